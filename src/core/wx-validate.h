@@ -1,0 +1,17 @@
+/* wx-validate.h — shape checks for what people type at the front desk. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean wx_validate_phone    (const char  *text,
+                               GError     **error);
+gboolean wx_validate_email    (const char  *text,
+                               GError     **error);
+gboolean wx_validate_required (const char  *text,
+                               const char  *field_label,
+                               gsize        max_chars,
+                               GError     **error);
+
+G_END_DECLS

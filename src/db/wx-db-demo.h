@@ -1,0 +1,17 @@
+/* wx-db-demo.h — realistic demo data for a repair shop in Guangzhou: staff,
+ * customers and their machines, and service orders in every state with their
+ * event history, quotes and payments. Run by the table owner on a migrated
+ * database; each call adds more data in one transaction. */
+#pragma once
+
+#include <libpq-fe.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean wx_db_demo_load (PGconn     *conn,
+                          guint       n_orders,
+                          GDateTime  *now,
+                          GError    **error);
+
+G_END_DECLS

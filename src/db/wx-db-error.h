@@ -1,0 +1,27 @@
+/* wx-db-error.h — the database layer's errors: SQLSTATEs mapped to what the
+ * user can act on, each with a sentence that says what happened and what to do. */
+#pragma once
+
+#include <glib.h>
+#include <libpq-fe.h>
+
+G_BEGIN_DECLS
+
+#define WX_DB_ERROR (wx_db_error_quark ())
+
+typedef enum {
+  WX_DB_ERROR_CONFLICT,     /* someone else changed it first; reload */
+  WX_DB_ERROR_NOT_FOUND,
+  WX_DB_ERROR_DENIED,       /* your role may not do this */
+  WX_DB_ERROR_INVALID,      /* a value breaks a rule of the database */
+  WX_DB_ERROR_UNAVAILABLE,  /* the server cannot be reached */
+  WX_DB_ERROR_FAILED,       /* anything else */
+} WxDbError;
+
+GQuark     wx_db_error_quark         (void);
+WxDbError  wx_db_error_code_for_state (const char *sqlstate);
+void       wx_db_set_error_from_result (GError        **error,
+                                        const PGresult *result,
+                                        PGconn         *conn);
+
+G_END_DECLS

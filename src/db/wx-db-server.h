@@ -1,0 +1,23 @@
+/* wx-db-server.h — the private local PostgreSQL cluster used when no server is
+ * configured: data in $XDG_DATA_HOME/weixiu/db, socket in
+ * $XDG_RUNTIME_DIR/weixiu (or a private temp dir), no TCP. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *wx_db_server_data_dir   (void);
+char     *wx_db_server_socket_dir (void);
+char     *wx_db_server_ensure     (gboolean  *created,
+                                   GError   **error);
+gboolean  wx_db_server_stop       (GError   **error);
+gboolean  wx_db_server_running    (char     **conninfo);
+
+char     *wx_db_pg_program        (const char *name);
+gboolean  wx_db_run_pg_tool       (const char         *tool,
+                                   const char * const *args,
+                                   gboolean            as_server,
+                                   GError            **error);
+
+G_END_DECLS

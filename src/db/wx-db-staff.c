@@ -1,0 +1,87 @@
+#define G_LOG_DOMAIN "wx-db-staff"
+
+#include <glib/gi18n.h>
+
+#include "core/wx-workflow.h"
+#include "wx-db.h"
+#include "wx-db-staff.h"
+
+static const WxRole all_roles[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
+
+gboolean
+wx_db_staff_add (PGconn      *conn,
+                 const char  *user,
+                 const char  *full_name,
+                 WxRole       roles,
+                 const char  *password,
+                 GError     **error)
+{
+  g_autoptr(GString) groups = g_string_new ("{");
+  const char *params[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    if (roles & all_roles[i])
+      {
+        if (groups->len > 1)
+          g_string_append_c (groups, ',');
+        g_string_append (groups, wx_role_to_group (all_roles[i]));
+      }
+  g_string_append_c (groups, '}');
+
+  params[0] = user;
+  params[1] = full_name && *full_name ? full_name : user;
+  params[2] = groups->str;
+  params[3] = password;
+  if (!wx_db_execute (conn, "SELECT wx_staff_add($1, $2, $3::text[], $4)", 4, params, error))
+    {
+      if (error && *error && g_error_matches (*error, WX_DB_ERROR, WX_DB_ERROR_INVALID))
+        {
+          g_clear_error (error);
+          g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
+                       _("Cannot add “%s”: the name is taken or not valid (lower-case letters, digits and _, starting with a letter)."),
+                       user);
+        }
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wx_db_staff_adopt (PGconn      *conn,
+                   const char  *user,
+                   const char  *full_name,
+                   const char  *group,
+                   GError     **error)
+{
+  const char *params[3] = { user, full_name, group };
+
+  return wx_db_execute (conn, "SELECT wx_staff_adopt($1, $2, $3)", 3, params, error);
+}
+
+PGresult *
+wx_db_staff_list (PGconn  *conn,
+                  GError **error)
+{
+  return wx_db_query (conn,
+                      "SELECT role_name, full_name, array_to_string(groups, ','), active"
+                      "  FROM staff_roles ORDER BY role_name", 0, NULL, error);
+}
+
+/* The wx_* groups the connected role is in (a superuser counts as all). */
+WxRole
+wx_db_current_roles (PGconn  *conn,
+                     GError **error)
+{
+  g_autoptr(PGresult) res = wx_db_query (conn,
+      "SELECT g FROM unnest(ARRAY['wx_coordinator','wx_engineer','wx_supervisor','wx_admin']) AS g"
+      " WHERE pg_has_role(current_user, g, 'MEMBER')", 0, NULL, error);
+  WxRole roles = WX_ROLE_NONE;
+
+  for (int i = 0; res && i < PQntuples (res); i++)
+    {
+      WxRole r;
+      if (wx_role_from_name (PQgetvalue (res, i, 0), &r))
+        roles |= r;
+    }
+  return roles;
+}

@@ -1,0 +1,256 @@
+#define G_LOG_DOMAIN "wx-db"
+
+#include <glib/gi18n.h>
+
+#include "wx-db.h"
+
+static void
+notice_cb (void *data, const char *message)
+{
+  g_debug ("server notice: %s", message);
+}
+
+PGconn *
+wx_db_connect (const char  *conninfo,
+               GError     **error)
+{
+  g_autofree char *with_name = wx_db_conninfo_with (conninfo, "application_name", "weixiu");
+  g_autoptr(PGconn) conn = PQconnectdb (with_name ? with_name : conninfo);
+
+  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
+    {
+      const char *msg = conn ? PQerrorMessage (conn) : "out of memory";
+
+      g_debug ("connect failed: %s", msg);
+      if (strstr (msg, "password authentication failed") || strstr (msg, "no password supplied") ||
+          strstr (msg, "Peer authentication failed") || strstr (msg, "role \"") )
+        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                             _("The server did not accept the user name or password."));
+      else if (strstr (msg, "database \"") && strstr (msg, "does not exist"))
+        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND,
+                             _("The database does not exist on that server; check the database name or run “weixiu-admin init”."));
+      else if (conninfo && *conninfo && !strchr (conninfo, '=') && !strstr (conninfo, "://"))
+        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
+                             _("The connection string is not valid; write it like “host=server dbname=weixiu user=name”."));
+      else
+        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
+                             _("The database server cannot be reached; check the network or start the server, then try again."));
+      return NULL;
+    }
+
+  PQsetNoticeProcessor (conn, notice_cb, NULL);
+  /* Text protocol, ISO dates, UTF-8: what the parsing code expects. */
+  if (PQsetClientEncoding (conn, "UTF8") != 0)
+    {
+      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_FAILED,
+                           _("The server cannot talk UTF-8; Chinese text would be lost."));
+      return NULL;
+    }
+  if (!wx_db_execute (conn, "SET datestyle = ISO", 0, NULL, error))
+    return NULL;
+  return g_steal_pointer (&conn);
+}
+
+PGresult *
+wx_db_query (PGconn              *conn,
+             const char          *sql,
+             int                  n_params,
+             const char * const  *params,
+             GError             **error)
+{
+  g_autoptr(PGresult) res = PQexecParams (conn, sql, n_params, NULL, params, NULL, NULL, 0);
+  ExecStatusType st = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+
+  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+    {
+      wx_db_set_error_from_result (error, res, conn);
+      return NULL;
+    }
+  return g_steal_pointer (&res);
+}
+
+gboolean
+wx_db_execute (PGconn              *conn,
+               const char          *sql,
+               int                  n_params,
+               const char * const  *params,
+               GError             **error)
+{
+  g_autoptr(PGresult) res = wx_db_query (conn, sql, n_params, params, error);
+
+  return res != NULL;
+}
+
+/* Several statements without parameters: migrations shipped in the GResource. */
+gboolean
+wx_db_execute_script (PGconn      *conn,
+                      const char  *script,
+                      GError     **error)
+{
+  g_autoptr(PGresult) res = PQexec (conn, script);
+
+  if (res == NULL || (PQresultStatus (res) != PGRES_COMMAND_OK &&
+                      PQresultStatus (res) != PGRES_TUPLES_OK))
+    {
+      g_debug ("script failed: %s", res ? PQresultErrorMessage (res) : PQerrorMessage (conn));
+      wx_db_set_error_from_result (error, res, conn);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wx_db_begin (PGconn  *conn,
+             GError **error)
+{
+  return wx_db_execute (conn, "BEGIN", 0, NULL, error);
+}
+
+gboolean
+wx_db_commit (PGconn  *conn,
+              GError **error)
+{
+  return wx_db_execute (conn, "COMMIT", 0, NULL, error);
+}
+
+void
+wx_db_rollback (PGconn *conn)
+{
+  g_autoptr(PGresult) res = PQexec (conn, "ROLLBACK");
+}
+
+/* The first column of the first row, or NULL (no error) when there is no row
+ * or the value is NULL. */
+char *
+wx_db_query_value (PGconn              *conn,
+                   const char          *sql,
+                   int                  n_params,
+                   const char * const  *params,
+                   GError             **error)
+{
+  g_autoptr(PGresult) res = wx_db_query (conn, sql, n_params, params, error);
+
+  if (res == NULL || PQntuples (res) == 0 || PQgetisnull (res, 0, 0))
+    return NULL;
+  return g_strdup (PQgetvalue (res, 0, 0));
+}
+
+/* Appends a value in COPY text format (NULL → \N). */
+GString *
+wx_db_copy_escape (GString    *out,
+                   const char *value)
+{
+  if (value == NULL)
+    return g_string_append (out, "\\N");
+  for (const char *p = value; *p; p++)
+    switch (*p)
+      {
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      default:   g_string_append_c (out, *p); break;
+      }
+  return out;
+}
+
+/* Bulk load: COPY … FROM STDIN with `data` in text format. */
+gboolean
+wx_db_copy_in (PGconn      *conn,
+               const char  *copy_sql,
+               GString     *data,
+               GError     **error)
+{
+  g_autoptr(PGresult) start = PQexec (conn, copy_sql);
+  g_autoptr(PGresult) end = NULL;
+
+  if (start == NULL || PQresultStatus (start) != PGRES_COPY_IN)
+    {
+      wx_db_set_error_from_result (error, start, conn);
+      return FALSE;
+    }
+  if (PQputCopyData (conn, data->str, (int) data->len) != 1 || PQputCopyEnd (conn, NULL) != 1)
+    {
+      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
+                           _("The connection to the database was lost while loading data."));
+      return FALSE;
+    }
+  end = PQgetResult (conn);
+  if (end == NULL || PQresultStatus (end) != PGRES_COMMAND_OK)
+    {
+      wx_db_set_error_from_result (error, end, conn);
+      while ((end = PQgetResult (conn)) != NULL)
+        g_clear_pointer (&end, PQclear);
+      return FALSE;
+    }
+  while (TRUE)
+    {
+      g_autoptr(PGresult) more = PQgetResult (conn);
+      if (more == NULL)
+        break;
+    }
+  return TRUE;
+}
+
+static void
+append_quoted (GString *s, const char *value)
+{
+  g_string_append_c (s, '\'');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '\'');
+}
+
+/* Rebuilds `conninfo` (key=value or URI form) with `key` set to `value`. */
+char *
+wx_db_conninfo_with (const char *conninfo,
+                     const char *key,
+                     const char *value)
+{
+  char *errmsg = NULL;
+  PQconninfoOption *opts = PQconninfoParse (conninfo ? conninfo : "", &errmsg);
+  GString *s;
+
+  if (opts == NULL)
+    {
+      PQfreemem (errmsg);
+      return NULL;
+    }
+  s = g_string_new (NULL);
+  for (PQconninfoOption *o = opts; o->keyword; o++)
+    {
+      const char *v = g_str_equal (o->keyword, key) ? value : o->val;
+      if (v == NULL)
+        continue;
+      if (s->len)
+        g_string_append_c (s, ' ');
+      g_string_append_printf (s, "%s=", o->keyword);
+      append_quoted (s, v);
+    }
+  PQconninfoFree (opts);
+  return g_string_free (s, FALSE);
+}
+
+char *
+wx_db_conninfo_get (const char *conninfo,
+                    const char *key)
+{
+  char *errmsg = NULL;
+  PQconninfoOption *opts = PQconninfoParse (conninfo ? conninfo : "", &errmsg);
+  char *result = NULL;
+
+  if (opts == NULL)
+    {
+      PQfreemem (errmsg);
+      return NULL;
+    }
+  for (PQconninfoOption *o = opts; o->keyword; o++)
+    if (g_str_equal (o->keyword, key) && o->val)
+      result = g_strdup (o->val);
+  PQconninfoFree (opts);
+  return result;
+}

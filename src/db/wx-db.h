@@ -1,0 +1,52 @@
+/* wx-db.h — libpq connections and parameterised queries. Blocking: call these
+ * from a worker thread (one PGconn per thread), never on the main context. */
+#pragma once
+
+#include <glib.h>
+#include <libpq-fe.h>
+
+#include "wx-db-error.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+
+PGconn   *wx_db_connect        (const char          *conninfo,
+                                GError             **error);
+PGresult *wx_db_query          (PGconn              *conn,
+                                const char          *sql,
+                                int                  n_params,
+                                const char * const  *params,
+                                GError             **error);
+gboolean  wx_db_execute        (PGconn              *conn,
+                                const char          *sql,
+                                int                  n_params,
+                                const char * const  *params,
+                                GError             **error);
+gboolean  wx_db_execute_script (PGconn              *conn,
+                                const char          *script,
+                                GError             **error);
+gboolean  wx_db_begin          (PGconn              *conn,
+                                GError             **error);
+gboolean  wx_db_commit         (PGconn              *conn,
+                                GError             **error);
+void      wx_db_rollback       (PGconn              *conn);
+char     *wx_db_query_value    (PGconn              *conn,
+                                const char          *sql,
+                                int                  n_params,
+                                const char * const  *params,
+                                GError             **error);
+gboolean  wx_db_copy_in        (PGconn              *conn,
+                                const char          *copy_sql,
+                                GString             *data,
+                                GError             **error);
+char     *wx_db_conninfo_with  (const char          *conninfo,
+                                const char          *key,
+                                const char          *value);
+char     *wx_db_conninfo_get   (const char          *conninfo,
+                                const char          *key);
+GString  *wx_db_copy_escape    (GString             *out,
+                                const char          *value);
+
+G_END_DECLS

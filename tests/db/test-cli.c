@@ -1,0 +1,215 @@
+/* weixiu-admin as a shell script would use it: exit codes, one-line errors,
+ * and demo → status showing orders in every state. */
+#include <unistd.h>
+
+#include <gio/gio.h>
+
+#include "core/wx-workflow.h"
+#include "db/wx-db.h"
+#include "wx-test-db.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs weixiu-admin with `args` (NULL-terminated), feeding `input` on stdin. */
+static void
+admin (Run *r, const char *input, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+  const char *a;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("WX_ADMIN"));
+  va_start (ap, input);
+  while ((a = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, input, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+static guint
+count_lines (const char *s)
+{
+  guint n = 0;
+  for (; s && *s; s++)
+    n += *s == '\n';
+  return n;
+}
+
+static void
+test_usage_errors (void)
+{
+  static const char *cases[][3] = {
+    { "frobnicate", NULL, NULL },
+    { "demo", "--scale", "lots" },
+    { "user", "add", NULL },
+    { "status", "--bogus", NULL },
+    { "backup", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+      admin (&r, NULL, "--db", "dbname=unused", cases[i][0], cases[i][1], cases[i][2], NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_true (g_str_has_prefix (r.err, "weixiu-admin: "));
+      g_assert_cmpuint (count_lines (r.err), ==, 2);   /* the sentence and the --help hint */
+    }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--help", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "user add NAME"));
+  }
+}
+
+static void
+test_unreachable_server (void)
+{
+  g_auto(Run) r = { 0 };
+
+  admin (&r, NULL, "--db", "host=/nonexistent-socket-dir dbname=weixiu", "status", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpuint (count_lines (r.err), ==, 1);
+  g_assert_nonnull (strstr (r.err, "cannot be reached"));
+  g_assert_cmpstr (r.out, ==, "");
+}
+
+static void
+test_init_user_demo_status (void)
+{
+  g_autofree char *ci = wx_test_db_create ("cli", FALSE);
+  g_autofree char *user = g_strdup_printf ("li_si_%d", (int) getpid ());
+  g_autofree char *pw_user = g_strdup_printf ("pw_%d", (int) getpid ());
+  guint n_states;
+  const WxStateInfo *states = wx_workflow_states (&n_states);
+
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", ci, "init", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", ci, "init", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "already initialised"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", ci, "migrate", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "Already up to date"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", ci, "user", "add", user, "--role", "engineer", "--role", "coordinator", "--name", "李四", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", ci, "user", "add", user, "--role", "engineer", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_cmpuint (count_lines (r.err), ==, 1);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", ci, "user", "add", "wang_wu", "--role", "boss", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(PGconn) conn = wx_test_db_connect (ci);
+    g_autofree char *sql = g_strdup_printf ("SELECT rolpassword IS NOT NULL FROM pg_authid WHERE rolname = '%s'", pw_user);
+    g_autofree char *has_pw = NULL;
+
+    admin (&r, "s3cret-密码\n", "--db", ci, "user", "add", pw_user, "--role", "supervisor", "--password-stdin", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    has_pw = wx_test_db_value (conn, sql);
+    g_assert_cmpstr (has_pw, ==, "t");
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", ci, "user", "list", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, user));
+    g_assert_nonnull (strstr (r.out, "李四"));
+    g_assert_nonnull (strstr (r.out, "wx_coordinator,wx_engineer"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", ci, "demo", "--scale", "120", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(GStrv) lines = NULL;
+    guint seen = 0;
+
+    admin (&r, NULL, "--db", ci, "status", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    lines = g_strsplit (r.out, "\n", -1);
+    /* "  received   12  Received": every state has orders. */
+    for (guint s = 0; s < n_states; s++)
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_auto(GStrv) words = g_strsplit_set (g_strstrip (g_strdup (lines[i])), " ", -1);
+          guint w = 0;
+          char *fields[2] = { NULL, NULL };
+
+          for (guint k = 0; words[k] && w < 2; k++)
+            if (*words[k])
+              fields[w++] = words[k];
+          if (w == 2 && g_str_equal (fields[0], states[s].code))
+            {
+              if (g_ascii_strtoll (fields[1], NULL, 10) <= 0)
+                g_error ("state %s has no demo orders", states[s].code);
+              seen++;
+              break;
+            }
+        }
+    g_assert_cmpuint (seen, ==, n_states);
+    g_assert_nonnull (strstr (r.out, "total"));
+    g_assert_nonnull (strstr (r.out, "       120"));
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  wx_test_db_require ();
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/unreachable-server", test_unreachable_server);
+  g_test_add_func ("/cli/init-user-demo-status", test_init_user_demo_status);
+  return g_test_run ();
+}

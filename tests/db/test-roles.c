@@ -1,0 +1,175 @@
+/* The role matrix: for each group role, what it may and may not do on each
+ * table, checked with SET ROLE against the real server. Each statement runs in
+ * a transaction that is rolled back, so the cases do not disturb each other. */
+#include <unistd.h>
+
+#include "db/wx-db.h"
+#include "wx-test-db.h"
+
+static char *conninfo;
+
+enum { C = 1 << 0, E = 1 << 1, S = 1 << 2, A = 1 << 3 };
+
+static const char *group_names[] = { "wx_coordinator", "wx_engineer", "wx_supervisor", "wx_admin" };
+
+static const struct {
+  const char *sql;
+  int         allowed;   /* the roles that may: C, E, S, A */
+} matrix[] = {
+  { "SELECT count(*) FROM service_orders",                                           C | E | S | A },
+  { "SELECT count(*) FROM customers",                                                C | E | S | A },
+  { "SELECT count(*) FROM order_events",                                             C | E | S | A },
+  { "SELECT count(*) FROM order_number_counters",                                    A },
+  { "INSERT INTO customers (unit_name) VALUES ('新客户')",                             C | E },
+  { "UPDATE customers SET phone = '020-87581480' WHERE id = 1",                      C },
+  { "DELETE FROM customers WHERE id = 1",                                            0 },
+  { "INSERT INTO devices (customer_id, category) VALUES (1, 'pc')",                   C | E },
+  { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, model, reported_fault)"
+    " VALUES ('carry_in', 'received', 1, '广州大学', '13812345678', '笔记本', 'T14', '不开机')", C | E },
+  { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, quote_total)"
+    " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓', 100)",          C },
+  { "UPDATE service_orders SET fault_analysis = '定影膜破损' WHERE id = 1",            C | E | S },
+  { "UPDATE service_orders SET quote_total = 48000 WHERE id = 1",                    C | S },
+  { "UPDATE service_orders SET payment_status = 'paid' WHERE id = 1",                C | S },
+  { "UPDATE service_orders SET unit_name = '改名' WHERE id = 1",                       C | S },
+  { "DELETE FROM service_orders WHERE id = 1",                                       0 },
+  { "INSERT INTO order_accessories (order_id, position, name) VALUES (1, 1, '电源线')", C | E },
+  { "INSERT INTO order_events (order_id, event) VALUES (1, 'note')",                 C | E | S | A },
+  { "UPDATE order_events SET event = 'forged' WHERE order_id = 1",                   0 },
+  { "DELETE FROM order_events WHERE order_id = 1",                                   0 },
+  { "TRUNCATE order_events CASCADE",                                                 0 },
+  { "INSERT INTO quote_lines (order_id, position, description, unit_price) VALUES (1, 1, '定影组件', 45000)", C | S },
+  { "UPDATE quote_lines SET unit_price = 1 WHERE order_id = 1",                      C | S },
+  { "INSERT INTO payments (order_id, amount, method) VALUES (1, 48000, 'cash')",     C },
+  { "UPDATE payments SET amount = 1",                                                0 },
+  { "DELETE FROM payments",                                                          0 },
+  { "UPDATE parts SET unit_price = 1 WHERE id = 1",                                  A },
+  { "INSERT INTO stock_movements (part_id, order_id, kind, quantity) VALUES (1, 1, 'issue', -1)", E | A },
+  { "INSERT INTO visits (order_id, address) VALUES (1, '天河路 1 号')",                 E },
+  { "INSERT INTO part_orders (order_id, description) VALUES (1, '定影组件')",          C | E },
+  { "INSERT INTO escalations (order_id, trigger, reason) VALUES (1, 'manual', '缺少维修手册')", E | S },
+  { "UPDATE escalations SET resolution = 'x'",                                       S },
+  { "INSERT INTO callbacks (order_id, kind, due_at) VALUES (1, 'weekly', now())",    C | S },
+  { "INSERT INTO complaints (customer_id, description) VALUES (1, '取机等太久')",       C | S },
+  { "INSERT INTO calls (direction, subject) VALUES ('inbound', '报修')",               C | E | S },
+  { "UPDATE settings SET value = '新公司' WHERE key = 'company.name'",                 A },
+  { "UPDATE business_hours SET closes = '17:30' WHERE weekday = 6",                  A },
+  { "INSERT INTO calendar_days (day, kind, name) VALUES ('2026-10-01', 'holiday', '国庆节')", A },
+  { "UPDATE sla_thresholds SET limit_minutes = 200 WHERE clock = 'dispatch'",        A },
+  { "INSERT INTO staff (role_name, full_name) VALUES ('someone', '某人')",            A },
+  { "SELECT wx_staff_add('matrix_probe', '探针', ARRAY['wx_engineer'])",              A },
+  { "SELECT wx_next_order_number()",                                                 C | E },
+  { "UPDATE order_number_counters SET last = 0",                                     0 },
+  { "INSERT INTO contracts (customer_id, number, starts_on, ends_on) VALUES (1, 'HT-9', '2026-01-01', '2026-12-31')", A },
+  { "INSERT INTO workshop_equipment (name, kind, check_months) VALUES ('万用表', 'instrument', '{1}')", A },
+  { "INSERT INTO equipment_checks (equipment_id, passed) SELECT 1, true WHERE false", E | S },
+  { "INSERT INTO schema_version (version, name) VALUES (999, 'x')",                  0 },
+};
+
+static void
+test_matrix_row (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+
+  for (guint r = 0; r < G_N_ELEMENTS (group_names); r++)
+    {
+      g_autofree char *set_role = g_strdup_printf ("BEGIN; SET LOCAL ROLE %s", group_names[r]);
+      g_autofree char *state = NULL;
+      gboolean expected = (matrix[i].allowed & (1 << r)) != 0;
+
+      wx_test_db_exec (conn, set_role);
+      state = wx_test_db_sqlstate (conn, matrix[i].sql, 0, NULL);
+      wx_test_db_exec (conn, "ROLLBACK");
+      if (expected && !g_str_equal (state, "00000"))
+        g_error ("%s should be allowed to run\n  %s\nbut got SQLSTATE %s", group_names[r], matrix[i].sql, state);
+      if (!expected && !g_str_equal (state, "42501"))
+        g_error ("%s should be refused (42501)\n  %s\nbut got SQLSTATE %s", group_names[r], matrix[i].sql, state);
+    }
+}
+
+/* Not even the owner (a superuser here) may rewrite history. */
+static void
+test_events_immutable_for_owner (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *u = wx_test_db_sqlstate (conn, "UPDATE order_events SET event = 'forged'", 0, NULL);
+  g_autofree char *d = wx_test_db_sqlstate (conn, "DELETE FROM order_events", 0, NULL);
+  g_autofree char *t = wx_test_db_sqlstate (conn, "TRUNCATE order_events CASCADE", 0, NULL);
+
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_events"), >, 0);
+  g_assert_cmpstr (u, ==, "42501");
+  g_assert_cmpstr (d, ==, "42501");
+  g_assert_cmpstr (t, ==, "42501");
+}
+
+/* An app role cannot forge who or when: the server stamps both. */
+static void
+test_event_stamped_by_server (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *actor = NULL;
+  gint64 age;
+
+  wx_test_db_exec (conn, "BEGIN; SET LOCAL ROLE wx_engineer");
+  wx_test_db_exec (conn, "INSERT INTO order_events (order_id, event, actor, at) VALUES (1, 'note', 'zhang_san', '2000-01-01')");
+  actor = wx_test_db_value (conn, "SELECT actor FROM order_events ORDER BY id DESC LIMIT 1");
+  age = wx_test_db_count (conn, "SELECT extract(epoch FROM now() - at)::bigint FROM order_events ORDER BY id DESC LIMIT 1");
+  wx_test_db_exec (conn, "ROLLBACK");
+  g_assert_cmpstr (actor, ==, "wx_engineer");
+  g_assert_cmpint (age, ==, 0);
+}
+
+/* A login role gets its groups' rights, and only them. */
+static void
+test_staff_login_role (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *name = g_strdup_printf ("eng_%d", (int) getpid ());
+  g_autofree char *as_eng = g_strdup_printf ("BEGIN; SET LOCAL ROLE %s", name);
+  const char *params[2] = { name, "王工" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ok = NULL;
+  g_autofree char *refused = NULL;
+
+  wx_db_execute (conn, "SELECT wx_staff_add($1, $2, ARRAY['wx_engineer'])", 2, params, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM staff_roles WHERE full_name = '王工' AND groups = '{wx_engineer}'"), ==, 1);
+
+  wx_test_db_exec (conn, as_eng);
+  ok = wx_test_db_sqlstate (conn, "UPDATE service_orders SET fault_analysis = '主板故障' WHERE id = 1", 0, NULL);
+  refused = wx_test_db_sqlstate (conn, "UPDATE service_orders SET quote_total = 1 WHERE id = 1", 0, NULL);
+  wx_test_db_exec (conn, "ROLLBACK");
+  g_assert_cmpstr (ok, ==, "00000");
+  g_assert_cmpstr (refused, ==, "42501");
+
+  /* The same name twice is refused. */
+  g_assert_false (wx_db_execute (conn, "SELECT wx_staff_add($1, $2, ARRAY['wx_engineer'])", 2, params, &error));
+  g_assert_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(PGconn) conn = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  wx_test_db_require ();
+  conninfo = wx_test_db_create ("roles", TRUE);
+  conn = wx_test_db_connect (conninfo);
+  wx_test_db_fixture (conn);
+  wx_test_db_exec (conn, "INSERT INTO order_events (order_id, event, to_state) VALUES (1, 'receive', 'received');"
+                         "INSERT INTO payments (order_id, amount, method) VALUES (1, 100, 'cash');"
+                         "INSERT INTO escalations (order_id, trigger, reason) VALUES (1, 'manual', '复杂故障');"
+                         "INSERT INTO workshop_equipment (name, kind, check_months) VALUES ('防静电台垫', 'anti_static', '{1,6}')");
+
+  for (guint i = 0; i < G_N_ELEMENTS (matrix); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/db/roles/matrix/%02u", i + 1);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_matrix_row);
+    }
+  g_test_add_func ("/db/roles/events-immutable-for-owner", test_events_immutable_for_owner);
+  g_test_add_func ("/db/roles/event-stamped-by-server", test_event_stamped_by_server);
+  g_test_add_func ("/db/roles/staff-login-role", test_staff_login_role);
+  return g_test_run ();
+}
