@@ -56,16 +56,35 @@ CREATE TRIGGER order_events_no_truncate BEFORE TRUNCATE ON order_events
 
 -- Every change of an order is announced on channel wx_orders so that every
 -- open board updates itself: {"id":…, "version":…, "number":"…", "state":"…", "op":"…"}.
-CREATE FUNCTION wx_notify_order() RETURNS trigger
+-- A statement that touches many orders at once (a bulk load, a month's
+-- reconciliation) sends one {"op":"bulk","count":N} instead, and boards reload.
+CREATE FUNCTION wx_notify_orders() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
-  r service_orders := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  n bigint;
+  r record;
 BEGIN
-  PERFORM pg_notify('wx_orders', json_build_object(
-    'id', r.id, 'version', r.version, 'number', r.number, 'state', r.state, 'op', lower(TG_OP))::text);
+  IF TG_OP = 'DELETE' THEN
+    SELECT count(*) INTO n FROM old_rows;
+  ELSE
+    SELECT count(*) INTO n FROM new_rows;
+  END IF;
+  IF n > 50 THEN
+    PERFORM pg_notify('wx_orders', json_build_object('op', 'bulk', 'count', n)::text);
+  ELSIF n > 0 THEN
+    FOR r IN EXECUTE format('SELECT id, version, number, state FROM %I ORDER BY id',
+                            CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END) LOOP
+      PERFORM pg_notify('wx_orders', json_build_object(
+        'id', r.id, 'version', r.version, 'number', r.number, 'state', r.state, 'op', lower(TG_OP))::text);
+    END LOOP;
+  END IF;
   RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER service_orders_notify AFTER INSERT OR UPDATE OR DELETE ON service_orders
-  FOR EACH ROW EXECUTE FUNCTION wx_notify_order();
+CREATE TRIGGER service_orders_notify_insert AFTER INSERT ON service_orders
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION wx_notify_orders();
+CREATE TRIGGER service_orders_notify_update AFTER UPDATE ON service_orders
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION wx_notify_orders();
+CREATE TRIGGER service_orders_notify_delete AFTER DELETE ON service_orders
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION wx_notify_orders();

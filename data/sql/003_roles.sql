@@ -7,7 +7,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 GRANT EXECUTE ON FUNCTION wx_setting(text, text), wx_is_owner_of(regclass),
-  wx_bump_version(), wx_event_stamp(), wx_event_immutable(), wx_notify_order()
+  wx_bump_version(), wx_event_stamp(), wx_event_immutable(), wx_notify_orders()
   TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 GRANT EXECUTE ON FUNCTION wx_next_order_number(timestamptz) TO wx_coordinator, wx_engineer;
 

@@ -2776,6 +2776,36 @@ demo_clear (DemoLoad *L)
     g_string_free (L->buffers[t].rows, TRUE);
 }
 
+/* Contract customers get their contract (one year, started within the last
+ * ten months), their devices under it and an engineer assigned, set-based in
+ * one statement each. */
+static gboolean
+add_contracts (DemoLoad *L, GError **error)
+{
+  g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, L->now);
+  const char *params[1] = { now };
+
+  return wx_db_execute (L->conn,
+      "WITH eng AS ("
+      "  SELECT role_name, row_number() OVER (ORDER BY role_name) - 1 AS k, count(*) OVER () AS n"
+      "    FROM staff_roles WHERE 'wx_engineer' = ANY (groups)),"
+      " todo AS ("
+      "  SELECT c.id, (to_timestamp($1::bigint) AT TIME ZONE 'Asia/Shanghai')::date"
+      "               - (30 * (c.id * 7 % 10))::int AS starts_on"
+      "    FROM customers c"
+      "   WHERE c.is_contract AND NOT EXISTS (SELECT 1 FROM contracts k WHERE k.customer_id = c.id))"
+      " INSERT INTO contracts (customer_id, number, starts_on, ends_on, engineer, interval_months, fee, terms)"
+      " SELECT t.id, 'HT' || to_char(t.starts_on, 'YYYY') || '-' || lpad(t.id::text, 5, '0'),"
+      "        t.starts_on, (t.starts_on + interval '1 year - 1 day')::date,"
+      "        (SELECT role_name FROM eng WHERE eng.k = t.id % eng.n), 6, 600000 + (t.id / 5 % 5) * 120000,"
+      "        '全保合同：上门维修、每半年巡检一次，备件另计'"
+      "   FROM todo t", 1, params, error)
+    && wx_db_execute (L->conn,
+      "INSERT INTO contract_devices (contract_id, device_id)"
+      " SELECT k.id, d.id FROM contracts k JOIN devices d ON d.customer_id = k.customer_id"
+      " ON CONFLICT DO NOTHING", 0, NULL, error);
+}
+
 gboolean
 wx_db_demo_load (PGconn     *conn,
                  guint       n_orders,
@@ -2800,6 +2830,7 @@ wx_db_demo_load (PGconn     *conn,
        && make_customers (&L, error)
        && plan_orders (&L, error)
        && write_orders (&L, error)
+       && add_contracts (&L, error)
        && wx_db_commit (conn, error);
   if (!ok)
     wx_db_rollback (conn);

@@ -63,6 +63,32 @@ test_notify_on_change (void)
   g_assert_null (wait_notify (listener, 1));
 }
 
+/* A statement over many orders sends one "bulk" notification, not thousands. */
+static void
+test_notify_bulk (void)
+{
+  g_autoptr(PGconn) writer = wx_test_db_connect (conninfo);
+  g_autoptr(PGconn) listener = wx_test_db_connect (conninfo);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  PGnotify *n;
+  JsonObject *obj;
+
+  wx_test_db_exec (listener, "LISTEN wx_orders");
+  wx_test_db_exec (writer,
+      "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name)"
+      " SELECT 'sale', 'received', 1, '批量单位', '13812345678', '硒鼓 ' || g FROM generate_series(1, 120) g");
+  n = wait_notify (listener, 10);
+  g_assert_nonnull (n);
+  json_parser_load_from_data (parser, n->extra, -1, &error);
+  g_assert_no_error (error);
+  obj = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (obj, "op"), ==, "bulk");
+  g_assert_cmpint (json_object_get_int_member (obj, "count"), ==, 120);
+  PQfreemem (n);
+  g_assert_null (wait_notify (listener, 1));
+}
+
 static void
 test_version_bumps (void)
 {
@@ -123,6 +149,7 @@ main (int argc, char **argv)
   conn = wx_test_db_connect (conninfo);
   wx_test_db_fixture (conn);
   g_test_add_func ("/db/live/notify-on-change", test_notify_on_change);
+  g_test_add_func ("/db/live/notify-bulk", test_notify_bulk);
   g_test_add_func ("/db/live/version-bumps", test_version_bumps);
   g_test_add_func ("/db/live/text-round-trip", test_text_round_trip);
   return g_test_run ();
