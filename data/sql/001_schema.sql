@@ -8,7 +8,7 @@ CREATE DOMAIN wx_money AS bigint
 -- Phone shape: digits with spaces, dashes and brackets, optional +country and
 -- an extension (转 / ext / x / #). src/core/wx-validate.c checks more closely.
 CREATE DOMAIN wx_phone AS text
-  CHECK (VALUE ~ '^[+(]?[0-9][0-9 ()-]{4,30}( *(转|ext\.?|x|X|#) *[0-9]{1,6})?$');
+  CHECK (VALUE ~ '^[+(]?[0-9][0-9 ()-]{4,30}( *(转|[Ee][Xx][Tt]\.?|[Xx]\.?|#) *[0-9]{1,6})?$');
 
 CREATE DOMAIN wx_email AS text
   CHECK (length(VALUE) <= 254

@@ -7,7 +7,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 GRANT EXECUTE ON FUNCTION wx_setting(text, text), wx_is_owner_of(regclass),
-  wx_bump_version(), wx_event_stamp(), wx_event_immutable(), wx_notify_orders()
+  wx_bump_version(), wx_event_stamp(), wx_event_immutable(), wx_notify_orders(), wx_check_setting()
   TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 GRANT EXECUTE ON FUNCTION wx_next_order_number(timestamptz) TO wx_coordinator, wx_engineer;
 
@@ -21,8 +21,22 @@ REVOKE SELECT ON order_number_counters FROM wx_coordinator, wx_engineer, wx_supe
 GRANT INSERT ON order_events TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 
 -- Coordinator (协调员): the front desk — customers, orders, quotes, payments, calls.
-GRANT INSERT, UPDATE ON customers, devices, service_orders, suppliers, calls, loaners,
+GRANT INSERT, UPDATE ON customers, devices, suppliers, calls, loaners,
   outsourcing, part_orders, callbacks TO wx_coordinator;
+GRANT INSERT ON service_orders TO wx_coordinator;
+-- Every column of an order but the supervisor's review and the bookkeeping
+-- the triggers keep (version, updated_*) and what never changes (id, number).
+DO $$
+BEGIN
+  EXECUTE (
+    SELECT format('GRANT UPDATE (%s) ON service_orders TO wx_coordinator',
+                  string_agg(quote_ident(attname), ', ' ORDER BY attnum))
+      FROM pg_attribute
+     WHERE attrelid = 'service_orders'::regclass AND attnum > 0 AND NOT attisdropped
+       AND attname NOT IN ('id', 'number', 'reviewed_by', 'reviewed_at', 'version',
+                           'created_at', 'updated_at', 'updated_by'));
+END
+$$;
 GRANT INSERT, UPDATE, DELETE ON order_accessories, quote_lines TO wx_coordinator;
 GRANT INSERT ON payments, complaints, complaint_steps TO wx_coordinator;
 
@@ -42,7 +56,7 @@ GRANT UPDATE (state, end_user, end_user_phone, floor_department, model, serial, 
   notice_read, customer_signed, engineer, appointment_at, fault_analysis, measures,
   parts_needed, suggested_price, explanation, inspected_by, inspected_at, peer_id,
   repaired_by, repaired_at, repair_notes, old_parts, delivered_by, accessories_checked,
-  pickup_signed, picked_up_at, picked_up_by, version, updated_at, updated_by)
+  pickup_signed, picked_up_at, picked_up_by)
   ON service_orders TO wx_engineer;
 GRANT UPDATE (returned) ON order_accessories TO wx_engineer;
 
@@ -104,22 +118,28 @@ CREATE VIEW staff_roles AS
    GROUP BY s.role_name, s.full_name, s.active;
 GRANT SELECT ON staff_roles TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 
--- Makes an existing login role (such as the private server's owner) staff.
-CREATE FUNCTION wx_staff_adopt(p_role name, p_full_name text, p_group text)
+-- Makes sure a login role exists for a staff member, in (at least) the given
+-- groups, with a staff row: the private server's user and the demo staff.
+-- Owner only: it can create roles without an admin's check of the name.
+CREATE FUNCTION wx_staff_ensure(p_role name, p_full_name text, p_groups text[])
   RETURNS void
   LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+  g text;
 BEGIN
-  IF p_group NOT IN ('wx_coordinator', 'wx_engineer', 'wx_supervisor', 'wx_admin') THEN
-    RAISE EXCEPTION 'invalid role %', p_group USING ERRCODE = 'invalid_parameter_value';
+  IF p_groups IS NULL OR NOT p_groups <@ ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor', 'wx_admin'] THEN
+    RAISE EXCEPTION 'invalid roles for %: %', p_role, p_groups USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  IF NOT EXISTS (
-       SELECT 1 FROM pg_auth_members m
-        WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = p_role)
-          AND m.roleid = (SELECT oid FROM pg_roles WHERE rolname = p_group)) THEN
-    EXECUTE format('GRANT %I TO %I', p_group, p_role);
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role) THEN
+    EXECUTE format('CREATE ROLE %I LOGIN', p_role);
   END IF;
+  FOREACH g IN ARRAY p_groups LOOP
+    IF NOT pg_has_role(p_role, g, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO %I', g, p_role);
+    END IF;
+  END LOOP;
   INSERT INTO staff (role_name, full_name) VALUES (p_role, p_full_name)
     ON CONFLICT (role_name) DO NOTHING;
 END
 $$;
-REVOKE ALL ON FUNCTION wx_staff_adopt(name, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION wx_staff_ensure(name, text, text[]) FROM PUBLIC;

@@ -146,15 +146,22 @@ parse_options (int argc, char **argv, Options *o, char **command, GError **error
   return TRUE;
 }
 
-/* --db, else libpq's environment, else the private local server. */
+/* --db, else libpq's environment, else the private local server, where the
+ * administration commands run as the owner of the schema. */
+static gboolean
+uses_private_server (const Options *o)
+{
+  return o->db == NULL && !g_getenv ("PGHOST") && !g_getenv ("PGDATABASE") && !g_getenv ("PGSERVICE");
+}
+
 static char *
 resolve_conninfo (const Options *o, GError **error)
 {
   if (o->db)
     return g_strdup (o->db);
-  if (g_getenv ("PGHOST") || g_getenv ("PGDATABASE") || g_getenv ("PGSERVICE"))
+  if (!uses_private_server (o))
     return g_strdup ("");
-  return wx_db_server_ensure (NULL, error);
+  return wx_db_server_ensure (WX_DB_SERVER_AS_OWNER, NULL, error);
 }
 
 static PGconn *
@@ -350,6 +357,15 @@ cmd_backup_restore (const Options *o, gboolean backup)
   if (o->args->len != 1)
     return usage_error (backup ? _("“backup” takes one file name.") : _("“restore” takes one file name."));
   file = g_ptr_array_index (o->args, 0);
+  if (!backup && uses_private_server (o))
+    {
+      g_autofree char *kept = NULL;
+
+      if (!wx_db_server_restore (file, &kept, &error))
+        return fail (error);
+      g_print (_("Restored %s; the data it replaced is kept as database %s.\n"), file, kept);
+      return EXIT_SUCCESS;
+    }
   conninfo = resolve_conninfo (o, &error);
   if (conninfo == NULL)
     return fail (error);
@@ -368,7 +384,7 @@ cmd_server (const Options *o)
 
   if (g_str_equal (sub, "start"))
     {
-      g_autofree char *conninfo = wx_db_server_ensure (NULL, &error);
+      g_autofree char *conninfo = wx_db_server_ensure (WX_DB_SERVER_AS_USER, NULL, &error);
       if (conninfo == NULL)
         return fail (error);
       g_print ("%s\n", conninfo);
@@ -384,7 +400,7 @@ cmd_server (const Options *o)
   if (g_str_equal (sub, "status"))
     {
       g_autofree char *conninfo = NULL;
-      if (wx_db_server_running (&conninfo))
+      if (wx_db_server_running (WX_DB_SERVER_AS_USER, &conninfo))
         g_print (_("Running: %s\n"), conninfo);
       else
         g_print (_("Not running (data in %s).\n"), data_dir);

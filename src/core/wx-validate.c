@@ -51,6 +51,9 @@ wx_validate_phone (const char  *text,
       international = TRUE;
       p++;
     }
+  /* A number starts with a digit or an area code in brackets. */
+  if (!g_ascii_isdigit (*p) && *p != '(')
+    goto bad;
 
   for (; *p; p = g_utf8_next_char (p))
     {

@@ -1172,8 +1172,8 @@ reserve_ids (DemoLoad *L, const char *table, guint n, GError **error)
     {
       g_array_unref (runs);
       g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_FAILED,
-                   _("The database handed out %" G_GINT64_FORMAT " ids for “%s” instead of %u."),
-                   got, table, n);
+                   _("The database handed out %u ids for “%s” instead of %u."),
+                   (guint) got, table, n);
       return NULL;
     }
   return runs;
@@ -1817,26 +1817,13 @@ make_customers (DemoLoad *L, GError **error)
 static gboolean
 ensure_staff (DemoLoad *L, GError **error)
 {
-  static const WxRole groups[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
-
   for (guint i = 0; i < G_N_ELEMENTS (demo_staff); i++)
     {
       const DemoStaff *s = &demo_staff[i];
       const char *params[2] = { s->role, s->phone };
-      g_autoptr(PGresult) res = wx_db_query (L->conn, "SELECT 1 FROM pg_roles WHERE rolname = $1", 1, params, error);
 
-      if (res == NULL)
+      if (!wx_db_staff_ensure (L->conn, s->role, s->full_name, s->roles, error))
         return FALSE;
-      if (PQntuples (res) == 0)
-        {
-          if (!wx_db_staff_add (L->conn, s->role, s->full_name, s->roles, NULL, error))
-            return FALSE;
-        }
-      else
-        for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-          if ((s->roles & groups[g]) &&
-              !wx_db_staff_adopt (L->conn, s->role, s->full_name, wx_role_to_group (groups[g]), error))
-            return FALSE;
       if (!wx_db_execute (L->conn, "UPDATE staff SET phone = $2 WHERE role_name = $1 AND phone IS NULL",
                           2, params, error))
         return FALSE;
@@ -2016,7 +2003,7 @@ plan_order (DemoLoad *L, guint i, gint64 *received_pos)
       slack = MIN (room, 2 * 9 * 3600);
       if (k + 1 < path->n_steps)
         slack = MIN (slack, pos[k + 1] - pos[k] - 1);
-      slack = rnd_between (L->rand, 0, slack);
+      slack = rnd_between (L->rand, MIN (1, slack), slack);   /* strictly before now */
       for (guint s = 0; s < path->n_steps; s++)
         pos[s] += room - slack;
       o->n_done = k + 1;
@@ -2039,7 +2026,7 @@ plan_order (DemoLoad *L, guint i, gint64 *received_pos)
       for (guint s = 1; s < path->n_steps; s++)
         {
           pos[s] = pos[s - 1] + step_delay (L, path->events[s]);
-          if (pos[s] <= L->pos_now)
+          if (pos[s] < L->pos_now)
             o->n_done = s + 1;
         }
       if (o->n_done > 1 && rnd_chance (L->rand, DEMO_STALL_SHARE))

@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "wx-db-server"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <sys/file.h>
@@ -8,15 +9,19 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "wx-db.h"
+#include "wx-db-backup.h"
 #include "wx-db-migrate.h"
 #include "wx-db-server.h"
 #include "wx-db-staff.h"
 
 #define SERVER_DB "weixiu"
 #define SERVER_PORT "5432"
+/* The cluster's superuser: it owns the schema and runs the migrations. */
+#define SERVER_OWNER "weixiu_owner"
 
 char *
 wx_db_server_data_dir (void)
@@ -93,10 +98,20 @@ wx_db_run_pg_tool (const char         *tool,
     return FALSE;
   if (!g_spawn_check_wait_status (status, NULL))
     {
+      g_autofree char *log_dir = g_build_filename (g_get_user_cache_dir (), "weixiu", NULL);
+      g_autofree char *log_path = g_build_filename (log_dir, "postgresql-tools.log", NULL);
+      g_autofree char *entry = g_strdup_printf ("== %s\n%s%s\n", tool, out ? out : "", err ? err : "");
+      g_autoptr(GFile) log_file = g_file_new_for_path (log_path);
+      g_autoptr(GFileOutputStream) stream = NULL;
+
+      /* The tool's own words go to a log for whoever fixes it; the user gets a sentence. */
       g_debug ("%s failed: %s%s", tool, out ? out : "", err ? err : "");
-      g_set_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED,
-                   _("PostgreSQL's %s failed: %s"),
-                   tool, err && *err ? g_strstrip (err) : _("see the server log"));
+      g_mkdir_with_parents (log_dir, 0700);
+      stream = g_file_append_to (log_file, G_FILE_CREATE_PRIVATE, NULL, NULL);
+      if (stream)
+        g_output_stream_write_all (G_OUTPUT_STREAM (stream), entry, strlen (entry), NULL, NULL, NULL);
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_FAILED,
+                   _("PostgreSQL's %s did not succeed; its messages are in %s."), tool, log_path);
       return FALSE;
     }
   return TRUE;
@@ -121,11 +136,16 @@ make_traversable (const char *dir)
     }
 }
 
+/* Creates `dir` (mode 0700, the server's) and makes sure it is really
+ * private: a directory, not a link, owned by the server's user, closed to
+ * others. A predictable /tmp name could otherwise be someone else's. */
 static gboolean
 make_private_dir (const char  *dir,
                   GError     **error)
 {
   struct passwd *pw = server_user ();
+  uid_t owner = pw ? pw->pw_uid : geteuid ();
+  struct stat st;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -133,16 +153,21 @@ make_private_dir (const char  *dir,
                    _("Cannot create %s: %s"), dir, g_strerror (errno));
       return FALSE;
     }
-  g_chmod (dir, 0700);
   if (pw)
     {
       make_traversable (dir);
-      if (chown (dir, pw->pw_uid, pw->pw_gid) != 0)
-        {
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                       _("Cannot give %s to the postgres user: %s"), dir, g_strerror (errno));
-          return FALSE;
-        }
+      if (lstat (dir, &st) == 0 && S_ISDIR (st.st_mode) && st.st_uid == geteuid () &&
+          chown (dir, pw->pw_uid, pw->pw_gid) != 0)
+        g_debug ("cannot give %s to postgres: %s", dir, g_strerror (errno));
+    }
+  if (lstat (dir, &st) == 0 && S_ISDIR (st.st_mode) && st.st_uid == owner)
+    g_chmod (dir, 0700);
+  if (lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode) || st.st_uid != owner || (st.st_mode & 077) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_PERM,
+                   _("%s is not a private folder of yours (another user owns it or can open it); remove it and try again."),
+                   dir);
+      return FALSE;
     }
   return TRUE;
 }
@@ -182,20 +207,22 @@ conf_quote (const char *value)
 }
 
 static char *
-superuser_conninfo (const char *socket_dir,
-                    const char *port,
-                    const char *dbname)
+server_conninfo (const char      *socket_dir,
+                 const char      *port,
+                 const char      *dbname,
+                 WxDbServerLogin  login)
 {
   g_autofree char *base = g_strdup_printf ("port=%s", port);
   g_autofree char *a = wx_db_conninfo_with (base, "host", socket_dir);
   g_autofree char *b = wx_db_conninfo_with (a, "dbname", dbname);
 
-  return wx_db_conninfo_with (b, "user", g_get_user_name ());
+  return wx_db_conninfo_with (b, "user", login == WX_DB_SERVER_AS_OWNER ? SERVER_OWNER : g_get_user_name ());
 }
 
-/* A running server's socket directory and port, from postmaster.pid. */
+/* postmaster.pid: line 1 the pid, line 4 the port, line 5 the socket directory. */
 static gboolean
 read_pid_file (const char  *data_dir,
+               GPid        *pid,
                char       **socket_dir,
                char       **port)
 {
@@ -206,6 +233,8 @@ read_pid_file (const char  *data_dir,
   if (!g_file_get_contents (path, &text, NULL, NULL))
     return FALSE;
   lines = g_strsplit (text, "\n", -1);
+  if (pid)
+    *pid = (GPid) g_ascii_strtoll (lines[0], NULL, 10);
   if (g_strv_length (lines) < 5 || *lines[4] == '\0')
     return FALSE;
   *port = g_strdup (g_strstrip (lines[3]));
@@ -214,20 +243,61 @@ read_pid_file (const char  *data_dir,
 }
 
 gboolean
-wx_db_server_running (char **conninfo)
+wx_db_server_running (WxDbServerLogin   login,
+                      char            **conninfo)
 {
   g_autofree char *data_dir = wx_db_server_data_dir ();
   g_autofree char *socket_dir = NULL;
   g_autofree char *port = NULL;
   g_autofree char *ci = NULL;
 
-  if (!read_pid_file (data_dir, &socket_dir, &port))
+  if (!read_pid_file (data_dir, NULL, &socket_dir, &port))
     return FALSE;
-  ci = superuser_conninfo (socket_dir, port, "postgres");
+  ci = server_conninfo (socket_dir, port, "postgres", WX_DB_SERVER_AS_OWNER);
   if (PQping (ci) != PQPING_OK)
     return FALSE;
   if (conninfo)
-    *conninfo = superuser_conninfo (socket_dir, port, SERVER_DB);
+    *conninfo = server_conninfo (socket_dir, port, SERVER_DB, login);
+  return TRUE;
+}
+
+/* The server is not answering but left a postmaster.pid: either it still runs
+ * and lost its socket (the runtime directory was removed at logout), so stop
+ * it; or it died and the pid now means nothing (or another process), so
+ * remove the file. Otherwise pg_ctl would refuse to start. */
+static gboolean
+clear_stale_server (const char  *data_dir,
+                    GError     **error)
+{
+  g_autofree char *pid_path = g_build_filename (data_dir, "postmaster.pid", NULL);
+  g_autofree char *socket_dir = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *proc_cwd = NULL;
+  g_autofree char *cwd = NULL;
+  g_autofree char *real_data_dir = NULL;
+  GPid pid = 0;
+
+  if (!g_file_test (pid_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  read_pid_file (data_dir, &pid, &socket_dir, &port);
+  proc_cwd = g_strdup_printf ("/proc/%d/cwd", (int) pid);
+  cwd = pid > 0 ? g_file_read_link (proc_cwd, NULL) : NULL;
+  real_data_dir = realpath (data_dir, NULL);
+
+  if (cwd && real_data_dir && g_str_equal (cwd, real_data_dir))
+    {
+      const char *args[] = { "-D", data_dir, "-m", "fast", "-w", "-s", "stop", NULL };
+
+      g_message ("the private database server (pid %d) lost its socket; restarting it", (int) pid);
+      return wx_db_run_pg_tool ("pg_ctl", args, TRUE, error);
+    }
+  g_message ("removing the stale %s of a server that is gone", pid_path);
+  if (g_unlink (pid_path) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   _("Cannot remove the stale %s: %s"), pid_path, g_strerror (errno));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -238,8 +308,10 @@ init_cluster (const char  *data_dir,
   g_autofree char *conf_path = g_build_filename (data_dir, "postgresql.conf", NULL);
   g_autofree char *conf = NULL;
   g_autofree char *with_include = NULL;
+  /* Trust on a socket only this user can reach. The superuser is the
+   * migrations owner; the user gets an ordinary login (prepare_database). */
   const char *args[] = {
-    "-D", data_dir, "-U", g_get_user_name (), "--auth=trust", "--encoding=UTF8",
+    "-D", data_dir, "-U", SERVER_OWNER, "--auth=trust", "--encoding=UTF8",
     "--locale=C.UTF-8", "--no-instructions",
     g_getenv ("WX_DB_SERVER_NOSYNC") ? "--no-sync" : NULL,
     NULL
@@ -279,18 +351,19 @@ start_cluster (const char  *data_dir,
   return wx_db_run_pg_tool ("pg_ctl", args, TRUE, error);
 }
 
+/* As the owner: the shop's database, migrated, and a login for the current
+ * user in every group (on a private server one person does every job). */
 static gboolean
 prepare_database (const char  *socket_dir,
                   const char  *port,
                   GError     **error)
 {
-  g_autofree char *admin_ci = superuser_conninfo (socket_dir, port, "postgres");
-  g_autofree char *app_ci = superuser_conninfo (socket_dir, port, SERVER_DB);
+  g_autofree char *admin_ci = server_conninfo (socket_dir, port, "postgres", WX_DB_SERVER_AS_OWNER);
+  g_autofree char *app_ci = server_conninfo (socket_dir, port, SERVER_DB, WX_DB_SERVER_AS_OWNER);
   g_autoptr(PGconn) admin = wx_db_connect (admin_ci, error);
   g_autoptr(PGconn) app = NULL;
   g_autofree char *exists = NULL;
   const char *params[1] = { SERVER_DB };
-  const char *user = g_get_user_name ();
   const char *real = g_get_real_name ();
 
   if (admin == NULL)
@@ -306,19 +379,21 @@ prepare_database (const char  *socket_dir,
     }
 
   app = wx_db_connect (app_ci, error);
-  if (app == NULL || !wx_db_migrate (app, NULL, error))
-    return FALSE;
-  /* The current user is the cluster's superuser (initdb -U); make it the
-   * shop's admin too, with a staff entry for its name. */
-  return wx_db_staff_adopt (app, user, real && *real && !g_str_equal (real, "Unknown") ? real : user,
-                            "wx_admin", error);
+  return app != NULL
+    && wx_db_migrate (app, NULL, error)
+    && wx_db_staff_ensure (app, g_get_user_name (),
+                           real && *real && !g_str_equal (real, "Unknown") ? real : g_get_user_name (),
+                           WX_ROLE_COORDINATOR | WX_ROLE_ENGINEER | WX_ROLE_SUPERVISOR | WX_ROLE_ADMIN,
+                           error);
 }
 
 /* Starts (or reuses) the private server, creating and migrating it on first
- * use, and returns a connection string for the current user. */
+ * use, and returns a connection string for `login`: the current user (the
+ * app) or the owner (weixiu-admin's init, migrate, demo, backup…). */
 char *
-wx_db_server_ensure (gboolean  *created,
-                     GError   **error)
+wx_db_server_ensure (WxDbServerLogin   login,
+                     gboolean         *created,
+                     GError          **error)
 {
   g_autofree char *data_dir = wx_db_server_data_dir ();
   g_autofree char *socket_dir = wx_db_server_socket_dir ();
@@ -355,13 +430,13 @@ wx_db_server_ensure (gboolean  *created,
       fresh = TRUE;
     }
 
-  if (!wx_db_server_running (NULL))
+  if (!wx_db_server_running (login, NULL))
     {
       g_message ("starting the private database server");
-      if (!start_cluster (data_dir, socket_dir, error))
+      if (!clear_stale_server (data_dir, error) || !start_cluster (data_dir, socket_dir, error))
         goto out;
     }
-  if (!read_pid_file (data_dir, &running_socket, &port))
+  if (!read_pid_file (data_dir, NULL, &running_socket, &port))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                    _("The private database server started but did not say where it listens; see %s/weixiu-server.log."),
@@ -371,7 +446,7 @@ wx_db_server_ensure (gboolean  *created,
   if (!prepare_database (running_socket, port, error))
     goto out;
 
-  conninfo = superuser_conninfo (running_socket, port, SERVER_DB);
+  conninfo = server_conninfo (running_socket, port, SERVER_DB, login);
   if (created)
     *created = fresh;
 
@@ -387,7 +462,66 @@ wx_db_server_stop (GError **error)
   g_autofree char *data_dir = wx_db_server_data_dir ();
   const char *args[] = { "-D", data_dir, "-m", "fast", "-w", "-s", "stop", NULL };
 
-  if (!wx_db_server_running (NULL))
+  if (!wx_db_server_running (WX_DB_SERVER_AS_OWNER, NULL))
     return TRUE;
   return wx_db_run_pg_tool ("pg_ctl", args, TRUE, error);
+}
+
+/* Restores FILE as the private server's database: into a new database first,
+ * so a bad file changes nothing; then the current one is renamed aside (its
+ * name returned in `kept_as`) and the restored one takes its place. */
+gboolean
+wx_db_server_restore (const char  *file,
+                      char       **kept_as,
+                      GError     **error)
+{
+  g_autofree char *owner_ci = wx_db_server_ensure (WX_DB_SERVER_AS_OWNER, NULL, error);
+  g_autofree char *admin_ci = NULL;
+  g_autofree char *target_ci = NULL;
+  g_autofree char *socket_dir = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *data_dir = wx_db_server_data_dir ();
+  g_autoptr(PGconn) admin = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *kept = g_date_time_format (now, SERVER_DB "_before_restore_%Y%m%d_%H%M%S");
+  g_autofree char *kept_sql = NULL;
+  g_autofree char *rename_sql = NULL;
+  const char *params[1] = { SERVER_DB };
+
+  if (owner_ci == NULL)
+    return FALSE;
+  admin_ci = wx_db_conninfo_with (owner_ci, "dbname", "postgres");
+  target_ci = wx_db_conninfo_with (owner_ci, "dbname", SERVER_DB "_restore");
+  admin = wx_db_connect (admin_ci, error);
+  if (admin == NULL ||
+      !wx_db_execute (admin, "DROP DATABASE IF EXISTS weixiu_restore", 0, NULL, error) ||
+      !wx_db_execute (admin, "CREATE DATABASE weixiu_restore", 0, NULL, error))
+    return FALSE;
+  if (!wx_db_restore (target_ci, file, error))
+    {
+      wx_db_execute (admin, "DROP DATABASE IF EXISTS weixiu_restore", 0, NULL, NULL);
+      return FALSE;
+    }
+
+  /* Identifiers cannot be parameters: the kept name is made here, escaped. */
+  kept_sql = PQescapeIdentifier (admin, kept, strlen (kept));
+  rename_sql = g_strconcat ("ALTER DATABASE weixiu RENAME TO ", kept_sql, NULL);
+  PQfreemem (g_steal_pointer (&kept_sql));
+  if (!wx_db_execute (admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                             " WHERE datname = $1 AND pid <> pg_backend_pid()", 1, params, error) ||
+      !wx_db_execute (admin, rename_sql, 0, NULL, error) ||
+      !wx_db_execute (admin, "ALTER DATABASE weixiu_restore RENAME TO weixiu", 0, NULL, error))
+    return FALSE;
+
+  /* A backup of an older version: bring it up to date, and let this user in. */
+  if (!read_pid_file (data_dir, NULL, &socket_dir, &port) || !prepare_database (socket_dir, port, error))
+    {
+      if (error && *error == NULL)
+        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
+                             _("The private database server stopped during the restore."));
+      return FALSE;
+    }
+  if (kept_as)
+    *kept_as = g_steal_pointer (&kept);
+  return TRUE;
 }

@@ -7,12 +7,22 @@
 
 G_BEGIN_DECLS
 
+typedef enum {
+  WX_DB_SERVER_AS_USER,    /* the current user's login: what the app uses */
+  WX_DB_SERVER_AS_OWNER,   /* the migrations owner: init, migrate, demo, backup */
+} WxDbServerLogin;
+
 char     *wx_db_server_data_dir   (void);
 char     *wx_db_server_socket_dir (void);
-char     *wx_db_server_ensure     (gboolean  *created,
-                                   GError   **error);
+char     *wx_db_server_ensure     (WxDbServerLogin   login,
+                                   gboolean         *created,
+                                   GError          **error);
 gboolean  wx_db_server_stop       (GError   **error);
-gboolean  wx_db_server_running    (char     **conninfo);
+gboolean  wx_db_server_restore    (const char  *file,
+                                   char       **kept_as,
+                                   GError     **error);
+gboolean  wx_db_server_running    (WxDbServerLogin   login,
+                                   char            **conninfo);
 
 char     *wx_db_pg_program        (const char *name);
 gboolean  wx_db_run_pg_tool       (const char         *tool,

@@ -8,16 +8,11 @@
 
 static const WxRole all_roles[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
 
-gboolean
-wx_db_staff_add (PGconn      *conn,
-                 const char  *user,
-                 const char  *full_name,
-                 WxRole       roles,
-                 const char  *password,
-                 GError     **error)
+/* "{wx_coordinator,wx_engineer}" for a set of roles. */
+static char *
+groups_array (WxRole roles)
 {
-  g_autoptr(GString) groups = g_string_new ("{");
-  const char *params[4];
+  GString *groups = g_string_new ("{");
 
   for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
     if (roles & all_roles[i])
@@ -27,11 +22,20 @@ wx_db_staff_add (PGconn      *conn,
         g_string_append (groups, wx_role_to_group (all_roles[i]));
       }
   g_string_append_c (groups, '}');
+  return g_string_free (groups, FALSE);
+}
 
-  params[0] = user;
-  params[1] = full_name && *full_name ? full_name : user;
-  params[2] = groups->str;
-  params[3] = password;
+gboolean
+wx_db_staff_add (PGconn      *conn,
+                 const char  *user,
+                 const char  *full_name,
+                 WxRole       roles,
+                 const char  *password,
+                 GError     **error)
+{
+  g_autofree char *groups = groups_array (roles);
+  const char *params[4] = { user, full_name && *full_name ? full_name : user, groups, password };
+
   if (!wx_db_execute (conn, "SELECT wx_staff_add($1, $2, $3::text[], $4)", 4, params, error))
     {
       if (error && *error && g_error_matches (*error, WX_DB_ERROR, WX_DB_ERROR_INVALID))
@@ -46,16 +50,18 @@ wx_db_staff_add (PGconn      *conn,
   return TRUE;
 }
 
+/* As the owner: a login role in (at least) these groups, with a staff row. */
 gboolean
-wx_db_staff_adopt (PGconn      *conn,
-                   const char  *user,
-                   const char  *full_name,
-                   const char  *group,
-                   GError     **error)
+wx_db_staff_ensure (PGconn      *conn,
+                    const char  *user,
+                    const char  *full_name,
+                    WxRole       roles,
+                    GError     **error)
 {
-  const char *params[3] = { user, full_name, group };
+  g_autofree char *groups = groups_array (roles);
+  const char *params[3] = { user, full_name, groups };
 
-  return wx_db_execute (conn, "SELECT wx_staff_adopt($1, $2, $3)", 3, params, error);
+  return wx_db_execute (conn, "SELECT wx_staff_ensure($1, $2, $3::text[])", 3, params, error);
 }
 
 PGresult *

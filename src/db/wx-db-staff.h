@@ -14,11 +14,11 @@ gboolean  wx_db_staff_add   (PGconn       *conn,
                              WxRole        roles,
                              const char   *password,
                              GError      **error);
-gboolean  wx_db_staff_adopt (PGconn       *conn,
-                             const char   *user,
-                             const char   *full_name,
-                             const char   *group,
-                             GError      **error);
+gboolean  wx_db_staff_ensure (PGconn      *conn,
+                              const char  *user,
+                              const char  *full_name,
+                              WxRole       roles,
+                              GError     **error);
 PGresult *wx_db_staff_list  (PGconn       *conn,
                              GError      **error);
 WxRole    wx_db_current_roles (PGconn     *conn,

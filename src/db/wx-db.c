@@ -20,21 +20,26 @@ wx_db_connect (const char  *conninfo,
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
       const char *msg = conn ? PQerrorMessage (conn) : "out of memory";
+      PGPing ping = PQping (with_name ? with_name : conninfo);
 
+      /* Whether the server answers at all decides between "unreachable" and
+       * "refused"; the (possibly translated) message only refines the latter. */
       g_debug ("connect failed: %s", msg);
-      if (strstr (msg, "password authentication failed") || strstr (msg, "no password supplied") ||
-          strstr (msg, "Peer authentication failed") || strstr (msg, "role \"") )
+      if (ping == PQPING_NO_ATTEMPT)
+        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
+                             _("The connection string is not valid; write it like “host=server dbname=weixiu user=name”."));
+      else if (ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT)
+        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
+                             _("The database server cannot be reached; check the network or start the server, then try again."));
+      else if (conn && PQconnectionNeedsPassword (conn))
         g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
-                             _("The server did not accept the user name or password."));
+                             _("The server needs a password for this user."));
       else if (strstr (msg, "database \"") && strstr (msg, "does not exist"))
         g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND,
                              _("The database does not exist on that server; check the database name or run “weixiu-admin init”."));
-      else if (conninfo && *conninfo && !strchr (conninfo, '=') && !strstr (conninfo, "://"))
-        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
-                             _("The connection string is not valid; write it like “host=server dbname=weixiu user=name”."));
       else
-        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
-                             _("The database server cannot be reached; check the network or start the server, then try again."));
+        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                             _("The server did not accept the user name or password."));
       return NULL;
     }
 
@@ -171,6 +176,7 @@ wx_db_copy_in (PGconn      *conn,
     }
   if (PQputCopyData (conn, data->str, (int) data->len) != 1 || PQputCopyEnd (conn, NULL) != 1)
     {
+      PQputCopyEnd (conn, "aborted");
       g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
                            _("The connection to the database was lost while loading data."));
       return FALSE;
@@ -179,6 +185,7 @@ wx_db_copy_in (PGconn      *conn,
   if (end == NULL || PQresultStatus (end) != PGRES_COMMAND_OK)
     {
       wx_db_set_error_from_result (error, end, conn);
+      g_clear_pointer (&end, PQclear);
       while ((end = PQgetResult (conn)) != NULL)
         g_clear_pointer (&end, PQclear);
       return FALSE;

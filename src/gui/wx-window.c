@@ -8,6 +8,8 @@
 #include "db/wx-db-server.h"
 #include "wx-window.h"
 
+#define RETRY_SECONDS 5
+
 /* The folders shown, in the order of the shop's cabinet. */
 static const WxFolder shown_folders[] = {
   WX_FOLDER_F1, WX_FOLDER_F2, WX_FOLDER_F3, WX_FOLDER_F4, WX_FOLDER_F5, WX_FOLDER_WITH_ENGINEER,
@@ -28,6 +30,7 @@ struct _WxWindow
   char         *conninfo;   /* NULL: the private local server */
   GCancellable *cancellable;
   gboolean      loading;
+  guint         retry_id;   /* reconnecting after the server was unreachable */
 };
 
 G_DEFINE_FINAL_TYPE (WxWindow, wx_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,7 +67,7 @@ load_counts_thread (GTask        *task,
 
   if (conninfo == NULL)
     {
-      private_conninfo = wx_db_server_ensure (NULL, &error);
+      private_conninfo = wx_db_server_ensure (WX_DB_SERVER_AS_USER, NULL, &error);
       if (private_conninfo == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -89,6 +92,18 @@ load_counts_thread (GTask        *task,
   g_task_return_pointer (task, c, (GDestroyNotify) counts_free);
 }
 
+static void wx_window_refresh (WxWindow *self);
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  WxWindow *self = user_data;
+
+  self->retry_id = 0;
+  wx_window_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 counts_loaded_cb (GObject      *source,
                   GAsyncResult *result,
@@ -106,7 +121,17 @@ counts_loaded_cb (GObject      *source,
 
   if (c == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Cannot load the orders: %s"), error->message);
+      g_autofree char *text = NULL;
+
+      /* The server may come back (network, restart): try again by itself. */
+      if (g_error_matches (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE))
+        {
+          text = g_strdup_printf (_("Cannot load the orders: %s Trying again every %d seconds."),
+                                  error->message, RETRY_SECONDS);
+          self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_cb, self);
+        }
+      else
+        text = g_strdup_printf (_("Cannot load the orders: %s"), error->message);
       gtk_label_set_text (self->status_label, text);
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
     }
@@ -135,6 +160,7 @@ wx_window_refresh (WxWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -161,6 +187,7 @@ wx_window_dispose (GObject *object)
 {
   WxWindow *self = WX_WINDOW (object);
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_WINDOW);

@@ -175,3 +175,13 @@ wx_test_db_fixture (PGconn *conn)
 {
   wx_test_db_exec (conn, fixture_sql);
 }
+
+/* Phone numbers the front desk types that core accepts: the database must
+ * accept every one of them too (test-core and test-constraints). */
+const char *wx_test_good_phones[] = {
+  "13812345678", "138 1234 5678", "138-1234-5678", "+86 138 1234 5678", "008613812345678",
+  "020-87581480", "02087581480", "(020) 8758 1480", "0755-1234567", "87581480",
+  "020-87581480转123", "020-87581480 ext. 12", "020-87581480 EXT 12", "020-87581480 x.12",
+  "020-87581480#8", "+86 20 8758 1480", "+1 415 555 0100", "19912345678",
+  NULL
+};

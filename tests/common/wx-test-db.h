@@ -24,4 +24,6 @@ char     *wx_test_db_sqlstate  (PGconn              *conn,
 GDateTime *wx_test_fixed_now   (void);
 void      wx_test_db_fixture   (PGconn     *conn);
 
+extern const char *wx_test_good_phones[];
+
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* backup → restore into a new database gives the same rows. */
 #include <glib/gstdio.h>
 
+#include "core/wx-order-number.h"
 #include "db/wx-db.h"
 #include "db/wx-db-backup.h"
 #include "db/wx-db-demo.h"
@@ -58,19 +59,39 @@ test_backup_restore (void)
   after = fingerprint (dst);
   g_assert_cmpstr (before, ==, after);
 
-  /* The restored database works: events stay immutable, numbers continue. */
+  /* The restored database works: events stay out of the app roles' reach,
+   * and order numbers continue after the last one. */
   {
-    g_autofree char *state = wx_test_db_sqlstate (dst, "DELETE FROM order_events", 0, NULL);
+    g_autofree char *state = NULL;
+    g_autofree char *last = wx_test_db_value (dst, "SELECT max(number) FROM service_orders");
+    g_autofree char *next = NULL;
+    int year = 0;
+    gint64 last_seq = 0, next_seq = 0;
+
+    wx_test_db_exec (dst, "BEGIN; SET LOCAL ROLE wx_coordinator");
+    state = wx_test_db_sqlstate (dst, "DELETE FROM order_events", 0, NULL);
+    wx_test_db_exec (dst, "ROLLBACK");
     g_assert_cmpstr (state, ==, "42501");
+
+    next = wx_test_db_value (dst,
+        "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name)"
+        " SELECT 'sale', 'received', min(id), '恢复后', '13812345678', '硒鼓' FROM customers"
+        " RETURNING number");
+    g_assert_true (wx_order_number_parse (last, "", &year, &last_seq, NULL));
+    g_assert_true (wx_order_number_parse (next, "", &year, &next_seq, NULL));
+    g_assert_cmpint (next_seq, ==, last_seq + 1);
   }
 
   /* Restoring over a database that has data is refused and changes nothing. */
-  g_assert_false (wx_db_restore (target, file, &error));
-  g_assert_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID);
-  g_clear_error (&error);
   {
-    g_autofree char *again = fingerprint (dst);
-    g_assert_cmpstr (again, ==, after);
+    g_autofree char *before_again = fingerprint (dst);
+    g_autofree char *again = NULL;
+
+    g_assert_false (wx_db_restore (target, file, &error));
+    g_assert_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID);
+    g_clear_error (&error);
+    again = fingerprint (dst);
+    g_assert_cmpstr (again, ==, before_again);
   }
 
   g_unlink (file);

@@ -119,6 +119,52 @@ test_error_sentences (void)
   g_assert_nonnull (strstr (e3->message, "reason"));
 }
 
+/* Whatever core accepts as a phone number, the database stores. */
+static void
+test_core_phones_stored (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+
+  wx_test_db_exec (conn, "BEGIN");
+  for (guint i = 0; wx_test_good_phones[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *params[1] = { wx_test_good_phones[i] };
+
+      if (!wx_db_execute (conn, "INSERT INTO customers (unit_name, phone) VALUES ('电话测试', $1)", 1, params, &error))
+        g_error ("the database refused %s: %s", wx_test_good_phones[i], error->message);
+    }
+  wx_test_db_exec (conn, "ROLLBACK");
+}
+
+/* Settings that order numbers and clocks depend on cannot be broken. */
+static void
+test_settings_checked (void)
+{
+  static const char *bad[][2] = {
+    { "order_number.prefix", "维修" }, { "order_number.prefix", "TOOLONGPREFIX" },
+    { "order_number.digits", "3" }, { "order_number.digits", "ten" },
+    { "timezone", "Mars/Olympus" }, { "return_repair.days", "-5" }, { "cluster.orders", "0" },
+  };
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *state = wx_test_db_sqlstate (conn, "UPDATE settings SET value = $2 WHERE key = $1", 2, bad[i]);
+      if (!g_str_equal (state, "23514"))
+        g_error ("setting %s = %s: expected 23514, got %s", bad[i][0], bad[i][1], state);
+    }
+  {
+    const char *ok[2] = { "order_number.prefix", "GZ-" };
+    g_autofree char *state = NULL;
+
+    wx_test_db_exec (conn, "BEGIN");
+    state = wx_test_db_sqlstate (conn, "UPDATE settings SET value = $2 WHERE key = $1", 2, ok);
+    wx_test_db_exec (conn, "ROLLBACK");
+    g_assert_cmpstr (state, ==, "00000");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -136,5 +182,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_constraint);
     }
   g_test_add_func ("/db/constraints/error-sentences", test_error_sentences);
+  g_test_add_func ("/db/constraints/core-phones-stored", test_core_phones_stored);
+  g_test_add_func ("/db/constraints/settings-checked", test_settings_checked);
   return g_test_run ();
 }

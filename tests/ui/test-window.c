@@ -149,6 +149,31 @@ test_window_counts (void)
     check_window ("window.png", "Weixiu", "To inspect / to visit");
 }
 
+/* An unreachable server: a sentence in the window, and a retry on its own. */
+static void
+test_window_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = GTK_WIDGET (wx_window_new (app, "host=/nonexistent-socket-dir dbname=weixiu"));
+  const char *status;
+
+  g_signal_connect (window, "loaded", G_CALLBACK (loaded_cb), &error);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (window_loaded, window);
+  g_assert_error (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE);
+  status = gtk_label_get_text (wx_window_get_status_label (WX_WINDOW (window)));
+  g_assert_nonnull (strstr (status, error->message));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (wx_window_get_status_label (WX_WINDOW (window))), "error"));
+  g_assert_cmpstr (gtk_label_get_text (wx_window_get_count_label (WX_WINDOW (window), WX_FOLDER_F1)), ==, "–");
+
+  /* It tries again by itself. */
+  g_object_set_data (G_OBJECT (window), "test-loaded", NULL);
+  g_clear_error (&error);
+  spin_until (window_loaded, window);
+  g_assert_error (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -185,5 +210,6 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/window/counts", test_window_counts);
+  g_test_add_func ("/ui/window/unreachable", test_window_unreachable);
   return g_test_run ();
 }
