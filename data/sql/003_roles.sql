@@ -39,6 +39,8 @@ END
 $$;
 GRANT INSERT, UPDATE, DELETE ON order_accessories, quote_lines TO wx_coordinator;
 GRANT INSERT ON payments, complaints, complaint_steps TO wx_coordinator;
+-- The coordinator also issues and receives parts and may keep old parts (seed 000).
+GRANT INSERT ON stock_movements, old_parts TO wx_coordinator;
 
 -- Engineer (工程师): may receive a machine and fill the form, inspect, repair,
 -- visit, order parts — but not touch quotes, payments or a customer's record.
