@@ -2,13 +2,13 @@
  * Uses core, db and print; never gui. */
 #define G_LOG_DOMAIN "weixiu-admin"
 
-#include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "core/wx-i18n.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
 #include "db/wx-db-backup.h"
@@ -415,12 +415,8 @@ main (int argc, char **argv)
   g_auto(Options) o = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
-  const char *localedir = g_getenv ("WX_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  wx_i18n_init ();
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))

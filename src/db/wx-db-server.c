@@ -261,6 +261,15 @@ wx_db_server_running (WxDbServerLogin   login,
   return TRUE;
 }
 
+static gboolean
+stop_cluster (const char  *data_dir,
+              GError     **error)
+{
+  const char *args[] = { "-D", data_dir, "-m", "fast", "-w", "-s", "stop", NULL };
+
+  return wx_db_run_pg_tool ("pg_ctl", args, TRUE, error);
+}
+
 /* The server is not answering but left a postmaster.pid: either it still runs
  * and lost its socket (the runtime directory was removed at logout), so stop
  * it; or it died and the pid now means nothing (or another process), so
@@ -286,10 +295,8 @@ clear_stale_server (const char  *data_dir,
 
   if (cwd && real_data_dir && g_str_equal (cwd, real_data_dir))
     {
-      const char *args[] = { "-D", data_dir, "-m", "fast", "-w", "-s", "stop", NULL };
-
       g_message ("the private database server (pid %d) lost its socket; restarting it", (int) pid);
-      return wx_db_run_pg_tool ("pg_ctl", args, TRUE, error);
+      return stop_cluster (data_dir, error);
     }
   g_message ("removing the stale %s of a server that is gone", pid_path);
   if (g_unlink (pid_path) != 0)
@@ -460,11 +467,10 @@ gboolean
 wx_db_server_stop (GError **error)
 {
   g_autofree char *data_dir = wx_db_server_data_dir ();
-  const char *args[] = { "-D", data_dir, "-m", "fast", "-w", "-s", "stop", NULL };
 
   if (!wx_db_server_running (WX_DB_SERVER_AS_OWNER, NULL))
     return TRUE;
-  return wx_db_run_pg_tool ("pg_ctl", args, TRUE, error);
+  return stop_cluster (data_dir, error);
 }
 
 /* Restores FILE as the private server's database: into a new database first,

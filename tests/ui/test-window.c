@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "core/wx-i18n.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
@@ -180,12 +181,8 @@ main (int argc, char **argv)
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
-  const char *localedir = g_getenv ("WX_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  wx_i18n_init ();
 
   g_test_init (&argc, &argv, NULL);
   wx_test_db_require ();
