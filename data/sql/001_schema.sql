@@ -182,7 +182,7 @@ BEGIN
     RETURNING last INTO n;
   IF n >= 10 ^ digits THEN
     RAISE EXCEPTION 'order numbers of % are exhausted for % digits', y, digits
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'order_number_exhausted';
   END IF;
   RETURN wx_setting('order_number.prefix', '') || y::text || '-' || lpad(n::text, digits, '0');
 END
@@ -342,7 +342,8 @@ CREATE TABLE quote_lines (
   description wx_name NOT NULL,
   quantity    integer NOT NULL DEFAULT 1 CHECK (quantity BETWEEN 1 AND 100000),
   unit_price  wx_money NOT NULL,
-  amount      bigint GENERATED ALWAYS AS (quantity * unit_price) STORED,
+  amount      bigint GENERATED ALWAYS AS (quantity * unit_price) STORED
+                CHECK (amount <= 100000000000),
   UNIQUE (order_id, position)
 );
 
@@ -537,7 +538,7 @@ CREATE TABLE complaint_steps (
 CREATE TABLE contracts (
   id               bigserial PRIMARY KEY,
   customer_id      bigint NOT NULL REFERENCES customers,
-  number           text NOT NULL UNIQUE CHECK (btrim(number) <> ''),
+  number           text NOT NULL UNIQUE CHECK (number = btrim(number) AND number <> ''),
   starts_on        date NOT NULL,
   ends_on          date NOT NULL,
   engineer         name,
@@ -577,7 +578,7 @@ CREATE TABLE loaners (
   returned_at timestamptz,
   retired     boolean NOT NULL DEFAULT false,
   CHECK ((order_id IS NULL) = (lent_at IS NULL)),
-  CHECK (returned_at IS NULL OR returned_at >= lent_at)
+  CHECK (returned_at IS NULL OR (lent_at IS NOT NULL AND returned_at >= lent_at))
 );
 
 -- Anti-static gear (every January and June) and instruments (yearly).

@@ -28,19 +28,25 @@ wx_db_error_code_for_state (const char *sqlstate)
   return WX_DB_ERROR_FAILED;
 }
 
-/* Sentences for the rules the schema names (data/sql/001_schema.sql). */
+/* Sentences for the rules the schema names (data/sql/): a domain by its
+ * type name, a constraint (or a trigger's CONSTRAINT) by its exact name. */
 static const struct { const char *name; const char *sentence; } rules[] = {
-  { "wx_phone",                 N_("A phone number is not valid: enter an 11-digit mobile number or a landline such as 020-87581480.") },
-  { "wx_email",                 N_("An email address is not valid.") },
-  { "wx_money",                 N_("An amount is negative or larger than the shop can handle.") },
-  { "wx_name",                  N_("A required name is empty or too long.") },
-  { "order_contact_reachable",  N_("The order needs a mobile or phone number to reach the customer.") },
-  { "order_carry_in_machine",   N_("A carry-in order needs the product, the model or serial number, and the reported fault.") },
-  { "order_on_site_address",    N_("An on-site order needs the unit's address and the reported fault.") },
-  { "order_sale_items",         N_("A sale order needs what was sold in the product field.") },
-  { "order_cancel_reason",      N_("Cancelling an order needs a reason.") },
-  { "order_decision_time",      N_("The customer's decision needs its time.") },
-  { "stock_check",              N_("There is not enough of this part in stock.") },
+  { "wx_phone",                    N_("A phone number is not valid: enter an 11-digit mobile number or a landline such as 020-87581480.") },
+  { "wx_email",                    N_("An email address is not valid.") },
+  { "wx_money",                    N_("An amount is negative or larger than the shop can handle.") },
+  { "wx_name",                     N_("A required name is empty or too long.") },
+  { "order_contact_reachable",     N_("The order needs a mobile or phone number to reach the customer.") },
+  { "order_carry_in_machine",      N_("A carry-in order needs the product, the model or serial number, and the reported fault.") },
+  { "order_on_site_address",       N_("An on-site order needs the unit's address and the reported fault.") },
+  { "order_sale_items",            N_("A sale order needs what was sold in the product field.") },
+  { "order_cancel_reason",         N_("Cancelling an order needs a reason.") },
+  { "order_decision_time",         N_("The customer's decision needs its time.") },
+  { "order_number_exhausted",      N_("This year's order numbers are used up; the administrator must allow more digits in the settings.") },
+  { "parts_stock_check",           N_("There is not enough of this part in stock.") },
+  { "setting_order_number_prefix", N_("The order number prefix may have up to 8 letters, digits and dashes.") },
+  { "setting_order_number_digits", N_("Order numbers must have between 4 and 9 digits.") },
+  { "setting_timezone",            N_("That time zone is unknown; use a name such as Asia/Shanghai.") },
+  { "setting_whole_number",        N_("This setting must be a whole number from 1 to 9999.") },
 };
 
 void
@@ -60,9 +66,8 @@ wx_db_set_error_from_result (GError        **error,
            primary ? primary : (conn ? PQerrorMessage (conn) : "no connection"));
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if ((constraint && strstr (constraint, rules[i].name)) ||
-        (datatype && g_str_equal (datatype, rules[i].name)) ||
-        (primary && strstr (primary, rules[i].name)))
+    if ((constraint && g_str_equal (constraint, rules[i].name)) ||
+        (datatype && g_str_equal (datatype, rules[i].name)))
       {
         message = _(rules[i].sentence);
         break;

@@ -1,5 +1,6 @@
 #define G_LOG_DOMAIN "wx-test-db"
 
+#include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -21,6 +22,8 @@ server_configured (void)
 void
 wx_test_db_require (void)
 {
+  /* Messages with Chinese in them print as Chinese, not "???". */
+  setlocale (LC_ALL, "");
   if (server_configured ())
     return;
   if (g_getenv ("WX_TEST_REQUIRE_DB"))
