@@ -13,9 +13,10 @@
 /* Writes to FILE.partial and renames, so a failed backup leaves no file. */
 gboolean
 wx_db_backup (const char  *conninfo,
-              const char  *file,
+              const char  *file_arg,
               GError     **error)
 {
+  g_autofree char *file = g_canonicalize_filename (file_arg, NULL);
   g_autofree char *partial = g_strconcat (file, ".partial", NULL);
   g_autofree char *dbname = g_strconcat ("--dbname=", conninfo, NULL);
   g_autofree char *out = g_strconcat ("--file=", partial, NULL);
@@ -42,9 +43,10 @@ wx_db_backup (const char  *conninfo,
 /* Restores into an empty database, in one transaction. */
 gboolean
 wx_db_restore (const char  *conninfo,
-               const char  *file,
+               const char  *file_arg,
                GError     **error)
 {
+  g_autofree char *file = g_canonicalize_filename (file_arg, NULL);
   g_autofree char *dbname = g_strconcat ("--dbname=", conninfo, NULL);
   const char *args[] = { "--single-transaction", "--exit-on-error", "--no-owner", "--no-password",
                          dbname, file, NULL };

@@ -93,7 +93,8 @@ wx_db_run_pg_tool (const char         *tool,
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
-  if (!g_spawn_sync ("/", (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+  /* The server's user may not be allowed into our working directory. */
+  if (!g_spawn_sync (as_server ? "/" : NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                      &out, &err, &status, error))
     return FALSE;
   if (!g_spawn_check_wait_status (status, NULL))

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
@@ -21,6 +22,8 @@ run_clear (Run *r)
   g_free (r->err);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static const char *admin_cwd;   /* NULL: the test's own */
 
 /* Runs weixiu-admin with `args` (NULL-terminated), feeding `input` on stdin. */
 static void
@@ -42,6 +45,7 @@ admin (Run *r, const char *input, ...)
   va_end (ap);
   g_ptr_array_add (argv, NULL);
 
+  g_subprocess_launcher_set_cwd (launcher, admin_cwd);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
@@ -203,6 +207,42 @@ test_init_user_demo_status (void)
   }
 }
 
+/* A backup named relative to where the clerk is, restored elsewhere. */
+static void
+test_backup_restore_relative (void)
+{
+  g_autofree char *source = wx_test_db_create ("cli_bk_src", TRUE);
+  g_autofree char *target = wx_test_db_create ("cli_bk_dst", FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("wx-cli-backup-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "shop.dump", NULL);
+
+  admin_cwd = dir;
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", source, "backup", "shop.dump", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", target, "restore", "shop.dump", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    admin (&r, NULL, "--db", target, "restore", "missing.dump", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_cmpuint (count_lines (r.err), ==, 1);
+  }
+  admin_cwd = NULL;
+  {
+    g_autoptr(PGconn) conn = wx_test_db_connect (target);
+    g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM workflow_states"), ==, 22);
+  }
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -211,5 +251,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/unreachable-server", test_unreachable_server);
   g_test_add_func ("/cli/init-user-demo-status", test_init_user_demo_status);
+  g_test_add_func ("/cli/backup-restore-relative", test_backup_restore_relative);
   return g_test_run ();
 }
