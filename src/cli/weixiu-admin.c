@@ -151,7 +151,7 @@ parse_options (int argc, char **argv, Options *o, char **command, GError **error
 static gboolean
 uses_private_server (const Options *o)
 {
-  return o->db == NULL && !g_getenv ("PGHOST") && !g_getenv ("PGDATABASE") && !g_getenv ("PGSERVICE");
+  return o->db == NULL && !wx_db_env_configured ();
 }
 
 static char *

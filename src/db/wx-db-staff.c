@@ -72,22 +72,3 @@ wx_db_staff_list (PGconn  *conn,
                       "SELECT role_name, full_name, array_to_string(groups, ','), active"
                       "  FROM staff_roles ORDER BY role_name", 0, NULL, error);
 }
-
-/* The wx_* groups the connected role is in (a superuser counts as all). */
-WxRole
-wx_db_current_roles (PGconn  *conn,
-                     GError **error)
-{
-  g_autoptr(PGresult) res = wx_db_query (conn,
-      "SELECT g FROM unnest(ARRAY['wx_coordinator','wx_engineer','wx_supervisor','wx_admin']) AS g"
-      " WHERE pg_has_role(current_user, g, 'MEMBER')", 0, NULL, error);
-  WxRole roles = WX_ROLE_NONE;
-
-  for (int i = 0; res && i < PQntuples (res); i++)
-    {
-      WxRole r;
-      if (wx_role_from_name (PQgetvalue (res, i, 0), &r))
-        roles |= r;
-    }
-  return roles;
-}

@@ -21,7 +21,5 @@ gboolean  wx_db_staff_ensure (PGconn      *conn,
                               GError     **error);
 PGresult *wx_db_staff_list  (PGconn       *conn,
                              GError      **error);
-WxRole    wx_db_current_roles (PGconn     *conn,
-                               GError    **error);
 
 G_END_DECLS

@@ -199,6 +199,14 @@ wx_db_copy_in (PGconn      *conn,
   return TRUE;
 }
 
+/* libpq's environment names a server (PGHOST, PGDATABASE or PGSERVICE):
+ * then it, not the private local server, is the database. */
+gboolean
+wx_db_env_configured (void)
+{
+  return g_getenv ("PGHOST") || g_getenv ("PGDATABASE") || g_getenv ("PGSERVICE");
+}
+
 static void
 append_quoted (GString *s, const char *value)
 {
@@ -240,24 +248,4 @@ wx_db_conninfo_with (const char *conninfo,
     }
   PQconninfoFree (opts);
   return g_string_free (s, FALSE);
-}
-
-char *
-wx_db_conninfo_get (const char *conninfo,
-                    const char *key)
-{
-  char *errmsg = NULL;
-  PQconninfoOption *opts = PQconninfoParse (conninfo ? conninfo : "", &errmsg);
-  char *result = NULL;
-
-  if (opts == NULL)
-    {
-      PQfreemem (errmsg);
-      return NULL;
-    }
-  for (PQconninfoOption *o = opts; o->keyword; o++)
-    if (g_str_equal (o->keyword, key) && o->val)
-      result = g_strdup (o->val);
-  PQconninfoFree (opts);
-  return result;
 }

@@ -44,8 +44,7 @@ gboolean  wx_db_copy_in        (PGconn              *conn,
 char     *wx_db_conninfo_with  (const char          *conninfo,
                                 const char          *key,
                                 const char          *value);
-char     *wx_db_conninfo_get   (const char          *conninfo,
-                                const char          *key);
+gboolean  wx_db_env_configured (void);
 GString  *wx_db_copy_escape    (GString             *out,
                                 const char          *value);
 

@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "db/wx-db.h"
 #include "wx-application.h"
 #include "wx-window.h"
 
@@ -25,7 +26,7 @@ configured_conninfo (const char *option)
 
   if (option && *option)
     return g_strdup (option);
-  if (g_getenv ("PGHOST") || g_getenv ("PGDATABASE") || g_getenv ("PGSERVICE"))
+  if (wx_db_env_configured ())
     return g_strdup ("");
   if (source)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -119,11 +120,4 @@ wx_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/org/weixiu/Weixiu",
                        NULL);
-}
-
-const char *
-wx_application_get_conninfo (WxApplication *self)
-{
-  g_return_val_if_fail (WX_IS_APPLICATION (self), NULL);
-  return self->conninfo;
 }

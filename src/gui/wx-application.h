@@ -8,7 +8,6 @@ G_BEGIN_DECLS
 #define WX_TYPE_APPLICATION (wx_application_get_type ())
 G_DECLARE_FINAL_TYPE (WxApplication, wx_application, WX, APPLICATION, AdwApplication)
 
-WxApplication *wx_application_new          (void);
-const char    *wx_application_get_conninfo (WxApplication *self);
+WxApplication *wx_application_new (void);
 
 G_END_DECLS

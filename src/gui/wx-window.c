@@ -29,7 +29,6 @@ struct _WxWindow
 
   char         *conninfo;   /* NULL: the private local server */
   GCancellable *cancellable;
-  gboolean      loading;
   guint         retry_id;   /* reconnecting after the server was unreachable */
 };
 
@@ -116,7 +115,6 @@ counts_loaded_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = WX_WINDOW (source);
-  self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
 
   if (c == NULL)
@@ -164,7 +162,6 @@ wx_window_refresh (WxWindow *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->loading = TRUE;
   gtk_spinner_start (self->spinner);
   gtk_label_set_text (self->status_label, _("Connecting to the database…"));
 
@@ -273,11 +270,4 @@ wx_window_get_status_label (WxWindow *self)
 {
   g_return_val_if_fail (WX_IS_WINDOW (self), NULL);
   return self->status_label;
-}
-
-gboolean
-wx_window_is_loading (WxWindow *self)
-{
-  g_return_val_if_fail (WX_IS_WINDOW (self), FALSE);
-  return self->loading;
 }

@@ -16,6 +16,5 @@ WxWindow *wx_window_new             (WxApplication *app,
 GtkLabel *wx_window_get_count_label (WxWindow      *self,
                                      WxFolder       folder);
 GtkLabel *wx_window_get_status_label (WxWindow     *self);
-gboolean  wx_window_is_loading      (WxWindow      *self);
 
 G_END_DECLS
