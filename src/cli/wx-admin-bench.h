@@ -1,0 +1,35 @@
+/* wx-admin-bench.h — `weixiu-admin bench`: the speeds the issues name,
+ * measured in a scratch database (created, migrated and filled with demo
+ * orders; dropped afterwards) on the server weixiu-admin connects to.
+ * Each group is a function in its own file (wx-bench-*.c) listed in the
+ * group table of wx-admin-bench.c. */
+#pragma once
+
+#include "wx-admin.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char   *conninfo;    /* the scratch database */
+  PGconn *conn;        /* connected to it as the owner */
+  guint   n_orders;    /* demo orders in it */
+} WxBench;
+
+typedef gboolean (*WxBenchFunc) (WxBench *bench, GError **error);
+
+/* Microseconds on the monotonic clock. */
+gint64   wx_bench_now      (void);
+/* Prints one line: what, median, 95th percentile, min, the number of
+ * samples (microseconds, sorted in place) and the target to compare with. */
+void     wx_bench_report   (const char *what,
+                            GArray     *samples_us,
+                            const char *target);
+/* Prints one line with a single measured figure (a size, a count). */
+void     wx_bench_figure   (const char *what,
+                            const char *figure,
+                            const char *target);
+
+gboolean wx_bench_db       (WxBench    *bench,
+                            GError    **error);
+
+G_END_DECLS
