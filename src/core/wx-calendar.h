@@ -3,7 +3,13 @@
  * SLA clock counts business minutes on it (domain.md section 4).
  *
  * Instants are GDateTimes in any zone; results are in the calendar's zone.
- * Times of day are minutes after local midnight (09:00 = 540). */
+ * Times of day are minutes after local midnight (09:00 = 540). The shop is
+ * open from its opening time up to, not including, its closing time.
+ * Business minutes are minutes of local wall-clock time within opening hours.
+ *
+ * Set a calendar up before sharing it: the functions that only ask (from
+ * wx_calendar_get_zone on) read it and may run in several threads at once.
+ * They take O(log number of exceptions) time, not time per day or minute. */
 #pragma once
 
 #include <glib-object.h>
@@ -65,25 +71,50 @@ gboolean     wx_calendar_is_open         (WxCalendar    *calendar,
 GDateTime   *wx_calendar_next_opening    (WxCalendar    *calendar,
                                           GDateTime     *at);
 /* The closing time of the working day `at` falls in; when the shop is closed
- * at `at`, of the next working day. */
+ * at `at`, of the next working day. NULL as for wx_calendar_next_opening. */
 GDateTime   *wx_calendar_closing_time    (WxCalendar    *calendar,
                                           GDateTime     *at);
-/* `at` plus `minutes` business minutes (>= 0). Time before an opening does
- * not count: adding 60 minutes to Saturday 17:30 gives Monday 09:30;
- * adding 0 gives the next opening. */
+/* `at` plus `minutes` business minutes (>= 0): the first instant by which
+ * that many business minutes have passed. Time before an opening does not
+ * count: adding 60 minutes to Saturday 17:30 gives Monday 09:30, adding 30
+ * gives Saturday 18:00 (a deadline may fall on a closing time: "same working
+ * day" is 540 minutes from 09:00, due 18:00 that day); adding 0 gives the next
+ * opening. NULL as for wx_calendar_next_opening. */
 GDateTime   *wx_calendar_add_minutes     (WxCalendar    *calendar,
                                           GDateTime     *at,
                                           gint64         minutes);
-/* Business minutes from `from` to `to` (negative when `to` is earlier). */
+/* Business minutes from `from` to `to` (negative when `to` is earlier),
+ * whole minutes rounded toward zero. */
 gint64       wx_calendar_minutes_between (WxCalendar    *calendar,
                                           GDateTime     *from,
                                           GDateTime     *to);
 /* The local time `HH:MM` of the working day after the one `at` falls in
  * (the review clock: "by 12:00 the next working day"; the reply rule: "10:00
- * next working day"). */
+ * next working day"): of the first working day after `at`'s local date, so
+ * Friday 16:05 and Saturday 08:00 give Saturday and Sunday gives Monday.
+ * The time is kept even when that day opens later. NULL as for
+ * wx_calendar_next_opening. */
 GDateTime   *wx_calendar_next_working_day_at (WxCalendar *calendar,
                                               GDateTime  *at,
                                               guint       minute_of_day);
+
+/* What an administrator types (weixiu-admin calendar …); FALSE with a
+ * WX_CORE_ERROR_INVALID sentence when it does not make sense. */
+/* "mon" … "sun", "monday" … "sunday" (any case) or "1" … "7" → ISO weekday. */
+gboolean     wx_calendar_parse_weekday   (const char    *text,
+                                          guint         *weekday,
+                                          GError       **error);
+/* "09:00-18:00" (or with "–"): opens < closes; closes may be 24:00. */
+gboolean     wx_calendar_parse_hours     (const char    *text,
+                                          guint         *opens,
+                                          guint         *closes,
+                                          GError       **error);
+/* "2026-10-01": a day that exists. */
+gboolean     wx_calendar_parse_date      (const char    *text,
+                                          GDate         *date,
+                                          GError       **error);
+/* "09:00" for 540. */
+char        *wx_calendar_format_time     (guint          minute_of_day);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxCalendar, wx_calendar_unref)
 
