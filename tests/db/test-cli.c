@@ -7,62 +7,15 @@
 
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
+#include "wx-test-admin.h"
 #include "wx-test-db.h"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+#define Run WxTestRun
 
 static const char *admin_cwd;   /* NULL: the test's own */
 
-/* Runs weixiu-admin with `args` (NULL-terminated), feeding `input` on stdin. */
-static void
-admin (Run *r, const char *input, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list ap;
-  const char *a;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("WX_ADMIN"));
-  va_start (ap, input);
-  while ((a = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_set_cwd (launcher, admin_cwd);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
-}
-
-static guint
-count_lines (const char *s)
-{
-  guint n = 0;
-  for (; s && *s; s++)
-    n += *s == '\n';
-  return n;
-}
+#define admin(r, ...) wx_test_admin ((r), admin_cwd, __VA_ARGS__)
+#define count_lines wx_test_count_lines
 
 static void
 test_usage_errors (void)

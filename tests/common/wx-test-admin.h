@@ -1,0 +1,26 @@
+/* wx-test-admin.h — runs weixiu-admin ($WX_ADMIN) as a shell script would,
+ * in English, and keeps what it said. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} WxTestRun;
+
+void  wx_test_run_clear   (WxTestRun  *r);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WxTestRun, wx_test_run_clear)
+
+/* Runs weixiu-admin in `cwd` (NULL: the test's own) with the arguments after
+ * `input` (NULL-terminated), feeding `input` (or nothing) on stdin. */
+void  wx_test_admin       (WxTestRun  *r,
+                           const char *cwd,
+                           const char *input,
+                           ...) G_GNUC_NULL_TERMINATED;
+guint wx_test_count_lines (const char *text);
+
+G_END_DECLS
