@@ -277,6 +277,7 @@ static const WxAdminOption user_options[] = {
   { "--role", TRUE }, { "--name", TRUE }, { "--password-stdin", FALSE }, { NULL }
 };
 static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--if-empty", FALSE }, { NULL } };
+static const WxAdminOption calendar_options[] = { { "--name", TRUE }, { "--hours", TRUE }, { NULL } };
 
 static int
 cmd_backup (WxAdmin *o)
@@ -311,6 +312,14 @@ static const WxAdminCommand commands[] = {
     N_("  server start|stop|status      the private local server\n") },
   { "bench",   no_options,   wx_admin_cmd_bench,
     N_("  bench [GROUP…]                measure the speeds the issues name, in a scratch database\n") },
+  { "calendar", calendar_options, wx_admin_cmd_calendar,
+    N_("  calendar show                 time zone, weekly hours, holidays and make-up working days\n"
+       "  calendar hours DAY HH:MM-HH:MM|closed\n"
+       "                                weekly hours of a day (DAY: mon … sun or 1 … 7)\n"
+       "  calendar holiday add DATE [--name NAME] | remove DATE\n"
+       "                                a holiday (DATE like 2026-10-01)\n"
+       "  calendar workday add DATE [--name NAME] [--hours HH:MM-HH:MM] | remove DATE\n"
+       "                                a make-up working day (调休), by default with the usual hours\n") },
   { NULL }
 };
 

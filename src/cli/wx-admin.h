@@ -62,6 +62,7 @@ int         wx_admin_fail         (const GError         *error);
 int         wx_admin_usage_error  (const char           *message);
 
 /* The command groups (one file each). */
-int wx_admin_cmd_bench (WxAdmin *admin);
+int wx_admin_cmd_bench    (WxAdmin *admin);
+int wx_admin_cmd_calendar (WxAdmin *admin);
 
 G_END_DECLS
