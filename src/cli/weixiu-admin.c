@@ -276,6 +276,14 @@ static const WxAdminOption no_options[] = { { NULL } };
 static const WxAdminOption user_options[] = {
   { "--role", TRUE }, { "--name", TRUE }, { "--password-stdin", FALSE }, { NULL }
 };
+static const WxAdminOption order_options[] = {
+  { "--kind", TRUE }, { "--unit", TRUE }, { "--address", TRUE }, { "--contact", TRUE },
+  { "--phone", TRUE }, { "--product", TRUE }, { "--model", TRUE }, { "--serial", TRUE },
+  { "--fault", TRUE }, { "--accessories", TRUE }, { "--warranty", TRUE },
+  { "--data", TRUE }, { "--json", FALSE }, { NULL }
+};
+static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
+static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
 static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--if-empty", FALSE }, { NULL } };
 static const WxAdminOption calendar_options[] = { { "--name", TRUE }, { "--hours", TRUE }, { NULL } };
 
@@ -310,6 +318,20 @@ static const WxAdminCommand commands[] = {
     N_("  restore FILE                  restore a backup into an empty database\n") },
   { "server",  no_options,   cmd_server,
     N_("  server start|stop|status      the private local server\n") },
+  { "order",   order_options, wx_admin_cmd_order,
+    N_("  order new --kind carry-in|on-site|sale --unit UNIT --contact NAME --phone PHONE\n"
+       "            [--address …] [--product …] [--model …] [--serial …] --fault TEXT\n"
+       "            [--accessories \"A, B\"] [--warranty STATUS]\n"
+       "                                open a service order; prints its number\n"
+       "  order transition NUMBER EVENT [--data KEY=VALUE …]\n"
+       "                                take a step of the workflow (as the connecting role)\n"
+       "  order show NUMBER [--json]    state, folder, shelf, clocks, escalations and events\n") },
+  { "board",   board_options, wx_admin_cmd_board,
+    N_("  board folders|shelves [--json]\n"
+       "                                the open orders in their folders or on their shelves\n") },
+  { "sla",     sla_options,  wx_admin_cmd_sla,
+    N_("  sla due CLOCK --from \"YYYY-MM-DD HH:MM\" [--target]\n"
+       "                                when a clock started then falls due (its limit, or its target)\n") },
   { "bench",   no_options,   wx_admin_cmd_bench,
     N_("  bench [GROUP…]                measure the speeds the issues name, in a scratch database\n") },
   { "calendar", calendar_options, wx_admin_cmd_calendar,

@@ -64,5 +64,8 @@ int         wx_admin_usage_error  (const char           *message);
 /* The command groups (one file each). */
 int wx_admin_cmd_bench    (WxAdmin *admin);
 int wx_admin_cmd_calendar (WxAdmin *admin);
+int wx_admin_cmd_order    (WxAdmin *admin);
+int wx_admin_cmd_board    (WxAdmin *admin);
+int wx_admin_cmd_sla      (WxAdmin *admin);
 
 G_END_DECLS

@@ -76,4 +76,33 @@ typedef enum /*< flags >*/ {
   WX_ROLE_ADMIN       = 1 << 3,
 } WxRole;
 
+/* Data a transition needs before it may happen (the "data required" column
+ * of the workflow table). Each is a key of the transition's data (the event
+ * payload, or the order's own column of that name when already filled) or a
+ * fact about the order. */
+typedef enum /*< flags >*/ {
+  WX_NEED_NONE           = 0,
+  WX_NEED_ENGINEER       = 1 << 0,
+  WX_NEED_FINDINGS       = 1 << 1,
+  WX_NEED_QUOTE_LINES    = 1 << 2,
+  WX_NEED_QUOTE_TOTAL    = 1 << 3,
+  WX_NEED_QUOTE_METHOD   = 1 << 4,
+  WX_NEED_CONTACT        = 1 << 5,
+  WX_NEED_REPAIR_NOTES   = 1 << 6,
+  WX_NEED_PEER           = 1 << 7,
+  WX_NEED_PART           = 1 << 8,
+  WX_NEED_ANSWERED_BY    = 1 << 9,
+  WX_NEED_ACCESSORIES    = 1 << 10,
+  WX_NEED_PAYMENT        = 1 << 11,
+  WX_NEED_PICKED_UP_BY   = 1 << 12,
+  WX_NEED_APPOINTMENT    = 1 << 13,
+  WX_NEED_REASON         = 1 << 14,
+  WX_NEED_CANCEL_REASON  = 1 << 15,
+  WX_NEED_NEW_OWNER      = 1 << 16,
+  WX_NEED_IN_WARRANTY    = 1 << 17,
+  WX_NEED_TOLD           = 1 << 18,
+} WxNeed;
+
+#define WX_N_NEEDS 19
+
 G_END_DECLS

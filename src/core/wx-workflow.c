@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wx-error.h"
 #include "wx-workflow.h"
 
 /* One row per state. Folders and shelves follow domain.md section 3 and seed
@@ -59,11 +60,160 @@ static const struct { const char *code; const char *label; } kinds[] = {
   [WX_ORDER_KIND_SALE]     = { "sale",     N_("Sale") },
 };
 
-static const struct { WxRole role; const char *group; const char *name; } roles[] = {
-  { WX_ROLE_COORDINATOR, "wx_coordinator", "coordinator" },
-  { WX_ROLE_ENGINEER,    "wx_engineer",    "engineer" },
-  { WX_ROLE_SUPERVISOR,  "wx_supervisor",  "supervisor" },
-  { WX_ROLE_ADMIN,       "wx_admin",       "admin" },
+static const struct { WxRole role; const char *group; const char *name; const char *label; } roles[] = {
+  { WX_ROLE_COORDINATOR, "wx_coordinator", "coordinator", N_("coordinator") },
+  { WX_ROLE_ENGINEER,    "wx_engineer",    "engineer",    N_("engineer") },
+  { WX_ROLE_SUPERVISOR,  "wx_supervisor",  "supervisor",  N_("supervisor") },
+  { WX_ROLE_ADMIN,       "wx_admin",       "admin",       N_("admin") },
+};
+
+/* ------------------------------------------------------------ transitions
+ *
+ * The workflow table (architecture.md rule 1; domain.md section 3; seed 000
+ * 送修工作流程, 现场维修工作流程 and the 协调员/工程师/维修部主管 操作细则).
+ * The database holds the same rows, in the same order, in
+ * workflow_transitions (data/sql/005_workflow.sql); a test asserts both are
+ * equal and a trigger refuses any change of state that no row allows.
+ * Folder and shelf follow from the target state (the states table above). */
+#define C  WX_ROLE_COORDINATOR
+#define E  WX_ROLE_ENGINEER
+#define S  WX_ROLE_SUPERVISOR
+#define KC (1u << WX_ORDER_KIND_CARRY_IN)
+#define KO (1u << WX_ORDER_KIND_ON_SITE)
+#define KS (1u << WX_ORDER_KIND_SALE)
+#define KALL (KC | KO | KS)
+#define ANY WX_ANY_OPEN_STATE
+#define SAME WX_SAME_STATE
+#define ST(x) WX_ORDER_STATE_##x
+#define N(x) WX_NEED_##x
+
+static const WxTransition transitions[] = {
+  /* carry-in (送修): the check bench, dispatch, inspection */
+  { ST(RECEIVED),           "dispatch_inspection", ST(INSPECTING),         KC,      C | S,     N(ENGINEER) },
+  { ST(RECEIVED),           "fix_at_desk",         ST(REPAIRED),           KC,      E | S,     N(REPAIR_NOTES) },
+  { ST(INSPECTING),         "inspect",             ST(INSPECTED),          KC | KO, E | S,     N(FINDINGS) },
+  { ST(INSPECTING),         "outsource",           ST(OUTSOURCED),         KC | KO, C | E | S, N(PEER) },
+  /* quote and decision; in-warranty repairs need no quote */
+  { ST(INSPECTED),          "quote",               ST(QUOTED),             KC | KO, C | S,     N(QUOTE_LINES) | N(QUOTE_TOTAL) | N(QUOTE_METHOD) },
+  { ST(INSPECTED),          "tell_result",         SAME,                   KC | KO, C | S,     N(TOLD) },
+  { ST(INSPECTED),          "dispatch_repair",     ST(REPAIRING),          KC | KO, C | S,     N(ENGINEER) | N(IN_WARRANTY) },
+  { ST(QUOTED),             "agree",               ST(AGREED),             KALL,    C | S,     N(CONTACT) },
+  { ST(QUOTED),             "decline",             ST(DECLINED),           KC | KO, C | S,     N(CONTACT) },
+  /* repair, parts, peer shops */
+  { ST(AGREED),             "dispatch_repair",     ST(REPAIRING),          KC | KO, C | S,     N(ENGINEER) },
+  { ST(AGREED),             "order_parts",         ST(WAITING_PARTS),      KC | KO, C | E | S, N(PART) },
+  { ST(REPAIRING),          "order_parts",         ST(WAITING_PARTS),      KC | KO, C | E | S, N(PART) },
+  { ST(WAITING_PARTS),      "parts_arrived",       ST(AGREED),             KC | KO, C | E | S, N(NONE) },
+  { ST(REPAIRING),          "repair_done",         ST(REPAIRED),           KC | KO, E | S,     N(REPAIR_NOTES) },
+  { ST(REPAIRING),          "outsource",           ST(OUTSOURCED),         KC | KO, C | E | S, N(PEER) },
+  { ST(OUTSOURCED),         "outsource_return",    ST(REPAIRED),           KC | KO, C | E | S, N(NONE) },
+  /* notification, pickup or delivery, payment */
+  { ST(REPAIRED),           "notify",              ST(NOTIFIED),           KC | KO, C | S,     N(ANSWERED_BY) },
+  { ST(DECLINED),           "notify",              ST(NOTIFIED),           KC | KO, C | S,     N(ANSWERED_BY) },
+  { ST(REPAIRED),           "pickup",              ST(PICKED_UP),          KC | KO, C | S,     N(ACCESSORIES) | N(PAYMENT) | N(PICKED_UP_BY) },
+  { ST(DECLINED),           "pickup",              ST(PICKED_UP),          KC | KO, C | S,     N(ACCESSORIES) | N(PAYMENT) | N(PICKED_UP_BY) },
+  { ST(NOTIFIED),           "pickup",              ST(PICKED_UP),          KC | KO, C | S,     N(ACCESSORIES) | N(PAYMENT) | N(PICKED_UP_BY) },
+  { ST(NOTIFIED),           "dispatch_delivery",   ST(DELIVERING),         KC | KO, C | S,     N(ENGINEER) },
+  { ST(DELIVERING),         "deliver",             ST(PICKED_UP),          KALL,    E | S,     N(ACCESSORIES) | N(PAYMENT) },
+  /* on-site (现场维修) */
+  { ST(CALL_LOGGED),        "dispatch_onsite",     ST(ONSITE_DISPATCHED),  KO,      C | S,     N(ENGINEER) },
+  { ST(ONSITE_DISPATCHED),  "book_visit",          ST(APPOINTMENT_BOOKED), KO,      C | E | S, N(APPOINTMENT) },
+  { ST(APPOINTMENT_BOOKED), "arrive",              ST(ON_SITE),            KO,      E | S,     N(NONE) },
+  { ST(ON_SITE),            "fix_on_site",         ST(FIXED_ON_SITE),      KO,      E | S,     N(REPAIR_NOTES) },
+  { ST(ON_SITE),            "inspect",             ST(INSPECTED),          KO,      E | S,     N(FINDINGS) },
+  { ST(ON_SITE),            "take_back",           ST(INSPECTING),         KO,      E | S,     N(NONE) },
+  { ST(ON_SITE),            "leave_unfixed",       ST(ONSITE_DISPATCHED),  KO,      E | S,     N(REASON) },
+  { ST(AGREED),             "dispatch_onsite",     ST(ONSITE_DISPATCHED),  KO,      C | S,     N(ENGINEER) },
+  { ST(FIXED_ON_SITE),      "accept",              ST(PICKED_UP),          KO,      C | E | S, N(PAYMENT) },
+  /* sale (销售) */
+  { ST(RECEIVED),           "quote",               ST(QUOTED),             KS,      C | S,     N(QUOTE_LINES) | N(QUOTE_TOTAL) | N(QUOTE_METHOD) },
+  { ST(AGREED),             "pickup",              ST(PICKED_UP),          KS,      C | S,     N(PAYMENT) | N(PICKED_UP_BY) },
+  { ST(AGREED),             "dispatch_delivery",   ST(DELIVERING),         KS,      C | S,     N(ENGINEER) },
+  /* closing: 日清日毕, the supervisor's review, reconciliation, invoice */
+  { ST(PICKED_UP),          "enter",               ST(ENTERED),            KALL,    C | S,     N(NONE) },
+  { ST(ENTERED),            "review",              SAME,                   KALL,    S,         N(NONE) },
+  { ST(ENTERED),            "reconcile",           ST(RECONCILED),         KALL,    C | S,     N(NONE) },
+  { ST(RECONCILED),         "invoice",             ST(ARCHIVED),           KALL,    C | S,     N(NONE) },
+  /* cancel with a reason, before the shop has worked on the machine */
+  { ST(RECEIVED),           "cancel",              ST(CANCELLED),          KALL,    C | S,     N(CANCEL_REASON) },
+  { ST(INSPECTED),          "cancel",              ST(CANCELLED),          KC | KO, C | S,     N(CANCEL_REASON) },
+  { ST(QUOTED),             "cancel",              ST(CANCELLED),          KALL,    C | S,     N(CANCEL_REASON) },
+  { ST(CALL_LOGGED),        "cancel",              ST(CANCELLED),          KO,      C | S,     N(CANCEL_REASON) },
+  { ST(ONSITE_DISPATCHED),  "cancel",              ST(CANCELLED),          KO,      C | S,     N(CANCEL_REASON) },
+  { ST(APPOINTMENT_BOOKED), "cancel",              ST(CANCELLED),          KO,      C | S,     N(CANCEL_REASON) },
+  /* in any open state: escalate to the supervisor, hand the order over (首问负责) */
+  { ANY,                    "escalate",            SAME,                   KALL,    C | E | S, N(REASON) },
+  { ANY,                    "hand_over",           SAME,                   KALL,    C | E | S, N(NEW_OWNER) },
+};
+
+#undef C
+#undef E
+#undef S
+#undef ANY
+#undef SAME
+#undef ST
+#undef N
+
+/* Every event of the log: the transitions', and those recorded without one
+ * (an order's creation, a detected return repair). */
+static const struct { const char *code; const char *label; } events[] = {
+  { "received",            N_("Received") },
+  { "call_logged",         N_("Call logged") },
+  { "dispatch_inspection", N_("Dispatch for inspection") },
+  { "fix_at_desk",         N_("Fixed at the check bench") },
+  { "inspect",             N_("Inspection done") },
+  { "outsource",           N_("Send to a peer shop") },
+  { "quote",               N_("Quote the customer") },
+  { "tell_result",         N_("Tell the customer the result") },
+  { "dispatch_repair",     N_("Dispatch for repair") },
+  { "agree",               N_("Customer agrees") },
+  { "decline",             N_("Customer declines") },
+  { "order_parts",         N_("Order parts") },
+  { "parts_arrived",       N_("Parts arrived") },
+  { "repair_done",         N_("Repair done (OK)") },
+  { "outsource_return",    N_("Back from the peer shop") },
+  { "notify",              N_("Customer notified") },
+  { "pickup",              N_("Picked up and paid") },
+  { "dispatch_delivery",   N_("Dispatch for delivery") },
+  { "deliver",             N_("Delivered and paid") },
+  { "dispatch_onsite",     N_("Dispatch on site") },
+  { "book_visit",          N_("Visit booked") },
+  { "arrive",              N_("Arrived on site") },
+  { "fix_on_site",         N_("Fixed on site") },
+  { "take_back",           N_("Taken back to the shop") },
+  { "leave_unfixed",       N_("Visit ended unfixed") },
+  { "accept",              N_("Accepted and paid on site") },
+  { "enter",               N_("Entered") },
+  { "review",              N_("Reviewed by the supervisor") },
+  { "reconcile",           N_("Reconciled") },
+  { "invoice",             N_("Invoiced and archived") },
+  { "cancel",              N_("Cancel") },
+  { "escalate",            N_("Escalate") },
+  { "hand_over",           N_("Hand over") },
+  { "return_repair",       N_("Return repair detected") },
+};
+
+/* What each need is called, and the data key that satisfies it. */
+static const struct { WxNeed need; const char *code; const char *key; const char *label; } needs[WX_N_NEEDS] = {
+  { WX_NEED_ENGINEER,      "engineer",      "engineer",            N_("the engineer") },
+  { WX_NEED_FINDINGS,      "findings",      "fault_analysis",      N_("the inspection findings") },
+  { WX_NEED_QUOTE_LINES,   "quote_lines",   NULL,                  N_("the quote lines") },
+  { WX_NEED_QUOTE_TOTAL,   "quote_total",   "quote_total",         N_("the quote total") },
+  { WX_NEED_QUOTE_METHOD,  "quote_method",  "quote_method",        N_("how the quote was given") },
+  { WX_NEED_CONTACT,       "contact",       "decision_contact",    N_("the contact reached") },
+  { WX_NEED_REPAIR_NOTES,  "repair_notes",  "repair_notes",        N_("what was repaired") },
+  { WX_NEED_PEER,          "peer",          "peer_id",             N_("the peer shop") },
+  { WX_NEED_PART,          "part",          "part",                N_("the part to order") },
+  { WX_NEED_ANSWERED_BY,   "answered_by",   "answered_by",         N_("who answered the call") },
+  { WX_NEED_ACCESSORIES,   "accessories",   "accessories_checked", N_("the accessories check") },
+  { WX_NEED_PAYMENT,       "payment",       "payment_status",      N_("payment or on-account") },
+  { WX_NEED_PICKED_UP_BY,  "picked_up_by",  "picked_up_by",        N_("who picked it up") },
+  { WX_NEED_APPOINTMENT,   "appointment",   "appointment_at",      N_("the appointment time") },
+  { WX_NEED_REASON,        "reason",        "reason",              N_("a reason") },
+  { WX_NEED_CANCEL_REASON, "cancel_reason", "cancel_reason",       N_("the reason for cancelling") },
+  { WX_NEED_NEW_OWNER,     "new_owner",     "new_owner",          N_("the colleague who takes over") },
+  { WX_NEED_IN_WARRANTY,   "in_warranty",   "warranty_status",     N_("a warranty (in warranty or under contract)") },
+  { WX_NEED_TOLD,          "told",          "quote_told",          N_("what the customer was told") },
 };
 
 const WxStateInfo *
@@ -207,4 +357,238 @@ wx_role_from_name (const char *name,
         return TRUE;
       }
   return FALSE;
+}
+
+const char *
+wx_role_label (WxRole role)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (roles[i].role == role)
+      return _(roles[i].label);
+  return NULL;
+}
+
+/* "coordinator or supervisor", in the user's language. */
+char *
+wx_roles_describe (WxRole roles_mask)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (roles_mask & roles[i].role)
+      g_ptr_array_add (names, (gpointer) _(roles[i].label));
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == names->len ? _(" or ") : _(", "));
+      g_string_append (out, g_ptr_array_index (names, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+const WxTransition *
+wx_workflow_transitions (guint *n_transitions)
+{
+  if (n_transitions)
+    *n_transitions = G_N_ELEMENTS (transitions);
+  return transitions;
+}
+
+static gboolean
+transition_leaves (const WxTransition *t, WxOrderKind kind, WxOrderState from)
+{
+  if (!(t->kinds & (1u << kind)))
+    return FALSE;
+  if (t->from == WX_ANY_OPEN_STATE)
+    return wx_workflow_state_info (from)->open;
+  return t->from == (int) from;
+}
+
+/* The row for `event` from `from` in an order of `kind`, or NULL. */
+const WxTransition *
+wx_workflow_find (WxOrderKind kind, WxOrderState from, const char *event)
+{
+  for (guint i = 0; event && i < G_N_ELEMENTS (transitions); i++)
+    if (g_str_equal (transitions[i].event, event) && transition_leaves (&transitions[i], kind, from))
+      return &transitions[i];
+  return NULL;
+}
+
+/* The transitions that may leave `from` (for menus and the board's drop
+ * targets), in table order; the array holds pointers into the table. */
+GPtrArray *
+wx_workflow_available (WxOrderKind kind, WxOrderState from)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (transitions); i++)
+    if (transition_leaves (&transitions[i], kind, from))
+      g_ptr_array_add (out, (gpointer) &transitions[i]);
+  return out;
+}
+
+WxOrderState
+wx_transition_target (const WxTransition *t, WxOrderState from)
+{
+  return t->to == WX_SAME_STATE ? from : (WxOrderState) t->to;
+}
+
+gboolean
+wx_workflow_event_known (const char *event)
+{
+  for (guint i = 0; event && i < G_N_ELEMENTS (events); i++)
+    if (g_str_equal (events[i].code, event))
+      return TRUE;
+  return FALSE;
+}
+
+/* The event's name for people; the code itself when unknown. */
+const char *
+wx_workflow_event_label (const char *event)
+{
+  for (guint i = 0; event && i < G_N_ELEMENTS (events); i++)
+    if (g_str_equal (events[i].code, event))
+      return _(events[i].label);
+  return event;
+}
+
+const char *
+wx_need_to_code (WxNeed need)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    if (needs[i].need == need)
+      return needs[i].code;
+  return NULL;
+}
+
+gboolean
+wx_need_from_code (const char *code, WxNeed *need)
+{
+  for (guint i = 0; code && i < G_N_ELEMENTS (needs); i++)
+    if (g_str_equal (needs[i].code, code))
+      {
+        *need = needs[i].need;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+wx_need_label (WxNeed need)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    if (needs[i].need == need)
+      return _(needs[i].label);
+  return NULL;
+}
+
+/* The data key that satisfies `need` (NULL for facts such as quote lines). */
+const char *
+wx_need_key (WxNeed need)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    if (needs[i].need == need)
+      return needs[i].key;
+  return NULL;
+}
+
+static gboolean
+need_met (WxNeed need, const char *value, guint n_quote_lines)
+{
+  switch (need)
+    {
+    case WX_NEED_QUOTE_LINES:
+      return n_quote_lines > 0;
+    case WX_NEED_ACCESSORIES:
+      return value && (g_str_equal (value, "t") || g_str_equal (value, "true") ||
+                       g_str_equal (value, "yes") || g_str_equal (value, "1"));
+    case WX_NEED_PAYMENT:
+      return value && (g_str_equal (value, "paid") || g_str_equal (value, "on_account") ||
+                       g_str_equal (value, "free"));
+    case WX_NEED_IN_WARRANTY:
+      return value && (g_str_equal (value, "in_warranty") || g_str_equal (value, "contract"));
+    default:
+      for (const char *c = value; c && *c; c++)
+        if (!g_ascii_isspace (*c))
+          return TRUE;
+      return FALSE;
+    }
+}
+
+/* The needs of `t` that `values` (the order's columns overlaid with the
+ * step's data, key → text) and the order's quote lines do not meet. */
+WxNeed
+wx_workflow_missing (const WxTransition *t, GHashTable *values, guint n_quote_lines)
+{
+  WxNeed missing = WX_NEED_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    if ((t->needs & needs[i].need) &&
+        !need_met (needs[i].need, needs[i].key && values ? g_hash_table_lookup (values, needs[i].key) : NULL,
+                   n_quote_lines))
+      missing |= needs[i].need;
+  return missing;
+}
+
+/* "Missing: the quote total, the quote lines." */
+char *
+wx_workflow_describe_missing (WxNeed missing)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    if (missing & needs[i].need)
+      {
+        if (list->len)
+          g_string_append (list, _(", "));
+        g_string_append (list, _(needs[i].label));
+      }
+  return g_strdup_printf (_("Missing: %s."), list->str);
+}
+
+/* Whether an order of `kind` in `from` may take `event` by someone holding
+ * `user_roles`, with the data in `values`: the row, or NULL and an error
+ * that says why in one sentence. */
+const WxTransition *
+wx_workflow_check (WxOrderKind   kind,
+                   WxOrderState  from,
+                   const char   *event,
+                   WxRole        user_roles,
+                   GHashTable   *values,
+                   guint         n_quote_lines,
+                   GError      **error)
+{
+  const WxTransition *t;
+  WxNeed missing;
+
+  if (!wx_workflow_event_known (event))
+    {
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_NOT_ALLOWED,
+                   _("“%s” is not a step of the workflow."), event);
+      return NULL;
+    }
+  t = wx_workflow_find (kind, from, event);
+  if (t == NULL)
+    {
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_NOT_ALLOWED,
+                   _("“%s” is not allowed while the order is “%s”."),
+                   wx_workflow_event_label (event), wx_order_state_label (from));
+      return NULL;
+    }
+  if (!(t->roles & user_roles))
+    {
+      g_autofree char *who = wx_roles_describe (t->roles);
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_DENIED,
+                   _("Your role cannot do “%s”; it is for the %s."), wx_workflow_event_label (event), who);
+      return NULL;
+    }
+  missing = wx_workflow_missing (t, values, n_quote_lines);
+  if (missing != WX_NEED_NONE)
+    {
+      g_autofree char *msg = wx_workflow_describe_missing (missing);
+      g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_MISSING, msg);
+      return NULL;
+    }
+  return t;
 }

@@ -43,4 +43,47 @@ const char        *wx_role_to_group         (WxRole          role);
 gboolean           wx_role_from_name        (const char     *name,
                                              WxRole         *role);
 
+/* One row of the workflow table: from-state, event, to-state, the kinds of
+ * order it applies to, the roles allowed and the data required. */
+#define WX_ANY_OPEN_STATE (-1)   /* from: every open state */
+#define WX_SAME_STATE     (-1)   /* to: the order stays where it is */
+
+typedef struct {
+  int          from;    /* WxOrderState or WX_ANY_OPEN_STATE */
+  const char  *event;
+  int          to;      /* WxOrderState or WX_SAME_STATE */
+  guint        kinds;   /* bits 1 << WxOrderKind */
+  WxRole       roles;
+  WxNeed       needs;
+} WxTransition;
+
+const char         *wx_role_label             (WxRole              role);
+char               *wx_roles_describe         (WxRole              roles);
+const WxTransition *wx_workflow_transitions   (guint              *n_transitions);
+const WxTransition *wx_workflow_find          (WxOrderKind         kind,
+                                               WxOrderState        from,
+                                               const char         *event);
+GPtrArray          *wx_workflow_available     (WxOrderKind         kind,
+                                               WxOrderState        from);
+WxOrderState        wx_transition_target      (const WxTransition *t,
+                                               WxOrderState        from);
+gboolean            wx_workflow_event_known   (const char         *event);
+const char         *wx_workflow_event_label   (const char         *event);
+const char         *wx_need_to_code           (WxNeed              need);
+gboolean            wx_need_from_code         (const char         *code,
+                                               WxNeed             *need);
+const char         *wx_need_label             (WxNeed              need);
+const char         *wx_need_key               (WxNeed              need);
+WxNeed              wx_workflow_missing       (const WxTransition *t,
+                                               GHashTable         *values,
+                                               guint               n_quote_lines);
+char               *wx_workflow_describe_missing (WxNeed           missing);
+const WxTransition *wx_workflow_check         (WxOrderKind         kind,
+                                               WxOrderState        from,
+                                               const char         *event,
+                                               WxRole              user_roles,
+                                               GHashTable         *values,
+                                               guint               n_quote_lines,
+                                               GError            **error);
+
 G_END_DECLS

@@ -1,7 +1,9 @@
 #define G_LOG_DOMAIN "wx-db"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
+#include "core/wx-workflow.h"
 #include "wx-db-error.h"
 
 G_DEFINE_QUARK (wx-db-error-quark, wx_db_error)
@@ -11,6 +13,15 @@ wx_db_error_code_for_state (const char *sqlstate)
 {
   if (sqlstate == NULL)
     return WX_DB_ERROR_UNAVAILABLE;
+  /* The workflow's own codes (data/sql/005_workflow.sql). */
+  if (g_str_equal (sqlstate, "WX404"))
+    return WX_DB_ERROR_NOT_FOUND;
+  if (g_str_equal (sqlstate, "WX409"))
+    return WX_DB_ERROR_CONFLICT;
+  if (g_str_equal (sqlstate, "WX403"))
+    return WX_DB_ERROR_DENIED;
+  if (g_str_equal (sqlstate, "WX001") || g_str_equal (sqlstate, "WX422"))
+    return WX_DB_ERROR_INVALID;
   if (g_str_equal (sqlstate, "40001") || g_str_equal (sqlstate, "40P01") ||
       g_str_equal (sqlstate, "55P03"))
     return WX_DB_ERROR_CONFLICT;
@@ -49,6 +60,97 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "setting_whole_number",        N_("This setting must be a whole number from 1 to 9999.") },
 };
 
+static const char *
+json_member (JsonObject *o, const char *name)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+
+  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING
+    ? json_node_get_string (n) : NULL;
+}
+
+static WxOrderState
+state_or (const char *code, WxOrderState fallback)
+{
+  WxOrderState s = fallback;
+
+  wx_workflow_state_from_code (code, &s);
+  return s;
+}
+
+/* The sentence for an error the workflow raised (SQLSTATE WXnnn), from the
+ * DETAIL it carries; NULL when it is not one of them. */
+static char *
+workflow_sentence (const char *sqlstate, const char *detail)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o = NULL;
+
+  if (sqlstate == NULL || !g_str_has_prefix (sqlstate, "WX") || detail == NULL)
+    return NULL;
+  if (detail[0] == '{' && json_parser_load_from_data (parser, detail, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    o = json_node_get_object (json_parser_get_root (parser));
+
+  if (g_str_equal (sqlstate, "WX404"))
+    return g_strdup_printf (_("There is no service order %s."), detail);
+  if (g_str_equal (sqlstate, "WX409") && o)
+    {
+      const char *at = json_member (o, "at");
+      gboolean today = json_object_has_member (o, "today") && json_object_get_boolean_member (o, "today");
+      g_autofree char *when = NULL;
+
+      if (at && today && strlen (at) >= 16)
+        when = g_strdup (at + 11);
+      else
+        when = g_strdup (at ? at : "?");
+      return g_strdup_printf (_("Changed by %s at %s, before your change was saved; the order now shows “%s”. Check it and try again."),
+                              json_member (o, "by") ? json_member (o, "by") : "?", when,
+                              wx_order_state_label (state_or (json_member (o, "state"), WX_ORDER_STATE_RECEIVED)));
+    }
+  if (g_str_equal (sqlstate, "WX001") && o && json_member (o, "event"))
+    return g_strdup_printf (_("“%s” is not allowed while the order is “%s”."),
+                            wx_workflow_event_label (json_member (o, "event")),
+                            wx_order_state_label (state_or (json_member (o, "from"), WX_ORDER_STATE_RECEIVED)));
+  if (g_str_equal (sqlstate, "WX001") && o && json_member (o, "from"))
+    return g_strdup_printf (_("The order cannot go from “%s” to “%s”: the workflow has no such step for your role."),
+                            wx_order_state_label (state_or (json_member (o, "from"), WX_ORDER_STATE_RECEIVED)),
+                            wx_order_state_label (state_or (json_member (o, "to"), WX_ORDER_STATE_RECEIVED)));
+  if (g_str_equal (sqlstate, "WX001") && o)
+    return g_strdup_printf (_("A new order cannot start as “%s”."),
+                            wx_order_state_label (state_or (json_member (o, "to"), WX_ORDER_STATE_RECEIVED)));
+  if (g_str_equal (sqlstate, "WX403") && o && json_member (o, "roles"))
+    {
+      g_auto(GStrv) names = g_strsplit (json_member (o, "roles"), ",", -1);
+      WxRole allowed = WX_ROLE_NONE;
+      g_autofree char *who = NULL;
+
+      for (guint i = 0; names[i]; i++)
+        {
+          WxRole r;
+          if (wx_role_from_name (names[i], &r))
+            allowed |= r;
+        }
+      who = wx_roles_describe (allowed);
+      return g_strdup_printf (_("Your role cannot do “%s”; it is for the %s."),
+                              wx_workflow_event_label (json_member (o, "event")), who);
+    }
+  if (g_str_equal (sqlstate, "WX422"))
+    {
+      g_auto(GStrv) codes = g_strsplit (detail, ",", -1);
+      WxNeed missing = WX_NEED_NONE;
+
+      for (guint i = 0; codes[i]; i++)
+        {
+          WxNeed n;
+          if (wx_need_from_code (codes[i], &n))
+            missing |= n;
+        }
+      return wx_workflow_describe_missing (missing);
+    }
+  return NULL;
+}
+
 void
 wx_db_set_error_from_result (GError        **error,
                              const PGresult *result,
@@ -60,6 +162,7 @@ wx_db_set_error_from_result (GError        **error,
   const char *datatype = result ? PQresultErrorField (result, PG_DIAG_DATATYPE_NAME) : NULL;
   WxDbError code = wx_db_error_code_for_state (sqlstate);
   const char *message = NULL;
+  g_autofree char *workflow = workflow_sentence (sqlstate, result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL);
 
   /* The raw text goes to the log for whoever debugs; the user gets a sentence. */
   g_debug ("database error %s: %s", sqlstate ? sqlstate : "-",
@@ -73,6 +176,8 @@ wx_db_set_error_from_result (GError        **error,
         break;
       }
 
+  if (workflow)
+    message = workflow;
   if (message == NULL)
     switch (code)
       {

@@ -1,0 +1,37 @@
+/* wx-intake.h — a new service order as the front desk writes it (domain.md
+ * section 2), its checks, and the fault-text similarity the cluster
+ * escalation uses (domain.md section 5). */
+#pragma once
+
+#include "wx-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  WxOrderKind   kind;
+  const char   *unit;          /* 单位名称 */
+  const char   *address;
+  const char   *contact;
+  const char   *phone;         /* mobile or landline */
+  const char   *product;
+  const char   *model;
+  const char   *serial;
+  const char   *fault;
+  const char   *warranty;      /* unknown | in_warranty | out_of_warranty | contract, NULL = unknown */
+  char        **accessories;   /* NULL-terminated, may be NULL */
+} WxOrderDraft;
+
+gboolean wx_order_draft_validate (const WxOrderDraft *draft,
+                                  GError            **error);
+/* Whether the phone number is a mainland mobile number (else a landline). */
+gboolean wx_phone_is_mobile      (const char         *phone);
+/* Splits "电源线, 鼠标；包" into trimmed, non-empty accessory names. */
+char   **wx_accessories_split    (const char         *text);
+/* How alike two reported faults are, 0..1: the share of the shorter text's
+ * character pairs (and words) found in the other. */
+double   wx_fault_similarity     (const char         *a,
+                                  const char         *b);
+
+#define WX_FAULT_SIMILAR 0.5
+
+G_END_DECLS

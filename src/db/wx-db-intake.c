@@ -1,0 +1,210 @@
+#define G_LOG_DOMAIN "wx-db"
+
+#include <glib/gi18n.h>
+
+#include "core/wx-workflow.h"
+#include "wx-db.h"
+#include "wx-db-intake.h"
+
+void
+wx_intake_result_clear (WxIntakeResult *r)
+{
+  g_clear_pointer (&r->number, g_free);
+  g_clear_pointer (&r->return_of, g_free);
+}
+
+static const char *
+or_empty (const char *s)
+{
+  return s ? s : "";
+}
+
+static char *
+trimmed (const char *s)
+{
+  return g_strstrip (g_strdup (or_empty (s)));
+}
+
+/* The customer by unit name and phone, created when new. */
+static char *
+customer_for (PGconn *conn, const WxOrderDraft *d, const char *unit, const char *phone,
+              gboolean mobile, GError **error)
+{
+  const char *find[] = { unit, phone };
+  g_autofree char *id = wx_db_query_value (conn,
+    "SELECT id FROM customers WHERE unit_name = $1 AND (mobile = $2 OR phone = $2) ORDER BY id LIMIT 1",
+    2, find, error);
+  g_autofree char *contact = trimmed (d->contact);
+  g_autofree char *address = trimmed (d->address);
+  const char *add[] = { unit, address, contact, mobile ? phone : NULL, mobile ? NULL : phone };
+
+  if (id == NULL && error && *error)
+    return NULL;
+  if (id)
+    return g_steal_pointer (&id);
+  return wx_db_query_value (conn,
+    "INSERT INTO customers (unit_name, address, contact_person, mobile, phone)"
+    " VALUES ($1, $2, $3, $4, $5) RETURNING id", 5, add, error);
+}
+
+/* A returned machine: the same serial number handed back within
+ * return_repair.days (default 90) before this order. */
+static gboolean
+detect_return_repair (PGconn *conn, const char *order_id, WxIntakeResult *result, GError **error)
+{
+  const char *params[] = { order_id };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "WITH this AS (SELECT id, serial, received_at, state FROM service_orders WHERE id = $1::bigint),"
+    " earlier AS ("
+    "  SELECT o.id, o.number, o.picked_up_at FROM service_orders o, this"
+    "   WHERE this.serial <> '' AND upper(btrim(o.serial)) = upper(btrim(this.serial)) AND o.id <> this.id"
+    "     AND o.picked_up_at IS NOT NULL AND o.picked_up_at <= this.received_at"
+    "     AND o.picked_up_at >= this.received_at"
+    "                           - make_interval(days => wx_setting('return_repair.days', '90')::integer)"
+    "   ORDER BY o.picked_up_at DESC LIMIT 1),"
+    " marked AS ("
+    "  UPDATE service_orders s SET is_return_repair = true, return_of_order_id = earlier.id"
+    "    FROM earlier WHERE s.id = $1::bigint RETURNING s.id, s.state),"
+    " logged AS ("
+    "  INSERT INTO order_events (order_id, event, from_state, to_state, payload)"
+    "  SELECT marked.id, 'return_repair', marked.state, marked.state,"
+    "         jsonb_build_object('of', earlier.number, 'picked_up_at', earlier.picked_up_at)"
+    "    FROM marked, earlier RETURNING 1)"
+    " SELECT earlier.number FROM earlier, logged", 1, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) > 0)
+    result->return_of = g_strdup (PQgetvalue (res, 0, 0));
+  return TRUE;
+}
+
+/* A cluster: cluster.orders (default 3) or more orders of the same model with
+ * a similar reported fault received within cluster.days (default 30). Every
+ * order of the cluster not yet escalated for it is escalated now. */
+static gboolean
+detect_cluster (PGconn *conn, const char *order_id, const char *fault, WxIntakeResult *result, GError **error)
+{
+  const char *params[] = { order_id };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "WITH this AS (SELECT id, model, received_at FROM service_orders WHERE id = $1::bigint)"
+    " SELECT o.id, o.state, o.reported_fault,"
+    "        EXISTS (SELECT 1 FROM escalations x WHERE x.order_id = o.id AND x.trigger = 'cluster'),"
+    "        wx_setting('cluster.orders', '3')::integer"
+    "   FROM service_orders o, this"
+    "  WHERE btrim(this.model) <> '' AND upper(btrim(o.model)) = upper(btrim(this.model)) AND o.id <> this.id"
+    "    AND o.received_at > this.received_at - make_interval(days => wx_setting('cluster.days', '30')::integer)"
+    "    AND o.received_at <= this.received_at"
+    "  ORDER BY o.id", 1, params, error);
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *count = NULL;
+  guint needed;
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    return TRUE;
+  needed = (guint) atoi (PQgetvalue (res, 0, 4));
+  members = g_ptr_array_new ();
+  for (int i = 0; i < PQntuples (res); i++)
+    if (wx_fault_similarity (fault, PQgetvalue (res, i, 2)) >= WX_FAULT_SIMILAR)
+      g_ptr_array_add (members, GINT_TO_POINTER (i));
+  if (members->len + 1 < needed)
+    return TRUE;
+
+  result->cluster_size = members->len + 1;
+  count = g_strdup_printf ("%u", result->cluster_size);
+  {
+    const char *self[] = { order_id, count };
+    if (!wx_db_execute (conn,
+          "SELECT wx_escalate_auto(id, state, 'cluster', $2::integer) FROM service_orders WHERE id = $1::bigint",
+          2, self, error))
+      return FALSE;
+  }
+  for (guint m = 0; m < members->len; m++)
+    {
+      int i = GPOINTER_TO_INT (g_ptr_array_index (members, m));
+      const char *other[] = { PQgetvalue (res, i, 0), PQgetvalue (res, i, 1), count };
+
+      if (g_str_equal (PQgetvalue (res, i, 3), "t"))
+        continue;
+      if (!wx_db_execute (conn, "SELECT wx_escalate_auto($1::bigint, $2, 'cluster', $3::integer)", 3, other, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_in_transaction (PGconn *conn, const WxOrderDraft *d, WxIntakeResult *result, GError **error)
+{
+  g_autofree char *unit = trimmed (d->unit);
+  g_autofree char *phone = trimmed (d->phone);
+  gboolean mobile = wx_phone_is_mobile (phone);
+  g_autofree char *customer = customer_for (conn, d, unit, phone, mobile, error);
+  g_autofree char *address = trimmed (d->address), *contact = trimmed (d->contact);
+  g_autofree char *product = trimmed (d->product), *model = trimmed (d->model);
+  g_autofree char *serial = trimmed (d->serial), *fault = trimmed (d->fault);
+  const char *kind = wx_order_kind_to_code (d->kind);
+  const char *state = d->kind == WX_ORDER_KIND_ON_SITE ? "call_logged" : "received";
+  g_autoptr(PGresult) res = NULL;
+
+  if (customer == NULL)
+    return FALSE;
+  {
+    const char *params[] = { kind, state, customer, unit, address, contact,
+                             mobile ? phone : NULL, mobile ? NULL : phone,
+                             product, model, serial, fault, d->warranty ? d->warranty : "unknown" };
+    res = wx_db_query (conn,
+      "INSERT INTO service_orders (kind, state, customer_id, unit_name, unit_address, contact_person,"
+      "  contact_mobile, contact_phone, product_name, model, serial, reported_fault, warranty_status)"
+      " VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+      " RETURNING id, number", 13, params, error);
+  }
+  if (res == NULL)
+    return FALSE;
+  result->id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  result->number = g_strdup (PQgetvalue (res, 0, 1));
+
+  for (guint i = 0; d->accessories && d->accessories[i]; i++)
+    {
+      g_autofree char *pos = g_strdup_printf ("%u", i + 1);
+      g_autofree char *name = trimmed (d->accessories[i]);
+      const char *params[] = { PQgetvalue (res, 0, 0), pos, name };
+      if (!wx_db_execute (conn, "INSERT INTO order_accessories (order_id, position, name) VALUES ($1::bigint, $2::smallint, $3)",
+                          3, params, error))
+        return FALSE;
+    }
+  {
+    const char *params[] = { PQgetvalue (res, 0, 0), state };
+    if (!wx_db_execute (conn,
+          "INSERT INTO order_events (order_id, event, to_state) VALUES ($1::bigint, $2, $2)", 2, params, error))
+      return FALSE;
+  }
+  return detect_return_repair (conn, PQgetvalue (res, 0, 0), result, error) &&
+         detect_cluster (conn, PQgetvalue (res, 0, 0), fault, result, error);
+}
+
+gboolean
+wx_db_order_create (PGconn *conn, const WxOrderDraft *draft, WxIntakeResult *result, GError **error)
+{
+  if (!wx_order_draft_validate (draft, error) || !wx_db_begin (conn, error))
+    return FALSE;
+  if (!create_in_transaction (conn, draft, result, error))
+    {
+      wx_db_rollback (conn);
+      wx_intake_result_clear (result);
+      return FALSE;
+    }
+  return wx_db_commit (conn, error);
+}
+
+int
+wx_db_escalate_undiagnosed (PGconn *conn, GDateTime *now, GError **error)
+{
+  g_autofree char *at = now ? g_date_time_format_iso8601 (now) : NULL;
+  const char *params[] = { at };
+  g_autofree char *n = wx_db_query_value (conn, "SELECT wx_escalate_undiagnosed(coalesce($1::timestamptz, now()))",
+                                          1, params, error);
+
+  return n ? atoi (n) : -1;
+}

@@ -1,0 +1,181 @@
+#define G_LOG_DOMAIN "wx-db"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "core/wx-error.h"
+#include "wx-db.h"
+#include "wx-db-error.h"
+#include "wx-db-workflow.h"
+
+void
+wx_order_facts_free (WxOrderFacts *facts)
+{
+  if (facts == NULL)
+    return;
+  g_free (facts->number);
+  g_clear_pointer (&facts->values, g_hash_table_unref);
+  g_free (facts);
+}
+
+/* Every non-null member of a JSON object as text. */
+static GHashTable *
+values_from_json (const char *json, GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonObject *o;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    {
+      g_hash_table_unref (values);
+      return NULL;
+    }
+  o = json_node_get_object (json_parser_get_root (parser));
+  json_object_iter_init (&iter, o);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      GType t;
+
+      if (!JSON_NODE_HOLDS_VALUE (node))
+        continue;
+      t = json_node_get_value_type (node);
+      if (t == G_TYPE_STRING)
+        g_hash_table_insert (values, g_strdup (name), g_strdup (json_node_get_string (node)));
+      else if (t == G_TYPE_BOOLEAN)
+        g_hash_table_insert (values, g_strdup (name), g_strdup (json_node_get_boolean (node) ? "true" : "false"));
+      else if (t == G_TYPE_INT64)
+        g_hash_table_insert (values, g_strdup (name), g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)));
+      else if (t == G_TYPE_DOUBLE)
+        g_hash_table_insert (values, g_strdup (name), g_strdup_printf ("%g", json_node_get_double (node)));
+    }
+  return values;
+}
+
+WxOrderFacts *
+wx_db_order_facts (PGconn *conn, const char *number, GError **error)
+{
+  const char *params[] = { number };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT o.id, o.kind, o.state, o.version, to_jsonb(o)::text,"
+    "       (SELECT count(*) FROM quote_lines q WHERE q.order_id = o.id),"
+    "       pg_has_role(current_user, 'wx_coordinator', 'MEMBER'),"
+    "       pg_has_role(current_user, 'wx_engineer', 'MEMBER'),"
+    "       pg_has_role(current_user, 'wx_supervisor', 'MEMBER'),"
+    "       pg_has_role(current_user, 'wx_admin', 'MEMBER')"
+    "  FROM service_orders o WHERE o.number = $1", 1, params, error);
+  g_autoptr(WxOrderFacts) f = NULL;
+  static const WxRole role_bits[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
+
+  if (res == NULL)
+    return NULL;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no service order %s."), number);
+      return NULL;
+    }
+  f = g_new0 (WxOrderFacts, 1);
+  f->id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  f->number = g_strdup (number);
+  if (!wx_order_kind_from_code (PQgetvalue (res, 0, 1), &f->kind) ||
+      !wx_workflow_state_from_code (PQgetvalue (res, 0, 2), &f->state))
+    {
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_FAILED,
+                   _("Order %s has a kind or state this program does not know; update Weixiu."), number);
+      return NULL;
+    }
+  f->version = atoi (PQgetvalue (res, 0, 3));
+  f->values = values_from_json (PQgetvalue (res, 0, 4), error);
+  if (f->values == NULL)
+    return NULL;
+  f->n_quote_lines = (guint) g_ascii_strtoull (PQgetvalue (res, 0, 5), NULL, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (role_bits); i++)
+    if (g_str_equal (PQgetvalue (res, 0, 6 + i), "t"))
+      f->user_roles |= role_bits[i];
+  return g_steal_pointer (&f);
+}
+
+static char *
+payload_json (GHashTable *data)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  json_builder_begin_object (b);
+  if (data)
+    {
+      g_hash_table_iter_init (&iter, data);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          json_builder_set_member_name (b, key);
+          json_builder_add_string_value (b, value);
+        }
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+gboolean
+wx_db_order_transition (PGconn              *conn,
+                        const char          *number,
+                        int                  expected_version,
+                        const char          *event,
+                        GHashTable          *data,
+                        WxTransitionResult  *result,
+                        GError             **error)
+{
+  g_autofree char *version = g_strdup_printf ("%d", expected_version);
+  g_autofree char *payload = payload_json (data);
+  const char *params[] = { number, version, event, payload };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT order_id, new_version, new_state, event_id FROM wx_transition($1, $2::integer, $3, $4::jsonb)",
+    4, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (result)
+    {
+      result->order_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+      result->version = atoi (PQgetvalue (res, 0, 1));
+      result->state = WX_ORDER_STATE_RECEIVED;
+      wx_workflow_state_from_code (PQgetvalue (res, 0, 2), &result->state);
+      result->event_id = g_ascii_strtoll (PQgetvalue (res, 0, 3), NULL, 10);
+    }
+  return TRUE;
+}
+
+gboolean
+wx_db_order_step (PGconn              *conn,
+                  const char          *number,
+                  const char          *event,
+                  GHashTable          *data,
+                  WxTransitionResult  *result,
+                  GError             **error)
+{
+  g_autoptr(WxOrderFacts) facts = wx_db_order_facts (conn, number, error);
+  g_autoptr(GHashTable) values = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (facts == NULL)
+    return FALSE;
+  /* The step's data over what the order already holds. */
+  values = g_hash_table_ref (facts->values);
+  if (data)
+    {
+      g_hash_table_iter_init (&iter, data);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (values, g_strdup (key), g_strdup (value));
+    }
+  if (!wx_workflow_check (facts->kind, facts->state, event, facts->user_roles, values, facts->n_quote_lines, error))
+    return FALSE;
+  return wx_db_order_transition (conn, number, facts->version, event, data, result, error);
+}

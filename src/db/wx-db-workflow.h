@@ -1,0 +1,55 @@
+/* wx-db-workflow.h — moving service orders through the workflow: one call
+ * per step, checked in core first and guarded by the database
+ * (wx_transition() of data/sql/005_workflow.sql). */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "core/wx-workflow.h"
+
+G_BEGIN_DECLS
+
+/* What an order is now, as a step needs to know it. */
+typedef struct {
+  gint64        id;
+  char         *number;
+  WxOrderKind   kind;
+  WxOrderState  state;
+  int           version;
+  GHashTable   *values;         /* column → text; NULL columns are absent */
+  guint         n_quote_lines;
+  WxRole        user_roles;     /* the roles of the connected user */
+} WxOrderFacts;
+
+void          wx_order_facts_free      (WxOrderFacts *facts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxOrderFacts, wx_order_facts_free)
+
+typedef struct {
+  gint64        order_id;
+  int           version;        /* the order's version after the step */
+  WxOrderState  state;
+  gint64        event_id;
+} WxTransitionResult;
+
+WxOrderFacts *wx_db_order_facts        (PGconn              *conn,
+                                        const char          *number,
+                                        GError             **error);
+/* One round trip: the step from `expected_version`, with `data` (key → text,
+ * may be NULL) as the event's payload and the columns it fills. */
+gboolean      wx_db_order_transition   (PGconn              *conn,
+                                        const char          *number,
+                                        int                  expected_version,
+                                        const char          *event,
+                                        GHashTable          *data,
+                                        WxTransitionResult  *result,
+                                        GError             **error);
+/* Two round trips: reads the order, checks the step in core (a clear
+ * sentence and no change when it may not happen), then takes it. */
+gboolean      wx_db_order_step         (PGconn              *conn,
+                                        const char          *number,
+                                        const char          *event,
+                                        GHashTable          *data,
+                                        WxTransitionResult  *result,
+                                        GError             **error);
+
+G_END_DECLS
