@@ -277,6 +277,7 @@ static const WxAdminOption user_options[] = {
   { "--role", TRUE }, { "--name", TRUE }, { "--password-stdin", FALSE }, { NULL }
 };
 static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--if-empty", FALSE }, { NULL } };
+static const WxAdminOption print_options[] = { { "-o", TRUE }, { "--layout", TRUE }, { NULL } };
 
 static int
 cmd_backup (WxAdmin *o)
@@ -309,6 +310,9 @@ static const WxAdminCommand commands[] = {
     N_("  restore FILE                  restore a backup into an empty database\n") },
   { "server",  no_options,   cmd_server,
     N_("  server start|stop|status      the private local server\n") },
+  { "print",   print_options, wx_admin_cmd_print,
+    N_("  print form|label|accessory-labels|quote NUMBER -o FILE.pdf [--layout a4|three-pages]\n"
+       "                                print an order's service form, labels or quote to a PDF\n") },
   { "bench",   no_options,   wx_admin_cmd_bench,
     N_("  bench [GROUP…]                measure the speeds the issues name, in a scratch database\n") },
   { NULL }

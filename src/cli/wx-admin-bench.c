@@ -69,7 +69,8 @@ static const struct {
   const char  *name;
   WxBenchFunc  run;
 } groups[] = {
-  { "db", bench_db },
+  { "db",    bench_db },
+  { "print", wx_bench_print },
 };
 
 /* A database of its own on the same server, so that the bench never touches

@@ -31,5 +31,7 @@ void     wx_bench_figure   (const char *what,
 
 gboolean wx_bench_db       (WxBench    *bench,
                             GError    **error);
+gboolean wx_bench_print    (WxBench    *bench,
+                            GError    **error);
 
 G_END_DECLS

@@ -63,5 +63,6 @@ int         wx_admin_usage_error  (const char           *message);
 
 /* The command groups (one file each). */
 int wx_admin_cmd_bench (WxAdmin *admin);
+int wx_admin_cmd_print (WxAdmin *admin);
 
 G_END_DECLS
