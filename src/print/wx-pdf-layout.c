@@ -291,7 +291,7 @@ wx_pdf_layout_text (WxPdfLayout    *layout,
   const double height_pt = height / WX_PDF_MM_PER_PT;
   g_autoptr(GPtrArray) lines = NULL;
   WxPdfBox box = { 0 };
-  guint max_lines = 1;
+  guint max_lines;
   double leading, top;
 
   text = text ? text : "";
@@ -299,14 +299,15 @@ wx_pdf_layout_text (WxPdfLayout    *layout,
   for (;; size -= SHRINK)
     {
       g_clear_pointer (&lines, g_ptr_array_unref);
-      max_lines = MAX (1, (guint) floor ((height_pt + 1e-6) / (size * LEADING)));
+      max_lines = (guint) floor ((height_pt + 1e-6) / (size * LEADING));
       lines = wrap (layout->font, text, size, width_pt, (flags & WX_PDF_TEXT_ONE_LINE) != 0);
       if (lines->len <= max_lines && lines_width (layout->font, lines, size) <= width_pt + 1e-6)
         break;
       if (size - SHRINK < min_size - 1e-6)
         {
           char *last;
-          g_ptr_array_set_size (lines, MIN (lines->len, max_lines));
+          /* A box lower than one line still shows one: the record says it overflows. */
+          g_ptr_array_set_size (lines, MIN (lines->len, MAX (max_lines, 1)));
           last = shorten (layout->font, g_ptr_array_index (lines, lines->len - 1), size, width_pt);
           g_free (lines->pdata[lines->len - 1]);
           lines->pdata[lines->len - 1] = last;
