@@ -286,6 +286,7 @@ static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
 static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
 static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--if-empty", FALSE }, { NULL } };
 static const WxAdminOption calendar_options[] = { { "--name", TRUE }, { "--hours", TRUE }, { NULL } };
+static const WxAdminOption print_options[] = { { "-o", TRUE }, { "--layout", TRUE }, { NULL } };
 
 static int
 cmd_backup (WxAdmin *o)
@@ -332,6 +333,9 @@ static const WxAdminCommand commands[] = {
   { "sla",     sla_options,  wx_admin_cmd_sla,
     N_("  sla due CLOCK --from \"YYYY-MM-DD HH:MM\" [--target]\n"
        "                                when a clock started then falls due (its limit, or its target)\n") },
+  { "print",   print_options, wx_admin_cmd_print,
+    N_("  print form|label|accessory-labels|quote NUMBER -o FILE.pdf [--layout a4|three-pages]\n"
+       "                                print an order's service form, labels or quote to a PDF\n") },
   { "bench",   no_options,   wx_admin_cmd_bench,
     N_("  bench [GROUP…]                measure the speeds the issues name, in a scratch database\n") },
   { "calendar", calendar_options, wx_admin_cmd_calendar,

@@ -73,6 +73,7 @@ static const struct {
 } groups[] = {
   { "db",       bench_db },
   { "workflow", wx_bench_workflow },
+  { "print",    wx_bench_print },
 };
 
 /* A database of its own on the same server, so that the bench never touches

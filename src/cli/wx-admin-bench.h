@@ -31,6 +31,8 @@ void     wx_bench_figure   (const char *what,
 
 gboolean wx_bench_db       (WxBench    *bench,
                             GError    **error);
+gboolean wx_bench_print    (WxBench    *bench,
+                            GError    **error);
 
 /* The groups (one file each). */
 gboolean wx_bench_workflow (WxBench    *bench,

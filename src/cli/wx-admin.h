@@ -67,5 +67,6 @@ int wx_admin_cmd_calendar (WxAdmin *admin);
 int wx_admin_cmd_order    (WxAdmin *admin);
 int wx_admin_cmd_board    (WxAdmin *admin);
 int wx_admin_cmd_sla      (WxAdmin *admin);
+int wx_admin_cmd_print    (WxAdmin *admin);
 
 G_END_DECLS

@@ -115,3 +115,92 @@ bad:
                _("“%s” is not an amount; type it like 120 or 120.50."), text ? text : "");
   return FALSE;
 }
+
+/* The amount in Chinese capital numerals (大写金额) as written on quotes and
+ * cheques: 12050 → "壹佰贰拾元伍角整", 100100 → "壹仟零壹元整",
+ * 105 → "壹元零伍分", 5 → "伍分", 0 → "零元整".
+ *
+ * The rules of the People's Bank (支付结算办法): 拾 always has its digit
+ * (壹拾元); a run of zeros inside the yuan becomes one 零, also across an
+ * empty 万 group (壹亿零壹元); zeros at the end of the yuan write nothing;
+ * a zero 角 before a non-zero 分 is written (元零伍分); where the rules allow
+ * both, a zero 万 or 元 digit before a non-zero 仟 or 角 is not (壹拾万柒仟元,
+ * 壹佰贰拾元伍角整, as the rules' own examples); "整" follows
+ * 元 or 角, never 分. Amounts run from 0 to WX_MONEY_MAX. */
+char *
+wx_money_to_capital (WxMoney fen)
+{
+  static const char * const digits[] = { "零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖" };
+  static const char * const places[] = { "", "拾", "佰", "仟" };
+  static const char * const groups[] = { "", "万", "亿" };
+  GString *out;
+  guint64 yuan;
+  guint jiao, cents;
+  char yuan_digits[24];
+  int n;
+  gboolean zero_pending = FALSE;
+
+  g_return_val_if_fail (fen >= 0 && fen <= WX_MONEY_MAX, NULL);
+
+  out = g_string_new (NULL);
+  yuan = (guint64) fen / 100;
+  jiao = (guint) ((guint64) fen / 10 % 10);
+  cents = (guint) ((guint64) fen % 10);
+  n = g_snprintf (yuan_digits, sizeof yuan_digits, "%" G_GUINT64_FORMAT, yuan);
+
+  if (yuan > 0)
+    {
+      for (int i = 0; i < n; i++)
+        {
+          int place = n - 1 - i;    /* 0 = 元 digit */
+          int d = yuan_digits[i] - '0';
+
+          if (d == 0)
+            zero_pending = TRUE;
+          else
+            {
+              if (zero_pending)
+                g_string_append (out, digits[0]);
+              zero_pending = FALSE;
+              g_string_append (out, digits[d]);
+              g_string_append (out, places[place % 4]);
+            }
+          /* 万 and 亿 close a group of four digits that is not all zero. */
+          if (place > 0 && place % 4 == 0)
+            {
+              gboolean group_empty = TRUE;
+              for (int k = MAX (0, i - 3); k <= i; k++)
+                group_empty &= yuan_digits[k] == '0';
+              if (!group_empty)
+                {
+                  g_string_append (out, groups[place / 4]);
+                  zero_pending = FALSE;   /* 壹拾万柒仟: the 万 digit's zero is not written */
+                }
+            }
+        }
+      g_string_append (out, "元");
+    }
+
+  if (jiao == 0 && cents == 0)
+    {
+      if (yuan == 0)
+        g_string_append (out, "零元");
+      g_string_append (out, "整");
+      return g_string_free (out, FALSE);
+    }
+  if (jiao > 0)
+    {
+      g_string_append (out, digits[jiao]);
+      g_string_append (out, "角");
+    }
+  else if (yuan > 0)
+    g_string_append (out, digits[0]);
+  if (cents > 0)
+    {
+      g_string_append (out, digits[cents]);
+      g_string_append (out, "分");
+    }
+  else
+    g_string_append (out, "整");
+  return g_string_free (out, FALSE);
+}

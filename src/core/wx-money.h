@@ -15,5 +15,6 @@ char     *wx_money_format_yuan  (WxMoney      fen);
 gboolean  wx_money_parse        (const char  *text,
                                  WxMoney     *fen,
                                  GError     **error);
+char     *wx_money_to_capital   (WxMoney      fen);
 
 G_END_DECLS

@@ -1,0 +1,174 @@
+#define G_LOG_DOMAIN "wx-pdf"
+
+#include <glib/gi18n.h>
+
+#include "core/wx-workflow.h"
+#include "wx-pdf-parts.h"
+
+#define LABEL_SIZE 6.5
+#define VALUE_SIZE 7.5
+#define PAD        0.8
+
+/* Company name, and address, phone and fax below it; returns the height used. */
+double
+wx_pdf_company_header (WxPdfLayout *layout, const WxDbDocument *doc, double x, double y, double width, double scale)
+{
+  g_autofree char *contact = g_strdup_printf (_("Address: %s   Tel: %s   Fax: %s"),
+                                              doc->company_address, doc->company_phone, doc->company_fax);
+
+  wx_pdf_layout_text (layout, x, y, width, 5.5 * scale, 12 * scale, 8 * scale,
+                      WX_PDF_TEXT_BOLD | WX_PDF_TEXT_ONE_LINE, doc->company_name);
+  wx_pdf_layout_text (layout, x, y + 5.8 * scale, width, 3 * scale, 6.5 * scale, WX_PDF_MIN_SIZE,
+                      WX_PDF_TEXT_ONE_LINE, contact);
+  return 9 * scale;
+}
+
+/* A bordered cell: the label, then the value in the room left (wrapped when
+ * the cell is tall enough for more lines). */
+void
+wx_pdf_field (WxPdfLayout *layout, double x, double y, double width, double height, double scale,
+              const char *label, const char *value)
+{
+  double label_size = LABEL_SIZE * scale;
+  double label_width = MIN (wx_pdf_layout_text_width (layout, label, label_size), width * 0.6);
+  double vx = x + PAD * scale + label_width + PAD * scale;
+  double pad_y = 0.3 * scale;
+  gboolean tall = height > 6 * scale;
+
+  wx_pdf_layout_rect (layout, x, y, width, height, WX_PDF_THIN);
+  wx_pdf_layout_text (layout, x + PAD * scale, y + pad_y, label_width, tall ? 3.2 * scale : height - 2 * pad_y,
+                      label_size, WX_PDF_MIN_SIZE, WX_PDF_TEXT_ONE_LINE | (tall ? 0 : WX_PDF_TEXT_MIDDLE), label);
+  if (value && *value)
+    wx_pdf_layout_text (layout, vx, y + pad_y, x + width - PAD * scale - vx, height - 2 * pad_y,
+                        VALUE_SIZE * scale, WX_PDF_MIN_SIZE, tall ? 0 : WX_PDF_TEXT_MIDDLE, value);
+}
+
+/* "label ________" for a signature or a date written by hand. */
+void
+wx_pdf_signature (WxPdfLayout *layout, double x, double y, double width, double height, double scale,
+                  const char *label)
+{
+  double size = LABEL_SIZE * scale;
+  double label_width = MIN (wx_pdf_layout_text_width (layout, label, size), width * 0.7);
+
+  wx_pdf_layout_text (layout, x, y, label_width, height, size, WX_PDF_MIN_SIZE,
+                      WX_PDF_TEXT_ONE_LINE | WX_PDF_TEXT_MIDDLE, label);
+  wx_pdf_layout_line (layout, x + label_width + 1, y + height - 0.8 * scale, x + width, y + height - 0.8 * scale,
+                      0.5, FALSE);
+}
+
+static char *
+join_nonempty (const char *separator, const char *a, const char *b)
+{
+  if (*a && *b)
+    return g_strconcat (a, separator, b, NULL);
+  return g_strdup (*a ? a : b);
+}
+
+char *
+wx_pdf_phones_text (const WxDbDocument *doc)
+{
+  return join_nonempty (" / ", doc->contact_mobile, doc->contact_phone);
+}
+
+char *
+wx_pdf_fax_email_text (const WxDbDocument *doc)
+{
+  return join_nonempty (" / ", doc->contact_fax, doc->contact_email);
+}
+
+/* "HP LaserJet Pro M404dn": brand and model, without repeating the brand. */
+char *
+wx_pdf_machine_text (const WxDbDocument *doc)
+{
+  if (*doc->brand && g_str_has_prefix (doc->model, doc->brand))
+    return g_strdup (doc->model);
+  return join_nonempty (" ", doc->brand, doc->model);
+}
+
+typedef struct {
+  const char *code;
+  const char *label;
+} CodeLabel;
+
+static const CodeLabel warranty_statuses[] = {
+  { "unknown",         N_("Not known") },
+  { "in_warranty",     N_("In warranty") },
+  { "out_of_warranty", N_("Out of warranty") },
+  { "contract",        N_("Service contract") },
+}, warranty_evidence[] = {
+  { "none",             N_("no warranty card or invoice") },
+  { "card",             N_("warranty card") },
+  { "invoice",          N_("purchase invoice") },
+  { "card_and_invoice", N_("warranty card and invoice") },
+}, backups[] = {
+  { "not_applicable",      N_("Not applicable") },
+  { "backed_up",           N_("Backed up by the customer") },
+  { "may_lose_data",       N_("Not backed up: data may be lost") },
+  { "customer_keeps_disk", N_("Customer keeps the disk") },
+};
+
+#define LOOKUP(table, code) lookup ((table), G_N_ELEMENTS (table), (code))
+
+static const char *
+lookup (const CodeLabel *rows, gsize n, const char *code)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (rows[i].code, code))
+      return _(rows[i].label);
+  return code;
+}
+
+/* "Out of warranty (purchase invoice)" */
+char *
+wx_pdf_warranty_text (const WxDbDocument *doc)
+{
+  return g_strdup_printf (_("%s (%s)"), LOOKUP (warranty_statuses, doc->warranty_status),
+                          LOOKUP (warranty_evidence, doc->warranty_evidence));
+}
+
+const char *
+wx_pdf_backup_label (const char *code)
+{
+  return LOOKUP (backups, code);
+}
+
+/* "Return repair of 2026-000012; …the remarks" */
+char *
+wx_pdf_remarks_text (const WxDbDocument *doc)
+{
+  g_autofree char *repair = NULL;
+
+  if (!doc->is_return_repair)
+    return g_strdup (doc->remarks);
+  repair = *doc->return_of_number ? g_strdup_printf (_("Return repair of %s"), doc->return_of_number)
+                                  : g_strdup (_("Return repair"));
+  return join_nonempty (_("; "), repair, doc->remarks);
+}
+
+/* The accessories left with the machine, numbered as their labels: "1. 电源线　2. 硒鼓". */
+char *
+wx_pdf_accessories_text (const WxDbDocument *doc)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < doc->accessories->len; i++)
+    {
+      const WxDbAccessory *a = &g_array_index (doc->accessories, WxDbAccessory, i);
+      if (a->returned)
+        continue;
+      if (s->len)
+        g_string_append (s, "  ");
+      g_string_append_printf (s, "%d. %s", a->position, a->name);
+    }
+  if (s->len == 0)
+    g_string_append (s, _("None"));
+  return g_string_free (s, FALSE);
+}
+
+/* Where the machine is now, from the order's state. */
+const char *
+wx_pdf_shelf_label (const WxDbDocument *doc)
+{
+  return wx_shelf_label (wx_workflow_state_info (doc->state)->shelf);
+}
