@@ -6,6 +6,7 @@
 #include "core/wx-error.h"
 #include "wx-db.h"
 #include "wx-db-error.h"
+#include "wx-db-sla.h"
 #include "wx-db-workflow.h"
 
 void
@@ -152,6 +153,32 @@ wx_db_order_transition (PGconn              *conn,
   return TRUE;
 }
 
+/* Whether the customer's decision on `number` comes after the decision
+ * clock's limit (2 working days by default): then a reason must be recorded
+ * and the supervisor sees it flagged (domain.md section 4). */
+static gboolean
+decision_late (PGconn *conn, const char *number, gboolean *late, GError **error)
+{
+  g_autoptr(WxSlaOrderSet) set = wx_db_sla_orders_load (conn, number, error);
+  WxSlaRules rules = { 0 };
+  WxClockState clocks[WX_N_CLOCKS];
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  WxSlaOrder *o;
+
+  *late = FALSE;
+  if (set == NULL)
+    return FALSE;
+  if (set->orders->len == 0)
+    return TRUE;
+  if (!wx_db_sla_rules_load (conn, set->earliest, now, &rules, error))
+    return FALSE;
+  o = &g_array_index (set->orders, WxSlaOrder, 0);
+  wx_sla_compute (&rules, o->kind, &g_array_index (set->events, WxSlaEvent, o->first_event), o->n_events, now, clocks);
+  *late = clocks[WX_CLOCK_DECISION].status == WX_CLOCK_STATUS_RED;
+  wx_sla_rules_clear (&rules);
+  return TRUE;
+}
+
 gboolean
 wx_db_order_step (PGconn              *conn,
                   const char          *number,
@@ -177,5 +204,32 @@ wx_db_order_step (PGconn              *conn,
     }
   if (!wx_workflow_check (facts->kind, facts->state, event, facts->user_roles, values, facts->n_quote_lines, error))
     return FALSE;
+  if (g_str_equal (event, "agree") || g_str_equal (event, "decline"))
+    {
+      g_autoptr(GHashTable) flagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      const char *reason = g_hash_table_lookup (values, "decision_reason");
+      g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+      gboolean late;
+
+      if (!decision_late (conn, number, &late, error))
+        return FALSE;
+      if (late && *trimmed == '\0')
+        {
+          g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_MISSING,
+                               _("The customer took longer than the decision limit: record why (decision_reason); the supervisor will see it flagged."));
+          return FALSE;
+        }
+      if (late)
+        {
+          if (data)
+            {
+              g_hash_table_iter_init (&iter, data);
+              while (g_hash_table_iter_next (&iter, &key, &value))
+                g_hash_table_replace (flagged, g_strdup (key), g_strdup (value));
+            }
+          g_hash_table_replace (flagged, g_strdup ("late_decision"), g_strdup ("true"));
+          return wx_db_order_transition (conn, number, facts->version, event, flagged, result, error);
+        }
+    }
   return wx_db_order_transition (conn, number, facts->version, event, data, result, error);
 }

@@ -9,6 +9,7 @@
 #include "core/wx-error.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
+#include "db/wx-db-demo.h"
 #include "db/wx-db-error.h"
 #include "db/wx-db-intake.h"
 #include "db/wx-db-workflow.h"
@@ -643,6 +644,63 @@ test_intake_validation (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders"), ==, before);
 }
 
+/* A decision after the limit needs its reason and is flagged. */
+static void
+test_late_decision (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *late = make_order (conn, WX_ORDER_KIND_CARRY_IN, WX_ORDER_STATE_QUOTED, TRUE);
+  g_autofree char *prompt = make_order (conn, WX_ORDER_KIND_CARRY_IN, WX_ORDER_STATE_QUOTED, TRUE);
+  const char *params[] = { late, prompt };
+  g_autoptr(GHashTable) d = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) refused = NULL;
+
+  g_assert_true (wx_db_execute (conn,
+    "INSERT INTO order_events (order_id, at, event, from_state, to_state)"
+    " SELECT id, CASE number WHEN $1 THEN now() - interval '6 days' ELSE now() END, 'quote', 'inspected', 'quoted'"
+    "   FROM service_orders WHERE number IN ($1, $2)", 2, params, &error));
+  g_hash_table_insert (d, "decision_contact", "李明");
+  set_role (conn, "wx_coordinator");
+  g_assert_true (wx_db_order_step (conn, prompt, "agree", d, NULL, &error));
+  g_assert_false (wx_db_order_step (conn, late, "agree", d, NULL, &refused));
+  g_assert_error (refused, WX_CORE_ERROR, WX_CORE_ERROR_MISSING);
+  g_assert_nonnull (strstr (refused->message, "decision_reason"));
+  g_hash_table_insert (d, "decision_reason", "用户出差，等领导批复");
+  g_assert_true (wx_db_order_step (conn, late, "agree", d, NULL, &error));
+  set_role (conn, NULL);
+  g_assert_no_error (error);
+  {
+    const char *one[] = { late };
+    g_autofree char *flag = wx_db_query_value (conn,
+      "SELECT e.payload ->> 'late_decision' FROM order_events e JOIN service_orders o ON o.id = e.order_id"
+      " WHERE o.number = $1 AND e.event = 'agree'", 1, one, &error);
+    g_autofree char *reason = order_column (conn, late, "decision_reason");
+    g_assert_cmpstr (flag, ==, "true");
+    g_assert_cmpstr (reason, ==, "用户出差，等领导批复");
+  }
+}
+
+/* The demo data walks only the steps of the table. */
+static void
+test_demo_follows_the_table (void)
+{
+  g_autofree char *ci = wx_test_db_create ("workflow_demo", TRUE);
+  g_autoptr(PGconn) conn = wx_test_db_connect (ci);
+  g_autoptr(GDateTime) now = wx_test_fixed_now ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wx_db_demo_load (conn, 400, now, &error));
+  g_assert_cmpint (wx_test_db_count (conn,
+    "SELECT count(*) FROM order_events e JOIN service_orders o ON o.id = e.order_id"
+    " WHERE e.from_state IS NOT NULL AND e.event NOT IN ('return_repair')"
+    "   AND NOT EXISTS (SELECT 1 FROM workflow_transitions t"
+    "                    WHERE t.event = e.event AND o.kind = ANY (t.kinds)"
+    "                      AND (t.from_state = e.from_state OR t.from_state IS NULL)"
+    "                      AND coalesce(t.to_state, e.from_state) = e.to_state)"), ==, 0);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_events WHERE from_state IS NOT NULL"), >, 1000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -670,6 +728,8 @@ main (int argc, char **argv)
   g_test_add_func ("/escalation/two-part-orders", test_escalate_two_part_orders);
   g_test_add_func ("/escalation/no-diagnosis-week", test_escalate_no_diagnosis);
   g_test_add_func ("/escalation/cluster", test_escalate_cluster);
+  g_test_add_func ("/workflow/late-decision", test_late_decision);
+  g_test_add_func ("/workflow/demo-follows-the-table", test_demo_follows_the_table);
   g_test_add_func ("/intake/return-repair", test_return_repair);
   g_test_add_func ("/intake/validation", test_intake_validation);
   return g_test_run ();
