@@ -469,7 +469,8 @@ wx_admin_cmd_sla (WxAdmin *a)
                                               wx_admin_arg (a, 1));
       return wx_admin_usage_error (msg);
     }
-  if (from == NULL || sscanf (from, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
+  if (from == NULL || !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", from, 0, 0) ||
+      sscanf (from, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
       !g_date_valid_dmy (d, mo, y) || h > 23 || mi > 59)
     return wx_admin_usage_error (_("--from takes a local time such as \"2026-11-18 15:30\"."));
   conn = wx_admin_connect (a, &error);
