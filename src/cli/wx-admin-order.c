@@ -12,6 +12,7 @@
 #include "core/wx-sla.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
+#include "db/wx-db-calendar.h"
 #include "db/wx-db-intake.h"
 #include "db/wx-db-sla.h"
 #include "db/wx-db-workflow.h"
@@ -155,7 +156,6 @@ order_show (WxAdmin *a)
   gboolean json = wx_admin_flag (a, "--json");
   const char *number = wx_admin_arg (a, 1);
   const char *params[] = { number };
-  int rc = EXIT_SUCCESS;
 
   if (a->args->len != 2)
     return wx_admin_usage_error (_("Use “order show NUMBER [--json]”."));
@@ -308,7 +308,7 @@ order_show (WxAdmin *a)
         }
     }
   wx_sla_rules_clear (&rules);
-  return rc;
+  return EXIT_SUCCESS;
 }
 
 static const char *const order_usage =
@@ -451,7 +451,7 @@ wx_admin_cmd_sla (WxAdmin *a)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PGconn) conn = NULL;
-  g_autoptr(WxCalendar) probe = NULL;
+  g_autoptr(WxCalendar) calendar = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autofree char *iso = NULL;
   g_autofree char *due_text = NULL;
@@ -474,14 +474,13 @@ wx_admin_cmd_sla (WxAdmin *a)
       !g_date_valid_dmy (d, mo, y) || h > 23 || mi > 59)
     return wx_admin_usage_error (_("--from takes a local time such as \"2026-11-18 15:30\"."));
   conn = wx_admin_connect (a, &error);
-  if (conn == NULL || !wx_db_sla_rules_load (conn, 0, 0, &rules, &error))
+  /* The shop's zone says which instant --from is; the rules are compiled around it. */
+  if (conn == NULL || (calendar = wx_db_calendar_load (conn, &error)) == NULL)
     return wx_admin_fail (error);
-  /* Now that the zone is known, compile the calendar around the start. */
-  start = g_date_time_new (wx_calendar_get_zone (wx_timeline_get_calendar (rules.timeline)), y, mo, d, h, mi, 0);
+  start = g_date_time_new (wx_calendar_get_zone (calendar), y, mo, d, h, mi, 0);
   t = g_date_time_to_unix (start);
-  probe = wx_calendar_ref (wx_timeline_get_calendar (rules.timeline));
-  wx_timeline_free (rules.timeline);
-  rules.timeline = wx_timeline_new (probe, t - 7 * DAY, t + 120 * DAY);
+  if (!wx_db_sla_rules_load (conn, t - 7 * DAY, t + 120 * DAY, &rules, &error))
+    return wx_admin_fail (error);
   due = wx_sla_due (&rules, clock, t, t, FALSE, wx_admin_flag (a, "--target"));
   due_text = format_time (&rules, due);
   wx_sla_rules_clear (&rules);

@@ -7,18 +7,9 @@
 #include "wx-validate.h"
 
 static gboolean
-filled (const char *s)
-{
-  for (; s && *s; s++)
-    if (!g_ascii_isspace (*s))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 optional_max (const char *text, const char *label, gsize max_chars, GError **error)
 {
-  return !filled (text) || wx_validate_required (text, label, max_chars, error);
+  return !wx_validate_filled (text) || wx_validate_required (text, label, max_chars, error);
 }
 
 /* The same rules as the order_* constraints of data/sql/001_schema.sql, said
@@ -37,7 +28,7 @@ wx_order_draft_validate (const WxOrderDraft *d, GError **error)
       !optional_max (d->serial, _("Serial number"), 60, error) ||
       !optional_max (d->fault, _("Reported fault"), 2000, error))
     return FALSE;
-  if (!filled (d->phone))
+  if (!wx_validate_filled (d->phone))
     {
       g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                            _("The order needs a mobile or phone number to reach the customer."));
@@ -56,7 +47,7 @@ wx_order_draft_validate (const WxOrderDraft *d, GError **error)
   switch (d->kind)
     {
     case WX_ORDER_KIND_CARRY_IN:
-      if (!filled (d->product) || !filled (d->fault) || (!filled (d->model) && !filled (d->serial)))
+      if (!wx_validate_filled (d->product) || !wx_validate_filled (d->fault) || (!wx_validate_filled (d->model) && !wx_validate_filled (d->serial)))
         {
           g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                                _("A carry-in order needs the product, the model or serial number, and the reported fault."));
@@ -64,7 +55,7 @@ wx_order_draft_validate (const WxOrderDraft *d, GError **error)
         }
       break;
     case WX_ORDER_KIND_ON_SITE:
-      if (!filled (d->address) || !filled (d->fault))
+      if (!wx_validate_filled (d->address) || !wx_validate_filled (d->fault))
         {
           g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                                _("An on-site order needs the unit's address and the reported fault."));
@@ -73,7 +64,7 @@ wx_order_draft_validate (const WxOrderDraft *d, GError **error)
       break;
     case WX_ORDER_KIND_SALE:
     default:
-      if (!filled (d->product))
+      if (!wx_validate_filled (d->product))
         {
           g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                                _("A sale order needs what was sold in the product field."));

@@ -430,8 +430,10 @@ wx_sla_compute (const WxSlaRules *rules,
 {
   guint64 happened = 0;
   gint64 received = n_events > 0 ? events[0].at : now;
-  guint8 idx[256];
-  guint n = MIN (n_events, G_N_ELEMENTS (idx));
+  guint8 stack_idx[256];
+  g_autofree guint8 *heap_idx = n_events > G_N_ELEMENTS (stack_idx) ? g_new (guint8, n_events) : NULL;
+  guint8 *idx = heap_idx ? heap_idx : stack_idx;
+  guint n = n_events;
 
   for (guint e = 0; e < n; e++)
     {

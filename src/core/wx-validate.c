@@ -179,6 +179,15 @@ bad:
 }
 
 gboolean
+wx_validate_filled (const char *text)
+{
+  for (const char *c = text; c && *c; c++)
+    if (!g_ascii_isspace (*c))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 wx_validate_required (const char  *text,
                       const char  *field_label,
                       gsize        max_chars,

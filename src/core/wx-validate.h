@@ -9,6 +9,8 @@ gboolean wx_validate_phone    (const char  *text,
                                GError     **error);
 gboolean wx_validate_email    (const char  *text,
                                GError     **error);
+/* Whether `text` has anything besides white space. */
+gboolean wx_validate_filled   (const char  *text);
 gboolean wx_validate_required (const char  *text,
                                const char  *field_label,
                                gsize        max_chars,

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "wx-error.h"
+#include "wx-validate.h"
 #include "wx-workflow.h"
 
 /* One row per state. Folders and shelves follow domain.md section 3 and seed
@@ -509,10 +510,7 @@ need_met (WxNeed need, const char *value, guint n_quote_lines)
     case WX_NEED_IN_WARRANTY:
       return value && (g_str_equal (value, "in_warranty") || g_str_equal (value, "contract"));
     default:
-      for (const char *c = value; c && *c; c++)
-        if (!g_ascii_isspace (*c))
-          return TRUE;
-      return FALSE;
+      return wx_validate_filled (value);
     }
 }
 

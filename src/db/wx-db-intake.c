@@ -98,6 +98,7 @@ detect_cluster (PGconn *conn, const char *order_id, const char *fault, WxIntakeR
     "  ORDER BY o.id", 1, params, error);
   g_autoptr(GPtrArray) members = NULL;
   g_autofree char *count = NULL;
+  g_autoptr(GString) ids = NULL;
   guint needed;
 
   if (res == NULL)
@@ -114,23 +115,22 @@ detect_cluster (PGconn *conn, const char *order_id, const char *fault, WxIntakeR
 
   result->cluster_size = members->len + 1;
   count = g_strdup_printf ("%u", result->cluster_size);
-  {
-    const char *self[] = { order_id, count };
-    if (!wx_db_execute (conn,
-          "SELECT wx_escalate_auto(id, state, 'cluster', $2::integer) FROM service_orders WHERE id = $1::bigint",
-          2, self, error))
-      return FALSE;
-  }
+  ids = g_string_new ("{");
+  g_string_append (ids, order_id);
   for (guint m = 0; m < members->len; m++)
     {
       int i = GPOINTER_TO_INT (g_ptr_array_index (members, m));
-      const char *other[] = { PQgetvalue (res, i, 0), PQgetvalue (res, i, 1), count };
-
-      if (g_str_equal (PQgetvalue (res, i, 3), "t"))
-        continue;
-      if (!wx_db_execute (conn, "SELECT wx_escalate_auto($1::bigint, $2, 'cluster', $3::integer)", 3, other, error))
-        return FALSE;
+      if (!g_str_equal (PQgetvalue (res, i, 3), "t"))
+        g_string_append_printf (ids, ",%s", PQgetvalue (res, i, 0));
     }
+  g_string_append_c (ids, '}');
+  {
+    const char *members_params[] = { ids->str, count };
+    if (!wx_db_execute (conn,
+          "SELECT wx_escalate_auto(id, state, 'cluster', $2::integer)"
+          "  FROM service_orders WHERE id = ANY ($1::bigint[]) ORDER BY id", 2, members_params, error))
+      return FALSE;
+  }
   return TRUE;
 }
 
