@@ -1,0 +1,254 @@
+#define G_LOG_DOMAIN "wx-order"
+
+#include <glib/gi18n.h>
+
+#include "wx-enums.h"
+#include "wx-order.h"
+#include "wx-workflow.h"
+
+struct _WxOrder
+{
+  GObject     parent_instance;
+  WxOrderData data;
+  char       *search_text;   /* folded, for filters */
+};
+
+G_DEFINE_FINAL_TYPE (WxOrder, wx_order, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NUMBER,
+  PROP_STATE,
+  PROP_VERSION,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+#define STRING_FIELDS(X) \
+  X (number) X (unit_name) X (contact_person) X (phone) X (product_name) X (model) \
+  X (serial) X (fault) X (engineer) X (engineer_name) X (owner) X (updated_by)
+
+void
+wx_order_data_clear (WxOrderData *data)
+{
+#define CLEAR(f) g_clear_pointer (&data->f, g_free);
+  STRING_FIELDS (CLEAR)
+#undef CLEAR
+  memset (data, 0, sizeof *data);
+}
+
+static void
+wx_order_finalize (GObject *object)
+{
+  WxOrder *self = WX_ORDER (object);
+
+  wx_order_data_clear (&self->data);
+  g_free (self->search_text);
+  G_OBJECT_CLASS (wx_order_parent_class)->finalize (object);
+}
+
+static void
+wx_order_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  WxOrder *self = WX_ORDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBER:
+      g_value_set_string (value, self->data.number);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->data.state);
+      break;
+    case PROP_VERSION:
+      g_value_set_int (value, self->data.version);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wx_order_class_init (WxOrderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wx_order_finalize;
+  object_class->get_property = wx_order_get_property;
+
+  properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, WX_TYPE_ORDER_STATE,
+                                              WX_ORDER_STATE_RECEIVED,
+                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VERSION] = g_param_spec_int ("version", NULL, NULL, 0, G_MAXINT, 0,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wx_order_init (WxOrder *self)
+{
+}
+
+WxOrder *
+wx_order_new_take (WxOrderData *data)
+{
+  WxOrder *self = g_object_new (WX_TYPE_ORDER, NULL);
+  g_autofree char *joined = NULL;
+
+  self->data = *data;
+  memset (data, 0, sizeof *data);
+#define FILL(f) if (self->data.f == NULL) self->data.f = g_strdup ("");
+  STRING_FIELDS (FILL)
+#undef FILL
+  joined = g_strjoin ("\n", self->data.number, self->data.unit_name, self->data.contact_person,
+                      self->data.phone, self->data.product_name, self->data.model,
+                      self->data.serial, self->data.fault, self->data.engineer_name, NULL);
+  self->search_text = g_utf8_casefold (joined, -1);
+  return self;
+}
+
+const WxOrderData *
+wx_order_get_data (WxOrder *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), NULL);
+  return &self->data;
+}
+
+gint64
+wx_order_get_id (WxOrder *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), 0);
+  return self->data.id;
+}
+
+const char *
+wx_order_get_number (WxOrder *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), NULL);
+  return self->data.number;
+}
+
+int
+wx_order_get_version (WxOrder *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), 0);
+  return self->data.version;
+}
+
+WxOrderKind
+wx_order_get_kind (WxOrder *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), 0);
+  return self->data.kind;
+}
+
+WxOrderState
+wx_order_get_state (WxOrder *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), 0);
+  return self->data.state;
+}
+
+WxFolder
+wx_order_get_folder (WxOrder *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), WX_FOLDER_NONE);
+  return wx_workflow_state_info (self->data.state)->folder;
+}
+
+WxShelf
+wx_order_get_shelf (WxOrder *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), WX_SHELF_NONE);
+  return wx_workflow_state_info (self->data.state)->shelf;
+}
+
+gboolean
+wx_order_is_open (WxOrder *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), FALSE);
+  return wx_workflow_state_info (self->data.state)->open;
+}
+
+gboolean
+wx_order_equal (WxOrder *self,
+                WxOrder *other)
+{
+  const WxOrderData *a = &self->data, *b = &other->data;
+
+#define SAME_STRING(f) if (g_strcmp0 (a->f, b->f) != 0) return FALSE;
+  STRING_FIELDS (SAME_STRING)
+#undef SAME_STRING
+  return a->id == b->id && a->version == b->version && a->kind == b->kind && a->state == b->state
+         && a->received_at == b->received_at && a->appointment_at == b->appointment_at
+         && a->updated_at == b->updated_at && a->return_repair == b->return_repair
+         && a->open_escalations == b->open_escalations && a->has_clock == b->has_clock
+         && (!a->has_clock || (a->clock == b->clock && a->clock_status == b->clock_status
+                               && a->clock_due == b->clock_due
+                               && a->clock_minutes_left == b->clock_minutes_left));
+}
+
+gboolean
+wx_order_matches_text (WxOrder    *self,
+                       const char *folded_text)
+{
+  g_return_val_if_fail (WX_IS_ORDER (self), FALSE);
+  return folded_text == NULL || *folded_text == '\0' || strstr (self->search_text, folded_text) != NULL;
+}
+
+static int
+urgency_rank (const WxOrderData *d)
+{
+  if (!d->has_clock)
+    return 3;
+  switch (d->clock_status)
+    {
+    case WX_CLOCK_STATUS_RED:   return 0;
+    case WX_CLOCK_STATUS_AMBER: return 1;
+    default:                    return 2;
+    }
+}
+
+int
+wx_order_compare_urgency (WxOrder *a,
+                          WxOrder *b)
+{
+  const WxOrderData *x = &a->data, *y = &b->data;
+  int rx = urgency_rank (x), ry = urgency_rank (y);
+
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  if (rx < 3 && x->clock_minutes_left != y->clock_minutes_left)
+    return x->clock_minutes_left < y->clock_minutes_left ? -1 : 1;
+  if (x->received_at != y->received_at)
+    return x->received_at < y->received_at ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+char *
+wx_format_business_minutes (gint64 minutes,
+                            guint  day_minutes)
+{
+  gint64 m = ABS (minutes);
+  gint64 days, hours;
+
+  if (day_minutes == 0)
+    day_minutes = 24 * 60;
+  days = m / day_minutes;
+  m -= days * day_minutes;
+  hours = m / 60;
+  m -= hours * 60;
+  /* TRANSLATORS: business time: working days and hours */
+  if (days > 0)
+    return g_strdup_printf (_("%d d %d h"), (int) days, (int) hours);
+  /* TRANSLATORS: business time: hours and minutes */
+  if (hours > 0)
+    return g_strdup_printf (_("%d h %d min"), (int) hours, (int) m);
+  /* TRANSLATORS: business time: minutes */
+  return g_strdup_printf (_("%d min"), (int) m);
+}

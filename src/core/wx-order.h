@@ -1,0 +1,74 @@
+/* wx-order.h — one service order as the boards show it: an immutable
+ * snapshot (a card). A change of the order is a new snapshot that replaces
+ * the old one in the list model, so every view re-reads it. */
+#pragma once
+
+#include "wx-sla.h"
+#include "wx-types.h"
+
+G_BEGIN_DECLS
+
+#define WX_TYPE_ORDER (wx_order_get_type ())
+G_DECLARE_FINAL_TYPE (WxOrder, wx_order, WX, ORDER, GObject)
+
+/* What a card shows. Strings are never NULL once in a WxOrder ("" instead). */
+typedef struct {
+  gint64         id;
+  char          *number;
+  int            version;
+  WxOrderKind    kind;
+  WxOrderState   state;
+  char          *unit_name;
+  char          *contact_person;
+  char          *phone;            /* mobile, else landline */
+  char          *product_name;
+  char          *model;
+  char          *serial;
+  char          *fault;            /* reported fault */
+  char          *engineer;         /* login name, "" when none */
+  char          *engineer_name;    /* full name, else the login name */
+  char          *owner;            /* 首问负责: login name */
+  gint64         received_at;      /* Unix seconds */
+  gint64         appointment_at;   /* 0 when none */
+  gint64         updated_at;
+  char          *updated_by;
+  gboolean       return_repair;
+  guint          open_escalations;
+  /* The most urgent running clock; has_clock FALSE when none runs. */
+  gboolean       has_clock;
+  WxClock        clock;
+  WxClockStatus  clock_status;     /* running, amber or red */
+  gint64         clock_due;        /* its limit, Unix seconds */
+  gint64         clock_minutes_left; /* business minutes to the limit; negative when overdue */
+} WxOrderData;
+
+void          wx_order_data_clear     (WxOrderData  *data);
+
+/* Takes the strings of `data` (NULL ones become ""), leaving it cleared. */
+WxOrder      *wx_order_new_take       (WxOrderData  *data);
+const WxOrderData *wx_order_get_data  (WxOrder      *self);
+
+gint64        wx_order_get_id         (WxOrder      *self);
+const char   *wx_order_get_number     (WxOrder      *self);
+int           wx_order_get_version    (WxOrder      *self);
+WxOrderKind   wx_order_get_kind       (WxOrder      *self);
+WxOrderState  wx_order_get_state      (WxOrder      *self);
+WxFolder      wx_order_get_folder     (WxOrder      *self);
+WxShelf       wx_order_get_shelf      (WxOrder      *self);
+gboolean      wx_order_is_open        (WxOrder      *self);
+/* Whether the card differs from `other` in anything a view shows. */
+gboolean      wx_order_equal          (WxOrder      *self,
+                                       WxOrder      *other);
+/* Case-insensitive: number, unit, contact, phone, model, serial, fault. */
+gboolean      wx_order_matches_text   (WxOrder      *self,
+                                       const char   *folded_text);
+/* Urgency for sorting: red first, then amber, then by minutes left;
+ * orders without a running clock last, oldest first. */
+int           wx_order_compare_urgency (WxOrder     *a,
+                                        WxOrder     *b);
+
+/* "2 h 15 min", "3 d 2 h" (working days of `day_minutes`), "45 min". */
+char         *wx_format_business_minutes (gint64     minutes,
+                                          guint      day_minutes);
+
+G_END_DECLS
