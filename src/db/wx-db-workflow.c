@@ -179,13 +179,85 @@ decision_late (PGconn *conn, const char *number, gboolean *late, GError **error)
   return TRUE;
 }
 
-gboolean
-wx_db_order_step (PGconn              *conn,
-                  const char          *number,
-                  const char          *event,
-                  GHashTable          *data,
-                  WxTransitionResult  *result,
-                  GError             **error)
+/* Writes what a step brings besides the order's columns: the quote lines
+ * (replacing the order's), a payment, the accessories handed back. */
+static gboolean
+write_extras (PGconn              *conn,
+              WxOrderFacts        *facts,
+              const WxStepExtras  *extras,
+              GError             **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, facts->id);
+
+  if (extras->quote_lines)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *lines = NULL;
+      const char *params[2] = { id, NULL };
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < extras->quote_lines->len; i++)
+        {
+          const WxQuoteLineInput *l = &g_array_index (extras->quote_lines, WxQuoteLineInput, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, l->kind ? l->kind : "part");
+          json_builder_set_member_name (b, "description");
+          json_builder_add_string_value (b, l->description);
+          json_builder_set_member_name (b, "quantity");
+          json_builder_add_int_value (b, l->quantity);
+          json_builder_set_member_name (b, "unit_price");
+          json_builder_add_int_value (b, l->unit_price);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      lines = json_generator_to_data (gen, NULL);
+      params[1] = lines;
+      if (!wx_db_execute (conn, "DELETE FROM quote_lines WHERE order_id = $1", 1, params, error) ||
+          !wx_db_execute (conn,
+            "INSERT INTO quote_lines (order_id, position, kind, description, quantity, unit_price)"
+            " SELECT $1, t.n, t.kind, t.description, t.quantity, t.unit_price"
+            "   FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY"
+            "        AS t(kind text, description text, quantity integer, unit_price bigint, n integer)",
+            2, params, error))
+        return FALSE;
+      facts->n_quote_lines = extras->quote_lines->len;
+    }
+  if (extras->payment_amount > 0)
+    {
+      g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, extras->payment_amount);
+      const char *params[] = { id, amount, extras->payment_method ? extras->payment_method : "cash" };
+
+      if (!wx_db_execute (conn, "INSERT INTO payments (order_id, amount, method) VALUES ($1, $2, $3)",
+                          3, params, error))
+        return FALSE;
+    }
+  if (extras->accessories_returned)
+    {
+      const char *params[] = { id };
+
+      if (!wx_db_execute (conn, "UPDATE order_accessories SET returned = true WHERE order_id = $1",
+                          1, params, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The step itself, inside the caller's transaction when there is one. */
+static gboolean
+step (PGconn              *conn,
+      const char          *number,
+      int                  expected_version,
+      const char          *event,
+      GHashTable          *data,
+      const WxStepExtras  *extras,
+      WxTransitionResult  *result,
+      GError             **error)
 {
   g_autoptr(WxOrderFacts) facts = wx_db_order_facts (conn, number, error);
   g_autoptr(GHashTable) values = NULL;
@@ -194,6 +266,9 @@ wx_db_order_step (PGconn              *conn,
 
   if (facts == NULL)
     return FALSE;
+  /* Someone else moved it since it was read: the database says who. */
+  if (expected_version >= 0 && expected_version != facts->version)
+    return wx_db_order_transition (conn, number, expected_version, event, data, result, error);
   /* The step's data over what the order already holds. */
   values = g_hash_table_ref (facts->values);
   if (data)
@@ -202,7 +277,11 @@ wx_db_order_step (PGconn              *conn,
       while (g_hash_table_iter_next (&iter, &key, &value))
         g_hash_table_replace (values, g_strdup (key), g_strdup (value));
     }
+  if (extras && extras->quote_lines)
+    facts->n_quote_lines = extras->quote_lines->len;
   if (!wx_workflow_check (facts->kind, facts->state, event, facts->user_roles, values, facts->n_quote_lines, error))
+    return FALSE;
+  if (extras && !write_extras (conn, facts, extras, error))
     return FALSE;
   if (g_str_equal (event, "agree") || g_str_equal (event, "decline"))
     {
@@ -232,4 +311,35 @@ wx_db_order_step (PGconn              *conn,
         }
     }
   return wx_db_order_transition (conn, number, facts->version, event, data, result, error);
+}
+
+gboolean
+wx_db_order_step (PGconn              *conn,
+                  const char          *number,
+                  const char          *event,
+                  GHashTable          *data,
+                  WxTransitionResult  *result,
+                  GError             **error)
+{
+  return step (conn, number, -1, event, data, NULL, result, error);
+}
+
+gboolean
+wx_db_order_step_full (PGconn              *conn,
+                       const char          *number,
+                       int                  expected_version,
+                       const char          *event,
+                       GHashTable          *data,
+                       const WxStepExtras  *extras,
+                       WxTransitionResult  *result,
+                       GError             **error)
+{
+  if (!wx_db_begin (conn, error))
+    return FALSE;
+  if (!step (conn, number, expected_version, event, data, extras, result, error))
+    {
+      wx_db_rollback (conn);
+      return FALSE;
+    }
+  return wx_db_commit (conn, error);
 }

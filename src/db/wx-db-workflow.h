@@ -52,4 +52,30 @@ gboolean      wx_db_order_step         (PGconn              *conn,
                                         WxTransitionResult  *result,
                                         GError             **error);
 
+/* What a step may bring besides the order's columns. */
+typedef struct {
+  const char *kind;            /* part, labour, item, fee; NULL = part */
+  const char *description;
+  int         quantity;
+  gint64      unit_price;      /* fen */
+} WxQuoteLineInput;
+
+typedef struct {
+  GArray     *quote_lines;     /* WxQuoteLineInput: replaces the order's lines; NULL = unchanged */
+  gint64      payment_amount;  /* fen; > 0 records a payment */
+  const char *payment_method;  /* cash, bank_transfer, card, wechat, alipay, cheque */
+  gboolean    accessories_returned;
+} WxStepExtras;
+
+/* One transaction: the order as last seen at `expected_version` (-1: as it
+ * is now), checked in core, the extras written, then the step taken. */
+gboolean      wx_db_order_step_full    (PGconn              *conn,
+                                        const char          *number,
+                                        int                  expected_version,
+                                        const char          *event,
+                                        GHashTable          *data,
+                                        const WxStepExtras  *extras,
+                                        WxTransitionResult  *result,
+                                        GError             **error);
+
 G_END_DECLS

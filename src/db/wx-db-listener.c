@@ -1,0 +1,300 @@
+#define G_LOG_DOMAIN "wx-db-listener"
+
+#include <json-glib/json-glib.h>
+
+#include "wx-db.h"
+#include "wx-db-listener.h"
+#include "wx-db-server.h"
+
+#define RETRY_MS 2000
+
+typedef struct {
+  gatomicrefcount  ref;
+  char            *conninfo;
+  GCancellable    *stop;
+  GWeakRef         owner;
+  GMainContext    *context;
+} Shared;
+
+struct _WxDbListener
+{
+  GObject   parent_instance;
+  Shared   *shared;
+  GThread  *thread;
+  gboolean  listening;
+};
+
+G_DEFINE_FINAL_TYPE (WxDbListener, wx_db_listener, G_TYPE_OBJECT)
+
+enum { SIGNAL_ORDERS_CHANGED, SIGNAL_RESYNC, N_SIGNALS };
+static guint signals[N_SIGNALS];
+enum { PROP_0, PROP_LISTENING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static Shared *
+shared_ref (Shared *s)
+{
+  g_atomic_ref_count_inc (&s->ref);
+  return s;
+}
+
+static void
+shared_unref (Shared *s)
+{
+  if (!g_atomic_ref_count_dec (&s->ref))
+    return;
+  g_object_unref (s->stop);
+  g_weak_ref_clear (&s->owner);
+  g_main_context_unref (s->context);
+  g_free (s->conninfo);
+  g_free (s);
+}
+
+gboolean
+wx_db_listener_parse_payload (const char *payload,
+                              GArray     *ids)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *orders;
+
+  if (!json_parser_load_from_data (parser, payload, -1, NULL))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  orders = json_object_get_array_member (json_node_get_object (root), "orders");
+  if (orders == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (orders); i++)
+    {
+      JsonObject *o = json_array_get_object_element (orders, i);
+      gint64 id;
+
+      if (o == NULL || !json_object_has_member (o, "id"))
+        continue;
+      id = json_object_get_int_member (o, "id");
+      g_array_append_val (ids, id);
+    }
+  return TRUE;
+}
+
+/* Main context: one batch of news for the owner. */
+typedef struct {
+  Shared   *shared;
+  GArray   *ids;        /* NULL: a state change */
+  gboolean  listening;
+  gboolean  resync;
+} News;
+
+static void
+news_free (gpointer data)
+{
+  News *n = data;
+
+  g_clear_pointer (&n->ids, g_array_unref);
+  shared_unref (n->shared);
+  g_free (n);
+}
+
+static gboolean
+news_cb (gpointer data)
+{
+  News *n = data;
+  g_autoptr(WxDbListener) self = g_weak_ref_get (&n->shared->owner);
+
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  if (n->ids)
+    {
+      g_signal_emit (self, signals[SIGNAL_ORDERS_CHANGED], 0, n->ids);
+      return G_SOURCE_REMOVE;
+    }
+  if (self->listening != n->listening)
+    {
+      self->listening = n->listening;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTENING]);
+    }
+  if (n->resync)
+    g_signal_emit (self, signals[SIGNAL_RESYNC], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+send_news (Shared   *s,
+           GArray   *ids,
+           gboolean  listening,
+           gboolean  resync)
+{
+  News *n = g_new0 (News, 1);
+
+  n->shared = shared_ref (s);
+  n->ids = ids;
+  n->listening = listening;
+  n->resync = resync;
+  g_main_context_invoke_full (s->context, G_PRIORITY_DEFAULT, news_cb, n, news_free);
+}
+
+static PGconn *
+connect_and_listen (Shared *s)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autoptr(PGconn) conn = NULL;
+
+  conninfo = s->conninfo ? g_strdup (s->conninfo)
+                         : wx_db_server_ensure (WX_DB_SERVER_AS_USER, NULL, &error);
+  if (conninfo)
+    conn = wx_db_connect (conninfo, &error);
+  if (conn == NULL || !wx_db_execute (conn, "LISTEN wx_orders", 0, NULL, &error))
+    {
+      g_debug ("not listening: %s", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&conn);
+}
+
+/* Waits for the connection's socket or the stop; FALSE when stopped. */
+static gboolean
+wait_readable (Shared *s,
+               int     sock,
+               int     timeout_ms)
+{
+  GPollFD fds[2] = { { .fd = sock, .events = G_IO_IN } };
+  int n = 1;
+
+  if (g_cancellable_make_pollfd (s->stop, &fds[1]))
+    n = 2;
+  g_poll (fds, n, timeout_ms);
+  if (n == 2)
+    g_cancellable_release_fd (s->stop);
+  return !g_cancellable_is_cancelled (s->stop);
+}
+
+static gpointer
+listen_thread (gpointer data)
+{
+  Shared *s = data;
+  gboolean was_listening = FALSE;
+
+  while (!g_cancellable_is_cancelled (s->stop))
+    {
+      g_autoptr(PGconn) conn = connect_and_listen (s);
+
+      if (conn == NULL)
+        {
+          if (was_listening)
+            send_news (s, NULL, FALSE, FALSE);
+          was_listening = FALSE;
+          wait_readable (s, -1, RETRY_MS);
+          continue;
+        }
+      /* Anything may have changed while we were not listening. */
+      send_news (s, NULL, TRUE, TRUE);
+      was_listening = TRUE;
+
+      while (wait_readable (s, PQsocket (conn), -1))
+        {
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          PGnotify *notify;
+
+          if (!PQconsumeInput (conn))
+            break;
+          while ((notify = PQnotifies (conn)) != NULL)
+            {
+              if (!wx_db_listener_parse_payload (notify->extra, ids))
+                g_debug ("ignored notification: %s", notify->extra);
+              PQfreemem (notify);
+            }
+          if (ids->len > 0)
+            send_news (s, g_steal_pointer (&ids), TRUE, FALSE);
+        }
+      if (!g_cancellable_is_cancelled (s->stop))
+        send_news (s, NULL, FALSE, FALSE);
+      was_listening = FALSE;
+    }
+  shared_unref (s);
+  return NULL;
+}
+
+static void
+wx_db_listener_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_LISTENING:
+      g_value_set_boolean (value, WX_DB_LISTENER (object)->listening);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wx_db_listener_finalize (GObject *object)
+{
+  WxDbListener *self = WX_DB_LISTENER (object);
+
+  g_cancellable_cancel (self->shared->stop);
+  g_thread_unref (self->thread);   /* it ends by itself */
+  shared_unref (self->shared);
+  G_OBJECT_CLASS (wx_db_listener_parent_class)->finalize (object);
+}
+
+static void
+wx_db_listener_class_init (WxDbListenerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wx_db_listener_finalize;
+  object_class->get_property = wx_db_listener_get_property;
+
+  /**
+   * WxDbListener::orders-changed:
+   * @ids: (element-type gint64): the orders that changed
+   */
+  signals[SIGNAL_ORDERS_CHANGED] = g_signal_new ("orders-changed", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                 G_TYPE_NONE, 1, G_TYPE_ARRAY);
+  /**
+   * WxDbListener::resync:
+   *
+   * Listening (again): notifications may have been missed; reload.
+   */
+  signals[SIGNAL_RESYNC] = g_signal_new ("resync", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  properties[PROP_LISTENING] = g_param_spec_boolean ("listening", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wx_db_listener_init (WxDbListener *self)
+{
+}
+
+WxDbListener *
+wx_db_listener_new (const char *conninfo)
+{
+  WxDbListener *self = g_object_new (WX_TYPE_DB_LISTENER, NULL);
+  Shared *s = g_new0 (Shared, 1);
+
+  g_atomic_ref_count_init (&s->ref);
+  s->conninfo = g_strdup (conninfo);
+  s->stop = g_cancellable_new ();
+  s->context = g_main_context_ref_thread_default ();
+  g_weak_ref_init (&s->owner, self);
+  self->shared = s;
+  self->thread = g_thread_new ("wx-db-listener", listen_thread, shared_ref (s));
+  return self;
+}
+
+gboolean
+wx_db_listener_get_listening (WxDbListener *self)
+{
+  g_return_val_if_fail (WX_IS_DB_LISTENER (self), FALSE);
+  return self->listening;
+}
