@@ -12,37 +12,51 @@ optional_max (const char *text, const char *label, gsize max_chars, GError **err
   return !wx_validate_filled (text) || wx_validate_required (text, label, max_chars, error);
 }
 
-/* The same rules as the order_* constraints of data/sql/001_schema.sql, said
- * in the words of the form. */
+#define FAIL_AT(name) G_STMT_START { if (field) *field = (name); return FALSE; } G_STMT_END
+
 gboolean
-wx_order_draft_validate (const WxOrderDraft *d, GError **error)
+wx_order_draft_check (const WxOrderDraft  *d,
+                      const char         **field,
+                      GError             **error)
 {
   static const char *warranties[] = { "unknown", "in_warranty", "out_of_warranty", "contract" };
   gboolean warranty_ok = d->warranty == NULL;
 
-  if (!wx_validate_required (d->unit, _("Unit"), 200, error) ||
-      !optional_max (d->address, _("Address"), 300, error) ||
-      !optional_max (d->contact, _("Contact"), 60, error) ||
-      !optional_max (d->product, _("Product"), 100, error) ||
-      !optional_max (d->model, _("Model"), 100, error) ||
-      !optional_max (d->serial, _("Serial number"), 60, error) ||
-      !optional_max (d->fault, _("Reported fault"), 2000, error))
-    return FALSE;
+  if (!wx_validate_required (d->unit, _("Unit"), 200, error))
+    FAIL_AT ("unit");
+  if (!optional_max (d->address, _("Address"), 300, error))
+    FAIL_AT ("address");
+  if (!optional_max (d->contact, _("Contact"), 60, error))
+    FAIL_AT ("contact");
+  if (!optional_max (d->product, _("Product"), 100, error))
+    FAIL_AT ("product");
+  if (!optional_max (d->model, _("Model"), 100, error))
+    FAIL_AT ("model");
+  if (!optional_max (d->serial, _("Serial number"), 60, error))
+    FAIL_AT ("serial");
+  if (!optional_max (d->fault, _("Reported fault"), 2000, error))
+    FAIL_AT ("fault");
+  if (!optional_max (d->end_user, _("End user"), 60, error))
+    FAIL_AT ("end_user");
+  if (!optional_max (d->appearance, _("Appearance"), 1000, error))
+    FAIL_AT ("appearance");
   if (!wx_validate_filled (d->phone))
     {
       g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                            _("The order needs a mobile or phone number to reach the customer."));
-      return FALSE;
+      FAIL_AT ("phone");
     }
   if (!wx_validate_phone (d->phone, error))
-    return FALSE;
+    FAIL_AT ("phone");
+  if (wx_validate_filled (d->email) && !wx_validate_email (d->email, error))
+    FAIL_AT ("email");
   for (guint i = 0; i < G_N_ELEMENTS (warranties); i++)
     warranty_ok |= g_strcmp0 (d->warranty, warranties[i]) == 0;
   if (!warranty_ok)
     {
       g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                    _("Unknown warranty status “%s”: use unknown, in_warranty, out_of_warranty or contract."), d->warranty);
-      return FALSE;
+      FAIL_AT ("warranty");
     }
   switch (d->kind)
     {
@@ -51,7 +65,7 @@ wx_order_draft_validate (const WxOrderDraft *d, GError **error)
         {
           g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                                _("A carry-in order needs the product, the model or serial number, and the reported fault."));
-          return FALSE;
+          FAIL_AT (!wx_validate_filled (d->product) ? "product" : !wx_validate_filled (d->fault) ? "fault" : "model");
         }
       break;
     case WX_ORDER_KIND_ON_SITE:
@@ -59,7 +73,7 @@ wx_order_draft_validate (const WxOrderDraft *d, GError **error)
         {
           g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                                _("An on-site order needs the unit's address and the reported fault."));
-          return FALSE;
+          FAIL_AT (!wx_validate_filled (d->address) ? "address" : "fault");
         }
       break;
     case WX_ORDER_KIND_SALE:
@@ -68,20 +82,30 @@ wx_order_draft_validate (const WxOrderDraft *d, GError **error)
         {
           g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                                _("A sale order needs what was sold in the product field."));
-          return FALSE;
+          FAIL_AT ("product");
         }
       break;
     }
   for (guint i = 0; d->accessories && d->accessories[i]; i++)
     if (!wx_validate_required (d->accessories[i], _("Accessory"), 200, error))
-      return FALSE;
+      FAIL_AT ("accessories");
   if (d->accessories && g_strv_length (d->accessories) > 99)
     {
       g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                            _("An order can list at most 99 accessories."));
-      return FALSE;
+      FAIL_AT ("accessories");
     }
   return TRUE;
+}
+
+#undef FAIL_AT
+
+/* The same rules as the order_* constraints of data/sql/001_schema.sql, said
+ * in the words of the form. */
+gboolean
+wx_order_draft_validate (const WxOrderDraft *d, GError **error)
+{
+  return wx_order_draft_check (d, NULL, error);
 }
 
 gboolean

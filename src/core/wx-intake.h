@@ -19,9 +19,24 @@ typedef struct {
   const char   *fault;
   const char   *warranty;      /* unknown | in_warranty | out_of_warranty | contract, NULL = unknown */
   char        **accessories;   /* NULL-terminated, may be NULL */
+  /* The rest of the paper form's intake part; NULL/FALSE = not given. */
+  const char   *end_user;
+  const char   *email;
+  const char   *appearance;    /* 外观检查 */
+  const char   *warranty_evidence; /* none | card | invoice | card_and_invoice */
+  const char   *backup;        /* not_applicable | backed_up | may_lose_data | customer_keeps_disk */
+  const char   *remarks;
+  gboolean      notice_read;   /* the customer read the important notice */
+  gboolean      customer_signed;
 } WxOrderDraft;
 
 gboolean wx_order_draft_validate (const WxOrderDraft *draft,
+                                  GError            **error);
+/* The same, naming the form's field at fault in `field` (unit, address,
+ * contact, phone, email, product, model, serial, fault, end_user,
+ * appearance, warranty, accessories). */
+gboolean wx_order_draft_check    (const WxOrderDraft *draft,
+                                  const char        **field,
                                   GError            **error);
 /* Whether the phone number is a mainland mobile number (else a landline). */
 gboolean wx_phone_is_mobile      (const char         *phone);

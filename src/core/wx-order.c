@@ -252,3 +252,80 @@ wx_format_business_minutes (gint64 minutes,
   /* TRANSLATORS: business time: minutes */
   return g_strdup_printf (_("%d min"), (int) m);
 }
+
+void
+wx_order_list_update (GListStore *store,
+                      GPtrArray  *orders,
+                      gboolean    complete)
+{
+  g_autoptr(GHashTable) fresh = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n;
+
+  g_return_if_fail (G_IS_LIST_STORE (store));
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      WxOrder *o = g_ptr_array_index (orders, i);
+      g_hash_table_insert (fresh, &o->data.id, o);
+    }
+  /* Replace or drop what the store holds, one exact change at a time. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n;)
+    {
+      g_autoptr(WxOrder) old = g_list_model_get_item (G_LIST_MODEL (store), i);
+      WxOrder *o = g_hash_table_lookup (fresh, &old->data.id);
+
+      if (o == NULL && !complete)
+        {
+          g_hash_table_add (seen, &old->data.id);
+          i++;
+          continue;
+        }
+      if (o == NULL || !wx_order_is_open (o))
+        {
+          g_list_store_remove (store, i);
+          n--;
+          continue;
+        }
+      g_hash_table_add (seen, &o->data.id);
+      if (!wx_order_equal (old, o))
+        g_list_store_splice (store, i, 1, (gpointer *) &o, 1);
+      i++;
+    }
+  /* New orders go at the end, in one change. */
+  {
+    g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+    for (guint i = 0; i < orders->len; i++)
+      {
+        WxOrder *o = g_ptr_array_index (orders, i);
+
+        if (!g_hash_table_contains (seen, &o->data.id) && wx_order_is_open (o))
+          g_ptr_array_add (added, o);
+      }
+    if (added->len > 0)
+      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, added->pdata, added->len);
+  }
+}
+
+WxOrder *
+wx_order_list_find (GListModel *model,
+                    const char *number,
+                    guint      *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WxOrder) o = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (o->data.number, number) == 0)
+        {
+          if (position)
+            *position = i;
+          return g_steal_pointer (&o);
+        }
+    }
+  return NULL;
+}

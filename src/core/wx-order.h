@@ -3,6 +3,8 @@
  * the old one in the list model, so every view re-reads it. */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "wx-sla.h"
 #include "wx-types.h"
 
@@ -66,6 +68,18 @@ gboolean      wx_order_matches_text   (WxOrder      *self,
  * orders without a running clock last, oldest first. */
 int           wx_order_compare_urgency (WxOrder     *a,
                                         WxOrder     *b);
+
+/* Brings `store` (of WxOrder, open orders only) up to date with `orders`:
+ * changed cards are replaced in place, closed ones removed, new ones
+ * appended, unchanged ones left alone — each an exact items-changed. When
+ * `complete`, `orders` is every open order and the others are removed. */
+void          wx_order_list_update    (GListStore   *store,
+                                       GPtrArray    *orders,
+                                       gboolean      complete);
+/* The order numbered `number` in `model` (a new reference), or NULL. */
+WxOrder      *wx_order_list_find      (GListModel   *model,
+                                       const char   *number,
+                                       guint        *position);
 
 /* "2 h 15 min", "3 d 2 h" (working days of `day_minutes`), "45 min". */
 char         *wx_format_business_minutes (gint64     minutes,

@@ -429,6 +429,92 @@ wx_workflow_available (WxOrderKind kind, WxOrderState from)
   return out;
 }
 
+/* The steps from `from` whose target is in `place` (a folder or a shelf,
+ * as `place_of` says), that `roles` may take; or NULL and why not. */
+static GPtrArray *
+steps_to_place (WxOrderKind   kind,
+                WxOrderState  from,
+                guint         place,
+                guint       (*place_of) (WxOrderState state),
+                const char   *place_label,
+                WxRole        user_roles,
+                GError      **error)
+{
+  g_autoptr(GPtrArray) available = wx_workflow_available (kind, from);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  g_autoptr(GString) next = g_string_new (NULL);
+  WxRole allowed = WX_ROLE_NONE;
+
+  if (place_of (from) == place)
+    {
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_NOT_ALLOWED,
+                   _("The order is already in “%s”."), place_label);
+      return NULL;
+    }
+  for (guint i = 0; i < available->len; i++)
+    {
+      const WxTransition *t = g_ptr_array_index (available, i);
+
+      if (place_of (wx_transition_target (t, from)) != place)
+        {
+          if (t->to != WX_SAME_STATE && !g_str_equal (t->event, "cancel"))
+            g_string_append_printf (next, "%s%s", next->len ? _(", ") : "", wx_workflow_event_label (t->event));
+          continue;
+        }
+      allowed |= t->roles;
+      if (t->roles & user_roles)
+        g_ptr_array_add (steps, (gpointer) t);
+    }
+  if (steps->len > 0)
+    return g_steal_pointer (&steps);
+  if (allowed != WX_ROLE_NONE)
+    {
+      g_autofree char *who = wx_roles_describe (allowed);
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_DENIED,
+                   _("Your role cannot move it to “%s”; that is for the %s."), place_label, who);
+    }
+  else if (next->len > 0)
+    g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_NOT_ALLOWED,
+                 _("An order that is “%s” cannot go to “%s”; its next steps: %s."),
+                 wx_order_state_label (from), place_label, next->str);
+  else
+    g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_NOT_ALLOWED,
+                 _("An order that is “%s” cannot go to “%s”."), wx_order_state_label (from), place_label);
+  return NULL;
+}
+
+static guint
+folder_of (WxOrderState state)
+{
+  return states[state].folder;
+}
+
+static guint
+shelf_of (WxOrderState state)
+{
+  return states[state].shelf;
+}
+
+GPtrArray *
+wx_workflow_steps_to_folder (WxOrderKind   kind,
+                             WxOrderState  from,
+                             WxFolder      folder,
+                             WxRole        user_roles,
+                             GError      **error)
+{
+  return steps_to_place (kind, from, folder, folder_of, wx_folder_label (folder), user_roles, error);
+}
+
+GPtrArray *
+wx_workflow_steps_to_shelf (WxOrderKind   kind,
+                            WxOrderState  from,
+                            WxShelf       shelf,
+                            WxRole        user_roles,
+                            GError      **error)
+{
+  return steps_to_place (kind, from, shelf, shelf_of, wx_shelf_label (shelf), user_roles, error);
+}
+
 WxOrderState
 wx_transition_target (const WxTransition *t, WxOrderState from)
 {

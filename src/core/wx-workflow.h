@@ -65,6 +65,19 @@ const WxTransition *wx_workflow_find          (WxOrderKind         kind,
                                                const char         *event);
 GPtrArray          *wx_workflow_available     (WxOrderKind         kind,
                                                WxOrderState        from);
+/* Board drops: the steps that move an order to `folder` (or `shelf`) and
+ * that `roles` may take, in table order; NULL with a sentence saying why
+ * when there is none. */
+GPtrArray          *wx_workflow_steps_to_folder (WxOrderKind       kind,
+                                               WxOrderState        from,
+                                               WxFolder            folder,
+                                               WxRole              roles,
+                                               GError            **error);
+GPtrArray          *wx_workflow_steps_to_shelf (WxOrderKind        kind,
+                                               WxOrderState        from,
+                                               WxShelf             shelf,
+                                               WxRole              roles,
+                                               GError            **error);
 WxOrderState        wx_transition_target      (const WxTransition *t,
                                                WxOrderState        from);
 gboolean            wx_workflow_event_known   (const char         *event);

@@ -151,14 +151,22 @@ create_in_transaction (PGconn *conn, const WxOrderDraft *d, WxIntakeResult *resu
   if (customer == NULL)
     return FALSE;
   {
+    g_autofree char *end_user = trimmed (d->end_user), *email = trimmed (d->email);
+    g_autofree char *appearance = trimmed (d->appearance), *remarks = trimmed (d->remarks);
     const char *params[] = { kind, state, customer, unit, address, contact,
                              mobile ? phone : NULL, mobile ? NULL : phone,
-                             product, model, serial, fault, d->warranty ? d->warranty : "unknown" };
+                             product, model, serial, fault, d->warranty ? d->warranty : "unknown",
+                             end_user, *email ? email : NULL, appearance,
+                             d->warranty_evidence ? d->warranty_evidence : "none",
+                             d->backup ? d->backup : "not_applicable", remarks,
+                             d->notice_read ? "true" : "false", d->customer_signed ? "true" : "false" };
     res = wx_db_query (conn,
       "INSERT INTO service_orders (kind, state, customer_id, unit_name, unit_address, contact_person,"
-      "  contact_mobile, contact_phone, product_name, model, serial, reported_fault, warranty_status)"
-      " VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-      " RETURNING id, number", 13, params, error);
+      "  contact_mobile, contact_phone, product_name, model, serial, reported_fault, warranty_status,"
+      "  end_user, contact_email, appearance_check, warranty_evidence, backup, remarks, notice_read, customer_signed)"
+      " VALUES ($1, $2, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
+      "         $14, $15, $16, $17, $18, $19, $20::boolean, $21::boolean)"
+      " RETURNING id, number", 21, params, error);
   }
   if (res == NULL)
     return FALSE;

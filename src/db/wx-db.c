@@ -249,3 +249,14 @@ wx_db_conninfo_with (const char *conninfo,
   PQconninfoFree (opts);
   return g_string_free (s, FALSE);
 }
+
+char *
+wx_db_setting (PGconn      *conn,
+               const char  *key,
+               const char  *fallback,
+               GError     **error)
+{
+  const char *params[] = { key, fallback };
+
+  return wx_db_query_value (conn, "SELECT wx_setting($1, $2)", 2, params, error);
+}

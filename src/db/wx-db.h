@@ -45,6 +45,11 @@ char     *wx_db_conninfo_with  (const char          *conninfo,
                                 const char          *key,
                                 const char          *value);
 gboolean  wx_db_env_configured (void);
+/* The shop's setting `key` (settings table), else `fallback`. */
+char     *wx_db_setting        (PGconn              *conn,
+                                const char          *key,
+                                const char          *fallback,
+                                GError             **error);
 GString  *wx_db_copy_escape    (GString             *out,
                                 const char          *value);
 

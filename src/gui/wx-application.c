@@ -4,7 +4,7 @@
 
 #include "db/wx-db.h"
 #include "wx-application.h"
-#include "wx-window.h"
+#include "wx-front-desk-window.h"
 
 struct _WxApplication
 {
@@ -62,7 +62,7 @@ wx_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (wx_window_new (self, self->conninfo));
+    window = GTK_WINDOW (wx_front_desk_window_new (self, self->conninfo));
   gtk_window_present (window);
 }
 
@@ -109,6 +109,12 @@ wx_application_init (WxApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", (const char *[]) { "F5", "<Control>r", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.intake('carry_in')", (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.intake('on_site')", (const char *[]) { "<Control><Shift>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view('board')", (const char *[]) { "<Alt>b", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view('due')", (const char *[]) { "<Alt>d", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view('search')", (const char *[]) { "<Alt>s", NULL });
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 

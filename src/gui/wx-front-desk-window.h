@@ -1,0 +1,46 @@
+/* wx-front-desk-window.h — the coordinator's window (协调员): the folder
+ * board, search and the scanner, intake, the order detail with its steps,
+ * the due panel. Everything the database does runs in the worker; other
+ * PCs' changes arrive through the listener. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "board/wx-board.h"
+#include "db/wx-db-worker.h"
+#include "dialogs/wx-step-dialog.h"
+#include "wx-application.h"
+#include "wx-order-panel.h"
+
+G_BEGIN_DECLS
+
+#define WX_TYPE_FRONT_DESK_WINDOW (wx_front_desk_window_get_type ())
+G_DECLARE_FINAL_TYPE (WxFrontDeskWindow, wx_front_desk_window, WX, FRONT_DESK_WINDOW, AdwApplicationWindow)
+
+/* `conninfo` NULL: the private local server. */
+WxFrontDeskWindow *wx_front_desk_window_new        (WxApplication     *app,
+                                                    const char        *conninfo);
+WxDbWorker        *wx_front_desk_window_get_worker (WxFrontDeskWindow *self);
+WxBoard           *wx_front_desk_window_get_board  (WxFrontDeskWindow *self);
+/* Every open order, as the board lists them. */
+GListModel        *wx_front_desk_window_get_orders (WxFrontDeskWindow *self);
+WxOrderPanel      *wx_front_desk_window_get_panel  (WxFrontDeskWindow *self);
+/* The last sentence shown to the user in the notice bar ("" when none). */
+const char        *wx_front_desk_window_get_notice (WxFrontDeskWindow *self);
+/* The step dialog open now, if any. */
+WxStepDialog      *wx_front_desk_window_get_step_dialog (WxFrontDeskWindow *self);
+GtkWindow         *wx_front_desk_window_get_intake_dialog (WxFrontDeskWindow *self);
+/* As the scanner does: the order with this number opens in the panel. */
+void               wx_front_desk_window_open_order (WxFrontDeskWindow *self,
+                                                    const char        *number);
+/* Runs `event` on `order`: at once, or through its dialog. */
+void               wx_front_desk_window_step       (WxFrontDeskWindow *self,
+                                                    WxOrder           *order,
+                                                    const char        *event);
+/* Prints `docs` (WxPrintDocs) of order `number`. */
+void               wx_front_desk_window_print      (WxFrontDeskWindow *self,
+                                                    const char        *number,
+                                                    guint              docs);
+void               wx_front_desk_window_refresh    (WxFrontDeskWindow *self);
+
+G_END_DECLS

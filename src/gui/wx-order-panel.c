@@ -1,0 +1,404 @@
+#define G_LOG_DOMAIN "wx-order-panel"
+
+#include <glib/gi18n.h>
+
+#include "core/wx-workflow.h"
+#include "db/wx-db-detail.h"
+#include "wx-order-panel.h"
+
+struct _WxOrderPanel
+{
+  GtkBox        parent_instance;
+
+  GtkLabel     *number_label;
+  GtkLabel     *state_label;
+  GtkSpinner   *spinner;
+  GtkFlowBox   *steps_box;
+  GtkLabel     *error_label;
+  GtkBox       *content_box;
+
+  WxDbWorker   *worker;
+  GCancellable *cancellable;
+  WxRole        roles;
+  char         *number;
+  gint64        id;
+  WxOrderState  state;
+  int           version;
+  GString      *timeline;
+};
+
+G_DEFINE_FINAL_TYPE (WxOrderPanel, wx_order_panel, GTK_TYPE_BOX)
+
+enum { SIGNAL_LOADED, SIGNAL_STEP_REQUESTED, SIGNAL_PRINT_REQUESTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 10);
+  return label;
+}
+
+static void
+grid_row (GtkGrid    *grid,
+          int         row,
+          const char *name,
+          const char *value,
+          const char *css)
+{
+  GtkWidget *n = gtk_label_new (name);
+  GtkWidget *v = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (n), 1);
+  gtk_label_set_yalign (GTK_LABEL (n), 0);
+  gtk_widget_add_css_class (n, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (v), 0);
+  gtk_label_set_wrap (GTK_LABEL (v), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (v), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (v), TRUE);
+  gtk_widget_set_hexpand (v, TRUE);
+  if (css)
+    gtk_widget_add_css_class (v, css);
+  gtk_grid_attach (grid, n, 0, row, 1, 1);
+  gtk_grid_attach (grid, v, 1, row, 1, 1);
+}
+
+static GtkGrid *
+new_grid (void)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+
+  gtk_grid_set_column_spacing (grid, 10);
+  gtk_grid_set_row_spacing (grid, 2);
+  return grid;
+}
+
+static void
+step_clicked_cb (GtkButton    *button,
+                 WxOrderPanel *self)
+{
+  g_signal_emit (self, signals[SIGNAL_STEP_REQUESTED], 0, g_object_get_data (G_OBJECT (button), "event"));
+}
+
+static void
+show_steps (WxOrderPanel        *self,
+            const WxOrderDetail *d)
+{
+  g_autoptr(GPtrArray) available = wx_workflow_available (d->kind, d->state);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))) != NULL)
+    gtk_flow_box_remove (self->steps_box, child);
+  for (guint i = 0; i < available->len; i++)
+    {
+      const WxTransition *t = g_ptr_array_index (available, i);
+      GtkWidget *button;
+
+      if (!(t->roles & self->roles))
+        continue;
+      button = gtk_button_new_with_label (wx_workflow_event_label (t->event));
+      g_object_set_data (G_OBJECT (button), "event", (gpointer) t->event);
+      if (g_str_equal (t->event, "cancel") || g_str_equal (t->event, "escalate"))
+        gtk_widget_add_css_class (button, "destructive-action");
+      g_signal_connect (button, "clicked", G_CALLBACK (step_clicked_cb), self);
+      gtk_flow_box_append (self->steps_box, button);
+    }
+}
+
+static void
+show_detail (WxOrderPanel        *self,
+             const WxOrderDetail *d)
+{
+  GtkWidget *content = GTK_WIDGET (self->content_box);
+  int section = -1;
+  GtkGrid *grid = NULL;
+  int row = 0;
+
+  clear_box (content);
+  g_string_truncate (self->timeline, 0);
+  gtk_label_set_text (self->number_label, d->number);
+  gtk_label_set_text (self->state_label, wx_order_state_label (d->state));
+  show_steps (self, d);
+
+  /* The paper form, section by section; empty fields are left out. */
+  for (guint i = 0; i < d->fields->len; i++)
+    {
+      const WxDetailField *f = &g_array_index (d->fields, WxDetailField, i);
+
+      if (f->value == NULL || *f->value == '\0')
+        continue;
+      if ((int) f->section != section)
+        {
+          section = f->section;
+          gtk_box_append (self->content_box, heading (wx_detail_section_label (f->section)));
+          grid = new_grid ();
+          gtk_box_append (self->content_box, GTK_WIDGET (grid));
+          row = 0;
+        }
+      grid_row (grid, row++, f->label, f->value, NULL);
+    }
+
+  /* The clocks that started, with their due times. */
+  gtk_box_append (self->content_box, heading (_("Time limits")));
+  grid = new_grid ();
+  row = 0;
+  for (guint c = 0; c < WX_N_CLOCKS; c++)
+    {
+      const WxDetailClock *k = &d->clocks[c];
+      g_autofree char *text = NULL;
+      const char *css = NULL;
+
+      if (k->state.status == WX_CLOCK_STATUS_NOT_STARTED)
+        continue;
+      if (k->state.status == WX_CLOCK_STATUS_RED || k->state.status == WX_CLOCK_STATUS_MET_LATE)
+        css = "error";
+      else if (k->state.status == WX_CLOCK_STATUS_AMBER)
+        css = "warning";
+      text = *k->stopped
+        ? g_strdup_printf (_("%s — due %s, done %s"), k->status_label, k->due_limit, k->stopped)
+        : g_strdup_printf (_("%s — due %s (target %s)"), k->status_label, k->due_limit, k->due_target);
+      grid_row (grid, row++, k->label, text, css);
+    }
+  if (row == 0)
+    grid_row (grid, row++, "", _("No clock has started."), NULL);
+  gtk_box_append (self->content_box, GTK_WIDGET (grid));
+
+  /* Who did what, when. */
+  gtk_box_append (self->content_box, heading (_("Timeline")));
+  grid = new_grid ();
+  for (guint i = 0; i < d->events->len; i++)
+    {
+      const WxDetailEvent *e = &g_array_index (d->events, WxDetailEvent, i);
+      g_autofree char *what = *e->details
+        ? g_strdup_printf ("%s — %s\n%s", e->event_label, e->actor_name, e->details)
+        : g_strdup_printf ("%s — %s", e->event_label, e->actor_name);
+
+      grid_row (grid, (int) i, e->at_text, what, NULL);
+      g_string_append_printf (self->timeline, "%s %s %s\n", e->at_text, e->event_label, e->actor_name);
+    }
+  gtk_box_append (self->content_box, GTK_WIDGET (grid));
+}
+
+/* --------------------------------------------------------------- loading */
+
+typedef struct {
+  char   *number;
+  gint64  now;
+} DetailQuery;
+
+static void
+detail_query_free (DetailQuery *q)
+{
+  g_free (q->number);
+  g_free (q);
+}
+
+static gboolean
+load_job (PGconn    *conn,
+          gpointer   data,
+          gpointer  *result,
+          GError   **error)
+{
+  DetailQuery *q = data;
+
+  *result = wx_db_order_detail_load (conn, q->number, q->now, error);
+  return *result != NULL;
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WxOrderPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WxOrderDetail) d = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->spinner);
+  if (d == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+  else if (g_strcmp0 (d->number, self->number) == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      self->id = d->id;
+      self->state = d->state;
+      self->version = d->version;
+      show_detail (self, d);
+    }
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
+}
+
+static void
+reload (WxOrderPanel *self)
+{
+  DetailQuery *q = g_new0 (DetailQuery, 1);
+
+  q->number = g_strdup (self->number);
+  q->now = g_get_real_time () / G_USEC_PER_SEC;
+  gtk_spinner_start (self->spinner);
+  wx_db_worker_run_async (self->worker, load_job, q, (GDestroyNotify) detail_query_free,
+                          (GDestroyNotify) wx_order_detail_free, self->cancellable, loaded_cb,
+                          g_object_ref (self));
+}
+
+void
+wx_order_panel_show (WxOrderPanel *self,
+                     const char   *number)
+{
+  g_return_if_fail (WX_IS_ORDER_PANEL (self));
+  g_return_if_fail (number != NULL);
+
+  g_free (self->number);
+  self->number = g_strdup (number);
+  self->id = 0;
+  self->version = 0;
+  gtk_label_set_text (self->number_label, number);
+  gtk_label_set_text (self->state_label, "");
+  reload (self);
+}
+
+void
+wx_order_panel_orders_changed (WxOrderPanel *self,
+                               GArray       *ids)
+{
+  g_return_if_fail (WX_IS_ORDER_PANEL (self));
+  for (guint i = 0; self->id && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == self->id)
+      {
+        reload (self);
+        return;
+      }
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WxOrderPanel *self = WX_ORDER_PANEL (widget);
+
+  if (self->number)
+    g_signal_emit (self, signals[SIGNAL_PRINT_REQUESTED], 0, g_variant_get_uint32 (parameter));
+}
+
+/* ------------------------------------------------------------ the object */
+
+static void
+wx_order_panel_dispose (GObject *object)
+{
+  WxOrderPanel *self = WX_ORDER_PANEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_ORDER_PANEL);
+  G_OBJECT_CLASS (wx_order_panel_parent_class)->dispose (object);
+}
+
+static void
+wx_order_panel_finalize (GObject *object)
+{
+  WxOrderPanel *self = WX_ORDER_PANEL (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker);
+  g_free (self->number);
+  g_string_free (self->timeline, TRUE);
+  G_OBJECT_CLASS (wx_order_panel_parent_class)->finalize (object);
+}
+
+static void
+wx_order_panel_class_init (WxOrderPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wx_order_panel_dispose;
+  object_class->finalize = wx_order_panel_finalize;
+
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[SIGNAL_STEP_REQUESTED] = g_signal_new ("step-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* @docs: WxPrintDocs */
+  signals[SIGNAL_PRINT_REQUESTED] = g_signal_new ("print-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/wx-order-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, number_label);
+  gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, state_label);
+  gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, content_box);
+  gtk_widget_class_install_action (widget_class, "panel.print", "u", print_action_cb);
+}
+
+static void
+wx_order_panel_init (WxOrderPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->timeline = g_string_new (NULL);
+}
+
+WxOrderPanel *
+wx_order_panel_new (WxDbWorker *worker)
+{
+  WxOrderPanel *self = g_object_new (WX_TYPE_ORDER_PANEL, NULL);
+
+  self->worker = g_object_ref (worker);
+  return self;
+}
+
+void
+wx_order_panel_set_roles (WxOrderPanel *self,
+                          WxRole        roles)
+{
+  g_return_if_fail (WX_IS_ORDER_PANEL (self));
+  self->roles = roles;
+}
+
+const char *
+wx_order_panel_get_number (WxOrderPanel *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER_PANEL (self), NULL);
+  return self->number;
+}
+
+WxOrderState
+wx_order_panel_get_state (WxOrderPanel *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER_PANEL (self), 0);
+  return self->state;
+}
+
+int
+wx_order_panel_get_version (WxOrderPanel *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER_PANEL (self), 0);
+  return self->version;
+}
+
+char *
+wx_order_panel_dup_timeline (WxOrderPanel *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER_PANEL (self), NULL);
+  return g_strdup (self->timeline->str);
+}

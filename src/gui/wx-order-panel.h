@@ -1,0 +1,33 @@
+/* wx-order-panel.h — one order in full, the digital twin of the paper
+ * form: every field by section, the clocks with their due times, the event
+ * timeline (who, when, what) and the calls; with the steps the user may
+ * take now. Loads in the worker; reloads itself when told its order
+ * changed. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/wx-types.h"
+#include "db/wx-db-worker.h"
+
+G_BEGIN_DECLS
+
+#define WX_TYPE_ORDER_PANEL (wx_order_panel_get_type ())
+G_DECLARE_FINAL_TYPE (WxOrderPanel, wx_order_panel, WX, ORDER_PANEL, GtkBox)
+
+WxOrderPanel *wx_order_panel_new         (WxDbWorker   *worker);
+void          wx_order_panel_set_roles   (WxOrderPanel *self,
+                                          WxRole        roles);
+void          wx_order_panel_show        (WxOrderPanel *self,
+                                          const char   *number);
+/* Reloads when its order is among `ids` (gint64). */
+void          wx_order_panel_orders_changed (WxOrderPanel *self,
+                                          GArray       *ids);
+const char   *wx_order_panel_get_number  (WxOrderPanel *self);
+/* The state and version of the order as last loaded. */
+WxOrderState  wx_order_panel_get_state   (WxOrderPanel *self);
+int           wx_order_panel_get_version (WxOrderPanel *self);
+/* The text of the timeline, one event a line, for tests. */
+char         *wx_order_panel_dup_timeline (WxOrderPanel *self);
+
+G_END_DECLS

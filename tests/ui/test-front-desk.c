@@ -1,0 +1,616 @@
+/* The coordinator's window under Xvfb against a demo database, driven
+ * through the same actions the drops and the keyboard use: the board shows
+ * every open order in its folder; intake → dispatch → (inspection by the
+ * engineer through the API) → quote → agree → (repair through the API) →
+ * notify → pickup moves the card and writes the events; another PC's change
+ * arrives without a reload; a forbidden drop says why and changes nothing; a
+ * version conflict names who changed the order; a bad intake shows the
+ * field's message and writes nothing. PNGs of the board, the intake dialog
+ * and the order detail go to the build directory. */
+#include <locale.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "core/wx-i18n.h"
+#include "core/wx-workflow.h"
+#include "db/wx-db.h"
+#include "db/wx-db-demo.h"
+#include "db/wx-db-workflow.h"
+#include "gui/wx-front-desk-window.h"
+#include "gui/dialogs/wx-intake-dialog.h"
+#include "wx-test-db.h"
+
+static char *conninfo;        /* the test's superuser */
+static char *clerk_conninfo;  /* a coordinator, as at the front desk */
+static char *engineer_conninfo;
+static char *engineer_login;
+static WxApplication *app;
+static WxFrontDeskWindow *window;
+static gboolean chinese;
+
+/* ------------------------------------------------------------- helpers */
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static void
+set_flag_cb (gpointer instance, gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+loaded_cb (WxFrontDeskWindow *w, GError *error, gpointer user_data)
+{
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+frames_drawn (gpointer counter)
+{
+  return GPOINTER_TO_INT (*(gpointer *) counter) >= 3;
+}
+
+static gboolean
+tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer counter)
+{
+  *(gpointer *) counter = GINT_TO_POINTER (GPOINTER_TO_INT (*(gpointer *) counter) + 1);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Renders the window as the screen shows it and writes a PNG. */
+static void
+screenshot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("WX_SCREENSHOT_DIR");
+  g_autofree char *file = g_strdup_printf ("%s%s.png", name, chinese ? "-zh_CN" : "");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gpointer frames = GINT_TO_POINTER (0);
+  guint tick;
+  int w, h;
+
+  tick = gtk_widget_add_tick_callback (widget, tick_cb, &frames, NULL);
+  spin_until (frames_drawn, &frames, "frames");
+  gtk_widget_remove_tick_callback (widget, tick);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  g_mkdir_with_parents (dir ? dir : ".", 0755);
+  path = g_build_filename (dir ? dir : ".", file, NULL);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The column (folder) the board shows `number` in, or -1. */
+static int
+board_folder_of (const char *number)
+{
+  WxBoard *board = wx_front_desk_window_get_board (window);
+
+  for (guint c = 0; c < wx_board_get_n_columns (board); c++)
+    {
+      GListModel *model = wx_board_get_column_model (board, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(WxOrder) o = g_list_model_get_item (model, i);
+          if (g_str_equal (wx_order_get_number (o), number))
+            return (int) wx_board_get_column_place (board, c);
+        }
+    }
+  return -1;
+}
+
+static WxOrder *
+board_order (const char *number)
+{
+  return wx_order_list_find (wx_front_desk_window_get_orders (window), number, NULL);
+}
+
+typedef struct {
+  const char   *number;
+  WxOrderState  state;
+} Expect;
+
+static gboolean
+card_in_state (gpointer data)
+{
+  Expect *e = data;
+  g_autoptr(WxOrder) o = board_order (e->number);
+
+  return o && wx_order_get_state (o) == e->state;
+}
+
+/* Waits until the board shows `number` as `state` (a notification or a
+ * reload of the order), then checks its column. */
+static void
+expect_card (const char *number, WxOrderState state)
+{
+  Expect e = { number, state };
+
+  spin_until (card_in_state, &e, wx_order_state_to_code (state));
+  g_assert_cmpint (board_folder_of (number), ==, wx_workflow_state_info (state)->folder);
+}
+
+static void
+expect_event (PGconn *conn, const char *number, const char *event)
+{
+  const char *params[] = { number, event };
+  g_autoptr(PGresult) res = PQexecParams (conn,
+    "SELECT count(*) FROM order_events e JOIN service_orders o ON o.id = e.order_id"
+    " WHERE o.number = $1 AND e.event = $2", 2, NULL, params, NULL, NULL, 0);
+
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (atoi (PQgetvalue (res, 0, 0)), >=, 1);
+}
+
+static WxStepDialog *
+open_step (const char *number, const char *event)
+{
+  g_autoptr(WxOrder) order = board_order (number);
+  WxStepDialog *dialog;
+
+  g_assert_nonnull (order);
+  wx_front_desk_window_step (window, order, event);
+  dialog = wx_front_desk_window_get_step_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (wx_step_dialog_get_event (dialog), ==, event);
+  return dialog;
+}
+
+typedef struct {
+  gboolean  done;
+  GError   *error;
+} Finished;
+
+static void
+finished_cb (WxStepDialog *dialog, const GError *error, Finished *f)
+{
+  f->done = TRUE;
+  f->error = error ? g_error_copy (error) : NULL;
+}
+
+/* Saves the dialog and waits for the step to be taken. */
+static void
+save_step (WxStepDialog *dialog)
+{
+  Finished f = { 0 };
+
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &f);
+  wx_step_dialog_save (dialog);
+  spin_until (flag_set, &f.done, "the step");
+  g_assert_no_error (f.error);
+}
+
+static char *
+scalar (PGconn *conn, const char *sql, const char *param)
+{
+  const char *params[] = { param };
+  g_autoptr(PGresult) res = PQexecParams (conn, sql, param ? 1 : 0, NULL, params, NULL, NULL, 0);
+
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (res), ==, 1);
+  return g_strdup (PQgetvalue (res, 0, 0));
+}
+
+/* --------------------------------------------------------------- tests */
+
+/* Every open demo order is on the board, in the column of its folder. */
+static void
+test_board (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(PGresult) res = PQexec (conn,
+    "SELECT o.number, w.folder FROM service_orders o JOIN workflow_states w ON w.state = o.state WHERE w.open");
+  guint n_cards = 0;
+  WxBoard *board = wx_front_desk_window_get_board (window);
+
+  g_assert_cmpint (PQresultStatus (res), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (res), >, 20);
+  for (int r = 0; r < PQntuples (res); r++)
+    {
+      WxFolder folder;
+
+      g_assert_true (wx_folder_from_code (PQgetvalue (res, r, 1), &folder));
+      g_assert_cmpint (board_folder_of (PQgetvalue (res, r, 0)), ==, folder);
+    }
+  for (guint c = 0; c < wx_board_get_n_columns (board); c++)
+    n_cards += g_list_model_get_n_items (wx_board_get_column_model (board, c));
+  g_assert_cmpint (n_cards, ==, PQntuples (res));
+  g_assert_cmpint (g_list_model_get_n_items (wx_front_desk_window_get_orders (window)), ==, PQntuples (res));
+
+  /* The title is translated with the rest of the template. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, chinese ? "维修 — 前台" : "Weixiu — Front desk");
+  screenshot (GTK_WIDGET (window), "front-desk-board");
+
+  /* The text filter narrows every column; clearing it brings them back. */
+  {
+    g_autofree char *number = g_strdup (PQgetvalue (res, 0, 0));
+    guint shown = 0;
+
+    wx_board_set_filter_text (board, number);
+    for (guint c = 0; c < wx_board_get_n_columns (board); c++)
+      shown += g_list_model_get_n_items (wx_board_get_column_model (board, c));
+    g_assert_cmpint (shown, ==, 1);
+    wx_board_set_filter_text (board, NULL);
+  }
+}
+
+static WxIntakeDialog *
+open_intake (const char *kind)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.intake", "s", kind));
+  dialog = wx_front_desk_window_get_intake_dialog (window);
+  g_assert_nonnull (dialog);
+  wx_intake_dialog_set_print (WX_INTAKE_DIALOG (dialog), FALSE);
+  return WX_INTAKE_DIALOG (dialog);
+}
+
+static void
+fill_intake (WxIntakeDialog *d, const char *phone)
+{
+  wx_intake_dialog_set_value (d, "unit", "广州市荔湾区测试中心");
+  wx_intake_dialog_set_value (d, "contact", "黄小姐");
+  wx_intake_dialog_set_value (d, "phone", phone);
+  wx_intake_dialog_set_value (d, "address", "广州市荔湾区中山八路 10 号");
+  wx_intake_dialog_set_value (d, "product", "笔记本电脑");
+  wx_intake_dialog_set_value (d, "model", "ThinkPad T14");
+  wx_intake_dialog_set_value (d, "serial", "PF-UITEST-01");
+  wx_intake_dialog_set_value (d, "fault", "开机无显示，电源灯亮");
+  wx_intake_dialog_set_value (d, "appearance", "外壳轻微划痕");
+  wx_intake_dialog_check_accessory (d, chinese ? "电源适配器" : "Power adapter");
+  wx_intake_dialog_set_value (d, "accessories_other", "包、鼠标");
+}
+
+/* A bad phone or a missing field: the message next to it, nothing written. */
+static void
+test_intake_invalid (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  gint64 before = wx_test_db_count (conn, "SELECT count(*) FROM service_orders");
+  WxIntakeDialog *d = open_intake ("carry_in");
+
+  fill_intake (d, "12345");
+  wx_intake_dialog_save (d);
+  g_assert_cmpstr (wx_intake_dialog_get_message (d, "phone"), !=, "");
+  g_assert_cmpstr (wx_intake_dialog_get_message (d, "unit"), ==, "");
+
+  wx_intake_dialog_set_value (d, "phone", "13800138000");
+  wx_intake_dialog_set_value (d, "product", "");
+  wx_intake_dialog_save (d);
+  g_assert_cmpstr (wx_intake_dialog_get_message (d, "phone"), ==, "");
+  g_assert_cmpstr (wx_intake_dialog_get_message (d, "product"), !=, "");
+  g_test_message ("intake message: %s", wx_intake_dialog_get_message (d, "product"));
+
+  /* Nothing reached the database. */
+  for (int i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders"), ==, before);
+  wx_intake_dialog_set_value (d, "product", "笔记本电脑");
+  screenshot (GTK_WIDGET (d), "front-desk-intake");
+  gtk_window_destroy (GTK_WINDOW (d));
+}
+
+static void
+saved_cb (WxIntakeDialog *d, const char *number, char **out)
+{
+  *out = g_strdup (number);
+}
+
+static gboolean
+string_set (gpointer p)
+{
+  return *(char **) p != NULL;
+}
+
+static gboolean
+panel_shows (gpointer number)
+{
+  return g_strcmp0 (wx_order_panel_get_number (wx_front_desk_window_get_panel (window)), number) == 0 &&
+         wx_order_panel_get_version (wx_front_desk_window_get_panel (window)) > 0;
+}
+
+/* The whole front-desk path of a carry-in order. */
+static void
+test_flow (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(PGconn) bench = wx_test_db_connect (engineer_conninfo);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *timeline = NULL;
+  WxIntakeDialog *intake = open_intake ("carry_in");
+  WxStepDialog *d;
+  WxBoard *board = wx_front_desk_window_get_board (window);
+  g_autoptr(WxOrder) received = NULL;
+  gboolean engineers = FALSE;
+
+  /* Intake */
+  fill_intake (intake, "13800138000");
+  g_signal_connect (intake, "saved", G_CALLBACK (saved_cb), &number);
+  wx_intake_dialog_save (intake);
+  spin_until (string_set, &number, "the new order");
+  expect_card (number, WX_ORDER_STATE_RECEIVED);
+  expect_event (conn, number, "received");
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_accessories a JOIN service_orders o ON o.id = a.order_id"
+                                           " WHERE o.serial = 'PF-UITEST-01'"), ==, 3);
+
+  /* The detail panel opens on the new order. */
+  spin_until (panel_shows, number, "the order detail");
+  timeline = wx_order_panel_dup_timeline (wx_front_desk_window_get_panel (window));
+  g_assert_nonnull (strstr (timeline, wx_workflow_event_label ("received")));
+  screenshot (GTK_WIDGET (window), "front-desk-detail");
+
+  /* Dispatch: the drop on "with engineer" opens the dispatch dialog. */
+  received = board_order (number);
+  g_assert_true (wx_board_move (board, received, WX_FOLDER_WITH_ENGINEER));
+  d = wx_front_desk_window_get_step_dialog (window);
+  g_assert_nonnull (d);
+  g_assert_cmpstr (wx_step_dialog_get_event (d), ==, "dispatch_inspection");
+  g_signal_connect (d, "engineers-loaded", G_CALLBACK (set_flag_cb), &engineers);
+  spin_until (flag_set, &engineers, "the engineers");
+  g_assert_true (wx_step_dialog_set_value (d, "engineer", engineer_login));
+  save_step (d);
+  expect_card (number, WX_ORDER_STATE_INSPECTING);
+  expect_event (conn, number, "dispatch_inspection");
+
+  /* Inspection at the bench, through the API on the engineer's connection:
+   * the notification brings it to F2. */
+  {
+    g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+
+    g_hash_table_insert (data, "fault_analysis", "主板供电芯片损坏");
+    g_assert_true (wx_db_order_step (bench, number, "inspect", data, NULL, &error));
+    g_assert_no_error (error);
+  }
+  expect_card (number, WX_ORDER_STATE_INSPECTED);
+
+  /* Quote: lines, method, who was told. */
+  d = open_step (number, "quote");
+  wx_step_dialog_add_quote_line (d, "主板供电芯片", 1, "380");
+  g_assert_true (wx_step_dialog_set_value (d, "quote_method", "phone"));
+  g_assert_true (wx_step_dialog_set_value (d, "quote_told", "黄小姐"));
+  save_step (d);
+  expect_card (number, WX_ORDER_STATE_QUOTED);
+  {
+    g_autofree char *total = scalar (conn, "SELECT quote_total FROM service_orders WHERE number = $1", number);
+    g_assert_cmpstr (total, ==, "38000");
+  }
+
+  /* The customer agrees. */
+  d = open_step (number, "agree");
+  g_assert_true (wx_step_dialog_set_value (d, "decision_contact", "黄小姐"));
+  save_step (d);
+  expect_card (number, WX_ORDER_STATE_AGREED);
+  expect_event (conn, number, "agree");
+
+  /* Repair at the bench, through the API. */
+  {
+    g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+
+    g_hash_table_insert (data, "engineer", engineer_login);
+    g_assert_true (wx_db_order_step (conn, number, "dispatch_repair", data, NULL, &error));
+    g_assert_no_error (error);
+    g_hash_table_remove_all (data);
+    g_hash_table_insert (data, "repair_notes", "更换供电芯片，测试正常");
+    g_assert_true (wx_db_order_step (bench, number, "repair_done", data, NULL, &error));
+    g_assert_no_error (error);
+  }
+  expect_card (number, WX_ORDER_STATE_REPAIRED);
+
+  /* Notify the customer. */
+  d = open_step (number, "notify");
+  g_assert_true (wx_step_dialog_set_value (d, "answered_by", "黄小姐"));
+  save_step (d);
+  expect_card (number, WX_ORDER_STATE_NOTIFIED);
+  expect_event (conn, number, "notify");
+
+  /* Pickup: the drop on F4; accessories, payment, who took it. */
+  {
+    g_autoptr(WxOrder) notified = board_order (number);
+
+    g_assert_true (wx_board_move (board, notified, WX_FOLDER_F4));
+  }
+  d = wx_front_desk_window_get_step_dialog (window);
+  g_assert_cmpstr (wx_step_dialog_get_event (d), ==, "pickup");
+  /* Saving with nothing filled names the fields. */
+  {
+    Finished f = { 0 };
+
+    g_signal_connect (d, "finished", G_CALLBACK (finished_cb), &f);
+    wx_step_dialog_save (d);
+    g_assert_true (f.done);
+    g_assert_nonnull (f.error);
+    g_clear_error (&f.error);
+    g_signal_handlers_disconnect_by_func (d, finished_cb, &f);
+    g_assert_cmpstr (wx_step_dialog_get_message (d, "picked_up_by"), !=, "");
+  }
+  g_assert_true (wx_step_dialog_set_value (d, "accessories_checked", "true"));
+  g_assert_true (wx_step_dialog_set_value (d, "payment_status", "paid"));
+  g_assert_true (wx_step_dialog_set_value (d, "payment_amount", "380"));
+  g_assert_true (wx_step_dialog_set_value (d, "payment_method", "wechat"));
+  g_assert_true (wx_step_dialog_set_value (d, "picked_up_by", "黄小姐"));
+  g_assert_true (wx_step_dialog_set_value (d, "verified_by", "王工"));
+  g_assert_true (wx_step_dialog_set_value (d, "pickup_signed", "true"));
+  save_step (d);
+  expect_card (number, WX_ORDER_STATE_PICKED_UP);
+  expect_event (conn, number, "pickup");
+  {
+    g_autofree char *paid = scalar (conn, "SELECT sum(p.amount) || ' ' || min(p.method) FROM payments p"
+                                          " JOIN service_orders o ON o.id = p.order_id WHERE o.number = $1", number);
+    g_autofree char *returned = scalar (conn, "SELECT bool_and(a.returned) FROM order_accessories a"
+                                              " JOIN service_orders o ON o.id = a.order_id WHERE o.number = $1", number);
+    g_assert_cmpstr (paid, ==, "38000 wechat");
+    g_assert_cmpstr (returned, ==, "t");
+  }
+}
+
+/* Another PC dispatches an order: the board follows without a reload. */
+static void
+test_live (void)
+{
+  g_autoptr(PGconn) other = wx_test_db_connect (conninfo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *number = scalar (other, "SELECT min(number) FROM service_orders WHERE state = 'received'", NULL);
+
+  expect_card (number, WX_ORDER_STATE_RECEIVED);
+  g_hash_table_insert (data, "engineer", engineer_login);
+  g_assert_true (wx_db_order_step (other, number, "dispatch_inspection", data, NULL, &error));
+  g_assert_no_error (error);
+  expect_card (number, WX_ORDER_STATE_INSPECTING);
+}
+
+/* Dropped where the workflow does not go: a reason, and no change. */
+static void
+test_forbidden_drop (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = scalar (conn, "SELECT min(number) FROM service_orders WHERE state = 'received'", NULL);
+  g_autofree char *before = scalar (conn, "SELECT version || state FROM service_orders WHERE number = $1", number);
+  g_autofree char *after = NULL;
+  g_autoptr(WxOrder) order = NULL;
+  const char *notice;
+
+  expect_card (number, WX_ORDER_STATE_RECEIVED);
+  order = board_order (number);
+  g_assert_false (wx_board_move (wx_front_desk_window_get_board (window), order, WX_FOLDER_F4));
+  notice = wx_front_desk_window_get_notice (window);
+  g_test_message ("refused: %s", notice);
+  g_assert_nonnull (strstr (notice, number));
+  g_assert_nonnull (strstr (notice, wx_folder_label (WX_FOLDER_F4)));
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  after = scalar (conn, "SELECT version || state FROM service_orders WHERE number = $1", number);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (board_folder_of (number), ==, WX_FOLDER_F1);
+}
+
+static gboolean
+notice_contains (gpointer text)
+{
+  return strstr (wx_front_desk_window_get_notice (window), text) != NULL;
+}
+
+/* Someone else changed the order after the card was drawn: who and when. */
+static void
+test_conflict (void)
+{
+  g_autoptr(PGconn) other = wx_test_db_connect (engineer_conninfo);
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = scalar (conn, "SELECT min(number) FROM service_orders WHERE state = 'picked_up'", NULL);
+  g_autofree char *version = NULL;
+  g_autoptr(WxOrder) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+
+  expect_card (number, WX_ORDER_STATE_PICKED_UP);
+  stale = board_order (number);
+  /* The engineer escalates it meanwhile (the order's version moves on). */
+  g_hash_table_insert (data, "reason", "客户投诉");
+  g_assert_true (wx_db_order_step (other, number, "escalate", data, NULL, &error));
+  g_assert_no_error (error);
+  version = scalar (conn, "SELECT version FROM service_orders WHERE number = $1", number);
+  wx_front_desk_window_step (window, stale, "enter");
+  spin_until (notice_contains, (gpointer) "测试工程师", "the conflict");
+  g_test_message ("conflict: %s", wx_front_desk_window_get_notice (window));
+  g_assert_nonnull (strstr (wx_front_desk_window_get_notice (window), number));
+  /* Nothing was entered. */
+  g_assert_cmpstr (scalar (conn, "SELECT version || state FROM service_orders WHERE number = $1", number), ==,
+                   g_strconcat (version, "picked_up", NULL));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clerk = NULL;
+  gboolean loaded = FALSE;
+
+  wx_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+  wx_test_db_require ();
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("WX_TEST_REQUIRE_DB"))
+        g_error ("no display: ./run tests starts Xvfb, but GTK cannot open it");
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  chinese = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "zh");
+  if (chinese && g_strcmp0 (setlocale (LC_MESSAGES, NULL), "C") == 0)
+    {
+      if (g_getenv ("WX_TEST_REQUIRE_ZH"))
+        g_error ("the zh_CN.UTF-8 locale is missing");
+      printf ("1..0 # SKIP no zh_CN.UTF-8 locale\n");
+      return 0;
+    }
+  app = wx_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  conninfo = wx_test_db_create (chinese ? "frontdesk_zh" : "frontdesk", TRUE);
+  conn = wx_test_db_connect (conninfo);
+  now = wx_test_fixed_now ();
+  wx_db_demo_load (conn, 60, now, &error);
+  g_assert_no_error (error);
+
+  /* Staff logins of their own (roles are per cluster: a name per process). */
+  clerk = g_strdup_printf ("fd_clerk_%d", (int) getpid ());
+  engineer_login = g_strdup_printf ("fd_eng_%d", (int) getpid ());
+  {
+    const char *p1[] = { clerk, "测试协调员" };
+    const char *p2[] = { engineer_login, "测试工程师" };
+
+    g_assert_true (wx_db_execute (conn, "SELECT wx_staff_add($1, $2, ARRAY['wx_coordinator'])", 2, p1, &error));
+    g_assert_true (wx_db_execute (conn, "SELECT wx_staff_add($1, $2, ARRAY['wx_engineer'])", 2, p2, &error));
+    g_assert_no_error (error);
+  }
+  clerk_conninfo = wx_db_conninfo_with (conninfo, "user", clerk);
+  engineer_conninfo = wx_db_conninfo_with (conninfo, "user", engineer_login);
+
+  window = wx_front_desk_window_new (app, clerk_conninfo);
+  g_signal_connect (window, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (flag_set, &loaded, "the board");
+
+  g_test_add_func ("/ui/front-desk/board", test_board);
+  g_test_add_func ("/ui/front-desk/intake-invalid", test_intake_invalid);
+  g_test_add_func ("/ui/front-desk/flow", test_flow);
+  g_test_add_func ("/ui/front-desk/live", test_live);
+  g_test_add_func ("/ui/front-desk/forbidden-drop", test_forbidden_drop);
+  g_test_add_func ("/ui/front-desk/conflict", test_conflict);
+  return g_test_run ();
+}
