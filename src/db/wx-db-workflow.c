@@ -159,24 +159,13 @@ wx_db_order_transition (PGconn              *conn,
 static gboolean
 decision_late (PGconn *conn, const char *number, gboolean *late, GError **error)
 {
-  g_autoptr(WxSlaOrderSet) set = wx_db_sla_orders_load (conn, number, error);
   WxSlaRules rules = { 0 };
   WxClockState clocks[WX_N_CLOCKS];
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  WxSlaOrder *o;
+  gboolean ok = wx_db_sla_order_clocks (conn, number, g_get_real_time () / G_USEC_PER_SEC, &rules, clocks, error);
 
-  *late = FALSE;
-  if (set == NULL)
-    return FALSE;
-  if (set->orders->len == 0)
-    return TRUE;
-  if (!wx_db_sla_rules_load (conn, set->earliest, now, &rules, error))
-    return FALSE;
-  o = &g_array_index (set->orders, WxSlaOrder, 0);
-  wx_sla_compute (&rules, o->kind, &g_array_index (set->events, WxSlaEvent, o->first_event), o->n_events, now, clocks);
-  *late = clocks[WX_CLOCK_DECISION].status == WX_CLOCK_STATUS_RED;
   wx_sla_rules_clear (&rules);
-  return TRUE;
+  *late = ok && clocks[WX_CLOCK_DECISION].status == WX_CLOCK_STATUS_RED;
+  return ok;
 }
 
 /* Writes what a step brings besides the order's columns: the quote lines
