@@ -7,6 +7,7 @@
 #include "wx-db.h"
 #include "wx-db-error.h"
 #include "wx-db-sla.h"
+#include "wx-db-staff.h"
 #include "wx-db-workflow.h"
 
 void
@@ -19,57 +20,15 @@ wx_order_facts_free (WxOrderFacts *facts)
   g_free (facts);
 }
 
-/* Every non-null member of a JSON object as text. */
-static GHashTable *
-values_from_json (const char *json, GError **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonObject *o;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    {
-      g_hash_table_unref (values);
-      return NULL;
-    }
-  o = json_node_get_object (json_parser_get_root (parser));
-  json_object_iter_init (&iter, o);
-  while (json_object_iter_next (&iter, &name, &node))
-    {
-      GType t;
-
-      if (!JSON_NODE_HOLDS_VALUE (node))
-        continue;
-      t = json_node_get_value_type (node);
-      if (t == G_TYPE_STRING)
-        g_hash_table_insert (values, g_strdup (name), g_strdup (json_node_get_string (node)));
-      else if (t == G_TYPE_BOOLEAN)
-        g_hash_table_insert (values, g_strdup (name), g_strdup (json_node_get_boolean (node) ? "true" : "false"));
-      else if (t == G_TYPE_INT64)
-        g_hash_table_insert (values, g_strdup (name), g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)));
-      else if (t == G_TYPE_DOUBLE)
-        g_hash_table_insert (values, g_strdup (name), g_strdup_printf ("%g", json_node_get_double (node)));
-    }
-  return values;
-}
-
 WxOrderFacts *
 wx_db_order_facts (PGconn *conn, const char *number, GError **error)
 {
   const char *params[] = { number };
   g_autoptr(PGresult) res = wx_db_query (conn,
     "SELECT o.id, o.kind, o.state, o.version, to_jsonb(o)::text,"
-    "       (SELECT count(*) FROM quote_lines q WHERE q.order_id = o.id),"
-    "       pg_has_role(current_user, 'wx_coordinator', 'MEMBER'),"
-    "       pg_has_role(current_user, 'wx_engineer', 'MEMBER'),"
-    "       pg_has_role(current_user, 'wx_supervisor', 'MEMBER'),"
-    "       pg_has_role(current_user, 'wx_admin', 'MEMBER')"
+    "       (SELECT count(*) FROM quote_lines q WHERE q.order_id = o.id), " WX_DB_SQL_USER_ROLES
     "  FROM service_orders o WHERE o.number = $1", 1, params, error);
   g_autoptr(WxOrderFacts) f = NULL;
-  static const WxRole role_bits[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
 
   if (res == NULL)
     return NULL;
@@ -89,13 +48,11 @@ wx_db_order_facts (PGconn *conn, const char *number, GError **error)
       return NULL;
     }
   f->version = atoi (PQgetvalue (res, 0, 3));
-  f->values = values_from_json (PQgetvalue (res, 0, 4), error);
+  f->values = wx_db_json_values (PQgetvalue (res, 0, 4), error);
   if (f->values == NULL)
     return NULL;
   f->n_quote_lines = (guint) g_ascii_strtoull (PQgetvalue (res, 0, 5), NULL, 10);
-  for (guint i = 0; i < G_N_ELEMENTS (role_bits); i++)
-    if (g_str_equal (PQgetvalue (res, 0, 6 + i), "t"))
-      f->user_roles |= role_bits[i];
+  f->user_roles = wx_db_user_roles_from_row (res, 0, 6);
   return g_steal_pointer (&f);
 }
 

@@ -47,5 +47,10 @@ char     *wx_db_conninfo_with  (const char          *conninfo,
 gboolean  wx_db_env_configured (void);
 GString  *wx_db_copy_escape    (GString             *out,
                                 const char          *value);
+/* Every scalar member of a JSON object (a jsonb column as text), as text:
+ * strings as they are, numbers in C notation, booleans "true"/"false";
+ * null members and nested values are left out. */
+GHashTable *wx_db_json_values  (const char          *json,
+                                GError             **error);
 
 G_END_DECLS
