@@ -167,9 +167,10 @@ write_extras (PGconn              *conn,
       if (!wx_db_execute (conn, "DELETE FROM quote_lines WHERE order_id = $1", 1, params, error) ||
           !wx_db_execute (conn,
             "INSERT INTO quote_lines (order_id, position, kind, description, quantity, unit_price)"
-            " SELECT $1, t.n, t.kind, t.description, t.quantity, t.unit_price"
-            "   FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY"
-            "        AS t(kind text, description text, quantity integer, unit_price bigint, n integer)",
+            " SELECT $1::bigint, t.n, t.kind, t.description, t.quantity, t.unit_price"
+            "   FROM ROWS FROM (jsonb_to_recordset($2::jsonb)"
+            "                   AS (kind text, description text, quantity integer, unit_price bigint))"
+            "        WITH ORDINALITY AS t (kind, description, quantity, unit_price, n)",
             2, params, error))
         return FALSE;
       facts->n_quote_lines = extras->quote_lines->len;
