@@ -290,3 +290,27 @@ wx_db_json_values (const char  *json,
     }
   return g_steal_pointer (&values);
 }
+
+gint64
+wx_db_get_int (const PGresult *res,
+               int             row,
+               int             column)
+{
+  return g_ascii_strtoll (PQgetvalue (res, row, column), NULL, 10);
+}
+
+char *
+wx_db_dup_text (const PGresult *res,
+                int             row,
+                int             column)
+{
+  return g_strdup (PQgetvalue (res, row, column));
+}
+
+gboolean
+wx_db_get_bool (const PGresult *res,
+                int             row,
+                int             column)
+{
+  return g_str_equal (PQgetvalue (res, row, column), "t");
+}
