@@ -24,14 +24,7 @@
 static char *
 format_time (WxSlaRules *rules, gint64 t)
 {
-  g_autoptr(GDateTime) u = NULL;
-  g_autoptr(GDateTime) l = NULL;
-
-  if (t == 0 || t == G_MAXINT64)
-    return g_strdup ("");
-  u = g_date_time_new_from_unix_utc (t);
-  l = g_date_time_to_timezone (u, wx_calendar_get_zone (wx_timeline_get_calendar (rules->timeline)));
-  return g_date_time_format (l, "%Y-%m-%d %H:%M");
+  return wx_calendar_format_instant (wx_timeline_get_calendar (rules->timeline), t);
 }
 
 static void
@@ -131,21 +124,12 @@ order_transition (WxAdmin *a)
 
 /* --------------------------------------------------------------- order show */
 
-static gboolean
-load_rules (PGconn *conn, gint64 from, WxSlaRules *rules, GError **error)
-{
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  return wx_db_sla_rules_load (conn, MIN (from, now) - DAY, now + 60 * DAY, rules, error);
-}
-
 static int
 order_show (WxAdmin *a)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(WxOrderFacts) facts = NULL;
-  g_autoptr(WxSlaOrderSet) set = NULL;
   g_autoptr(PGresult) events = NULL;
   g_autoptr(PGresult) escalations = NULL;
   g_autoptr(GPtrArray) next = NULL;
@@ -160,10 +144,13 @@ order_show (WxAdmin *a)
   if (a->args->len != 2)
     return wx_admin_usage_error (_("Use “order show NUMBER [--json]”."));
   conn = wx_admin_connect (a, &error);
-  if (conn == NULL || (facts = wx_db_order_facts (conn, number, &error)) == NULL ||
-      (set = wx_db_sla_orders_load (conn, number, &error)) == NULL ||
-      !load_rules (conn, set->earliest, &rules, &error))
+  if (conn == NULL || (facts = wx_db_order_facts (conn, number, &error)) == NULL)
     return wx_admin_fail (error);
+  if (!wx_db_sla_order_clocks (conn, number, now, &rules, clocks, &error))
+    {
+      wx_sla_rules_clear (&rules);
+      return wx_admin_fail (error);
+    }
   events = wx_db_query (conn,
     "SELECT extract(epoch FROM e.at)::bigint, e.event, coalesce(e.from_state, ''), coalesce(e.to_state, ''),"
     "       coalesce(s.full_name, e.actor), e.payload::text"
@@ -180,11 +167,6 @@ order_show (WxAdmin *a)
       wx_sla_rules_clear (&rules);
       return wx_admin_fail (error);
     }
-  {
-    WxSlaOrder *o = &g_array_index (set->orders, WxSlaOrder, 0);
-    wx_sla_compute (&rules, o->kind, &g_array_index (set->events, WxSlaEvent, o->first_event), o->n_events,
-                    now, clocks);
-  }
   info = wx_workflow_state_info (facts->state);
   next = wx_workflow_available (facts->kind, facts->state);
 
@@ -366,7 +348,7 @@ wx_admin_cmd_board (WxAdmin *a)
     return wx_admin_usage_error (_("Use “board folders” or “board shelves”."));
   conn = wx_admin_connect (a, &error);
   if (conn == NULL || (set = wx_db_sla_orders_load (conn, NULL, &error)) == NULL ||
-      !load_rules (conn, set->earliest, &rules, &error))
+      !wx_db_sla_rules_load_for (conn, set->earliest, now, &rules, &error))
     return wx_admin_fail (error);
   details = wx_db_query (conn,
     "SELECT o.id, o.unit_name, o.model, coalesce(s.full_name, o.engineer, '')"

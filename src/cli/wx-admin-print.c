@@ -15,7 +15,6 @@ wx_admin_cmd_print (WxAdmin *admin)
   g_autoptr(GError) error = NULL;
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(WxDbDocument) doc = NULL;
-  g_autoptr(WxPdfLayout) layout = NULL;
   g_autoptr(GBytes) pdf = NULL;
   const char *output = wx_admin_value (admin, "-o");
   const char *layout_name = wx_admin_value (admin, "--layout");
@@ -34,9 +33,8 @@ wx_admin_cmd_print (WxAdmin *admin)
   conn = wx_admin_connect (admin, &error);
   if (conn == NULL || (doc = wx_db_document_load (conn, wx_admin_arg (admin, 1), &error)) == NULL)
     return wx_admin_fail (error);
-  layout = wx_pdf_build (document, doc, form_layout, &error);
-  if (layout == NULL || (pdf = wx_pdf_layout_render (layout, WX_PDF_FONT_SUBSET, &error)) == NULL ||
-      !wx_pdf_write_file (pdf, output, &error))
+  pdf = wx_pdf_render (document, doc, form_layout, &error);
+  if (pdf == NULL || !wx_pdf_write_file (pdf, output, &error))
     return wx_admin_fail (error);
   g_print (_("Wrote %s.\n"), output);
   return EXIT_SUCCESS;

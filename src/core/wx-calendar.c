@@ -623,3 +623,17 @@ wx_calendar_format_time (guint minute_of_day)
 {
   return g_strdup_printf ("%02u:%02u", minute_of_day / 60, minute_of_day % 60);
 }
+
+char *
+wx_calendar_format_instant (WxCalendar *calendar,
+                            gint64      t)
+{
+  g_autoptr(GDateTime) u = NULL;
+  g_autoptr(GDateTime) l = NULL;
+
+  if (t == 0 || t == G_MAXINT64)
+    return g_strdup ("");
+  u = g_date_time_new_from_unix_utc (t);
+  l = g_date_time_to_timezone (u, wx_calendar_get_zone (calendar));
+  return g_date_time_format (l, "%Y-%m-%d %H:%M");
+}

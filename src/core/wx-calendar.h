@@ -115,6 +115,10 @@ gboolean     wx_calendar_parse_date      (const char    *text,
                                           GError       **error);
 /* "09:00" for 540. */
 char        *wx_calendar_format_time     (guint          minute_of_day);
+/* "2026-11-18 15:30": Unix time `t` in the calendar's zone; "" for 0 (none)
+ * and G_MAXINT64 (never). */
+char        *wx_calendar_format_instant  (WxCalendar    *calendar,
+                                          gint64         t);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxCalendar, wx_calendar_unref)
 

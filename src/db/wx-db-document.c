@@ -7,7 +7,10 @@
 #include "wx-db.h"
 #include "wx-db-document.h"
 
-#define TEXT(field) G_STRUCT_OFFSET (WxDbDocument, field)
+#define FIELD(field) G_STRUCT_OFFSET (WxDbDocument, field)
+/* A staff member's name for a role column; a time in the shop's zone. */
+#define STAFF(column) "coalesce((SELECT s.full_name FROM staff s WHERE s.role_name = " column "), " column ", '')"
+#define LOCAL_TIME(column) "coalesce(to_char(" column " AT TIME ZONE z.tz, 'YYYY-MM-DD HH24:MI'), '')"
 
 /* The text columns of the one query, each with the field it fills. Every
  * expression is a constant of this file; the order number is parameter $1. */
@@ -15,54 +18,107 @@ static const struct {
   const char *sql;
   glong       offset;
 } text_columns[] = {
-  { "wx_setting('company.name', '')",          TEXT (company_name) },
-  { "wx_setting('company.address', '')",       TEXT (company_address) },
-  { "wx_setting('company.phone', '')",         TEXT (company_phone) },
-  { "wx_setting('company.fax', '')",           TEXT (company_fax) },
-  { "wx_setting('notice.important', '')",      TEXT (notice) },
-  { "to_char(now() AT TIME ZONE z.tz, 'YYYY-MM-DD')", TEXT (today) },
-  { "o.number",                                TEXT (number) },
-  { "o.unit_name",                             TEXT (unit_name) },
-  { "o.unit_address",                          TEXT (unit_address) },
-  { "o.contact_person",                        TEXT (contact_person) },
-  { "coalesce(o.contact_mobile, '')",          TEXT (contact_mobile) },
-  { "coalesce(o.contact_phone, '')",           TEXT (contact_phone) },
-  { "coalesce(o.contact_fax, '')",             TEXT (contact_fax) },
-  { "coalesce(o.contact_email, '')",           TEXT (contact_email) },
-  { "o.end_user",                              TEXT (end_user) },
-  { "coalesce(o.end_user_phone, '')",          TEXT (end_user_phone) },
-  { "o.floor_department",                      TEXT (floor_department) },
-  { "o.product_name",                          TEXT (product_name) },
-  { "coalesce(d.brand, '')",                   TEXT (brand) },
-  { "o.model",                                 TEXT (model) },
-  { "o.serial",                                TEXT (serial) },
-  { "o.asset_number",                          TEXT (asset_number) },
-  { "o.reported_fault",                        TEXT (reported_fault) },
-  { "o.appearance_check",                      TEXT (appearance_check) },
-  { "o.warranty_status",                       TEXT (warranty_status) },
-  { "o.warranty_evidence",                     TEXT (warranty_evidence) },
-  { "o.remarks",                               TEXT (remarks) },
-  { "coalesce(r.number, '')",                  TEXT (return_of_number) },
-  { "o.backup",                                TEXT (backup) },
-  { "coalesce(rs.full_name, o.received_by)",   TEXT (received_by) },
-  { "to_char(o.received_at AT TIME ZONE z.tz, 'YYYY-MM-DD HH24:MI')", TEXT (received_at) },
-  { "coalesce(es.full_name, o.engineer, '')",  TEXT (engineer) },
-  { "o.fault_analysis",                        TEXT (fault_analysis) },
-  { "o.measures",                              TEXT (measures) },
-  { "o.parts_needed",                          TEXT (parts_needed) },
-  { "coalesce(ins.full_name, o.inspected_by, '')", TEXT (inspected_by) },
-  { "coalesce(to_char(o.quoted_at AT TIME ZONE z.tz, 'YYYY-MM-DD HH24:MI'), '')", TEXT (quoted_at) },
-  { "o.repair_period",                         TEXT (repair_period) },
+  { "wx_setting('company.name', '')",          FIELD (company_name) },
+  { "wx_setting('company.address', '')",       FIELD (company_address) },
+  { "wx_setting('company.phone', '')",         FIELD (company_phone) },
+  { "wx_setting('company.fax', '')",           FIELD (company_fax) },
+  { "wx_setting('notice.important', '')",      FIELD (notice) },
+  { "to_char(now() AT TIME ZONE z.tz, 'YYYY-MM-DD')", FIELD (today) },
+  { "o.number",                                FIELD (number) },
+  { "o.unit_name",                             FIELD (unit_name) },
+  { "o.unit_address",                          FIELD (unit_address) },
+  { "o.contact_person",                        FIELD (contact_person) },
+  { "coalesce(o.contact_mobile, '')",          FIELD (contact_mobile) },
+  { "coalesce(o.contact_phone, '')",           FIELD (contact_phone) },
+  { "coalesce(o.contact_fax, '')",             FIELD (contact_fax) },
+  { "coalesce(o.contact_email, '')",           FIELD (contact_email) },
+  { "o.end_user",                              FIELD (end_user) },
+  { "coalesce(o.end_user_phone, '')",          FIELD (end_user_phone) },
+  { "o.floor_department",                      FIELD (floor_department) },
+  { "o.product_name",                          FIELD (product_name) },
+  { "coalesce(d.brand, '')",                   FIELD (brand) },
+  { "o.model",                                 FIELD (model) },
+  { "o.serial",                                FIELD (serial) },
+  { "o.asset_number",                          FIELD (asset_number) },
+  { "o.reported_fault",                        FIELD (reported_fault) },
+  { "o.appearance_check",                      FIELD (appearance_check) },
+  { "o.warranty_status",                       FIELD (warranty_status) },
+  { "o.warranty_evidence",                     FIELD (warranty_evidence) },
+  { "o.remarks",                               FIELD (remarks) },
+  { "coalesce(r.number, '')",                  FIELD (return_of_number) },
+  { "o.backup",                                FIELD (backup) },
+  { STAFF ("o.received_by"),                   FIELD (received_by) },
+  { "to_char(o.received_at AT TIME ZONE z.tz, 'YYYY-MM-DD HH24:MI')", FIELD (received_at) },
+  { STAFF ("o.owner_role"),                    FIELD (owner) },
+  { "coalesce(to_char(d.warranty_expires, 'YYYY-MM-DD'), '')", FIELD (warranty_until) },
+  { LOCAL_TIME ("o.dispatched_at"),            FIELD (dispatched_at) },
+  { STAFF ("o.engineer"),                      FIELD (engineer) },
+  { LOCAL_TIME ("o.appointment_at"),           FIELD (appointment_at) },
+  { "o.fault_analysis",                        FIELD (fault_analysis) },
+  { "o.measures",                              FIELD (measures) },
+  { "o.parts_needed",                          FIELD (parts_needed) },
+  { "o.explanation",                           FIELD (explanation) },
+  { STAFF ("o.inspected_by"),                  FIELD (inspected_by) },
+  { LOCAL_TIME ("o.inspected_at"),             FIELD (inspected_at) },
+  { "coalesce(p.name, '')",                    FIELD (peer_name) },
+  { "coalesce(p.address, '')",                 FIELD (peer_address) },
+  { "coalesce(p.phone, '')",                   FIELD (peer_phone) },
+  { "coalesce(p.contact, '')",                 FIELD (peer_contact) },
+  { LOCAL_TIME ("o.quoted_at"),                FIELD (quoted_at) },
+  { "coalesce(o.quote_method, '')",            FIELD (quote_method) },
+  { "o.quote_told",                            FIELD (quote_told) },
+  { "o.repair_period",                         FIELD (repair_period) },
+  { "coalesce(o.decision, '')",                FIELD (decision) },
+  { LOCAL_TIME ("o.decided_at"),               FIELD (decided_at) },
+  { "o.decision_contact",                      FIELD (decision_contact) },
+  { "o.decision_reason",                       FIELD (decision_reason) },
+  { STAFF ("o.repaired_by"),                   FIELD (repaired_by) },
+  { LOCAL_TIME ("o.repaired_at"),              FIELD (repaired_at) },
+  { "o.repair_notes",                          FIELD (repair_notes) },
+  { "coalesce(o.old_parts, '')",               FIELD (old_parts) },
+  { LOCAL_TIME ("o.notified_at"),              FIELD (notified_at) },
+  { LOCAL_TIME ("o.picked_up_at"),             FIELD (picked_up_at) },
+  { "o.picked_up_by",                          FIELD (picked_up_by) },
+  { STAFF ("o.delivered_by"),                  FIELD (delivered_by) },
+  { "o.payment_status",                        FIELD (payment_status) },
+  { LOCAL_TIME ("o.entered_at"),               FIELD (entered_at) },
+  { STAFF ("o.confirmed_by"),                  FIELD (confirmed_by) },
+  { STAFF ("o.reviewed_by"),                   FIELD (reviewed_by) },
+  { LOCAL_TIME ("o.reviewed_at"),              FIELD (reviewed_at) },
+  { LOCAL_TIME ("o.reconciled_at"),            FIELD (reconciled_at) },
+  { LOCAL_TIME ("o.invoiced_at"),              FIELD (invoiced_at) },
+  { "o.cancel_reason",                         FIELD (cancel_reason) },
 };
 
-/* After the text columns, in this order. */
+/* Then the yes/no columns, each with its field. */
+static const struct {
+  const char *sql;
+  glong       offset;
+} bool_columns[] = {
+  { "o.is_return_repair",    FIELD (is_return_repair) },
+  { "o.notice_read",         FIELD (notice_read) },
+  { "o.customer_signed",     FIELD (customer_signed) },
+  { "o.accessories_checked", FIELD (accessories_checked) },
+  { "o.pickup_signed",       FIELD (pickup_signed) },
+};
+
+/* Then the amounts, which may be missing. */
+static const struct {
+  const char *sql;
+  glong       has_offset;
+  glong       offset;
+} money_columns[] = {
+  { "o.suggested_price", FIELD (has_suggested_price), FIELD (suggested_price) },
+  { "o.quote_total",     FIELD (has_quote_total),     FIELD (quote_total) },
+};
+
+/* After those, in this order. */
 enum {
-  COL_KIND, COL_STATE, COL_RETURN_REPAIR, COL_NOTICE_READ, COL_QUOTE_TOTAL, COL_VALIDITY,
-  COL_ACCESSORIES, COL_QUOTE_LINES, N_OTHER_COLUMNS
+  COL_ID, COL_VERSION, COL_KIND, COL_STATE, COL_VALIDITY, COL_ACCESSORIES, COL_QUOTE_LINES, N_OTHER_COLUMNS
 };
 
 static const char other_columns[] =
-  "o.kind, o.state, o.is_return_repair, o.notice_read, o.quote_total,"
+  "o.id, o.version, o.kind, o.state,"
   " wx_setting('quote.validity_days', '7'),"
   " (SELECT coalesce(json_agg(json_build_array(a.position, a.name, a.returned) ORDER BY a.position), '[]')"
   "    FROM order_accessories a WHERE a.order_id = o.id),"
@@ -75,9 +131,7 @@ static const char from_clause[] =
   " CROSS JOIN (SELECT wx_setting('timezone', 'Asia/Shanghai') AS tz) z"
   " LEFT JOIN devices d ON d.id = o.device_id"
   " LEFT JOIN service_orders r ON r.id = o.return_of_order_id"
-  " LEFT JOIN staff rs ON rs.role_name = o.received_by"
-  " LEFT JOIN staff es ON es.role_name = o.engineer"
-  " LEFT JOIN staff ins ON ins.role_name = o.inspected_by"
+  " LEFT JOIN suppliers p ON p.id = o.peer_id"
   " WHERE o.number = $1";
 
 static char *
@@ -87,6 +141,10 @@ document_sql (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
     g_string_append_printf (sql, "%s, ", text_columns[i].sql);
+  for (guint i = 0; i < G_N_ELEMENTS (bool_columns); i++)
+    g_string_append_printf (sql, "%s, ", bool_columns[i].sql);
+  for (guint i = 0; i < G_N_ELEMENTS (money_columns); i++)
+    g_string_append_printf (sql, "%s, ", money_columns[i].sql);
   g_string_append (sql, other_columns);
   g_string_append (sql, from_clause);
   return g_string_free (sql, FALSE);
@@ -176,7 +234,9 @@ wx_db_document_load (PGconn      *conn,
   const char *params[1] = { number };
   g_autoptr(PGresult) res = wx_db_query (conn, sql, 1, params, error);
   g_autoptr(WxDbDocument) doc = NULL;
-  const int first_other = G_N_ELEMENTS (text_columns);
+  const int first_bool = G_N_ELEMENTS (text_columns);
+  const int first_money = first_bool + G_N_ELEMENTS (bool_columns);
+  const int first_other = first_money + G_N_ELEMENTS (money_columns);
   guint64 validity;
 
   if (res == NULL)
@@ -195,7 +255,17 @@ wx_db_document_load (PGconn      *conn,
   for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
     G_STRUCT_MEMBER (const char *, doc, text_columns[i].offset) =
       g_string_chunk_insert (doc->strings, PQgetvalue (res, 0, (int) i));
+  for (guint i = 0; i < G_N_ELEMENTS (bool_columns); i++)
+    G_STRUCT_MEMBER (gboolean, doc, bool_columns[i].offset) = wx_db_get_bool (res, 0, first_bool + (int) i);
+  for (guint i = 0; i < G_N_ELEMENTS (money_columns); i++)
+    if (!PQgetisnull (res, 0, first_money + (int) i))
+      {
+        G_STRUCT_MEMBER (gboolean, doc, money_columns[i].has_offset) = TRUE;
+        G_STRUCT_MEMBER (WxMoney, doc, money_columns[i].offset) = wx_db_get_int (res, 0, first_money + (int) i);
+      }
 
+  doc->id = wx_db_get_int (res, 0, first_other + COL_ID);
+  doc->version = (int) wx_db_get_int (res, 0, first_other + COL_VERSION);
   if (!wx_order_kind_from_code (PQgetvalue (res, 0, first_other + COL_KIND), &doc->kind) ||
       !wx_workflow_state_from_code (PQgetvalue (res, 0, first_other + COL_STATE), &doc->state))
     {
@@ -203,11 +273,6 @@ wx_db_document_load (PGconn      *conn,
                    _("Service order %s has a kind or state this program does not know; update the program."), number);
       return NULL;
     }
-  doc->is_return_repair = g_str_equal (PQgetvalue (res, 0, first_other + COL_RETURN_REPAIR), "t");
-  doc->notice_read = g_str_equal (PQgetvalue (res, 0, first_other + COL_NOTICE_READ), "t");
-  doc->has_quote_total = !PQgetisnull (res, 0, first_other + COL_QUOTE_TOTAL);
-  if (doc->has_quote_total)
-    doc->quote_total = g_ascii_strtoll (PQgetvalue (res, 0, first_other + COL_QUOTE_TOTAL), NULL, 10);
   if (!g_ascii_string_to_unsigned (PQgetvalue (res, 0, first_other + COL_VALIDITY), 10, 1, 365, &validity, NULL))
     validity = 7;
   doc->quote_validity_days = (int) validity;

@@ -1,8 +1,10 @@
-/* wx-db-document.h — everything a printed document needs about one service
- * order (the form, the labels, the quote), read in one query: the order, its
- * machine, accessories and quote lines, the staff names, and the company
- * details and notice from the settings. Texts are as entered; dates are in
- * the shop's time zone. */
+/* wx-db-document.h — one service order as its paper form holds it, read in
+ * one query: every field of the form (domain.md section 2), its machine,
+ * accessories and quote lines, the staff names, and the company details and
+ * notice from the settings — what the printed documents (the form, the
+ * labels, the quote) and the order's detail view show. Texts are as
+ * entered ("" when empty); codes are the database's; times are
+ * "YYYY-MM-DD HH:MM" in the shop's time zone, "" when not yet. */
 #pragma once
 
 #include <glib.h>
@@ -39,6 +41,9 @@ typedef struct {
   int           quote_validity_days;   /* quote.validity_days, 7 when unset */
   const char   *today;                 /* YYYY-MM-DD in the shop's time zone */
 
+  gint64        id;
+  int           version;
+
   /* intake */
   const char   *number;
   WxOrderKind   kind;
@@ -67,19 +72,64 @@ typedef struct {
   const char   *return_of_number;    /* "" unless a return repair of a known order */
   const char   *backup;              /* code: not_applicable, backed_up, may_lose_data, customer_keeps_disk */
   gboolean      notice_read;
+  gboolean      customer_signed;
   const char   *received_by;         /* the staff member's name */
   const char   *received_at;         /* YYYY-MM-DD HH:MM */
+  const char   *owner;               /* 首问负责: the staff member's name */
+  const char   *warranty_until;      /* the device's warranty end, YYYY-MM-DD or "" */
 
-  /* inspection and quote */
+  /* dispatch and inspection */
+  const char   *dispatched_at;
   const char   *engineer;
+  const char   *appointment_at;
   const char   *fault_analysis;
   const char   *measures;
   const char   *parts_needed;
+  gboolean      has_suggested_price;
+  WxMoney       suggested_price;
+  const char   *explanation;
   const char   *inspected_by;
-  const char   *quoted_at;           /* YYYY-MM-DD HH:MM or "" */
+  const char   *inspected_at;
+  const char   *peer_name;           /* the peer shop (送同行), "" when none */
+  const char   *peer_address;
+  const char   *peer_phone;
+  const char   *peer_contact;
+
+  /* quote and decision */
+  const char   *quoted_at;
   gboolean      has_quote_total;
   WxMoney       quote_total;
+  const char   *quote_method;        /* code: phone, fax, email, chat, in_person; "" */
+  const char   *quote_told;
   const char   *repair_period;
+  const char   *decision;            /* code: agree, decline; "" */
+  const char   *decided_at;
+  const char   *decision_contact;
+  const char   *decision_reason;
+
+  /* repair */
+  const char   *repaired_by;
+  const char   *repaired_at;
+  const char   *repair_notes;
+  const char   *old_parts;           /* code: returned_to_customer, kept_by_supervisor, none; "" */
+
+  /* completion and pickup */
+  const char   *notified_at;
+  const char   *picked_up_at;
+  const char   *picked_up_by;
+  const char   *delivered_by;
+  gboolean      accessories_checked;
+  gboolean      pickup_signed;
+  const char   *payment_status;      /* code: unpaid, paid, on_account, free */
+
+  /* closing */
+  const char   *entered_at;
+  const char   *confirmed_by;
+  const char   *reviewed_by;
+  const char   *reviewed_at;
+  const char   *reconciled_at;
+  const char   *invoiced_at;
+  const char   *cancel_reason;
 
   GArray       *accessories;         /* WxDbAccessory, by position */
   GArray       *quote_lines;         /* WxDbQuoteLine, by position */

@@ -48,20 +48,14 @@ customer_for (PGconn *conn, const WxOrderDraft *d, const char *unit, const char 
 }
 
 /* A returned machine: the same serial number handed back within
- * return_repair.days (default 90) before this order. */
+ * return_repair.days (default 90) before this order (WX_DB_SQL_RETURN_OF). */
 static gboolean
 detect_return_repair (PGconn *conn, const char *order_id, WxIntakeResult *result, GError **error)
 {
   const char *params[] = { order_id };
   g_autoptr(PGresult) res = wx_db_query (conn,
-    "WITH this AS (SELECT id, serial, received_at, state FROM service_orders WHERE id = $1::bigint),"
-    " earlier AS ("
-    "  SELECT o.id, o.number, o.picked_up_at FROM service_orders o, this"
-    "   WHERE this.serial <> '' AND upper(btrim(o.serial)) = upper(btrim(this.serial)) AND o.id <> this.id"
-    "     AND o.picked_up_at IS NOT NULL AND o.picked_up_at <= this.received_at"
-    "     AND o.picked_up_at >= this.received_at"
-    "                           - make_interval(days => wx_setting('return_repair.days', '90')::integer)"
-    "   ORDER BY o.picked_up_at DESC LIMIT 1),"
+    "WITH this AS (SELECT id, serial, received_at AS at FROM service_orders WHERE id = $1::bigint),"
+    " earlier AS (" WX_DB_SQL_RETURN_OF "),"
     " marked AS ("
     "  UPDATE service_orders s SET is_return_repair = true, return_of_order_id = earlier.id"
     "    FROM earlier WHERE s.id = $1::bigint RETURNING s.id, s.state),"

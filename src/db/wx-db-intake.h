@@ -16,6 +16,20 @@ typedef struct {
   guint     cluster_size;    /* orders in the cluster it joined (0 when none) */
 } WxIntakeResult;
 
+/* The return-repair rule (返修), shared by intake and the device lookup: the
+ * latest order of the same serial number (case and outer spaces aside),
+ * other than `this.id`, handed back (picked_up_at) within the setting
+ * return_repair.days (90) up to `this.at`. A SELECT of at most one row
+ * (id, number, picked_up_at) over a relation `this (id, serial, at)` that
+ * the statement defines (a CTE). */
+#define WX_DB_SQL_RETURN_OF \
+  "SELECT o.id, o.number, o.picked_up_at FROM service_orders o, this" \
+  " WHERE btrim(this.serial) <> '' AND upper(btrim(o.serial)) = upper(btrim(this.serial))" \
+  "   AND o.id IS DISTINCT FROM this.id" \
+  "   AND o.picked_up_at IS NOT NULL AND o.picked_up_at <= this.at" \
+  "   AND o.picked_up_at >= this.at - make_interval(days => wx_setting('return_repair.days', '90')::integer)" \
+  " ORDER BY o.picked_up_at DESC LIMIT 1"
+
 void     wx_intake_result_clear   (WxIntakeResult       *result);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WxIntakeResult, wx_intake_result_clear)
 

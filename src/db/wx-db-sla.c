@@ -31,6 +31,14 @@ wx_db_sla_rules_load (PGconn *conn, gint64 from, gint64 to, WxSlaRules *rules, G
   return TRUE;
 }
 
+gboolean
+wx_db_sla_rules_load_for (PGconn *conn, gint64 earliest, gint64 now, WxSlaRules *rules, GError **error)
+{
+  const gint64 day = 24 * 60 * 60;
+
+  return wx_db_sla_rules_load (conn, MIN (earliest, now) - day, now + 60 * day, rules, error);
+}
+
 void
 wx_sla_rules_clear (WxSlaRules *rules)
 {
@@ -88,4 +96,25 @@ wx_db_sla_orders_load (PGconn *conn, const char *number, GError **error)
       set->earliest = MIN (set->earliest, ev.at);
     }
   return g_steal_pointer (&set);
+}
+
+gboolean
+wx_db_sla_order_clocks (PGconn       *conn,
+                        const char   *number,
+                        gint64        now,
+                        WxSlaRules   *rules,
+                        WxClockState  clocks[WX_N_CLOCKS],
+                        GError      **error)
+{
+  g_autoptr(WxSlaOrderSet) set = wx_db_sla_orders_load (conn, number, error);
+  WxSlaOrder *o;
+
+  memset (clocks, 0, sizeof (WxClockState) * WX_N_CLOCKS);
+  if (set == NULL || !wx_db_sla_rules_load_for (conn, set->earliest, now, rules, error))
+    return FALSE;
+  if (set->orders->len == 0)
+    return TRUE;
+  o = &g_array_index (set->orders, WxSlaOrder, 0);
+  wx_sla_compute (rules, o->kind, &g_array_index (set->events, WxSlaEvent, o->first_event), o->n_events, now, clocks);
+  return TRUE;
 }

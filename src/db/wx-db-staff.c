@@ -6,6 +6,7 @@
 #include "wx-db.h"
 #include "wx-db-staff.h"
 
+/* In the order of the columns of WX_DB_SQL_USER_ROLES. */
 static const WxRole all_roles[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
 
 /* "{wx_coordinator,wx_engineer}" for a set of roles. */
@@ -71,4 +72,17 @@ wx_db_staff_list (PGconn  *conn,
   return wx_db_query (conn,
                       "SELECT role_name, full_name, array_to_string(groups, ','), active"
                       "  FROM staff_roles ORDER BY role_name", 0, NULL, error);
+}
+
+WxRole
+wx_db_user_roles_from_row (const PGresult *res,
+                           int             row,
+                           int             first_column)
+{
+  WxRole roles = WX_ROLE_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    if (g_str_equal (PQgetvalue (res, row, first_column + (int) i), "t"))
+      roles |= all_roles[i];
+  return roles;
 }

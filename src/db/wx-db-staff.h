@@ -22,4 +22,15 @@ gboolean  wx_db_staff_ensure (PGconn      *conn,
 PGresult *wx_db_staff_list  (PGconn       *conn,
                              GError      **error);
 
+/* The connected user's groups as four columns of a SELECT (coordinator,
+ * engineer, supervisor, admin: members directly or through another role),
+ * and the roles read back from them. */
+#define WX_DB_SQL_USER_ROLES \
+  "pg_has_role(current_user, 'wx_coordinator', 'MEMBER'), pg_has_role(current_user, 'wx_engineer', 'MEMBER')," \
+  " pg_has_role(current_user, 'wx_supervisor', 'MEMBER'), pg_has_role(current_user, 'wx_admin', 'MEMBER')"
+
+WxRole    wx_db_user_roles_from_row (const PGresult *res,
+                                     int             row,
+                                     int             first_column);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "wx-db.h"
 #include "wx-db-error.h"
 #include "wx-db-sla.h"
+#include "wx-db-staff.h"
 #include "wx-db-workflow.h"
 
 void
@@ -19,57 +20,15 @@ wx_order_facts_free (WxOrderFacts *facts)
   g_free (facts);
 }
 
-/* Every non-null member of a JSON object as text. */
-static GHashTable *
-values_from_json (const char *json, GError **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonObject *o;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  if (!json_parser_load_from_data (parser, json, -1, error))
-    {
-      g_hash_table_unref (values);
-      return NULL;
-    }
-  o = json_node_get_object (json_parser_get_root (parser));
-  json_object_iter_init (&iter, o);
-  while (json_object_iter_next (&iter, &name, &node))
-    {
-      GType t;
-
-      if (!JSON_NODE_HOLDS_VALUE (node))
-        continue;
-      t = json_node_get_value_type (node);
-      if (t == G_TYPE_STRING)
-        g_hash_table_insert (values, g_strdup (name), g_strdup (json_node_get_string (node)));
-      else if (t == G_TYPE_BOOLEAN)
-        g_hash_table_insert (values, g_strdup (name), g_strdup (json_node_get_boolean (node) ? "true" : "false"));
-      else if (t == G_TYPE_INT64)
-        g_hash_table_insert (values, g_strdup (name), g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)));
-      else if (t == G_TYPE_DOUBLE)
-        g_hash_table_insert (values, g_strdup (name), g_strdup_printf ("%g", json_node_get_double (node)));
-    }
-  return values;
-}
-
 WxOrderFacts *
 wx_db_order_facts (PGconn *conn, const char *number, GError **error)
 {
   const char *params[] = { number };
   g_autoptr(PGresult) res = wx_db_query (conn,
     "SELECT o.id, o.kind, o.state, o.version, to_jsonb(o)::text,"
-    "       (SELECT count(*) FROM quote_lines q WHERE q.order_id = o.id),"
-    "       pg_has_role(current_user, 'wx_coordinator', 'MEMBER'),"
-    "       pg_has_role(current_user, 'wx_engineer', 'MEMBER'),"
-    "       pg_has_role(current_user, 'wx_supervisor', 'MEMBER'),"
-    "       pg_has_role(current_user, 'wx_admin', 'MEMBER')"
+    "       (SELECT count(*) FROM quote_lines q WHERE q.order_id = o.id), " WX_DB_SQL_USER_ROLES
     "  FROM service_orders o WHERE o.number = $1", 1, params, error);
   g_autoptr(WxOrderFacts) f = NULL;
-  static const WxRole role_bits[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
 
   if (res == NULL)
     return NULL;
@@ -89,13 +48,11 @@ wx_db_order_facts (PGconn *conn, const char *number, GError **error)
       return NULL;
     }
   f->version = atoi (PQgetvalue (res, 0, 3));
-  f->values = values_from_json (PQgetvalue (res, 0, 4), error);
+  f->values = wx_db_json_values (PQgetvalue (res, 0, 4), error);
   if (f->values == NULL)
     return NULL;
   f->n_quote_lines = (guint) g_ascii_strtoull (PQgetvalue (res, 0, 5), NULL, 10);
-  for (guint i = 0; i < G_N_ELEMENTS (role_bits); i++)
-    if (g_str_equal (PQgetvalue (res, 0, 6 + i), "t"))
-      f->user_roles |= role_bits[i];
+  f->user_roles = wx_db_user_roles_from_row (res, 0, 6);
   return g_steal_pointer (&f);
 }
 
@@ -159,24 +116,13 @@ wx_db_order_transition (PGconn              *conn,
 static gboolean
 decision_late (PGconn *conn, const char *number, gboolean *late, GError **error)
 {
-  g_autoptr(WxSlaOrderSet) set = wx_db_sla_orders_load (conn, number, error);
   WxSlaRules rules = { 0 };
   WxClockState clocks[WX_N_CLOCKS];
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  WxSlaOrder *o;
+  gboolean ok = wx_db_sla_order_clocks (conn, number, g_get_real_time () / G_USEC_PER_SEC, &rules, clocks, error);
 
-  *late = FALSE;
-  if (set == NULL)
-    return FALSE;
-  if (set->orders->len == 0)
-    return TRUE;
-  if (!wx_db_sla_rules_load (conn, set->earliest, now, &rules, error))
-    return FALSE;
-  o = &g_array_index (set->orders, WxSlaOrder, 0);
-  wx_sla_compute (&rules, o->kind, &g_array_index (set->events, WxSlaEvent, o->first_event), o->n_events, now, clocks);
-  *late = clocks[WX_CLOCK_DECISION].status == WX_CLOCK_STATUS_RED;
   wx_sla_rules_clear (&rules);
-  return TRUE;
+  *late = ok && clocks[WX_CLOCK_DECISION].status == WX_CLOCK_STATUS_RED;
+  return ok;
 }
 
 /* Writes what a step brings besides the order's columns: the quote lines
@@ -221,9 +167,10 @@ write_extras (PGconn              *conn,
       if (!wx_db_execute (conn, "DELETE FROM quote_lines WHERE order_id = $1", 1, params, error) ||
           !wx_db_execute (conn,
             "INSERT INTO quote_lines (order_id, position, kind, description, quantity, unit_price)"
-            " SELECT $1, t.n, t.kind, t.description, t.quantity, t.unit_price"
-            "   FROM jsonb_to_recordset($2::jsonb) WITH ORDINALITY"
-            "        AS t(kind text, description text, quantity integer, unit_price bigint, n integer)",
+            " SELECT $1::bigint, t.n, t.kind, t.description, t.quantity, t.unit_price"
+            "   FROM ROWS FROM (jsonb_to_recordset($2::jsonb)"
+            "                   AS (kind text, description text, quantity integer, unit_price bigint))"
+            "        WITH ORDINALITY AS t (kind, description, quantity, unit_price, n)",
             2, params, error))
         return FALSE;
       facts->n_quote_lines = extras->quote_lines->len;

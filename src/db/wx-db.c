@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "wx-db"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "wx-db.h"
 
@@ -259,4 +260,68 @@ wx_db_setting (PGconn      *conn,
   const char *params[] = { key, fallback };
 
   return wx_db_query_value (conn, "SELECT wx_setting($1, $2)", 2, params, error);
+}
+
+GHashTable *
+wx_db_json_values (const char  *json,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_FAILED,
+                           _("The database returned data in a form this program does not understand; update Weixiu."));
+      return NULL;
+    }
+  json_object_iter_init (&iter, json_node_get_object (json_parser_get_root (parser)));
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      GType t;
+
+      if (!JSON_NODE_HOLDS_VALUE (node))
+        continue;
+      t = json_node_get_value_type (node);
+      if (t == G_TYPE_STRING)
+        g_hash_table_insert (values, g_strdup (name), g_strdup (json_node_get_string (node)));
+      else if (t == G_TYPE_BOOLEAN)
+        g_hash_table_insert (values, g_strdup (name), g_strdup (json_node_get_boolean (node) ? "true" : "false"));
+      else if (t == G_TYPE_INT64)
+        g_hash_table_insert (values, g_strdup (name), g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)));
+      else if (t == G_TYPE_DOUBLE)
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+          g_hash_table_insert (values, g_strdup (name),
+                               g_strdup (g_ascii_dtostr (number, sizeof number, json_node_get_double (node))));
+        }
+    }
+  return g_steal_pointer (&values);
+}
+
+gint64
+wx_db_get_int (const PGresult *res,
+               int             row,
+               int             column)
+{
+  return g_ascii_strtoll (PQgetvalue (res, row, column), NULL, 10);
+}
+
+char *
+wx_db_dup_text (const PGresult *res,
+                int             row,
+                int             column)
+{
+  return g_strdup (PQgetvalue (res, row, column));
+}
+
+gboolean
+wx_db_get_bool (const PGresult *res,
+                int             row,
+                int             column)
+{
+  return g_str_equal (PQgetvalue (res, row, column), "t");
 }

@@ -52,5 +52,21 @@ char     *wx_db_setting        (PGconn              *conn,
                                 GError             **error);
 GString  *wx_db_copy_escape    (GString             *out,
                                 const char          *value);
+/* A field of a result: a whole number (0 for NULL), a copy of its text ("" for
+ * NULL), a boolean (FALSE for NULL). */
+gint64    wx_db_get_int        (const PGresult      *res,
+                                int                  row,
+                                int                  column);
+char     *wx_db_dup_text       (const PGresult      *res,
+                                int                  row,
+                                int                  column);
+gboolean  wx_db_get_bool       (const PGresult      *res,
+                                int                  row,
+                                int                  column);
+/* Every scalar member of a JSON object (a jsonb column as text), as text:
+ * strings as they are, numbers in C notation, booleans "true"/"false";
+ * null members and nested values are left out. */
+GHashTable *wx_db_json_values  (const char          *json,
+                                GError             **error);
 
 G_END_DECLS

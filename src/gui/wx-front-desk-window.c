@@ -537,9 +537,7 @@ printed_cb (GObject      *source,
 {
   g_autoptr(WxFrontDeskWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *printer = wx_print_order_finish (result, &error);
-
-  if (printer == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!wx_print_order_finish (result, NULL, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *text = g_strdup_printf (_("Printing failed: %s"), error->message);
       show_notice (self, text, TRUE);

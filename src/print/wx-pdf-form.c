@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/wx-codes.h"
 #include "core/wx-workflow.h"
 #include "wx-pdf.h"
 #include "wx-pdf-parts.h"
@@ -92,7 +93,7 @@ draw_intake (WxPdfLayout *layout, const WxDbDocument *doc, double y, double scal
   const Cell r7[] = { { _("Reported fault"), doc->reported_fault, 1 } };
   const Cell r8[] = { { _("Appearance and configuration"), doc->appearance_check, 1 } };
   const Cell r9[] = { { _("Warranty"), warranty, 0.36 }, { _("Remarks"), remarks, 0 } };
-  const Cell r10[] = { { _("Data backup"), wx_pdf_backup_label (doc->backup), 0.36 },
+  const Cell r10[] = { { _("Data backup"), wx_code_label (WX_CODE_BACKUP, doc->backup), 0.36 },
                        { _("Received by"), doc->received_by, 0.3 }, { _("Received at"), doc->received_at, 0 } };
 
   row (layout, X0, y, WIDTH, h, scale, r1, G_N_ELEMENTS (r1));           y += h;

@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/wx-codes.h"
 #include "core/wx-workflow.h"
 #include "wx-pdf-parts.h"
 
@@ -86,51 +87,12 @@ wx_pdf_machine_text (const WxDbDocument *doc)
   return join_nonempty (" ", doc->brand, doc->model);
 }
 
-typedef struct {
-  const char *code;
-  const char *label;
-} CodeLabel;
-
-static const CodeLabel warranty_statuses[] = {
-  { "unknown",         N_("Not known") },
-  { "in_warranty",     N_("In warranty") },
-  { "out_of_warranty", N_("Out of warranty") },
-  { "contract",        N_("Service contract") },
-}, warranty_evidence[] = {
-  { "none",             N_("no warranty card or invoice") },
-  { "card",             N_("warranty card") },
-  { "invoice",          N_("purchase invoice") },
-  { "card_and_invoice", N_("warranty card and invoice") },
-}, backups[] = {
-  { "not_applicable",      N_("Not applicable") },
-  { "backed_up",           N_("Backed up by the customer") },
-  { "may_lose_data",       N_("Not backed up: data may be lost") },
-  { "customer_keeps_disk", N_("Customer keeps the disk") },
-};
-
-#define LOOKUP(table, code) lookup ((table), G_N_ELEMENTS (table), (code))
-
-static const char *
-lookup (const CodeLabel *rows, gsize n, const char *code)
-{
-  for (gsize i = 0; i < n; i++)
-    if (g_str_equal (rows[i].code, code))
-      return _(rows[i].label);
-  return code;
-}
-
 /* "Out of warranty (purchase invoice)" */
 char *
 wx_pdf_warranty_text (const WxDbDocument *doc)
 {
-  return g_strdup_printf (_("%s (%s)"), LOOKUP (warranty_statuses, doc->warranty_status),
-                          LOOKUP (warranty_evidence, doc->warranty_evidence));
-}
-
-const char *
-wx_pdf_backup_label (const char *code)
-{
-  return LOOKUP (backups, code);
+  return g_strdup_printf (_("%s (%s)"), wx_code_label (WX_CODE_WARRANTY_STATUS, doc->warranty_status),
+                          wx_code_label (WX_CODE_WARRANTY_EVIDENCE, doc->warranty_evidence));
 }
 
 /* "Return repair of 2026-000012; …the remarks" */

@@ -39,7 +39,6 @@ char   *wx_pdf_machine_text   (const WxDbDocument *doc);
 char   *wx_pdf_warranty_text  (const WxDbDocument *doc);
 char   *wx_pdf_remarks_text   (const WxDbDocument *doc);
 char   *wx_pdf_accessories_text (const WxDbDocument *doc);
-const char *wx_pdf_backup_label (const char       *code);
 const char *wx_pdf_shelf_label  (const WxDbDocument *doc);
 
 G_END_DECLS

@@ -61,3 +61,15 @@ wx_pdf_build (WxPdfDocument document, const WxDbDocument *doc, WxPdfFormLayout f
       return wx_pdf_quote_build (doc, error);
     }
 }
+
+/* The whole PDF of `document`, laid out and rendered with the font subset to
+ * the characters drawn: what weixiu-admin print writes and the GUI prints. */
+GBytes *
+wx_pdf_render (WxPdfDocument document, const WxDbDocument *doc, WxPdfFormLayout form_layout, GError **error)
+{
+  g_autoptr(WxPdfLayout) layout = wx_pdf_build (document, doc, form_layout, error);
+
+  if (layout == NULL)
+    return NULL;
+  return wx_pdf_layout_render (layout, WX_PDF_FONT_SUBSET, error);
+}

@@ -40,4 +40,9 @@ WxPdfLayout *wx_pdf_accessory_labels_build (const WxDbDocument *doc,
 WxPdfLayout *wx_pdf_quote_build           (const WxDbDocument  *doc,
                                            GError             **error);
 
+GBytes      *wx_pdf_render                (WxPdfDocument        document,
+                                           const WxDbDocument  *doc,
+                                           WxPdfFormLayout      form_layout,
+                                           GError             **error);
+
 G_END_DECLS

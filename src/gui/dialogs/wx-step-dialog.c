@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/wx-error.h"
 #include "core/wx-money.h"
 #include "core/wx-validate.h"
 #include "core/wx-workflow.h"
@@ -146,7 +147,7 @@ find_field (WxStepDialog *self,
 /* The keys a step asks for: its needs', then its optional ones. */
 static GPtrArray *
 step_keys (const WxTransition *t,
-           gboolean           *required_upto)
+           guint              *required_upto)
 {
   GPtrArray *keys = g_ptr_array_new ();
   guint n_required;

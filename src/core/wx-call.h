@@ -1,0 +1,31 @@
+/* wx-call.h — one call of the front desk's call log (工作日记本, domain.md
+ * section 8) as the clerk records it, and its checks. Pickup notices log
+ * every attempt: reached (the contact, or someone who passes it on: 转告),
+ * or nobody answered — then the order is called again the next day. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char *direction;          /* inbound | outbound */
+  const char *purpose;            /* a WX_CODE_CALL_PURPOSE code (wx-codes.h); NULL = other */
+  gint64      customer_id;        /* 0 = none (the order's customer when an order is given) */
+  gint64      order_id;           /* 0 = none */
+  const char *contact;            /* whom the call was for, or from */
+  const char *phone;              /* the number, may be NULL */
+  const char *machine;
+  const char *subject;
+  const char *result;
+  gboolean    reached;            /* somebody answered */
+  const char *answered_by;        /* who answered */
+  const char *relayed_to;         /* whom they pass it on to (转告), "" when the contact answered */
+  gint64      promised_reply_at;  /* Unix seconds; 0 = no promise */
+  gint64      at;                 /* when the call was made, Unix seconds; 0 = now */
+} WxCallRecord;
+
+gboolean wx_call_record_validate (const WxCallRecord *call,
+                                  GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,261 @@
+#define G_LOG_DOMAIN "wx-db-calls"
+
+#include <glib/gi18n.h>
+
+#include "core/wx-workflow.h"
+#include "wx-db.h"
+#include "wx-db-calls.h"
+
+/* A number as a parameter; NULL (SQL NULL) for 0. */
+static char *
+number_or_null (gint64 v)
+{
+  return v ? g_strdup_printf ("%" G_GINT64_FORMAT, v) : NULL;
+}
+
+static char *
+trimmed (const char *s)
+{
+  return g_strstrip (g_strdup (s ? s : ""));
+}
+
+void
+wx_call_free (WxCall *call)
+{
+  if (call == NULL)
+    return;
+  g_free (call->at_text);
+  g_free (call->direction);
+  g_free (call->purpose);
+  g_free (call->order_number);
+  g_free (call->unit_name);
+  g_free (call->contact);
+  g_free (call->phone);
+  g_free (call->machine);
+  g_free (call->subject);
+  g_free (call->result);
+  g_free (call->answered_by);
+  g_free (call->relayed_to);
+  g_free (call->actor);
+  g_free (call->actor_name);
+  g_free (call);
+}
+
+/* ------------------------------------------------------------ logging */
+
+/* Attempts are numbered per order and purpose: the lock keeps two clerks
+ * logging calls of the same order at once from taking the same number. */
+static gboolean
+log_in_transaction (PGconn *conn, const WxCallRecord *c, gint64 *call_id, GError **error)
+{
+  g_autofree char *at = number_or_null (c->at);
+  g_autofree char *customer = number_or_null (c->customer_id);
+  g_autofree char *order = number_or_null (c->order_id);
+  g_autofree char *promised = number_or_null (c->promised_reply_at);
+  g_autofree char *contact = trimmed (c->contact), *phone = trimmed (c->phone);
+  g_autofree char *machine = trimmed (c->machine), *subject = trimmed (c->subject);
+  g_autofree char *result = trimmed (c->result), *answered = trimmed (c->answered_by);
+  g_autofree char *relayed = trimmed (c->relayed_to);
+  const char *purpose = c->purpose ? c->purpose : "other";
+  const char *params[] = { at, c->direction, purpose, customer, order, contact, *phone ? phone : NULL,
+                           machine, subject, result, c->reached ? "true" : "false", answered, relayed, promised };
+  g_autoptr(PGresult) res = NULL;
+
+  if (order)
+    {
+      const char *lock[] = { order, purpose };
+      if (!wx_db_execute (conn, "SELECT pg_advisory_xact_lock(hashtextextended('wx_calls:' || $1 || ':' || $2, 0))",
+                          2, lock, error))
+        return FALSE;
+    }
+  res = wx_db_query (conn,
+    "INSERT INTO calls (at, direction, purpose, customer_id, order_id, contact, phone, machine, subject, result,"
+    "                   reached, answered_by, relayed_to, promised_reply_at, attempt)"
+    " SELECT coalesce(to_timestamp($1::bigint), now()), $2, $3, coalesce($4::bigint, o.customer_id), o.id,"
+    "        $6, $7, $8, $9, $10, $11::boolean, $12, $13, to_timestamp($14::bigint),"
+    "        1 + (SELECT count(*) FROM calls p WHERE p.order_id = o.id AND p.purpose = $3)"
+    "   FROM (SELECT 1) one LEFT JOIN service_orders o ON o.id = $5::bigint"
+    "  WHERE $5::bigint IS NULL OR o.id IS NOT NULL"
+    " RETURNING id", G_N_ELEMENTS (params), params, error);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND,
+                           _("The service order of this call does not exist (any more); the call was not logged."));
+      return FALSE;
+    }
+  if (call_id)
+    *call_id = wx_db_get_int (res, 0, 0);
+  return TRUE;
+}
+
+gboolean
+wx_db_call_log (PGconn              *conn,
+                const WxCallRecord  *call,
+                gint64              *call_id,
+                GError             **error)
+{
+  if (!wx_call_record_validate (call, error) || !wx_db_begin (conn, error))
+    return FALSE;
+  if (!log_in_transaction (conn, call, call_id, error))
+    {
+      wx_db_rollback (conn);
+      return FALSE;
+    }
+  return wx_db_commit (conn, error);
+}
+
+/* ------------------------------------------------------------ reading */
+
+#define CALL_SELECT \
+  "SELECT c.id, floor(extract(epoch FROM c.at))::bigint, to_char(c.at AT TIME ZONE z.tz, 'YYYY-MM-DD HH24:MI')," \
+  "       c.direction, c.purpose, coalesce(c.customer_id, 0), coalesce(c.order_id, 0), coalesce(o.number, '')," \
+  "       coalesce(o.unit_name, cu.unit_name, ''), c.contact, coalesce(c.phone, ''), c.machine, c.subject," \
+  "       c.result, c.reached, c.answered_by, c.relayed_to," \
+  "       coalesce(floor(extract(epoch FROM c.promised_reply_at))::bigint, 0), c.attempt, c.actor," \
+  "       coalesce(s.full_name, c.actor)" \
+  "  FROM calls c CROSS JOIN (SELECT wx_setting('timezone', 'Asia/Shanghai') AS tz) z" \
+  "  LEFT JOIN service_orders o ON o.id = c.order_id" \
+  "  LEFT JOIN customers cu ON cu.id = c.customer_id" \
+  "  LEFT JOIN staff s ON s.role_name = c.actor"
+
+static GPtrArray *
+calls_query (PGconn *conn, const char *sql, int n_params, const char * const *params, GError **error)
+{
+  g_autoptr(PGresult) res = wx_db_query (conn, sql, n_params, params, error);
+  GPtrArray *calls;
+
+  if (res == NULL)
+    return NULL;
+  calls = g_ptr_array_new_full (PQntuples (res), (GDestroyNotify) wx_call_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxCall *c = g_new0 (WxCall, 1);
+
+      c->id = wx_db_get_int (res, i, 0);
+      c->at = wx_db_get_int (res, i, 1);
+      c->at_text = wx_db_dup_text (res, i, 2);
+      c->direction = wx_db_dup_text (res, i, 3);
+      c->purpose = wx_db_dup_text (res, i, 4);
+      c->customer_id = wx_db_get_int (res, i, 5);
+      c->order_id = wx_db_get_int (res, i, 6);
+      c->order_number = wx_db_dup_text (res, i, 7);
+      c->unit_name = wx_db_dup_text (res, i, 8);
+      c->contact = wx_db_dup_text (res, i, 9);
+      c->phone = wx_db_dup_text (res, i, 10);
+      c->machine = wx_db_dup_text (res, i, 11);
+      c->subject = wx_db_dup_text (res, i, 12);
+      c->result = wx_db_dup_text (res, i, 13);
+      c->reached = wx_db_get_bool (res, i, 14);
+      c->answered_by = wx_db_dup_text (res, i, 15);
+      c->relayed_to = wx_db_dup_text (res, i, 16);
+      c->promised_reply_at = wx_db_get_int (res, i, 17);
+      c->attempt = (guint) wx_db_get_int (res, i, 18);
+      c->actor = wx_db_dup_text (res, i, 19);
+      c->actor_name = wx_db_dup_text (res, i, 20);
+      g_ptr_array_add (calls, c);
+    }
+  return calls;
+}
+
+GPtrArray *
+wx_db_calls_list (PGconn   *conn,
+                  gint64    from,
+                  gint64    to,
+                  GError  **error)
+{
+  g_autofree char *from_text = g_strdup_printf ("%" G_GINT64_FORMAT, from);
+  g_autofree char *to_text = g_strdup_printf ("%" G_GINT64_FORMAT, to);
+  const char *params[] = { from_text, to_text };
+
+  return calls_query (conn, CALL_SELECT
+    " WHERE c.at >= to_timestamp($1::bigint) AND c.at < to_timestamp($2::bigint) ORDER BY c.at, c.id",
+    2, params, error);
+}
+
+GPtrArray *
+wx_db_calls_of_order (PGconn   *conn,
+                      gint64    order_id,
+                      GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  const char *params[] = { id };
+
+  return calls_query (conn, CALL_SELECT " WHERE c.order_id = $1::bigint ORDER BY c.at, c.id", 1, params, error);
+}
+
+/* ------------------------------------------------------------ to notify */
+
+void
+wx_notify_pending_free (WxNotifyPending *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->number);
+  g_free (p->unit_name);
+  g_free (p->contact);
+  g_free (p->phone);
+  g_free (p->end_user);
+  g_free (p->end_user_phone);
+  g_free (p->product);
+  g_free (p->model);
+  g_free (p);
+}
+
+static const char pending_sql[] =
+  "WITH z AS (SELECT wx_setting('timezone', 'Asia/Shanghai') AS tz),"
+  " day AS (SELECT date_trunc('day', to_timestamp($1::bigint) AT TIME ZONE z.tz) AS local, z.tz FROM z),"
+  " today AS (SELECT local AT TIME ZONE tz AS start, (local + interval '1 day') AT TIME ZONE tz AS stop FROM day),"
+  " ready AS (SELECT o.*, (SELECT max(e.at) FROM order_events e WHERE e.order_id = o.id AND e.to_state = o.state)"
+  "                         AS ready_at"
+  "             FROM service_orders o WHERE o.state IN ('repaired', 'declined')),"
+  " tried AS (SELECT c.order_id, count(*) AS n, max(c.at) AS last, bool_or(c.reached) AS reached,"
+  "                  bool_or(NOT c.reached AND c.at >= today.start AND c.at < today.stop) AS unanswered_today"
+  "             FROM calls c, today"
+  "            WHERE c.purpose = 'notify_pickup' AND c.order_id IN (SELECT id FROM ready)"
+  "            GROUP BY c.order_id)"
+  " SELECT r.id, r.number, r.version, r.state, r.unit_name, r.contact_person,"
+  "        coalesce(r.contact_mobile, r.contact_phone, ''), r.end_user, coalesce(r.end_user_phone, ''),"
+  "        r.product_name, r.model, floor(extract(epoch FROM coalesce(r.ready_at, r.updated_at)))::bigint,"
+  "        coalesce(t.n, 0), coalesce(floor(extract(epoch FROM t.last))::bigint, 0)"
+  "   FROM ready r LEFT JOIN tried t ON t.order_id = r.id"
+  "  WHERE NOT coalesce(t.reached, false) AND NOT coalesce(t.unanswered_today, false)"
+  "  ORDER BY coalesce(r.ready_at, r.updated_at), r.id";
+
+GPtrArray *
+wx_db_notify_pending (PGconn   *conn,
+                      gint64    now,
+                      GError  **error)
+{
+  g_autofree char *now_text = g_strdup_printf ("%" G_GINT64_FORMAT, now);
+  const char *params[] = { now_text };
+  g_autoptr(PGresult) res = wx_db_query (conn, pending_sql, 1, params, error);
+  GPtrArray *pending;
+
+  if (res == NULL)
+    return NULL;
+  pending = g_ptr_array_new_full (PQntuples (res), (GDestroyNotify) wx_notify_pending_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxNotifyPending *p = g_new0 (WxNotifyPending, 1);
+
+      p->id = wx_db_get_int (res, i, 0);
+      p->number = wx_db_dup_text (res, i, 1);
+      p->version = (int) wx_db_get_int (res, i, 2);
+      p->state = WX_ORDER_STATE_REPAIRED;
+      wx_workflow_state_from_code (PQgetvalue (res, i, 3), &p->state);
+      p->unit_name = wx_db_dup_text (res, i, 4);
+      p->contact = wx_db_dup_text (res, i, 5);
+      p->phone = wx_db_dup_text (res, i, 6);
+      p->end_user = wx_db_dup_text (res, i, 7);
+      p->end_user_phone = wx_db_dup_text (res, i, 8);
+      p->product = wx_db_dup_text (res, i, 9);
+      p->model = wx_db_dup_text (res, i, 10);
+      p->ready_at = wx_db_get_int (res, i, 11);
+      p->attempts = (guint) wx_db_get_int (res, i, 12);
+      p->last_attempt_at = wx_db_get_int (res, i, 13);
+      g_ptr_array_add (pending, p);
+    }
+  return pending;
+}

@@ -1,0 +1,89 @@
+/* wx-db-calls.h — the front desk's call log (工作日记本) and the pickup
+ * notices still to make (seed 000 通知用户取机: every attempt logged; when
+ * nobody answered, the order is called again the next day until someone
+ * is reached). Blocking: call from a worker thread. */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "core/wx-call.h"
+#include "core/wx-types.h"
+
+G_BEGIN_DECLS
+
+/* One call as logged. Codes as in WxCallRecord; strings are never NULL. */
+typedef struct {
+  gint64    id;
+  gint64    at;                  /* Unix seconds */
+  char     *at_text;             /* YYYY-MM-DD HH:MM in the shop's time zone */
+  char     *direction;
+  char     *purpose;
+  gint64    customer_id;         /* 0 = none */
+  gint64    order_id;            /* 0 = none */
+  char     *order_number;        /* "" when none */
+  char     *unit_name;           /* the order's unit, else the customer's, else "" */
+  char     *contact;
+  char     *phone;
+  char     *machine;
+  char     *subject;
+  char     *result;
+  gboolean  reached;
+  char     *answered_by;
+  char     *relayed_to;
+  gint64    promised_reply_at;   /* 0 = none */
+  guint     attempt;             /* 1 for the first call of its order and purpose, 2 for the next… */
+  char     *actor;               /* who logged it: login */
+  char     *actor_name;          /* and full name */
+} WxCall;
+
+void       wx_call_free          (WxCall              *call);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxCall, wx_call_free)
+
+/* Checks `call` (wx_call_record_validate) and logs it, in one transaction:
+ * its attempt is the number of calls already logged for the same order and
+ * purpose plus one; the customer is the order's when not given. */
+gboolean   wx_db_call_log        (PGconn              *conn,
+                                  const WxCallRecord  *call,
+                                  gint64              *call_id,
+                                  GError             **error);
+/* The calls made from `from` up to, not including, `to` (Unix seconds), in
+ * time order: a GPtrArray of WxCall. */
+GPtrArray *wx_db_calls_list      (PGconn              *conn,
+                                  gint64               from,
+                                  gint64               to,
+                                  GError             **error);
+/* The calls of one order, in time order. */
+GPtrArray *wx_db_calls_of_order  (PGconn              *conn,
+                                  gint64               order_id,
+                                  GError             **error);
+
+/* An order to notify for pickup. */
+typedef struct {
+  gint64        id;
+  char         *number;
+  int           version;
+  WxOrderState  state;           /* repaired or declined */
+  char         *unit_name;
+  char         *contact;
+  char         *phone;           /* mobile, else landline */
+  char         *end_user;        /* "" when the contact is the user */
+  char         *end_user_phone;
+  char         *product;
+  char         *model;
+  gint64        ready_at;        /* when it became repaired or declined */
+  guint         attempts;        /* pickup notices tried so far, none reached */
+  gint64        last_attempt_at; /* 0 when none */
+} WxNotifyPending;
+
+void       wx_notify_pending_free (WxNotifyPending    *pending);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxNotifyPending, wx_notify_pending_free)
+
+/* Orders repaired or declined that no pickup notice has reached yet, but
+ * for those tried without an answer earlier on the shop's day of `now`:
+ * they come back the next day. Longest waiting first: a GPtrArray of
+ * WxNotifyPending. */
+GPtrArray *wx_db_notify_pending  (PGconn              *conn,
+                                  gint64               now,
+                                  GError             **error);
+
+G_END_DECLS
