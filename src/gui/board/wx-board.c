@@ -486,7 +486,7 @@ build_column (WxBoard *self,
   c->place = place;
   c->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (c->box, "wx-column");
-  gtk_widget_set_size_request (c->box, 200, -1);
+  gtk_widget_set_size_request (c->box, 180, -1);
 
   if (self->layout == WX_BOARD_FOLDERS && place == WX_FOLDER_WITH_ENGINEER)
     gtk_label_set_text (GTK_LABEL (code), "—");
