@@ -177,7 +177,7 @@ fill_data (WxOrderData *d,
 
 /* The cards of a result of CARD_SELECT. The clocks of all open orders come
  * from one calendar and set of thresholds, loaded once over the time their
- * events span. */
+ * events span; closed orders have none. */
 static GPtrArray *
 cards_from_result (PGconn    *conn,
                    PGresult  *res,
@@ -188,7 +188,6 @@ cards_from_result (PGconn    *conn,
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (64 * 1024);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (WxSlaEvent));
   g_autofree guint *first = g_new (guint, n + 1);
-  g_autofree gboolean *open = g_new0 (gboolean, n);
   WxSlaRules rules = { 0 };
   gint64 earliest = now;
   GPtrArray *cards;
@@ -196,11 +195,11 @@ cards_from_result (PGconn    *conn,
   for (int i = 0; i < n; i++)
     {
       WxOrderState state;
+      gboolean open = wx_workflow_state_from_code (PQgetvalue (res, i, COL_STATE), &state) &&
+                      wx_workflow_state_info (state)->open;
 
       first[i] = events->len;
-      open[i] = wx_workflow_state_from_code (PQgetvalue (res, i, COL_STATE), &state) &&
-                wx_workflow_state_info (state)->open;
-      if (open[i] && !PQgetisnull (res, i, COL_EVENTS))
+      if (open && !PQgetisnull (res, i, COL_EVENTS))
         parse_events (chunk, PQgetvalue (res, i, COL_EVENTS), events, &earliest);
     }
   first[n] = events->len;
