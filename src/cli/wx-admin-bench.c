@@ -74,26 +74,29 @@ static const struct {
   { "db",       bench_db },
   { "workflow", wx_bench_workflow },
   { "print",    wx_bench_print },
+  { "board",    wx_bench_board },
 };
 
 /* A database of its own on the same server, so that the bench never touches
- * the shop's data. */
-static char *
-create_scratch (PGconn *server, GError **error)
+ * the shop's data: weixiu_bench_PID, or weixiu_bench_PID_SUFFIX for a group
+ * that needs data of its own. Returns its name. */
+char *
+wx_bench_scratch_create (PGconn *server, const char *suffix, GError **error)
 {
-  g_autofree char *name = g_strdup_printf ("weixiu_bench_%d", (int) getpid ());
+  g_autofree char *name = suffix ? g_strdup_printf ("weixiu_bench_%d_%s", (int) getpid (), suffix)
+                                 : g_strdup_printf ("weixiu_bench_%d", (int) getpid ());
   g_autofree char *sql = NULL;
 
-  /* The name is ours (digits only), not a user's value: no parameter can
-   * stand for an identifier in CREATE DATABASE. */
+  /* The name is ours (digits and the group's suffix), not a user's value:
+   * no parameter can stand for an identifier in CREATE DATABASE. */
   sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0 ENCODING 'UTF8'", name);
   if (!wx_db_execute (server, sql, 0, NULL, error))
     return NULL;
   return g_steal_pointer (&name);
 }
 
-static void
-drop_scratch (PGconn *server, const char *dbname)
+void
+wx_bench_scratch_drop (PGconn *server, const char *dbname)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", dbname);
@@ -134,7 +137,7 @@ wx_admin_cmd_bench (WxAdmin *admin)
 
   if (server_conninfo == NULL || (server = wx_db_connect (server_conninfo, &error)) == NULL)
     return wx_admin_fail (error);
-  dbname = create_scratch (server, &error);
+  dbname = wx_bench_scratch_create (server, NULL, &error);
   if (dbname == NULL)
     return wx_admin_fail (error);
   conninfo = wx_db_conninfo_with (server_conninfo, "dbname", dbname);
@@ -147,6 +150,8 @@ wx_admin_cmd_bench (WxAdmin *admin)
   else
     g_print (_("  set-up (schema + demo data) took %.0f ms\n"), (wx_bench_now () - t0) / 1000.0);
 
+  bench.server_conninfo = server_conninfo;
+  bench.server = server;
   bench.conninfo = conninfo;
   bench.conn = conn;
   bench.n_orders = BENCH_ORDERS;
@@ -162,7 +167,7 @@ wx_admin_cmd_bench (WxAdmin *admin)
     }
 
   g_clear_pointer (&conn, PQfinish);
-  drop_scratch (server, dbname);
+  wx_bench_scratch_drop (server, dbname);
   if (!ok)
     return wx_admin_fail (error);
   return EXIT_SUCCESS;

@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 typedef struct {
+  char   *server_conninfo;  /* the server, as weixiu-admin was told */
+  PGconn *server;      /* connected to it, for more scratch databases */
   char   *conninfo;    /* the scratch database */
   PGconn *conn;        /* connected to it as the owner */
   guint   n_orders;    /* demo orders in it */
@@ -29,6 +31,14 @@ void     wx_bench_figure   (const char *what,
                             const char *figure,
                             const char *target);
 
+/* Another scratch database on the server (for a group that needs data of
+ * its own), empty; returns its name, to drop with wx_bench_scratch_drop. */
+char    *wx_bench_scratch_create (PGconn     *server,
+                                  const char *suffix,
+                                  GError    **error);
+void     wx_bench_scratch_drop   (PGconn     *server,
+                                  const char *dbname);
+
 gboolean wx_bench_db       (WxBench    *bench,
                             GError    **error);
 gboolean wx_bench_print    (WxBench    *bench,
@@ -36,6 +46,8 @@ gboolean wx_bench_print    (WxBench    *bench,
 
 /* The groups (one file each). */
 gboolean wx_bench_workflow (WxBench    *bench,
+                            GError    **error);
+gboolean wx_bench_board    (WxBench    *bench,
                             GError    **error);
 
 G_END_DECLS

@@ -229,6 +229,7 @@ static const Case cases[] = {
   CHECK_CASE ("loaner back before lent",    "INSERT INTO loaners (description, order_id, lent_at, returned_at) VALUES ('备用打印机', 1, '2026-11-18 10:00+08', '2026-11-10 10:00+08')", "loaners_check1"),
   CHECK_CASE ("loaner back but never lent",  "INSERT INTO loaners (description, returned_at) VALUES ('备用打印机', now())", "loaners_check1"),
   FK_CASE ("loaner lent for no order",      "INSERT INTO loaners (description, order_id, lent_at) VALUES ('备用打印机', 999, now())", "loaners_order_id_fkey"),
+  FK_CASE ("search text of no order",       "INSERT INTO order_search (order_id, customer_id, received_at, text) VALUES (999, 1, now(), '甲')", "order_search_order_id_fkey"),
   CHECK_CASE ("equipment checked in month 13", "INSERT INTO workshop_equipment (name, kind, check_months) VALUES ('防静电腕带', 'anti_static', '{13}')", "workshop_equipment_check_months_check"),
   CHECK_CASE ("equipment of kind tool",     "INSERT INTO workshop_equipment (name, kind, check_months) VALUES ('电烙铁', 'tool', '{1}')", "workshop_equipment_kind_check"),
   FK_CASE ("check of no equipment",         "INSERT INTO equipment_checks (equipment_id, passed, notes) VALUES (999, true, '合格')", "equipment_checks_equipment_id_fkey"),

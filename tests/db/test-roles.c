@@ -117,6 +117,8 @@ static const struct {
   { "order_accessories",     { "SIUD", "SIu-", "S---", "S---" } },
   { "order_events",          { "SI--", "SI--", "SI--", "SI--" } },
   { "order_number_counters", { "----", "----", "----", "S---" } },
+  /* Written by the triggers of service_orders only (006_search.sql). */
+  { "order_search",          { "S---", "S---", "S---", "S---" } },
   { "outsourcing",           { "SIU-", "SIU-", "SIU-", "S---" } },
   { "part_orders",           { "SIU-", "SIU-", "SIU-", "S---" } },
   { "parts",                 { "S---", "S---", "S---", "SIUD" } },

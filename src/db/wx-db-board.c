@@ -1,0 +1,358 @@
+#define G_LOG_DOMAIN "wx-db-board"
+
+#include <string.h>
+
+#include "core/wx-workflow.h"
+#include "wx-db.h"
+#include "wx-db-board.h"
+#include "wx-db-sla.h"
+
+#define DAY (24 * 60 * 60)
+
+/* A fragment found in this many of the newest orders often enough to fill
+ * the page is answered from them alone; a rarer one through the indexes of
+ * data/sql/006_search.sql. */
+#define SEARCH_RECENT 1000
+
+/* One row a card: the fields of WxOrderData, then the order's events as
+ * "code seconds code seconds …" in time order, for its clocks. The events
+ * come from a sorted subquery, PostgreSQL's documented way to feed an
+ * aggregate in order (ORDER BY inside string_agg would sort them again).
+ * Times are whole seconds, rounded as wx_db_sla_orders_load() rounds them. */
+#define CARD_SELECT \
+  "SELECT o.id, o.number, o.version, o.kind, o.state, o.unit_name, o.contact_person," \
+  "       coalesce(o.contact_mobile, o.contact_phone), o.product_name, o.model, o.serial," \
+  "       o.reported_fault, o.engineer, coalesce(s.full_name, o.engineer), o.owner_role," \
+  "       date_part('epoch', o.received_at)::bigint, date_part('epoch', o.appointment_at)::bigint," \
+  "       date_part('epoch', o.updated_at)::bigint, o.updated_by, o.is_return_repair, x.n," \
+  "       (SELECT string_agg(e.event || ' ' || date_part('epoch', e.at)::bigint, ' ')" \
+  "          FROM (SELECT e.event, e.at FROM order_events e" \
+  "                 WHERE e.order_id = o.id ORDER BY e.at, e.id) e)" \
+  "  FROM service_orders o LEFT JOIN staff s ON s.role_name = o.engineer" \
+  "  LEFT JOIN (SELECT order_id, count(*) AS n FROM escalations" \
+  "              WHERE resolved_at IS NULL GROUP BY order_id) x ON x.order_id = o.id"
+
+enum {
+  COL_ID, COL_NUMBER, COL_VERSION, COL_KIND, COL_STATE, COL_UNIT, COL_CONTACT,
+  COL_PHONE, COL_PRODUCT, COL_MODEL, COL_SERIAL, COL_FAULT, COL_ENGINEER,
+  COL_ENGINEER_NAME, COL_OWNER, COL_RECEIVED, COL_APPOINTMENT, COL_UPDATED,
+  COL_UPDATED_BY, COL_RETURN_REPAIR, COL_ESCALATIONS, COL_EVENTS,
+};
+
+/* What the search matches, for rows `m` of order_search: $1 the text and
+ * $2 its digits when it looks like a phone number (both escaped for LIKE;
+ * the digits are looked for apart only when they differ from the text).
+ * The table and its indexes are those of data/sql/006_search.sql. */
+#define SEARCH_MATCH(and_short) \
+  "((m.text LIKE '%' || lower($1) || '%'" and_short ")" \
+  " OR ($2::text IS NOT NULL" \
+  "     AND (($2 <> lower($1) AND m.text LIKE '%' || $2 || '%')" \
+  "          OR m.customer_id = ANY (ARRAY (SELECT c.id FROM customers c" \
+  "                                          WHERE c.phone_digits LIKE '%' || $2 || '%')))))"
+
+/* The newest orders first: a walk down received_at that stops early when
+ * the fragment is common, and costs little when it is not. $3: the limit. */
+static const char search_recent_sql[] =
+  CARD_SELECT
+  " WHERE o.id IN (SELECT m.order_id"
+  "                  FROM (SELECT order_id, customer_id, received_at, text FROM order_search"
+  "                         ORDER BY received_at DESC, order_id DESC LIMIT " G_STRINGIFY (SEARCH_RECENT) ") m"
+  "                 WHERE " SEARCH_MATCH ("")
+  "                 ORDER BY m.received_at DESC, m.order_id DESC LIMIT $3)"
+  " ORDER BY o.received_at DESC, o.id DESC";
+
+/* Every order through the indexes (the CTE keeps the planner from walking
+ * received_at instead, which reads the whole table for a rare fragment).
+ * $4: the text itself when it has one or two characters, which trigrams
+ * cannot index but the short grams can. */
+static const char search_all_sql[] =
+  "WITH hits AS MATERIALIZED ("
+  "  SELECT m.order_id, m.received_at FROM order_search m"
+  "   WHERE " SEARCH_MATCH (" AND ($4::text IS NULL OR wx_short_grams(m.text) @> ARRAY[lower($4)])") ")"
+  " "
+  CARD_SELECT
+  " WHERE o.id IN (SELECT h.order_id FROM hits h ORDER BY h.received_at DESC, h.order_id DESC LIMIT $3)"
+  " ORDER BY o.received_at DESC, o.id DESC";
+
+static GPtrArray *
+no_cards (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static char *
+dup_value (PGresult *res, int row, int col)
+{
+  return PQgetisnull (res, row, col) ? NULL : g_strdup (PQgetvalue (res, row, col));
+}
+
+static gint64
+int_value (PGresult *res, int row, int col)
+{
+  return PQgetisnull (res, row, col) ? 0 : g_ascii_strtoll (PQgetvalue (res, row, col), NULL, 10);
+}
+
+/* Appends the events of "code seconds code seconds …"; the codes point into
+ * `chunk`. */
+static void
+parse_events (GStringChunk *chunk,
+              const char   *text,
+              GArray       *events,
+              gint64       *earliest)
+{
+  char *p = g_string_chunk_insert (chunk, text);
+
+  while (*p != '\0')
+    {
+      char *space = strchr (p, ' ');
+      WxSlaEvent ev;
+
+      if (space == NULL)
+        break;
+      *space = '\0';
+      ev.event = p;
+      ev.at = g_ascii_strtoll (space + 1, &p, 10);
+      while (*p == ' ')
+        p++;
+      g_array_append_val (events, ev);
+      *earliest = MIN (*earliest, ev.at);
+    }
+}
+
+/* The running clock (running, amber or red) with the fewest minutes left. */
+static void
+choose_clock (WxOrderData      *d,
+              const WxSlaRules *rules,
+              const WxSlaEvent *events,
+              guint             n_events,
+              gint64            now)
+{
+  WxClockState clocks[WX_N_CLOCKS];
+
+  wx_sla_compute (rules, d->kind, events, n_events, now, clocks);
+  for (guint c = 0; c < WX_N_CLOCKS; c++)
+    {
+      const WxClockState *s = &clocks[c];
+
+      if (s->status != WX_CLOCK_STATUS_RUNNING && s->status != WX_CLOCK_STATUS_AMBER &&
+          s->status != WX_CLOCK_STATUS_RED)
+        continue;
+      if (d->has_clock && s->minutes_left >= d->clock_minutes_left)
+        continue;
+      d->has_clock = TRUE;
+      d->clock = c;
+      d->clock_status = s->status;
+      d->clock_due = s->due_limit;
+      d->clock_minutes_left = s->minutes_left;
+    }
+}
+
+static void
+fill_data (WxOrderData *d,
+           PGresult    *res,
+           int          row)
+{
+  d->id = int_value (res, row, COL_ID);
+  d->number = dup_value (res, row, COL_NUMBER);
+  d->version = (int) int_value (res, row, COL_VERSION);
+  wx_order_kind_from_code (PQgetvalue (res, row, COL_KIND), &d->kind);
+  wx_workflow_state_from_code (PQgetvalue (res, row, COL_STATE), &d->state);
+  d->unit_name = dup_value (res, row, COL_UNIT);
+  d->contact_person = dup_value (res, row, COL_CONTACT);
+  d->phone = dup_value (res, row, COL_PHONE);
+  d->product_name = dup_value (res, row, COL_PRODUCT);
+  d->model = dup_value (res, row, COL_MODEL);
+  d->serial = dup_value (res, row, COL_SERIAL);
+  d->fault = dup_value (res, row, COL_FAULT);
+  d->engineer = dup_value (res, row, COL_ENGINEER);
+  d->engineer_name = dup_value (res, row, COL_ENGINEER_NAME);
+  d->owner = dup_value (res, row, COL_OWNER);
+  d->received_at = int_value (res, row, COL_RECEIVED);
+  d->appointment_at = int_value (res, row, COL_APPOINTMENT);
+  d->updated_at = int_value (res, row, COL_UPDATED);
+  d->updated_by = dup_value (res, row, COL_UPDATED_BY);
+  d->return_repair = g_str_equal (PQgetvalue (res, row, COL_RETURN_REPAIR), "t");
+  d->open_escalations = (guint) int_value (res, row, COL_ESCALATIONS);
+}
+
+/* The cards of a result of CARD_SELECT. The clocks of all open orders come
+ * from one calendar and set of thresholds, loaded once over the time their
+ * events span; closed orders have none. */
+static GPtrArray *
+cards_from_result (PGconn    *conn,
+                   PGresult  *res,
+                   gint64     now,
+                   GError   **error)
+{
+  int n = PQntuples (res);
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (64 * 1024);
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (WxSlaEvent));
+  g_autofree guint *first = g_new (guint, n + 1);
+  WxSlaRules rules = { 0 };
+  gint64 earliest = now;
+  GPtrArray *cards;
+
+  for (int i = 0; i < n; i++)
+    {
+      WxOrderState state;
+      gboolean open = wx_workflow_state_from_code (PQgetvalue (res, i, COL_STATE), &state) &&
+                      wx_workflow_state_info (state)->open;
+
+      first[i] = events->len;
+      if (open && !PQgetisnull (res, i, COL_EVENTS))
+        parse_events (chunk, PQgetvalue (res, i, COL_EVENTS), events, &earliest);
+    }
+  first[n] = events->len;
+  if (events->len > 0 &&
+      !wx_db_sla_rules_load (conn, earliest - DAY, now + 60 * DAY, &rules, error))
+    return NULL;
+
+  cards = g_ptr_array_new_full (n, g_object_unref);
+  for (int i = 0; i < n; i++)
+    {
+      WxOrderData d = { 0 };
+
+      fill_data (&d, res, i);
+      if (first[i + 1] > first[i])
+        choose_clock (&d, &rules, &g_array_index (events, WxSlaEvent, first[i]),
+                      first[i + 1] - first[i], now);
+      g_ptr_array_add (cards, wx_order_new_take (&d));
+    }
+  wx_sla_rules_clear (&rules);
+  return cards;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = wx_order_get_id (*(WxOrder **) a), y = wx_order_get_id (*(WxOrder **) b);
+
+  return (x > y) - (x < y);
+}
+
+/* In id order, sorted here rather than by the server, which would sort the
+ * rows with their events. */
+static GPtrArray *
+sorted_by_id (GPtrArray *cards)
+{
+  if (cards != NULL)
+    g_ptr_array_sort (cards, compare_ids);
+  return cards;
+}
+
+GPtrArray *
+wx_db_board_load (PGconn  *conn,
+                  gint64   now,
+                  GError **error)
+{
+  g_autoptr(GString) states = g_string_new ("{");
+  g_autoptr(PGresult) res = NULL;
+  const char *params[1];
+  guint n_states;
+  const WxStateInfo *info = wx_workflow_states (&n_states);
+
+  /* The open states as an array from core (test-migrate holds the database's
+   * table equal to it): the planner then estimates the few open orders among
+   * many closed ones from the column's statistics and takes the index. */
+  for (guint i = 0; i < n_states; i++)
+    if (info[i].open)
+      g_string_append_printf (states, "%s%s", states->len > 1 ? "," : "", info[i].code);
+  g_string_append_c (states, '}');
+  params[0] = states->str;
+  res = wx_db_query (conn, CARD_SELECT " WHERE o.state = ANY ($1::text[])", 1, params, error);
+  return res ? sorted_by_id (cards_from_result (conn, res, now, error)) : NULL;
+}
+
+GPtrArray *
+wx_db_board_load_ids (PGconn        *conn,
+                      const gint64  *ids,
+                      guint          n_ids,
+                      gint64         now,
+                      GError       **error)
+{
+  g_autoptr(GString) array = g_string_new ("{");
+  g_autoptr(PGresult) res = NULL;
+  const char *params[1];
+
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  if (n_ids == 0)
+    return no_cards ();
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (array, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+  g_string_append_c (array, '}');
+  params[0] = array->str;
+  res = wx_db_query (conn, CARD_SELECT " WHERE o.id = ANY ($1::bigint[])", 1, params, error);
+  return res ? sorted_by_id (cards_from_result (conn, res, now, error)) : NULL;
+}
+
+/* `text` with the LIKE wildcards and the escape character taken literally. */
+static char *
+like_escape (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\\' || *p == '%' || *p == '_')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The digits of a text that looks like (part of) a phone number — digits,
+ * spaces, dashes, brackets, dots, a plus — with three digits or more; else
+ * NULL. */
+static char *
+phone_digits (const char *text)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+    else if (strchr (" -+().", *p) == NULL)
+      return NULL;
+  return digits->len >= 3 ? g_strdup (digits->str) : NULL;
+}
+
+GPtrArray *
+wx_db_orders_search (PGconn      *conn,
+                     const char  *text,
+                     guint        limit,
+                     gint64       now,
+                     GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *digits = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autoptr(PGresult) res = NULL;
+  const char *params[4];
+
+  if (text == NULL || limit == 0)
+    return no_cards ();
+  trimmed = g_strstrip (g_utf8_make_valid (text, -1));
+  if (*trimmed == '\0')
+    return no_cards ();
+  pattern = like_escape (trimmed);
+  digits = phone_digits (trimmed);
+  limit_text = g_strdup_printf ("%u", limit);
+  params[0] = pattern;
+  params[1] = digits;
+  params[2] = limit_text;
+  params[3] = g_utf8_strlen (trimmed, -1) <= 2 ? trimmed : NULL;
+
+  if (limit <= SEARCH_RECENT)
+    {
+      res = wx_db_query (conn, search_recent_sql, 3, params, error);
+      if (res == NULL)
+        return NULL;
+      if ((guint) PQntuples (res) == limit)
+        return cards_from_result (conn, res, now, error);
+      g_clear_pointer (&res, PQclear);
+    }
+  res = wx_db_query (conn, search_all_sql, 4, params, error);
+  return res ? cards_from_result (conn, res, now, error) : NULL;
+}

@@ -1,0 +1,42 @@
+/* wx-db-board.h — the kanban board's orders from the database: every open
+ * order as a card (WxOrder) with its most urgent running SLA clock, the
+ * cards of given orders (to follow the wx_orders notifications), and the
+ * front desk's search. Each call runs a fixed number of queries, whatever
+ * the number of orders, and sees one snapshot of them. Blocking: call from
+ * a worker thread, with a PGconn of that thread. */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "core/wx-order.h"
+
+G_BEGIN_DECLS
+
+/* Every open order (workflow state open = TRUE) as a card, with its most
+ * urgent running clock as of `now` (Unix seconds), in the order of their ids.
+ * Element type WxOrder, free func g_object_unref. */
+GPtrArray *wx_db_board_load     (PGconn        *conn,
+                                 gint64         now,
+                                 GError       **error);
+
+/* The orders with these ids, open or not (a closed one comes back so that
+ * the board can drop it); ids that do not exist are absent. Closed orders
+ * have no clock. */
+GPtrArray *wx_db_board_load_ids (PGconn        *conn,
+                                 const gint64  *ids,
+                                 guint          n_ids,
+                                 gint64         now,
+                                 GError       **error);
+
+/* Orders of any state matching `text`: an order number or a fragment of it,
+ * a phone fragment (mobile or landline of the order or of its customer;
+ * spaces and dashes do not count), a serial fragment, a fragment of the unit
+ * name or of the contact person (case-insensitive, Chinese included);
+ * newest first, at most `limit`. Empty text gives an empty array. */
+GPtrArray *wx_db_orders_search  (PGconn        *conn,
+                                 const char    *text,
+                                 guint          limit,
+                                 gint64         now,
+                                 GError       **error);
+
+G_END_DECLS
