@@ -152,14 +152,14 @@ order_show (WxAdmin *a)
       return wx_admin_fail (error);
     }
   events = wx_db_query (conn,
-    "SELECT extract(epoch FROM e.at)::bigint, e.event, coalesce(e.from_state, ''), coalesce(e.to_state, ''),"
+    "SELECT floor(extract(epoch FROM e.at))::bigint, e.event, coalesce(e.from_state, ''), coalesce(e.to_state, ''),"
     "       coalesce(s.full_name, e.actor), e.payload::text"
     "  FROM order_events e JOIN service_orders o ON o.id = e.order_id"
     "  LEFT JOIN staff s ON s.role_name = e.actor"
     " WHERE o.number = $1 ORDER BY e.at, e.id", 1, params, &error);
   if (events)
     escalations = wx_db_query (conn,
-      "SELECT extract(epoch FROM x.at)::bigint, x.trigger, x.reason, x.resolved_at IS NOT NULL"
+      "SELECT floor(extract(epoch FROM x.at))::bigint, x.trigger, x.reason, x.resolved_at IS NOT NULL"
       "  FROM escalations x JOIN service_orders o ON o.id = x.order_id"
       " WHERE o.number = $1 ORDER BY x.at, x.id", 1, params, &error);
   if (escalations == NULL)
