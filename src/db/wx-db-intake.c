@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "wx-db"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "core/wx-workflow.h"
 #include "wx-db.h"
@@ -167,14 +168,32 @@ create_in_transaction (PGconn *conn, const WxOrderDraft *d, WxIntakeResult *resu
   result->id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
   result->number = g_strdup (PQgetvalue (res, 0, 1));
 
-  for (guint i = 0; d->accessories && d->accessories[i]; i++)
+  if (d->accessories && d->accessories[0])
     {
-      g_autofree char *pos = g_strdup_printf ("%u", i + 1);
-      g_autofree char *name = trimmed (d->accessories[i]);
-      const char *params[] = { PQgetvalue (res, 0, 0), pos, name };
-      if (!wx_db_execute (conn, "INSERT INTO order_accessories (order_id, position, name) VALUES ($1::bigint, $2::smallint, $3)",
-                          3, params, error))
-        return FALSE;
+      /* Every accessory in one statement, in the order given. */
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *names = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; d->accessories[i]; i++)
+        {
+          g_autofree char *name = trimmed (d->accessories[i]);
+          json_builder_add_string_value (b, name);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      names = json_generator_to_data (gen, NULL);
+      {
+        const char *params[] = { PQgetvalue (res, 0, 0), names };
+        if (!wx_db_execute (conn,
+              "INSERT INTO order_accessories (order_id, position, name)"
+              " SELECT $1::bigint, t.n, t.name FROM jsonb_array_elements_text($2::jsonb) WITH ORDINALITY AS t(name, n)",
+              2, params, error))
+          return FALSE;
+      }
     }
   {
     const char *params[] = { PQgetvalue (res, 0, 0), state };

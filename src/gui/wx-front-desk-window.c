@@ -659,40 +659,6 @@ due_match (gpointer item,
   return d->has_clock && (d->clock_status == WX_CLOCK_STATUS_AMBER || d->clock_status == WX_CLOCK_STATUS_RED);
 }
 
-static int
-due_sort (gconstpointer a,
-          gconstpointer b,
-          gpointer      user_data)
-{
-  return wx_order_compare_urgency ((WxOrder *) a, (WxOrder *) b);
-}
-
-static void
-card_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, wx_board_card_new ());
-}
-
-static void
-card_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  wx_board_card_set_order (WX_BOARD_CARD (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
-}
-
-static GtkListItemFactory *
-card_factory (void)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (card_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (card_bind_cb), NULL);
-  return factory;
-}
-
 static void
 due_changed_cb (GListModel        *model,
                 guint              position,
@@ -789,8 +755,8 @@ wx_front_desk_window_class_init (WxFrontDeskWindowClass *klass)
 static void
 wx_front_desk_window_init (WxFrontDeskWindow *self)
 {
-  g_autoptr(GtkListItemFactory) due_factory = card_factory ();
-  g_autoptr(GtkListItemFactory) found_factory = card_factory ();
+  g_autoptr(GtkListItemFactory) due_factory = wx_board_card_factory_new ();
+  g_autoptr(GtkListItemFactory) found_factory = wx_board_card_factory_new ();
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -810,7 +776,7 @@ wx_front_desk_window_init (WxFrontDeskWindow *self)
   self->due = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->orders)),
                                          GTK_FILTER (gtk_custom_filter_new (due_match, NULL, NULL)));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->due)),
-                                    GTK_SORTER (gtk_custom_sorter_new (due_sort, NULL, NULL)));
+                                    wx_board_sorter_new ());
   gtk_list_view_set_model (self->due_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
   gtk_list_view_set_factory (self->due_list, due_factory);
   g_signal_connect (self->due, "items-changed", G_CALLBACK (due_changed_cb), self);

@@ -311,3 +311,29 @@ wx_board_card_new (void)
 {
   return g_object_new (WX_TYPE_BOARD_CARD, NULL);
 }
+
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, wx_board_card_new ());
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  wx_board_card_set_order (WX_BOARD_CARD (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+GtkListItemFactory *
+wx_board_card_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
+  return factory;
+}

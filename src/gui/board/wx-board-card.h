@@ -23,6 +23,9 @@ void        wx_board_card_set_mine   (WxBoardCard *self,
 /* The badge's text as shown ("" when no clock runs), for tests. */
 const char *wx_board_card_get_badge  (WxBoardCard *self);
 
+/* Cards for a list of WxOrder outside a board (the due list, search). */
+GtkListItemFactory *wx_board_card_factory_new (void);
+
 const char *wx_order_kind_icon_name  (WxOrderKind  kind);
 
 G_END_DECLS

@@ -127,6 +127,12 @@ urgency_sort (gconstpointer a,
   return wx_order_compare_urgency ((WxOrder *) a, (WxOrder *) b);
 }
 
+GtkSorter *
+wx_board_sorter_new (void)
+{
+  return GTK_SORTER (gtk_custom_sorter_new (urgency_sort, NULL, NULL));
+}
+
 static void
 refilter (WxBoard *self)
 {
@@ -264,6 +270,20 @@ orders_changed_cb (GListModel *model,
 
 /* ---------------------------------------------------------------- moves */
 
+/* The steps that take `order` to the column of `place`, or NULL and why. */
+static GPtrArray *
+steps_to (WxBoard  *self,
+          WxOrder  *order,
+          guint     place,
+          GError  **error)
+{
+  if (self->layout == WX_BOARD_FOLDERS)
+    return wx_workflow_steps_to_folder (wx_order_get_kind (order), wx_order_get_state (order),
+                                        place, self->roles, error);
+  return wx_workflow_steps_to_shelf (wx_order_get_kind (order), wx_order_get_state (order),
+                                     place, self->roles, error);
+}
+
 gboolean
 wx_board_move (WxBoard *self,
                WxOrder *order,
@@ -277,12 +297,7 @@ wx_board_move (WxBoard *self,
   g_return_val_if_fail (WX_IS_BOARD (self), FALSE);
   g_return_val_if_fail (WX_IS_ORDER (order), FALSE);
 
-  if (self->layout == WX_BOARD_FOLDERS)
-    steps = wx_workflow_steps_to_folder (wx_order_get_kind (order), wx_order_get_state (order),
-                                         place, self->roles, &error);
-  else
-    steps = wx_workflow_steps_to_shelf (wx_order_get_kind (order), wx_order_get_state (order),
-                                        place, self->roles, &error);
+  steps = steps_to (self, order, place, &error);
   if (steps == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("%s: %s"), wx_order_get_number (order), error->message);
@@ -375,9 +390,7 @@ drop_motion_cb (GtkDropTarget *target,
     return GDK_ACTION_MOVE;
   order = g_value_get_object (value);
   clear_drop_hint (c);
-  steps = self->layout == WX_BOARD_FOLDERS
-    ? wx_workflow_steps_to_folder (wx_order_get_kind (order), wx_order_get_state (order), c->place, self->roles, &error)
-    : wx_workflow_steps_to_shelf (wx_order_get_kind (order), wx_order_get_state (order), c->place, self->roles, &error);
+  steps = steps_to (self, order, c->place, &error);
   if (steps)
     gtk_widget_add_css_class (c->box, "wx-drop-ok");
   else if (order_place (self, order) != c->place)
@@ -514,7 +527,7 @@ build_column (WxBoard *self,
   c->filter = gtk_custom_filter_new (column_match, c, NULL);
   c->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (c->filter)));
   c->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (c->filtered)),
-                                       GTK_SORTER (gtk_custom_sorter_new (urgency_sort, NULL, NULL)));
+                                       wx_board_sorter_new ());
   g_signal_connect (c->filtered, "items-changed", G_CALLBACK (column_items_changed_cb), c);
 
   g_signal_connect (factory, "setup", G_CALLBACK (card_setup_cb), self);

@@ -69,5 +69,7 @@ void        wx_board_step              (WxBoard       *self,
 void        wx_board_activate_order    (WxBoard       *self,
                                         WxOrder       *order);
 WxRole      wx_board_get_roles         (WxBoard       *self);
+/* Most urgent first, as the columns sort (also the due list). */
+GtkSorter  *wx_board_sorter_new        (void);
 
 G_END_DECLS

@@ -270,7 +270,6 @@ customer_row_activated_cb (GtkListBox     *list,
   gtk_editable_set_text (GTK_EDITABLE (self->contact_entry), c->contact ? c->contact : "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), c->mobile && *c->mobile ? c->mobile : (c->phone ? c->phone : ""));
   gtk_editable_set_text (GTK_EDITABLE (self->email_entry), c->email ? c->email : "");
-  g_clear_handle_id (&self->customer_timeout, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->customer_box), FALSE);
 }
 
