@@ -126,7 +126,8 @@ decision_late (PGconn *conn, const char *number, gboolean *late, GError **error)
 }
 
 /* Writes what a step brings besides the order's columns: the quote lines
- * (replacing the order's), a payment, the accessories handed back. */
+ * (replacing the order's), a payment, the accessories handed back, and the
+ * caller's own records. */
 static gboolean
 write_extras (PGconn              *conn,
               WxOrderFacts        *facts,
@@ -192,6 +193,8 @@ write_extras (PGconn              *conn,
                           1, params, error))
         return FALSE;
     }
+  if (extras->write && !extras->write (conn, facts->id, extras->write_data, error))
+    return FALSE;
   return TRUE;
 }
 

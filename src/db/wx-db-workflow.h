@@ -60,11 +60,21 @@ typedef struct {
   gint64      unit_price;      /* fen */
 } WxQuoteLineInput;
 
+/* More records a step writes (an inspection record, parts issued, a visit),
+ * inside the step's transaction, after the version and core checks and
+ * before the order moves — so the database's needs can see them. */
+typedef gboolean (*WxStepWriteFunc) (PGconn     *conn,
+                                     gint64      order_id,
+                                     gpointer    user_data,
+                                     GError    **error);
+
 typedef struct {
   GArray     *quote_lines;     /* WxQuoteLineInput: replaces the order's lines; NULL = unchanged */
   gint64      payment_amount;  /* fen; > 0 records a payment */
   const char *payment_method;  /* cash, bank_transfer, card, wechat, alipay, cheque */
   gboolean    accessories_returned;
+  WxStepWriteFunc write;       /* NULL: none */
+  gpointer    write_data;
 } WxStepExtras;
 
 /* One transaction: the order as last seen at `expected_version` (-1: as it
