@@ -43,8 +43,8 @@ wx_call_free (WxCall *call)
 
 /* ------------------------------------------------------------ logging */
 
-/* Attempts are numbered per order and purpose: the lock keeps two clerks
- * logging calls of the same order at once from taking the same number. */
+/* Attempts are numbered per order and purpose by the calls_attempt trigger
+ * (data/sql/007_calls.sql). */
 static gboolean
 log_in_transaction (PGconn *conn, const WxCallRecord *c, gint64 *call_id, GError **error)
 {
@@ -61,19 +61,11 @@ log_in_transaction (PGconn *conn, const WxCallRecord *c, gint64 *call_id, GError
                            machine, subject, result, c->reached ? "true" : "false", answered, relayed, promised };
   g_autoptr(PGresult) res = NULL;
 
-  if (order)
-    {
-      const char *lock[] = { order, purpose };
-      if (!wx_db_execute (conn, "SELECT pg_advisory_xact_lock(hashtextextended('wx_calls:' || $1 || ':' || $2, 0))",
-                          2, lock, error))
-        return FALSE;
-    }
   res = wx_db_query (conn,
     "INSERT INTO calls (at, direction, purpose, customer_id, order_id, contact, phone, machine, subject, result,"
-    "                   reached, answered_by, relayed_to, promised_reply_at, attempt)"
+    "                   reached, answered_by, relayed_to, promised_reply_at)"
     " SELECT coalesce(to_timestamp($1::bigint), now()), $2, $3, coalesce($4::bigint, o.customer_id), o.id,"
-    "        $6, $7, $8, $9, $10, $11::boolean, $12, $13, to_timestamp($14::bigint),"
-    "        1 + (SELECT count(*) FROM calls p WHERE p.order_id = o.id AND p.purpose = $3)"
+    "        $6, $7, $8, $9, $10, $11::boolean, $12, $13, to_timestamp($14::bigint)"
     "   FROM (SELECT 1) one LEFT JOIN service_orders o ON o.id = $5::bigint"
     "  WHERE $5::bigint IS NULL OR o.id IS NOT NULL"
     " RETURNING id", G_N_ELEMENTS (params), params, error);

@@ -726,6 +726,37 @@ test_call_attempts (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM calls WHERE contact = '周馆员'"), ==, 3);
 }
 
+/* The notice that finally reaches the customer, taken as the workflow's
+ * 'notify' step, counts the unanswered calls before it. */
+static void
+test_call_attempts_of_step (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *customer = new_customer (conn, "广州市档案馆", "罗科长", "13922221111", NULL);
+  g_autofree char *number = new_order (conn, customer, "repaired", "", 3);
+  g_autofree char *order_id = NULL;
+  g_autofree char *attempts = NULL;
+  g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *params[] = { number };
+  WxCallRecord call = { "outbound", "notify_pickup", 0, 0, "罗科长", "139 2222 1111", "", "机器已修好，请来取", "无人接听",
+                        FALSE, NULL, NULL, 0, 0 };
+  WxTransitionResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  order_id = owner_value (conn, "SELECT id FROM service_orders WHERE number = $1", 1, params);
+  call.order_id = g_ascii_strtoll (order_id, NULL, 10);
+  set_role (conn, COORDINATOR);
+  g_assert_true (wx_db_call_log (conn, &call, NULL, &error));
+  g_assert_no_error (error);
+  g_hash_table_insert (data, "answered_by", "罗科长");
+  g_assert_true (wx_db_order_step (conn, number, "notify", data, &result, &error));
+  g_assert_no_error (error);
+  set_role (conn, NULL);
+  attempts = owner_value (conn, "SELECT string_agg(attempt::text || ':' || reached, ',' ORDER BY id)"
+                                "  FROM calls WHERE order_id = $1::bigint", 1, (const char *[]) { order_id });
+  g_assert_cmpstr (attempts, ==, "1:false,2:true");
+}
+
 static gboolean
 pending_has (GPtrArray *pending, const char *number, guint *attempts)
 {
@@ -834,6 +865,7 @@ main (int argc, char **argv)
   g_test_add_func ("/detail/fields-events-clocks-calls", test_detail);
   g_test_add_func ("/detail/demo-and-missing", test_detail_demo_and_missing);
   g_test_add_func ("/calls/attempts", test_call_attempts);
+  g_test_add_func ("/calls/attempts-of-step", test_call_attempts_of_step);
   g_test_add_func ("/calls/notify-pending", test_notify_pending);
   return g_test_run ();
 }
