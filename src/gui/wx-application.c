@@ -3,40 +3,35 @@
 #include <glib/gi18n.h>
 
 #include "db/wx-db.h"
+#include "core/wx-session.h"
 #include "wx-application.h"
 #include "wx-front-desk-window.h"
+#include "wx-login-dialog.h"
 
 struct _WxApplication
 {
   AdwApplication parent_instance;
 
-  char *conninfo;   /* NULL: the private local server */
-  char *role;
+  char *conninfo;   /* --db or libpq's environment: a kiosk, no login dialog */
+  char *role;       /* --role */
+
+  /* The session logged in: its desks can be switched. */
+  char   *session_conninfo;
+  char   *session_name;
+  WxRole  session_desks;
 };
 
 G_DEFINE_FINAL_TYPE (WxApplication, wx_application, ADW_TYPE_APPLICATION)
 
-/* --db, else libpq's environment, else the GSettings key, else NULL for the
- * private local server. */
+/* --db, else libpq's environment (""), else NULL: the login dialog asks,
+ * offering the server of the GSettings key or the private local one. */
 static char *
-configured_conninfo (const char *option)
+kiosk_conninfo (const char *option)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   if (option && *option)
     return g_strdup (option);
   if (wx_db_env_configured ())
     return g_strdup ("");
-  if (source)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema)
-    {
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autofree char *server = g_settings_get_string (settings, "server");
-      if (*server)
-        return g_steal_pointer (&server);
-    }
   return NULL;
 }
 
@@ -50,7 +45,7 @@ wx_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "db", "&s", &db);
   g_variant_dict_lookup (options, "role", "&s", &role);
-  self->conninfo = configured_conninfo (db);
+  self->conninfo = kiosk_conninfo (db);
   self->role = g_strdup (role);
   return -1;
 }
@@ -60,10 +55,83 @@ wx_application_activate (GApplication *app)
 {
   WxApplication *self = WX_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  WxLoginDialog *login;
 
-  if (window == NULL)
-    window = GTK_WINDOW (wx_front_desk_window_new (self, self->conninfo));
+  if (window)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  login = wx_login_dialog_new (self);
+  if (self->conninfo)
+    wx_login_dialog_connect (login, self->conninfo, self->role);
+  else
+    gtk_window_present (GTK_WINDOW (login));
+}
+
+GtkWindow *
+wx_application_open_desk (WxApplication *self,
+                          const char    *conninfo,
+                          const char    *full_name,
+                          WxRole         desks,
+                          WxRole         desk)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (WX_IS_APPLICATION (self), NULL);
+  if (self->session_conninfo != conninfo)
+    {
+      g_free (self->session_conninfo);
+      self->session_conninfo = g_strdup (conninfo);
+    }
+  if (self->session_name != full_name)
+    {
+      g_free (self->session_name);
+      self->session_name = g_strdup (full_name);
+    }
+  self->session_desks = wx_session_desks (desks);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "switch-desk")),
+                               (self->session_desks & (self->session_desks - 1)) != 0);
+  /* The supervisor's own desk comes with the supervisor's issue; until then
+   * the supervisor works from the front desk, where every step is theirs. */
+  switch (desk)
+    {
+    case WX_ROLE_COORDINATOR:
+    case WX_ROLE_SUPERVISOR:
+    default:
+      window = GTK_WINDOW (wx_front_desk_window_new (self, conninfo));
+      break;
+    }
   gtk_window_present (window);
+  return window;
+}
+
+/* Another desk of the same session, chosen in the login dialog's list. */
+static void
+switch_desk_activated_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  WxApplication *self = WX_APPLICATION (user_data);
+  WxLoginDialog *login = wx_login_dialog_new (self);
+
+  wx_login_dialog_choose (login, self->session_conninfo, self->session_name, self->session_desks);
+}
+
+/* Closes the session's windows and asks who logs in next. */
+static void
+log_out_activated_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  WxApplication *self = WX_APPLICATION (user_data);
+  WxLoginDialog *login = wx_login_dialog_new (self);
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l; l = l->next)
+    if (l->data != (gpointer) login)
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+  g_clear_pointer (&self->session_conninfo, g_free);
+  g_clear_pointer (&self->session_name, g_free);
+  self->session_desks = WX_ROLE_NONE;
+  gtk_window_present (GTK_WINDOW (login));
 }
 
 static void
@@ -79,6 +147,8 @@ wx_application_finalize (GObject *object)
 
   g_free (self->conninfo);
   g_free (self->role);
+  g_free (self->session_conninfo);
+  g_free (self->session_name);
   G_OBJECT_CLASS (wx_application_parent_class)->finalize (object);
 }
 
@@ -98,6 +168,8 @@ wx_application_init (WxApplication *self)
 {
   static const GActionEntry entries[] = {
     { .name = "quit", .activate = quit_activated_cb },
+    { .name = "switch-desk", .activate = switch_desk_activated_cb },
+    { .name = "log-out", .activate = log_out_activated_cb },
   };
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Connect to this database (libpq connection string)"), N_("CONNINFO") },
@@ -107,6 +179,7 @@ wx_application_init (WxApplication *self)
   const char *quit_accels[] = { "<Control>q", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "switch-desk")), FALSE);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", (const char *[]) { "F5", "<Control>r", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", (const char *[]) { "<Control>f", NULL });

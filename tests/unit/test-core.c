@@ -1,8 +1,11 @@
 /* Unit tests of the core layer: pure functions, no database. */
+#include <string.h>
+
 #include "core/wx-error.h"
 #include "core/wx-money.h"
 #include "core/wx-order-number.h"
 #include "core/wx-validate.h"
+#include "core/wx-session.h"
 #include "core/wx-workflow.h"
 #include "wx-test-db.h"
 
@@ -251,6 +254,43 @@ test_kinds_and_roles (void)
   g_assert_false (wx_role_from_name ("boss", &role));
 }
 
+/* The desk a user opens: the one asked for when the user holds it, the only
+ * one, or a choice among several; never one the user does not hold. */
+static void
+test_session_desk (void)
+{
+  struct { WxRole roles; const char *requested; WxRole desk; int code; } cases[] = {
+    { WX_ROLE_COORDINATOR, NULL, WX_ROLE_COORDINATOR, -1 },
+    { WX_ROLE_ENGINEER | WX_ROLE_ADMIN, NULL, WX_ROLE_ENGINEER, -1 },
+    { WX_ROLE_COORDINATOR | WX_ROLE_ENGINEER, NULL, WX_ROLE_NONE, -1 },
+    { WX_ROLE_COORDINATOR | WX_ROLE_ENGINEER, "", WX_ROLE_NONE, -1 },
+    { WX_ROLE_COORDINATOR | WX_ROLE_ENGINEER, "engineer", WX_ROLE_ENGINEER, -1 },
+    { WX_ROLE_COORDINATOR | WX_ROLE_ENGINEER, "wx_coordinator", WX_ROLE_COORDINATOR, -1 },
+    { WX_ROLE_COORDINATOR, "supervisor", WX_ROLE_NONE, WX_CORE_ERROR_DENIED },
+    { WX_ROLE_COORDINATOR, "admin", WX_ROLE_NONE, WX_CORE_ERROR_INVALID },
+    { WX_ROLE_COORDINATOR, "cashier", WX_ROLE_NONE, WX_CORE_ERROR_INVALID },
+    { WX_ROLE_ADMIN, NULL, WX_ROLE_NONE, WX_CORE_ERROR_DENIED },
+    { WX_ROLE_NONE, "coordinator", WX_ROLE_NONE, WX_CORE_ERROR_DENIED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      WxRole desk = wx_session_desk_for ("zhang_wei", cases[i].roles, cases[i].requested, &error);
+
+      g_assert_cmpint (desk, ==, cases[i].desk);
+      if (cases[i].code < 0)
+        g_assert_no_error (error);
+      else
+        {
+          g_assert_error (error, WX_CORE_ERROR, cases[i].code);
+          g_assert_nonnull (strstr (error->message, cases[i].code == WX_CORE_ERROR_INVALID && cases[i].requested
+                                                    ? cases[i].requested : "zhang_wei"));
+        }
+    }
+  g_assert_cmpint (wx_session_desks (WX_ROLE_ADMIN | WX_ROLE_SUPERVISOR), ==, WX_ROLE_SUPERVISOR);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -266,5 +306,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/money/parse", test_money_parse);
   g_test_add_func ("/core/workflow/states", test_workflow_states);
   g_test_add_func ("/core/workflow/kinds-roles", test_kinds_and_roles);
+  g_test_add_func ("/core/session/desk", test_session_desk);
   return g_test_run ();
 }

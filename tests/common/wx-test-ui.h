@@ -1,0 +1,31 @@
+/* wx-test-ui.h — what every window test under Xvfb needs: GTK up (or a
+ * skip when there is no display or no zh_CN locale), waiting on the main
+ * loop for a condition, and PNG screenshots into the build directory. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* gtk_init and the language check; FALSE when the test must skip (a TAP
+ * skip line has been printed; under ./run tests it is an error instead). */
+gboolean wx_test_ui_init       (void);
+/* TRUE when the test runs in Chinese (LANGUAGE=zh…). */
+gboolean wx_test_ui_chinese    (void);
+
+/* Iterates the main context until `done (data)`; a minute at most. */
+void     wx_test_spin_until    (gboolean   (*done) (gpointer),
+                                gpointer     data,
+                                const char  *what);
+/* For wx_test_spin_until: the gboolean at `flag` is TRUE. */
+gboolean wx_test_flag_set      (gpointer     flag);
+/* A signal handler setting the gboolean at `user_data`. */
+void     wx_test_set_flag_cb   (gpointer     instance,
+                                gpointer     user_data);
+
+/* Renders `widget` as the screen shows it into
+ * $WX_SCREENSHOT_DIR/NAME[-zh_CN].png. */
+void     wx_test_screenshot    (GtkWidget   *widget,
+                                const char  *name);
+
+G_END_DECLS
