@@ -17,3 +17,7 @@ $$;
 
 CREATE TRIGGER calls_attempt BEFORE INSERT ON calls
   FOR EACH ROW EXECUTE FUNCTION wx_number_call_attempt();
+
+-- A caller who is not a customer yet still names a unit (单位).
+ALTER TABLE calls ADD COLUMN unit_name text NOT NULL DEFAULT '' CHECK (length(unit_name) <= 100);
+CREATE INDEX calls_unlinked_idx ON calls (at) WHERE order_id IS NULL;

@@ -8,49 +8,65 @@
 #include "wx-validate.h"
 
 gboolean
-wx_call_record_validate (const WxCallRecord  *call,
-                         GError             **error)
+wx_call_record_check (const WxCallRecord  *call,
+                      const char         **field,
+                      GError             **error)
 {
   gboolean answered = wx_validate_filled (call->answered_by);
   gboolean relayed = wx_validate_filled (call->relayed_to);
+  const char *at_fault = "";
 
   if (!wx_code_known (WX_CODE_CALL_DIRECTION, call->direction))
     {
+      at_fault = "direction";
       g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                            _("Say whether the call came in or went out."));
-      return FALSE;
     }
-  if (call->purpose && !wx_code_known (WX_CODE_CALL_PURPOSE, call->purpose))
+  else if (call->purpose && !wx_code_known (WX_CODE_CALL_PURPOSE, call->purpose))
     {
+      at_fault = "purpose";
       g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                    _("“%s” is not a purpose of a call; choose one from the list."), call->purpose);
-      return FALSE;
     }
-  if (call->order_id < 0 || call->customer_id < 0 || call->at < 0 || call->promised_reply_at < 0)
+  else if (call->order_id < 0 || call->customer_id < 0 || call->at < 0 || call->promised_reply_at < 0)
+    g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                         _("The call refers to an order, a customer or a time that cannot exist."));
+  else if (call->order_id == 0 && call->customer_id == 0 && !wx_validate_filled (call->unit_name)
+           && !wx_validate_filled (call->contact) && !wx_validate_filled (call->phone))
     {
-      g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
-                           _("The call refers to an order, a customer or a time that cannot exist."));
-      return FALSE;
+      at_fault = "contact";
+      g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_MISSING,
+                           _("Record who the call was with: the unit, the contact or the phone number."));
     }
-  if (wx_validate_filled (call->phone) && !wx_validate_phone (call->phone, error))
-    return FALSE;
-  if (!call->reached && (answered || relayed))
+  else if (wx_validate_filled (call->phone) && !wx_validate_phone (call->phone, error))
+    at_fault = "phone";
+  else if (call->order_id == 0 && !wx_validate_filled (call->subject))
     {
+      at_fault = "subject";
+      g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_MISSING,
+                           _("Record what the call was about."));
+    }
+  else if (!call->reached && (answered || relayed))
+    {
+      at_fault = answered ? "answered_by" : "relayed_to";
       g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                            _("Nobody answered this call, so nobody can have answered or passed it on; mark it reached or clear those names."));
-      return FALSE;
     }
-  if (relayed && !answered)
+  else if (relayed && !answered)
     {
+      at_fault = "answered_by";
       g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_MISSING,
                            _("Record who answered the call and will pass the message on."));
-      return FALSE;
     }
-  if (call->reached && !answered && g_strcmp0 (call->purpose, "notify_pickup") == 0)
+  else if (call->reached && !answered && g_strcmp0 (call->purpose, "notify_pickup") == 0)
     {
+      at_fault = "answered_by";
       g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_MISSING,
                            _("Record who answered the pickup notice."));
-      return FALSE;
     }
-  return TRUE;
+  else
+    return TRUE;
+  if (field)
+    *field = at_fault;
+  return FALSE;
 }

@@ -23,9 +23,16 @@ typedef struct {
   const char *relayed_to;         /* whom they pass it on to (转告), "" when the contact answered */
   gint64      promised_reply_at;  /* Unix seconds; 0 = no promise */
   gint64      at;                 /* when the call was made, Unix seconds; 0 = now */
+  const char *unit_name;          /* the caller's unit (单位) when not a customer yet; NULL = the customer's */
 } WxCallRecord;
 
-gboolean wx_call_record_validate (const WxCallRecord *call,
+/* A call says who it was with (unit, contact, phone, or its order) and what
+ * about (the subject, or its order). FALSE with a sentence when the call
+ * cannot be logged so; `field` (may be
+ * NULL) is then set to the field at fault: direction, purpose, contact,
+ * phone, subject, answered_by, relayed_to, or "" for the call as a whole. */
+gboolean wx_call_record_check    (const WxCallRecord *call,
+                                  const char        **field,
                                   GError            **error);
 
 G_END_DECLS

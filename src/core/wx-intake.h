@@ -28,6 +28,7 @@ typedef struct {
   const char   *remarks;
   gboolean      notice_read;   /* the customer read the important notice */
   gboolean      customer_signed;
+  gint64        call_id;       /* the call of the call log this order answers; 0 = none */
 } WxOrderDraft;
 
 gboolean wx_order_draft_validate (const WxOrderDraft *draft,

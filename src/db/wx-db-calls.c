@@ -55,17 +55,17 @@ log_in_transaction (PGconn *conn, const WxCallRecord *c, gint64 *call_id, GError
   g_autofree char *contact = trimmed (c->contact), *phone = trimmed (c->phone);
   g_autofree char *machine = trimmed (c->machine), *subject = trimmed (c->subject);
   g_autofree char *result = trimmed (c->result), *answered = trimmed (c->answered_by);
-  g_autofree char *relayed = trimmed (c->relayed_to);
+  g_autofree char *relayed = trimmed (c->relayed_to), *unit = trimmed (c->unit_name);
   const char *purpose = c->purpose ? c->purpose : "other";
   const char *params[] = { at, c->direction, purpose, customer, order, contact, *phone ? phone : NULL,
-                           machine, subject, result, c->reached ? "true" : "false", answered, relayed, promised };
+                           machine, subject, result, c->reached ? "true" : "false", answered, relayed, promised, unit };
   g_autoptr(PGresult) res = NULL;
 
   res = wx_db_query (conn,
     "INSERT INTO calls (at, direction, purpose, customer_id, order_id, contact, phone, machine, subject, result,"
-    "                   reached, answered_by, relayed_to, promised_reply_at)"
+    "                   reached, answered_by, relayed_to, promised_reply_at, unit_name)"
     " SELECT coalesce(to_timestamp($1::bigint), now()), $2, $3, coalesce($4::bigint, o.customer_id), o.id,"
-    "        $6, $7, $8, $9, $10, $11::boolean, $12, $13, to_timestamp($14::bigint)"
+    "        $6, $7, $8, $9, $10, $11::boolean, $12, $13, to_timestamp($14::bigint), $15"
     "   FROM (SELECT 1) one LEFT JOIN service_orders o ON o.id = $5::bigint"
     "  WHERE $5::bigint IS NULL OR o.id IS NOT NULL"
     " RETURNING id", G_N_ELEMENTS (params), params, error);
@@ -88,7 +88,7 @@ wx_db_call_log (PGconn              *conn,
                 gint64              *call_id,
                 GError             **error)
 {
-  if (!wx_call_record_validate (call, error) || !wx_db_begin (conn, error))
+  if (!wx_call_record_check (call, NULL, error) || !wx_db_begin (conn, error))
     return FALSE;
   if (!log_in_transaction (conn, call, call_id, error))
     {
@@ -103,7 +103,7 @@ wx_db_call_log (PGconn              *conn,
 #define CALL_SELECT \
   "SELECT c.id, floor(extract(epoch FROM c.at))::bigint, to_char(c.at AT TIME ZONE z.tz, 'YYYY-MM-DD HH24:MI')," \
   "       c.direction, c.purpose, coalesce(c.customer_id, 0), coalesce(c.order_id, 0), coalesce(o.number, '')," \
-  "       coalesce(o.unit_name, cu.unit_name, ''), c.contact, coalesce(c.phone, ''), c.machine, c.subject," \
+  "       coalesce(nullif(c.unit_name, ''), o.unit_name, cu.unit_name, ''), c.contact, coalesce(c.phone, ''), c.machine, c.subject," \
   "       c.result, c.reached, c.answered_by, c.relayed_to," \
   "       coalesce(floor(extract(epoch FROM c.promised_reply_at))::bigint, 0), c.attempt, c.actor," \
   "       coalesce(s.full_name, c.actor)" \

@@ -39,7 +39,7 @@ typedef struct {
 void       wx_call_free          (WxCall              *call);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxCall, wx_call_free)
 
-/* Checks `call` (wx_call_record_validate) and logs it, in one transaction:
+/* Checks `call` (wx_call_record_check) and logs it, in one transaction:
  * its attempt is the number of calls already logged for the same order and
  * purpose plus one; the customer is the order's when not given. */
 gboolean   wx_db_call_log        (PGconn              *conn,

@@ -201,6 +201,24 @@ create_in_transaction (PGconn *conn, const WxOrderDraft *d, WxIntakeResult *resu
           "INSERT INTO order_events (order_id, event, to_state) VALUES ($1::bigint, $2, $2)", 2, params, error))
       return FALSE;
   }
+  if (d->call_id > 0)
+    {
+      /* The call it answers (工作日记本) now points at it: once only. */
+      g_autofree char *call = g_strdup_printf ("%" G_GINT64_FORMAT, d->call_id);
+      const char *params[] = { PQgetvalue (res, 0, 0), customer, call };
+      g_autoptr(PGresult) linked = wx_db_query (conn,
+        "UPDATE calls SET order_id = $1::bigint, customer_id = coalesce(customer_id, $2::bigint)"
+        " WHERE id = $3::bigint AND order_id IS NULL RETURNING id", 3, params, error);
+
+      if (linked == NULL)
+        return FALSE;
+      if (PQntuples (linked) == 0)
+        {
+          g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_CONFLICT,
+                               _("That call already has a service order (or was removed); nothing was saved. Reload the call log."));
+          return FALSE;
+        }
+    }
   return detect_return_repair (conn, PQgetvalue (res, 0, 0), result, error) &&
          detect_cluster (conn, PQgetvalue (res, 0, 0), fault, result, error);
 }

@@ -189,7 +189,8 @@ static const Case cases[] = {
   /* calls and visits */
   CHECK_CASE ("call neither in nor out",    "INSERT INTO calls (direction, contact, subject) VALUES ('missed', '李明', '催修')", "calls_direction_check"),
   CHECK_CASE ("call for gossip",            "INSERT INTO calls (direction, purpose, contact) VALUES ('inbound', 'chat', '李明')", "calls_purpose_check"),
-  CHECK_CASE ("attempt 0",                  "INSERT INTO calls (direction, purpose, order_id, attempt) VALUES ('outbound', 'notify_pickup', 1, 0)", "calls_attempt_check"),
+  CHECK_CASE ("attempt 0",                  "INSERT INTO calls (direction, purpose, contact, attempt) VALUES ('outbound', 'other', '李明', 0)", "calls_attempt_check"),
+  CHECK_CASE ("call from a long unit name", "INSERT INTO calls (direction, unit_name) VALUES ('inbound', repeat('单', 101))", "calls_unit_name_check"),
   FK_CASE ("call from no customer",         "INSERT INTO calls (direction, customer_id, contact) VALUES ('inbound', 999, '李明')", "calls_customer_id_fkey"),
   FK_CASE ("call about no order",           "INSERT INTO calls (direction, purpose, order_id) VALUES ('outbound', 'notify_pickup', 999)", "calls_order_id_fkey"),
   CHECK_CASE ("visit leaving before arriving", "INSERT INTO visits (order_id, arrived_at, left_at) VALUES (1, '2026-11-20 10:00+08', '2026-11-20 09:00+08')", "visits_check"),

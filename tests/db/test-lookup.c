@@ -726,6 +726,52 @@ test_call_attempts (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM calls WHERE contact = '周馆员'"), ==, 3);
 }
 
+/* A call becomes an on-site order in one step: the order, and the call
+ * pointing at it, in one transaction, once. A call the clerk cannot log
+ * names the field at fault. */
+static void
+test_call_to_order (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  WxCallRecord call = { "inbound", "request", 0, 0, "马主任", "020-8765 4321", "惠普 M1005", "打印机卡纸，请上门",
+                        "约明天上午", TRUE, "马主任", NULL, 0, 0, "天河区税务局" };
+  WxCallRecord nobody = { "inbound", "enquiry", 0, 0, NULL, NULL, NULL, "问价格", NULL, TRUE, NULL, NULL, 0, 0, NULL };
+  WxCallRecord silent = { "inbound", "enquiry", 0, 0, "马主任", NULL, NULL, " ", NULL, TRUE, NULL, NULL, 0, 0, NULL };
+  WxOrderDraft d = { WX_ORDER_KIND_ON_SITE, "天河区税务局", "天河区体育东路 1 号", "马主任", "020-8765 4321",
+                     "激光打印机", "惠普 M1005", "", "打印机卡纸", NULL, NULL };
+  g_auto(WxIntakeResult) made = { 0 };
+  g_auto(WxIntakeResult) again = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) twice = NULL;
+  g_autoptr(GError) missing = NULL;
+  g_autofree char *call_id = NULL;
+  g_autofree char *linked = NULL;
+  const char *field = NULL;
+  gint64 id = 0;
+
+  g_assert_false (wx_call_record_check (&nobody, &field, &missing));
+  g_assert_cmpstr (field, ==, "contact");
+  g_clear_error (&missing);
+  g_assert_false (wx_call_record_check (&silent, &field, &missing));
+  g_assert_cmpstr (field, ==, "subject");
+
+  set_role (conn, COORDINATOR);
+  g_assert_true (wx_db_call_log (conn, &call, &id, &error));
+  g_assert_no_error (error);
+  d.call_id = id;
+  g_assert_true (wx_db_order_create (conn, &d, &made, &error));
+  g_assert_no_error (error);
+  g_assert_false (wx_db_order_create (conn, &d, &again, &twice));
+  g_assert_error (twice, WX_DB_ERROR, WX_DB_ERROR_CONFLICT);
+  set_role (conn, NULL);
+  call_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  linked = owner_value (conn, "SELECT o.number || ' ' || o.state || ' ' || c.unit_name FROM calls c"
+                              " JOIN service_orders o ON o.id = c.order_id AND o.customer_id = c.customer_id"
+                              " WHERE c.id = $1::bigint", 1, (const char *[]) { call_id });
+  g_assert_cmpstr (linked, ==, g_strconcat (made.number, " call_logged 天河区税务局", NULL));
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders WHERE unit_name = '天河区税务局'"), ==, 1);
+}
+
 /* The notice that finally reaches the customer, taken as the workflow's
  * 'notify' step, counts the unanswered calls before it. */
 static void
@@ -866,6 +912,7 @@ main (int argc, char **argv)
   g_test_add_func ("/detail/demo-and-missing", test_detail_demo_and_missing);
   g_test_add_func ("/calls/attempts", test_call_attempts);
   g_test_add_func ("/calls/attempts-of-step", test_call_attempts_of_step);
+  g_test_add_func ("/calls/to-order", test_call_to_order);
   g_test_add_func ("/calls/notify-pending", test_notify_pending);
   return g_test_run ();
 }
