@@ -35,4 +35,12 @@ gboolean wx_call_record_check    (const WxCallRecord *call,
                                   const char        **field,
                                   GError            **error);
 
+/* A promised reply time as the clerk types it: "HH:MM" (today, or
+ * tomorrow when that time has passed), "MM-DD HH:MM" or "YYYY-MM-DD HH:MM",
+ * in the time zone of `now`; "" = none (0). */
+gboolean wx_call_parse_time      (const char         *text,
+                                  GDateTime          *now,
+                                  gint64             *at,
+                                  GError            **error);
+
 G_END_DECLS

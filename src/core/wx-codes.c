@@ -112,3 +112,14 @@ wx_code_known (WxCodeSet set, const char *code)
 {
   return find (set, code) != NULL;
 }
+
+const char *
+wx_code_nth (WxCodeSet set, guint n)
+{
+  const CodeLabel *c;
+
+  g_return_val_if_fail ((guint) set < G_N_ELEMENTS (sets), NULL);
+  for (c = sets[set]; c->code && n > 0; c++, n--)
+    ;
+  return c->code;
+}

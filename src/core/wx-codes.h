@@ -27,5 +27,8 @@ const char *wx_code_label (WxCodeSet   set,
                            const char *code);
 gboolean    wx_code_known (WxCodeSet   set,
                            const char *code);
+/* The set's codes in their order: the n-th, NULL past the last. */
+const char *wx_code_nth   (WxCodeSet   set,
+                           guint       n);
 
 G_END_DECLS

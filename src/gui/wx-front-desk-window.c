@@ -8,6 +8,7 @@
 #include "db/wx-db-lookup.h"
 #include "board/wx-board-card.h"
 #include "dialogs/wx-intake-dialog.h"
+#include "wx-call-log.h"
 #include "wx-front-desk-window.h"
 #include "wx-print.h"
 
@@ -31,6 +32,8 @@ struct _WxFrontDeskWindow
   GtkBox         *detail_box;
   GtkListView    *due_list;
   GtkListView    *search_list;
+  WxCallLog      *call_log;
+  AdwViewStackPage *calls_page;
   GtkLabel       *search_label;
   GtkLabel       *status_label;
 
@@ -176,6 +179,7 @@ wx_front_desk_window_refresh (WxFrontDeskWindow *self)
     return;
   self->loading = TRUE;
   gtk_spinner_start (self->spinner);
+  wx_call_log_reload (self->call_log);
   wx_db_worker_run_async (self->worker, load_board_job, NULL, NULL, (GDestroyNotify) board_load_free,
                           self->cancellable, board_loaded_cb, g_object_ref (self));
 }
@@ -244,6 +248,8 @@ orders_changed_cb (WxDbListener      *listener,
 {
   reload_ids (self, ids);
   wx_order_panel_orders_changed (self->panel, ids);
+  /* A machine ready, or announced, on another PC. */
+  wx_call_log_reload (self->call_log);
 }
 
 static void
@@ -587,6 +593,78 @@ intake_open_order_cb (WxIntakeDialog    *dialog,
   wx_front_desk_window_open_order (self, number);
 }
 
+/* ---------------------------------------------------------------- calls */
+
+static void
+call_log_step_requested_cb (WxCallLog         *log,
+                            const char        *number,
+                            const char        *event,
+                            WxFrontDeskWindow *self)
+{
+  g_autoptr(WxOrder) order = wx_order_list_find (G_LIST_MODEL (self->orders), number, NULL);
+
+  if (order)
+    wx_front_desk_window_step (self, order, event);
+}
+
+static void
+call_log_open_order_cb (WxCallLog         *log,
+                        const char        *number,
+                        WxFrontDeskWindow *self)
+{
+  wx_front_desk_window_open_order (self, number);
+}
+
+static void
+call_order_saved_cb (WxIntakeDialog    *dialog,
+                     const char        *number,
+                     WxFrontDeskWindow *self)
+{
+  wx_call_log_reload (self->call_log);
+}
+
+/* A call asking for a visit: the on-site intake, filled from the call. */
+WxIntakeDialog *
+wx_front_desk_window_order_from_call (WxFrontDeskWindow *self,
+                                      gint64             call_id)
+{
+  const WxCall *call;
+  WxIntakeDialog *dialog;
+
+  g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
+  call = wx_call_log_find_call (self->call_log, call_id);
+  if (call == NULL)
+    return NULL;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.intake", "s", "on_site");
+  dialog = WX_INTAKE_DIALOG (self->intake_dialog);
+  wx_intake_dialog_set_value (dialog, "unit", call->unit_name);
+  wx_intake_dialog_set_value (dialog, "contact", call->contact);
+  wx_intake_dialog_set_value (dialog, "phone", call->phone);
+  wx_intake_dialog_set_value (dialog, "model", call->machine);
+  wx_intake_dialog_set_value (dialog, "fault", call->subject);
+  wx_intake_dialog_set_call (dialog, call_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (call_order_saved_cb), self, 0);
+  return dialog;
+}
+
+/* The page's badge: the pickup notices still to make. */
+static void
+call_log_loaded_cb (WxCallLog         *log,
+                    const GError      *error,
+                    WxFrontDeskWindow *self)
+{
+  adw_view_stack_page_set_badge_number (self->calls_page, wx_call_log_get_pending (log)->len);
+  adw_view_stack_page_set_needs_attention (self->calls_page, wx_call_log_get_pending (log)->len > 0);
+}
+
+static void
+call_log_order_from_call_cb (WxCallLog         *log,
+                             gint64             call_id,
+                             WxFrontDeskWindow *self)
+{
+  wx_front_desk_window_order_from_call (self, call_id);
+}
+
 static void
 intake_action_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -727,6 +805,7 @@ wx_front_desk_window_class_init (WxFrontDeskWindowClass *klass)
   signals[SIGNAL_ORDERS_UPDATED] = g_signal_new ("orders-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (WX_TYPE_CALL_LOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/wx-front-desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, due_page);
@@ -741,6 +820,8 @@ wx_front_desk_window_class_init (WxFrontDeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, detail_box);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, due_list);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, search_list);
+  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, call_log);
+  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, calls_page);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, search_label);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, status_label);
 
@@ -787,6 +868,11 @@ wx_front_desk_window_init (WxFrontDeskWindow *self)
   gtk_list_view_set_factory (self->search_list, found_factory);
   g_signal_connect (self->search_list, "activate", G_CALLBACK (list_activate_cb), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+
+  g_signal_connect (self->call_log, "step-requested", G_CALLBACK (call_log_step_requested_cb), self);
+  g_signal_connect (self->call_log, "open-order", G_CALLBACK (call_log_open_order_cb), self);
+  g_signal_connect (self->call_log, "order-from-call", G_CALLBACK (call_log_order_from_call_cb), self);
+  g_signal_connect (self->call_log, "loaded", G_CALLBACK (call_log_loaded_cb), self);
 }
 
 WxFrontDeskWindow *
@@ -808,8 +894,16 @@ wx_front_desk_window_new (WxApplication *app,
   g_signal_connect (self->panel, "step-requested", G_CALLBACK (panel_step_requested_cb), self);
   g_signal_connect (self->panel, "print-requested", G_CALLBACK (panel_print_requested_cb), self);
 
+  wx_call_log_set_worker (self->call_log, self->worker);
   wx_front_desk_window_refresh (self);
   return self;
+}
+
+WxCallLog *
+wx_front_desk_window_get_call_log (WxFrontDeskWindow *self)
+{
+  g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
+  return self->call_log;
 }
 
 WxDbWorker *

@@ -8,8 +8,10 @@
 
 #include "board/wx-board.h"
 #include "db/wx-db-worker.h"
+#include "dialogs/wx-intake-dialog.h"
 #include "dialogs/wx-step-dialog.h"
 #include "wx-application.h"
+#include "wx-call-log.h"
 #include "wx-order-panel.h"
 
 G_BEGIN_DECLS
@@ -42,5 +44,10 @@ void               wx_front_desk_window_print      (WxFrontDeskWindow *self,
                                                     const char        *number,
                                                     guint              docs);
 void               wx_front_desk_window_refresh    (WxFrontDeskWindow *self);
+
+/* The call log page, and an on-site intake filled from one of its calls. */
+WxCallLog          *wx_front_desk_window_get_call_log   (WxFrontDeskWindow *self);
+WxIntakeDialog     *wx_front_desk_window_order_from_call (WxFrontDeskWindow *self,
+                                                         gint64             call_id);
 
 G_END_DECLS

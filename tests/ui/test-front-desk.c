@@ -19,6 +19,7 @@
 #include "db/wx-db-demo.h"
 #include "db/wx-db-workflow.h"
 #include "gui/wx-front-desk-window.h"
+#include "gui/dialogs/wx-call-dialog.h"
 #include "gui/dialogs/wx-intake-dialog.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
@@ -481,6 +482,111 @@ test_conflict (void)
                    g_strconcat (version, "picked_up", NULL));
 }
 
+static void
+call_log_loaded_cb (WxCallLog *log, const GError *error, gpointer user_data)
+{
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Runs `what` and waits for the call log's next load. */
+#define WITH_CALL_LOG_RELOAD(what) G_STMT_START {                                          \
+    gboolean reloaded_ = FALSE;                                                            \
+    gulong id_ = g_signal_connect (log, "loaded", G_CALLBACK (call_log_loaded_cb), &reloaded_); \
+    what;                                                                                  \
+    wx_test_spin_until (wx_test_flag_set, &reloaded_, "the call log");                    \
+    g_signal_handler_disconnect (log, id_);                                                \
+  } G_STMT_END
+
+static const WxCall *
+call_with_subject (WxCallLog *log, const char *subject)
+{
+  GPtrArray *calls = wx_call_log_get_calls (log);
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      const WxCall *c = g_ptr_array_index (calls, i);
+      if (g_str_equal (c->subject, subject))
+        return c;
+    }
+  return NULL;
+}
+
+/* The call log: a call with a bad phone is refused at the field and
+ * writes nothing; a good one is listed; it becomes an on-site order in one
+ * step; a pickup notice nobody answered is logged with its attempt and
+ * leaves today's list. */
+static void
+test_calls (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  WxCallLog *log = wx_front_desk_window_get_call_log (window);
+  const char *subject = "打印机卡纸，请派人上门";
+  g_autofree char *before = scalar (conn, "SELECT count(*) FROM calls", NULL);
+  g_autofree char *number = NULL;
+  g_autofree char *pending = NULL;
+  g_autofree char *call_id = NULL;
+  WxCallDialog *dialog;
+  WxIntakeDialog *intake;
+  const WxCall *call;
+  guint n_pending;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calls"));
+  WITH_CALL_LOG_RELOAD (wx_call_log_show_day (log, 0));
+  dialog = WX_CALL_DIALOG (wx_call_log_new_call (log));
+  wx_call_dialog_set_value (dialog, "direction", "inbound");
+  wx_call_dialog_set_value (dialog, "purpose", "request");
+  wx_call_dialog_set_value (dialog, "unit", "天河区税务局");
+  wx_call_dialog_set_value (dialog, "contact", "马主任");
+  wx_call_dialog_set_value (dialog, "phone", "12");
+  wx_call_dialog_set_value (dialog, "machine", "惠普 M1005");
+  wx_call_dialog_set_value (dialog, "subject", subject);
+  wx_call_dialog_set_value (dialog, "result", "约明天上午");
+  wx_call_dialog_set_value (dialog, "answered_by", "马主任");
+  wx_call_dialog_set_value (dialog, "promised", "17:30");
+  wx_call_dialog_save (dialog);
+  g_test_message ("bad phone: %s", wx_call_dialog_get_message (dialog, "phone"));
+  g_assert_cmpstr (wx_call_dialog_get_message (dialog, "phone"), !=, "");
+  g_assert_cmpstr (scalar (conn, "SELECT count(*) FROM calls", NULL), ==, before);
+  wx_call_dialog_set_value (dialog, "phone", "020-8765 4321");
+  wx_test_screenshot (GTK_WIDGET (dialog), "call-dialog");
+  WITH_CALL_LOG_RELOAD (wx_call_dialog_save (dialog));
+  call = call_with_subject (log, subject);
+  g_assert_nonnull (call);
+  g_assert_cmpstr (call->unit_name, ==, "天河区税务局");
+  g_assert_cmpint (call->promised_reply_at, >, 0);
+  g_assert_cmpint (call->order_id, ==, 0);
+
+  /* The call becomes an on-site order: the intake is filled from it. */
+  intake = wx_front_desk_window_order_from_call (window, call->id);
+  g_assert_nonnull (intake);
+  wx_intake_dialog_set_print (intake, FALSE);
+  wx_intake_dialog_set_value (intake, "address", "天河区体育东路 1 号");
+  wx_intake_dialog_set_value (intake, "product", "激光打印机");
+  call_id = g_strdup_printf ("%" G_GINT64_FORMAT, call->id);
+  WITH_CALL_LOG_RELOAD (wx_intake_dialog_save (intake));
+  number = scalar (conn, "SELECT o.number FROM calls c JOIN service_orders o ON o.id = c.order_id"
+                         " WHERE c.id = $1::bigint AND o.state = 'call_logged' AND o.kind = 'on_site'"
+                         "   AND o.unit_name = '天河区税务局' AND o.reported_fault = c.subject", call_id);
+  g_test_message ("call %s became order %s", call_id, number);
+  call = call_with_subject (log, subject);
+  g_assert_cmpint (call->order_id, >, 0);
+  g_assert_cmpstr (call->order_number, ==, number);
+
+  /* A pickup notice nobody answers. */
+  n_pending = wx_call_log_get_pending (log)->len;
+  g_assert_cmpuint (n_pending, >, 0);
+  pending = g_strdup (((WxNotifyPending *) g_ptr_array_index (wx_call_log_get_pending (log), 0))->number);
+  wx_test_screenshot (GTK_WIDGET (window), "front-desk-calls");
+  WITH_CALL_LOG_RELOAD (wx_call_log_no_answer (log, pending));
+  g_assert_cmpuint (wx_call_log_get_pending (log)->len, ==, n_pending - 1);
+  g_assert_cmpstr (scalar (conn, "SELECT count(*) FROM calls c JOIN service_orders o ON o.id = c.order_id"
+                                 " WHERE o.number = $1 AND c.purpose = 'notify_pickup' AND NOT c.reached"
+                                 "   AND c.attempt = (SELECT count(*) FROM calls d WHERE d.order_id = o.id"
+                                 "                     AND d.purpose = 'notify_pickup')", pending), ==, "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -532,5 +638,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/front-desk/live", test_live);
   g_test_add_func ("/ui/front-desk/forbidden-drop", test_forbidden_drop);
   g_test_add_func ("/ui/front-desk/conflict", test_conflict);
+  g_test_add_func ("/ui/front-desk/calls", test_calls);
   return g_test_run ();
 }

@@ -1,6 +1,8 @@
 /* Unit tests of the core layer: pure functions, no database. */
 #include <string.h>
 
+#include "core/wx-call.h"
+#include "core/wx-codes.h"
 #include "core/wx-error.h"
 #include "core/wx-money.h"
 #include "core/wx-order-number.h"
@@ -291,6 +293,44 @@ test_session_desk (void)
   g_assert_cmpint (wx_session_desks (WX_ROLE_ADMIN | WX_ROLE_SUPERVISOR), ==, WX_ROLE_SUPERVISOR);
 }
 
+/* Promised reply times as a clerk types them. */
+static void
+test_call_time (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 5, 18, 14, 0, 0);
+  struct { const char *text; int y, mo, d, h, mi; } good[] = {
+    { "16:30", 2026, 5, 18, 16, 30 },
+    { "09:00", 2026, 5, 19, 9, 0 },          /* past today: tomorrow */
+    { "05-20 08:15", 2026, 5, 20, 8, 15 },
+    { " 2026-06-01 10:00 ", 2026, 6, 1, 10, 0 },
+  };
+  const char *bad[] = { "soon", "25:00", "16:75", "02-30 10:00", "16:30x", "2026-05-18" };
+  gint64 at = -1;
+
+  g_assert_true (wx_call_parse_time ("  ", now, &at, NULL));
+  g_assert_cmpint (at, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GDateTime) expected = g_date_time_new (tz, good[i].y, good[i].mo, good[i].d, good[i].h, good[i].mi, 0);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (wx_call_parse_time (good[i].text, now, &at, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (at, ==, g_date_time_to_unix (expected));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (wx_call_parse_time (bad[i], now, &at, &error));
+      g_assert_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID);
+    }
+  g_assert_cmpstr (wx_code_nth (WX_CODE_CALL_DIRECTION, 0), ==, "inbound");
+  g_assert_cmpstr (wx_code_nth (WX_CODE_CALL_DIRECTION, 1), ==, "outbound");
+  g_assert_null (wx_code_nth (WX_CODE_CALL_DIRECTION, 2));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,5 +347,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/workflow/states", test_workflow_states);
   g_test_add_func ("/core/workflow/kinds-roles", test_kinds_and_roles);
   g_test_add_func ("/core/session/desk", test_session_desk);
+  g_test_add_func ("/core/call/time", test_call_time);
   return g_test_run ();
 }

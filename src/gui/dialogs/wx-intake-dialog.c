@@ -34,6 +34,8 @@ struct _WxIntakeDialog
 {
   AdwWindow       parent_instance;
 
+  gint64          call_id;          /* the call this order answers, 0 = none */
+
   AdwWindowTitle *title;
   GtkSpinner     *spinner;
   GtkGrid        *grid;
@@ -555,6 +557,7 @@ wx_intake_dialog_save (WxIntakeDialog *self)
   j->draft.backup = selected_code (self->backup_dropdown, backup_choices, G_N_ELEMENTS (backup_choices));
   j->draft.notice_read = gtk_check_button_get_active (self->notice_check);
   j->draft.customer_signed = gtk_check_button_get_active (self->signed_check);
+  j->draft.call_id = self->call_id;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->accessories_box)); child;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -580,6 +583,14 @@ wx_intake_dialog_save (WxIntakeDialog *self)
   set_busy (self, TRUE);
   wx_db_worker_run_async (self->worker, create_job, j, (GDestroyNotify) create_job_free, g_free,
                           self->cancellable, created_cb, g_object_ref (self));
+}
+
+void
+wx_intake_dialog_set_call (WxIntakeDialog *self,
+                           gint64          call_id)
+{
+  g_return_if_fail (WX_IS_INTAKE_DIALOG (self));
+  self->call_id = call_id;
 }
 
 static void

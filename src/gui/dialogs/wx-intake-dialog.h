@@ -35,6 +35,9 @@ const char     *wx_intake_dialog_get_message (WxIntakeDialog *self,
                                               const char     *field);
 /* What the serial lookup found, as shown ("" when nothing). */
 const char     *wx_intake_dialog_get_device_text (WxIntakeDialog *self);
+/* The call of the call log this order answers: saving links it. */
+void            wx_intake_dialog_set_call    (WxIntakeDialog *self,
+                                              gint64          call_id);
 void            wx_intake_dialog_save        (WxIntakeDialog *self);
 
 G_END_DECLS

@@ -1,0 +1,363 @@
+/* wx-call-dialog.c — one call of the call log. */
+#define G_LOG_DOMAIN "wx-call-dialog"
+
+#include <glib/gi18n.h>
+
+#include "core/wx-call.h"
+#include "core/wx-codes.h"
+#include "core/wx-error.h"
+#include "db/wx-db.h"
+#include "db/wx-db-calls.h"
+#include "wx-call-dialog.h"
+
+static const char *fields[] = {
+  "unit", "contact", "phone", "machine", "order", "subject", "result", "answered_by", "relayed_to", "promised",
+};
+
+struct _WxCallDialog
+{
+  AdwWindow       parent_instance;
+
+  GtkDropDown    *direction_dropdown;
+  GtkDropDown    *purpose_dropdown;
+  GtkCheckButton *reached_check;
+  GtkLabel       *error_label;
+  GtkSpinner     *spinner;
+
+  WxDbWorker     *worker;
+  GCancellable   *cancellable;
+  gboolean        busy;
+};
+
+enum { SIGNAL_SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (WxCallDialog, wx_call_dialog, ADW_TYPE_WINDOW)
+
+static GtkWidget *
+part (WxCallDialog *self,
+      const char   *field,
+      const char   *suffix)
+{
+  g_autofree char *name = g_strconcat (field, suffix, NULL);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), WX_TYPE_CALL_DIALOG, name));
+}
+
+static GtkEditable *
+entry_for (WxCallDialog *self,
+           const char   *field)
+{
+  GtkWidget *w = part (self, field, "_entry");
+
+  return w ? GTK_EDITABLE (w) : NULL;
+}
+
+static char *
+text_of (WxCallDialog *self,
+         const char   *field)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (entry_for (self, field))));
+}
+
+static void
+set_message (GtkWidget  *label,
+             const char *message)
+{
+  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+  gtk_widget_set_visible (label, message && *message);
+}
+
+static void
+clear_messages (WxCallDialog *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    set_message (part (self, fields[i], "_message"), NULL);
+  set_message (part (self, "direction", "_message"), NULL);
+  set_message (part (self, "purpose", "_message"), NULL);
+  set_message (GTK_WIDGET (self->error_label), NULL);
+}
+
+/* Shows `message` under `field` (else at the bottom) and puts the cursor
+ * there. */
+static void
+show_error (WxCallDialog *self,
+            const char   *field,
+            const char   *message)
+{
+  GtkWidget *label = field && *field ? part (self, field, "_message") : NULL;
+
+  set_message (label ? label : GTK_WIDGET (self->error_label), message);
+  if (field && *field && entry_for (self, field))
+    gtk_widget_grab_focus (GTK_WIDGET (entry_for (self, field)));
+}
+
+static void
+fill_codes (GtkDropDown *dropdown,
+            WxCodeSet    set)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *code;
+
+  for (guint i = 0; (code = wx_code_nth (set, i)); i++)
+    gtk_string_list_append (labels, wx_code_label (set, code));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+}
+
+static void
+select_code (GtkDropDown *dropdown,
+             WxCodeSet    set,
+             const char  *value)
+{
+  const char *code;
+
+  for (guint i = 0; (code = wx_code_nth (set, i)); i++)
+    if (g_strcmp0 (code, value) == 0)
+      gtk_drop_down_set_selected (dropdown, i);
+}
+
+gboolean
+wx_call_dialog_set_value (WxCallDialog *self,
+                          const char   *field,
+                          const char   *value)
+{
+  g_return_val_if_fail (WX_IS_CALL_DIALOG (self), FALSE);
+  if (g_str_equal (field, "direction"))
+    select_code (self->direction_dropdown, WX_CODE_CALL_DIRECTION, value);
+  else if (g_str_equal (field, "purpose"))
+    select_code (self->purpose_dropdown, WX_CODE_CALL_PURPOSE, value);
+  else if (entry_for (self, field))
+    gtk_editable_set_text (entry_for (self, field), value ? value : "");
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+wx_call_dialog_set_reached (WxCallDialog *self,
+                            gboolean      reached)
+{
+  g_return_if_fail (WX_IS_CALL_DIALOG (self));
+  gtk_check_button_set_active (self->reached_check, reached);
+}
+
+const char *
+wx_call_dialog_get_message (WxCallDialog *self,
+                            const char   *field)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (WX_IS_CALL_DIALOG (self), "");
+  label = field ? part (self, field, "_message") : GTK_WIDGET (self->error_label);
+  return label && gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
+}
+
+/* ------------------------------------------------------------ saving */
+
+typedef struct {
+  WxCallRecord  call;
+  char         *order;      /* the number typed, "" = none */
+  GPtrArray    *strings;    /* what the record's strings point into */
+} LogJob;
+
+static void
+log_job_free (LogJob *j)
+{
+  g_free (j->order);
+  g_ptr_array_unref (j->strings);
+  g_free (j);
+}
+
+static gboolean
+log_job (PGconn    *conn,
+         gpointer   data,
+         gpointer  *result,
+         GError   **error)
+{
+  LogJob *j = data;
+  gint64 *id = g_new0 (gint64, 1);
+
+  if (*j->order)
+    {
+      const char *params[] = { j->order };
+      g_autofree char *order_id = wx_db_query_value (conn, "SELECT id FROM service_orders WHERE number = $1",
+                                                     1, params, error);
+      if (order_id == NULL)
+        {
+          if (error && *error == NULL)
+            g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no service order %s."), j->order);
+          g_free (id);
+          return FALSE;
+        }
+      j->call.order_id = g_ascii_strtoll (order_id, NULL, 10);
+    }
+  if (!wx_db_call_log (conn, &j->call, id, error))
+    {
+      g_free (id);
+      return FALSE;
+    }
+  *result = id;
+  return TRUE;
+}
+
+static void
+set_busy (WxCallDialog *self,
+          gboolean      busy)
+{
+  self->busy = busy;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "call.save", !busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+}
+
+static void
+logged_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WxCallDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *id = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+
+  set_busy (self, FALSE);
+  if (id == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, g_error_matches (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND) ? "order" : NULL,
+                    error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, *id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static const char *
+keep (LogJob *j,
+      char   *text)
+{
+  g_ptr_array_add (j->strings, text);
+  return text;
+}
+
+void
+wx_call_dialog_save (WxCallDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *promised = NULL;
+  WxCallRecord check;
+  const char *field = NULL;
+  LogJob *j;
+
+  g_return_if_fail (WX_IS_CALL_DIALOG (self));
+  if (self->busy)
+    return;
+  clear_messages (self);
+  j = g_new0 (LogJob, 1);
+  j->strings = g_ptr_array_new_with_free_func (g_free);
+  j->call.direction = wx_code_nth (WX_CODE_CALL_DIRECTION, gtk_drop_down_get_selected (self->direction_dropdown));
+  j->call.purpose = wx_code_nth (WX_CODE_CALL_PURPOSE, gtk_drop_down_get_selected (self->purpose_dropdown));
+  j->call.unit_name = keep (j, text_of (self, "unit"));
+  j->call.contact = keep (j, text_of (self, "contact"));
+  j->call.phone = keep (j, text_of (self, "phone"));
+  j->call.machine = keep (j, text_of (self, "machine"));
+  j->call.subject = keep (j, text_of (self, "subject"));
+  j->call.result = keep (j, text_of (self, "result"));
+  j->call.answered_by = keep (j, text_of (self, "answered_by"));
+  j->call.relayed_to = keep (j, text_of (self, "relayed_to"));
+  j->call.reached = gtk_check_button_get_active (self->reached_check);
+  j->order = text_of (self, "order");
+  promised = text_of (self, "promised");
+  if (!wx_call_parse_time (promised, now, &j->call.promised_reply_at, &error))
+    {
+      show_error (self, "promised", error->message);
+      log_job_free (j);
+      return;
+    }
+  /* Checked here for the message at its field; the order stands in for
+   * itself until the worker finds it. */
+  check = j->call;
+  check.order_id = *j->order ? 1 : 0;
+  if (!wx_call_record_check (&check, &field, &error))
+    {
+      show_error (self, field, error->message);
+      log_job_free (j);
+      return;
+    }
+  set_busy (self, TRUE);
+  wx_db_worker_run_async (self->worker, log_job, j, (GDestroyNotify) log_job_free, g_free,
+                          self->cancellable, logged_cb, g_object_ref (self));
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  wx_call_dialog_save (WX_CALL_DIALOG (widget));
+}
+
+/* ------------------------------------------------------------ class */
+
+static void
+wx_call_dialog_dispose (GObject *object)
+{
+  WxCallDialog *self = WX_CALL_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker);
+  gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_CALL_DIALOG);
+  G_OBJECT_CLASS (wx_call_dialog_parent_class)->dispose (object);
+}
+
+static void
+wx_call_dialog_class_init (WxCallDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wx_call_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/dialogs/wx-call-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, WxCallDialog, direction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WxCallDialog, purpose_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WxCallDialog, reached_check);
+  gtk_widget_class_bind_template_child (widget_class, WxCallDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, WxCallDialog, spinner);
+  /* The entries and their messages, found by name (part ()). */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *entry = g_strconcat (fields[i], "_entry", NULL);
+      g_autofree char *message = g_strconcat (fields[i], "_message", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, entry, FALSE, 0);
+      gtk_widget_class_bind_template_child_full (widget_class, message, FALSE, 0);
+    }
+  gtk_widget_class_bind_template_child_full (widget_class, "direction_message", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "purpose_message", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
+  gtk_widget_class_install_action (widget_class, "call.save", NULL, save_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* saved (call id) */
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+wx_call_dialog_init (WxCallDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  fill_codes (self->direction_dropdown, WX_CODE_CALL_DIRECTION);
+  fill_codes (self->purpose_dropdown, WX_CODE_CALL_PURPOSE);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), WX_TYPE_CALL_DIALOG, "save_button")));
+}
+
+WxCallDialog *
+wx_call_dialog_new (GtkWindow  *parent,
+                    WxDbWorker *worker)
+{
+  WxCallDialog *self = g_object_new (WX_TYPE_CALL_DIALOG, "transient-for", parent, NULL);
+
+  self->worker = g_object_ref (worker);
+  return self;
+}
