@@ -21,6 +21,7 @@
 #define IDS_RUNS       50
 #define SEARCH_QUERIES 50        /* of each kind */
 #define SEARCH_LIMIT   50
+#define LAUNCH_RUNS    5         /* of each: the app, an empty window */
 
 /* Closed orders before the demo's, one every 25 minutes: $1 of them, each a
  * copy of a random demo order's customer, contact and machine (with a serial
@@ -258,6 +259,80 @@ bench_search (PGconn *conn, gint64 now, GError **error)
   return TRUE;
 }
 
+/* Microseconds from starting `argv` to its "ready" line (it quits then). */
+static gint64
+time_to_ready (const char * const *argv, GError **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                       | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  gint64 t0;
+  gint64 elapsed;
+
+  /* Nothing of the desktop's settings is read or written. */
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  t0 = wx_bench_now ();
+  process = g_subprocess_launcher_spawnv (launcher, argv, error);
+  if (process == NULL)
+    return -1;
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, error);
+  elapsed = wx_bench_now () - t0;
+  if (line == NULL || !g_str_equal (line, "ready"))
+    {
+      if (error && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("%s ended without showing its window (run the bench under a display, e.g. xvfb-run)."), argv[0]);
+      g_subprocess_force_exit (process);
+      return -1;
+    }
+  return g_subprocess_wait (process, NULL, error) ? elapsed : -1;
+}
+
+/* From launch to a usable board (the front desk with its cards drawn),
+ * against an empty GTK window of the same program, alternately. */
+static gboolean
+bench_launch (const char *conninfo, GError **error)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self_exe ? g_path_get_dirname (self_exe) : NULL;
+  g_autofree char *weixiu = dir ? g_build_filename (dir, "weixiu", NULL) : NULL;
+  const char *app_argv[] = { weixiu, "--db", conninfo, "--role", "coordinator", "--exit-when-ready", NULL };
+  const char *empty_argv[] = { weixiu, "--empty-window", NULL };
+  g_autoptr(GArray) app = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *ratio = NULL;
+  gint64 app_median, empty_median;
+
+  if (weixiu == NULL || !g_file_test (weixiu, G_FILE_TEST_IS_EXECUTABLE)
+      || (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY")))
+    {
+      wx_bench_figure (_("launch to a usable board"), _("not measured: no display or no weixiu beside weixiu-admin"),
+                       _("< 1.5 × an empty window"));
+      return TRUE;
+    }
+  for (guint i = 0; i < LAUNCH_RUNS; i++)
+    {
+      gint64 e = time_to_ready (empty_argv, error);
+      gint64 a = e < 0 ? -1 : time_to_ready (app_argv, error);
+
+      if (a < 0)
+        return FALSE;
+      g_array_append_val (empty, e);
+      g_array_append_val (app, a);
+    }
+  wx_bench_report (_("launch: an empty GTK window"), empty, "");
+  wx_bench_report (_("launch: the front desk, board drawn"), app, _("< 1.5 × an empty window"));
+  /* wx_bench_report sorted them: the medians. */
+  empty_median = g_array_index (empty, gint64, LAUNCH_RUNS / 2);
+  app_median = g_array_index (app, gint64, LAUNCH_RUNS / 2);
+  ratio = g_strdup_printf ("%.2f ×", (double) app_median / (double) MAX (empty_median, 1));
+  wx_bench_figure (_("launch to a usable board / empty window (medians)"), ratio, _("< 1.5 ×"));
+  return TRUE;
+}
+
 gboolean
 wx_bench_board (WxBench *bench, GError **error)
 {
@@ -281,7 +356,7 @@ wx_bench_board (WxBench *bench, GError **error)
       print_count (conn, _("open orders"),
                    "SELECT count(*) FROM service_orders WHERE state IN (SELECT state FROM workflow_states WHERE open)");
       print_count (conn, _("events"), "SELECT count(*) FROM order_events");
-      ok = bench_load (conn, now, error) && bench_search (conn, now, error);
+      ok = bench_load (conn, now, error) && bench_search (conn, now, error) && bench_launch (conninfo, error);
     }
   g_clear_pointer (&conn, PQfinish);
   wx_bench_scratch_drop (bench->server, dbname);

@@ -1,5 +1,7 @@
 #define G_LOG_DOMAIN "wx-application"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "db/wx-db.h"
@@ -14,6 +16,8 @@ struct _WxApplication
 
   char *conninfo;   /* --db or libpq's environment: a kiosk, no login dialog */
   char *role;       /* --role */
+  gboolean exit_when_ready;   /* --exit-when-ready (the launch bench) */
+  gboolean empty_window;      /* --empty-window (its yardstick) */
 
   /* The session logged in: its desks can be switched. */
   char   *session_conninfo;
@@ -45,9 +49,33 @@ wx_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "db", "&s", &db);
   g_variant_dict_lookup (options, "role", "&s", &role);
+  g_variant_dict_lookup (options, "exit-when-ready", "b", &self->exit_when_ready);
+  g_variant_dict_lookup (options, "empty-window", "b", &self->empty_window);
   self->conninfo = kiosk_conninfo (db);
   self->role = g_strdup (role);
   return -1;
+}
+
+/* The launch bench (weixiu-admin bench board): "ready" on stdout once the
+ * window has drawn a frame with what it shows, then quit. */
+static gboolean
+ready_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  g_print ("ready\n");
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+desk_loaded_cb (GtkWidget    *window,
+                const GError *error,
+                gpointer      user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, desk_loaded_cb, user_data);
+  gtk_widget_add_tick_callback (window, ready_tick_cb, user_data, NULL);
 }
 
 static void
@@ -59,6 +87,14 @@ wx_application_activate (GApplication *app)
 
   if (window)
     {
+      gtk_window_present (window);
+      return;
+    }
+  if (self->empty_window)
+    {
+      window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (app)));
+      gtk_window_set_title (window, "Weixiu");
+      gtk_widget_add_tick_callback (GTK_WIDGET (window), ready_tick_cb, app, NULL);
       gtk_window_present (window);
       return;
     }
@@ -102,6 +138,8 @@ wx_application_open_desk (WxApplication *self,
       window = GTK_WINDOW (wx_front_desk_window_new (self, conninfo));
       break;
     }
+  if (self->exit_when_ready)
+    g_signal_connect (window, "loaded", G_CALLBACK (desk_loaded_cb), self);
   gtk_window_present (window);
   return window;
 }
@@ -174,6 +212,8 @@ wx_application_init (WxApplication *self)
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Connect to this database (libpq connection string)"), N_("CONNINFO") },
     { "role", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this role's window: coordinator, engineer or supervisor"), N_("ROLE") },
+    { "exit-when-ready", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "Print “ready” and quit once the window shows its data (for the launch bench)", NULL },
+    { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "Open an empty window instead (the launch bench's yardstick)", NULL },
     { NULL }
   };
   const char *quit_accels[] = { "<Control>q", NULL };

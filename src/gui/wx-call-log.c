@@ -482,11 +482,14 @@ static void
 wx_call_log_dispose (GObject *object)
 {
   WxCallLog *self = WX_CALL_LOG (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->worker);
   gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_CALL_LOG);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (wx_call_log_parent_class)->dispose (object);
 }
 

@@ -753,6 +753,18 @@ due_changed_cb (GListModel        *model,
 /* ------------------------------------------------------------ the object */
 
 static void
+due_list_mapped_cb (GtkListView *list,
+                    gpointer     unused)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  if (gtk_list_view_get_factory (list))
+    return;
+  factory = wx_board_card_factory_new ();
+  gtk_list_view_set_factory (list, factory);
+}
+
+static void
 wx_front_desk_window_dispose (GObject *object)
 {
   WxFrontDeskWindow *self = WX_FRONT_DESK_WINDOW (object);
@@ -836,7 +848,6 @@ wx_front_desk_window_class_init (WxFrontDeskWindowClass *klass)
 static void
 wx_front_desk_window_init (WxFrontDeskWindow *self)
 {
-  g_autoptr(GtkListItemFactory) due_factory = wx_board_card_factory_new ();
   g_autoptr(GtkListItemFactory) found_factory = wx_board_card_factory_new ();
   GtkSortListModel *sorted;
 
@@ -859,7 +870,8 @@ wx_front_desk_window_init (WxFrontDeskWindow *self)
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->due)),
                                     wx_board_sorter_new ());
   gtk_list_view_set_model (self->due_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
-  gtk_list_view_set_factory (self->due_list, due_factory);
+  /* Its cards are made when the page is first shown, not at launch. */
+  g_signal_connect (self->due_list, "map", G_CALLBACK (due_list_mapped_cb), NULL);
   g_signal_connect (self->due, "items-changed", G_CALLBACK (due_changed_cb), self);
   g_signal_connect (self->due_list, "activate", G_CALLBACK (list_activate_cb), self);
 

@@ -121,7 +121,8 @@ look_up_password (WxLoginDialog *self)
 
   g_cancellable_cancel (self->lookup);
   g_clear_object (&self->lookup);
-  if (*user == '\0')
+  /* Only for a user at the dialog (a kiosk's check never shows it). */
+  if (*user == '\0' || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   self->lookup = g_cancellable_new ();
   secret_password_lookup (password_schema (), self->lookup, password_found_cb, self,
@@ -292,8 +293,9 @@ logged_in_cb (GObject      *source,
       return;
     }
   if (l->keyring)
+    keep_password (l->server, session->login, l->password, l->remember);
+  if (l->keyring && self->settings)
     {
-      keep_password (l->server, session->login, l->password, l->remember);
       g_settings_set_string (self->settings, "server", l->server ? l->server : "");
       g_settings_set_string (self->settings, "last-user", session->login);
     }
@@ -511,11 +513,18 @@ wx_login_dialog_init (WxLoginDialog *self)
 {
   g_autofree char *server = NULL;
   g_autofree char *user = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APP_ID);
-  server = g_settings_get_string (self->settings, "server");
-  user = g_settings_get_string (self->settings, "last-user");
+  /* Without the installed schema (a build run from its directory) the
+   * dialog simply has no memory. */
+  source = g_settings_schema_source_get_default ();
+  schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema)
+    self->settings = g_settings_new (APP_ID);
+  server = self->settings ? g_settings_get_string (self->settings, "server") : g_strdup ("");
+  user = self->settings ? g_settings_get_string (self->settings, "last-user") : g_strdup ("");
   wx_login_dialog_set_value (self, "server", server);
   wx_login_dialog_set_value (self, "user", *user ? user : g_get_user_name ());
   gtk_widget_set_visible (GTK_WIDGET (self->host_row), *server != '\0');
@@ -524,7 +533,7 @@ wx_login_dialog_init (WxLoginDialog *self)
   g_signal_connect (self->user_row, "changed", G_CALLBACK (user_changed_cb), self);
   g_signal_connect (self->desk_list, "row-activated", G_CALLBACK (desk_row_activated_cb), self);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->login_button));
-  look_up_password (self);
+  g_signal_connect (self, "map", G_CALLBACK (look_up_password), NULL);
 }
 
 WxLoginDialog *
