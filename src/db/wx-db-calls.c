@@ -98,6 +98,32 @@ wx_db_call_log (PGconn              *conn,
   return wx_db_commit (conn, error);
 }
 
+gboolean
+wx_db_notify_no_answer (PGconn   *conn,
+                        gint64    order_id,
+                        gint64   *call_id,
+                        GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT contact_person, coalesce(contact_mobile, contact_phone, '') FROM service_orders WHERE id = $1::bigint",
+    1, params, error);
+  WxCallRecord call = {
+    .direction = "outbound", .purpose = "notify_pickup", .order_id = order_id,
+    .result = _("No answer; call again tomorrow."), .reached = FALSE,
+  };
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 1)
+    {
+      call.contact = PQgetvalue (res, 0, 0);
+      call.phone = PQgetvalue (res, 0, 1);
+    }
+  return wx_db_call_log (conn, &call, call_id, error);
+}
+
 /* ------------------------------------------------------------ reading */
 
 #define CALL_SELECT \

@@ -46,6 +46,14 @@ gboolean   wx_db_call_log        (PGconn              *conn,
                                   const WxCallRecord  *call,
                                   gint64              *call_id,
                                   GError             **error);
+/* A pickup notice for the order `order_id` that nobody answered, to the
+ * order's contact and number: logged with its attempt; the order comes back
+ * on the list the next day. */
+gboolean   wx_db_notify_no_answer (PGconn             *conn,
+                                  gint64              order_id,
+                                  gint64             *call_id,
+                                  GError            **error);
+
 /* The calls made from `from` up to, not including, `to` (Unix seconds), in
  * time order: a GPtrArray of WxCall. */
 GPtrArray *wx_db_calls_list      (PGconn              *conn,

@@ -343,35 +343,14 @@ find_pending (WxCallLog  *self,
   return NULL;
 }
 
-typedef struct {
-  gint64  order_id;
-  char   *contact;
-  char   *phone;
-} NoAnswer;
-
-static void
-no_answer_free (NoAnswer *n)
-{
-  g_free (n->contact);
-  g_free (n->phone);
-  g_free (n);
-}
-
 static gboolean
 no_answer_job (PGconn    *conn,
                gpointer   data,
                gpointer  *result,
                GError   **error)
 {
-  NoAnswer *n = data;
-  WxCallRecord call = {
-    .direction = "outbound", .purpose = "notify_pickup", .order_id = n->order_id,
-    .contact = n->contact, .phone = n->phone, .result = _("No answer; call again tomorrow."),
-    .reached = FALSE,
-  };
-
   *result = GINT_TO_POINTER (1);
-  return wx_db_call_log (conn, &call, NULL, error);
+  return wx_db_notify_no_answer (conn, *(gint64 *) data, NULL, error);
 }
 
 static void
@@ -396,17 +375,12 @@ wx_call_log_no_answer (WxCallLog  *self,
                        const char *number)
 {
   const WxNotifyPending *p;
-  NoAnswer *n;
 
   g_return_if_fail (WX_IS_CALL_LOG (self));
   p = find_pending (self, number);
   if (p == NULL || self->worker == NULL)
     return;
-  n = g_new0 (NoAnswer, 1);
-  n->order_id = p->id;
-  n->contact = g_strdup (p->contact);
-  n->phone = g_strdup (p->phone);
-  wx_db_worker_run_async (self->worker, no_answer_job, n, (GDestroyNotify) no_answer_free, NULL,
+  wx_db_worker_run_async (self->worker, no_answer_job, g_memdup2 (&p->id, sizeof p->id), g_free, NULL,
                           NULL, no_answer_logged_cb, g_object_ref (self));
 }
 

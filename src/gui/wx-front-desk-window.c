@@ -309,6 +309,17 @@ typedef struct {
 } StepRun;
 
 static void
+step_no_answer_cb (WxStepDialog      *dialog,
+                   WxFrontDeskWindow *self)
+{
+  g_autofree char *text = g_strdup_printf (_("%s: nobody answered; the attempt is logged and the order comes back on the call list tomorrow."),
+                                           wx_order_get_number (wx_step_dialog_get_order (dialog)));
+
+  show_notice (self, text, FALSE);
+  wx_call_log_reload (self->call_log);
+}
+
+static void
 step_run_free (StepRun *r)
 {
   g_object_unref (r->self);
@@ -355,6 +366,7 @@ wx_front_desk_window_step (WxFrontDeskWindow *self,
       WxStepDialog *dialog = wx_step_dialog_new (GTK_WINDOW (self), self->worker, order, event);
 
       g_signal_connect_object (dialog, "finished", G_CALLBACK (step_finished_cb), self, 0);
+      g_signal_connect_object (dialog, "no-answer", G_CALLBACK (step_no_answer_cb), self, 0);
       g_set_weak_pointer (&self->step_dialog, GTK_WINDOW (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }

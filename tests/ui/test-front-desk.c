@@ -360,12 +360,25 @@ test_flow (void)
   }
   expect_card (number, WX_ORDER_STATE_REPAIRED);
 
-  /* Notify the customer. */
+  /* Notify the customer: nobody answers the first call… */
+  {
+    gboolean no_answer = FALSE;
+
+    d = open_step (number, "notify");
+    g_signal_connect (d, "no-answer", G_CALLBACK (wx_test_set_flag_cb), &no_answer);
+    wx_step_dialog_no_answer (d);
+    wx_test_spin_until (wx_test_flag_set, &no_answer, "the unanswered call");
+    expect_card (number, WX_ORDER_STATE_REPAIRED);
+  }
+  /* …the second reaches her. */
   d = open_step (number, "notify");
   g_assert_true (wx_step_dialog_set_value (d, "answered_by", "黄小姐"));
   save_step (d);
   expect_card (number, WX_ORDER_STATE_NOTIFIED);
   expect_event (conn, number, "notify");
+  g_assert_cmpstr (scalar (conn, "SELECT string_agg(c.attempt || ':' || c.reached, ',' ORDER BY c.id)"
+                                 "  FROM calls c JOIN service_orders o ON o.id = c.order_id"
+                                 " WHERE o.number = $1 AND c.purpose = 'notify_pickup'", number), ==, "1:false,2:true");
 
   /* Pickup: the drop on F4; accessories, payment, who took it. */
   {

@@ -6,6 +6,7 @@
 #include "core/wx-money.h"
 #include "core/wx-validate.h"
 #include "core/wx-workflow.h"
+#include "db/wx-db-calls.h"
 #include "db/wx-db-lookup.h"
 #include "db/wx-db-workflow.h"
 #include "gui/wx-describe.h"
@@ -112,7 +113,7 @@ struct _WxStepDialog
 
 G_DEFINE_FINAL_TYPE (WxStepDialog, wx_step_dialog, ADW_TYPE_WINDOW)
 
-enum { SIGNAL_FINISHED, N_SIGNALS };
+enum { SIGNAL_FINISHED, SIGNAL_NO_ANSWER, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -789,6 +790,58 @@ save_action_cb (GtkWidget  *widget,
   wx_step_dialog_save (WX_STEP_DIALOG (widget));
 }
 
+/* The pickup notice nobody answered: not the step, an attempt logged. */
+static gboolean
+no_answer_job (PGconn    *conn,
+               gpointer   data,
+               gpointer  *result,
+               GError   **error)
+{
+  *result = GINT_TO_POINTER (1);
+  return wx_db_notify_no_answer (conn, *(gint64 *) data, NULL, error);
+}
+
+static void
+no_answer_logged_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(WxStepDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_message (self->error_label, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_NO_ANSWER], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+void
+wx_step_dialog_no_answer (WxStepDialog *self)
+{
+  gint64 id;
+
+  g_return_if_fail (WX_IS_STEP_DIALOG (self));
+  if (self->busy || g_strcmp0 (self->event, "notify") != 0)
+    return;
+  id = wx_order_get_id (self->order);
+  set_busy (self, TRUE);
+  wx_db_worker_run_async (self->worker, no_answer_job, g_memdup2 (&id, sizeof id), g_free, NULL,
+                          self->cancellable, no_answer_logged_cb, g_object_ref (self));
+}
+
+static void
+alternative_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  wx_step_dialog_no_answer (WX_STEP_DIALOG (widget));
+}
+
 /* ------------------------------------------------------------ the object */
 
 static void
@@ -831,6 +884,9 @@ wx_step_dialog_class_init (WxStepDialogClass *klass)
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
   g_signal_new ("engineers-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* no-answer: a pickup notice nobody answered was logged instead */
+  signals[SIGNAL_NO_ANSWER] = g_signal_new ("no-answer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/dialogs/wx-step-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WxStepDialog, title);
@@ -841,6 +897,7 @@ wx_step_dialog_class_init (WxStepDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxStepDialog, grid);
   gtk_widget_class_bind_template_child (widget_class, WxStepDialog, error_label);
   gtk_widget_class_install_action (widget_class, "step.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "step.alternative", NULL, alternative_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "step.save", NULL);
 }
@@ -883,6 +940,12 @@ wx_step_dialog_new (GtkWindow  *parent,
       set_message (self->error_label, text);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "step.save", FALSE);
       return self;
+    }
+  if (g_str_equal (event, "notify"))
+    {
+      gtk_button_set_label (GTK_BUTTON (self->alt_button), _("No Answer"));
+      gtk_widget_set_tooltip_text (self->alt_button, _("Nobody answered: log the attempt; the order is called again tomorrow."));
+      gtk_widget_set_visible (self->alt_button, TRUE);
     }
   if (self->transition->needs & WX_NEED_QUOTE_LINES)
     add_quote_editor (self);

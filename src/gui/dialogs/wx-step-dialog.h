@@ -53,4 +53,8 @@ gboolean      wx_step_run_finish        (WxDbWorker   *worker,
                                          GAsyncResult *result,
                                          GError      **error);
 
+/* For the notify step: nobody answered — the attempt is logged instead of
+ * the step ("no-answer"), and the dialog closes. */
+void          wx_step_dialog_no_answer   (WxStepDialog  *self);
+
 G_END_DECLS
