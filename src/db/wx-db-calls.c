@@ -124,6 +124,35 @@ wx_db_notify_no_answer (PGconn   *conn,
   return wx_db_call_log (conn, &call, call_id, error);
 }
 
+static gboolean
+no_answer_job (PGconn    *conn,
+               gpointer   data,
+               gpointer  *result,
+               GError   **error)
+{
+  *result = GINT_TO_POINTER (1);
+  return wx_db_notify_no_answer (conn, *(gint64 *) data, NULL, error);
+}
+
+void
+wx_db_notify_no_answer_async (WxDbWorker          *worker,
+                              gint64               order_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  wx_db_worker_run_async (worker, no_answer_job, g_memdup2 (&order_id, sizeof order_id), g_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+wx_db_notify_no_answer_finish (WxDbWorker    *worker,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return wx_db_worker_run_finish (worker, result, error) != NULL;
+}
+
 /* ------------------------------------------------------------ reading */
 
 #define CALL_SELECT \

@@ -8,6 +8,7 @@
 
 #include "core/wx-call.h"
 #include "core/wx-types.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +54,16 @@ gboolean   wx_db_notify_no_answer (PGconn             *conn,
                                   gint64              order_id,
                                   gint64             *call_id,
                                   GError            **error);
+
+/* The same from the main context, on `worker`. */
+void       wx_db_notify_no_answer_async  (WxDbWorker          *worker,
+                                          gint64               order_id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean   wx_db_notify_no_answer_finish (WxDbWorker          *worker,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 
 /* The calls made from `from` up to, not including, `to` (Unix seconds), in
  * time order: a GPtrArray of WxCall. */

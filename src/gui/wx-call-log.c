@@ -343,16 +343,6 @@ find_pending (WxCallLog  *self,
   return NULL;
 }
 
-static gboolean
-no_answer_job (PGconn    *conn,
-               gpointer   data,
-               gpointer  *result,
-               GError   **error)
-{
-  *result = GINT_TO_POINTER (1);
-  return wx_db_notify_no_answer (conn, *(gint64 *) data, NULL, error);
-}
-
 static void
 no_answer_logged_cb (GObject      *source,
                      GAsyncResult *result,
@@ -361,7 +351,7 @@ no_answer_logged_cb (GObject      *source,
   g_autoptr(WxCallLog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error))
+  if (!wx_db_notify_no_answer_finish (WX_DB_WORKER (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         gtk_label_set_text (self->error_label, error->message);
@@ -380,8 +370,7 @@ wx_call_log_no_answer (WxCallLog  *self,
   p = find_pending (self, number);
   if (p == NULL || self->worker == NULL)
     return;
-  wx_db_worker_run_async (self->worker, no_answer_job, g_memdup2 (&p->id, sizeof p->id), g_free, NULL,
-                          NULL, no_answer_logged_cb, g_object_ref (self));
+  wx_db_notify_no_answer_async (self->worker, p->id, NULL, no_answer_logged_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------ actions */

@@ -791,16 +791,6 @@ save_action_cb (GtkWidget  *widget,
 }
 
 /* The pickup notice nobody answered: not the step, an attempt logged. */
-static gboolean
-no_answer_job (PGconn    *conn,
-               gpointer   data,
-               gpointer  *result,
-               GError   **error)
-{
-  *result = GINT_TO_POINTER (1);
-  return wx_db_notify_no_answer (conn, *(gint64 *) data, NULL, error);
-}
-
 static void
 no_answer_logged_cb (GObject      *source,
                      GAsyncResult *result,
@@ -810,7 +800,7 @@ no_answer_logged_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   set_busy (self, FALSE);
-  if (!wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error))
+  if (!wx_db_notify_no_answer_finish (WX_DB_WORKER (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         set_message (self->error_label, error->message);
@@ -830,8 +820,7 @@ wx_step_dialog_no_answer (WxStepDialog *self)
     return;
   id = wx_order_get_id (self->order);
   set_busy (self, TRUE);
-  wx_db_worker_run_async (self->worker, no_answer_job, g_memdup2 (&id, sizeof id), g_free, NULL,
-                          self->cancellable, no_answer_logged_cb, g_object_ref (self));
+  wx_db_notify_no_answer_async (self->worker, id, self->cancellable, no_answer_logged_cb, g_object_ref (self));
 }
 
 static void
