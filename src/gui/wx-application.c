@@ -228,6 +228,7 @@ wx_application_init (WxApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view('board')", (const char *[]) { "<Alt>b", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view('due')", (const char *[]) { "<Alt>d", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view('search')", (const char *[]) { "<Alt>s", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view('calls')", (const char *[]) { "<Alt>l", NULL });
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
