@@ -23,17 +23,6 @@ wx_catalog_part_free (WxCatalogPart *part)
   g_free (part);
 }
 
-char *
-wx_catalog_part_describe (const WxCatalogPart *part)
-{
-  g_autofree char *price = wx_money_format_yuan (part->unit_price);
-  g_autofree char *stock = part->stock > 0
-    ? g_strdup_printf (ngettext ("%d in stock", "%d in stock", part->stock), part->stock)
-    : g_strdup (_("out of stock"));
-
-  return g_strdup_printf ("%s %s · %s · %s", part->part_number, part->name, price, stock);
-}
-
 GPtrArray *
 wx_db_parts_search (PGconn      *conn,
                     const char  *text,

@@ -27,8 +27,6 @@ typedef struct {
 
 void       wx_catalog_part_free     (WxCatalogPart *part);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxCatalogPart, wx_catalog_part_free)
-/* "RM2-5425 定影组件 · ¥450.00 · 3 in stock" (or "out of stock"). */
-char      *wx_catalog_part_describe (const WxCatalogPart *part);
 
 /* Parts whose number or name contains `text` (case-insensitive; empty: all),
  * those in stock first, then by part number; at most `limit`.
