@@ -71,6 +71,7 @@ static const CodeLabel warranty_statuses[] = {
   { "two_part_orders",   N_("Two part orders without a fix") },
   { "no_diagnosis_week", N_("No diagnosis within a week") },
   { "cluster",           N_("Same fault on several machines of one model") },
+  { "part_overdue",      N_("A part order is late") },
   { NULL },
 };
 

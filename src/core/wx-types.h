@@ -101,8 +101,9 @@ typedef enum /*< flags >*/ {
   WX_NEED_NEW_OWNER      = 1 << 16,
   WX_NEED_IN_WARRANTY    = 1 << 17,
   WX_NEED_TOLD           = 1 << 18,
+  WX_NEED_REPAIR_RECORD  = 1 << 19,
 } WxNeed;
 
-#define WX_N_NEEDS 19
+#define WX_N_NEEDS 20
 
 G_END_DECLS

@@ -91,7 +91,7 @@ static const struct { WxRole role; const char *group; const char *name; const ch
 static const WxTransition transitions[] = {
   /* carry-in (送修): the check bench, dispatch, inspection */
   { ST(RECEIVED),           "dispatch_inspection", ST(INSPECTING),         KC,      C | S,     N(ENGINEER) },
-  { ST(RECEIVED),           "fix_at_desk",         ST(REPAIRED),           KC,      E | S,     N(REPAIR_NOTES) },
+  { ST(RECEIVED),           "fix_at_desk",         ST(REPAIRED),           KC,      E | S,     N(REPAIR_NOTES) | N(REPAIR_RECORD) },
   { ST(INSPECTING),         "inspect",             ST(INSPECTED),          KC | KO, E | S,     N(FINDINGS) },
   { ST(INSPECTING),         "outsource",           ST(OUTSOURCED),         KC | KO, C | E | S, N(PEER) },
   /* quote and decision; in-warranty repairs need no quote */
@@ -105,7 +105,7 @@ static const WxTransition transitions[] = {
   { ST(AGREED),             "order_parts",         ST(WAITING_PARTS),      KC | KO, C | E | S, N(PART) },
   { ST(REPAIRING),          "order_parts",         ST(WAITING_PARTS),      KC | KO, C | E | S, N(PART) },
   { ST(WAITING_PARTS),      "parts_arrived",       ST(AGREED),             KC | KO, C | E | S, N(NONE) },
-  { ST(REPAIRING),          "repair_done",         ST(REPAIRED),           KC | KO, E | S,     N(REPAIR_NOTES) },
+  { ST(REPAIRING),          "repair_done",         ST(REPAIRED),           KC | KO, E | S,     N(REPAIR_NOTES) | N(REPAIR_RECORD) },
   { ST(REPAIRING),          "outsource",           ST(OUTSOURCED),         KC | KO, C | E | S, N(PEER) },
   { ST(OUTSOURCED),         "outsource_return",    ST(REPAIRED),           KC | KO, C | E | S, N(NONE) },
   /* notification, pickup or delivery, payment */
@@ -215,6 +215,7 @@ static const struct { WxNeed need; const char *code; const char *key; const char
   { WX_NEED_NEW_OWNER,     "new_owner",     "new_owner",          N_("the colleague who takes over") },
   { WX_NEED_IN_WARRANTY,   "in_warranty",   "warranty_status",     N_("a warranty (in warranty or under contract)") },
   { WX_NEED_TOLD,          "told",          "quote_told",          N_("what the customer was told") },
+  { WX_NEED_REPAIR_RECORD, "repair_record", "functional_tests",    N_("the functional tests (the repair record)") },
 };
 
 const WxStateInfo *

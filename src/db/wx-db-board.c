@@ -23,9 +23,9 @@
   "SELECT o.id, o.number, o.version, o.kind, o.state, o.unit_name, o.contact_person," \
   "       coalesce(o.contact_mobile, o.contact_phone), o.product_name, o.model, o.serial," \
   "       o.reported_fault, o.engineer, coalesce(s.full_name, o.engineer), o.owner_role," \
-  "       date_part('epoch', o.received_at)::bigint, date_part('epoch', o.appointment_at)::bigint," \
-  "       date_part('epoch', o.updated_at)::bigint, o.updated_by, o.is_return_repair, x.n," \
-  "       (SELECT string_agg(e.event || ' ' || date_part('epoch', e.at)::bigint, ' ')" \
+  "       floor(date_part('epoch', o.received_at))::bigint, floor(date_part('epoch', o.appointment_at))::bigint," \
+  "       floor(date_part('epoch', o.updated_at))::bigint, o.updated_by, o.is_return_repair, x.n," \
+  "       (SELECT string_agg(e.event || ' ' || floor(date_part('epoch', e.at))::bigint, ' ')" \
   "          FROM (SELECT e.event, e.at FROM order_events e" \
   "                 WHERE e.order_id = o.id ORDER BY e.at, e.id) e)" \
   "  FROM service_orders o LEFT JOIN staff s ON s.role_name = o.engineer" \

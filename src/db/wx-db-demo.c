@@ -476,6 +476,53 @@ static const DemoSupplierSpec demo_suppliers[] = {
   { "广州新科电脑配件贸易行", "both", "广州市天河区石牌西路 太平洋电脑城 2 楼", "020-38820456", "何先生" },
 };
 
+
+/* The parts store (备件库): the parts of the faults above and the common
+ * spares of a shop that repairs PCs, laptops, printers and projectors. Price
+ * and cost in fen; the stock is received as movements. */
+typedef struct {
+  const char *part_number;
+  const char *name;
+  const char *category;
+  gint64      price;
+  gint64      cost;
+  int         stock;
+  int         min_stock;
+} DemoCatalogPart;
+
+static const DemoCatalogPart demo_catalog[] = {
+  { "RM1-6414",      "搓纸轮组件",                 "激光打印机", 6000,   3500,   8, 3 },
+  { "RM1-6397",      "分页器组件",                 "激光打印机", 8000,   4500,   5, 2 },
+  { "CF276A",        "HP 76A 原装硒鼓",             "激光打印机", 68000,  52000,  3, 1 },
+  { "CRG-303",       "佳能 303 原装硒鼓",           "激光打印机", 32000,  24000,  4, 1 },
+  { "RM1-4554",      "定影膜",                     "激光打印机", 15000,  8000,   6, 2 },
+  { "RM2-5425",      "定影组件 220V",               "激光打印机", 65000,  48000,  2, 1 },
+  { "RM1-2345",      "定影器加热组件",              "激光打印机", 45000,  32000,  1, 1 },
+  { "RL1-1802",      "进纸辊",                     "激光打印机", 4500,   2000,  10, 3 },
+  { "1830528",       "废墨垫组件",                 "喷墨打印机", 6000,   3000,   6, 2 },
+  { "CB780-60022",   "喷墨打印机喷头",              "喷墨打印机", 38000,  28000,  2, 1 },
+  { "3ED58A",        "HP 713 打印头",               "绘图仪",     95000,  76000,  1, 1 },
+  { "CQ890-67045",   "裁纸刀组件",                 "绘图仪",     42000,  30000,  1, 0 },
+  { "01YP080",       "ThinkPad 笔记本键盘",         "笔记本",     28000,  18000,  4, 2 },
+  { "ADLX65YLC3A",   "65W 电源适配器",              "笔记本",     18000,  11000,  6, 2 },
+  { "DC02C00LP10",   "笔记本屏线",                 "笔记本",     12000,  6000,   3, 1 },
+  { "L18M3P71",      "笔记本原装电池",              "笔记本",     45000,  32000,  2, 1 },
+  { "NV140FHM-N48",  "14 英寸笔记本液晶屏",         "笔记本",     68000,  50000,  2, 1 },
+  { "KVR26N19S8/8",  "8GB DDR4 内存",               "台式机",     26000,  17000,  8, 3 },
+  { "FAN-CPU-92",    "CPU 散热风扇",                "台式机",     6000,   3000,  10, 3 },
+  { "SA400S37/480G", "480GB 固态硬盘",              "台式机",     32000,  23000,  5, 2 },
+  { "TG-3468",       "PCIe 千兆网卡",               "台式机",     8000,   4500,   4, 1 },
+  { "PS-300W",       "300W 电源",                   "台式机",     22000,  14000,  3, 1 },
+  { "CR2032",        "主板纽扣电池",                "台式机",     500,    150,   30, 10 },
+  { "400-ATJL",      "600GB 10K SAS 硬盘",          "服务器",     120000, 92000,  2, 1 },
+  { "0384-FAN",      "服务器系统风扇模块",          "服务器",     45000,  33000,  1, 1 },
+  { "450-AEBN",      "750W 热插拔电源",             "服务器",     150000, 115000, 1, 0 },
+  { "ELPLP96",       "爱普生投影机原装灯泡",        "投影机",     78000,  60000,  2, 1 },
+  { "FAN-PJ-60",     "投影机散热风扇",              "投影机",     12000,  7000,   3, 1 },
+  { "LCD-X49",       "投影机液晶板组件",            "投影机",     180000, 140000, 0, 0 },
+  { "PA-12V2A",      "12V 电源适配器",              "网络设备",   8000,   4000,   5, 2 },
+};
+
 /* ------------------------------------------------------------------ wording */
 
 static const char * const demo_appearance[] = {
@@ -1872,6 +1919,46 @@ ensure_suppliers (DemoLoad *L, GError **error)
   return TRUE;
 }
 
+/* The parts catalogue, once: each part from a supplier, its stock received. */
+static gboolean
+ensure_parts (DemoLoad *L, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_catalog); i++)
+    {
+      const DemoCatalogPart *p = &demo_catalog[i];
+      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, p->price);
+      g_autofree char *cost = g_strdup_printf ("%" G_GINT64_FORMAT, p->cost);
+      g_autofree char *stock = g_strdup_printf ("%d", p->stock);
+      g_autofree char *min = g_strdup_printf ("%d", p->min_stock);
+      g_autofree char *supplier = L->vendors->len
+        ? g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (L->vendors, DemoSupplier, i % L->vendors->len).id)
+        : NULL;
+      const char *params[] = { p->part_number, p->name, p->category, price, cost, min, supplier };
+      g_autofree char *id = NULL;
+      GError *local = NULL;
+
+      id = wx_db_query_value (L->conn,
+             "INSERT INTO parts (part_number, name, category, unit_price, cost, min_stock, supplier_id)"
+             " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (part_number) DO NOTHING RETURNING id",
+             7, params, &local);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      if (id && p->stock > 0)
+        {
+          const char *receive[] = { id, stock };
+
+          if (!wx_db_execute (L->conn,
+                "INSERT INTO stock_movements (part_id, kind, quantity, note) VALUES ($1, 'receive', $2, '期初库存')",
+                2, receive, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ planning */
 
 static guint
@@ -2814,6 +2901,7 @@ wx_db_demo_load (PGconn     *conn,
        && build_calendar (&L, error)
        && ensure_staff (&L, error)
        && ensure_suppliers (&L, error)
+       && ensure_parts (&L, error)
        && make_customers (&L, error)
        && plan_orders (&L, error)
        && write_orders (&L, error)

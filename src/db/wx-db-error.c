@@ -16,6 +16,8 @@ wx_db_error_code_for_state (const char *sqlstate)
   /* The workflow's own codes (data/sql/005_workflow.sql). */
   if (g_str_equal (sqlstate, "WX404"))
     return WX_DB_ERROR_NOT_FOUND;
+  if (g_str_equal (sqlstate, "WX410"))
+    return WX_DB_ERROR_INVALID;
   if (g_str_equal (sqlstate, "WX409"))
     return WX_DB_ERROR_CONFLICT;
   if (g_str_equal (sqlstate, "WX403"))
@@ -94,6 +96,12 @@ workflow_sentence (const char *sqlstate, const char *detail)
 
   if (g_str_equal (sqlstate, "WX404"))
     return g_strdup_printf (_("There is no service order %s."), detail);
+  /* Not enough in stock (data/sql/008_records.sql). */
+  if (g_str_equal (sqlstate, "WX410") && o)
+    return g_strdup_printf (_("Only %s of “%s” (%s) in stock."),
+                            json_member (o, "stock") ? json_member (o, "stock") : "0",
+                            json_member (o, "name") ? json_member (o, "name") : "?",
+                            json_member (o, "part_number") ? json_member (o, "part_number") : "?");
   if (g_str_equal (sqlstate, "WX409") && o)
     {
       const char *at = json_member (o, "at");

@@ -61,7 +61,7 @@ wx_db_sla_orders_load (PGconn *conn, const char *number, GError **error)
 {
   const char *params[] = { number };
   g_autoptr(PGresult) res = wx_db_query (conn,
-    "SELECT o.id, o.number, o.kind, o.state, e.event, date_part('epoch', e.at)::bigint"
+    "SELECT o.id, o.number, o.kind, o.state, e.event, floor(date_part('epoch', e.at))::bigint"
     "  FROM service_orders o JOIN order_events e ON e.order_id = o.id"
     " WHERE CASE WHEN $1::text IS NULL"
     "            THEN o.state IN (SELECT state FROM workflow_states WHERE open)"

@@ -158,6 +158,13 @@ write_extras (PGconn              *conn,
           json_builder_add_int_value (b, l->quantity);
           json_builder_set_member_name (b, "unit_price");
           json_builder_add_int_value (b, l->unit_price);
+          json_builder_set_member_name (b, "part_id");
+          if (l->part_id > 0)
+            json_builder_add_int_value (b, l->part_id);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "part_number");
+          json_builder_add_string_value (b, l->part_number ? l->part_number : "");
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -167,11 +174,12 @@ write_extras (PGconn              *conn,
       params[1] = lines;
       if (!wx_db_execute (conn, "DELETE FROM quote_lines WHERE order_id = $1", 1, params, error) ||
           !wx_db_execute (conn,
-            "INSERT INTO quote_lines (order_id, position, kind, description, quantity, unit_price)"
-            " SELECT $1::bigint, t.n, t.kind, t.description, t.quantity, t.unit_price"
+            "INSERT INTO quote_lines (order_id, position, kind, description, quantity, unit_price, part_id, part_number)"
+            " SELECT $1::bigint, t.n, t.kind, t.description, t.quantity, t.unit_price, t.part_id, t.part_number"
             "   FROM ROWS FROM (jsonb_to_recordset($2::jsonb)"
-            "                   AS (kind text, description text, quantity integer, unit_price bigint))"
-            "        WITH ORDINALITY AS t (kind, description, quantity, unit_price, n)",
+            "                   AS (kind text, description text, quantity integer, unit_price bigint,"
+            "                       part_id bigint, part_number text))"
+            "        WITH ORDINALITY AS t (kind, description, quantity, unit_price, part_id, part_number, n)",
             2, params, error))
         return FALSE;
       facts->n_quote_lines = extras->quote_lines->len;

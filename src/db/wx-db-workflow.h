@@ -58,6 +58,8 @@ typedef struct {
   const char *description;
   int         quantity;
   gint64      unit_price;      /* fen */
+  gint64      part_id;         /* of the catalogue; 0 = none */
+  const char *part_number;     /* NULL = none */
 } WxQuoteLineInput;
 
 /* More records a step writes (an inspection record, parts issued, a visit),

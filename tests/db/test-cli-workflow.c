@@ -349,7 +349,7 @@ static const Step carry_in_to_archived[] = {
   { "quote", { "quote_total=48000", "quote_method=phone" }, "quoted", "Quoted, awaiting decision", "F2", "S2" },
   { "agree", { "decision_contact=李明" }, "agreed", "Agreed, awaiting repair", "F2", "S3" },
   { "dispatch_repair", { NULL }, "repairing", "Dispatched for repair", "with_engineer", "bench" },
-  { "repair_done", { "repair_notes=更换定影组件，清洁搓纸轮" }, "repaired", "Repaired (OK)", "F3", "S4" },
+  { "repair_done", { "repair_notes=更换定影组件，清洁搓纸轮", "functional_tests=self_test,online_print,continuous_print" }, "repaired", "Repaired (OK)", "F3", "S4" },
   { "notify", { "answered_by=李明本人" }, "notified", "Customer notified", "F3", "S4" },
   { "pickup", { "accessories_checked=true", "payment_status=paid", "picked_up_by=李明" },
     "picked_up", "Picked up", "F4", "returned" },

@@ -1,8 +1,23 @@
 /* Migrations: from empty, twice, and the C/DB workflow table identity. */
+#include <gio/gio.h>
+
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
 #include "db/wx-db-migrate.h"
 #include "wx-test-db.h"
+
+/* How many migrations the program carries (their numbers may have gaps
+ * while branches that add them are merged). */
+static int
+migrations_bundled (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/org/weixiu/Weixiu/sql", 0, NULL);
+  int n = 0;
+
+  for (guint i = 0; names && names[i]; i++)
+    n += g_ascii_isdigit (names[i][0]) && g_str_has_suffix (names[i], ".sql");
+  return n;
+}
 
 static void
 test_migrate_from_empty_and_twice (void)
@@ -23,7 +38,7 @@ test_migrate_from_empty_and_twice (void)
   g_assert_cmpint (wx_db_schema_version (conn, &error), ==, 0);
   g_assert_true (wx_db_migrate (conn, &applied, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (applied, ==, wx_db_migrations_latest ());
+  g_assert_cmpint (applied, ==, migrations_bundled ());
   g_assert_cmpint (applied, >=, 4);
   g_assert_cmpint (wx_db_schema_version (conn, &error), ==, wx_db_migrations_latest ());
 
@@ -39,7 +54,7 @@ test_migrate_from_empty_and_twice (void)
   g_assert_true (wx_db_migrate (conn, &applied, &error));
   g_assert_no_error (error);
   g_assert_cmpint (applied, ==, 0);
-  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM schema_version"), ==, wx_db_migrations_latest ());
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM schema_version"), ==, migrations_bundled ());
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM settings WHERE key = 'company.name'"), ==, 1);
 
   /* init refuses a database that already has the schema. */

@@ -69,7 +69,7 @@ full_data (void)
     { "part", "定影组件 RM2-5425" }, { "answered_by", "李明本人" }, { "accessories_checked", "true" },
     { "payment_status", "paid" }, { "picked_up_by", "李明" }, { "appointment_at", "2026-11-20 10:00+08" },
     { "reason", "缺少维修手册" }, { "cancel_reason", "用户不修了" }, { "new_owner", "wf_zhangsan" },
-    { "quote_told", "定影组件损坏，报价 480 元" },
+    { "quote_told", "定影组件损坏，报价 480 元" }, { "functional_tests", "self_test,online_print,continuous_print" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)

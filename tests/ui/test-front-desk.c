@@ -355,6 +355,7 @@ test_flow (void)
     g_assert_no_error (error);
     g_hash_table_remove_all (data);
     g_hash_table_insert (data, "repair_notes", "更换供电芯片，测试正常");
+    g_hash_table_insert (data, "functional_tests", "post,configuration,diagnostics");
     g_assert_true (wx_db_order_step (bench, number, "repair_done", data, NULL, &error));
     g_assert_no_error (error);
   }

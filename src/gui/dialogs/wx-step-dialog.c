@@ -8,6 +8,7 @@
 #include "core/wx-workflow.h"
 #include "db/wx-db-calls.h"
 #include "db/wx-db-lookup.h"
+#include "db/wx-db-records.h"
 #include "db/wx-db-workflow.h"
 #include "gui/wx-describe.h"
 #include "wx-step-dialog.h"
@@ -440,16 +441,15 @@ remove_line_cb (GtkButton    *button,
   update_total (self);
 }
 
-void
-wx_step_dialog_add_quote_line (WxStepDialog *self,
-                               const char   *description,
-                               int           quantity,
-                               const char   *unit_price)
+/* A line, with what it was drafted from (the inspection's catalogue part
+ * or labour) kept on the row so that the quote keeps it. */
+static GtkWidget *
+add_line (WxStepDialog *self,
+          const char   *description,
+          int           quantity,
+          const char   *unit_price)
 {
   GtkWidget *row, *desc, *qty, *price, *remove;
-
-  g_return_if_fail (WX_IS_STEP_DIALOG (self));
-  g_return_if_fail (self->lines_box != NULL);
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   desc = gtk_entry_new ();
@@ -473,6 +473,80 @@ wx_step_dialog_add_quote_line (WxStepDialog *self,
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_line_cb), self);
   gtk_box_append (self->lines_box, row);
   update_total (self);
+  return row;
+}
+
+void
+wx_step_dialog_add_quote_line (WxStepDialog *self,
+                               const char   *description,
+                               int           quantity,
+                               const char   *unit_price)
+{
+  g_return_if_fail (WX_IS_STEP_DIALOG (self));
+  g_return_if_fail (self->lines_box != NULL);
+  add_line (self, description, quantity, unit_price);
+}
+
+guint
+wx_step_dialog_get_n_quote_lines (WxStepDialog *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (WX_IS_STEP_DIALOG (self), 0);
+  for (GtkWidget *row = self->lines_box ? gtk_widget_get_first_child (GTK_WIDGET (self->lines_box)) : NULL; row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_autofree char *description = NULL, *price = NULL;
+      int quantity;
+
+      n += line_values (row, &description, &quantity, &price);
+    }
+  return n;
+}
+
+/* The order's draft lines (the engineer's parts and labour) replace the
+ * blank line the quote starts with, unless something was typed already. */
+static gboolean
+load_lines_job (PGconn    *conn,
+                gpointer   data,
+                gpointer  *result,
+                GError   **error)
+{
+  GArray *lines = wx_db_quote_lines_load (conn, data, error);
+
+  *result = lines;
+  return lines != NULL;
+}
+
+static void
+lines_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) lines = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(WxStepDialog) self = user_data;
+
+  if (lines == NULL || self->lines_box == NULL)
+    return;   /* cancelled, or none to read: the blank line stays */
+  if (lines->len > 0 && wx_step_dialog_get_n_quote_lines (self) == 0)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lines_box))))
+        gtk_box_remove (self->lines_box, child);
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const WxQuoteLineInput *l = &g_array_index (lines, WxQuoteLineInput, i);
+          g_autofree char *price = wx_money_format (l->unit_price);
+          GtkWidget *row = add_line (self, l->description, l->quantity, price);
+
+          g_object_set_data_full (G_OBJECT (row), "kind", g_strdup (l->kind), g_free);
+          g_object_set_data_full (G_OBJECT (row), "part-number", g_strdup (l->part_number), g_free);
+          g_object_set_data (G_OBJECT (row), "part-id", GSIZE_TO_POINTER ((gsize) l->part_id));
+        }
+    }
+  g_signal_emit_by_name (self, "lines-loaded");
 }
 
 static void
@@ -742,6 +816,13 @@ collect (WxStepDialog *self,
             }
           line.unit_price = fen;
           line.description = description;
+          line.kind = g_object_get_data (G_OBJECT (row), "kind");
+          line.part_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "part-id"));
+          line.part_number = g_object_get_data (G_OBJECT (row), "part-number");
+          if (line.kind)
+            g_ptr_array_add (j->strings, (gpointer) (line.kind = g_strdup (line.kind)));
+          if (line.part_number)
+            g_ptr_array_add (j->strings, (gpointer) (line.part_number = g_strdup (line.part_number)));
           g_ptr_array_add (j->strings, g_steal_pointer (&description));
           g_array_append_val (j->lines, line);
           total += fen * line.quantity;
@@ -876,6 +957,8 @@ wx_step_dialog_class_init (WxStepDialogClass *klass)
   /* no-answer: a pickup notice nobody answered was logged instead */
   signals[SIGNAL_NO_ANSWER] = g_signal_new ("no-answer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_signal_new ("lines-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/dialogs/wx-step-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WxStepDialog, title);
@@ -946,7 +1029,11 @@ wx_step_dialog_new (GtkWindow  *parent,
         add_field (self, spec, i < n_required);
     }
   if (self->lines_box)
-    wx_step_dialog_add_quote_line (self, NULL, 1, NULL);
+    {
+      wx_step_dialog_add_quote_line (self, NULL, 1, NULL);
+      wx_db_worker_run_async (worker, load_lines_job, g_strdup (d->number), g_free, (GDestroyNotify) g_array_unref,
+                              self->cancellable, lines_loaded_cb, g_object_ref (self));
+    }
   if (find_field (self, "engineer"))
     wx_db_worker_run_async (worker, load_engineers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
                             self->cancellable, engineers_loaded_cb, g_object_ref (self));

@@ -35,6 +35,10 @@ void          wx_step_dialog_add_quote_line (WxStepDialog *self,
                                          const char   *description,
                                          int           quantity,
                                          const char   *unit_price);
+/* The quote lines with anything typed in them. The quote starts from the
+ * order's draft lines (the inspection's parts and labour) once loaded
+ * ("lines-loaded"). */
+guint         wx_step_dialog_get_n_quote_lines (WxStepDialog *self);
 /* The message under field `key`, or the dialog's own (key NULL); "" when none. */
 const char   *wx_step_dialog_get_message (WxStepDialog *self,
                                           const char   *key);

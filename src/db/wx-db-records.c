@@ -1,0 +1,637 @@
+#define G_LOG_DOMAIN "wx-db"
+
+#include <glib/gi18n.h>
+
+#include "core/wx-error.h"
+#include "core/wx-validate.h"
+#include "wx-db.h"
+#include "wx-db-error.h"
+#include "wx-db-records.h"
+
+#define ID_FORMAT "%" G_GINT64_FORMAT
+
+/* ------------------------------------------------------------ catalogue */
+
+void
+wx_catalog_part_free (WxCatalogPart *part)
+{
+  if (part == NULL)
+    return;
+  g_free (part->part_number);
+  g_free (part->name);
+  g_free (part->category);
+  g_free (part);
+}
+
+GPtrArray *
+wx_db_parts_search (PGconn      *conn,
+                    const char  *text,
+                    guint        limit,
+                    GError     **error)
+{
+  g_autofree char *pattern = NULL;
+  g_autofree char *max = g_strdup_printf ("%u", limit);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  const char *params[2];
+  g_autoptr(PGresult) res = NULL;
+  GPtrArray *parts;
+
+  /* LIKE's own characters are matched as themselves. */
+  {
+    GString *p = g_string_new ("%");
+    for (const char *c = trimmed; *c; c++)
+      {
+        if (*c == '%' || *c == '_' || *c == '\\')
+          g_string_append_c (p, '\\');
+        g_string_append_c (p, *c);
+      }
+    g_string_append_c (p, '%');
+    pattern = g_string_free (p, FALSE);
+  }
+  params[0] = pattern;
+  params[1] = max;
+  res = wx_db_query (conn,
+    "SELECT id, part_number, name, category, unit_price, stock FROM parts"
+    " WHERE part_number ILIKE $1 OR name ILIKE $1 OR category ILIKE $1"
+    " ORDER BY stock > 0 DESC, part_number LIMIT $2::integer", 2, params, error);
+  if (res == NULL)
+    return NULL;
+  parts = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_catalog_part_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxCatalogPart *p = g_new0 (WxCatalogPart, 1);
+
+      p->id = wx_db_get_int (res, i, 0);
+      p->part_number = wx_db_dup_text (res, i, 1);
+      p->name = wx_db_dup_text (res, i, 2);
+      p->category = wx_db_dup_text (res, i, 3);
+      p->unit_price = wx_db_get_int (res, i, 4);
+      p->stock = (int) wx_db_get_int (res, i, 5);
+      g_ptr_array_add (parts, p);
+    }
+  return parts;
+}
+
+void
+wx_supplier_free (WxSupplier *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->name);
+  g_free (s->kind);
+  g_free (s->address);
+  g_free (s->phone);
+  g_free (s->contact);
+  g_free (s);
+}
+
+GPtrArray *
+wx_db_suppliers_load (PGconn    *conn,
+                      gboolean   peers,
+                      GError   **error)
+{
+  const char *params[] = { peers ? "peer_shop" : "supplier" };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT id, name, kind, address, coalesce(phone, ''), contact FROM suppliers"
+    " WHERE kind IN ($1, 'both') ORDER BY name", 1, params, error);
+  GPtrArray *out;
+
+  if (res == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_supplier_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxSupplier *s = g_new0 (WxSupplier, 1);
+
+      s->id = wx_db_get_int (res, i, 0);
+      s->name = wx_db_dup_text (res, i, 1);
+      s->kind = wx_db_dup_text (res, i, 2);
+      s->address = wx_db_dup_text (res, i, 3);
+      s->phone = wx_db_dup_text (res, i, 4);
+      s->contact = wx_db_dup_text (res, i, 5);
+      g_ptr_array_add (out, s);
+    }
+  return out;
+}
+
+/* ------------------------------------------------------------ the record */
+
+static void
+issued_part_free (WxIssuedPart *p)
+{
+  g_free (p->part_number);
+  g_free (p->name);
+  g_free (p);
+}
+
+static void
+recorded_test_free (WxRecordedTest *t)
+{
+  g_free (t->code);
+  g_free (t->note);
+  g_free (t);
+}
+
+static void
+part_order_row_free (WxPartOrderRow *r)
+{
+  g_free (r->description);
+  g_free (r->supplier);
+  g_free (r->expected_on);
+  g_free (r);
+}
+
+void
+wx_order_record_free (WxOrderRecord *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->number);
+  g_free (r->product_name);
+  g_free (r->model);
+  g_free (r->fault_analysis);
+  g_free (r->measures);
+  g_free (r->explanation);
+  g_free (r->parts_needed);
+  g_free (r->repair_notes);
+  g_free (r->old_parts);
+  g_clear_pointer (&r->parts, g_array_unref);
+  g_clear_pointer (&r->issued, g_ptr_array_unref);
+  g_clear_pointer (&r->tests, g_ptr_array_unref);
+  g_clear_pointer (&r->part_orders, g_ptr_array_unref);
+  g_clear_pointer (&r->strings, g_ptr_array_unref);
+  g_free (r);
+}
+
+/* The parts issued to order `id` and not returned, per part. */
+#define SQL_ISSUED \
+  "SELECT p.id, p.part_number, p.name, (-sum(m.quantity))::integer" \
+  "  FROM stock_movements m JOIN parts p ON p.id = m.part_id" \
+  " WHERE m.order_id = $1::bigint AND m.kind IN ('issue', 'return')" \
+  " GROUP BY p.id, p.part_number, p.name HAVING sum(m.quantity) < 0 ORDER BY p.part_number"
+
+WxOrderRecord *
+wx_db_order_record_load (PGconn      *conn,
+                         const char  *number,
+                         GError     **error)
+{
+  const char *params[] = { number };
+  g_autoptr(PGresult) order = wx_db_query (conn,
+    "SELECT id, version, state, product_name, model, fault_analysis, measures, explanation, parts_needed,"
+    "       coalesce(suggested_price, -1), repair_notes, coalesce(old_parts, ''), cleaned"
+    "  FROM service_orders WHERE number = $1", 1, params, error);
+  g_autoptr(PGresult) lines = NULL, issued = NULL, tests = NULL, orders = NULL;
+  g_autoptr(WxOrderRecord) r = NULL;
+  g_autofree char *id = NULL;
+  const char *by_id[1];
+
+  if (order == NULL)
+    return NULL;
+  if (PQntuples (order) == 0)
+    {
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no service order %s."), number);
+      return NULL;
+    }
+  r = g_new0 (WxOrderRecord, 1);
+  r->order_id = wx_db_get_int (order, 0, 0);
+  r->number = g_strdup (number);
+  r->version = (int) wx_db_get_int (order, 0, 1);
+  r->state = WX_ORDER_STATE_RECEIVED;
+  wx_workflow_state_from_code (PQgetvalue (order, 0, 2), &r->state);
+  r->product_name = wx_db_dup_text (order, 0, 3);
+  r->model = wx_db_dup_text (order, 0, 4);
+  r->category = wx_machine_category_guess (r->product_name, r->model);
+  r->fault_analysis = wx_db_dup_text (order, 0, 5);
+  r->measures = wx_db_dup_text (order, 0, 6);
+  r->explanation = wx_db_dup_text (order, 0, 7);
+  r->parts_needed = wx_db_dup_text (order, 0, 8);
+  r->suggested_price = wx_db_get_int (order, 0, 9);
+  r->repair_notes = wx_db_dup_text (order, 0, 10);
+  r->old_parts = wx_db_dup_text (order, 0, 11);
+  r->cleaned = wx_db_get_bool (order, 0, 12);
+  r->parts = g_array_new (FALSE, TRUE, sizeof (WxPartLine));
+  r->strings = g_ptr_array_new_with_free_func (g_free);
+  r->issued = g_ptr_array_new_with_free_func ((GDestroyNotify) issued_part_free);
+  r->tests = g_ptr_array_new_with_free_func ((GDestroyNotify) recorded_test_free);
+  r->part_orders = g_ptr_array_new_with_free_func ((GDestroyNotify) part_order_row_free);
+
+  id = g_strdup_printf (ID_FORMAT, r->order_id);
+  by_id[0] = id;
+  lines = wx_db_query (conn,
+    "SELECT kind, coalesce(part_id, 0), part_number, description, quantity, unit_price"
+    "  FROM quote_lines WHERE order_id = $1::bigint ORDER BY position", 1, by_id, error);
+  issued = lines ? wx_db_query (conn, SQL_ISSUED, 1, by_id, error) : NULL;
+  tests = issued ? wx_db_query (conn, "SELECT item, passed, note FROM repair_tests WHERE order_id = $1::bigint ORDER BY id",
+                                1, by_id, error) : NULL;
+  orders = tests ? wx_db_query (conn,
+    "SELECT po.id, po.description, coalesce(s.name, ''), coalesce(po.expected_on::text, ''), po.quantity,"
+    "       po.prepaid, po.arrived_at IS NOT NULL"
+    "  FROM part_orders po LEFT JOIN suppliers s ON s.id = po.supplier_id"
+    " WHERE po.order_id = $1::bigint ORDER BY po.id", 1, by_id, error) : NULL;
+  if (orders == NULL)
+    return NULL;
+
+  for (int i = 0; i < PQntuples (lines); i++)
+    {
+      WxPartLine l = { 0 };
+
+      if (!g_str_equal (PQgetvalue (lines, i, 0), "part"))
+        {
+          r->labour += wx_db_get_int (lines, i, 4) * wx_db_get_int (lines, i, 5);
+          continue;
+        }
+      l.part_id = wx_db_get_int (lines, i, 1);
+      l.part_number = wx_db_dup_text (lines, i, 2);
+      l.name = wx_db_dup_text (lines, i, 3);
+      g_ptr_array_add (r->strings, (gpointer) l.part_number);
+      g_ptr_array_add (r->strings, (gpointer) l.name);
+      l.quantity = (int) wx_db_get_int (lines, i, 4);
+      l.unit_price = wx_db_get_int (lines, i, 5);
+      g_array_append_val (r->parts, l);
+    }
+  for (int i = 0; i < PQntuples (issued); i++)
+    {
+      WxIssuedPart *p = g_new0 (WxIssuedPart, 1);
+
+      p->part_id = wx_db_get_int (issued, i, 0);
+      p->part_number = wx_db_dup_text (issued, i, 1);
+      p->name = wx_db_dup_text (issued, i, 2);
+      p->quantity = (int) wx_db_get_int (issued, i, 3);
+      g_ptr_array_add (r->issued, p);
+    }
+  for (int i = 0; i < PQntuples (tests); i++)
+    {
+      WxRecordedTest *t = g_new0 (WxRecordedTest, 1);
+
+      t->code = wx_db_dup_text (tests, i, 0);
+      t->passed = wx_db_get_bool (tests, i, 1);
+      t->note = wx_db_dup_text (tests, i, 2);
+      g_ptr_array_add (r->tests, t);
+    }
+  for (int i = 0; i < PQntuples (orders); i++)
+    {
+      WxPartOrderRow *o = g_new0 (WxPartOrderRow, 1);
+
+      o->id = wx_db_get_int (orders, i, 0);
+      o->description = wx_db_dup_text (orders, i, 1);
+      o->supplier = wx_db_dup_text (orders, i, 2);
+      o->expected_on = wx_db_dup_text (orders, i, 3);
+      o->quantity = (int) wx_db_get_int (orders, i, 4);
+      o->prepaid = wx_db_get_bool (orders, i, 5);
+      o->arrived = wx_db_get_bool (orders, i, 6);
+      g_ptr_array_add (r->part_orders, o);
+    }
+  return g_steal_pointer (&r);
+}
+
+static void
+quote_line_clear (gpointer data)
+{
+  WxQuoteLineInput *l = data;
+
+  g_free ((char *) l->kind);
+  g_free ((char *) l->description);
+  g_free ((char *) l->part_number);
+}
+
+GArray *
+wx_db_quote_lines_load (PGconn      *conn,
+                        const char  *number,
+                        GError     **error)
+{
+  const char *params[] = { number };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT q.kind, q.description, q.quantity, q.unit_price, coalesce(q.part_id, 0), q.part_number"
+    "  FROM quote_lines q JOIN service_orders o ON o.id = q.order_id"
+    " WHERE o.number = $1 ORDER BY q.position", 1, params, error);
+  GArray *lines;
+
+  if (res == NULL)
+    return NULL;
+  lines = g_array_new (FALSE, TRUE, sizeof (WxQuoteLineInput));
+  g_array_set_clear_func (lines, quote_line_clear);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxQuoteLineInput l = { 0 };
+
+      l.kind = wx_db_dup_text (res, i, 0);
+      l.description = wx_db_dup_text (res, i, 1);
+      l.quantity = (int) wx_db_get_int (res, i, 2);
+      l.unit_price = wx_db_get_int (res, i, 3);
+      l.part_id = wx_db_get_int (res, i, 4);
+      l.part_number = wx_db_dup_text (res, i, 5);
+      g_array_append_val (lines, l);
+    }
+  return lines;
+}
+
+/* ------------------------------------------------------------ writing */
+
+static GHashTable *
+new_data (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+static void
+put (GHashTable *data, const char *key, const char *value)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
+
+  if (*trimmed)
+    g_hash_table_insert (data, (gpointer) key, g_steal_pointer (&trimmed));
+}
+
+/* A movement of `quantity` (signed: the change of stock) of a part. */
+static gboolean
+move_stock (PGconn      *conn,
+            gint64       order_id,
+            gint64       part_id,
+            const char  *kind,
+            int          quantity,
+            const char  *note,
+            GError     **error)
+{
+  g_autofree char *order = g_strdup_printf (ID_FORMAT, order_id);
+  g_autofree char *part = g_strdup_printf (ID_FORMAT, part_id);
+  g_autofree char *qty = g_strdup_printf ("%d", quantity);
+  const char *params[] = { part, order, kind, qty, note };
+
+  return wx_db_execute (conn,
+    "INSERT INTO stock_movements (part_id, order_id, kind, quantity, note) VALUES ($1, $2, $3, $4, $5)",
+    5, params, error);
+}
+
+/* Core's refusal as the step's error: nothing reaches the database. */
+static gboolean
+refuse (const char *field, GError *core_error, GError **error)
+{
+  g_debug ("record refused at %s: %s", field ? field : "-", core_error->message);
+  g_propagate_error (error, core_error);
+  return FALSE;
+}
+
+typedef struct {
+  const WxInspectionInput *input;
+  gint64                   new_peer;
+} InspectionWrite;
+
+static gboolean
+inspection_write (PGconn *conn, gint64 order_id, gpointer user_data, GError **error)
+{
+  InspectionWrite *w = user_data;
+  const WxInspectionInput *in = w->input;
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, order_id);
+  const char *by_id[] = { id };
+  guint position = 0;
+
+  if (in->outsource)
+    {
+      g_autofree char *peer = NULL;
+      const char *params[5];
+
+      if (w->new_peer <= 0)
+        return TRUE;
+      peer = g_strdup_printf (ID_FORMAT, w->new_peer);
+      params[0] = peer;
+      params[1] = in->peer_name;
+      params[2] = in->peer_address ? in->peer_address : "";
+      params[3] = wx_validate_filled (in->peer_phone) ? in->peer_phone : NULL;
+      params[4] = in->peer_contact ? in->peer_contact : "";
+      return wx_db_execute (conn,
+        "INSERT INTO suppliers (id, name, kind, address, phone, contact)"
+        " VALUES ($1, btrim($2), 'peer_shop', btrim($3), btrim($4), btrim($5))", 5, params, error);
+    }
+  /* The parts needed and the labour: the draft of the coordinator's quote. */
+  if (!wx_db_execute (conn, "DELETE FROM quote_lines WHERE order_id = $1::bigint", 1, by_id, error))
+    return FALSE;
+  for (guint i = 0; in->parts && i < in->parts->len; i++)
+    {
+      const WxPartLine *l = &g_array_index (in->parts, WxPartLine, i);
+      g_autofree char *pos = g_strdup_printf ("%u", ++position);
+      g_autofree char *part = l->part_id > 0 ? g_strdup_printf (ID_FORMAT, l->part_id) : NULL;
+      g_autofree char *qty = g_strdup_printf ("%d", l->quantity);
+      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, l->unit_price);
+      g_autofree char *name = g_strstrip (g_strdup (l->name));
+      g_autofree char *number = g_strstrip (g_strdup (l->part_number ? l->part_number : ""));
+      const char *params[] = { id, pos, part, number, name, qty, price };
+
+      if (!wx_db_execute (conn,
+            "INSERT INTO quote_lines (order_id, position, kind, part_id, part_number, description, quantity, unit_price)"
+            " VALUES ($1, $2, 'part', $3, $4, $5, $6, $7)", 7, params, error))
+        return FALSE;
+      if (l->issue && !move_stock (conn, order_id, l->part_id, "issue", -l->quantity, "inspect", error))
+        return FALSE;
+    }
+  if (in->labour > 0)
+    {
+      g_autofree char *pos = g_strdup_printf ("%u", ++position);
+      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, in->labour);
+      const char *params[] = { id, pos, _("Labour"), price };
+
+      if (!wx_db_execute (conn,
+            "INSERT INTO quote_lines (order_id, position, kind, description, quantity, unit_price)"
+            " VALUES ($1, $2, 'labour', $3, 1, $4)", 4, params, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wx_db_inspection_save (PGconn                   *conn,
+                       const char               *number,
+                       int                       expected_version,
+                       const WxInspectionInput  *input,
+                       WxTransitionResult       *result,
+                       GError                  **error)
+{
+  g_autoptr(GHashTable) data = new_data ();
+  InspectionWrite w = { input, 0 };
+  WxStepExtras extras = { .write = inspection_write, .write_data = &w };
+  GError *core_error = NULL;
+  const char *field = NULL;
+
+  if (!wx_inspection_input_check (input, &field, &core_error))
+    return refuse (field, core_error, error);
+  put (data, "fault_analysis", input->fault_analysis);
+  if (input->outsource)
+    {
+      /* A new peer shop gets its id first, so that the step names it. */
+      if (input->peer_id <= 0)
+        {
+          g_autofree char *id = wx_db_query_value (conn, "SELECT nextval('suppliers_id_seq')", 0, NULL, error);
+
+          if (id == NULL)
+            return FALSE;
+          w.new_peer = g_ascii_strtoll (id, NULL, 10);
+        }
+      g_hash_table_insert (data, (gpointer) "peer_id",
+                           g_strdup_printf (ID_FORMAT, input->peer_id > 0 ? input->peer_id : w.new_peer));
+      return wx_db_order_step_full (conn, number, expected_version, "outsource", data, &extras, result, error);
+    }
+  put (data, "measures", input->measures);
+  g_hash_table_insert (data, (gpointer) "parts_needed", wx_inspection_parts_text (input));
+  g_hash_table_insert (data, (gpointer) "suggested_price",
+                       g_strdup_printf ("%" G_GINT64_FORMAT, wx_inspection_suggested_price (input)));
+  put (data, "explanation", input->explanation);
+  return wx_db_order_step_full (conn, number, expected_version, "inspect", data, &extras, result, error);
+}
+
+static gboolean
+repair_write (PGconn *conn, gint64 order_id, gpointer user_data, GError **error)
+{
+  const WxRepairInput *in = user_data;
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, order_id);
+
+  /* Unused parts go back first: at most what the order holds. */
+  for (guint i = 0; in->parts_returned && i < in->parts_returned->len; i++)
+    {
+      const WxPartLine *l = &g_array_index (in->parts_returned, WxPartLine, i);
+      g_autofree char *part = g_strdup_printf (ID_FORMAT, l->part_id);
+      const char *params[] = { id, part };
+      g_autofree char *held = wx_db_query_value (conn,
+        "SELECT coalesce(-sum(quantity), 0) FROM stock_movements"
+        " WHERE order_id = $1::bigint AND part_id = $2::bigint AND kind IN ('issue', 'return')", 2, params, error);
+
+      if (held == NULL)
+        return FALSE;
+      if (g_ascii_strtoll (held, NULL, 10) < l->quantity)
+        {
+          g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
+                       _("Only %s of “%s” were issued to this order; return at most that many."), held, l->name);
+          return FALSE;
+        }
+      if (!move_stock (conn, order_id, l->part_id, "return", l->quantity, "repair", error))
+        return FALSE;
+    }
+  for (guint i = 0; in->parts_used && i < in->parts_used->len; i++)
+    {
+      const WxPartLine *l = &g_array_index (in->parts_used, WxPartLine, i);
+
+      if (l->part_id > 0 && !move_stock (conn, order_id, l->part_id, "issue", -l->quantity, "repair", error))
+        return FALSE;
+    }
+  for (guint i = 0; in->tests && i < in->tests->len; i++)
+    {
+      const WxTestResult *t = &g_array_index (in->tests, WxTestResult, i);
+      g_autofree char *note = g_strstrip (g_strdup (t->note ? t->note : ""));
+      const char *params[] = { id, t->code, t->passed ? "true" : "false", note };
+
+      if (!wx_db_execute (conn,
+            "INSERT INTO repair_tests (order_id, item, passed, note) VALUES ($1, $2, $3, $4)"
+            " ON CONFLICT (order_id, item) DO UPDATE"
+            "   SET passed = EXCLUDED.passed, note = EXCLUDED.note, actor = current_user, at = now()",
+            4, params, error))
+        return FALSE;
+    }
+  /* The supervisor keeps the replaced parts (旧配件库房): those from stock
+   * the order now holds, and those bought in for it. */
+  if (g_strcmp0 (in->old_parts, "kept_by_supervisor") == 0)
+    {
+      const char *params[] = { id };
+
+      if (!wx_db_execute (conn,
+            "INSERT INTO old_parts (order_id, description)"
+            " SELECT $1::bigint, i.name || ' (' || i.part_number || ')'"
+            "        || CASE WHEN i.n > 1 THEN ' × ' || i.n ELSE '' END"
+            "   FROM (SELECT p.name, p.part_number, (-sum(m.quantity))::integer AS n"
+            "           FROM stock_movements m JOIN parts p ON p.id = m.part_id"
+            "          WHERE m.order_id = $1::bigint AND m.kind IN ('issue', 'return')"
+            "          GROUP BY p.id, p.name, p.part_number HAVING sum(m.quantity) < 0) i",
+            1, params, error))
+        return FALSE;
+      for (guint i = 0; in->parts_used && i < in->parts_used->len; i++)
+        {
+          const WxPartLine *l = &g_array_index (in->parts_used, WxPartLine, i);
+          g_autofree char *what = NULL;
+
+          if (l->part_id > 0)
+            continue;
+          what = wx_part_line_describe (l);
+          {
+            const char *p2[] = { id, g_strstrip (what) };
+            if (!wx_db_execute (conn, "INSERT INTO old_parts (order_id, description) VALUES ($1, $2)", 2, p2, error))
+              return FALSE;
+          }
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+wx_db_repair_save (PGconn               *conn,
+                   const char           *number,
+                   int                   expected_version,
+                   const WxRepairInput  *input,
+                   WxTransitionResult   *result,
+                   GError              **error)
+{
+  g_autoptr(GHashTable) data = new_data ();
+  WxStepExtras extras = { .write = repair_write, .write_data = (gpointer) input };
+  g_autoptr(WxOrderFacts) facts = NULL;
+  GError *core_error = NULL;
+  const char *field = NULL;
+
+  if (!wx_repair_input_check (input, &field, &core_error))
+    return refuse (field, core_error, error);
+  /* From the check bench it is fixed at once; else the repair is done. */
+  facts = wx_db_order_facts (conn, number, error);
+  if (facts == NULL)
+    return FALSE;
+  put (data, "repair_notes", input->repair_notes);
+  put (data, "old_parts", input->old_parts ? input->old_parts : "none");
+  put (data, "cleaned", input->cleaned ? "true" : "false");
+  g_hash_table_insert (data, (gpointer) "functional_tests", wx_repair_tests_codes (input));
+  return wx_db_order_step_full (conn, number, expected_version,
+                                facts->state == WX_ORDER_STATE_RECEIVED ? "fix_at_desk" : "repair_done",
+                                data, &extras, result, error);
+}
+
+gboolean
+wx_db_part_order_save (PGconn                  *conn,
+                       const char              *number,
+                       int                      expected_version,
+                       const WxPartOrderInput  *input,
+                       WxTransitionResult      *result,
+                       GError                 **error)
+{
+  g_autoptr(GHashTable) data = new_data ();
+  GError *core_error = NULL;
+  const char *field = NULL;
+
+  if (!wx_part_order_input_check (input, NULL, &field, &core_error))
+    return refuse (field, core_error, error);
+  g_hash_table_insert (data, (gpointer) "part", wx_part_order_describe (input));
+  if (input->part_id > 0)
+    g_hash_table_insert (data, (gpointer) "part_id", g_strdup_printf (ID_FORMAT, input->part_id));
+  g_hash_table_insert (data, (gpointer) "supplier_id", g_strdup_printf (ID_FORMAT, input->supplier_id));
+  g_hash_table_insert (data, (gpointer) "quantity", g_strdup_printf ("%d", input->quantity));
+  put (data, "expected_on", input->expected_on);
+  put (data, "prepaid", input->prepaid ? "true" : "false");
+  if (input->cost >= 0)
+    g_hash_table_insert (data, (gpointer) "cost", g_strdup_printf ("%" G_GINT64_FORMAT, input->cost));
+  return wx_db_order_step_full (conn, number, expected_version, "order_parts", data, NULL, result, error);
+}
+
+gboolean
+wx_db_parts_arrived (PGconn              *conn,
+                     const char          *number,
+                     int                  expected_version,
+                     WxTransitionResult  *result,
+                     GError             **error)
+{
+  return wx_db_order_step_full (conn, number, expected_version, "parts_arrived", NULL, NULL, result, error);
+}
+
+int
+wx_db_escalate_overdue_parts (PGconn     *conn,
+                              GDateTime  *now,
+                              GError    **error)
+{
+  g_autofree char *at = now ? g_date_time_format_iso8601 (now) : NULL;
+  const char *params[] = { at };
+  g_autofree char *n = wx_db_query_value (conn, "SELECT wx_escalate_overdue_parts(coalesce($1::timestamptz, now()))",
+                                          1, params, error);
+
+  return n ? atoi (n) : -1;
+}
