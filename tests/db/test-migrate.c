@@ -23,7 +23,8 @@ test_migrate_from_empty_and_twice (void)
   g_assert_cmpint (wx_db_schema_version (conn, &error), ==, 0);
   g_assert_true (wx_db_migrate (conn, &applied, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (applied, ==, wx_db_migrations_latest ());
+  /* Every migration once (their numbers may leave gaps while branches merge). */
+  g_assert_cmpint (applied, ==, wx_test_db_count (conn, "SELECT count(*) FROM schema_version"));
   g_assert_cmpint (applied, >=, 4);
   g_assert_cmpint (wx_db_schema_version (conn, &error), ==, wx_db_migrations_latest ());
 
@@ -39,7 +40,7 @@ test_migrate_from_empty_and_twice (void)
   g_assert_true (wx_db_migrate (conn, &applied, &error));
   g_assert_no_error (error);
   g_assert_cmpint (applied, ==, 0);
-  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM schema_version"), ==, wx_db_migrations_latest ());
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT max(version) FROM schema_version"), ==, wx_db_migrations_latest ());
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM settings WHERE key = 'company.name'"), ==, 1);
 
   /* init refuses a database that already has the schema. */
