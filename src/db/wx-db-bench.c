@@ -32,7 +32,7 @@ static const struct {
 
 static const char *task_labels[] = {
   [WX_BENCH_TASK_INSPECT] = N_("Inspect and reply"),
-  [WX_BENCH_TASK_REPAIR]  = N_("Repair"),
+  [WX_BENCH_TASK_REPAIR]  = N_("Repair the machine"),
   [WX_BENCH_TASK_PARTS]   = N_("Follow the part order"),
   [WX_BENCH_TASK_PEER]    = N_("Follow the peer shop"),
   [WX_BENCH_TASK_CALL]    = N_("Phone the customer, book the visit"),
@@ -114,7 +114,7 @@ wx_db_bench_my_work (PGconn      *conn,
  * step recorded: the findings, the repair, the part, the reason. */
 static const char work_log_sql[] =
   "WITH d AS (SELECT ($2::date)::timestamp AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai') AS t0,"
-  "                  ($2::date + 1)::timestamp AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai') AS t1)"
+  "                  ($2::date + 1)::timestamp AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai') AS t1) "
   "SELECT date_part('epoch', x.at)::bigint, coalesce(o.number, ''), x.event,"
   "       coalesce(x.from_state, ''), coalesce(x.to_state, ''),"
   "       coalesce(nullif(x.text, ''),"
@@ -165,11 +165,14 @@ wx_work_log_entry_describe (const WxWorkLogEntry *entry)
 
   if (entry->event == NULL)
     return g_strdup (_("Note"));
+  /* Where the step took the machine: its shelf, as the engineer sees it. */
   if (wx_workflow_state_from_code (entry->to_state, &to) &&
-      !(wx_workflow_state_from_code (entry->from_state, &from) && from == to) &&
-      g_strcmp0 (wx_order_state_label (to), wx_workflow_event_label (entry->event)) != 0)
-    /* TRANSLATORS: a step of the work log: the step, the state it led to */
-    return g_strdup_printf (_("%s → %s"), wx_workflow_event_label (entry->event), wx_order_state_label (to));
+      !(wx_workflow_state_from_code (entry->from_state, &from) &&
+        wx_workflow_state_info (from)->shelf == wx_workflow_state_info (to)->shelf) &&
+      wx_workflow_state_info (to)->shelf != WX_SHELF_NONE)
+    /* TRANSLATORS: a step of the work log: the step, the shelf it took the machine to */
+    return g_strdup_printf (_("%s → %s"), wx_workflow_event_label (entry->event),
+                            wx_shelf_label (wx_workflow_state_info (to)->shelf));
   return g_strdup (wx_workflow_event_label (entry->event));
 }
 
@@ -200,11 +203,17 @@ wx_db_work_log_load (PGconn      *conn,
   const char *params[2] = { login, day };
 
   g_return_val_if_fail (login != NULL, NULL);
-  if (!valid_day (day, error))
+  if (day != NULL && !valid_day (day, error))
     return NULL;
+  /* No day: today, in the shop's time zone. */
   head = wx_db_query (conn, "SELECT coalesce((SELECT full_name FROM staff WHERE role_name = $1), $1),"
-                            " wx_setting('company.name', ''), wx_setting('timezone', 'Asia/Shanghai')", 1, params, error);
-  if (head == NULL || (res = wx_db_query (conn, work_log_sql, 2, params, error)) == NULL)
+                            " wx_setting('company.name', ''), wx_setting('timezone', 'Asia/Shanghai'),"
+                            " coalesce($2::date, (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date)::text",
+                      2, params, error);
+  if (head == NULL)
+    return NULL;
+  params[1] = PQgetvalue (head, 0, 3);
+  if ((res = wx_db_query (conn, work_log_sql, 2, params, error)) == NULL)
     return NULL;
 
   log = g_new0 (WxWorkLog, 1);
@@ -214,7 +223,7 @@ wx_db_work_log_load (PGconn      *conn,
   log->timezone = g_time_zone_new_identifier (PQgetvalue (head, 0, 2));
   if (log->timezone == NULL)
     log->timezone = g_time_zone_new_local ();
-  log->day = g_strdup (day);
+  log->day = wx_db_dup_text (head, 0, 3);
   log->entries = g_ptr_array_new_full (PQntuples (res), (GDestroyNotify) work_log_entry_free);
   for (int r = 0; r < PQntuples (res); r++)
     {

@@ -68,8 +68,9 @@ void        wx_work_log_free         (WxWorkLog     *log);
 char       *wx_work_log_entry_describe (const WxWorkLogEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxWorkLog, wx_work_log_free)
 
-/* What `login` did on `day` ("YYYY-MM-DD" in the shop's time zone): each
- * step of the event log they took and each note they wrote, in time order. */
+/* What `login` did on `day` ("YYYY-MM-DD" in the shop's time zone; NULL:
+ * today there): each step of the event log they took and each note they
+ * wrote, in time order. */
 WxWorkLog  *wx_db_work_log_load      (PGconn        *conn,
                                       const char    *login,
                                       const char    *day,

@@ -4,6 +4,7 @@
 
 #include "db/wx-db.h"
 #include "wx-application.h"
+#include "wx-bench-window.h"
 #include "wx-front-desk-window.h"
 
 struct _WxApplication
@@ -61,7 +62,9 @@ wx_application_activate (GApplication *app)
   WxApplication *self = WX_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  if (window == NULL && g_strcmp0 (self->role, "engineer") == 0)
+    window = GTK_WINDOW (wx_bench_window_new (self, self->conninfo));
+  else if (window == NULL)
     window = GTK_WINDOW (wx_front_desk_window_new (self, self->conninfo));
   gtk_window_present (window);
 }

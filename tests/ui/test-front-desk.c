@@ -21,6 +21,7 @@
 #include "gui/wx-front-desk-window.h"
 #include "gui/dialogs/wx-intake-dialog.h"
 #include "wx-test-db.h"
+#include "wx-test-ui.h"
 
 static char *conninfo;        /* the test's superuser */
 static char *clerk_conninfo;  /* a coordinator, as at the front desk */
@@ -32,100 +33,11 @@ static gboolean chinese;
 
 /* ------------------------------------------------------------- helpers */
 
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data, const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-flag_set (gpointer flag)
-{
-  return *(gboolean *) flag;
-}
-
-static void
-set_flag_cb (gpointer instance, gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-loaded_cb (WxFrontDeskWindow *w, GError *error, gpointer user_data)
-{
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-frames_drawn (gpointer counter)
-{
-  return GPOINTER_TO_INT (*(gpointer *) counter) >= 3;
-}
-
-static gboolean
-tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer counter)
-{
-  *(gpointer *) counter = GINT_TO_POINTER (GPOINTER_TO_INT (*(gpointer *) counter) + 1);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Renders the window as the screen shows it and writes a PNG. */
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  const char *dir = g_getenv ("WX_SCREENSHOT_DIR");
-  g_autofree char *file = g_strdup_printf ("%s%s.png", name, chinese ? "-zh_CN" : "");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  gpointer frames = GINT_TO_POINTER (0);
-  guint tick;
-  int w, h;
-
-  tick = gtk_widget_add_tick_callback (widget, tick_cb, &frames, NULL);
-  spin_until (frames_drawn, &frames, "frames");
-  gtk_widget_remove_tick_callback (widget, tick);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  g_mkdir_with_parents (dir ? dir : ".", 0755);
-  path = g_build_filename (dir ? dir : ".", file, NULL);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* The column (folder) the board shows `number` in, or -1. */
 static int
 board_folder_of (const char *number)
 {
-  WxBoard *board = wx_front_desk_window_get_board (window);
-
-  for (guint c = 0; c < wx_board_get_n_columns (board); c++)
-    {
-      GListModel *model = wx_board_get_column_model (board, c);
-
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr(WxOrder) o = g_list_model_get_item (model, i);
-          if (g_str_equal (wx_order_get_number (o), number))
-            return (int) wx_board_get_column_place (board, c);
-        }
-    }
-  return -1;
+  return wx_test_board_place_of (wx_front_desk_window_get_board (window), number);
 }
 
 static WxOrder *
@@ -155,7 +67,7 @@ expect_card (const char *number, WxOrderState state)
 {
   Expect e = { number, state };
 
-  spin_until (card_in_state, &e, wx_order_state_to_code (state));
+  wx_test_spin_until (card_in_state, &e, wx_order_state_to_code (state));
   g_assert_cmpint (board_folder_of (number), ==, wx_workflow_state_info (state)->folder);
 }
 
@@ -205,7 +117,7 @@ save_step (WxStepDialog *dialog)
 
   g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &f);
   wx_step_dialog_save (dialog);
-  spin_until (flag_set, &f.done, "the step");
+  wx_test_spin_until (wx_test_flag_set, &f.done, "the step");
   g_assert_no_error (f.error);
 }
 
@@ -248,7 +160,7 @@ test_board (void)
 
   /* The title is translated with the rest of the template. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, chinese ? "维修 — 前台" : "Weixiu — Front desk");
-  screenshot (GTK_WIDGET (window), "front-desk-board");
+  wx_test_screenshot (GTK_WIDGET (window), "front-desk-board");
 
   /* The text filter narrows every column; clearing it brings them back. */
   {
@@ -316,7 +228,7 @@ test_intake_invalid (void)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders"), ==, before);
   wx_intake_dialog_set_value (d, "product", "笔记本电脑");
-  screenshot (GTK_WIDGET (d), "front-desk-intake");
+  wx_test_screenshot (GTK_WIDGET (d), "front-desk-intake");
   gtk_window_destroy (GTK_WINDOW (d));
 }
 
@@ -358,17 +270,17 @@ test_flow (void)
   fill_intake (intake, "13800138000");
   g_signal_connect (intake, "saved", G_CALLBACK (saved_cb), &number);
   wx_intake_dialog_save (intake);
-  spin_until (string_set, &number, "the new order");
+  wx_test_spin_until (string_set, &number, "the new order");
   expect_card (number, WX_ORDER_STATE_RECEIVED);
   expect_event (conn, number, "received");
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_accessories a JOIN service_orders o ON o.id = a.order_id"
                                            " WHERE o.serial = 'PF-UITEST-01'"), ==, 3);
 
   /* The detail panel opens on the new order. */
-  spin_until (panel_shows, number, "the order detail");
+  wx_test_spin_until (panel_shows, number, "the order detail");
   timeline = wx_order_panel_dup_timeline (wx_front_desk_window_get_panel (window));
   g_assert_nonnull (strstr (timeline, wx_workflow_event_label ("received")));
-  screenshot (GTK_WIDGET (window), "front-desk-detail");
+  wx_test_screenshot (GTK_WIDGET (window), "front-desk-detail");
 
   /* Dispatch: the drop on "with engineer" opens the dispatch dialog. */
   received = board_order (number);
@@ -376,8 +288,8 @@ test_flow (void)
   d = wx_front_desk_window_get_step_dialog (window);
   g_assert_nonnull (d);
   g_assert_cmpstr (wx_step_dialog_get_event (d), ==, "dispatch_inspection");
-  g_signal_connect (d, "engineers-loaded", G_CALLBACK (set_flag_cb), &engineers);
-  spin_until (flag_set, &engineers, "the engineers");
+  g_signal_connect (d, "engineers-loaded", G_CALLBACK (wx_test_set_flag_cb), &engineers);
+  wx_test_spin_until (wx_test_flag_set, &engineers, "the engineers");
   g_assert_true (wx_step_dialog_set_value (d, "engineer", engineer_login));
   save_step (d);
   expect_card (number, WX_ORDER_STATE_INSPECTING);
@@ -541,7 +453,7 @@ test_conflict (void)
   g_assert_no_error (error);
   version = scalar (conn, "SELECT version FROM service_orders WHERE number = $1", number);
   wx_front_desk_window_step (window, stale, "enter");
-  spin_until (notice_contains, (gpointer) "测试工程师", "the conflict");
+  wx_test_spin_until (notice_contains, (gpointer) "测试工程师", "the conflict");
   g_test_message ("conflict: %s", wx_front_desk_window_get_notice (window));
   g_assert_nonnull (strstr (wx_front_desk_window_get_notice (window), number));
   /* Nothing was entered. */
@@ -602,9 +514,9 @@ main (int argc, char **argv)
   engineer_conninfo = wx_db_conninfo_with (conninfo, "user", engineer_login);
 
   window = wx_front_desk_window_new (app, clerk_conninfo);
-  g_signal_connect (window, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  g_signal_connect (window, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (flag_set, &loaded, "the board");
+  wx_test_spin_until (wx_test_flag_set, &loaded, "the board");
 
   g_test_add_func ("/ui/front-desk/board", test_board);
   g_test_add_func ("/ui/front-desk/intake-invalid", test_intake_invalid);
