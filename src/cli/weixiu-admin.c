@@ -335,7 +335,9 @@ static const WxAdminCommand commands[] = {
        "                                when a clock started then falls due (its limit, or its target)\n") },
   { "print",   print_options, wx_admin_cmd_print,
     N_("  print form|label|accessory-labels|quote NUMBER -o FILE.pdf [--layout a4|three-pages]\n"
-       "                                print an order's service form, labels or quote to a PDF\n") },
+       "                                print an order's service form, labels or quote to a PDF\n"
+       "  print worklog LOGIN YYYY-MM-DD -o FILE.pdf\n"
+       "                                print an engineer's work log (工作日志) of a day to a PDF\n") },
   { "bench",   no_options,   wx_admin_cmd_bench,
     N_("  bench [GROUP…]                measure the speeds the issues name, in a scratch database\n") },
   { "calendar", calendar_options, wx_admin_cmd_calendar,

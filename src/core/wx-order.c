@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "wx-enums.h"
+#include "wx-money.h"
 #include "wx-order.h"
 #include "wx-workflow.h"
 
@@ -26,7 +27,8 @@ static GParamSpec *properties[N_PROPS];
 
 #define STRING_FIELDS(X) \
   X (number) X (unit_name) X (contact_person) X (phone) X (product_name) X (model) \
-  X (serial) X (fault) X (engineer) X (engineer_name) X (owner) X (updated_by)
+  X (serial) X (fault) X (engineer) X (engineer_name) X (owner) X (updated_by) \
+  X (address) X (part) X (part_expected) X (peer)
 
 void
 wx_order_data_clear (WxOrderData *data)
@@ -188,6 +190,7 @@ wx_order_equal (WxOrder *self,
          && a->received_at == b->received_at && a->appointment_at == b->appointment_at
          && a->updated_at == b->updated_at && a->return_repair == b->return_repair
          && a->open_escalations == b->open_escalations && a->has_clock == b->has_clock
+         && a->quote_total == b->quote_total && a->quoted_at == b->quoted_at
          && (!a->has_clock || (a->clock == b->clock && a->clock_status == b->clock_status
                                && a->clock_due == b->clock_due
                                && a->clock_minutes_left == b->clock_minutes_left));
@@ -199,6 +202,56 @@ wx_order_matches_text (WxOrder    *self,
 {
   g_return_val_if_fail (WX_IS_ORDER (self), FALSE);
   return folded_text == NULL || *folded_text == '\0' || strstr (self->search_text, folded_text) != NULL;
+}
+
+char *
+wx_order_shelf_reason (WxOrder *self)
+{
+  const WxOrderData *d;
+
+  g_return_val_if_fail (WX_IS_ORDER (self), NULL);
+  d = &self->data;
+  switch (d->state)
+    {
+    case WX_ORDER_STATE_RECEIVED:
+      return g_strdup (d->kind == WX_ORDER_KIND_ON_SITE ? _("Taken back from the site: to inspect")
+                                                         : _("To inspect"));
+    case WX_ORDER_STATE_INSPECTING:
+      return g_strdup (_("Inspection: reply within 4 hours"));
+    case WX_ORDER_STATE_INSPECTED:
+      return g_strdup (_("Inspected: awaiting the quote"));
+    case WX_ORDER_STATE_QUOTED:
+      if (d->quote_total > 0)
+        {
+          g_autofree char *amount = wx_money_format_yuan (d->quote_total);
+          /* TRANSLATORS: a card's shelf reason; %s is the amount quoted */
+          return g_strdup_printf (_("Awaiting the customer's decision on %s"), amount);
+        }
+      return g_strdup (_("Awaiting the customer's decision"));
+    case WX_ORDER_STATE_AGREED:
+      return g_strdup (_("Approved: to repair"));
+    case WX_ORDER_STATE_WAITING_PARTS:
+      if (*d->part && *d->part_expected)
+        /* TRANSLATORS: a card's shelf reason: the part ordered, its expected date */
+        return g_strdup_printf (_("Awaiting part %s, due %s"), d->part, d->part_expected);
+      if (*d->part)
+        return g_strdup_printf (_("Awaiting part %s"), d->part);
+      return g_strdup (_("Awaiting parts"));
+    case WX_ORDER_STATE_REPAIRING:
+      return g_strdup (_("Repair: approved"));
+    case WX_ORDER_STATE_OUTSOURCED:
+      return *d->peer ? g_strdup_printf (_("At %s"), d->peer) : g_strdup (_("At a peer shop"));
+    case WX_ORDER_STATE_DECLINED:
+      return g_strdup (_("Declined: return unrepaired"));
+    case WX_ORDER_STATE_REPAIRED:
+      return g_strdup (_("OK: to notify the customer"));
+    case WX_ORDER_STATE_NOTIFIED:
+      return g_strdup (_("OK: customer notified"));
+    case WX_ORDER_STATE_DELIVERING:
+      return g_strdup (_("Out for delivery"));
+    default:
+      return g_strdup ("");
+    }
 }
 
 static int

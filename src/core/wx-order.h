@@ -42,6 +42,13 @@ typedef struct {
   WxClockStatus  clock_status;     /* running, amber or red */
   gint64         clock_due;        /* its limit, Unix seconds */
   gint64         clock_minutes_left; /* business minutes to the limit; negative when overdue */
+  /* Why the machine sits on its shelf, as the pink copy (随机联) notes it. */
+  char          *address;          /* the unit's address (on-site visits, deliveries) */
+  char          *part;             /* waiting for parts: the part ordered last, "" else */
+  char          *part_expected;    /* its expected arrival, "YYYY-MM-DD", "" when unknown */
+  char          *peer;             /* at a peer shop: its name, "" else */
+  gint64         quote_total;      /* fen; 0 when not quoted */
+  gint64         quoted_at;        /* Unix seconds; 0 when not quoted */
 } WxOrderData;
 
 void          wx_order_data_clear     (WxOrderData  *data);
@@ -64,6 +71,10 @@ gboolean      wx_order_equal          (WxOrder      *self,
 /* Case-insensitive: number, unit, contact, phone, model, serial, fault. */
 gboolean      wx_order_matches_text   (WxOrder      *self,
                                        const char   *folded_text);
+/* Why the machine is where it is, in a few words for the card ("Awaiting
+ * part 定影组件, due 2026-11-20", "Awaiting the customer's decision on
+ * ¥450.00"); "" when nothing needs saying. */
+char         *wx_order_shelf_reason   (WxOrder      *self);
 /* Urgency for sorting: red first, then amber, then by minutes left;
  * orders without a running clock last, oldest first. */
 int           wx_order_compare_urgency (WxOrder     *a,

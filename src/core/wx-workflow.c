@@ -90,7 +90,7 @@ static const struct { WxRole role; const char *group; const char *name; const ch
 
 static const WxTransition transitions[] = {
   /* carry-in (送修): the check bench, dispatch, inspection */
-  { ST(RECEIVED),           "dispatch_inspection", ST(INSPECTING),         KC,      C | S,     N(ENGINEER) },
+  { ST(RECEIVED),           "dispatch_inspection", ST(INSPECTING),         KC | KO, C | E | S, N(ENGINEER) },
   { ST(RECEIVED),           "fix_at_desk",         ST(REPAIRED),           KC,      E | S,     N(REPAIR_NOTES) | N(REPAIR_RECORD) },
   { ST(INSPECTING),         "inspect",             ST(INSPECTED),          KC | KO, E | S,     N(FINDINGS) },
   { ST(INSPECTING),         "outsource",           ST(OUTSOURCED),         KC | KO, C | E | S, N(PEER) },
@@ -101,7 +101,7 @@ static const WxTransition transitions[] = {
   { ST(QUOTED),             "agree",               ST(AGREED),             KALL,    C | S,     N(CONTACT) },
   { ST(QUOTED),             "decline",             ST(DECLINED),           KC | KO, C | S,     N(CONTACT) },
   /* repair, parts, peer shops */
-  { ST(AGREED),             "dispatch_repair",     ST(REPAIRING),          KC | KO, C | S,     N(ENGINEER) },
+  { ST(AGREED),             "dispatch_repair",     ST(REPAIRING),          KC | KO, C | E | S, N(ENGINEER) },
   { ST(AGREED),             "order_parts",         ST(WAITING_PARTS),      KC | KO, C | E | S, N(PART) },
   { ST(REPAIRING),          "order_parts",         ST(WAITING_PARTS),      KC | KO, C | E | S, N(PART) },
   { ST(WAITING_PARTS),      "parts_arrived",       ST(AGREED),             KC | KO, C | E | S, N(NONE) },

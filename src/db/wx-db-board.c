@@ -18,7 +18,10 @@
  * "code seconds code seconds …" in time order, for its clocks. The events
  * come from a sorted subquery, PostgreSQL's documented way to feed an
  * aggregate in order (ORDER BY inside string_agg would sort them again).
- * Times are whole seconds, rounded as wx_db_sla_orders_load() rounds them. */
+ * Times are whole seconds, rounded as wx_db_sla_orders_load() rounds them.
+ * Then what the pink copy says of the shelf: the part awaited and the peer
+ * shop, each read only for the orders in that state (the state test gates
+ * the subquery, which otherwise is not run). */
 #define CARD_SELECT \
   "SELECT o.id, o.number, o.version, o.kind, o.state, o.unit_name, o.contact_person," \
   "       coalesce(o.contact_mobile, o.contact_phone), o.product_name, o.model, o.serial," \
@@ -27,8 +30,16 @@
   "       floor(date_part('epoch', o.updated_at))::bigint, o.updated_by, o.is_return_repair, x.n," \
   "       (SELECT string_agg(e.event || ' ' || floor(date_part('epoch', e.at))::bigint, ' ')" \
   "          FROM (SELECT e.event, e.at FROM order_events e" \
-  "                 WHERE e.order_id = o.id ORDER BY e.at, e.id) e)" \
+  "                 WHERE e.order_id = o.id ORDER BY e.at, e.id) e)," \
+  "       o.unit_address, p.description, p.expected_on, u.name, o.quote_total," \
+  "       date_part('epoch', o.quoted_at)::bigint" \
   "  FROM service_orders o LEFT JOIN staff s ON s.role_name = o.engineer" \
+  "  LEFT JOIN LATERAL (SELECT p.description, p.expected_on FROM part_orders p" \
+  "                      WHERE o.state = 'waiting_parts' AND p.order_id = o.id AND p.arrived_at IS NULL" \
+  "                      ORDER BY p.ordered_at DESC, p.id DESC LIMIT 1) p ON true" \
+  "  LEFT JOIN LATERAL (SELECT x.name FROM outsourcing t JOIN suppliers x ON x.id = t.peer_id" \
+  "                      WHERE o.state = 'outsourced' AND t.order_id = o.id AND t.returned_at IS NULL" \
+  "                      ORDER BY t.sent_at DESC, t.id DESC LIMIT 1) u ON true" \
   "  LEFT JOIN (SELECT order_id, count(*) AS n FROM escalations" \
   "              WHERE resolved_at IS NULL GROUP BY order_id) x ON x.order_id = o.id"
 
@@ -36,7 +47,8 @@ enum {
   COL_ID, COL_NUMBER, COL_VERSION, COL_KIND, COL_STATE, COL_UNIT, COL_CONTACT,
   COL_PHONE, COL_PRODUCT, COL_MODEL, COL_SERIAL, COL_FAULT, COL_ENGINEER,
   COL_ENGINEER_NAME, COL_OWNER, COL_RECEIVED, COL_APPOINTMENT, COL_UPDATED,
-  COL_UPDATED_BY, COL_RETURN_REPAIR, COL_ESCALATIONS, COL_EVENTS,
+  COL_UPDATED_BY, COL_RETURN_REPAIR, COL_ESCALATIONS, COL_EVENTS, COL_ADDRESS,
+  COL_PART, COL_PART_EXPECTED, COL_PEER, COL_QUOTE_TOTAL, COL_QUOTED_AT,
 };
 
 /* What the search matches, for rows `m` of order_search: $1 the text and
@@ -173,6 +185,12 @@ fill_data (WxOrderData *d,
   d->updated_by = dup_value (res, row, COL_UPDATED_BY);
   d->return_repair = g_str_equal (PQgetvalue (res, row, COL_RETURN_REPAIR), "t");
   d->open_escalations = (guint) int_value (res, row, COL_ESCALATIONS);
+  d->address = dup_value (res, row, COL_ADDRESS);
+  d->part = dup_value (res, row, COL_PART);
+  d->part_expected = dup_value (res, row, COL_PART_EXPECTED);
+  d->peer = dup_value (res, row, COL_PEER);
+  d->quote_total = int_value (res, row, COL_QUOTE_TOTAL);
+  d->quoted_at = int_value (res, row, COL_QUOTED_AT);
 }
 
 /* The cards of a result of CARD_SELECT. The clocks of all open orders come
@@ -283,6 +301,27 @@ wx_db_board_load_ids (PGconn        *conn,
   g_string_append_c (array, '}');
   params[0] = array->str;
   res = wx_db_query (conn, CARD_SELECT " WHERE o.id = ANY ($1::bigint[])", 1, params, error);
+  return res ? sorted_by_id (cards_from_result (conn, res, now, error)) : NULL;
+}
+
+GPtrArray *
+wx_db_board_load_engineer (PGconn              *conn,
+                           const char          *login,
+                           const char * const  *states,
+                           gint64               now,
+                           GError             **error)
+{
+  g_autoptr(GString) array = g_string_new ("{");
+  g_autoptr(PGresult) res = NULL;
+  const char *params[2];
+
+  g_return_val_if_fail (login != NULL && states != NULL, NULL);
+  for (guint i = 0; states[i]; i++)
+    g_string_append_printf (array, "%s%s", i ? "," : "", states[i]);
+  g_string_append_c (array, '}');
+  params[0] = login;
+  params[1] = array->str;
+  res = wx_db_query (conn, CARD_SELECT " WHERE o.engineer = $1 AND o.state = ANY ($2::text[])", 2, params, error);
   return res ? sorted_by_id (cards_from_result (conn, res, now, error)) : NULL;
 }
 

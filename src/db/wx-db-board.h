@@ -28,6 +28,14 @@ GPtrArray *wx_db_board_load_ids (PGconn        *conn,
                                  gint64         now,
                                  GError       **error);
 
+/* The orders of engineer `login` (service_orders.engineer) in the states
+ * `states` (codes, NULL-terminated), as cards with their clocks. */
+GPtrArray *wx_db_board_load_engineer (PGconn              *conn,
+                                      const char          *login,
+                                      const char * const  *states,
+                                      gint64               now,
+                                      GError             **error);
+
 /* Orders of any state matching `text`: an order number or a fragment of it,
  * a phone fragment (mobile or landline of the order or of its customer;
  * spaces and dashes do not count), a serial fragment, a fragment of the unit

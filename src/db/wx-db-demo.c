@@ -2063,6 +2063,10 @@ plan_order (DemoLoad *L, guint i, gint64 *received_pos)
   o->seq = i;
   o->coordinator = rnd_below (L->rand, L->n_coordinators);
   o->engineer = rnd_below (L->rand, L->n_engineers);
+  /* The first engineer has a machine at every shelf and stage: the bench
+   * window's demo (the others get theirs at random). */
+  if (forced)
+    o->engineer = 0;
 
   if (forced)
     {

@@ -7,6 +7,7 @@
 #include "db/wx-db.h"
 #include "core/wx-session.h"
 #include "wx-application.h"
+#include "wx-bench-window.h"
 #include "wx-front-desk-window.h"
 #include "wx-login-dialog.h"
 
@@ -132,6 +133,9 @@ wx_application_open_desk (WxApplication *self,
    * the supervisor works from the front desk, where every step is theirs. */
   switch (desk)
     {
+    case WX_ROLE_ENGINEER:
+      window = GTK_WINDOW (wx_bench_window_new (self, conninfo));
+      break;
     case WX_ROLE_COORDINATOR:
     case WX_ROLE_SUPERVISOR:
     default:

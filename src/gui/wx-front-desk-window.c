@@ -4,15 +4,13 @@
 
 #include "core/wx-workflow.h"
 #include "db/wx-db-board.h"
-#include "db/wx-db-listener.h"
-#include "db/wx-db-lookup.h"
 #include "board/wx-board-card.h"
 #include "dialogs/wx-intake-dialog.h"
+#include "wx-board-session.h"
 #include "wx-call-log.h"
 #include "wx-front-desk-window.h"
 #include "wx-print.h"
 
-#define RELOAD_SECONDS 60
 #define SEARCH_LIMIT 50
 
 struct _WxFrontDeskWindow
@@ -32,26 +30,19 @@ struct _WxFrontDeskWindow
   GtkBox         *detail_box;
   GtkListView    *due_list;
   GtkListView    *search_list;
+  GtkLabel       *search_label;
   WxCallLog      *call_log;
   AdwViewStackPage *calls_page;
-  GtkLabel       *search_label;
   GtkLabel       *status_label;
 
   WxBoard        *board;
   WxOrderPanel   *panel;
-  char           *conninfo;
-  WxDbWorker     *worker;
-  WxDbListener   *listener;
-  GListStore     *orders;
+  WxBoardSession *session;
+  WxDbWorker     *worker;          /* the session's */
+  GListModel     *orders;          /* the session's */
   GListStore     *found;
   GtkFilterListModel *due;
-  GCancellable   *cancellable;
-  guint           reload_id;
-  gboolean        loading;
-
-  char           *login;
-  char           *full_name;
-  WxRole          roles;
+  GCancellable   *cancellable;     /* the session's */
 
   GtkWindow      *step_dialog;     /* weak */
   GtkWindow      *intake_dialog;   /* weak */
@@ -67,292 +58,67 @@ show_notice (WxFrontDeskWindow *self,
              const char        *text,
              gboolean           is_error)
 {
-  gtk_label_set_text (self->notice_label, text);
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->notice_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->notice_label), "error");
-  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+  wx_notice_show (self->notice_revealer, self->notice_label, text, is_error);
 }
 
 const char *
 wx_front_desk_window_get_notice (WxFrontDeskWindow *self)
 {
   g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return gtk_revealer_get_reveal_child (self->notice_revealer) ? gtk_label_get_text (self->notice_label) : "";
+  return wx_notice_get (self->notice_revealer, self->notice_label);
 }
 
 /* --------------------------------------------------------------- loading */
-
-typedef struct {
-  GPtrArray *orders;
-  char      *login;
-  char      *full_name;
-  WxRole     roles;
-} BoardLoad;
-
-static void
-board_load_free (BoardLoad *b)
-{
-  g_clear_pointer (&b->orders, g_ptr_array_unref);
-  g_free (b->login);
-  g_free (b->full_name);
-  g_free (b);
-}
-
-static gboolean
-load_board_job (PGconn    *conn,
-                gpointer   data,
-                gpointer  *result,
-                GError   **error)
-{
-  BoardLoad *b = g_new0 (BoardLoad, 1);
-
-  if (!wx_db_session_identity (conn, &b->login, &b->full_name, &b->roles, error) ||
-      (b->orders = wx_db_board_load (conn, g_get_real_time () / G_USEC_PER_SEC, error)) == NULL)
-    {
-      board_load_free (b);
-      return FALSE;
-    }
-  *result = b;
-  return TRUE;
-}
-
-static gboolean reload_cb (gpointer user_data);
 
 static void
 update_status (WxFrontDeskWindow *self)
 {
   g_autofree char *text = NULL;
-  g_autofree char *roles = wx_roles_describe (self->roles);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->orders));
+  const char *full_name = wx_board_session_get_full_name (self->session);
+  g_autofree char *roles = wx_roles_describe (wx_board_session_get_roles (self->session));
+  guint n = g_list_model_get_n_items (self->orders);
 
   text = g_strdup_printf (ngettext ("%s (%s) · %u open order", "%s (%s) · %u open orders", n),
-                          self->full_name ? self->full_name : "", roles, n);
+                          full_name ? full_name : "", roles, n);
   gtk_label_set_text (self->status_label, text);
 }
 
 static void
-board_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+session_loaded_cb (WxBoardSession    *session,
+                   GError            *error,
+                   WxFrontDeskWindow *self)
 {
-  g_autoptr(WxFrontDeskWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  BoardLoad *b = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-
-  self->loading = FALSE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_clear_pointer (&b, board_load_free);
-      return;
-    }
-  gtk_spinner_stop (self->spinner);
-  if (b == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Cannot load the orders: %s"), error->message);
-      show_notice (self, text, TRUE);
-    }
-  else
-    {
-      g_free (self->login);
-      g_free (self->full_name);
-      self->login = g_steal_pointer (&b->login);
-      self->full_name = g_steal_pointer (&b->full_name);
-      self->roles = b->roles;
-      wx_board_set_roles (self->board, self->roles);
-      wx_order_panel_set_roles (self->panel, self->roles);
-      wx_order_list_update (self->orders, b->orders, TRUE);
-      update_status (self);
-      board_load_free (b);
-    }
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->reload_id = g_timeout_add_seconds (RELOAD_SECONDS, reload_cb, self);
+  if (error == NULL)
+    update_status (self);
   g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
+}
+
+static void
+session_orders_updated_cb (WxBoardSession    *session,
+                           WxFrontDeskWindow *self)
+{
+  update_status (self);
+  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
 }
 
 void
 wx_front_desk_window_refresh (WxFrontDeskWindow *self)
 {
   g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
-  if (self->loading)
-    return;
-  self->loading = TRUE;
-  gtk_spinner_start (self->spinner);
-  wx_call_log_reload (self->call_log);
-  wx_db_worker_run_async (self->worker, load_board_job, NULL, NULL, (GDestroyNotify) board_load_free,
-                          self->cancellable, board_loaded_cb, g_object_ref (self));
-}
-
-static gboolean
-reload_cb (gpointer user_data)
-{
-  WxFrontDeskWindow *self = user_data;
-
-  self->reload_id = 0;
-  /* The clocks move on with time: refresh the badges. */
-  wx_front_desk_window_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Only the orders that changed (a notification, our own step). */
-static gboolean
-load_ids_job (PGconn    *conn,
-              gpointer   data,
-              gpointer  *result,
-              GError   **error)
-{
-  GArray *ids = data;
-
-  *result = wx_db_board_load_ids (conn, (const gint64 *) (gpointer) ids->data, ids->len,
-                                  g_get_real_time () / G_USEC_PER_SEC, error);
-  return *result != NULL;
-}
-
-static void
-ids_loaded_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(WxFrontDeskWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) orders = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-
-  if (orders == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("cannot reload changed orders: %s", error->message);
-      return;
-    }
-  wx_order_list_update (self->orders, orders, FALSE);
-  update_status (self);
-  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
-}
-
-static void
-reload_ids (WxFrontDeskWindow *self,
-            GArray            *ids)
-{
-  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
-
-  g_array_append_vals (copy, ids->data, ids->len);
-  wx_db_worker_run_async (self->worker, load_ids_job, copy, (GDestroyNotify) g_array_unref,
-                          (GDestroyNotify) g_ptr_array_unref, self->cancellable, ids_loaded_cb,
-                          g_object_ref (self));
-}
-
-static void
-orders_changed_cb (WxDbListener      *listener,
-                   GArray            *ids,
-                   WxFrontDeskWindow *self)
-{
-  reload_ids (self, ids);
-  wx_order_panel_orders_changed (self->panel, ids);
-  /* A machine ready, or announced, on another PC. */
+  wx_board_session_refresh (self->session);
   wx_call_log_reload (self->call_log);
 }
 
+/* A machine ready, or announced, on another PC: the call list follows. */
 static void
-resync_cb (WxDbListener      *listener,
-           WxFrontDeskWindow *self)
+session_orders_changed_cb (WxBoardSession    *session,
+                           GArray            *ids,
+                           WxFrontDeskWindow *self)
 {
-  wx_front_desk_window_refresh (self);
-}
-
-static void
-reload_one (WxFrontDeskWindow *self,
-            gint64             id)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  g_array_append_val (ids, id);
-  reload_ids (self, ids);
-}
-
-static void
-online_changed_cb (WxDbWorker        *worker,
-                   GParamSpec        *pspec,
-                   WxFrontDeskWindow *self)
-{
-  gboolean online = wx_db_worker_get_online (worker);
-
-  if (!online)
-    {
-      g_autofree char *text = g_strdup_printf (_("The database cannot be reached: %s Reconnecting by itself; what you typed is kept and will be saved when it is back."),
-                                               wx_db_worker_get_problem (worker));
-      gtk_label_set_text (self->banner_label, text);
-    }
-  gtk_revealer_set_reveal_child (self->banner_revealer, !online);
+  wx_call_log_reload (self->call_log);
 }
 
 /* ----------------------------------------------------------------- steps */
-
-static void
-step_finished_cb (WxStepDialog      *dialog,
-                  const GError      *error,
-                  WxFrontDeskWindow *self)
-{
-  g_autofree char *text = NULL;
-
-  if (error)
-    return;   /* the dialog shows it and stays open */
-  text = g_strdup_printf (_("%s: %s — saved."), wx_order_get_number (wx_step_dialog_get_order (dialog)),
-                          wx_workflow_event_label (wx_step_dialog_get_event (dialog)));
-  show_notice (self, text, FALSE);
-  reload_one (self, wx_order_get_id (wx_step_dialog_get_order (dialog)));
-}
-
-typedef struct {
-  WxFrontDeskWindow *self;
-  WxOrder           *order;
-  char              *event;
-} StepRun;
-
-static void
-step_no_answer_cb (WxStepDialog      *dialog,
-                   WxFrontDeskWindow *self)
-{
-  g_autofree char *text = g_strdup_printf (_("%s: nobody answered; the attempt is logged and the order comes back on the call list tomorrow."),
-                                           wx_order_get_number (wx_step_dialog_get_order (dialog)));
-
-  show_notice (self, text, FALSE);
-  wx_call_log_reload (self->call_log);
-}
-
-static void
-step_run_free (StepRun *r)
-{
-  g_object_unref (r->self);
-  g_object_unref (r->order);
-  g_free (r->event);
-  g_free (r);
-}
-
-static void
-step_ran_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  StepRun *r = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (!wx_step_run_finish (WX_DB_WORKER (source), result, &error))
-    {
-      text = g_strdup_printf (_("%s: %s"), wx_order_get_number (r->order), error->message);
-      show_notice (r->self, text, TRUE);
-      /* A conflict: show the order as it is now. */
-      reload_one (r->self, wx_order_get_id (r->order));
-    }
-  else
-    {
-      text = g_strdup_printf (_("%s: %s — saved."), wx_order_get_number (r->order),
-                              wx_workflow_event_label (r->event));
-      show_notice (r->self, text, FALSE);
-      reload_one (r->self, wx_order_get_id (r->order));
-    }
-  step_run_free (r);
-}
 
 void
 wx_front_desk_window_step (WxFrontDeskWindow *self,
@@ -363,74 +129,22 @@ wx_front_desk_window_step (WxFrontDeskWindow *self,
 
   if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
     {
-      WxStepDialog *dialog = wx_step_dialog_new (GTK_WINDOW (self), self->worker, order, event);
+      WxStepDialog *dialog = wx_board_session_open_step_dialog (self->session, GTK_WINDOW (self), order, event);
 
-      g_signal_connect_object (dialog, "finished", G_CALLBACK (step_finished_cb), self, 0);
-      g_signal_connect_object (dialog, "no-answer", G_CALLBACK (step_no_answer_cb), self, 0);
+      g_signal_connect_object (dialog, "no-answer", G_CALLBACK (wx_call_log_reload), self->call_log,
+                               G_CONNECT_SWAPPED);
       g_set_weak_pointer (&self->step_dialog, GTK_WINDOW (dialog));
-      gtk_window_present (GTK_WINDOW (dialog));
     }
   else
-    {
-      StepRun *r = g_new0 (StepRun, 1);
-
-      r->self = g_object_ref (self);
-      r->order = g_object_ref (order);
-      r->event = g_strdup (event);
-      wx_step_run_async (self->worker, order, event, NULL, step_ran_cb, r);
-    }
-}
-
-typedef struct {
-  WxFrontDeskWindow *self;
-  WxOrder           *order;
-} ChoiceData;
-
-static void
-choice_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    ChoiceData       *c)
-{
-  if (!g_str_equal (response, "cancel"))
-    wx_front_desk_window_step (c->self, c->order, response);
-  g_object_unref (c->order);
-  g_free (c);
+    wx_board_session_run_step (self->session, order, event, NULL);
 }
 
 static void
-step_requested_cb (WxBoard            *board,
-                   WxOrder            *order,
-                   const char * const *events,
-                   WxFrontDeskWindow  *self)
+step_chosen (gpointer    user_data,
+             WxOrder    *order,
+             const char *event)
 {
-  GtkWidget *dialog;
-  ChoiceData *c;
-
-  if (g_strv_length ((GStrv) events) == 1)
-    {
-      wx_front_desk_window_step (self, order, events[0]);
-      return;
-    }
-  /* Several steps lead there: the user says which. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), wx_order_get_number (order),
-                                   _("Which step takes the order there?"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"));
-  for (guint i = 0; events[i]; i++)
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), events[i], wx_workflow_event_label (events[i]));
-  c = g_new0 (ChoiceData, 1);
-  c->self = self;
-  c->order = g_object_ref (order);
-  g_signal_connect (dialog, "response", G_CALLBACK (choice_response_cb), c);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-move_refused_cb (WxBoard           *board,
-                 WxOrder           *order,
-                 const char        *message,
-                 WxFrontDeskWindow *self)
-{
-  show_notice (self, message, TRUE);
+  wx_front_desk_window_step (WX_FRONT_DESK_WINDOW (user_data), order, event);
 }
 
 /* ------------------------------------------------------- opening orders */
@@ -440,39 +154,7 @@ wx_front_desk_window_open_order (WxFrontDeskWindow *self,
                                  const char        *number)
 {
   g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
-  wx_order_panel_show (self->panel, number);
-  gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
-}
-
-static void
-order_activated_cb (WxBoard           *board,
-                    WxOrder           *order,
-                    WxFrontDeskWindow *self)
-{
-  wx_front_desk_window_open_order (self, wx_order_get_number (order));
-}
-
-static void
-panel_print_requested_cb (WxOrderPanel      *panel,
-                          guint              docs,
-                          WxFrontDeskWindow *self)
-{
-  wx_front_desk_window_print (self, wx_order_panel_get_number (panel), docs);
-}
-
-static void
-panel_step_requested_cb (WxOrderPanel      *panel,
-                         const char        *event,
-                         WxFrontDeskWindow *self)
-{
-  g_autoptr(WxOrder) order = wx_order_list_find (G_LIST_MODEL (self->orders), wx_order_panel_get_number (panel), NULL);
-
-  if (order == NULL)
-    {
-      show_notice (self, _("This order is closed; it has no more steps."), TRUE);
-      return;
-    }
-  wx_front_desk_window_step (self, order, event);
+  wx_board_session_open_order (self->session, number);
 }
 
 /* ---------------------------------------------------------------- search */
@@ -523,7 +205,7 @@ search_activate_cb (GtkSearchEntry    *entry,
   if (*text == '\0')
     return;
   /* A scanned order number on the board opens at once. */
-  if ((open = wx_order_list_find (G_LIST_MODEL (self->orders), text, NULL)) != NULL)
+  if ((open = wx_order_list_find (self->orders, text, NULL)) != NULL)
     {
       wx_front_desk_window_open_order (self, text);
       gtk_editable_set_text (GTK_EDITABLE (entry), "");
@@ -548,20 +230,6 @@ list_activate_cb (GtkListView       *list,
 
 /* ------------------------------------------------------------------ intake */
 
-static void
-printed_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(WxFrontDeskWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  if (!wx_print_order_finish (result, NULL, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *text = g_strdup_printf (_("Printing failed: %s"), error->message);
-      show_notice (self, text, TRUE);
-    }
-}
-
 /* The forms go to the shop's printer when one is set, else through the
  * print dialog. */
 void
@@ -569,13 +237,8 @@ wx_front_desk_window_print (WxFrontDeskWindow *self,
                             const char        *number,
                             guint              docs)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *printer = g_settings_get_string (settings, "printer");
-  g_autofree char *conninfo = wx_db_worker_dup_conninfo (self->worker);
-
-  wx_print_order_async (GTK_WINDOW (self), conninfo, number, docs,
-                        *printer ? WX_PRINT_DEFAULT_PRINTER : WX_PRINT_ASK,
-                        self->cancellable, printed_cb, g_object_ref (self));
+  g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
+  wx_board_session_print_order (self->session, GTK_WINDOW (self), number, docs);
 }
 
 static void
@@ -605,6 +268,23 @@ intake_open_order_cb (WxIntakeDialog    *dialog,
   wx_front_desk_window_open_order (self, number);
 }
 
+static void
+intake_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WxFrontDeskWindow *self = WX_FRONT_DESK_WINDOW (widget);
+  WxOrderKind kind = WX_ORDER_KIND_CARRY_IN;
+  GtkWindow *dialog;
+
+  wx_order_kind_from_code (g_variant_get_string (parameter, NULL), &kind);
+  dialog = GTK_WINDOW (wx_intake_dialog_new (GTK_WINDOW (self), self->worker, kind));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (intake_saved_cb), self, 0);
+  g_signal_connect_object (dialog, "open-order", G_CALLBACK (intake_open_order_cb), self, 0);
+  g_set_weak_pointer (&self->intake_dialog, dialog);
+  gtk_window_present (dialog);
+}
+
 /* ---------------------------------------------------------------- calls */
 
 static void
@@ -613,7 +293,7 @@ call_log_step_requested_cb (WxCallLog         *log,
                             const char        *event,
                             WxFrontDeskWindow *self)
 {
-  g_autoptr(WxOrder) order = wx_order_list_find (G_LIST_MODEL (self->orders), number, NULL);
+  g_autoptr(WxOrder) order = wx_board_session_find_open (self->session, number);
 
   if (order)
     wx_front_desk_window_step (self, order, event);
@@ -627,15 +307,8 @@ call_log_open_order_cb (WxCallLog         *log,
   wx_front_desk_window_open_order (self, number);
 }
 
-static void
-call_order_saved_cb (WxIntakeDialog    *dialog,
-                     const char        *number,
-                     WxFrontDeskWindow *self)
-{
-  wx_call_log_reload (self->call_log);
-}
-
-/* A call asking for a visit: the on-site intake, filled from the call. */
+/* A call asking for a visit: the on-site intake, filled from the call;
+ * saving links them. */
 WxIntakeDialog *
 wx_front_desk_window_order_from_call (WxFrontDeskWindow *self,
                                       gint64             call_id)
@@ -655,18 +328,7 @@ wx_front_desk_window_order_from_call (WxFrontDeskWindow *self,
   wx_intake_dialog_set_value (dialog, "model", call->machine);
   wx_intake_dialog_set_value (dialog, "fault", call->subject);
   wx_intake_dialog_set_call (dialog, call_id);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (call_order_saved_cb), self, 0);
   return dialog;
-}
-
-/* The page's badge: the pickup notices still to make. */
-static void
-call_log_loaded_cb (WxCallLog         *log,
-                    const GError      *error,
-                    WxFrontDeskWindow *self)
-{
-  adw_view_stack_page_set_badge_number (self->calls_page, wx_call_log_get_pending (log)->len);
-  adw_view_stack_page_set_needs_attention (self->calls_page, wx_call_log_get_pending (log)->len > 0);
 }
 
 static void
@@ -677,21 +339,16 @@ call_log_order_from_call_cb (WxCallLog         *log,
   wx_front_desk_window_order_from_call (self, call_id);
 }
 
+/* The page's badge: the pickup notices still to make. */
 static void
-intake_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+call_log_loaded_cb (WxCallLog         *log,
+                    const GError      *error,
+                    WxFrontDeskWindow *self)
 {
-  WxFrontDeskWindow *self = WX_FRONT_DESK_WINDOW (widget);
-  WxOrderKind kind = WX_ORDER_KIND_CARRY_IN;
-  GtkWindow *dialog;
+  guint n = wx_call_log_get_pending (log)->len;
 
-  wx_order_kind_from_code (g_variant_get_string (parameter, NULL), &kind);
-  dialog = GTK_WINDOW (wx_intake_dialog_new (GTK_WINDOW (self), self->worker, kind));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (intake_saved_cb), self, 0);
-  g_signal_connect_object (dialog, "open-order", G_CALLBACK (intake_open_order_cb), self, 0);
-  g_set_weak_pointer (&self->intake_dialog, dialog);
-  gtk_window_present (dialog);
+  adw_view_stack_page_set_badge_number (self->calls_page, n);
+  adw_view_stack_page_set_needs_attention (self->calls_page, n > 0);
 }
 
 /* --------------------------------------------------------------- actions */
@@ -764,6 +421,7 @@ due_changed_cb (GListModel        *model,
 
 /* ------------------------------------------------------------ the object */
 
+/* The due list makes its cards when the page is first shown, not at launch. */
 static void
 due_list_mapped_cb (GtkListView *list,
                     gpointer     unused)
@@ -781,15 +439,13 @@ wx_front_desk_window_dispose (GObject *object)
 {
   WxFrontDeskWindow *self = WX_FRONT_DESK_WINDOW (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->step_dialog);
   g_clear_weak_pointer (&self->intake_dialog);
-  if (self->listener)
-    g_signal_handlers_disconnect_by_data (self->listener, self);
-  if (self->worker)
-    g_signal_handlers_disconnect_by_data (self->worker, self);
-  g_clear_object (&self->listener);
+  if (self->session)
+    {
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_cancellable_cancel (self->cancellable);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_FRONT_DESK_WINDOW);
   G_OBJECT_CLASS (wx_front_desk_window_parent_class)->dispose (object);
 }
@@ -799,14 +455,9 @@ wx_front_desk_window_finalize (GObject *object)
 {
   WxFrontDeskWindow *self = WX_FRONT_DESK_WINDOW (object);
 
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->worker);
-  g_clear_object (&self->orders);
   g_clear_object (&self->found);
   g_clear_object (&self->due);
-  g_free (self->conninfo);
-  g_free (self->login);
-  g_free (self->full_name);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (wx_front_desk_window_parent_class)->finalize (object);
 }
 
@@ -844,9 +495,9 @@ wx_front_desk_window_class_init (WxFrontDeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, detail_box);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, due_list);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, search_list);
+  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, search_label);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, call_log);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, calls_page);
-  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, search_label);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, status_label);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action_cb);
@@ -864,25 +515,18 @@ wx_front_desk_window_init (WxFrontDeskWindow *self)
   GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
-  self->orders = g_list_store_new (WX_TYPE_ORDER);
   self->found = g_list_store_new (WX_TYPE_ORDER);
 
   self->board = WX_BOARD (wx_board_new (WX_BOARD_FOLDERS));
   gtk_widget_set_vexpand (GTK_WIDGET (self->board), TRUE);
   gtk_box_append (self->board_box, GTK_WIDGET (self->board));
-  wx_board_set_model (self->board, G_LIST_MODEL (self->orders));
-  g_signal_connect (self->board, "step-requested", G_CALLBACK (step_requested_cb), self);
-  g_signal_connect (self->board, "move-refused", G_CALLBACK (move_refused_cb), self);
-  g_signal_connect (self->board, "order-activated", G_CALLBACK (order_activated_cb), self);
 
-  /* Due: amber and red clocks, most urgent first. */
-  self->due = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->orders)),
-                                         GTK_FILTER (gtk_custom_filter_new (due_match, NULL, NULL)));
+  /* Due: amber and red clocks, most urgent first (the orders come with the
+   * session). */
+  self->due = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (due_match, NULL, NULL)));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->due)),
                                     wx_board_sorter_new ());
   gtk_list_view_set_model (self->due_list, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
-  /* Its cards are made when the page is first shown, not at launch. */
   g_signal_connect (self->due_list, "map", G_CALLBACK (due_list_mapped_cb), NULL);
   g_signal_connect (self->due, "items-changed", G_CALLBACK (due_changed_cb), self);
   g_signal_connect (self->due_list, "activate", G_CALLBACK (list_activate_cb), self);
@@ -905,21 +549,18 @@ wx_front_desk_window_new (WxApplication *app,
 {
   WxFrontDeskWindow *self = g_object_new (WX_TYPE_FRONT_DESK_WINDOW, "application", app, NULL);
 
-  self->conninfo = g_strdup (conninfo);
-  self->worker = wx_db_worker_new (conninfo);
-  g_signal_connect (self->worker, "notify::online", G_CALLBACK (online_changed_cb), self);
-  self->listener = wx_db_listener_new (conninfo);
-  g_signal_connect (self->listener, "orders-changed", G_CALLBACK (orders_changed_cb), self);
-  g_signal_connect (self->listener, "resync", G_CALLBACK (resync_cb), self);
-
-  self->panel = wx_order_panel_new (self->worker);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->panel), TRUE);
-  gtk_box_append (self->detail_box, GTK_WIDGET (self->panel));
-  g_signal_connect (self->panel, "step-requested", G_CALLBACK (panel_step_requested_cb), self);
-  g_signal_connect (self->panel, "print-requested", G_CALLBACK (panel_print_requested_cb), self);
-
+  self->session = wx_board_session_new (conninfo);
+  self->worker = wx_board_session_get_worker (self->session);
+  self->orders = wx_board_session_get_orders (self->session);
+  self->cancellable = wx_board_session_get_cancellable (self->session);
+  self->panel = wx_board_session_attach (self->session, &(WxBoardWindowParts) {
+    self->board, self->spinner, self->banner_revealer, self->banner_label,
+    self->notice_revealer, self->notice_label, self->detail_box, self->detail_revealer, step_chosen, self });
+  g_signal_connect (self->session, "loaded", G_CALLBACK (session_loaded_cb), self);
+  g_signal_connect (self->session, "orders-updated", G_CALLBACK (session_orders_updated_cb), self);
+  g_signal_connect (self->session, "orders-changed", G_CALLBACK (session_orders_changed_cb), self);
+  gtk_filter_list_model_set_model (self->due, self->orders);
   wx_call_log_set_worker (self->call_log, self->worker);
-  wx_front_desk_window_refresh (self);
   return self;
 }
 
@@ -948,7 +589,7 @@ GListModel *
 wx_front_desk_window_get_orders (WxFrontDeskWindow *self)
 {
   g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->orders);
+  return self->orders;
 }
 
 WxOrderPanel *

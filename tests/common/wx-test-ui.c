@@ -2,6 +2,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "gui/board/wx-board.h"
 #include "wx-test-ui.h"
 
 gboolean
@@ -97,4 +98,29 @@ wx_test_screenshot (GtkWidget *widget, const char *name)
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+void
+wx_test_loaded_cb (gpointer window, GError *error, gpointer flag)
+{
+  g_assert_no_error (error);
+  *(gboolean *) flag = TRUE;
+}
+
+int
+wx_test_board_place_of (gpointer    board,
+                        const char *number)
+{
+  for (guint c = 0; c < wx_board_get_n_columns (board); c++)
+    {
+      GListModel *model = wx_board_get_column_model (board, c);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(WxOrder) o = g_list_model_get_item (model, i);
+          if (g_str_equal (wx_order_get_number (o), number))
+            return (int) wx_board_get_column_place (board, c);
+        }
+    }
+  return -1;
 }

@@ -23,6 +23,15 @@ gboolean wx_test_flag_set      (gpointer     flag);
 void     wx_test_set_flag_cb   (gpointer     instance,
                                 gpointer     user_data);
 
+/* A window's "loaded" (GError *error): no error, and the flag set. */
+void     wx_test_loaded_cb     (gpointer     window,
+                                GError      *error,
+                                gpointer     flag);
+/* The place (folder or shelf) of the column `board` shows order `number`
+ * in, or -1. */
+int      wx_test_board_place_of (gpointer    board,
+                                 const char *number);
+
 /* Renders `widget` as the screen shows it into
  * $WX_SCREENSHOT_DIR/NAME[-zh_CN].png. */
 void     wx_test_screenshot    (GtkWidget   *widget,

@@ -611,7 +611,7 @@ test_refusals (void)
   assert_refusals (step_refusals, G_N_ELEMENTS (step_refusals), number);
   assert_unchanged (number, "received", 1, 1);
 
-  /* A role the step is not for: an engineer does not dispatch. */
+  /* A role the step is not for: an engineer does not cancel. */
   {
     g_auto(Run) r = { 0 };
     g_autofree char *as_engineer = wx_db_conninfo_with (db, "user", "cw_engineer");
@@ -619,9 +619,9 @@ test_refusals (void)
     wx_test_db_exec (conn,
       "DO $$ BEGIN CREATE ROLE cw_engineer LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
       "GRANT wx_engineer TO cw_engineer");
-    wx_test_admin (&r, NULL, NULL, "--db", as_engineer, "order", "transition", number, "dispatch_inspection",
-                   "--data", "engineer=cw_engineer", NULL);
-    assert_failure (&r, "Your role cannot do “Dispatch for inspection”; it is for the coordinator or supervisor.");
+    wx_test_admin (&r, NULL, NULL, "--db", as_engineer, "order", "transition", number, "cancel",
+                   "--data", "cancel_reason=客户不修了", NULL);
+    assert_failure (&r, "Your role cannot do “Cancel”; it is for the coordinator or supervisor.");
   }
   assert_unchanged (number, "received", 1, 1);
 

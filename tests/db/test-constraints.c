@@ -240,6 +240,12 @@ static const Case cases[] = {
   CHECK_CASE ("equipment checked in month 13", "INSERT INTO workshop_equipment (name, kind, check_months) VALUES ('防静电腕带', 'anti_static', '{13}')", "workshop_equipment_check_months_check"),
   CHECK_CASE ("equipment of kind tool",     "INSERT INTO workshop_equipment (name, kind, check_months) VALUES ('电烙铁', 'tool', '{1}')", "workshop_equipment_kind_check"),
   FK_CASE ("check of no equipment",         "INSERT INTO equipment_checks (equipment_id, passed, notes) VALUES (999, true, '合格')", "equipment_checks_equipment_id_fkey"),
+
+  /* the work log (工作日志) */
+  CHECK_CASE ("empty work note",            "INSERT INTO work_notes (body) VALUES ('  ')", "work_notes_body_check"),
+  CHECK_CASE ("work note too long",         "INSERT INTO work_notes (body) VALUES (repeat('记', 2001))", "work_notes_body_check"),
+  FK_CASE ("work note on no order",         "INSERT INTO work_notes (order_id, body) VALUES (999, '等备件')", "work_notes_order_id_fkey"),
+  NOT_NULL_CASE ("work note without text",  "INSERT INTO work_notes (body) VALUES (NULL)", "body"),
 };
 
 /* Constraints no statement can make PostgreSQL report, "table.constraint". */

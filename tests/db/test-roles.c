@@ -73,6 +73,12 @@ static const struct {
   { "INSERT INTO contracts (customer_id, number, starts_on, ends_on) VALUES (1, 'HT-9', '2026-01-01', '2026-12-31')", A },
   { "INSERT INTO workshop_equipment (name, kind, check_months) VALUES ('万用表', 'instrument', '{1}')", A },
   { "INSERT INTO equipment_checks (equipment_id, passed) SELECT 1, true WHERE false", E | S },
+  /* The work log: everyone on staff writes their own notes; the server says who and when. */
+  { "INSERT INTO work_notes (order_id, body) VALUES (1, '给供应商打电话')",             C | E | S },
+  { "INSERT INTO work_notes (author, body) VALUES ('someone', '冒名')",                0 },
+  { "INSERT INTO work_notes (at, body) VALUES ('2000-01-01', '补记')",                 0 },
+  { "UPDATE work_notes SET body = '改过'",                                           0 },
+  { "DELETE FROM work_notes",                                                        0 },
   { "INSERT INTO schema_version (version, name) VALUES (999, 'x')",                  0 },
 };
 
@@ -142,6 +148,7 @@ static const struct {
   { "workflow_needs",        { "S---", "S---", "S---", "S---" } },
   { "workflow_states",       { "S---", "S---", "S---", "S---" } },
   { "workflow_transitions",  { "S---", "S---", "S---", "S---" } },
+  { "work_notes",            { "Si--", "Si--", "Si--", "S---" } },
   { "workshop_equipment",    { "S---", "S---", "S---", "SIUD" } },
 };
 

@@ -359,7 +359,7 @@ test_state_guard (void)
     " VALUES ('carry_in', 'repaired', 1, '广州大学', '13812345678', '激光打印机', 'M404dn', '卡纸')", 0, NULL, &insert));
   g_assert_cmpstr (insert->message, ==, "A new order cannot start as “Repaired (OK)”.");
   set_role (conn, "wx_engineer");
-  g_assert_false (wx_db_execute (conn, "UPDATE service_orders SET state = 'inspecting' WHERE number = $1", 1, params, &engineer));
+  g_assert_false (wx_db_execute (conn, "UPDATE service_orders SET state = 'cancelled' WHERE number = $1", 1, params, &engineer));
   g_assert_error (engineer, WX_DB_ERROR, WX_DB_ERROR_INVALID);
   set_role (conn, "wx_coordinator");
   g_assert_true (wx_db_execute (conn, "UPDATE service_orders SET state = 'inspecting' WHERE number = $1", 1, params, &ok));

@@ -34,31 +34,11 @@ static gboolean chinese;
 
 /* ------------------------------------------------------------- helpers */
 
-static void
-loaded_cb (WxFrontDeskWindow *w, GError *error, gpointer user_data)
-{
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 /* The column (folder) the board shows `number` in, or -1. */
 static int
 board_folder_of (const char *number)
 {
-  WxBoard *board = wx_front_desk_window_get_board (window);
-
-  for (guint c = 0; c < wx_board_get_n_columns (board); c++)
-    {
-      GListModel *model = wx_board_get_column_model (board, c);
-
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr(WxOrder) o = g_list_model_get_item (model, i);
-          if (g_str_equal (wx_order_get_number (o), number))
-            return (int) wx_board_get_column_place (board, c);
-        }
-    }
-  return -1;
+  return wx_test_board_place_of (wx_front_desk_window_get_board (window), number);
 }
 
 static WxOrder *
@@ -642,7 +622,7 @@ main (int argc, char **argv)
   engineer_conninfo = wx_db_conninfo_with (conninfo, "user", engineer_login);
 
   window = wx_front_desk_window_new (app, clerk_conninfo);
-  g_signal_connect (window, "loaded", G_CALLBACK (loaded_cb), &loaded);
+  g_signal_connect (window, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
   gtk_window_present (GTK_WINDOW (window));
   wx_test_spin_until (wx_test_flag_set, &loaded, "the board");
 

@@ -18,6 +18,7 @@ struct _WxBoardCard
   GtkLabel  *unit_label;
   GtkLabel  *machine_label;
   GtkLabel  *engineer_label;
+  GtkLabel  *reason_label;
   GtkLabel  *clock_label;
 
   WxOrder   *order;
@@ -76,6 +77,7 @@ wx_board_card_set_order (WxBoardCard *self,
   g_autofree char *machine = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *fault = NULL;
+  g_autofree char *reason = NULL;
 
   g_return_if_fail (WX_IS_BOARD_CARD (self));
   if (!g_set_object (&self->order, order) || order == NULL)
@@ -91,6 +93,10 @@ wx_board_card_set_order (WxBoardCard *self,
   machine = g_strjoin (" · ", *d->model ? d->model : d->product_name, fault, NULL);
   gtk_label_set_text (self->machine_label, machine);
   gtk_label_set_text (self->engineer_label, *d->engineer_name ? d->engineer_name : wx_order_state_label (d->state));
+  /* What the pink copy says of the shelf. */
+  reason = wx_order_shelf_reason (order);
+  gtk_label_set_text (self->reason_label, reason);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), *reason != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->return_label), d->return_repair);
   gtk_widget_set_visible (GTK_WIDGET (self->escalation_label), d->open_escalations > 0);
   show_clock (self, d);
@@ -116,6 +122,20 @@ wx_board_card_set_mine (WxBoardCard *self,
     gtk_widget_add_css_class (self->box, "wx-card-mine");
   else
     gtk_widget_remove_css_class (self->box, "wx-card-mine");
+}
+
+const char *
+wx_board_card_get_reason (WxBoardCard *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_CARD (self), NULL);
+  return gtk_label_get_text (self->reason_label);
+}
+
+gboolean
+wx_board_card_get_mine (WxBoardCard *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_CARD (self), FALSE);
+  return gtk_widget_has_css_class (self->box, "wx-card-mine");
 }
 
 const char *
@@ -282,6 +302,7 @@ wx_board_card_class_init (WxBoardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxBoardCard, unit_label);
   gtk_widget_class_bind_template_child (widget_class, WxBoardCard, machine_label);
   gtk_widget_class_bind_template_child (widget_class, WxBoardCard, engineer_label);
+  gtk_widget_class_bind_template_child (widget_class, WxBoardCard, reason_label);
   gtk_widget_class_bind_template_child (widget_class, WxBoardCard, clock_label);
 
   gtk_widget_class_install_action (widget_class, "card.move-to", "s", move_to_action_cb);

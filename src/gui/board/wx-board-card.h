@@ -20,6 +20,10 @@ WxOrder    *wx_board_card_get_order  (WxBoardCard *self);
 /* Highlights the cards of this engineer (login); NULL for none. */
 void        wx_board_card_set_mine   (WxBoardCard *self,
                                       gboolean     mine);
+/* The shelf reason as shown ("" when none), and whether the card is marked
+ * as the user's, for tests. */
+const char *wx_board_card_get_reason (WxBoardCard *self);
+gboolean    wx_board_card_get_mine   (WxBoardCard *self);
 /* The badge's text as shown ("" when no clock runs), for tests. */
 const char *wx_board_card_get_badge  (WxBoardCard *self);
 

@@ -36,6 +36,7 @@ struct _WxBoard
   GtkDropDown    *kind_filter;
   GtkDropDown    *engineer_filter;
   GtkToggleButton *overdue_filter;
+  GtkToggleButton *mine_filter;
   GtkLabel       *hint_label;
 
   WxBoardLayout   layout;
@@ -47,6 +48,7 @@ struct _WxBoard
 
   char           *text;            /* folded */
   gboolean        overdue_only;
+  gboolean        mine_only;       /* the user's cards only */
   int             kind;            /* -1: all */
   char           *engineer;        /* NULL: all */
   GtkStringList  *engineer_names;
@@ -116,6 +118,8 @@ column_match (gpointer item,
     return FALSE;
   if (self->overdue_only && !(d->has_clock && d->clock_status == WX_CLOCK_STATUS_RED))
     return FALSE;
+  if (self->mine_only && g_strcmp0 (d->engineer, self->user) != 0)
+    return FALSE;
   return wx_order_matches_text (order, self->text);
 }
 
@@ -158,6 +162,22 @@ wx_board_set_overdue_only (WxBoard  *self,
 {
   g_return_if_fail (WX_IS_BOARD (self));
   gtk_toggle_button_set_active (self->overdue_filter, overdue_only);
+}
+
+void
+wx_board_set_mine_only (WxBoard  *self,
+                        gboolean  mine_only)
+{
+  g_return_if_fail (WX_IS_BOARD (self));
+  gtk_toggle_button_set_active (self->mine_filter, mine_only);
+}
+
+static void
+mine_filter_toggled_cb (GtkToggleButton *button,
+                        WxBoard         *self)
+{
+  self->mine_only = gtk_toggle_button_get_active (button);
+  refilter (self);
 }
 
 static void
@@ -645,6 +665,7 @@ wx_board_class_init (WxBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxBoard, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, WxBoard, engineer_filter);
   gtk_widget_class_bind_template_child (widget_class, WxBoard, overdue_filter);
+  gtk_widget_class_bind_template_child (widget_class, WxBoard, mine_filter);
   gtk_widget_class_bind_template_child (widget_class, WxBoard, hint_label);
 
   for (guint i = 0; i < 7; i++)
@@ -667,6 +688,7 @@ wx_board_init (WxBoard *self)
   g_object_unref (self->engineer_names);   /* the drop-down keeps it */
   g_signal_connect (self->text_filter, "search-changed", G_CALLBACK (text_filter_changed_cb), self);
   g_signal_connect (self->overdue_filter, "toggled", G_CALLBACK (overdue_filter_toggled_cb), self);
+  g_signal_connect (self->mine_filter, "toggled", G_CALLBACK (mine_filter_toggled_cb), self);
   g_signal_connect (self->kind_filter, "notify::selected", G_CALLBACK (kind_filter_selected_cb), self);
   g_signal_connect (self->engineer_filter, "notify::selected", G_CALLBACK (engineer_filter_selected_cb), self);
 }
@@ -727,8 +749,19 @@ wx_board_set_user (WxBoard    *self,
                    const char *login)
 {
   g_return_if_fail (WX_IS_BOARD (self));
+  if (g_strcmp0 (self->user, login) == 0)
+    return;
   g_free (self->user);
   self->user = g_strdup (login);
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_filter), login != NULL);
+  /* The cards shown mark the user's anew: the rows are made again. */
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = g_object_ref (gtk_list_view_get_factory (self->columns[i].list));
+
+      gtk_list_view_set_factory (self->columns[i].list, NULL);
+      gtk_list_view_set_factory (self->columns[i].list, factory);
+    }
   refilter (self);
 }
 

@@ -54,6 +54,9 @@ void        wx_board_set_filter_text   (WxBoard       *self,
                                         const char    *text);
 void        wx_board_set_overdue_only  (WxBoard       *self,
                                         gboolean       overdue_only);
+/* Only the cards of the user (wx_board_set_user), as the "Mine" toggle. */
+void        wx_board_set_mine_only     (WxBoard       *self,
+                                        gboolean       mine_only);
 
 /* What a drop of `order` on the column of `place` does (also card.move-to).
  * TRUE when a step was requested. */

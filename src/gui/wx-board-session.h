@@ -1,0 +1,112 @@
+/* wx-board-session.h — what every board window (front desk, bench) does the
+ * same way: who is logged in, every open order as a card in one list model,
+ * loaded in the worker and kept current by the listener (other PCs'
+ * changes), a periodic reload for the clocks, the offline banner, and the
+ * steps: several candidates → the user says which, a step without fields →
+ * at once, one with fields → its dialog. What happens is reported as a
+ * "notice" the window shows. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "core/wx-order.h"
+#include "db/wx-db-worker.h"
+#include "board/wx-board.h"
+#include "dialogs/wx-step-dialog.h"
+#include "wx-order-panel.h"
+
+G_BEGIN_DECLS
+
+#define WX_TYPE_BOARD_SESSION (wx_board_session_get_type ())
+G_DECLARE_FINAL_TYPE (WxBoardSession, wx_board_session, WX, BOARD_SESSION, GObject)
+
+/* `conninfo` NULL: the private local server. Loads at once. */
+WxBoardSession *wx_board_session_new          (const char      *conninfo);
+WxDbWorker     *wx_board_session_get_worker   (WxBoardSession  *self);
+/* Every open order (WxOrder), in one store the windows' views share. */
+GListModel     *wx_board_session_get_orders   (WxBoardSession  *self);
+const char     *wx_board_session_get_login    (WxBoardSession  *self);
+const char     *wx_board_session_get_full_name (WxBoardSession *self);
+WxRole          wx_board_session_get_roles    (WxBoardSession  *self);
+GCancellable   *wx_board_session_get_cancellable (WxBoardSession *self);
+gboolean        wx_board_session_get_loading  (WxBoardSession  *self);
+
+/* Identity and every open order again ("loaded" follows). */
+void            wx_board_session_refresh      (WxBoardSession  *self);
+/* The card of one order again (after a step; "orders-updated" follows). */
+void            wx_board_session_reload_order (WxBoardSession  *self,
+                                               gint64           id);
+/* The open order numbered `number` (a new reference), or NULL with a
+ * notice that it is closed. */
+WxOrder        *wx_board_session_find_open    (WxBoardSession  *self,
+                                               const char      *number);
+
+typedef void (*WxStepChosenFunc) (gpointer     user_data,
+                                  WxOrder     *order,
+                                  const char  *event);
+
+/* The parts every board window has, from its template, and how the window
+ * takes a step (its dialogs). */
+typedef struct {
+  WxBoard     *board;            /* its model: the session's orders; its roles follow the login */
+  GtkSpinner  *spinner;          /* spins while loading */
+  GtkRevealer *banner_revealer;  /* shown while the database cannot be reached */
+  GtkLabel    *banner_label;
+  GtkRevealer *notice_revealer;  /* the session's notices */
+  GtkLabel    *notice_label;
+  GtkBox      *detail_box;       /* gets the order panel */
+  GtkRevealer *detail_revealer;  /* shows it */
+  WxStepChosenFunc route;        /* takes a step the user chose (board, panel) */
+  gpointer     route_data;
+} WxBoardWindowParts;
+
+/* Wires `parts` to the session and makes the order panel (in detail_box),
+ * which it keeps current (roles, changed orders): a card moved on the board
+ * or a step of the panel is routed (several candidates: the user picks one),
+ * a refused move is a notice, an opened card shows in the panel, the
+ * panel's print button prints. Returns the panel. */
+WxOrderPanel   *wx_board_session_attach       (WxBoardSession            *self,
+                                               const WxBoardWindowParts  *parts);
+
+/* The order in the panel, shown. */
+void            wx_board_session_open_order   (WxBoardSession  *self,
+                                               const char      *number);
+
+/* One of `events` for `order`: the only one at once, else the user picks
+ * in a dialog over `parent` (Cancel picks none). */
+void            wx_board_session_choose_step  (WxBoardSession     *self,
+                                               GtkWindow          *parent,
+                                               WxOrder            *order,
+                                               const char * const *events,
+                                               WxStepChosenFunc    chosen,
+                                               gpointer            user_data);
+/* Takes `event` on `order` at once, with `data` (key → text, may be NULL)
+ * as its payload: a notice says it was saved or why not, and the card is
+ * reloaded either way. */
+void            wx_board_session_run_step     (WxBoardSession  *self,
+                                               WxOrder         *order,
+                                               const char      *event,
+                                               GHashTable      *data);
+/* The generic step dialog over `parent`; saved, it gives a notice and
+ * reloads the card. */
+WxStepDialog   *wx_board_session_open_step_dialog (WxBoardSession *self,
+                                               GtkWindow       *parent,
+                                               WxOrder         *order,
+                                               const char      *event);
+/* Prints `docs` (WxPrintDocs) of order `number`: to the shop's printer when
+ * one is set, else through the print dialog; a failure is a notice. */
+void            wx_board_session_print_order  (WxBoardSession  *self,
+                                               GtkWindow       *parent,
+                                               const char      *number,
+                                               guint            docs);
+
+/* The notice bar of a window: `text` in `label`, shown; an error in red. */
+void            wx_notice_show                (GtkRevealer     *revealer,
+                                               GtkLabel        *label,
+                                               const char      *text,
+                                               gboolean         is_error);
+/* The text shown ("" when the bar is hidden). */
+const char     *wx_notice_get                 (GtkRevealer     *revealer,
+                                               GtkLabel        *label);
+
+G_END_DECLS
