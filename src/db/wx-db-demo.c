@@ -73,7 +73,7 @@ static const DemoPathSpec demo_paths[] = {
   { "on_site_taken_back", WX_ORDER_KIND_ON_SITE, 18, 15,
     "-call_logged-> call_logged -dispatch_onsite-> onsite_dispatched"
     " -book_visit-> appointment_booked -arrive-> on_site"
-    " -take_back-> inspecting -inspect-> inspected"
+    " -take_back-> received -dispatch_inspection-> inspecting -inspect-> inspected"
     " -quote-> quoted -agree-> agreed -dispatch_repair-> repairing -repair_done-> repaired"
     " -notify-> notified -dispatch_delivery-> delivering -deliver-> picked_up"
     " -enter-> entered -review-> entered -reconcile-> reconciled -invoice-> archived" },

@@ -11,6 +11,7 @@ test_migrate_from_empty_and_twice (void)
   g_autoptr(PGconn) conn = wx_test_db_connect (ci);
   g_autoptr(GError) error = NULL;
   int applied = -1;
+  int n_files;
   static const char *tables[] = {
     "settings", "business_hours", "calendar_days", "sla_thresholds", "staff", "workflow_states",
     "customers", "devices", "suppliers", "order_number_counters", "service_orders",
@@ -23,8 +24,10 @@ test_migrate_from_empty_and_twice (void)
   g_assert_cmpint (wx_db_schema_version (conn, &error), ==, 0);
   g_assert_true (wx_db_migrate (conn, &applied, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (applied, ==, wx_db_migrations_latest ());
+  /* every file once (numbers may have gaps while branches are merged) */
+  g_assert_cmpint (applied, ==, wx_test_db_count (conn, "SELECT count(*) FROM schema_version"));
   g_assert_cmpint (applied, >=, 4);
+  n_files = applied;
   g_assert_cmpint (wx_db_schema_version (conn, &error), ==, wx_db_migrations_latest ());
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -39,7 +42,7 @@ test_migrate_from_empty_and_twice (void)
   g_assert_true (wx_db_migrate (conn, &applied, &error));
   g_assert_no_error (error);
   g_assert_cmpint (applied, ==, 0);
-  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM schema_version"), ==, wx_db_migrations_latest ());
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM schema_version"), ==, n_files);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM settings WHERE key = 'company.name'"), ==, 1);
 
   /* init refuses a database that already has the schema. */
