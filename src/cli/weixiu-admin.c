@@ -199,7 +199,7 @@ cmd_demo (WxAdmin *o)
       if (g_str_equal (any, "t"))
         return EXIT_SUCCESS;
     }
-  if (!wx_db_demo_load (conn, (guint) n, now, &error))
+  if (!wx_db_demo_load (conn, (guint) n, now, &error) || !wx_db_demo_visits_today (conn, now, &error))
     return wx_admin_fail (error);
   g_print (ngettext ("Added %u demo order.\n", "Added %u demo orders.\n", (gulong) n), (guint) n);
   return EXIT_SUCCESS;

@@ -14,4 +14,11 @@ gboolean wx_db_demo_load (PGconn     *conn,
                           GDateTime  *now,
                           GError    **error);
 
+/* A few on-site orders booked for the day of `now`, two per demo engineer
+ * (after wx_db_demo_load, which adds the engineers): their visits are the
+ * route lists' of that day. */
+gboolean wx_db_demo_visits_today (PGconn     *conn,
+                                  GDateTime  *now,
+                                  GError    **error);
+
 G_END_DECLS
