@@ -2835,8 +2835,10 @@ wx_db_demo_load (PGconn     *conn,
 gboolean
 wx_db_demo_visits_today (PGconn     *conn,
                          GDateTime  *now,
+                         guint      *n_added,
                          GError    **error)
 {
+  g_autoptr(PGresult) res = NULL;
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
   g_auto(GStrv) engineers = NULL;
   g_autofree char *list = NULL;
@@ -2849,7 +2851,7 @@ wx_db_demo_visits_today (PGconn     *conn,
   engineers = g_strv_builder_end (b);
   list = g_strjoinv (",", engineers);
   params[1] = list;
-  return wx_db_execute (conn,
+  res = wx_db_query (conn,
     "WITH eng AS (SELECT e.login, e.k FROM unnest(string_to_array($2, ',')) WITH ORDINALITY AS e (login, k)"
     "              WHERE EXISTS (SELECT 1 FROM staff s WHERE s.role_name = e.login)),"
     " cust AS (SELECT c.*, row_number() OVER (ORDER BY c.id) AS k FROM customers c"
@@ -2895,5 +2897,10 @@ wx_db_demo_visits_today (PGconn     *conn,
     "          FROM o)"
     " INSERT INTO visits (order_id, engineer, contacted_at, appointment_at, address, contact, phone)"
     " SELECT o.id, o.engineer, o.received_at + interval '15 minutes', o.appointment_at, o.unit_address,"
-    "        o.contact_person, o.phone FROM o", 2, params, error);
+    "        o.contact_person, o.phone FROM o RETURNING id", 2, params, error);
+  if (res == NULL)
+    return FALSE;
+  if (n_added)
+    *n_added = (guint) PQntuples (res);
+  return TRUE;
 }

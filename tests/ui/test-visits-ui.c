@@ -290,7 +290,7 @@ main (int argc, char **argv)
   now = wx_test_fixed_now ();
   today = g_date_time_new_now_utc ();
   g_assert_true (wx_db_demo_load (conn, 60, now, &error));
-  g_assert_true (wx_db_demo_visits_today (conn, today, &error));
+  g_assert_true (wx_db_demo_visits_today (conn, today, NULL, &error));
   g_assert_no_error (error);
 
   /* 李强's own login, as at his bench */
