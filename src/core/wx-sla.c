@@ -13,6 +13,7 @@ enum {
   EV_INSPECT, EV_QUOTE, EV_TELL_RESULT, EV_DISPATCH_REPAIR, EV_AGREE, EV_DECLINE, EV_ORDER_PARTS,
   EV_REPAIR_DONE, EV_OUTSOURCE, EV_OUTSOURCE_RETURN, EV_NOTIFY, EV_PICKUP, EV_DISPATCH_DELIVERY,
   EV_DELIVER, EV_ACCEPT, EV_BOOK_VISIT, EV_ARRIVE, EV_FIX_ON_SITE, EV_ENTER, EV_REVIEW, EV_CANCEL,
+  EV_CONTACT_CUSTOMER,
   N_SLA_EVENTS
 };
 
@@ -21,6 +22,7 @@ static const char *const sla_events[N_SLA_EVENTS] = {
   "inspect", "quote", "tell_result", "dispatch_repair", "agree", "decline", "order_parts",
   "repair_done", "outsource", "outsource_return", "notify", "pickup", "dispatch_delivery",
   "deliver", "accept", "book_visit", "arrive", "fix_on_site", "enter", "review", "cancel",
+  "contact_customer",
 };
 
 #define B(x) (G_GUINT64_CONSTANT (1) << EV_##x)
@@ -68,7 +70,7 @@ static const struct {
     B (NOTIFY) | B (PICKUP) | B (DISPATCH_DELIVERY),
     0, TRUE, RULE_SAME_DAY, 540, 540 },
   { WX_CLOCK_ONSITE_CONTACT, "onsite-contact", N_("On-site contact"), KO,
-    B (DISPATCH_ONSITE), B (BOOK_VISIT) | B (CANCEL),
+    B (DISPATCH_ONSITE), B (CONTACT_CUSTOMER) | B (BOOK_VISIT) | B (CANCEL),
     0, TRUE, RULE_PLAIN, 10, 10 },
   { WX_CLOCK_ONSITE_ARRIVAL, "onsite-arrival", N_("On-site arrival"), KO,
     B (CALL_LOGGED), B (ARRIVE) | B (CANCEL),

@@ -122,7 +122,7 @@ static const WxTransition transitions[] = {
   { ST(APPOINTMENT_BOOKED), "arrive",              ST(ON_SITE),            KO,      E | S,     N(NONE) },
   { ST(ON_SITE),            "fix_on_site",         ST(FIXED_ON_SITE),      KO,      E | S,     N(REPAIR_NOTES) },
   { ST(ON_SITE),            "inspect",             ST(INSPECTED),          KO,      E | S,     N(FINDINGS) },
-  { ST(ON_SITE),            "take_back",           ST(INSPECTING),         KO,      E | S,     N(NONE) },
+  { ST(ON_SITE),            "take_back",           ST(RECEIVED),           KO,      E | S,     N(NONE) },
   { ST(ON_SITE),            "leave_unfixed",       ST(ONSITE_DISPATCHED),  KO,      E | S,     N(REASON) },
   { ST(AGREED),             "dispatch_onsite",     ST(ONSITE_DISPATCHED),  KO,      C | S,     N(ENGINEER) },
   { ST(FIXED_ON_SITE),      "accept",              ST(PICKED_UP),          KO,      C | E | S, N(PAYMENT) },
@@ -145,6 +145,10 @@ static const WxTransition transitions[] = {
   /* in any open state: escalate to the supervisor, hand the order over (首问负责) */
   { ANY,                    "escalate",            SAME,                   KALL,    C | E | S, N(REASON) },
   { ANY,                    "hand_over",           SAME,                   KALL,    C | E | S, N(NEW_OWNER) },
+  /* on-site, without a change of state: the engineer's call to the customer
+   * (the 10-minute contact clock), a late arrival announced with the new time */
+  { ST(ONSITE_DISPATCHED),  "contact_customer",    SAME,                   KO,      E | S,     N(NONE) },
+  { ST(APPOINTMENT_BOOKED), "running_late",        SAME,                   KO,      E | S,     N(APPOINTMENT) },
 };
 
 #undef C
@@ -183,6 +187,8 @@ static const struct { const char *code; const char *label; } events[] = {
   { "fix_on_site",         N_("Fixed on site") },
   { "take_back",           N_("Taken back to the shop") },
   { "leave_unfixed",       N_("Visit ended unfixed") },
+  { "contact_customer",    N_("Customer contacted") },
+  { "running_late",        N_("Running late") },
   { "accept",              N_("Accepted and paid on site") },
   { "enter",               N_("Entered") },
   { "review",              N_("Reviewed by the supervisor") },

@@ -45,8 +45,8 @@ wx_call_free (WxCall *call)
 
 /* Attempts are numbered per order and purpose by the calls_attempt trigger
  * (data/sql/007_calls.sql). */
-static gboolean
-log_in_transaction (PGconn *conn, const WxCallRecord *c, gint64 *call_id, GError **error)
+gboolean
+wx_db_call_insert (PGconn *conn, const WxCallRecord *c, gint64 *call_id, GError **error)
 {
   g_autofree char *at = number_or_null (c->at);
   g_autofree char *customer = number_or_null (c->customer_id);
@@ -61,6 +61,8 @@ log_in_transaction (PGconn *conn, const WxCallRecord *c, gint64 *call_id, GError
                            machine, subject, result, c->reached ? "true" : "false", answered, relayed, promised, unit };
   g_autoptr(PGresult) res = NULL;
 
+  if (!wx_call_record_check (c, NULL, error))
+    return FALSE;
   res = wx_db_query (conn,
     "INSERT INTO calls (at, direction, purpose, customer_id, order_id, contact, phone, machine, subject, result,"
     "                   reached, answered_by, relayed_to, promised_reply_at, unit_name)"
@@ -90,7 +92,7 @@ wx_db_call_log (PGconn              *conn,
 {
   if (!wx_call_record_check (call, NULL, error) || !wx_db_begin (conn, error))
     return FALSE;
-  if (!log_in_transaction (conn, call, call_id, error))
+  if (!wx_db_call_insert (conn, call, call_id, error))
     {
       wx_db_rollback (conn);
       return FALSE;

@@ -65,6 +65,11 @@ gboolean   wx_db_notify_no_answer_finish (WxDbWorker          *worker,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* The same inside the caller's transaction (a step that logs its call). */
+gboolean   wx_db_call_insert     (PGconn              *conn,
+                                  const WxCallRecord  *call,
+                                  gint64              *call_id,
+                                  GError             **error);
 /* The calls made from `from` up to, not including, `to` (Unix seconds), in
  * time order: a GPtrArray of WxCall. */
 GPtrArray *wx_db_calls_list      (PGconn              *conn,

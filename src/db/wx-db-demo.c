@@ -73,7 +73,7 @@ static const DemoPathSpec demo_paths[] = {
   { "on_site_taken_back", WX_ORDER_KIND_ON_SITE, 18, 15,
     "-call_logged-> call_logged -dispatch_onsite-> onsite_dispatched"
     " -book_visit-> appointment_booked -arrive-> on_site"
-    " -take_back-> inspecting -inspect-> inspected"
+    " -take_back-> received -dispatch_inspection-> inspecting -inspect-> inspected"
     " -quote-> quoted -agree-> agreed -dispatch_repair-> repairing -repair_done-> repaired"
     " -notify-> notified -dispatch_delivery-> delivering -deliver-> picked_up"
     " -enter-> entered -review-> entered -reconcile-> reconciled -invoice-> archived" },
@@ -2915,4 +2915,84 @@ wx_db_demo_load (PGconn     *conn,
     wx_db_rollback (conn);
   demo_clear (&L);
   return ok;
+}
+
+/* ------------------------------------------------------------------ today's visits
+ *
+ * Two on-site orders per demo engineer booked for the day of `now`, on the
+ * half hours after it: the call logged this morning, dispatched, the
+ * engineer's call to the customer and the booking, as the paper form and
+ * the call log would show them — so the engineers' route lists are not
+ * empty. Set-based, one statement. */
+gboolean
+wx_db_demo_visits_today (PGconn     *conn,
+                         GDateTime  *now,
+                         guint      *n_added,
+                         GError    **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) engineers = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, g_date_time_to_unix (now));
+  const char *params[2] = { at, NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_staff); i++)
+    if (demo_staff[i].roles & WX_ROLE_ENGINEER)
+      g_strv_builder_add (b, demo_staff[i].role);
+  engineers = g_strv_builder_end (b);
+  list = g_strjoinv (",", engineers);
+  params[1] = list;
+  res = wx_db_query (conn,
+    "WITH eng AS (SELECT e.login, e.k FROM unnest(string_to_array($2, ',')) WITH ORDINALITY AS e (login, k)"
+    "              WHERE EXISTS (SELECT 1 FROM staff s WHERE s.role_name = e.login)),"
+    " cust AS (SELECT c.*, row_number() OVER (ORDER BY c.id) AS k FROM customers c"
+    "           WHERE c.address <> '' AND NOT c.is_contract AND coalesce(c.mobile, c.phone) IS NOT NULL"
+    "           ORDER BY c.id LIMIT 8),"
+    " desk AS (SELECT role_name FROM staff_roles WHERE 'wx_coordinator' = ANY (groups) ORDER BY role_name LIMIT 1),"
+    " plan AS (SELECT e.login, c.id AS customer_id, c.unit_name, c.address, c.contact_person, c.mobile, c.phone,"
+    "                 (ARRAY['激光打印机', '台式电脑', '喷墨打印机', '投影仪'])[((c.k - 1) / 4 + c.k - 1) % 4 + 1] AS product,"
+    "                 (ARRAY['HP LaserJet Pro M404dn', 'Lenovo ThinkCentre M720t', 'Epson L3158', 'Epson CB-X06'])[((c.k - 1) / 4 + c.k - 1) % 4 + 1] AS model,"
+    "                 (ARRAY['卡纸，打印有竖黑线', '开机无显示，主机灯亮', '不进纸，进纸时有异响', '画面偏暗，风扇噪音大'])[((c.k - 1) / 4 + c.k - 1) % 4 + 1] AS fault,"
+    "                 to_timestamp($1::bigint) - interval '3 hours' + c.k * interval '10 minutes' AS received,"
+    "                 date_trunc('hour', to_timestamp($1::bigint)) + (c.k + 1) * interval '30 minutes' AS appointment"
+    "            FROM eng e JOIN cust c ON (c.k - 1) % (SELECT count(*) FROM eng) + 1 = e.k),"
+    " o AS (INSERT INTO service_orders (number, kind, state, customer_id, unit_name, unit_address, contact_person,"
+    "                                   contact_mobile, contact_phone, product_name, model, reported_fault,"
+    "                                   received_by, received_at, owner_role, engineer, dispatched_at, appointment_at,"
+    "                                   created_at, updated_at, updated_by)"
+    "       SELECT wx_next_order_number(p.received), 'on_site', 'appointment_booked', p.customer_id, p.unit_name,"
+    "              p.address, p.contact_person, p.mobile, p.phone, p.product, p.model, p.fault,"
+    "              d.role_name, p.received, d.role_name, p.login, p.received + interval '10 minutes', p.appointment,"
+    "              p.received, p.received + interval '16 minutes', p.login"
+    "         FROM plan p CROSS JOIN desk d"
+    "       RETURNING id, customer_id, engineer, received_at, appointment_at, unit_address, contact_person,"
+    "                 coalesce(contact_mobile, contact_phone) AS phone, received_by),"
+    " ev AS (INSERT INTO order_events (order_id, at, actor, event, from_state, to_state, payload)"
+    "        SELECT o.id, o.received_at + s.after, CASE WHEN s.by_engineer THEN o.engineer ELSE o.received_by END,"
+    "               s.event, s.from_state, s.to_state,"
+    "               CASE s.event WHEN 'dispatch_onsite' THEN jsonb_build_object('engineer', o.engineer)"
+    "                            WHEN 'book_visit' THEN jsonb_build_object('appointment_at', o.appointment_at,"
+    "                                                     'contact', o.contact_person, 'address', o.unit_address)"
+    "                            WHEN 'contact_customer' THEN jsonb_build_object('contact', o.contact_person)"
+    "                            ELSE '{}'::jsonb END"
+    "          FROM o CROSS JOIN (VALUES"
+    "            ('call_logged', NULL, 'call_logged', interval '0', false),"
+    "            ('dispatch_onsite', 'call_logged', 'onsite_dispatched', interval '10 minutes', false),"
+    "            ('contact_customer', 'onsite_dispatched', 'onsite_dispatched', interval '15 minutes', true),"
+    "            ('book_visit', 'onsite_dispatched', 'appointment_booked', interval '16 minutes', true))"
+    "            AS s (event, from_state, to_state, after, by_engineer)),"
+    " ca AS (INSERT INTO calls (at, direction, purpose, customer_id, order_id, contact, phone, subject, result,"
+    "                           reached, answered_by, actor)"
+    "        SELECT o.received_at + interval '15 minutes', 'outbound', 'appointment', o.customer_id, o.id,"
+    "               o.contact_person, o.phone, '预约上门', '已约好上门时间，请用户准备好机器', true, o.contact_person, o.engineer"
+    "          FROM o)"
+    " INSERT INTO visits (order_id, engineer, contacted_at, appointment_at, address, contact, phone)"
+    " SELECT o.id, o.engineer, o.received_at + interval '15 minutes', o.appointment_at, o.unit_address,"
+    "        o.contact_person, o.phone FROM o RETURNING id", 2, params, error);
+  if (res == NULL)
+    return FALSE;
+  if (n_added)
+    *n_added = (guint) PQntuples (res);
+  return TRUE;
 }

@@ -14,4 +14,15 @@ gboolean wx_db_demo_load (PGconn     *conn,
                           GDateTime  *now,
                           GError    **error);
 
+/* A few on-site orders booked for the day of `now`, two per demo engineer
+ * (after wx_db_demo_load, which adds the engineers and the customers):
+ * their visits are the route lists' of that day. `n_added` (may be NULL):
+ * how many orders (WX_DB_DEMO_VISITS_TODAY at most). */
+#define WX_DB_DEMO_VISITS_TODAY 8
+
+gboolean wx_db_demo_visits_today (PGconn     *conn,
+                                  GDateTime  *now,
+                                  guint      *n_added,
+                                  GError    **error);
+
 G_END_DECLS

@@ -200,8 +200,19 @@ static const Case cases[] = {
   FK_CASE ("call from no customer",         "INSERT INTO calls (direction, customer_id, contact) VALUES ('inbound', 999, '李明')", "calls_customer_id_fkey"),
   FK_CASE ("call about no order",           "INSERT INTO calls (direction, purpose, order_id) VALUES ('outbound', 'notify_pickup', 999)", "calls_order_id_fkey"),
   CHECK_CASE ("visit leaving before arriving", "INSERT INTO visits (order_id, arrived_at, left_at) VALUES (1, '2026-11-20 10:00+08', '2026-11-20 09:00+08')", "visits_check"),
-  CHECK_CASE ("visit outcome 'done'",       "INSERT INTO visits (order_id, outcome) VALUES (1, 'done')", "visits_outcome_check"),
+  CHECK_CASE ("visit outcome 'done'",       "INSERT INTO visits (order_id, outcome, arrived_at, left_at) VALUES (1, 'done', now(), now())", "visits_outcome_check"),
   FK_CASE ("visit for no order",            "INSERT INTO visits (order_id, address) VALUES (999, '广州大学行政楼')", "visits_order_id_fkey"),
+#define NEW_VISIT(cols, vals) "INSERT INTO visits (order_id" cols ") VALUES (1" vals ")"
+  CHECK_CASE ("visit contact too long",     NEW_VISIT (", contact", ", repeat('李明', 31)"), "visit_contact_length"),
+  CHECK_CASE ("visit appearance too long",  NEW_VISIT (", appearance", ", repeat('划痕', 501)"), "visit_texts_length"),
+  CHECK_CASE ("visit ended without times",  NEW_VISIT (", outcome, customer_signed", ", 'fixed', true"), "visit_outcome_times"),
+  CHECK_CASE ("fixed without signature",    NEW_VISIT (", arrived_at, left_at, outcome", ", now(), now(), 'fixed'"), "visit_outcome_signed"),
+  CHECK_CASE ("taken back without appearance", NEW_VISIT (", arrived_at, left_at, outcome, customer_signed, copy_handed",
+                                                          ", now(), now(), 'taken_back', true, true"), "visit_taken_back"),
+  CHECK_CASE ("customer absent without note", NEW_VISIT (", arrived_at, left_at, outcome", ", now(), now(), 'customer_absent'"), "visit_absent_note"),
+  CHECK_CASE ("late for no booking",        NEW_VISIT (", late_notice_at", ", now()"), "visit_late_booked"),
+  UNIQUE_CASE ("two open visits of one order", "WITH first AS (" NEW_VISIT ("", "") ") " NEW_VISIT ("", ""), "visits_one_open"),
+#undef NEW_VISIT
 
   /* supervisor work */
   CHECK_CASE ("manual escalation without reason", "INSERT INTO escalations (order_id, trigger) VALUES (1, 'manual')", "escalations_check"),

@@ -1,0 +1,102 @@
+/* wx-db-visits.h — on-site visits in the database (data/sql/010_visits.sql):
+ * each step of a visit is one transaction through wx_db_order_step_full —
+ * the order's version checked, the step checked in core, the visit row and
+ * the call written, the order moved and the event logged (which stops the
+ * SLA clocks) — and the engineer's route for a day is one query.
+ * Blocking: call from a worker thread. */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "core/wx-visit.h"
+#include "wx-db-workflow.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  WxTransitionResult step;      /* the order after the step; event_id 0 when none was taken */
+  gint64             visit_id;  /* the visit written, 0 when none */
+  gint64             call_id;   /* the call logged, 0 when none */
+} WxVisitResult;
+
+/* Each takes the order `number` as last seen at `version` (-1: as it is
+ * now) and what the engineer entered; `in->step` is set by the function.
+ * A refused step changes nothing: core's sentence (with the field in
+ * `field`, may be NULL), or the database's (a conflict names who changed
+ * the order). */
+
+/* The phone call to the customer (purpose appointment): logged as a call;
+ * when somebody answered, also the visit's contact and the event
+ * contact_customer, which stops the 10-minute on-site contact clock. */
+gboolean   wx_db_visit_contact      (PGconn              *conn,
+                                     const char          *number,
+                                     int                  version,
+                                     const WxVisitInput  *in,
+                                     WxVisitResult       *result,
+                                     const char         **field,
+                                     GError             **error);
+/* book_visit: the visit's time, address, contact and phone. */
+gboolean   wx_db_visit_book         (PGconn              *conn,
+                                     const char          *number,
+                                     int                  version,
+                                     const WxVisitInput  *in,
+                                     WxVisitResult       *result,
+                                     const char         **field,
+                                     GError             **error);
+/* running_late: the call (purpose running_late), the late notice and the
+ * new time on the visit and the order. */
+gboolean   wx_db_visit_running_late (PGconn              *conn,
+                                     const char          *number,
+                                     int                  version,
+                                     const WxVisitInput  *in,
+                                     WxVisitResult       *result,
+                                     const char         **field,
+                                     GError             **error);
+/* arrive: the arrival time on the visit. */
+gboolean   wx_db_visit_arrive       (PGconn              *conn,
+                                     const char          *number,
+                                     int                  version,
+                                     const WxVisitInput  *in,
+                                     WxVisitResult       *result,
+                                     const char         **field,
+                                     GError             **error);
+/* How the visit ended (in->outcome): fixed → fix_on_site (repair, parts
+ * used, customer signed); needs parts → inspect (findings, parts to quote);
+ * taken back → take_back (accessories, appearance, customer signed, the
+ * customer copy handed over; the order lands on shelf S1); customer absent
+ * → leave_unfixed (the note, arrival and leaving times). The visit is closed. */
+gboolean   wx_db_visit_outcome      (PGconn              *conn,
+                                     const char          *number,
+                                     int                  version,
+                                     const WxVisitInput  *in,
+                                     WxVisitResult       *result,
+                                     const char         **field,
+                                     GError             **error);
+/* A repaired machine delivered (deliver: accessories checked, a delivery
+ * visit written) or a fix accepted on site (accept), with the payment. */
+gboolean   wx_db_visit_deliver      (PGconn              *conn,
+                                     const char          *number,
+                                     int                  version,
+                                     const WxVisitInput  *in,
+                                     WxVisitResult       *result,
+                                     const char         **field,
+                                     GError             **error);
+/* Any of the above, as in->step says. */
+gboolean   wx_db_visit_step         (PGconn              *conn,
+                                     const char          *number,
+                                     int                  version,
+                                     const WxVisitInput  *in,
+                                     WxVisitResult       *result,
+                                     const char         **field,
+                                     GError             **error);
+
+/* The visits booked for the shop's day that `day` (Unix seconds) falls in,
+ * of `engineer` (a login; NULL = every engineer), by time then number:
+ * a GPtrArray of WxRouteStop (core/wx-route-stop.h). Visits of cancelled
+ * orders are left out. */
+GPtrArray *wx_db_visit_route        (PGconn              *conn,
+                                     const char          *engineer,
+                                     gint64               day,
+                                     GError             **error);
+
+G_END_DECLS
