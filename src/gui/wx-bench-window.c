@@ -6,6 +6,10 @@
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
 #include "board/wx-board-card.h"
+#include "dialogs/wx-inspection-dialog.h"
+#include "dialogs/wx-part-order-dialog.h"
+#include "dialogs/wx-repair-dialog.h"
+#include "dialogs/wx-visit-dialog.h"
 #include "print/wx-pdf-worklog.h"
 #include "wx-bench-window.h"
 #include "wx-board-session.h"
@@ -59,6 +63,7 @@ struct _WxBenchWindow
   Reload            log_reload;
 
   GtkWindow        *step_dialog;     /* weak */
+  GtkWindow        *record_dialog;   /* weak: inspection, repair, part order or visit */
 };
 
 G_DEFINE_FINAL_TYPE (WxBenchWindow, wx_bench_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -159,6 +164,96 @@ is_taking_to_bench (const char *event)
  * generic step dialog for now; inspect, repair_done, order_parts and the
  * visit events get dedicated dialogs here later. Steps without fields run
  * at once. */
+/* The on-site steps the visit dialog records (with the outcome it opens
+ * on, for the four ways a visit ends). */
+static gboolean
+visit_step_for (WxOrder        *order,
+                const char     *event,
+                WxVisitStep    *step,
+                int            *outcome)
+{
+  static const struct { const char *event; WxVisitStep step; int outcome; } steps[] = {
+    { "contact_customer", WX_VISIT_STEP_CONTACT,      -1 },
+    { "book_visit",       WX_VISIT_STEP_BOOK,         -1 },
+    { "running_late",     WX_VISIT_STEP_RUNNING_LATE, -1 },
+    { "arrive",           WX_VISIT_STEP_ARRIVE,       -1 },
+    { "fix_on_site",      WX_VISIT_STEP_OUTCOME,      WX_VISIT_OUTCOME_FIXED },
+    { "inspect",          WX_VISIT_STEP_OUTCOME,      WX_VISIT_OUTCOME_NEEDS_PARTS },
+    { "take_back",        WX_VISIT_STEP_OUTCOME,      WX_VISIT_OUTCOME_TAKEN_BACK },
+    { "leave_unfixed",    WX_VISIT_STEP_OUTCOME,      WX_VISIT_OUTCOME_CUSTOMER_ABSENT },
+    { "accept",           WX_VISIT_STEP_DELIVER,      -1 },
+    { "deliver",          WX_VISIT_STEP_DELIVER,      -1 },
+  };
+
+  /* Inspecting a machine on the bench is the inspection record's. */
+  if (g_str_equal (event, "inspect") && wx_order_get_state (order) != WX_ORDER_STATE_ON_SITE)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_str_equal (steps[i].event, event))
+      {
+        *step = steps[i].step;
+        *outcome = steps[i].outcome;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+record_finished_cb (GtkWindow     *dialog,
+                    const GError  *error,
+                    WxBenchWindow *self)
+{
+  WxOrder *order = g_object_get_data (G_OBJECT (dialog), "wx-order");
+  const char *event = g_object_get_data (G_OBJECT (dialog), "wx-event");
+
+  if (error == NULL)
+    wx_board_session_step_saved (self->session, order, event);
+}
+
+/* The engineer's own record for `event`: the inspection (or a peer shop),
+ * the repair (OK), the part order and its arrival, the visit's steps; NULL
+ * when the generic step dialog does. */
+static GtkWindow *
+open_record_dialog (WxBenchWindow *self,
+                    WxOrder       *order,
+                    const char    *event)
+{
+  WxDbWorker *worker = wx_board_session_get_worker (self->session);
+  GtkWindow *parent = GTK_WINDOW (self);
+  GtkWindow *dialog = NULL;
+  WxVisitStep step;
+  int outcome;
+
+  if (visit_step_for (order, event, &step, &outcome))
+    {
+      dialog = GTK_WINDOW (wx_visit_dialog_new (parent, worker, order, step));
+      if (outcome >= 0)
+        wx_visit_dialog_set_outcome (WX_VISIT_DIALOG (dialog), outcome);
+    }
+  else if (g_str_equal (event, "inspect") || g_str_equal (event, "outsource"))
+    {
+      dialog = GTK_WINDOW (wx_inspection_dialog_new (parent, worker, order));
+      if (g_str_equal (event, "outsource"))
+        wx_inspection_dialog_set_outsource (WX_INSPECTION_DIALOG (dialog), TRUE);
+    }
+  else if (g_str_equal (event, "repair_done") || g_str_equal (event, "fix_at_desk"))
+    dialog = GTK_WINDOW (wx_repair_dialog_new (parent, worker, order));
+  else if (g_str_equal (event, "order_parts") || g_str_equal (event, "parts_arrived"))
+    dialog = GTK_WINDOW (wx_part_order_dialog_new (parent, worker, order));
+  if (dialog == NULL)
+    return NULL;
+  g_object_set_data_full (G_OBJECT (dialog), "wx-order", g_object_ref (order), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "wx-event", g_strdup (event), g_free);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (record_finished_cb), self, 0);
+  g_set_weak_pointer (&self->record_dialog, dialog);
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+/* The one place that decides how a step the engineer chose is taken:
+ * taking a machine to the bench at once (the engineer is the user), the
+ * engineer's records in their own dialogs, other steps with data in the
+ * generic dialog, the rest at once. */
 static void
 route_step (WxBenchWindow *self,
             WxOrder       *order,
@@ -171,6 +266,8 @@ route_step (WxBenchWindow *self,
       g_hash_table_insert (data, (gpointer) "engineer", (gpointer) wx_board_session_get_login (self->session));
       wx_board_session_run_step (self->session, order, event, data);
     }
+  else if (open_record_dialog (self, order, event))
+    ;
   else if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
     g_set_weak_pointer (&self->step_dialog,
                         GTK_WINDOW (wx_board_session_open_step_dialog (self->session, GTK_WINDOW (self), order, event)));
@@ -860,6 +957,7 @@ wx_bench_window_dispose (GObject *object)
   WxBenchWindow *self = WX_BENCH_WINDOW (object);
 
   g_clear_weak_pointer (&self->step_dialog);
+  g_clear_weak_pointer (&self->record_dialog);
   if (self->session)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
@@ -980,6 +1078,13 @@ wx_bench_window_get_orders (WxBenchWindow *self)
 {
   g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
   return self->orders;
+}
+
+GtkWindow *
+wx_bench_window_get_record_dialog (WxBenchWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
+  return self->record_dialog;
 }
 
 WxStepDialog *

@@ -33,6 +33,9 @@ GListModel     *wx_bench_window_get_orders   (WxBenchWindow  *self);
 const char     *wx_bench_window_get_notice   (WxBenchWindow  *self);
 /* The step dialog open now, if any. */
 WxStepDialog   *wx_bench_window_get_step_dialog (WxBenchWindow *self);
+/* The engineer's own record dialog open now (inspection, repair, part
+ * order, visit), or NULL. */
+GtkWindow      *wx_bench_window_get_record_dialog (WxBenchWindow *self);
 /* My work as listed (WxBenchTask, most urgent first); NULL before it loads. */
 GPtrArray      *wx_bench_window_get_work     (WxBenchWindow  *self);
 /* The work log as shown; NULL before it loads. */

@@ -467,10 +467,10 @@ wx_board_session_choose_step (WxBoardSession     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-step_saved (WxBoardSession *self,
-            WxOrder        *order,
-            const char     *event)
+void
+wx_board_session_step_saved (WxBoardSession *self,
+                             WxOrder        *order,
+                             const char     *event)
 {
   g_autofree char *text = g_strdup_printf (_("%s: %s — saved."), wx_order_get_number (order),
                                            wx_workflow_event_label (event));
@@ -526,7 +526,7 @@ step_ran_cb (GObject      *source,
   g_autofree WxTransitionResult *done = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
 
   if (done != NULL)
-    step_saved (s->self, s->order, s->event);
+    wx_board_session_step_saved (s->self, s->order, s->event);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *text = g_strdup_printf (_("%s: %s"), wx_order_get_number (s->order), error->message);
@@ -568,7 +568,7 @@ dialog_finished_cb (WxStepDialog   *dialog,
 {
   if (error)
     return;   /* the dialog shows it and stays open */
-  step_saved (self, wx_step_dialog_get_order (dialog), wx_step_dialog_get_event (dialog));
+  wx_board_session_step_saved (self, wx_step_dialog_get_order (dialog), wx_step_dialog_get_event (dialog));
 }
 
 static void

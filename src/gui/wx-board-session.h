@@ -93,6 +93,11 @@ WxStepDialog   *wx_board_session_open_step_dialog (WxBoardSession *self,
                                                GtkWindow       *parent,
                                                WxOrder         *order,
                                                const char      *event);
+/* A step was saved (by a window's own dialog): the notice, and the card
+ * reloaded. */
+void            wx_board_session_step_saved   (WxBoardSession  *self,
+                                               WxOrder         *order,
+                                               const char      *event);
 /* Prints `docs` (WxPrintDocs) of order `number`: to the shop's printer when
  * one is set, else through the print dialog; a failure is a notice. */
 void            wx_board_session_print_order  (WxBoardSession  *self,

@@ -6,7 +6,6 @@
  * the user and the card moves; My work lists the engineer's orders most
  * urgent first; the work log shows the day's steps and a note added, and
  * prints to a PDF. PNGs of the three pages go to the build directory. */
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -16,7 +15,11 @@
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
+#include "db/wx-db-records.h"
+#include "db/wx-db-workflow.h"
 #include "gui/board/wx-board-card.h"
+#include "gui/dialogs/wx-inspection-dialog.h"
+#include "gui/dialogs/wx-repair-dialog.h"
 #include "gui/wx-bench-window.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
@@ -147,6 +150,157 @@ static gboolean
 result_set (gpointer data)
 {
   return *(GAsyncResult **) data != NULL;
+}
+
+/* ---------------------------------------------- the engineer's records */
+
+typedef struct {
+  gboolean  done;
+  GError   *error;
+} Finished;
+
+static void
+finished_cb (gpointer dialog, const GError *error, Finished *f)
+{
+  f->done = TRUE;
+  g_clear_error (&f->error);
+  f->error = error ? g_error_copy (error) : NULL;
+}
+
+/* Saves the dialog as its button does; NULL when saved (it closed). */
+static GError *
+save_record (gpointer dialog, void (*save) (gpointer))
+{
+  Finished f = { 0 };
+  gulong id = g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &f);
+
+  save (dialog);
+  wx_test_spin_until (wx_test_flag_set, &f.done, "the save");
+  if (f.error)
+    g_signal_handler_disconnect (dialog, id);
+  return f.error;
+}
+
+static gboolean
+card_state_is (gpointer data)
+{
+  const char *want = data;
+  g_autoptr(WxOrder) o = wx_order_list_find (wx_bench_window_get_orders (window), taken, NULL);
+
+  return o && g_str_equal (wx_order_state_to_code (wx_order_get_state (o)), want);
+}
+
+/* The desk's step (as 张伟), with `key`/`val` pairs ending in NULL. */
+static void
+as_coordinator (PGconn *conn, const char *event, const WxStepExtras *extras, const char *key, ...)
+{
+  g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, key);
+  for (; key; key = va_arg (args, const char *))
+    g_hash_table_insert (data, (gpointer) key, va_arg (args, gpointer));
+  va_end (args);
+  wx_test_db_exec (conn, "SET ROLE zhang_wei");
+  wx_db_order_step_full (conn, taken, -1, event, data, extras, NULL, &error);
+  wx_test_db_exec (conn, "RESET ROLE");
+  g_assert_no_error (error);
+}
+
+/* Swapped: the flag first, whatever the signal carries. */
+static void
+flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* The machine on the bench: the inspection record in its dialog (the shelf
+ * S2 follows), the desk quotes and the customer agrees (through the API),
+ * the engineer takes it back to the bench; OK without the functional tests
+ * is refused with its reason and changes nothing; with them and a part from
+ * stock the card goes to S4 and the stock goes down. */
+static void
+test_records (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(WxOrder) order = wx_order_list_find (wx_bench_window_get_orders (window), taken, NULL);
+  const char *params[] = { taken };
+  g_autofree char *stock_before = NULL;
+  g_autofree char *stock_after = NULL;
+  g_autofree char *version = NULL;
+  GtkWindow *dialog;
+  GError *refused;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (order);
+  wx_bench_window_step (window, order, "inspect");
+  dialog = wx_bench_window_get_record_dialog (window);
+  g_assert_true (WX_IS_INSPECTION_DIALOG (dialog));
+  wx_inspection_dialog_set_value (WX_INSPECTION_DIALOG (dialog), "fault_analysis", "电源板保险管烧断，主板正常");
+  wx_inspection_dialog_set_value (WX_INSPECTION_DIALOG (dialog), "measures", "更换保险管后通电测试");
+  wx_inspection_dialog_add_typed_part (WX_INSPECTION_DIALOG (dialog), "保险管 5A", 1, "5");
+  wx_inspection_dialog_set_value (WX_INSPECTION_DIALOG (dialog), "labour", "80");
+  wx_inspection_dialog_set_value (WX_INSPECTION_DIALOG (dialog), "explanation", "电源里的保险烧了，换一个即可，共 85 元。");
+  g_assert_null (save_record (dialog, (void (*) (gpointer)) wx_inspection_dialog_save));
+  wx_test_spin_until (card_state_is, (gpointer) "inspected", "the inspected card");
+  g_assert_cmpint (board_shelf_of (taken), ==, WX_SHELF_S2);
+
+  /* The desk quotes the engineer's lines; the customer agrees. */
+  {
+    g_autoptr(GArray) lines = NULL;
+    g_autoptr(GError) error = NULL;
+    WxStepExtras extras = { 0 };
+
+    wx_test_db_exec (conn, "SET ROLE zhang_wei");
+    lines = wx_db_quote_lines_load (conn, taken, &error);
+    wx_test_db_exec (conn, "RESET ROLE");
+    g_assert_no_error (error);
+    g_assert_cmpuint (lines->len, ==, 2);
+    extras.quote_lines = lines;
+    as_coordinator (conn, "quote", &extras, "quote_method", "phone", "quote_total", "8500", NULL);
+  }
+  as_coordinator (conn, "agree", NULL, "decision_contact", "王经理", NULL);
+  wx_test_spin_until (card_state_is, (gpointer) "agreed", "the agreed card");
+  g_assert_cmpint (board_shelf_of (taken), ==, WX_SHELF_S3);
+
+  /* From S3 to the bench: the repair starts, the engineer is the user. */
+  {
+    g_autoptr(WxOrder) agreed = wx_order_list_find (wx_bench_window_get_orders (window), taken, NULL);
+    g_assert_true (wx_board_move (wx_bench_window_get_board (window), agreed, WX_SHELF_BENCH));
+  }
+  wx_test_spin_until (card_state_is, (gpointer) "repairing", "the repair");
+
+  /* OK without the functional tests: refused, said, nothing changed. */
+  g_clear_object (&order);
+  order = wx_order_list_find (wx_bench_window_get_orders (window), taken, NULL);
+  stock_before = wx_test_db_value (conn, "SELECT stock FROM parts WHERE part_number = 'RM1-6414'");
+  version = wx_db_query_value (conn, "SELECT version FROM service_orders WHERE number = $1", 1, params, NULL);
+  g_assert_true (wx_board_move (wx_bench_window_get_board (window), order, WX_SHELF_S4));
+  dialog = wx_bench_window_get_record_dialog (window);
+  g_assert_true (WX_IS_REPAIR_DIALOG (dialog));
+  g_signal_connect_swapped (dialog, "parts-found", G_CALLBACK (flag_cb), &found);
+  wx_record_dialog_search_parts (WX_RECORD_DIALOG (dialog), "搓纸轮");
+  wx_test_spin_until (wx_test_flag_set, &found, "the catalogue");
+  g_assert_true (wx_record_dialog_pick_part (WX_RECORD_DIALOG (dialog), "RM1-6414"));
+  wx_repair_dialog_set_value (WX_REPAIR_DIALOG (dialog), "repair_notes", "更换电源保险管，更换搓纸轮");
+  wx_repair_dialog_set_value (WX_REPAIR_DIALOG (dialog), "old_parts", "returned_to_customer");
+  refused = save_record (dialog, (void (*) (gpointer)) wx_repair_dialog_save);
+  g_assert_nonnull (refused);
+  g_test_message ("OK without tests: %s", refused->message);
+  g_clear_error (&refused);
+  g_assert_cmpstr (wx_db_query_value (conn, "SELECT version FROM service_orders WHERE number = $1", 1, params, NULL),
+                   ==, version);
+  g_assert_cmpstr (wx_test_db_value (conn, "SELECT stock FROM parts WHERE part_number = 'RM1-6414'"), ==, stock_before);
+
+  /* With them (and cleaning): OK, shelf S4, one part fewer in stock. */
+  wx_repair_dialog_pass_all_tests (WX_REPAIR_DIALOG (dialog));
+  wx_repair_dialog_set_cleaned (WX_REPAIR_DIALOG (dialog), TRUE);
+  g_assert_null (save_record (dialog, (void (*) (gpointer)) wx_repair_dialog_save));
+  wx_test_spin_until (card_state_is, (gpointer) "repaired", "the repaired card");
+  g_assert_cmpint (board_shelf_of (taken), ==, WX_SHELF_S4);
+  stock_after = wx_test_db_value (conn, "SELECT stock FROM parts WHERE part_number = 'RM1-6414'");
+  g_assert_cmpint (g_ascii_strtoll (stock_after, NULL, 10), ==, g_ascii_strtoll (stock_before, NULL, 10) - 1);
 }
 
 /* --------------------------------------------------------------- tests */
@@ -363,6 +517,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/bench/board", test_board);
   g_test_add_func ("/ui/bench/take-to-bench", test_take_to_bench);
+  g_test_add_func ("/ui/bench/records", test_records);
   g_test_add_func ("/ui/bench/my-work", test_my_work);
   g_test_add_func ("/ui/bench/work-log", test_work_log);
   return g_test_run ();
