@@ -14,6 +14,7 @@
 #include "wx-bench-window.h"
 #include "wx-board-session.h"
 #include "wx-print.h"
+#include "wx-route-list.h"
 
 #define NOTE_MAX_CHARS 2000
 
@@ -30,6 +31,8 @@ struct _WxBenchWindow
 
   AdwViewStack     *stack;
   AdwViewStackPage *work_page;
+  WxRouteList      *route_list;
+  gint64            route_day;       /* a moment of the day shown; 0 = today */
   GtkBox           *board_box;
   GtkSpinner       *spinner;
   GtkRevealer      *banner_revealer;
@@ -120,6 +123,39 @@ update_status (WxBenchWindow *self)
   gtk_label_set_text (self->status_label, text);
 }
 
+/* Today's visits of the engineer, in the order of the day (the route). */
+static void
+load_route (WxBenchWindow *self)
+{
+  wx_route_list_load (self->route_list, wx_board_session_get_worker (self->session),
+                      wx_board_session_get_login (self->session),
+                      self->route_day ? self->route_day : g_get_real_time () / G_USEC_PER_SEC);
+}
+
+void
+wx_bench_window_set_route_day (WxBenchWindow *self,
+                               gint64         day)
+{
+  g_return_if_fail (WX_IS_BENCH_WINDOW (self));
+  self->route_day = day;
+  load_route (self);
+}
+
+WxRouteList *
+wx_bench_window_get_route_list (WxBenchWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
+  return self->route_list;
+}
+
+static void
+route_stop_activated_cb (WxRouteList   *list,
+                         WxRouteStop   *stop,
+                         WxBenchWindow *self)
+{
+  wx_board_session_open_order (self->session, wx_route_stop_get_data (stop)->number);
+}
+
 static void
 session_loaded_cb (WxBoardSession *session,
                    GError         *error,
@@ -130,6 +166,7 @@ session_loaded_cb (WxBoardSession *session,
       wx_board_set_user (self->board, wx_board_session_get_login (session));
       load_work (self);
       load_log (self);
+      load_route (self);
     }
   g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
 }
@@ -140,6 +177,7 @@ session_orders_updated_cb (WxBoardSession *session,
 {
   load_work (self);
   load_log (self);
+  load_route (self);
   g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
 }
 
@@ -1003,9 +1041,11 @@ wx_bench_window_class_init (WxBenchWindowClass *klass)
   signals[SIGNAL_LOG_LOADED] = g_signal_new ("log-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (WX_TYPE_ROUTE_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/wx-bench-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, work_page);
+  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, route_list);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, board_box);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, banner_revealer);
@@ -1043,6 +1083,7 @@ wx_bench_window_init (WxBenchWindow *self)
   gtk_box_append (self->board_box, GTK_WIDGET (self->board));
 
   gtk_list_box_set_activate_on_single_click (self->work_list, TRUE);
+  g_signal_connect (self->route_list, "stop-activated", G_CALLBACK (route_stop_activated_cb), self);
   g_signal_connect (self->work_list, "row-activated", G_CALLBACK (work_row_activated_cb), self);
   g_signal_connect (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
   g_signal_connect (self->note_entry, "activate", G_CALLBACK (note_activate_cb), self);

@@ -16,6 +16,7 @@
 #include "db/wx-db-worker.h"
 #include "dialogs/wx-step-dialog.h"
 #include "wx-application.h"
+#include "wx-route-list.h"
 #include "wx-order-panel.h"
 
 G_BEGIN_DECLS
@@ -66,5 +67,11 @@ GBytes         *wx_bench_window_render_log_finish (WxBenchWindow       *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
 void            wx_bench_window_refresh      (WxBenchWindow  *self);
+
+/* The route page: the visits of the day `day` falls in (Unix seconds;
+ * 0 = today), in the order of the day. */
+void            wx_bench_window_set_route_day  (WxBenchWindow *self,
+                                                gint64         day);
+WxRouteList    *wx_bench_window_get_route_list (WxBenchWindow *self);
 
 G_END_DECLS

@@ -152,6 +152,26 @@ result_set (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
+/* Today's visits, in the order of the day. */
+static void
+test_route (void)
+{
+  g_autoptr(GDateTime) day = wx_test_fixed_now ();
+  gboolean loaded = FALSE;
+  WxRouteList *list;
+
+  wx_bench_window_show_page (window, "route");
+  list = wx_bench_window_get_route_list (window);
+  g_signal_connect (list, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
+  /* The demo's visits are on the demo's day. */
+  wx_bench_window_set_route_day (window, g_date_time_to_unix (day));
+  wx_test_spin_until (wx_test_flag_set, &loaded, "the route");
+  g_signal_handlers_disconnect_by_func (list, wx_test_loaded_cb, &loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (wx_route_list_get_model (list)), >=, 2);
+  screenshot ("bench-route");
+  wx_bench_window_show_page (window, "shelves");
+}
+
 /* ---------------------------------------------- the engineer's records */
 
 typedef struct {
@@ -503,6 +523,12 @@ main (int argc, char **argv)
   now = wx_test_fixed_now ();
   wx_db_demo_load (conn, 60, now, &error);
   g_assert_no_error (error);
+  {
+    guint n_visits = 0;
+
+    g_assert_true (wx_db_demo_visits_today (conn, now, &n_visits, &error));
+    g_assert_no_error (error);
+  }
   /* The demo staff are login roles: 李强 logs in as himself. */
   engineer_conninfo = wx_db_conninfo_with (conninfo, "user", ENGINEER);
 
@@ -520,5 +546,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/bench/records", test_records);
   g_test_add_func ("/ui/bench/my-work", test_my_work);
   g_test_add_func ("/ui/bench/work-log", test_work_log);
+  g_test_add_func ("/ui/bench/route", test_route);
   return g_test_run ();
 }
