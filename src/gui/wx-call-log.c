@@ -25,6 +25,7 @@ struct _WxCallLog
   WxDbWorker     *worker;
   GCancellable   *cancellable;
   int             day;              /* days from today */
+  gboolean        stale;            /* loaded while hidden: rows made when shown */
   GPtrArray      *calls;            /* WxCall */
   GPtrArray      *pending;          /* WxNotifyPending */
 };
@@ -212,6 +213,8 @@ load_job (PGconn    *conn,
   return TRUE;
 }
 
+/* The rows are made only while the page is shown: a long list of machines
+ * to announce costs nothing at launch. */
 static void
 show_loaded (WxCallLog *self)
 {
@@ -220,6 +223,9 @@ show_loaded (WxCallLog *self)
 
   gtk_label_set_text (self->pending_label, pending);
   gtk_label_set_text (self->calls_label, calls);
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
   fill_list (self->pending_list, self->pending, (GtkWidget *(*) (gconstpointer)) pending_row,
              _("Nobody to call now: every machine ready has been announced, or was tried today."));
   fill_list (self->calls_list, self->calls, (GtkWidget *(*) (gconstpointer)) call_row,
@@ -505,9 +511,17 @@ wx_call_log_class_init (WxCallLogClass *klass)
 }
 
 static void
+mapped_cb (WxCallLog *self)
+{
+  if (self->stale)
+    show_loaded (self);
+}
+
+static void
 wx_call_log_init (WxCallLog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   self->calls = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_call_free);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_notify_pending_free);
 }

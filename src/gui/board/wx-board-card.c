@@ -75,7 +75,6 @@ wx_board_card_set_order (WxBoardCard *self,
 {
   const WxOrderData *d;
   g_autofree char *machine = NULL;
-  g_autofree char *tooltip = NULL;
   g_autofree char *fault = NULL;
   g_autofree char *reason = NULL;
 
@@ -85,7 +84,6 @@ wx_board_card_set_order (WxBoardCard *self,
   d = wx_order_get_data (order);
 
   gtk_image_set_from_icon_name (self->kind_icon, wx_order_kind_icon_name (d->kind));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon), wx_order_kind_label (d->kind));
   gtk_label_set_text (self->number_label, d->number);
   gtk_label_set_text (self->unit_label, d->unit_name);
   /* The first line of the fault, short: the card is small. */
@@ -100,10 +98,27 @@ wx_board_card_set_order (WxBoardCard *self,
   gtk_widget_set_visible (GTK_WIDGET (self->return_label), d->return_repair);
   gtk_widget_set_visible (GTK_WIDGET (self->escalation_label), d->open_escalations > 0);
   show_clock (self, d);
+}
 
-  tooltip = g_strdup_printf ("%s — %s\n%s\n%s", d->number, wx_order_state_label (d->state),
-                             d->unit_name, d->fault);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+/* Made when asked for: setting a tooltip on each of the hundreds of cards a
+ * list keeps ready would cost more than the card. */
+static gboolean
+query_tooltip_cb (WxBoardCard *self,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip)
+{
+  const WxOrderData *d;
+  g_autofree char *text = NULL;
+
+  if (self->order == NULL)
+    return FALSE;
+  d = wx_order_get_data (self->order);
+  text = g_strdup_printf ("%s — %s · %s\n%s\n%s", d->number, wx_order_kind_label (d->kind),
+                          wx_order_state_label (d->state), d->unit_name, d->fault);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 WxOrder *
@@ -325,6 +340,8 @@ wx_board_card_init (WxBoardCard *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
   g_signal_connect (primary, "pressed", G_CALLBACK (double_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (primary));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }
 
 GtkWidget *
