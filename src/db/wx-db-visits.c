@@ -358,58 +358,6 @@ wx_db_visit_step (PGconn              *conn,
                                 data, &extras, &w.result->step, error);
 }
 
-static gboolean
-step_as (WxVisitStep step, PGconn *conn, const char *number, int version, const WxVisitInput *in,
-         WxVisitResult *result, const char **field, GError **error)
-{
-  WxVisitInput copy = *in;
-
-  copy.step = step;
-  return wx_db_visit_step (conn, number, version, &copy, result, field, error);
-}
-
-gboolean
-wx_db_visit_contact (PGconn *conn, const char *number, int version, const WxVisitInput *in,
-                     WxVisitResult *result, const char **field, GError **error)
-{
-  return step_as (WX_VISIT_STEP_CONTACT, conn, number, version, in, result, field, error);
-}
-
-gboolean
-wx_db_visit_book (PGconn *conn, const char *number, int version, const WxVisitInput *in,
-                  WxVisitResult *result, const char **field, GError **error)
-{
-  return step_as (WX_VISIT_STEP_BOOK, conn, number, version, in, result, field, error);
-}
-
-gboolean
-wx_db_visit_running_late (PGconn *conn, const char *number, int version, const WxVisitInput *in,
-                          WxVisitResult *result, const char **field, GError **error)
-{
-  return step_as (WX_VISIT_STEP_RUNNING_LATE, conn, number, version, in, result, field, error);
-}
-
-gboolean
-wx_db_visit_arrive (PGconn *conn, const char *number, int version, const WxVisitInput *in,
-                    WxVisitResult *result, const char **field, GError **error)
-{
-  return step_as (WX_VISIT_STEP_ARRIVE, conn, number, version, in, result, field, error);
-}
-
-gboolean
-wx_db_visit_outcome (PGconn *conn, const char *number, int version, const WxVisitInput *in,
-                     WxVisitResult *result, const char **field, GError **error)
-{
-  return step_as (WX_VISIT_STEP_OUTCOME, conn, number, version, in, result, field, error);
-}
-
-gboolean
-wx_db_visit_deliver (PGconn *conn, const char *number, int version, const WxVisitInput *in,
-                     WxVisitResult *result, const char **field, GError **error)
-{
-  return step_as (WX_VISIT_STEP_DELIVER, conn, number, version, in, result, field, error);
-}
-
 /* ------------------------------------------------------------ the route */
 
 /* The visits booked in the shop's day of $2: the visit rows, and orders

@@ -19,69 +19,27 @@ typedef struct {
   gint64             call_id;   /* the call logged, 0 when none */
 } WxVisitResult;
 
-/* Each takes the order `number` as last seen at `version` (-1: as it is
- * now) and what the engineer entered; `in->step` is set by the function.
+/* One step of a visit, as in->step says, on the order `number` as last
+ * seen at `version` (-1: as it is now), with what the engineer entered:
+ *  - CONTACT: the phone call to the customer (purpose appointment), logged
+ *    as a call; when somebody answered, also the visit's contact and the
+ *    event contact_customer, which stops the 10-minute on-site contact clock;
+ *  - BOOK (book_visit): the visit's time, address, contact and phone;
+ *  - RUNNING_LATE: the call (purpose running_late), the late notice and the
+ *    new time on the visit and the order;
+ *  - ARRIVE: the arrival time on the visit;
+ *  - OUTCOME, how the visit ended (in->outcome): fixed → fix_on_site
+ *    (repair, parts used, customer signed); needs parts → inspect (findings,
+ *    parts to quote); taken back → take_back (accessories, appearance,
+ *    customer signed, the customer copy handed over; the order lands on
+ *    shelf S1); customer absent → leave_unfixed (the note, arrival and
+ *    leaving times). The visit is closed;
+ *  - DELIVER: a repaired machine delivered (deliver: accessories checked, a
+ *    delivery visit written) or a fix accepted on site (accept), with the
+ *    payment.
  * A refused step changes nothing: core's sentence (with the field in
  * `field`, may be NULL), or the database's (a conflict names who changed
  * the order). */
-
-/* The phone call to the customer (purpose appointment): logged as a call;
- * when somebody answered, also the visit's contact and the event
- * contact_customer, which stops the 10-minute on-site contact clock. */
-gboolean   wx_db_visit_contact      (PGconn              *conn,
-                                     const char          *number,
-                                     int                  version,
-                                     const WxVisitInput  *in,
-                                     WxVisitResult       *result,
-                                     const char         **field,
-                                     GError             **error);
-/* book_visit: the visit's time, address, contact and phone. */
-gboolean   wx_db_visit_book         (PGconn              *conn,
-                                     const char          *number,
-                                     int                  version,
-                                     const WxVisitInput  *in,
-                                     WxVisitResult       *result,
-                                     const char         **field,
-                                     GError             **error);
-/* running_late: the call (purpose running_late), the late notice and the
- * new time on the visit and the order. */
-gboolean   wx_db_visit_running_late (PGconn              *conn,
-                                     const char          *number,
-                                     int                  version,
-                                     const WxVisitInput  *in,
-                                     WxVisitResult       *result,
-                                     const char         **field,
-                                     GError             **error);
-/* arrive: the arrival time on the visit. */
-gboolean   wx_db_visit_arrive       (PGconn              *conn,
-                                     const char          *number,
-                                     int                  version,
-                                     const WxVisitInput  *in,
-                                     WxVisitResult       *result,
-                                     const char         **field,
-                                     GError             **error);
-/* How the visit ended (in->outcome): fixed → fix_on_site (repair, parts
- * used, customer signed); needs parts → inspect (findings, parts to quote);
- * taken back → take_back (accessories, appearance, customer signed, the
- * customer copy handed over; the order lands on shelf S1); customer absent
- * → leave_unfixed (the note, arrival and leaving times). The visit is closed. */
-gboolean   wx_db_visit_outcome      (PGconn              *conn,
-                                     const char          *number,
-                                     int                  version,
-                                     const WxVisitInput  *in,
-                                     WxVisitResult       *result,
-                                     const char         **field,
-                                     GError             **error);
-/* A repaired machine delivered (deliver: accessories checked, a delivery
- * visit written) or a fix accepted on site (accept), with the payment. */
-gboolean   wx_db_visit_deliver      (PGconn              *conn,
-                                     const char          *number,
-                                     int                  version,
-                                     const WxVisitInput  *in,
-                                     WxVisitResult       *result,
-                                     const char         **field,
-                                     GError             **error);
-/* Any of the above, as in->step says. */
 gboolean   wx_db_visit_step         (PGconn              *conn,
                                      const char          *number,
                                      int                  version,

@@ -34,13 +34,7 @@ struct _WxBenchWindow
   WxRouteList      *route_list;
   gint64            route_day;       /* a moment of the day shown; 0 = today */
   GtkBox           *board_box;
-  GtkSpinner       *spinner;
-  GtkRevealer      *banner_revealer;
-  GtkLabel         *banner_label;
-  GtkRevealer      *notice_revealer;
-  GtkLabel         *notice_label;
-  GtkRevealer      *detail_revealer;
-  GtkBox           *detail_box;
+  WxBoardWindowParts parts;          /* the board, and the template's shared parts */
   GtkLabel         *work_label;
   GtkListBox       *work_list;
   GtkMenuButton    *day_button;
@@ -51,7 +45,6 @@ struct _WxBenchWindow
   GtkEntry         *note_entry;
   GtkLabel         *status_label;
 
-  WxBoard          *board;
   WxOrderPanel     *panel;
   WxBoardSession   *session;
   WxDbWorker       *worker;          /* the session's */
@@ -82,14 +75,14 @@ show_notice (WxBenchWindow *self,
              const char    *text,
              gboolean       is_error)
 {
-  wx_notice_show (self->notice_revealer, self->notice_label, text, is_error);
+  wx_board_window_notice (&self->parts, text, is_error);
 }
 
 const char *
 wx_bench_window_get_notice (WxBenchWindow *self)
 {
   g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return wx_notice_get (self->notice_revealer, self->notice_label);
+  return wx_board_window_get_notice (&self->parts);
 }
 
 /* "14:30", or "11-20 14:30" on another day than today, in the shop's
@@ -163,7 +156,7 @@ session_loaded_cb (WxBoardSession *session,
 {
   if (error == NULL)
     {
-      wx_board_set_user (self->board, wx_board_session_get_login (session));
+      wx_board_set_user (self->parts.board, wx_board_session_get_login (session));
       load_work (self);
       load_log (self);
       load_route (self);
@@ -956,22 +949,6 @@ refresh_action_cb (GtkWidget  *widget,
 }
 
 static void
-dismiss_notice_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  gtk_revealer_set_reveal_child (WX_BENCH_WINDOW (widget)->notice_revealer, FALSE);
-}
-
-static void
-close_detail_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  gtk_revealer_set_reveal_child (WX_BENCH_WINDOW (widget)->detail_revealer, FALSE);
-}
-
-static void
 show_view_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -996,11 +973,7 @@ wx_bench_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->step_dialog);
   g_clear_weak_pointer (&self->record_dialog);
-  if (self->session)
-    {
-      g_signal_handlers_disconnect_by_data (self->session, self);
-      g_cancellable_cancel (self->cancellable);
-    }
+  wx_board_session_detach (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_BENCH_WINDOW);
   G_OBJECT_CLASS (wx_bench_window_parent_class)->dispose (object);
 }
@@ -1047,13 +1020,6 @@ wx_bench_window_class_init (WxBenchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, work_page);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, route_list);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, board_box);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, notice_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, notice_label);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, detail_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, detail_box);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, work_label);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, work_list);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, day_button);
@@ -1063,10 +1029,9 @@ wx_bench_window_class_init (WxBenchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, note_order_entry);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, note_entry);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, status_label);
+  wx_board_window_class_bind_parts (widget_class, G_STRUCT_OFFSET (WxBenchWindow, parts));
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
   gtk_widget_class_install_action (widget_class, "win.log-day", "i", log_day_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-note", NULL, add_note_action_cb);
@@ -1078,9 +1043,7 @@ wx_bench_window_init (WxBenchWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->board = WX_BOARD (wx_board_new (WX_BOARD_SHELVES));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->board), TRUE);
-  gtk_box_append (self->board_box, GTK_WIDGET (self->board));
+  wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_SHELVES, step_chosen, self);
 
   gtk_list_box_set_activate_on_single_click (self->work_list, TRUE);
   g_signal_connect (self->route_list, "stop-activated", G_CALLBACK (route_stop_activated_cb), self);
@@ -1095,15 +1058,11 @@ wx_bench_window_new (WxApplication *app,
 {
   WxBenchWindow *self = g_object_new (WX_TYPE_BENCH_WINDOW, "application", app, NULL);
 
-  self->session = wx_board_session_new (conninfo);
+  self->session = wx_board_session_new_for_window (conninfo, &self->parts, &self->panel, G_CALLBACK (session_loaded_cb),
+                                                   G_CALLBACK (session_orders_updated_cb), self);
   self->worker = wx_board_session_get_worker (self->session);
   self->orders = wx_board_session_get_orders (self->session);
   self->cancellable = wx_board_session_get_cancellable (self->session);
-  self->panel = wx_board_session_attach (self->session, &(WxBoardWindowParts) {
-    self->board, self->spinner, self->banner_revealer, self->banner_label,
-    self->notice_revealer, self->notice_label, self->detail_box, self->detail_revealer, step_chosen, self });
-  g_signal_connect (self->session, "loaded", G_CALLBACK (session_loaded_cb), self);
-  g_signal_connect (self->session, "orders-updated", G_CALLBACK (session_orders_updated_cb), self);
   return self;
 }
 
@@ -1111,7 +1070,7 @@ WxBoard *
 wx_bench_window_get_board (WxBenchWindow *self)
 {
   g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return self->board;
+  return self->parts.board;
 }
 
 GListModel *

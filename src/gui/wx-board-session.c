@@ -414,6 +414,114 @@ wx_board_session_attach (WxBoardSession           *self,
   return panel;
 }
 
+/* ------------------------------------------------------ board windows */
+
+static GQuark
+parts_offset_quark (void)
+{
+  return g_quark_from_static_string ("wx-board-window-parts-offset");
+}
+
+static WxBoardWindowParts *
+parts_of (GtkWidget *window)
+{
+  gsize offset = GPOINTER_TO_SIZE (g_type_get_qdata (G_OBJECT_TYPE (window), parts_offset_quark ()));
+
+  return G_STRUCT_MEMBER_P (window, offset);
+}
+
+static void
+dismiss_notice_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (parts_of (widget)->notice_revealer, FALSE);
+}
+
+static void
+close_detail_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (parts_of (widget)->detail_revealer, FALSE);
+}
+
+void
+wx_board_window_class_bind_parts (GtkWidgetClass *widget_class,
+                                  gsize           parts_offset)
+{
+  static const struct { const char *id; gsize offset; } children[] = {
+    { "spinner",         G_STRUCT_OFFSET (WxBoardWindowParts, spinner) },
+    { "banner_revealer", G_STRUCT_OFFSET (WxBoardWindowParts, banner_revealer) },
+    { "banner_label",    G_STRUCT_OFFSET (WxBoardWindowParts, banner_label) },
+    { "notice_revealer", G_STRUCT_OFFSET (WxBoardWindowParts, notice_revealer) },
+    { "notice_label",    G_STRUCT_OFFSET (WxBoardWindowParts, notice_label) },
+    { "detail_box",      G_STRUCT_OFFSET (WxBoardWindowParts, detail_box) },
+    { "detail_revealer", G_STRUCT_OFFSET (WxBoardWindowParts, detail_revealer) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, children[i].id, FALSE,
+                                               (gssize) (parts_offset + children[i].offset));
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), parts_offset_quark (), GSIZE_TO_POINTER (parts_offset));
+  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action_cb);
+}
+
+void
+wx_board_window_parts_init (WxBoardWindowParts *parts,
+                            GtkBox             *board_box,
+                            WxBoardLayout       layout,
+                            WxStepChosenFunc    route,
+                            gpointer            window)
+{
+  parts->board = WX_BOARD (wx_board_new (layout));
+  gtk_widget_set_vexpand (GTK_WIDGET (parts->board), TRUE);
+  gtk_box_append (board_box, GTK_WIDGET (parts->board));
+  parts->route = route;
+  parts->route_data = window;
+}
+
+WxBoardSession *
+wx_board_session_new_for_window (const char               *conninfo,
+                                 const WxBoardWindowParts *parts,
+                                 WxOrderPanel            **panel,
+                                 GCallback                 loaded,
+                                 GCallback                 orders_updated,
+                                 gpointer                  window)
+{
+  WxBoardSession *self = wx_board_session_new (conninfo);
+
+  *panel = wx_board_session_attach (self, parts);
+  g_signal_connect (self, "loaded", loaded, window);
+  g_signal_connect (self, "orders-updated", orders_updated, window);
+  return self;
+}
+
+void
+wx_board_session_detach (WxBoardSession *self,
+                         gpointer        window)
+{
+  if (self == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self, window);
+  g_cancellable_cancel (self->cancellable);
+}
+
+void
+wx_board_window_notice (const WxBoardWindowParts *parts,
+                        const char               *text,
+                        gboolean                  is_error)
+{
+  wx_notice_show (parts->notice_revealer, parts->notice_label, text, is_error);
+}
+
+const char *
+wx_board_window_get_notice (const WxBoardWindowParts *parts)
+{
+  return wx_notice_get (parts->notice_revealer, parts->notice_label);
+}
+
 /* ----------------------------------------------------------------- steps */
 
 typedef struct {

@@ -68,6 +68,39 @@ typedef struct {
 WxOrderPanel   *wx_board_session_attach       (WxBoardSession            *self,
                                                const WxBoardWindowParts  *parts);
 
+/* For a board window's class, whose instance holds its WxBoardWindowParts
+ * at `parts_offset`: binds the parts' template children (the ids spinner,
+ * banner_revealer, banner_label, notice_revealer, notice_label, detail_box
+ * and detail_revealer) and installs the actions win.dismiss-notice (hides
+ * the notice) and win.close-detail (hides the order panel). */
+void            wx_board_window_class_bind_parts (GtkWidgetClass     *widget_class,
+                                               gsize               parts_offset);
+/* For a board window's init: the board of `layout`, in `board_box`, as
+ * parts->board; the steps the user chooses go to `route` with `window`. */
+void            wx_board_window_parts_init    (WxBoardWindowParts *parts,
+                                               GtkBox             *board_box,
+                                               WxBoardLayout       layout,
+                                               WxStepChosenFunc    route,
+                                               gpointer            window);
+/* A board window's session (`conninfo` NULL: the private local server),
+ * attached to `parts` (the panel in *panel); its "loaded" and
+ * "orders-updated" go to `loaded` and `orders_updated` with `window`. */
+WxBoardSession *wx_board_session_new_for_window (const char             *conninfo,
+                                               const WxBoardWindowParts *parts,
+                                               WxOrderPanel           **panel,
+                                               GCallback                loaded,
+                                               GCallback                orders_updated,
+                                               gpointer                 window);
+/* The window is going: its handlers are disconnected and the session's
+ * work is cancelled. `self` may be NULL. */
+void            wx_board_session_detach       (WxBoardSession  *self,
+                                               gpointer         window);
+/* The notice bar of a board window (wx_notice_show(), wx_notice_get()). */
+void            wx_board_window_notice        (const WxBoardWindowParts *parts,
+                                               const char      *text,
+                                               gboolean         is_error);
+const char     *wx_board_window_get_notice    (const WxBoardWindowParts *parts);
+
 /* The order in the panel, shown. */
 void            wx_board_session_open_order   (WxBoardSession  *self,
                                                const char      *number);

@@ -21,13 +21,7 @@ struct _WxFrontDeskWindow
   AdwViewStackPage *due_page;
   GtkBox         *board_box;
   GtkSearchEntry *search_entry;
-  GtkSpinner     *spinner;
-  GtkRevealer    *banner_revealer;
-  GtkLabel       *banner_label;
-  GtkRevealer    *notice_revealer;
-  GtkLabel       *notice_label;
-  GtkRevealer    *detail_revealer;
-  GtkBox         *detail_box;
+  WxBoardWindowParts parts;        /* the board, and the template's shared parts */
   GtkListView    *due_list;
   GtkListView    *search_list;
   GtkLabel       *search_label;
@@ -35,7 +29,6 @@ struct _WxFrontDeskWindow
   AdwViewStackPage *calls_page;
   GtkLabel       *status_label;
 
-  WxBoard        *board;
   WxOrderPanel   *panel;
   WxBoardSession *session;
   WxDbWorker     *worker;          /* the session's */
@@ -58,14 +51,14 @@ show_notice (WxFrontDeskWindow *self,
              const char        *text,
              gboolean           is_error)
 {
-  wx_notice_show (self->notice_revealer, self->notice_label, text, is_error);
+  wx_board_window_notice (&self->parts, text, is_error);
 }
 
 const char *
 wx_front_desk_window_get_notice (WxFrontDeskWindow *self)
 {
   g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return wx_notice_get (self->notice_revealer, self->notice_label);
+  return wx_board_window_get_notice (&self->parts);
 }
 
 /* --------------------------------------------------------------- loading */
@@ -372,22 +365,6 @@ search_action_cb (GtkWidget  *widget,
 }
 
 static void
-dismiss_notice_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  gtk_revealer_set_reveal_child (WX_FRONT_DESK_WINDOW (widget)->notice_revealer, FALSE);
-}
-
-static void
-close_detail_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  gtk_revealer_set_reveal_child (WX_FRONT_DESK_WINDOW (widget)->detail_revealer, FALSE);
-}
-
-static void
 show_view_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -441,11 +418,7 @@ wx_front_desk_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->step_dialog);
   g_clear_weak_pointer (&self->intake_dialog);
-  if (self->session)
-    {
-      g_signal_handlers_disconnect_by_data (self->session, self);
-      g_cancellable_cancel (self->cancellable);
-    }
+  wx_board_session_detach (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_FRONT_DESK_WINDOW);
   G_OBJECT_CLASS (wx_front_desk_window_parent_class)->dispose (object);
 }
@@ -486,25 +459,17 @@ wx_front_desk_window_class_init (WxFrontDeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, due_page);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, board_box);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, notice_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, notice_label);
-  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, detail_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, detail_box);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, due_list);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, search_list);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, search_label);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, call_log);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, calls_page);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, status_label);
+  wx_board_window_class_bind_parts (widget_class, G_STRUCT_OFFSET (WxFrontDeskWindow, parts));
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "win.intake", "s", intake_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
 }
 
@@ -517,9 +482,7 @@ wx_front_desk_window_init (WxFrontDeskWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->found = g_list_store_new (WX_TYPE_ORDER);
 
-  self->board = WX_BOARD (wx_board_new (WX_BOARD_FOLDERS));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->board), TRUE);
-  gtk_box_append (self->board_box, GTK_WIDGET (self->board));
+  wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_FOLDERS, step_chosen, self);
 
   /* Due: amber and red clocks, most urgent first (the orders come with the
    * session). */
@@ -549,15 +512,11 @@ wx_front_desk_window_new (WxApplication *app,
 {
   WxFrontDeskWindow *self = g_object_new (WX_TYPE_FRONT_DESK_WINDOW, "application", app, NULL);
 
-  self->session = wx_board_session_new (conninfo);
+  self->session = wx_board_session_new_for_window (conninfo, &self->parts, &self->panel, G_CALLBACK (session_loaded_cb),
+                                                   G_CALLBACK (session_orders_updated_cb), self);
   self->worker = wx_board_session_get_worker (self->session);
   self->orders = wx_board_session_get_orders (self->session);
   self->cancellable = wx_board_session_get_cancellable (self->session);
-  self->panel = wx_board_session_attach (self->session, &(WxBoardWindowParts) {
-    self->board, self->spinner, self->banner_revealer, self->banner_label,
-    self->notice_revealer, self->notice_label, self->detail_box, self->detail_revealer, step_chosen, self });
-  g_signal_connect (self->session, "loaded", G_CALLBACK (session_loaded_cb), self);
-  g_signal_connect (self->session, "orders-updated", G_CALLBACK (session_orders_updated_cb), self);
   g_signal_connect (self->session, "orders-changed", G_CALLBACK (session_orders_changed_cb), self);
   gtk_filter_list_model_set_model (self->due, self->orders);
   wx_call_log_set_worker (self->call_log, self->worker);
@@ -582,7 +541,7 @@ WxBoard *
 wx_front_desk_window_get_board (WxFrontDeskWindow *self)
 {
   g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return self->board;
+  return self->parts.board;
 }
 
 GListModel *

@@ -259,7 +259,7 @@ test_running_late (void)
 
     earlier.appointment_at = booked + 30 * 60;
     set_role (conn, engineer);
-    g_assert_false (wx_db_visit_running_late (conn, number, version, &earlier, NULL, &field, &error));
+    g_assert_false (wx_db_visit_step (conn, number, version, &earlier, NULL, &field, &error));
     set_role (conn, NULL);
     g_assert_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID);
     g_assert_cmpstr (field, ==, "appointment");
@@ -365,7 +365,7 @@ test_deliver (void)
 
   /* without the accessories checked: refused at that field */
   set_role (conn, engineer);
-  g_assert_false (wx_db_visit_deliver (conn, number, -1, &pay, &r, &field, &error));
+  g_assert_false (wx_db_visit_step (conn, number, -1, &pay, &r, &field, &error));
   set_role (conn, NULL);
   g_assert_error (error, WX_CORE_ERROR, WX_CORE_ERROR_MISSING);
   g_assert_cmpstr (field, ==, "accessories_checked");
@@ -544,7 +544,7 @@ test_conflict_names_who (void)
   before = value (conn, "SELECT version || state FROM service_orders WHERE number = $1", number);
 
   set_role (conn, engineer);
-  g_assert_false (wx_db_visit_arrive (conn, number, seen, &arrive, NULL, NULL, &error));
+  g_assert_false (wx_db_visit_step (conn, number, seen, &arrive, NULL, NULL, &error));
   set_role (conn, NULL);
   g_assert_error (error, WX_DB_ERROR, WX_DB_ERROR_CONFLICT);
   g_test_message ("%s", error->message);

@@ -458,6 +458,7 @@ test_my_work (void)
     }
   wx_bench_window_show_page (window, "work");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-notice", NULL);
+  g_assert_cmpstr (wx_bench_window_get_notice (window), ==, "");
   screenshot ("my-work");
 }
 

@@ -282,6 +282,16 @@ test_flow (void)
   timeline = wx_order_panel_dup_timeline (wx_front_desk_window_get_panel (window));
   g_assert_nonnull (strstr (timeline, wx_workflow_event_label ("received")));
   wx_test_screenshot (GTK_WIDGET (window), "front-desk-detail");
+  /* Its close button hides the panel; opening the order shows it again. */
+  {
+    GtkWidget *revealer = gtk_widget_get_ancestor (GTK_WIDGET (wx_front_desk_window_get_panel (window)),
+                                                   GTK_TYPE_REVEALER);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close-detail", NULL);
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+    wx_front_desk_window_open_order (window, number);
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  }
 
   /* Dispatch: the drop on "with engineer" opens the dispatch dialog. */
   received = board_order (number);
@@ -471,6 +481,9 @@ test_conflict (void)
   wx_test_spin_until (notice_contains, (gpointer) "测试工程师", "the conflict");
   g_test_message ("conflict: %s", wx_front_desk_window_get_notice (window));
   g_assert_nonnull (strstr (wx_front_desk_window_get_notice (window), number));
+  /* The notice bar's close button hides it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-notice", NULL);
+  g_assert_cmpstr (wx_front_desk_window_get_notice (window), ==, "");
   /* Nothing was entered. */
   g_assert_cmpstr (scalar (conn, "SELECT version || state FROM service_orders WHERE number = $1", number), ==,
                    g_strconcat (version, "picked_up", NULL));

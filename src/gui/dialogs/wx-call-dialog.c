@@ -9,6 +9,7 @@
 #include "db/wx-db.h"
 #include "db/wx-db-calls.h"
 #include "wx-call-dialog.h"
+#include "wx-dialog-fields.h"
 
 static const char *fields[] = {
   "unit", "contact", "phone", "machine", "order", "subject", "result", "answered_by", "relayed_to", "promised",
@@ -61,21 +62,13 @@ text_of (WxCallDialog *self,
 }
 
 static void
-set_message (GtkWidget  *label,
-             const char *message)
-{
-  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
-  gtk_widget_set_visible (label, message && *message);
-}
-
-static void
 clear_messages (WxCallDialog *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    set_message (part (self, fields[i], "_message"), NULL);
-  set_message (part (self, "direction", "_message"), NULL);
-  set_message (part (self, "purpose", "_message"), NULL);
-  set_message (GTK_WIDGET (self->error_label), NULL);
+    wx_dialog_set_message (GTK_LABEL (part (self, fields[i], "_message")), NULL);
+  wx_dialog_set_message (GTK_LABEL (part (self, "direction", "_message")), NULL);
+  wx_dialog_set_message (GTK_LABEL (part (self, "purpose", "_message")), NULL);
+  wx_dialog_set_message (self->error_label, NULL);
 }
 
 /* Shows `message` under `field` (else at the bottom) and puts the cursor
@@ -87,7 +80,7 @@ show_error (WxCallDialog *self,
 {
   GtkWidget *label = field && *field ? part (self, field, "_message") : NULL;
 
-  set_message (label ? label : GTK_WIDGET (self->error_label), message);
+  wx_dialog_set_message (label ? GTK_LABEL (label) : self->error_label, message);
   if (field && *field && entry_for (self, field))
     gtk_widget_grab_focus (GTK_WIDGET (entry_for (self, field)));
 }

@@ -8,6 +8,7 @@
 #include "db/wx-db-intake.h"
 #include "db/wx-db-lookup.h"
 #include "gui/wx-describe.h"
+#include "wx-dialog-fields.h"
 #include "wx-intake-dialog.h"
 
 #define LOOKUP_DELAY_MS 250
@@ -96,25 +97,15 @@ message_for (WxIntakeDialog *self,
 }
 
 static void
-set_message (GtkLabel   *label,
-             const char *text)
-{
-  if (label == NULL)
-    return;
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text && *text);
-}
-
-static void
 clear_messages (WxIntakeDialog *self)
 {
   const char *others[] = { "fault", "accessories", "warranty" };
 
   for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
-    set_message (message_for (self, entry_fields[i]), NULL);
+    wx_dialog_set_message (message_for (self, entry_fields[i]), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
-    set_message (message_for (self, others[i]), NULL);
-  set_message (self->error_label, NULL);
+    wx_dialog_set_message (message_for (self, others[i]), NULL);
+  wx_dialog_set_message (self->error_label, NULL);
 }
 
 static void
@@ -504,7 +495,7 @@ created_cb (GObject      *source,
   if (number == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_message (self->error_label, error->message);
+        wx_dialog_set_message (self->error_label, error->message);
       return;
     }
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, number);
@@ -574,7 +565,7 @@ wx_intake_dialog_save (WxIntakeDialog *self)
     {
       GtkLabel *label = field ? message_for (self, field) : NULL;
 
-      set_message (label ? label : self->error_label, error->message);
+      wx_dialog_set_message (label ? label : self->error_label, error->message);
       if (field && entry_for (self, field))
         gtk_widget_grab_focus (GTK_WIDGET (entry_for (self, field)));
       create_job_free (j);

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "core/wx-workflow.h"
+#include "wx-dialog-fields.h"
 #include "wx-part-picker.h"
 #include "wx-record-dialog.h"
 
@@ -29,13 +30,6 @@ enum { SIGNAL_FINISHED, SIGNAL_PARTS_FOUND, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 #define PRIV(self) ((WxRecordDialogPrivate *) wx_record_dialog_get_instance_private (WX_RECORD_DIALOG (self)))
-
-static void
-show_message (GtkLabel *label, const char *text)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text && *text);
-}
 
 void
 wx_record_dialog_setup (WxRecordDialog *self,
@@ -103,14 +97,9 @@ wx_record_dialog_add_row (WxRecordDialog *self,
     gtk_widget_set_hexpand (widget, TRUE);
   if (key)
     {
-      GtkWidget *message = gtk_label_new (NULL);
+      GtkLabel *message = wx_dialog_message_new ();
 
-      gtk_label_set_xalign (GTK_LABEL (message), 0);
-      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-      gtk_widget_add_css_class (message, "error");
-      gtk_widget_add_css_class (message, "caption");
-      gtk_widget_set_visible (message, FALSE);
-      gtk_grid_attach (priv->grid, message, 1, priv->rows++, 1, 1);
+      gtk_grid_attach (priv->grid, GTK_WIDGET (message), 1, priv->rows++, 1, 1);
       g_hash_table_replace (priv->messages, g_strdup (key), message);
     }
 }
@@ -135,7 +124,7 @@ wx_record_dialog_set_message (WxRecordDialog *self,
   WxRecordDialogPrivate *priv = PRIV (self);
   GtkLabel *label = key ? g_hash_table_lookup (priv->messages, key) : NULL;
 
-  show_message (label ? label : priv->error_label, text);
+  wx_dialog_set_message (label ? label : priv->error_label, text);
 }
 
 void
@@ -147,8 +136,8 @@ wx_record_dialog_clear_messages (WxRecordDialog *self)
 
   g_hash_table_iter_init (&iter, priv->messages);
   while (g_hash_table_iter_next (&iter, NULL, &label))
-    show_message (label, NULL);
-  show_message (priv->error_label, NULL);
+    wx_dialog_set_message (label, NULL);
+  wx_dialog_set_message (priv->error_label, NULL);
 }
 
 const char *
@@ -174,10 +163,10 @@ wx_record_dialog_refuse (WxRecordDialog *self,
   if (field && g_hash_table_contains (priv->messages, field))
     {
       wx_record_dialog_set_message (self, field, error->message);
-      show_message (priv->error_label, _("Some fields need to be filled in or corrected."));
+      wx_dialog_set_message (priv->error_label, _("Some fields need to be filled in or corrected."));
     }
   else
-    show_message (priv->error_label, error->message);
+    wx_dialog_set_message (priv->error_label, error->message);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0, error);
   g_error_free (error);
 }
@@ -188,11 +177,7 @@ set_busy (WxRecordDialog *self, gboolean busy)
   WxRecordDialogPrivate *priv = PRIV (self);
 
   priv->busy = busy;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "record.save", !busy);
-  if (busy)
-    gtk_spinner_start (priv->spinner);
-  else
-    gtk_spinner_stop (priv->spinner);
+  wx_dialog_set_busy (GTK_WIDGET (self), priv->spinner, "record.save", busy);
 }
 
 static void
@@ -209,7 +194,7 @@ run_done_cb (GObject      *source,
   set_busy (self, FALSE);
   if (error)
     {
-      show_message (PRIV (self)->error_label, error->message);
+      wx_dialog_set_message (PRIV (self)->error_label, error->message);
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0, error);
       return;
     }
@@ -327,25 +312,17 @@ wx_record_dialog_save (WxRecordDialog *self)
 GtkWidget *
 wx_record_dialog_text_view (GtkWidget **frame)
 {
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view = wx_dialog_text_view_new (56, frame);
 
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 4);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 4);
-  gtk_widget_set_size_request (view, -1, 56);
-  *frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (*frame), view);
   return view;
 }
 
 char *
 wx_record_dialog_text_of (GtkWidget *text_view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return wx_dialog_field_get (text_view, NULL);
 }
 
 static void

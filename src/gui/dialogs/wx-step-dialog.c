@@ -11,6 +11,7 @@
 #include "db/wx-db-records.h"
 #include "db/wx-db-workflow.h"
 #include "gui/wx-describe.h"
+#include "wx-dialog-fields.h"
 #include "wx-step-dialog.h"
 
 typedef enum {
@@ -195,78 +196,28 @@ wx_step_dialog_has_fields (const char   *event,
 /* ------------------------------------------------------------ the fields */
 
 static void
-add_row (WxStepDialog *self,
-         const char   *label_text,
-         GtkWidget    *widget,
-         GtkLabel     *message)
-{
-  GtkWidget *label = gtk_label_new (label_text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_yalign (GTK_LABEL (label), 0.5);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_grid_attach (self->grid, label, 0, self->rows, 1, 1);
-  gtk_grid_attach (self->grid, widget, 1, self->rows++, 1, 1);
-  if (message)
-    gtk_grid_attach (self->grid, GTK_WIDGET (message), 1, self->rows++, 1, 1);
-}
-
-static GtkWidget *
-choice_widget (const FieldSpec *spec,
-               GPtrArray       *codes)
-{
-  g_auto(GStrv) items = g_strsplit (_(spec->choices), "|", -1);
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-
-  for (guint i = 0; items[i]; i++)
-    {
-      const char *colon = strchr (items[i], ':');
-
-      g_ptr_array_add (codes, g_strndup (items[i], colon ? (gsize) (colon - items[i]) : strlen (items[i])));
-      g_strv_builder_add (labels, colon ? colon + 1 : items[i]);
-    }
-  strv = g_strv_builder_end (labels);
-  return gtk_drop_down_new_from_strings ((const char * const *) strv);
-}
-
-static void
 add_field (WxStepDialog    *self,
            const FieldSpec *spec,
            gboolean         required)
 {
   Field *f = g_new0 (Field, 1);
   g_autofree char *label = required ? g_strdup_printf (_("%s *"), _(spec->label)) : g_strdup (_(spec->label));
+  GtkWidget *frame;
 
   f->spec = spec;
   f->required = required;
   f->codes = g_ptr_array_new_with_free_func (g_free);
-  f->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (f->message, 0);
-  gtk_label_set_wrap (f->message, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (f->message), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (f->message), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (f->message), FALSE);
+  f->message = wx_dialog_message_new ();
 
   switch (spec->type)
     {
     case FIELD_TEXT:
-      {
-        GtkWidget *view = gtk_text_view_new ();
-        GtkWidget *frame = gtk_frame_new (NULL);
-
-        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-        gtk_widget_set_size_request (view, -1, 64);
-        gtk_frame_set_child (GTK_FRAME (frame), view);
-        f->widget = view;
-        add_row (self, label, frame, f->message);
-        gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_grid_get_child_at (self->grid, 0, self->rows - 2)), view);
-      }
+      f->widget = wx_dialog_text_view_new (64, &frame);
+      wx_dialog_grid_add_row (self->grid, &self->rows, label, frame, f->widget, f->message);
       break;
     case FIELD_CHOICE:
-      f->widget = choice_widget (spec, f->codes);
-      add_row (self, label, f->widget, f->message);
+      f->widget = wx_dialog_choice_new (_(spec->choices), f->codes);
+      wx_dialog_grid_add_row (self->grid, &self->rows, label, f->widget, NULL, f->message);
       break;
     case FIELD_CHECK:
       f->widget = gtk_check_button_new_with_label (label);
@@ -277,14 +228,14 @@ add_field (WxStepDialog    *self,
       {
         const char *loading[] = { _("Loading the engineers…"), NULL };
         f->widget = gtk_drop_down_new_from_strings (loading);
-        add_row (self, label, f->widget, f->message);
+        wx_dialog_grid_add_row (self->grid, &self->rows, label, f->widget, NULL, f->message);
       }
       break;
     case FIELD_ENTRY:
     default:
       f->widget = gtk_entry_new ();
       gtk_entry_set_activates_default (GTK_ENTRY (f->widget), TRUE);
-      add_row (self, label, f->widget, f->message);
+      wx_dialog_grid_add_row (self->grid, &self->rows, label, f->widget, NULL, f->message);
       break;
     }
   g_ptr_array_add (self->fields, f);
@@ -293,28 +244,7 @@ add_field (WxStepDialog    *self,
 static char *
 field_value (Field *f)
 {
-  switch (f->spec->type)
-    {
-    case FIELD_TEXT:
-      {
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->widget));
-        GtkTextIter start, end;
-
-        gtk_text_buffer_get_bounds (buffer, &start, &end);
-        return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-      }
-    case FIELD_CHOICE:
-    case FIELD_ENGINEER:
-      {
-        guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (f->widget));
-        return i < f->codes->len ? g_strdup (g_ptr_array_index (f->codes, i)) : g_strdup ("");
-      }
-    case FIELD_CHECK:
-      return g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (f->widget)) ? "true" : "");
-    case FIELD_ENTRY:
-    default:
-      return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->widget))));
-    }
+  return wx_dialog_field_get (f->widget, f->codes);
 }
 
 gboolean
@@ -325,30 +255,8 @@ wx_step_dialog_set_value (WxStepDialog *self,
   Field *f;
 
   g_return_val_if_fail (WX_IS_STEP_DIALOG (self), FALSE);
-  if ((f = find_field (self, key)) == NULL)
-    return FALSE;
-  switch (f->spec->type)
-    {
-    case FIELD_TEXT:
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->widget)), value, -1);
-      return TRUE;
-    case FIELD_CHOICE:
-    case FIELD_ENGINEER:
-      for (guint i = 0; i < f->codes->len; i++)
-        if (g_str_equal (g_ptr_array_index (f->codes, i), value))
-          {
-            gtk_drop_down_set_selected (GTK_DROP_DOWN (f->widget), i);
-            return TRUE;
-          }
-      return FALSE;
-    case FIELD_CHECK:
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (f->widget), g_str_equal (value, "true"));
-      return TRUE;
-    case FIELD_ENTRY:
-    default:
-      gtk_editable_set_text (GTK_EDITABLE (f->widget), value);
-      return TRUE;
-    }
+  f = find_field (self, key);
+  return f != NULL && wx_dialog_field_set (f->widget, f->codes, value);
 }
 
 const char *
@@ -376,14 +284,6 @@ wx_step_dialog_get_event (WxStepDialog *self)
 {
   g_return_val_if_fail (WX_IS_STEP_DIALOG (self), NULL);
   return self->event;
-}
-
-static void
-set_message (GtkLabel   *label,
-             const char *text)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text && *text);
 }
 
 /* ------------------------------------------------------------ quote lines */
@@ -573,7 +473,7 @@ add_quote_editor (WxStepDialog *self)
   gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->total_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->lines_box));
   gtk_box_append (GTK_BOX (box), footer);
-  add_row (self, _("Quote lines *"), box, NULL);
+  wx_dialog_grid_add_row (self->grid, &self->rows, _("Quote lines *"), box, NULL, NULL);
 }
 
 /* ------------------------------------------------------------ engineers */
@@ -606,7 +506,7 @@ engineers_loaded_cb (GObject      *source,
     return;
   if (engineers == NULL)
     {
-      set_message (f->message, error->message);
+      wx_dialog_set_message (f->message, error->message);
       return;
     }
   labels = g_strv_builder_new ();
@@ -707,12 +607,8 @@ set_busy (WxStepDialog *self,
           gboolean      busy)
 {
   self->busy = busy;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "step.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "step.alternative", !busy);
-  if (busy)
-    gtk_spinner_start (self->spinner);
-  else
-    gtk_spinner_stop (self->spinner);
+  wx_dialog_set_busy (GTK_WIDGET (self), self->spinner, "step.save", busy);
 }
 
 static void
@@ -728,10 +624,10 @@ step_done_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      set_message (self->error_label, error->message);
+      wx_dialog_set_message (self->error_label, error->message);
       /* A late decision needs its reason: point at the field. */
       if (g_error_matches (error, WX_CORE_ERROR, WX_CORE_ERROR_MISSING) && find_field (self, "decision_reason"))
-        set_message (find_field (self, "decision_reason")->message, _("Required: the customer decided after the limit."));
+        wx_dialog_set_message (find_field (self, "decision_reason")->message, _("Required: the customer decided after the limit."));
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0, error);
       return;
     }
@@ -751,10 +647,10 @@ collect (WxStepDialog *self,
       Field *f = g_ptr_array_index (self->fields, i);
       g_autofree char *value = field_value (f);
 
-      set_message (f->message, NULL);
+      wx_dialog_set_message (f->message, NULL);
       if (f->required && !wx_validate_filled (value))
         {
-          set_message (f->message, _("Required."));
+          wx_dialog_set_message (f->message, _("Required."));
           ok = FALSE;
           continue;
         }
@@ -765,7 +661,7 @@ collect (WxStepDialog *self,
 
           if (*value && !wx_money_parse (value, &fen, &error))
             {
-              set_message (f->message, error->message);
+              wx_dialog_set_message (f->message, error->message);
               ok = FALSE;
             }
           j->extras.payment_amount = fen;
@@ -788,7 +684,7 @@ collect (WxStepDialog *self,
 
     if (amount && g_strcmp0 (status, "paid") == 0 && j->extras.payment_amount <= 0)
       {
-        set_message (amount->message, _("Enter the amount received."));
+        wx_dialog_set_message (amount->message, _("Enter the amount received."));
         ok = FALSE;
       }
     if (g_strcmp0 (status, "paid") != 0)
@@ -811,7 +707,7 @@ collect (WxStepDialog *self,
             continue;
           if (!wx_validate_filled (description) || !wx_money_parse (price, &fen, &error))
             {
-              set_message (self->error_label, error ? error->message : _("Each quote line needs what it is for."));
+              wx_dialog_set_message (self->error_label, error ? error->message : _("Each quote line needs what it is for."));
               return FALSE;
             }
           line.unit_price = fen;
@@ -829,7 +725,7 @@ collect (WxStepDialog *self,
         }
       if (j->lines->len == 0)
         {
-          set_message (self->error_label, _("Add at least one quote line."));
+          wx_dialog_set_message (self->error_label, _("Add at least one quote line."));
           return FALSE;
         }
       j->extras.quote_lines = j->lines;
@@ -846,14 +742,14 @@ wx_step_dialog_save (WxStepDialog *self)
   g_return_if_fail (WX_IS_STEP_DIALOG (self));
   if (self->busy)
     return;
-  set_message (self->error_label, NULL);
+  wx_dialog_set_message (self->error_label, NULL);
   j = step_job_new (self->order, self->event);
   if (!collect (self, j))
     {
       g_autoptr(GError) error = g_error_new_literal (WX_CORE_ERROR, WX_CORE_ERROR_MISSING,
                                                      _("Some fields need to be filled in or corrected."));
       if (!*gtk_label_get_text (self->error_label))
-        set_message (self->error_label, error->message);
+        wx_dialog_set_message (self->error_label, error->message);
       step_job_free (j);
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0, error);
       return;
@@ -884,7 +780,7 @@ no_answer_logged_cb (GObject      *source,
   if (!wx_db_notify_no_answer_finish (WX_DB_WORKER (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_message (self->error_label, error->message);
+        wx_dialog_set_message (self->error_label, error->message);
       return;
     }
   g_signal_emit (self, signals[SIGNAL_NO_ANSWER], 0);
@@ -1009,7 +905,7 @@ wx_step_dialog_new (GtkWindow  *parent,
     {
       g_autofree char *text = g_strdup_printf (_("“%s” is not a step for an order that is “%s”."),
                                                wx_workflow_event_label (event), wx_order_state_label (d->state));
-      set_message (self->error_label, text);
+      wx_dialog_set_message (self->error_label, text);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "step.save", FALSE);
       return self;
     }

@@ -9,6 +9,7 @@
 #include "core/wx-workflow.h"
 #include "db/wx-db-visits.h"
 #include "db/wx-db-workflow.h"
+#include "wx-dialog-fields.h"
 #include "wx-visit-dialog.h"
 
 typedef enum {
@@ -128,13 +129,6 @@ field_free (Field *f)
   g_free (f);
 }
 
-static void
-set_message (GtkLabel *label, const char *text)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text && *text);
-}
-
 static gboolean
 field_shown (WxVisitDialog *self, const Field *f)
 {
@@ -156,33 +150,15 @@ find_field (WxVisitDialog *self, const char *key)
 
 /* ------------------------------------------------------------ the fields */
 
-static GtkWidget *
-choice_widget (const FieldSpec *spec, GPtrArray *codes)
-{
-  g_auto(GStrv) items = g_strsplit (_(spec->extra), "|", -1);
-  g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-
-  for (guint i = 0; items[i]; i++)
-    {
-      const char *colon = strchr (items[i], ':');
-
-      g_ptr_array_add (codes, g_strndup (items[i], colon ? (gsize) (colon - items[i]) : strlen (items[i])));
-      g_strv_builder_add (labels, colon ? colon + 1 : items[i]);
-    }
-  strv = g_strv_builder_end (labels);
-  return gtk_drop_down_new_from_strings ((const char * const *) strv);
-}
-
 /* What the user changes is no longer what was refused. */
 static void
 field_changed_cb (GObject *instance, gpointer user_data)
 {
   WxVisitDialog *self = user_data;
 
-  set_message (g_object_get_data (instance, "wx-field-message"), NULL);
+  wx_dialog_set_message (g_object_get_data (instance, "wx-field-message"), NULL);
   if (!self->busy && !self->refused)
-    set_message (self->error_label, NULL);
+    wx_dialog_set_message (self->error_label, NULL);
 }
 
 static void
@@ -193,27 +169,18 @@ add_field (WxVisitDialog *self, const FieldSpec *spec)
 
   f->spec = spec;
   f->codes = g_ptr_array_new_with_free_func (g_free);
-  f->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (f->message, 0);
-  gtk_label_set_wrap (f->message, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (f->message), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (f->message), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (f->message), FALSE);
+  f->message = wx_dialog_message_new ();
 
   switch (spec->type)
     {
     case FIELD_TEXT:
-      f->widget = gtk_text_view_new ();
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (f->widget), GTK_WRAP_WORD_CHAR);
-      gtk_widget_set_size_request (f->widget, -1, 64);
-      f->frame = gtk_frame_new (NULL);
-      gtk_frame_set_child (GTK_FRAME (f->frame), f->widget);
+      f->widget = wx_dialog_text_view_new (64, &f->frame);
       break;
     case FIELD_CHECK:
       f->widget = gtk_check_button_new_with_label (text);
       break;
     case FIELD_CHOICE:
-      f->widget = choice_widget (spec, f->codes);
+      f->widget = wx_dialog_choice_new (_(spec->extra), f->codes);
       break;
     case FIELD_TIME:
       f->widget = gtk_entry_new ();
@@ -236,68 +203,21 @@ add_field (WxVisitDialog *self, const FieldSpec *spec)
                                      : spec->type == FIELD_CHOICE ? "notify::selected" : "changed",
                              G_CALLBACK (field_changed_cb), self, 0);
   }
-  gtk_widget_set_hexpand (f->frame, TRUE);
-  f->label = gtk_label_new (spec->type == FIELD_CHECK ? "" : text);
-  gtk_label_set_xalign (GTK_LABEL (f->label), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (f->label), f->widget);
-  gtk_grid_attach (self->grid, f->label, 0, self->rows, 1, 1);
-  gtk_grid_attach (self->grid, f->frame, 1, self->rows++, 1, 1);
-  gtk_grid_attach (self->grid, GTK_WIDGET (f->message), 1, self->rows++, 1, 1);
+  f->label = wx_dialog_grid_add_row (self->grid, &self->rows, spec->type == FIELD_CHECK ? "" : text,
+                                     f->frame, f->widget, f->message);
   g_ptr_array_add (self->fields, f);
 }
 
 static char *
 field_value (const Field *f)
 {
-  switch (f->spec->type)
-    {
-    case FIELD_TEXT:
-      {
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->widget));
-        GtkTextIter start, end;
-
-        gtk_text_buffer_get_bounds (buffer, &start, &end);
-        return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-      }
-    case FIELD_CHECK:
-      return g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (f->widget)) ? "true" : "");
-    case FIELD_CHOICE:
-      {
-        guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (f->widget));
-        return g_strdup (i < f->codes->len ? (const char *) g_ptr_array_index (f->codes, i) : "");
-      }
-    case FIELD_ENTRY:
-    case FIELD_TIME:
-    default:
-      return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->widget))));
-    }
+  return wx_dialog_field_get (f->widget, f->codes);
 }
 
 static gboolean
 field_set (Field *f, const char *value)
 {
-  switch (f->spec->type)
-    {
-    case FIELD_TEXT:
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->widget)), value, -1);
-      return TRUE;
-    case FIELD_CHECK:
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (f->widget), g_strcmp0 (value, "true") == 0);
-      return TRUE;
-    case FIELD_CHOICE:
-      for (guint i = 0; i < f->codes->len; i++)
-        if (g_str_equal (g_ptr_array_index (f->codes, i), value))
-          {
-            gtk_drop_down_set_selected (GTK_DROP_DOWN (f->widget), i);
-            return TRUE;
-          }
-      return FALSE;
-    case FIELD_ENTRY:
-    case FIELD_TIME:
-    default:
-      gtk_editable_set_text (GTK_EDITABLE (f->widget), value);
-      return TRUE;
-    }
+  return wx_dialog_field_set (f->widget, f->codes, value);
 }
 
 /* Shows the fields of the current outcome, hides the others. */
@@ -312,7 +232,7 @@ update_visible (WxVisitDialog *self)
       gtk_widget_set_visible (f->label, shown);
       gtk_widget_set_visible (f->frame, shown);
       if (!shown)
-        set_message (f->message, NULL);
+        wx_dialog_set_message (f->message, NULL);
     }
   if (self->step == WX_VISIT_STEP_OUTCOME)
     adw_window_title_set_title (self->title, wx_visit_outcome_label (self->outcome));
@@ -366,7 +286,7 @@ facts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (facts == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_message (self->error_label, error->message);
+        wx_dialog_set_message (self->error_label, error->message);
       return;
     }
   v = facts->values;
@@ -432,11 +352,7 @@ static void
 set_busy (WxVisitDialog *self, gboolean busy)
 {
   self->busy = busy;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.save", !busy);
-  if (busy)
-    gtk_spinner_start (self->spinner);
-  else
-    gtk_spinner_stop (self->spinner);
+  wx_dialog_set_busy (GTK_WIDGET (self), self->spinner, "visit.save", busy);
 }
 
 /* Shows `error` next to `key`'s field, else under the form. */
@@ -445,10 +361,10 @@ show_error (WxVisitDialog *self, const char *key, const GError *error)
 {
   Field *f = find_field (self, key);
 
-  set_message (f ? f->message : self->error_label, error->message);
+  wx_dialog_set_message (f ? f->message : self->error_label, error->message);
   if (f)
     {
-      set_message (self->error_label, _("Some fields need to be filled in or corrected."));
+      wx_dialog_set_message (self->error_label, _("Some fields need to be filled in or corrected."));
       gtk_widget_grab_focus (f->widget);
     }
 }
@@ -579,9 +495,9 @@ wx_visit_dialog_save (WxVisitDialog *self)
   g_return_if_fail (WX_IS_VISIT_DIALOG (self));
   if (self->busy)
     return;
-  set_message (self->error_label, NULL);
+  wx_dialog_set_message (self->error_label, NULL);
   for (guint i = 0; i < self->fields->len; i++)
-    set_message (((Field *) g_ptr_array_index (self->fields, i))->message, NULL);
+    wx_dialog_set_message (((Field *) g_ptr_array_index (self->fields, i))->message, NULL);
   j = g_atomic_rc_box_new0 (VisitJob);
   j->number = g_strdup (wx_order_get_number (self->order));
   j->version = wx_order_get_version (self->order);
@@ -798,7 +714,7 @@ wx_visit_dialog_new (GtkWindow   *parent,
     {
       g_autofree char *text = g_strdup_printf (_("“%s” is not a step for an order that is “%s”."),
                                                wx_workflow_event_label (event), wx_order_state_label (d->state));
-      set_message (self->error_label, text);
+      wx_dialog_set_message (self->error_label, text);
       self->refused = TRUE;
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.save", FALSE);
     }
