@@ -1,6 +1,5 @@
 #define G_LOG_DOMAIN "wx-call"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -9,6 +8,7 @@
 #include "wx-codes.h"
 #include "wx-error.h"
 #include "wx-validate.h"
+#include "wx-visit.h"
 
 gboolean
 wx_call_record_check (const WxCallRecord  *call,
@@ -81,36 +81,15 @@ wx_call_parse_time (const char  *text,
                     GError     **error)
 {
   g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
-  g_autoptr(GDateTime) when = NULL;
-  int v[5] = { 0 };
-  int h = -1, mi = -1;
-  char end = 0;
+  gint64 now_unix = g_date_time_to_unix (now);
 
   *at = 0;
   if (*t == '\0')
     return TRUE;
-  if (sscanf (t, "%d-%d-%d %d:%d%c", &v[0], &v[1], &v[2], &v[3], &v[4], &end) == 5)
-    when = g_date_time_new (g_date_time_get_timezone (now), v[0], v[1], v[2], h = v[3], mi = v[4], 0);
-  else if (sscanf (t, "%d-%d %d:%d%c", &v[1], &v[2], &v[3], &v[4], &end) == 4)
-    when = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now), v[1], v[2],
-                            h = v[3], mi = v[4], 0);
-  else if (sscanf (t, "%d:%d%c", &v[3], &v[4], &end) == 2)
-    when = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
-                            g_date_time_get_month (now), g_date_time_get_day_of_month (now),
-                            h = v[3], mi = v[4], 0);
-  if (when == NULL || h < 0 || h > 23 || mi < 0 || mi > 59)
-    {
-      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
-                   _("“%s” is not a time; write it like 16:30, 05-18 09:00 or 2026-05-18 09:00."), t);
-      return FALSE;
-    }
+  if (!wx_visit_parse_time (t, now_unix, at, error))
+    return FALSE;
   /* A bare time already past today means tomorrow. */
-  if (strchr (t, '-') == NULL && g_date_time_compare (when, now) < 0)
-    {
-      GDateTime *next = g_date_time_add_days (when, 1);
-      g_date_time_unref (when);
-      when = next;
-    }
-  *at = g_date_time_to_unix (when);
+  if (strchr (t, '-') == NULL && *at < now_unix)
+    *at += 24 * 3600;
   return TRUE;
 }

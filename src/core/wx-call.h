@@ -37,7 +37,7 @@ gboolean wx_call_record_check    (const WxCallRecord *call,
 
 /* A promised reply time as the clerk types it: "HH:MM" (today, or
  * tomorrow when that time has passed), "MM-DD HH:MM" or "YYYY-MM-DD HH:MM",
- * in the time zone of `now`; "" = none (0). */
+ * in the shop's time zone (as wx_visit_parse_time); "" = none (0). */
 gboolean wx_call_parse_time      (const char         *text,
                                   GDateTime          *now,
                                   gint64             *at,
