@@ -69,6 +69,27 @@ wx_visit_outcome_label (WxVisitOutcome outcome)
   return _(outcomes[outcome].label);
 }
 
+gboolean
+wx_visit_step_for_event (const char     *event,
+                         WxOrderState    state,
+                         WxVisitStep    *step,
+                         WxVisitOutcome *outcome)
+{
+  /* "inspect" is also the bench's inspection of a carried-in machine. */
+  if (g_strcmp0 (event, "inspect") == 0 && state != WX_ORDER_STATE_ON_SITE)
+    return FALSE;
+  for (guint s = 0; s < WX_N_VISIT_STEPS; s++)
+    for (guint o = 0; o < (s == WX_VISIT_STEP_OUTCOME ? WX_N_VISIT_OUTCOMES : 1); o++)
+      for (int delivering = 0; delivering < 2; delivering++)
+        if (g_strcmp0 (wx_visit_event (s, o, delivering), event) == 0)
+          {
+            *step = s;
+            *outcome = o;
+            return TRUE;
+          }
+  return FALSE;
+}
+
 const char *
 wx_visit_event (WxVisitStep step, WxVisitOutcome outcome, gboolean delivering)
 {

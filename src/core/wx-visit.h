@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "wx-types.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -86,6 +88,13 @@ const char *wx_visit_outcome_label     (WxVisitOutcome  outcome);
 const char *wx_visit_event             (WxVisitStep     step,
                                         WxVisitOutcome  outcome,
                                         gboolean        delivering);
+/* The other way: the step (and, for WX_VISIT_STEP_OUTCOME, the outcome)
+ * that records `event` on an order in `state`; FALSE when no visit step
+ * does (an inspection on the bench is not a visit's). */
+gboolean    wx_visit_step_for_event    (const char     *event,
+                                        WxOrderState    state,
+                                        WxVisitStep    *step,
+                                        WxVisitOutcome *outcome);
 
 /* Checks `in` as of `now` (Unix seconds) against `facts` (may be NULL): a
  * sentence naming the field, and its key in `field` (contact, phone,

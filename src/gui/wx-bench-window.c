@@ -195,40 +195,6 @@ is_taking_to_bench (const char *event)
  * generic step dialog for now; inspect, repair_done, order_parts and the
  * visit events get dedicated dialogs here later. Steps without fields run
  * at once. */
-/* The on-site steps the visit dialog records (with the outcome it opens
- * on, for the four ways a visit ends). */
-static gboolean
-visit_step_for (WxOrder        *order,
-                const char     *event,
-                WxVisitStep    *step,
-                int            *outcome)
-{
-  static const struct { const char *event; WxVisitStep step; int outcome; } steps[] = {
-    { "contact_customer", WX_VISIT_STEP_CONTACT,      -1 },
-    { "book_visit",       WX_VISIT_STEP_BOOK,         -1 },
-    { "running_late",     WX_VISIT_STEP_RUNNING_LATE, -1 },
-    { "arrive",           WX_VISIT_STEP_ARRIVE,       -1 },
-    { "fix_on_site",      WX_VISIT_STEP_OUTCOME,      WX_VISIT_OUTCOME_FIXED },
-    { "inspect",          WX_VISIT_STEP_OUTCOME,      WX_VISIT_OUTCOME_NEEDS_PARTS },
-    { "take_back",        WX_VISIT_STEP_OUTCOME,      WX_VISIT_OUTCOME_TAKEN_BACK },
-    { "leave_unfixed",    WX_VISIT_STEP_OUTCOME,      WX_VISIT_OUTCOME_CUSTOMER_ABSENT },
-    { "accept",           WX_VISIT_STEP_DELIVER,      -1 },
-    { "deliver",          WX_VISIT_STEP_DELIVER,      -1 },
-  };
-
-  /* Inspecting a machine on the bench is the inspection record's. */
-  if (g_str_equal (event, "inspect") && wx_order_get_state (order) != WX_ORDER_STATE_ON_SITE)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (g_str_equal (steps[i].event, event))
-      {
-        *step = steps[i].step;
-        *outcome = steps[i].outcome;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 static void
 record_finished_cb (GtkWindow     *dialog,
                     const GError  *error,
@@ -253,12 +219,12 @@ open_record_dialog (WxBenchWindow *self,
   GtkWindow *parent = GTK_WINDOW (self);
   GtkWindow *dialog = NULL;
   WxVisitStep step;
-  int outcome;
+  WxVisitOutcome outcome;
 
-  if (visit_step_for (order, event, &step, &outcome))
+  if (wx_visit_step_for_event (event, wx_order_get_state (order), &step, &outcome))
     {
       dialog = GTK_WINDOW (wx_visit_dialog_new (parent, worker, order, step));
-      if (outcome >= 0)
+      if (step == WX_VISIT_STEP_OUTCOME)
         wx_visit_dialog_set_outcome (WX_VISIT_DIALOG (dialog), outcome);
     }
   else if (g_str_equal (event, "inspect") || g_str_equal (event, "outsource"))

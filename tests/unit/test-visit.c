@@ -184,9 +184,25 @@ test_events (void)
     {
       const char *event = wx_visit_event (rows[i].step, rows[i].outcome, rows[i].delivering);
 
+      WxVisitStep step;
+      WxVisitOutcome outcome;
+
       g_assert_cmpstr (event, ==, rows[i].event);
       g_assert_nonnull (wx_workflow_find (WX_ORDER_KIND_ON_SITE, rows[i].from, event));
+      /* and back */
+      g_assert_true (wx_visit_step_for_event (event, rows[i].from, &step, &outcome));
+      g_assert_cmpint (step, ==, rows[i].step);
+      if (step == WX_VISIT_STEP_OUTCOME)
+        g_assert_cmpint (outcome, ==, rows[i].outcome);
     }
+  {
+    WxVisitStep step;
+    WxVisitOutcome outcome;
+
+    /* the bench's inspection and other steps are not a visit's */
+    g_assert_false (wx_visit_step_for_event ("inspect", WX_ORDER_STATE_INSPECTING, &step, &outcome));
+    g_assert_false (wx_visit_step_for_event ("repair_done", WX_ORDER_STATE_REPAIRING, &step, &outcome));
+  }
   /* taken back, the machine is on shelf S1 */
   g_assert_cmpint (wx_workflow_state_info (wx_transition_target (
     wx_workflow_find (WX_ORDER_KIND_ON_SITE, WX_ORDER_STATE_ON_SITE, "take_back"), WX_ORDER_STATE_ON_SITE))->shelf,
