@@ -257,6 +257,14 @@ static const Case cases[] = {
   CHECK_CASE ("work note too long",         "INSERT INTO work_notes (body) VALUES (repeat('记', 2001))", "work_notes_body_check"),
   FK_CASE ("work note on no order",         "INSERT INTO work_notes (order_id, body) VALUES (999, '等备件')", "work_notes_order_id_fkey"),
   NOT_NULL_CASE ("work note without text",  "INSERT INTO work_notes (body) VALUES (NULL)", "body"),
+  /* the supervisor's review (维修服务记录单审核) */
+  CHECK_CASE ("review outcome unknown",     "INSERT INTO order_reviews (order_id, outcome) VALUES (1, 'maybe')", "order_reviews_outcome_check"),
+  CHECK_CASE ("review checks not an object", "INSERT INTO order_reviews (order_id, outcome, checks) VALUES (1, 'passed', '[]')", "order_reviews_checks_check"),
+  CHECK_CASE ("review comment too long",    "INSERT INTO order_reviews (order_id, outcome, comment) VALUES (1, 'passed', repeat('评', 2001))", "order_reviews_comment_check"),
+  CHECK_CASE ("returned without comment",   "INSERT INTO order_reviews (order_id, outcome, returned_to) VALUES (1, 'returned', 'someone')", "order_reviews_returned_check"),
+  CHECK_CASE ("returned to nobody",         "INSERT INTO order_reviews (order_id, outcome, comment) VALUES (1, 'returned', '缺签名')", "order_reviews_returned_check"),
+  FK_CASE ("review of no order",            "INSERT INTO order_reviews (order_id, outcome) VALUES (999, 'passed')", "order_reviews_order_id_fkey"),
+  NOT_NULL_CASE ("review without outcome",  "INSERT INTO order_reviews (order_id) VALUES (1)", "outcome"),
 };
 
 /* Constraints no statement can make PostgreSQL report, "table.constraint". */

@@ -82,6 +82,12 @@ static const struct {
   { "INSERT INTO work_notes (at, body) VALUES ('2000-01-01', '补记')",                 0 },
   { "UPDATE work_notes SET body = '改过'",                                           0 },
   { "DELETE FROM work_notes",                                                        0 },
+  /* The supervisor reviews entered orders; who and when are the server's (011_reviews.sql). */
+  { "INSERT INTO order_reviews (order_id, outcome, parts_ok) VALUES (1, 'passed', true)", S },
+  { "INSERT INTO order_reviews (order_id, outcome, reviewer) VALUES (1, 'passed', 'someone')", 0 },
+  { "SELECT count(*) FROM order_reviews",                                            C | E | S | A },
+  { "UPDATE order_reviews SET comment = '改过'",                                      0 },
+  { "DELETE FROM order_reviews",                                                     0 },
   { "INSERT INTO schema_version (version, name) VALUES (999, 'x')",                  0 },
 };
 
@@ -131,6 +137,7 @@ static const struct {
   { "old_parts",             { "SI--", "SI--", "SIU-", "S---" } },
   { "order_accessories",     { "SIUD", "SIu-", "S---", "S---" } },
   { "order_events",          { "SI--", "SI--", "SI--", "SI--" } },
+  { "order_reviews",         { "S---", "S---", "Si--", "S---" } },
   { "order_number_counters", { "----", "----", "----", "S---" } },
   /* Written by the triggers of service_orders only (006_search.sql). */
   { "order_search",          { "S---", "S---", "S---", "S---" } },
