@@ -19,15 +19,15 @@ wx_db_session_free (WxDbSession *session)
   g_free (session);
 }
 
-/* Sets `key` in the session's connection string; FALSE when the string is
- * not one libpq reads. */
+/* Sets `key` in the connection string; FALSE when the string is not one
+ * libpq reads. */
 static gboolean
-set_param (WxDbSession *session,
+set_param (char       **conninfo,
            const char  *key,
            const char  *value,
            GError     **error)
 {
-  char *with = wx_db_conninfo_with (session->conninfo, key, value);
+  char *with = wx_db_conninfo_with (*conninfo, key, value);
 
   if (with == NULL)
     {
@@ -35,9 +35,33 @@ set_param (WxDbSession *session,
                            _("The server is not written right; give its name or address, or a connection string like “host=server dbname=weixiu”."));
       return FALSE;
     }
-  g_free (session->conninfo);
-  session->conninfo = with;
+  g_free (*conninfo);
+  *conninfo = with;
   return TRUE;
+}
+
+char *
+wx_db_session_conninfo (const char  *server,
+                        const char  *user,
+                        const char  *password,
+                        GError     **error)
+{
+  g_autofree char *base = server ? g_strdup (server) : wx_db_server_ensure (WX_DB_SERVER_AS_USER, NULL, error);
+  g_autofree char *conninfo = NULL;
+
+  if (base == NULL)
+    return NULL;
+  /* A bare host name or address: the shop's database on that host. */
+  g_strstrip (base);
+  if (*base && strchr (base, '=') == NULL && !g_str_has_prefix (base, "postgres"))
+    conninfo = g_strdup_printf ("host=%s dbname=weixiu", base);
+  else
+    conninfo = g_steal_pointer (&base);
+  if ((user && *user && !set_param (&conninfo, "user", user, error))
+      || (password && *password && !set_param (&conninfo, "password", password, error))
+      || !set_param (&conninfo, "connect_timeout", "10", error))
+    return NULL;
+  return g_steal_pointer (&conninfo);
 }
 
 WxDbSession *
@@ -47,24 +71,73 @@ wx_db_session_open (const char  *server,
                     GError     **error)
 {
   g_autoptr(WxDbSession) session = g_new0 (WxDbSession, 1);
-  g_autofree char *base = server ? g_strdup (server) : wx_db_server_ensure (WX_DB_SERVER_AS_USER, NULL, error);
   g_autoptr(PGconn) conn = NULL;
 
-  if (base == NULL)
-    return NULL;
-  /* A bare host name or address: the shop's database on that host. */
-  g_strstrip (base);
-  if (*base && strchr (base, '=') == NULL && !g_str_has_prefix (base, "postgres"))
-    session->conninfo = g_strdup_printf ("host=%s dbname=weixiu", base);
-  else
-    session->conninfo = g_steal_pointer (&base);
-  if ((user && *user && !set_param (session, "user", user, error))
-      || (password && *password && !set_param (session, "password", password, error))
-      || !set_param (session, "connect_timeout", "10", error))
+  session->conninfo = wx_db_session_conninfo (server, user, password, error);
+  if (session->conninfo == NULL)
     return NULL;
   conn = wx_db_connect (session->conninfo, error);
   if (conn == NULL
       || !wx_db_session_identity (conn, &session->login, &session->full_name, &session->roles, error))
     return NULL;
   return g_steal_pointer (&session);
+}
+
+typedef struct {
+  char *server;     /* NULL: the private local server */
+  char *user;
+  char *password;
+} OpenArgs;
+
+static void
+open_args_free (OpenArgs *args)
+{
+  g_free (args->server);
+  g_free (args->user);
+  if (args->password)
+    memset (args->password, 0, strlen (args->password));
+  g_free (args->password);
+  g_free (args);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenArgs *args = task_data;
+  GError *error = NULL;
+  WxDbSession *session = wx_db_session_open (args->server, args->user, args->password, &error);
+
+  if (session)
+    g_task_return_pointer (task, session, (GDestroyNotify) wx_db_session_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+wx_db_session_open_async (gpointer             source,
+                          const char          *server,
+                          const char          *user,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (source, cancellable, callback, user_data);
+  OpenArgs *args = g_new0 (OpenArgs, 1);
+
+  args->server = g_strdup (server);
+  args->user = g_strdup (user);
+  args->password = g_strdup (password);
+  g_task_set_task_data (task, args, (GDestroyNotify) open_args_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+WxDbSession *
+wx_db_session_open_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

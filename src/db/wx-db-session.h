@@ -3,7 +3,7 @@
  * user turns out to be. Blocking: call from a worker thread. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "core/wx-types.h"
 
@@ -23,9 +23,26 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbSession, wx_db_session_free)
  * the private local server (started, created and migrated when needed).
  * `user` and `password` (NULL or "" = as the server string or environment
  * says) are added to it. Connects once and reads the user's identity. */
+/* The connection string the session opens with (see below), without
+ * connecting; NULL with an error when it is not one libpq reads. */
+char        *wx_db_session_conninfo (const char  *server,
+                                     const char  *user,
+                                     const char  *password,
+                                     GError     **error);
 WxDbSession *wx_db_session_open (const char  *server,
                                  const char  *user,
                                  const char  *password,
                                  GError     **error);
+
+/* wx_db_session_open on a thread of its own; `callback` gets `source`. */
+void         wx_db_session_open_async  (gpointer             source,
+                                        const char          *server,
+                                        const char          *user,
+                                        const char          *password,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+WxDbSession *wx_db_session_open_finish (GAsyncResult        *result,
+                                        GError             **error);
 
 G_END_DECLS

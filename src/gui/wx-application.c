@@ -4,7 +4,9 @@
 
 #include <glib/gi18n.h>
 
+#include "core/wx-workflow.h"
 #include "db/wx-db.h"
+#include "db/wx-db-session.h"
 #include "core/wx-session.h"
 #include "wx-application.h"
 #include "wx-bench-window.h"
@@ -24,6 +26,11 @@ struct _WxApplication
   char   *session_conninfo;
   char   *session_name;
   WxRole  session_desks;
+
+  /* A kiosk's desk, made while its login is checked (not shown until then). */
+  GtkWindow *prepared;
+  char      *prepared_conninfo;
+  WxRole     prepared_desk;
 };
 
 G_DEFINE_FINAL_TYPE (WxApplication, wx_application, ADW_TYPE_APPLICATION)
@@ -79,6 +86,87 @@ desk_loaded_cb (GtkWidget    *window,
   gtk_widget_add_tick_callback (window, ready_tick_cb, user_data, NULL);
 }
 
+static GtkWindow *
+make_desk (WxApplication *self,
+           const char    *conninfo,
+           WxRole         desk)
+{
+  GtkWindow *window;
+
+  /* The supervisor's own desk comes with the supervisor's issue; until then
+   * the supervisor works from the front desk, where every step is theirs. */
+  switch (desk)
+    {
+    case WX_ROLE_ENGINEER:
+      window = GTK_WINDOW (wx_bench_window_new (self, conninfo));
+      break;
+    case WX_ROLE_COORDINATOR:
+    case WX_ROLE_SUPERVISOR:
+    default:
+      window = GTK_WINDOW (wx_front_desk_window_new (self, conninfo));
+      break;
+    }
+  if (self->exit_when_ready)
+    g_signal_connect (window, "loaded", G_CALLBACK (desk_loaded_cb), self);
+  return window;
+}
+
+/* Drops the window a kiosk made while its login was checked (the login
+ * failed, or led elsewhere). */
+static void
+discard_prepared (WxApplication *self)
+{
+  if (self->prepared)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->prepared), (gpointer *) &self->prepared);
+      gtk_window_destroy (g_steal_pointer (&self->prepared));
+    }
+  g_clear_pointer (&self->prepared_conninfo, g_free);
+}
+
+/* A kiosk naming its role: the login is checked on another thread while
+ * the window is made and starts loading; it shows if the check agrees.
+ * Otherwise the login dialog takes over, checks again and says why. */
+static void
+kiosk_checked_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  WxApplication *self = WX_APPLICATION (source);
+  g_autoptr(WxDbSession) session = wx_db_session_open_finish (result, NULL);
+  WxLoginDialog *login;
+
+  if (session && self->prepared
+      && wx_session_desk_for (session->login, session->roles, self->role, NULL) == self->prepared_desk)
+    {
+      wx_application_open_desk (self, session->conninfo, session->full_name, session->roles, self->prepared_desk);
+      return;
+    }
+  /* The dialog first: the application lives while it has a window. */
+  login = wx_login_dialog_new (self);
+  discard_prepared (self);
+  wx_login_dialog_connect (login, self->conninfo, self->role);
+}
+
+static gboolean
+prepare_desk (WxApplication *self)
+{
+  WxRole desk;
+  g_autofree char *conninfo = NULL;
+
+  if (!self->role || !wx_role_from_name (self->role, &desk) || wx_session_desks (desk) == WX_ROLE_NONE)
+    return FALSE;
+  conninfo = wx_db_session_conninfo (self->conninfo, NULL, NULL, NULL);
+  if (conninfo == NULL)
+    return FALSE;
+  wx_db_session_open_async (self, self->conninfo, NULL, NULL, NULL, kiosk_checked_cb, NULL);
+  self->prepared = make_desk (self, conninfo, desk);
+  g_object_add_weak_pointer (G_OBJECT (self->prepared), (gpointer *) &self->prepared);
+  self->prepared_conninfo = g_steal_pointer (&conninfo);
+  self->prepared_desk = desk;
+  return TRUE;
+}
+
 static void
 wx_application_activate (GApplication *app)
 {
@@ -99,6 +187,8 @@ wx_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
+  if (self->conninfo && prepare_desk (self))
+    return;
   login = wx_login_dialog_new (self);
   if (self->conninfo)
     wx_login_dialog_connect (login, self->conninfo, self->role);
@@ -129,21 +219,14 @@ wx_application_open_desk (WxApplication *self,
   self->session_desks = wx_session_desks (desks);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "switch-desk")),
                                (self->session_desks & (self->session_desks - 1)) != 0);
-  /* The supervisor's own desk comes with the supervisor's issue; until then
-   * the supervisor works from the front desk, where every step is theirs. */
-  switch (desk)
+  if (self->prepared && self->prepared_desk == desk && g_strcmp0 (self->prepared_conninfo, conninfo) == 0)
     {
-    case WX_ROLE_ENGINEER:
-      window = GTK_WINDOW (wx_bench_window_new (self, conninfo));
-      break;
-    case WX_ROLE_COORDINATOR:
-    case WX_ROLE_SUPERVISOR:
-    default:
-      window = GTK_WINDOW (wx_front_desk_window_new (self, conninfo));
-      break;
+      g_object_remove_weak_pointer (G_OBJECT (self->prepared), (gpointer *) &self->prepared);
+      window = g_steal_pointer (&self->prepared);
     }
-  if (self->exit_when_ready)
-    g_signal_connect (window, "loaded", G_CALLBACK (desk_loaded_cb), self);
+  else
+    window = make_desk (self, conninfo, desk);
+  discard_prepared (self);
   gtk_window_present (window);
   return window;
 }
@@ -191,6 +274,7 @@ wx_application_finalize (GObject *object)
   g_free (self->role);
   g_free (self->session_conninfo);
   g_free (self->session_name);
+  g_free (self->prepared_conninfo);
   G_OBJECT_CLASS (wx_application_parent_class)->finalize (object);
 }
 

@@ -483,15 +483,13 @@ wx_board_window_parts_init (WxBoardWindowParts *parts,
 }
 
 WxBoardSession *
-wx_board_session_new_for_window (const char               *conninfo,
-                                 const WxBoardWindowParts *parts,
-                                 WxOrderPanel            **panel,
-                                 GCallback                 loaded,
-                                 GCallback                 orders_updated,
-                                 gpointer                  window)
+wx_board_session_attach_window (WxBoardSession           *self,
+                                const WxBoardWindowParts *parts,
+                                WxOrderPanel            **panel,
+                                GCallback                 loaded,
+                                GCallback                 orders_updated,
+                                gpointer                  window)
 {
-  WxBoardSession *self = wx_board_session_new (conninfo);
-
   *panel = wx_board_session_attach (self, parts);
   g_signal_connect (self, "loaded", loaded, window);
   g_signal_connect (self, "orders-updated", orders_updated, window);

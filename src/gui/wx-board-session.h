@@ -83,9 +83,11 @@ void            wx_board_window_parts_init    (WxBoardWindowParts *parts,
                                                WxStepChosenFunc    route,
                                                gpointer            window);
 /* A board window's session (`conninfo` NULL: the private local server),
- * attached to `parts` (the panel in *panel); its "loaded" and
- * "orders-updated" go to `loaded` and `orders_updated` with `window`. */
-WxBoardSession *wx_board_session_new_for_window (const char             *conninfo,
+ * made before the window so that the orders load while the window is
+ * built, then attached to `parts` (the panel in *panel); its "loaded" and
+ * "orders-updated" go to `loaded` and `orders_updated` with `window`.
+ * Returns `self`. */
+WxBoardSession *wx_board_session_attach_window (WxBoardSession         *self,
                                                const WxBoardWindowParts *parts,
                                                WxOrderPanel           **panel,
                                                GCallback                loaded,

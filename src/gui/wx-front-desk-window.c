@@ -510,9 +510,11 @@ WxFrontDeskWindow *
 wx_front_desk_window_new (WxApplication *app,
                           const char    *conninfo)
 {
+  /* The orders load while the window is built. */
+  WxBoardSession *session = wx_board_session_new (conninfo);
   WxFrontDeskWindow *self = g_object_new (WX_TYPE_FRONT_DESK_WINDOW, "application", app, NULL);
 
-  self->session = wx_board_session_new_for_window (conninfo, &self->parts, &self->panel, G_CALLBACK (session_loaded_cb),
+  self->session = wx_board_session_attach_window (session, &self->parts, &self->panel, G_CALLBACK (session_loaded_cb),
                                                    G_CALLBACK (session_orders_updated_cb), self);
   self->worker = wx_board_session_get_worker (self->session);
   self->orders = wx_board_session_get_orders (self->session);

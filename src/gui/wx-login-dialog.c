@@ -257,38 +257,18 @@ login_free (Login *l)
 }
 
 static void
-login_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+logged_in (WxLoginDialog *self,
+           Login         *l,
+           WxDbSession   *session,
+           GError        *failure)
 {
-  Login *l = task_data;
-  GError *error = NULL;
-  WxDbSession *session = wx_db_session_open (l->server, l->user, l->password, &error);
-
-  if (session)
-    g_task_return_pointer (task, session, (GDestroyNotify) wx_db_session_free);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-logged_in_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  WxLoginDialog *self = WX_LOGIN_DIALOG (source);
-  Login *l = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(WxDbSession) session = g_task_propagate_pointer (G_TASK (result), &error);
   WxRole desk;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   set_busy (self, FALSE);
   if (session == NULL)
     {
-      show_message (self, error->message);
+      show_message (self, failure->message);
       gtk_window_present (GTK_WINDOW (self));
       return;
     }
@@ -321,19 +301,29 @@ logged_in_cb (GObject      *source,
 }
 
 static void
+logged_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Login *l = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WxDbSession) session = wx_db_session_open_finish (result, &error);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    logged_in (WX_LOGIN_DIALOG (source), l, session, error);
+  login_free (l);
+}
+
+static void
 start_login (WxLoginDialog *self,
              Login         *l)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   show_message (self, NULL);
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, logged_in_cb, NULL);
-  g_task_set_task_data (task, l, (GDestroyNotify) login_free);
-  g_task_run_in_thread (task, login_thread);
+  wx_db_session_open_async (self, l->server, l->user, l->password, self->cancellable, logged_in_cb, l);
 }
 
 void
