@@ -12,6 +12,7 @@
 #include "wx-bench-window.h"
 #include "wx-front-desk-window.h"
 #include "wx-login-dialog.h"
+#include "wx-supervisor-window.h"
 
 struct _WxApplication
 {
@@ -93,15 +94,15 @@ make_desk (WxApplication *self,
 {
   GtkWindow *window;
 
-  /* The supervisor's own desk comes with the supervisor's issue; until then
-   * the supervisor works from the front desk, where every step is theirs. */
   switch (desk)
     {
     case WX_ROLE_ENGINEER:
       window = GTK_WINDOW (wx_bench_window_new (self, conninfo));
       break;
-    case WX_ROLE_COORDINATOR:
     case WX_ROLE_SUPERVISOR:
+      window = GTK_WINDOW (wx_supervisor_window_new (self, conninfo));
+      break;
+    case WX_ROLE_COORDINATOR:
     default:
       window = GTK_WINDOW (wx_front_desk_window_new (self, conninfo));
       break;

@@ -703,6 +703,19 @@ wx_board_session_open_step_dialog (WxBoardSession *self,
   return dialog;
 }
 
+WxStepDialog *
+wx_board_session_take_step (WxBoardSession *self,
+                            GtkWindow      *parent,
+                            WxOrder        *order,
+                            const char     *event)
+{
+  g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
+  if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
+    return wx_board_session_open_step_dialog (self, parent, order, event);
+  wx_board_session_run_step (self, order, event, NULL);
+  return NULL;
+}
+
 /* -------------------------------------------------------------- printing */
 
 static void

@@ -128,6 +128,12 @@ WxStepDialog   *wx_board_session_open_step_dialog (WxBoardSession *self,
                                                GtkWindow       *parent,
                                                WxOrder         *order,
                                                const char      *event);
+/* Takes `event` on `order` the generic way: its step dialog over `parent`
+ * when the step needs fields (returned), else at once (NULL). */
+WxStepDialog   *wx_board_session_take_step    (WxBoardSession  *self,
+                                               GtkWindow       *parent,
+                                               WxOrder         *order,
+                                               const char      *event);
 /* A step was saved (by a window's own dialog): the notice, and the card
  * reloaded. */
 void            wx_board_session_step_saved   (WxBoardSession  *self,

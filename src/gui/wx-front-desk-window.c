@@ -118,18 +118,16 @@ wx_front_desk_window_step (WxFrontDeskWindow *self,
                            WxOrder           *order,
                            const char        *event)
 {
+  WxStepDialog *dialog;
+
   g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
-
-  if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
+  dialog = wx_board_session_take_step (self->session, GTK_WINDOW (self), order, event);
+  if (dialog)
     {
-      WxStepDialog *dialog = wx_board_session_open_step_dialog (self->session, GTK_WINDOW (self), order, event);
-
       g_signal_connect_object (dialog, "no-answer", G_CALLBACK (wx_call_log_reload), self->call_log,
                                G_CONNECT_SWAPPED);
       g_set_weak_pointer (&self->step_dialog, GTK_WINDOW (dialog));
     }
-  else
-    wx_board_session_run_step (self->session, order, event, NULL);
 }
 
 static void

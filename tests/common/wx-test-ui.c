@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "gui/board/wx-board.h"
+#include "gui/wx-application.h"
 #include "wx-test-ui.h"
 
 gboolean
@@ -123,4 +124,16 @@ wx_test_board_place_of (gpointer    board,
         }
     }
   return -1;
+}
+
+gpointer
+wx_test_ui_app (void)
+{
+  WxApplication *app = wx_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
 }

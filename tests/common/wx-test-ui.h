@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 /* gtk_init and the language check; FALSE when the test must skip (a TAP
  * skip line has been printed; under ./run tests it is an error instead). */
 gboolean wx_test_ui_init       (void);
+/* A registered application of the test's own (not unique), for windows. */
+gpointer wx_test_ui_app        (void);
 /* TRUE when the test runs in Chinese (LANGUAGE=zh…). */
 gboolean wx_test_ui_chinese    (void);
 

@@ -609,10 +609,7 @@ main (int argc, char **argv)
   if (!wx_test_ui_init ())
     return 0;
   chinese = wx_test_ui_chinese ();
-  app = wx_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = wx_test_ui_app ();
 
   conninfo = wx_test_db_create (chinese ? "frontdesk_zh" : "frontdesk", TRUE);
   conn = wx_test_db_connect (conninfo);

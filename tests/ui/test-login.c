@@ -195,10 +195,7 @@ main (int argc, char **argv)
   wx_test_db_require ();
   if (!wx_test_ui_init ())
     return 0;
-  app = wx_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = wx_test_ui_app ();
   g_application_hold (G_APPLICATION (app));
 
   server = wx_test_db_create (wx_test_ui_chinese () ? "login_zh" : "login", TRUE);

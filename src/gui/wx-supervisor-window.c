@@ -1,0 +1,375 @@
+#define G_LOG_DOMAIN "wx-supervisor-window"
+
+#include <glib/gi18n.h>
+
+#include "db/wx-db.h"
+#include "db/wx-db-intake.h"
+#include "db/wx-db-records.h"
+#include "wx-board-session.h"
+#include "wx-supervisor-window.h"
+
+/* The automatic escalations and callback lists are made by the sweep, run
+ * at start and every few minutes while a supervisor's window is open. */
+#define SWEEP_SECONDS (5 * 60)
+
+static const char *const page_names[] = {
+  "report", "review", "callbacks", "complaints", "escalations", "folders", "settings", "staff",
+};
+
+struct _WxSupervisorWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GtkStack          *stack;
+  GtkStackPage      *settings_page;
+  GtkStackPage      *staff_page;
+  GtkBox            *board_box;
+  GtkBox            *report_box;
+  GtkBox            *review_box;
+  GtkBox            *callbacks_box;
+  GtkBox            *complaints_box;
+  GtkBox            *escalations_box;
+  GtkBox            *settings_box;
+  GtkBox            *staff_box;
+  GtkLabel          *status_label;
+  AdwWindowTitle    *window_title;
+  WxBoardWindowParts parts;
+
+  WxOrderPanel      *panel;
+  WxBoardSession    *session;
+  WxDbWorker        *worker;          /* the session's */
+  GListModel        *orders;          /* the session's */
+  GCancellable      *cancellable;     /* the session's */
+
+  guint              sweep_id;
+  gboolean           sweeping;
+  GtkWindow         *step_dialog;     /* weak */
+};
+
+G_DEFINE_FINAL_TYPE (WxSupervisorWindow, wx_supervisor_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { SIGNAL_LOADED, SIGNAL_ORDERS_UPDATED, SIGNAL_SWEPT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+show_notice (WxSupervisorWindow *self,
+             const char         *text,
+             gboolean            is_error)
+{
+  wx_board_window_notice (&self->parts, text, is_error);
+}
+
+const char *
+wx_supervisor_window_get_notice (WxSupervisorWindow *self)
+{
+  g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
+  return wx_board_window_get_notice (&self->parts);
+}
+
+/* ----------------------------------------------------------------- pages */
+
+static GtkBox *
+page_box (WxSupervisorWindow *self,
+          const char         *name)
+{
+  GtkBox *boxes[] = {
+    self->report_box, self->review_box, self->callbacks_box, self->complaints_box,
+    self->escalations_box, self->board_box, self->settings_box, self->staff_box,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (name, page_names[i]) == 0)
+      return boxes[i];
+  return NULL;
+}
+
+GtkWidget *
+wx_supervisor_window_get_page_widget (WxSupervisorWindow *self,
+                                      const char         *name)
+{
+  GtkBox *box;
+
+  g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
+  box = page_box (self, name);
+  if (box == NULL)
+    return NULL;
+  if (box == self->board_box)
+    return GTK_WIDGET (self->parts.board);
+  return gtk_widget_get_first_child (GTK_WIDGET (box));
+}
+
+const char *
+wx_supervisor_window_get_page (WxSupervisorWindow *self)
+{
+  g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static void
+show_page_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *child = gtk_stack_get_child_by_name (self->stack, name);
+
+  if (child && gtk_stack_page_get_visible (gtk_stack_get_page (self->stack, child)))
+    gtk_stack_set_visible_child (self->stack, child);
+}
+
+/* Settings and staff are the administrator's. */
+static void
+update_admin_pages (WxSupervisorWindow *self)
+{
+  gboolean admin = (wx_board_session_get_roles (self->session) & WX_ROLE_ADMIN) != 0;
+
+  gtk_stack_page_set_visible (self->settings_page, admin);
+  gtk_stack_page_set_visible (self->staff_page, admin);
+}
+
+/* ------------------------------------------------------------------ board */
+
+static void
+update_status (WxSupervisorWindow *self)
+{
+  guint n = g_list_model_get_n_items (self->orders);
+  const char *name = wx_board_session_get_full_name (self->session);
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (ngettext ("%s (supervisor) · %u open order", "%s (supervisor) · %u open orders", n),
+                          name && *name ? name : wx_board_session_get_login (self->session), n);
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+session_loaded_cb (WxBoardSession     *session,
+                   GError             *error,
+                   WxSupervisorWindow *self)
+{
+  if (error == NULL)
+    {
+      update_status (self);
+      update_admin_pages (self);
+    }
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
+}
+
+static void
+session_orders_updated_cb (WxBoardSession     *session,
+                           WxSupervisorWindow *self)
+{
+  update_status (self);
+  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
+}
+
+/* The supervisor may take every step: the generic way. */
+static void
+step_chosen (gpointer    user_data,
+             WxOrder    *order,
+             const char *event)
+{
+  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (user_data);
+  WxStepDialog *dialog = wx_board_session_take_step (self->session, GTK_WINDOW (self), order, event);
+
+  if (dialog)
+    g_set_weak_pointer (&self->step_dialog, GTK_WINDOW (dialog));
+}
+
+static void
+refresh_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (widget);
+
+  wx_board_session_refresh (self->session);
+  wx_supervisor_window_sweep (self);
+}
+
+/* ------------------------------------------------------------------ sweep */
+
+typedef struct {
+  int undiagnosed;
+  int overdue_parts;
+} SweepCounts;
+
+static gboolean
+sweep_job (PGconn    *conn,
+           gpointer   data,
+           gpointer  *result,
+           GError   **error)
+{
+  SweepCounts *counts = g_new0 (SweepCounts, 1);
+
+  if ((counts->undiagnosed = wx_db_escalate_undiagnosed (conn, NULL, error)) < 0 ||
+      (counts->overdue_parts = wx_db_escalate_overdue_parts (conn, NULL, error)) < 0)
+    {
+      g_free (counts);
+      return FALSE;
+    }
+  *result = counts;
+  return TRUE;
+}
+
+static void
+swept_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(WxSupervisorWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree SweepCounts *counts = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->sweeping = FALSE;
+  if (counts && counts->undiagnosed + counts->overdue_parts > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      if (counts->undiagnosed > 0)
+        g_string_append_printf (text, ngettext ("%d order not diagnosed within a week was escalated.",
+                                                "%d orders not diagnosed within a week were escalated.",
+                                                counts->undiagnosed), counts->undiagnosed);
+      if (counts->overdue_parts > 0)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          g_string_append_printf (text, ngettext ("%d overdue part order was escalated.",
+                                                  "%d overdue part orders were escalated.",
+                                                  counts->overdue_parts), counts->overdue_parts);
+        }
+      show_notice (self, text->str, FALSE);
+    }
+  else if (error)
+    g_warning ("the sweep failed: %s", error->message);
+  g_signal_emit (self, signals[SIGNAL_SWEPT], 0, error);
+}
+
+void
+wx_supervisor_window_sweep (WxSupervisorWindow *self)
+{
+  g_return_if_fail (WX_IS_SUPERVISOR_WINDOW (self));
+  if (self->sweeping)
+    return;
+  self->sweeping = TRUE;
+  wx_db_worker_run_async (self->worker, sweep_job, NULL, NULL, g_free, self->cancellable,
+                          swept_cb, g_object_ref (self));
+}
+
+static gboolean
+sweep_timeout_cb (gpointer user_data)
+{
+  wx_supervisor_window_sweep (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* ------------------------------------------------------------- the window */
+
+WxBoard *
+wx_supervisor_window_get_board (WxSupervisorWindow *self)
+{
+  g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
+  return self->parts.board;
+}
+
+GListModel *
+wx_supervisor_window_get_orders (WxSupervisorWindow *self)
+{
+  g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
+  return self->orders;
+}
+
+static void
+wx_supervisor_window_dispose (GObject *object)
+{
+  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (object);
+
+  g_clear_handle_id (&self->sweep_id, g_source_remove);
+  g_clear_weak_pointer (&self->step_dialog);
+  wx_board_session_detach (self->session, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_SUPERVISOR_WINDOW);
+  G_OBJECT_CLASS (wx_supervisor_window_parent_class)->dispose (object);
+}
+
+static void
+wx_supervisor_window_finalize (GObject *object)
+{
+  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (object);
+
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (wx_supervisor_window_parent_class)->finalize (object);
+}
+
+static void
+wx_supervisor_window_class_init (WxSupervisorWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wx_supervisor_window_dispose;
+  object_class->finalize = wx_supervisor_window_finalize;
+
+  /**
+   * WxSupervisorWindow::loaded:
+   * @error: (nullable): why the board could not be loaded
+   */
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[SIGNAL_ORDERS_UPDATED] = g_signal_new ("orders-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * WxSupervisorWindow::swept:
+   * @error: (nullable): why the sweep failed
+   */
+  signals[SIGNAL_SWEPT] = g_signal_new ("swept", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/wx-supervisor-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, settings_page);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, staff_page);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, board_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, report_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, review_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, callbacks_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, complaints_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, escalations_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, settings_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, staff_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, window_title);
+  wx_board_window_class_bind_parts (widget_class, G_STRUCT_OFFSET (WxSupervisorWindow, parts));
+
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_names[i]);
+}
+
+static void
+wx_supervisor_window_init (WxSupervisorWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_FOLDERS, step_chosen, self);
+}
+
+WxSupervisorWindow *
+wx_supervisor_window_new (WxApplication *app,
+                          const char    *conninfo)
+{
+  /* The orders load while the window is built. */
+  WxBoardSession *session = wx_board_session_new (conninfo);
+  WxSupervisorWindow *self = g_object_new (WX_TYPE_SUPERVISOR_WINDOW, "application", app, NULL);
+
+  self->session = wx_board_session_attach_window (session, &self->parts, &self->panel, G_CALLBACK (session_loaded_cb),
+                                                   G_CALLBACK (session_orders_updated_cb), self);
+  self->worker = wx_board_session_get_worker (self->session);
+  self->orders = wx_board_session_get_orders (self->session);
+  self->cancellable = wx_board_session_get_cancellable (self->session);
+  wx_supervisor_window_sweep (self);
+  self->sweep_id = g_timeout_add_seconds (SWEEP_SECONDS, sweep_timeout_cb, self);
+  return self;
+}
