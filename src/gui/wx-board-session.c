@@ -27,6 +27,7 @@ struct _WxBoardSession
   char          *login;
   char          *full_name;
   WxRole         roles;
+  GPtrArray     *rest;              /* the orders not in the first screen yet */
 
   GtkRevealer   *banner_revealer;   /* weak, as the rest of the window's parts */
   GtkLabel      *banner_label;
@@ -40,6 +41,9 @@ struct _WxBoardSession
 };
 
 G_DEFINE_FINAL_TYPE (WxBoardSession, wx_board_session, G_TYPE_OBJECT)
+
+#define FIRST_SCREEN_MIN        300
+#define FIRST_SCREEN_PER_COLUMN 25
 
 enum { PROP_0, PROP_LOADING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -124,6 +128,42 @@ load_board_job (PGconn    *conn,
 
 static gboolean reload_cb (gpointer user_data);
 
+/* The rest of the orders, once the first screen is drawn. */
+static gboolean
+fill_rest_cb (gpointer user_data)
+{
+  g_autoptr(WxBoardSession) self = user_data;
+
+  if (self->rest == NULL)
+    return G_SOURCE_REMOVE;
+  wx_order_list_update (self->orders, self->rest, TRUE);
+  g_clear_pointer (&self->rest, g_ptr_array_unref);
+  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* A board opening on many orders shows the most urgent of each column
+ * first, drawn at once, and the rest when the main loop is idle again (a
+ * list keeps up to 200 cards a column ready: making 1,200 cards before the
+ * first frame took most of a second). FALSE when the store is filled the
+ * plain way. */
+static gboolean
+fill_first_screen (WxBoardSession *self,
+                   GPtrArray      *orders)
+{
+  g_autoptr(GPtrArray) first = NULL;
+
+  g_clear_pointer (&self->rest, g_ptr_array_unref);
+  if (self->board == NULL || orders->len <= FIRST_SCREEN_MIN ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->orders)) > 0)
+    return FALSE;
+  first = wx_board_first_screen (self->board, orders, FIRST_SCREEN_PER_COLUMN);
+  wx_order_list_update (self->orders, first, TRUE);
+  self->rest = g_ptr_array_ref (orders);
+  g_idle_add_full (G_PRIORITY_LOW, fill_rest_cb, g_object_ref (self), NULL);
+  return TRUE;
+}
+
 static void
 board_loaded_cb (GObject      *source,
                  GAsyncResult *result,
@@ -151,7 +191,8 @@ board_loaded_cb (GObject      *source,
       self->login = g_steal_pointer (&b->login);
       self->full_name = g_steal_pointer (&b->full_name);
       self->roles = b->roles;
-      wx_order_list_update (self->orders, b->orders, TRUE);
+      if (!fill_first_screen (self, b->orders))
+        wx_order_list_update (self->orders, b->orders, TRUE);
       board_load_free (b);
     }
   g_clear_handle_id (&self->reload_id, g_source_remove);
@@ -210,6 +251,9 @@ ids_loaded_cb (GObject      *source,
         g_warning ("cannot reload changed orders: %s", error->message);
       return;
     }
+  /* The rest of the first load goes in first: it is older. */
+  if (self->rest)
+    fill_rest_cb (g_object_ref (self));
   wx_order_list_update (self->orders, orders, FALSE);
   g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
 }
@@ -261,6 +305,10 @@ wx_board_session_find_open (WxBoardSession *self,
 
   g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
   order = wx_order_list_find (G_LIST_MODEL (self->orders), number, NULL);
+  /* Not drawn yet, but loaded: the rest of a first screen. */
+  for (guint i = 0; order == NULL && self->rest && i < self->rest->len; i++)
+    if (g_strcmp0 (wx_order_get_number (g_ptr_array_index (self->rest, i)), number) == 0)
+      order = g_object_ref (g_ptr_array_index (self->rest, i));
   if (order == NULL)
     notice (self, _("This order is closed; it has no more steps."), TRUE);
   return order;
@@ -757,6 +805,7 @@ wx_board_session_dispose (GObject *object)
   WxBoardSession *self = WX_BOARD_SESSION (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_pointer (&self->rest, g_ptr_array_unref);
   g_cancellable_cancel (self->cancellable);
   if (self->listener)
     g_signal_handlers_disconnect_by_data (self->listener, self);

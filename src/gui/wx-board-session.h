@@ -31,7 +31,10 @@ WxRole          wx_board_session_get_roles    (WxBoardSession  *self);
 GCancellable   *wx_board_session_get_cancellable (WxBoardSession *self);
 gboolean        wx_board_session_get_loading  (WxBoardSession  *self);
 
-/* Identity and every open order again ("loaded" follows). */
+/* Identity and every open order again ("loaded" follows). On a first load
+ * of many orders (over 300), "loaded" comes with the first screen — the 25
+ * most urgent of each column — and the rest follows when the main loop is
+ * idle, with "orders-updated". */
 void            wx_board_session_refresh      (WxBoardSession  *self);
 /* The card of one order again (after a step; "orders-updated" follows). */
 void            wx_board_session_reload_order (WxBoardSession  *self,

@@ -131,6 +131,41 @@ urgency_sort (gconstpointer a,
   return wx_order_compare_urgency ((WxOrder *) a, (WxOrder *) b);
 }
 
+static int
+urgency_sort_ptr (gconstpointer a,
+                  gconstpointer b)
+{
+  return wx_order_compare_urgency (*(WxOrder **) a, *(WxOrder **) b);
+}
+
+GPtrArray *
+wx_board_first_screen (WxBoard   *self,
+                       GPtrArray *orders,
+                       guint      per_place)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (orders->len);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  GPtrArray *first = g_ptr_array_new ();
+
+  g_return_val_if_fail (WX_IS_BOARD (self), first);
+  /* Borrowed: no free function. */
+  g_ptr_array_extend (sorted, orders, NULL, NULL);
+  g_ptr_array_sort (sorted, urgency_sort_ptr);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      WxOrder *order = g_ptr_array_index (sorted, i);
+      gpointer place = GUINT_TO_POINTER (order_place (self, order) + 1);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (shown, place));
+
+      if (n < per_place)
+        {
+          g_hash_table_insert (shown, place, GUINT_TO_POINTER (n + 1));
+          g_ptr_array_add (first, order);
+        }
+    }
+  return first;
+}
+
 GtkSorter *
 wx_board_sorter_new (void)
 {

@@ -75,4 +75,11 @@ WxRole      wx_board_get_roles         (WxBoard       *self);
 /* Most urgent first, as the columns sort (also the due list). */
 GtkSorter  *wx_board_sorter_new        (void);
 
+/* The orders a board opening on many shows at once: the `per_place` most
+ * urgent of each place among `orders` (a new array; the orders are
+ * borrowed). */
+GPtrArray  *wx_board_first_screen (WxBoard   *self,
+                                   GPtrArray *orders,
+                                   guint      per_place);
+
 G_END_DECLS
