@@ -155,12 +155,14 @@ judge_clock (WxReviewItem *item, const WxSlaRules *rules, const WxClockState *s,
 
 /* ------------------------------------------------------------ the parts */
 
-/* Parts of `list` (merged by catalogue part, or by name when typed in). */
+/* The same part: by catalogue id, else by part number, else by name. */
 static gboolean
 same_part (const WxReviewPart *a, const WxReviewPart *b)
 {
   if (a->part_id && b->part_id)
     return a->part_id == b->part_id;
+  if (!blank (a->part_number) && !blank (b->part_number))
+    return g_str_equal (a->part_number, b->part_number);
   return g_strcmp0 (a->name, b->name) == 0;
 }
 
