@@ -21,6 +21,8 @@ wx_review_queue_item_free (WxReviewQueueItem *item)
   g_free (item->engineer);
   g_free (item->engineer_name);
   g_free (item->returned_to);
+  g_free (item->entered_text);
+  g_free (item->due_text);
   g_free (item);
 }
 
@@ -83,6 +85,8 @@ wx_db_review_queue_load (PGconn *conn, gint64 now, GError **error)
       item->minutes_left = item->review_due >= now
         ? wx_timeline_minutes_between (rules.timeline, now, item->review_due)
         : -wx_timeline_minutes_between (rules.timeline, item->review_due, now);
+      item->entered_text = wx_calendar_format_instant (wx_timeline_get_calendar (rules.timeline), item->entered_at);
+      item->due_text = wx_calendar_format_instant (wx_timeline_get_calendar (rules.timeline), item->review_due);
       if (wx_db_get_bool (res, i, 10))
         item->returned_to = wx_db_dup_text (res, i, 11);
       g_ptr_array_add (items, item);

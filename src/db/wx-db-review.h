@@ -31,6 +31,8 @@ typedef struct {
   WxClockStatus  clock;            /* running, amber or red as of `now` */
   gint64         minutes_left;     /* business minutes to the due time; negative when overdue */
   char          *returned_to;      /* full name when the last review returned it, else NULL */
+  char          *entered_text;     /* "2026-11-17 11:00" in the shop's time zone */
+  char          *due_text;
 } WxReviewQueueItem;
 
 void       wx_review_queue_item_free (WxReviewQueueItem *item);
