@@ -192,6 +192,8 @@ static const struct { const char *code; const char *label; } events[] = {
   { "accept",              N_("Accepted and paid on site") },
   { "enter",               N_("Entered") },
   { "review",              N_("Reviewed by the supervisor") },
+  { "review_returned",     N_("Returned by the supervisor") },
+  { "review_seen",         N_("Supervisor's return acknowledged") },
   { "reconcile",           N_("Reconciled") },
   { "invoice",             N_("Invoiced and archived") },
   { "cancel",              N_("Cancel") },

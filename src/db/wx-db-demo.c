@@ -2884,6 +2884,19 @@ add_contracts (DemoLoad *L, GError **error)
       " ON CONFLICT DO NOTHING", 0, NULL, error);
 }
 
+/* The supervisor's queue: the orders entered last are not reviewed yet
+ * (their review event and stamp undone), so the review page has work. */
+static gboolean
+leave_for_review (DemoLoad *L, GError **error)
+{
+  return wx_db_execute (L->conn,
+    "WITH pick AS (SELECT id FROM service_orders WHERE state = 'entered' AND reviewed_at IS NOT NULL"
+    "               ORDER BY entered_at DESC, id DESC LIMIT 4),"
+    "     gone AS (DELETE FROM order_events e USING pick WHERE e.order_id = pick.id AND e.event = 'review')"
+    " UPDATE service_orders o SET reviewed_at = NULL, reviewed_by = NULL FROM pick WHERE o.id = pick.id",
+    0, NULL, error);
+}
+
 gboolean
 wx_db_demo_load (PGconn     *conn,
                  guint       n_orders,
@@ -2910,6 +2923,7 @@ wx_db_demo_load (PGconn     *conn,
        && plan_orders (&L, error)
        && write_orders (&L, error)
        && add_contracts (&L, error)
+       && leave_for_review (&L, error)
        && wx_db_commit (conn, error);
   if (!ok)
     wx_db_rollback (conn);

@@ -80,6 +80,22 @@ state_or (const char *code, WxOrderState fallback)
   return s;
 }
 
+char *
+wx_db_conflict_sentence (const char *by,
+                         const char *at,
+                         gboolean    today,
+                         const char *state)
+{
+  g_autofree char *when = NULL;
+
+  if (at && today && strlen (at) >= 16)
+    when = g_strdup (at + 11);
+  else
+    when = g_strdup (at ? at : "?");
+  return g_strdup_printf (_("Changed by %s at %s, before your change was saved; the order now shows “%s”. Check it and try again."),
+                          by ? by : "?", when, wx_order_state_label (state_or (state, WX_ORDER_STATE_RECEIVED)));
+}
+
 /* The sentence for an error the workflow raised (SQLSTATE WXnnn), from the
  * DETAIL it carries; NULL when it is not one of them. */
 static char *
@@ -103,19 +119,9 @@ workflow_sentence (const char *sqlstate, const char *detail)
                             json_member (o, "name") ? json_member (o, "name") : "?",
                             json_member (o, "part_number") ? json_member (o, "part_number") : "?");
   if (g_str_equal (sqlstate, "WX409") && o)
-    {
-      const char *at = json_member (o, "at");
-      gboolean today = json_object_has_member (o, "today") && json_object_get_boolean_member (o, "today");
-      g_autofree char *when = NULL;
-
-      if (at && today && strlen (at) >= 16)
-        when = g_strdup (at + 11);
-      else
-        when = g_strdup (at ? at : "?");
-      return g_strdup_printf (_("Changed by %s at %s, before your change was saved; the order now shows “%s”. Check it and try again."),
-                              json_member (o, "by") ? json_member (o, "by") : "?", when,
-                              wx_order_state_label (state_or (json_member (o, "state"), WX_ORDER_STATE_RECEIVED)));
-    }
+    return wx_db_conflict_sentence (json_member (o, "by"), json_member (o, "at"),
+                                    json_object_has_member (o, "today") && json_object_get_boolean_member (o, "today"),
+                                    json_member (o, "state"));
   if (g_str_equal (sqlstate, "WX001") && o && json_member (o, "event"))
     return g_strdup_printf (_("“%s” is not allowed while the order is “%s”."),
                             wx_workflow_event_label (json_member (o, "event")),

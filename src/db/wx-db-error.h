@@ -24,4 +24,12 @@ void       wx_db_set_error_from_result (GError        **error,
                                         const PGresult *result,
                                         PGconn         *conn);
 
+/* "Changed by 张伟 at 10:42, before your change was saved; …": an order
+ * changed meanwhile, by `by` (a name) at `at` ("YYYY-MM-DD HH:MM", the time
+ * alone when `today`), now in `state` (a state code). */
+char      *wx_db_conflict_sentence   (const char     *by,
+                                      const char     *at,
+                                      gboolean        today,
+                                      const char     *state);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "db/wx-db-listener.h"
 #include "db/wx-db-lookup.h"
 #include "db/wx-db-workflow.h"
+#include "db/wx-db-review.h"
 #include "wx-board-session.h"
 #include "wx-print.h"
 
@@ -94,6 +95,7 @@ set_loading (WxBoardSession *self,
 
 typedef struct {
   GPtrArray *orders;
+  GPtrArray *returns;   /* WxReviewReturn: the supervisor's returns to this user */
   char      *login;
   char      *full_name;
   WxRole     roles;
@@ -103,6 +105,7 @@ static void
 board_load_free (BoardLoad *b)
 {
   g_clear_pointer (&b->orders, g_ptr_array_unref);
+  g_clear_pointer (&b->returns, g_ptr_array_unref);
   g_free (b->login);
   g_free (b->full_name);
   g_free (b);
@@ -117,7 +120,8 @@ load_board_job (PGconn    *conn,
   BoardLoad *b = g_new0 (BoardLoad, 1);
 
   if (!wx_db_session_identity (conn, &b->login, &b->full_name, &b->roles, error) ||
-      (b->orders = wx_db_board_load (conn, g_get_real_time () / G_USEC_PER_SEC, error)) == NULL)
+      (b->orders = wx_db_board_load (conn, g_get_real_time () / G_USEC_PER_SEC, error)) == NULL ||
+      (b->returns = wx_db_review_returns_load (conn, b->login, error)) == NULL)
     {
       board_load_free (b);
       return FALSE;
@@ -127,6 +131,58 @@ load_board_job (PGconn    *conn,
 }
 
 static gboolean reload_cb (gpointer user_data);
+
+static gboolean
+acknowledge_job (PGconn    *conn,
+                 gpointer   data,
+                 gpointer  *result,
+                 GError   **error)
+{
+  GArray *ids = data;
+
+  return wx_db_review_returns_acknowledge (conn, (const gint64 *) (gpointer) ids->data, ids->len, error);
+}
+
+static void
+acknowledged_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("cannot record that the returns were seen: %s", error->message);
+}
+
+/* The supervisor sent orders back to this user (维修服务记录单审核): a
+ * notice, once; shown, they count as seen. */
+static void
+show_returns (WxBoardSession *self,
+              GPtrArray      *returns)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < returns->len; i++)
+    {
+      const WxReviewReturn *r = g_ptr_array_index (returns, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: the supervisor returned an order: number, supervisor, comment */
+      g_string_append_printf (text, _("Returned by the supervisor: %s (%s): %s"), r->number, r->reviewer, r->comment);
+      g_array_append_val (ids, r->review_id);
+    }
+  if (ids->len == 0)
+    {
+      g_array_unref (ids);
+      return;
+    }
+  notice (self, text->str, TRUE);
+  wx_db_worker_run_async (self->worker, acknowledge_job, ids, (GDestroyNotify) g_array_unref, NULL,
+                          self->cancellable, acknowledged_cb, NULL);
+}
 
 /* The rest of the orders, once the first screen is drawn. */
 static gboolean
@@ -193,6 +249,7 @@ board_loaded_cb (GObject      *source,
       self->roles = b->roles;
       if (!fill_first_screen (self, b->orders))
         wx_order_list_update (self->orders, b->orders, TRUE);
+      show_returns (self, b->returns);
       board_load_free (b);
     }
   g_clear_handle_id (&self->reload_id, g_source_remove);

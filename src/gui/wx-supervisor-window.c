@@ -5,6 +5,7 @@
 #include "db/wx-db.h"
 #include "db/wx-db-intake.h"
 #include "db/wx-db-records.h"
+#include "supervisor/wx-review-page.h"
 #include "wx-board-session.h"
 #include "wx-supervisor-window.h"
 
@@ -40,6 +41,8 @@ struct _WxSupervisorWindow
   WxDbWorker        *worker;          /* the session's */
   GListModel        *orders;          /* the session's */
   GCancellable      *cancellable;     /* the session's */
+
+  WxReviewPage      *review_page;
 
   guint              sweep_id;
   gboolean           sweeping;
@@ -126,6 +129,35 @@ update_admin_pages (WxSupervisorWindow *self)
 
   gtk_stack_page_set_visible (self->settings_page, admin);
   gtk_stack_page_set_visible (self->staff_page, admin);
+}
+
+/* A page asks to see an order: the panel at the right shows it. */
+static void
+page_open_order_cb (GtkWidget          *page,
+                    const char         *number,
+                    WxSupervisorWindow *self)
+{
+  wx_board_session_open_order (self->session, number);
+}
+
+static void
+add_page (WxSupervisorWindow *self,
+          const char         *name,
+          GtkWidget          *page)
+{
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_widget_set_hexpand (page, TRUE);
+  gtk_box_append (page_box (self, name), page);
+  g_signal_connect (page, "open-order", G_CALLBACK (page_open_order_cb), self);
+}
+
+/* Orders changed on some PC: the lists made of them follow. */
+static void
+session_orders_changed_cb (WxBoardSession     *session,
+                           GArray             *ids,
+                           WxSupervisorWindow *self)
+{
+  wx_review_page_reload (self->review_page);
 }
 
 /* ------------------------------------------------------------------ board */
@@ -354,6 +386,8 @@ wx_supervisor_window_init (WxSupervisorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_FOLDERS, step_chosen, self);
+  self->review_page = wx_review_page_new ();
+  add_page (self, "review", GTK_WIDGET (self->review_page));
 }
 
 WxSupervisorWindow *
@@ -369,6 +403,9 @@ wx_supervisor_window_new (WxApplication *app,
   self->worker = wx_board_session_get_worker (self->session);
   self->orders = wx_board_session_get_orders (self->session);
   self->cancellable = wx_board_session_get_cancellable (self->session);
+  g_signal_connect (self->session, "orders-changed", G_CALLBACK (session_orders_changed_cb), self);
+  wx_review_page_set_worker (self->review_page, self->worker);
+  wx_review_page_reload (self->review_page);
   wx_supervisor_window_sweep (self);
   self->sweep_id = g_timeout_add_seconds (SWEEP_SECONDS, sweep_timeout_cb, self);
   return self;

@@ -12,6 +12,7 @@
 #include "core/wx-i18n.h"
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
+#include "gui/supervisor/wx-review-page.h"
 #include "gui/wx-supervisor-window.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
@@ -119,6 +120,27 @@ test_pages (void)
   show_page ("report");
 }
 
+/* The review queue in the window: the demo's unreviewed orders, and a
+ * returned order's notice on the coordinator's own board. */
+static void
+test_review (void)
+{
+  WxReviewPage *page = WX_REVIEW_PAGE (wx_supervisor_window_get_page_widget (window, "review"));
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  gboolean loaded = FALSE;
+
+  show_page ("review");
+  g_signal_connect (page, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
+  wx_review_page_reload (page);
+  wx_test_spin_until (wx_test_flag_set, &loaded, "the review queue");
+  g_signal_handlers_disconnect_by_data (page, &loaded);
+  g_assert_cmpint (wx_review_page_get_queue (page)->len, ==,
+                   wx_test_db_count (conn, "SELECT count(*) FROM service_orders WHERE state = 'entered' AND reviewed_at IS NULL"));
+  g_assert_cmpint (wx_review_page_get_queue (page)->len, >, 0);
+  wx_test_screenshot (GTK_WIDGET (window), "supervisor-review");
+  show_page ("report");
+}
+
 /* After the sweep, nothing is left for the automatic escalations to raise. */
 static void
 test_sweep (void)
@@ -172,6 +194,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/supervisor/pages", test_pages);
   g_test_add_func ("/ui/supervisor/first-screen", test_first_screen);
   g_test_add_func ("/ui/supervisor/sweep", test_sweep);
+  g_test_add_func ("/ui/supervisor/review", test_review);
   g_test_add_func ("/ui/supervisor/admin-pages", test_admin_pages);
   return g_test_run ();
 }

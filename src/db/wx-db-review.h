@@ -1,0 +1,115 @@
+/* wx-db-review.h — the supervisor's review queue in the database (seed 000
+ * 维修部主管 操作细则: 维修服务记录单审核): the entered orders not yet
+ * reviewed with the `review` clock, the facts of one order and its
+ * checklist (core/wx-review.h), passing it (the `review` step and an
+ * order_reviews row in one transaction) or returning it with a comment to
+ * the person responsible (an order_reviews row and a `review_returned`
+ * event in one transaction), and the returns a person has not yet answered.
+ * Blocking: call from a worker thread with that thread's PGconn. */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "core/wx-review.h"
+#include "wx-db-sla.h"
+#include "wx-db-workflow.h"
+
+G_BEGIN_DECLS
+
+/* An order waiting for its review. */
+typedef struct {
+  gint64         order_id;
+  char          *number;
+  int            version;
+  WxOrderKind    kind;
+  char          *unit_name;
+  char          *machine;          /* product and model */
+  char          *engineer;         /* login, "" when none */
+  char          *engineer_name;    /* full name, "" when none */
+  gint64         entered_at;       /* Unix seconds */
+  gint64         review_due;       /* 12:00 the next working day */
+  WxClockStatus  clock;            /* running, amber or red as of `now` */
+  gint64         minutes_left;     /* business minutes to the due time; negative when overdue */
+  char          *returned_to;      /* full name when the last review returned it, else NULL */
+  char          *entered_text;     /* "2026-11-17 11:00" in the shop's time zone */
+  char          *due_text;
+} WxReviewQueueItem;
+
+void       wx_review_queue_item_free (WxReviewQueueItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxReviewQueueItem, wx_review_queue_item_free)
+
+/* Entered orders with reviewed_at NULL, most urgent (earliest due) first.
+ * Element type WxReviewQueueItem. */
+GPtrArray *wx_db_review_queue_load    (PGconn        *conn,
+                                       gint64         now,
+                                       GError       **error);
+
+/* One order, its facts and its checklist as of now. */
+typedef struct {
+  gint64         order_id;
+  char          *number;
+  int            version;
+  WxOrderKind    kind;
+  WxOrderState   state;
+  char          *unit_name;
+  char          *machine;
+  gboolean       reviewed;         /* reviewed_at is set */
+  WxReview      *review;
+  GHashTable    *people;           /* login → full name of every active member of staff */
+} WxReviewOrder;
+
+void           wx_review_order_free    (WxReviewOrder *order);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxReviewOrder, wx_review_order_free)
+
+/* Five queries: the order and its people, its parts requested and used,
+ * its event log, the calendar and the thresholds. */
+WxReviewOrder *wx_db_review_order_load (PGconn       *conn,
+                                        const char   *number,
+                                        GError      **error);
+
+/* One transaction: the checklist evaluated afresh is written as an
+ * order_reviews row (outcome passed, parts_ok) and the order takes the
+ * `review` step from `expected_version` (-1: as it is now). A conflict
+ * writes nothing ("Changed by … at …"). */
+gboolean       wx_db_review_pass       (PGconn              *conn,
+                                        const char          *number,
+                                        int                  expected_version,
+                                        WxTransitionResult  *result,
+                                        GError             **error);
+/* One transaction: an order_reviews row (outcome returned, the checklist,
+ * `comment`, `returned_to`) and the order's `review_returned` event, if
+ * the order is still at `expected_version` (-1: any), entered and not
+ * reviewed. Returns the review's id, 0 on error. */
+gint64         wx_db_review_return     (PGconn              *conn,
+                                        const char          *number,
+                                        int                  expected_version,
+                                        const char          *comment,
+                                        const char          *returned_to,
+                                        GError             **error);
+
+/* A return addressed to someone and not yet answered. */
+typedef struct {
+  gint64  review_id;
+  char   *number;
+  gint64  at;
+  char   *reviewer;        /* full name */
+  char   *comment;
+} WxReviewReturn;
+
+void       wx_review_return_free       (WxReviewReturn *ret);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxReviewReturn, wx_review_return_free)
+
+/* The returns addressed to `login` that still stand: the order has not been
+ * reviewed since and `login` has not acknowledged them; newest first.
+ * Element type WxReviewReturn. */
+GPtrArray *wx_db_review_returns_load   (PGconn        *conn,
+                                        const char    *login,
+                                        GError       **error);
+/* The connected user has seen the returns `review_ids` (a `review_seen`
+ * event on each order), in one transaction. */
+gboolean   wx_db_review_returns_acknowledge (PGconn       *conn,
+                                             const gint64 *review_ids,
+                                             guint         n_ids,
+                                             GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,628 @@
+/* wx-review-page.c — the supervisor's review queue page. */
+#define G_LOG_DOMAIN "wx-review-page"
+
+#include <glib/gi18n.h>
+
+#include "wx-review-page.h"
+
+struct _WxReviewPage
+{
+  GtkWidget       parent_instance;
+
+  GtkLabel       *queue_label;
+  GtkSpinner     *spinner;
+  GtkListBox     *queue_list;
+  GtkLabel       *order_label;
+  GtkLabel       *summary_label;
+  GtkListBox     *check_list;
+  GtkLabel       *message_label;
+  GtkRevealer    *return_revealer;
+  GtkDropDown    *person_drop;
+  GtkEntry       *comment_entry;
+
+  WxDbWorker     *worker;
+  GCancellable   *cancellable;
+  GPtrArray      *queue;          /* WxReviewQueueItem */
+  WxReviewOrder  *order;          /* the selected one, loaded */
+  char           *selected;       /* its number */
+  GPtrArray      *logins;         /* of person_drop's items */
+  gboolean        filling;        /* rows being rebuilt: selection changes are ours */
+};
+
+enum { SIGNAL_LOADED, SIGNAL_ORDER_LOADED, SIGNAL_OPEN_ORDER, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (WxReviewPage, wx_review_page, GTK_TYPE_WIDGET)
+
+static void load_order (WxReviewPage *self);
+
+static void
+set_message (WxReviewPage *self, const char *text, gboolean is_error)
+{
+  gtk_label_set_text (self->message_label, text ? text : "");
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+}
+
+static void
+update_actions (WxReviewPage *self)
+{
+  gboolean ready = self->order != NULL && !self->order->reviewed;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.pass", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.return-start", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.return", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.open", self->selected != NULL);
+}
+
+/* ------------------------------------------------------------ rows */
+
+static const char *
+clock_class (WxClockStatus status)
+{
+  return status == WX_CLOCK_STATUS_RED ? "wx-clock-red"
+       : status == WX_CLOCK_STATUS_AMBER ? "wx-clock-amber" : "wx-clock-running";
+}
+
+static GtkWidget *
+label_new (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+queue_row (const WxReviewQueueItem *item)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *due;
+  g_autofree char *machine = g_strdup_printf ("%s · %s", item->machine,
+                                              *item->engineer_name ? item->engineer_name : _("no engineer"));
+  g_autofree char *entered = g_strdup_printf (_("Entered %s"), item->entered_text);
+  g_autofree char *due_text = g_strdup_printf (_("Review by %s"), item->due_text);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_widget_set_margin_start (grid, 8);
+  gtk_widget_set_margin_end (grid, 8);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 6);
+  gtk_grid_attach (GTK_GRID (grid), label_new (item->number, "heading"), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label_new (item->unit_name, NULL), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label_new (machine, "dim-label"), 1, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label_new (entered, "dim-label"), 0, 1, 1, 1);
+  due = label_new (due_text, "wx-clock");
+  gtk_label_set_ellipsize (GTK_LABEL (due), PANGO_ELLIPSIZE_NONE);
+  gtk_widget_add_css_class (due, clock_class (item->clock));
+  gtk_widget_set_halign (due, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (due, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), due, 2, 0, 1, 1);
+  if (item->returned_to)
+    {
+      g_autofree char *text = g_strdup_printf (_("Returned to %s"), item->returned_to);
+      GtkWidget *returned = label_new (text, "wx-mark-return");
+      gtk_widget_set_halign (returned, GTK_ALIGN_END);
+      gtk_grid_attach (GTK_GRID (grid), returned, 2, 1, 1, 1);
+    }
+  g_object_set_data_full (G_OBJECT (grid), "number", g_strdup (item->number), g_free);
+  return grid;
+}
+
+static GtkWidget *
+check_row (const WxReviewOrder *order, const WxReviewItem *item)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *mark, *evidence;
+  static const char *marks[] = { [WX_CHECK_OK] = "✓", [WX_CHECK_FAILED] = "✗", [WX_CHECK_NOT_APPLICABLE] = "–" };
+  static const char *classes[] = { [WX_CHECK_OK] = "success", [WX_CHECK_FAILED] = "error",
+                                   [WX_CHECK_NOT_APPLICABLE] = "dim-label" };
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 10);
+  gtk_widget_set_margin_start (grid, 8);
+  gtk_widget_set_margin_end (grid, 8);
+  gtk_widget_set_margin_top (grid, 4);
+  gtk_widget_set_margin_bottom (grid, 4);
+  mark = label_new (marks[item->result], classes[item->result]);
+  gtk_widget_add_css_class (mark, "title-4");
+  gtk_widget_set_valign (mark, GTK_ALIGN_START);
+  gtk_grid_attach (GTK_GRID (grid), mark, 0, 0, 1, 2);
+  gtk_grid_attach (GTK_GRID (grid), label_new (wx_review_check_label (item->check), "heading"), 1, 0, 1, 1);
+  evidence = label_new (item->evidence, item->result == WX_CHECK_NOT_APPLICABLE ? "dim-label" : NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (evidence), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (evidence), TRUE);
+  gtk_widget_set_hexpand (evidence, TRUE);
+  if (item->responsible)
+    {
+      const char *name = g_hash_table_lookup (order->people, item->responsible);
+      g_autofree char *text = g_strdup_printf (_("%s — responsible: %s"), item->evidence,
+                                               name ? name : item->responsible);
+      gtk_label_set_text (GTK_LABEL (evidence), text);
+    }
+  gtk_grid_attach (GTK_GRID (grid), evidence, 1, 1, 1, 1);
+  return grid;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+/* ------------------------------------------------------------ the order */
+
+static int
+by_name (gconstpointer a, gconstpointer b, gpointer people)
+{
+  return g_utf8_collate (g_hash_table_lookup (people, *(char **) a), g_hash_table_lookup (people, *(char **) b));
+}
+
+static void
+show_order (WxReviewPage *self)
+{
+  const WxReviewOrder *o = self->order;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  const char *responsible;
+
+  clear_list (self->check_list);
+  g_ptr_array_set_size (self->logins, 0);
+  gtk_revealer_set_reveal_child (self->return_revealer, FALSE);
+  if (o == NULL)
+    {
+      gtk_label_set_text (self->order_label, _("No order selected"));
+      gtk_label_set_text (self->summary_label, "");
+      gtk_drop_down_set_model (self->person_drop, NULL);
+      update_actions (self);
+      return;
+    }
+  title = g_strdup_printf ("%s — %s", o->number, o->unit_name);
+  gtk_label_set_text (self->order_label, title);
+  {
+    guint failed = wx_review_n_failed (o->review);
+    summary = failed == 0
+      ? g_strdup_printf (_("%s · every check that applies is met"), o->machine)
+      : g_strdup_printf (ngettext ("%s · %u check failed", "%s · %u checks failed", failed), o->machine, failed);
+  }
+  gtk_label_set_text (self->summary_label, summary);
+  for (guint i = 0; i < WX_N_REVIEW_CHECKS; i++)
+    gtk_list_box_append (self->check_list, check_row (o, &o->review->items[i]));
+
+  {
+    GHashTableIter iter;
+    gpointer login;
+
+    g_hash_table_iter_init (&iter, o->people);
+    while (g_hash_table_iter_next (&iter, &login, NULL))
+      g_ptr_array_add (self->logins, g_strdup (login));
+    g_ptr_array_sort_with_data (self->logins, by_name, o->people);
+    for (guint i = 0; i < self->logins->len; i++)
+      gtk_string_list_append (names, g_hash_table_lookup (o->people, self->logins->pdata[i]));
+  }
+  gtk_drop_down_set_model (self->person_drop, G_LIST_MODEL (names));
+  responsible = wx_review_first_responsible (o->review);
+  wx_review_page_set_return (self, "", responsible);
+  update_actions (self);
+}
+
+static gboolean
+order_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_review_order_load (conn, data, error);
+  return *result != NULL;
+}
+
+static void
+order_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(WxReviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  WxReviewOrder *order = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (order && g_strcmp0 (order->number, self->selected) != 0)
+    {
+      wx_review_order_free (order);   /* another one was chosen meanwhile */
+      return;
+    }
+  g_clear_pointer (&self->order, wx_review_order_free);
+  self->order = order;
+  if (error)
+    set_message (self, error->message, TRUE);
+  show_order (self);
+  g_signal_emit (self, signals[SIGNAL_ORDER_LOADED], 0, error);
+}
+
+static void
+load_order (WxReviewPage *self)
+{
+  g_clear_pointer (&self->order, wx_review_order_free);
+  show_order (self);
+  if (self->selected == NULL || self->worker == NULL)
+    return;
+  wx_db_worker_run_async (self->worker, order_job, g_strdup (self->selected), g_free,
+                          (GDestroyNotify) wx_review_order_free, self->cancellable,
+                          order_loaded_cb, g_object_ref (self));
+}
+
+static void
+row_selected_cb (GtkListBox *list, GtkListBoxRow *row, WxReviewPage *self)
+{
+  const char *number = row ? g_object_get_data (G_OBJECT (gtk_list_box_row_get_child (row)), "number") : NULL;
+
+  if (self->filling || g_strcmp0 (number, self->selected) == 0)
+    return;
+  g_free (self->selected);
+  self->selected = g_strdup (number);
+  set_message (self, NULL, FALSE);
+  load_order (self);
+}
+
+static void
+row_activated_cb (GtkListBox *list, GtkListBoxRow *row, WxReviewPage *self)
+{
+  const char *number = g_object_get_data (G_OBJECT (gtk_list_box_row_get_child (row)), "number");
+
+  g_signal_emit (self, signals[SIGNAL_OPEN_ORDER], 0, number);
+}
+
+/* ------------------------------------------------------------ the queue */
+
+static gboolean
+queue_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_review_queue_load (conn, g_get_real_time () / G_USEC_PER_SEC, error);
+  return *result != NULL;
+}
+
+static void
+queue_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(WxReviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *queue = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  GtkListBoxRow *keep = NULL;
+  g_autofree char *heading = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->spinner);
+  if (queue == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Cannot load the review queue: %s"), error->message);
+      set_message (self, text, TRUE);
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
+      return;
+    }
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  self->queue = queue;
+  self->filling = TRUE;
+  clear_list (self->queue_list);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      const WxReviewQueueItem *item = queue->pdata[i];
+      gtk_list_box_append (self->queue_list, queue_row (item));
+      if (g_strcmp0 (item->number, self->selected) == 0)
+        keep = gtk_list_box_get_row_at_index (self->queue_list, (int) i);
+    }
+  if (keep == NULL)
+    {
+      keep = gtk_list_box_get_row_at_index (self->queue_list, 0);
+      g_free (self->selected);
+      self->selected = queue->len ? g_strdup (((WxReviewQueueItem *) queue->pdata[0])->number) : NULL;
+    }
+  gtk_list_box_select_row (self->queue_list, keep);
+  self->filling = FALSE;
+  heading = g_strdup_printf (ngettext ("%u order waiting for review", "%u orders waiting for review", queue->len),
+                             queue->len);
+  gtk_label_set_text (self->queue_label, heading);
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0, NULL);
+  load_order (self);
+}
+
+void
+wx_review_page_reload (WxReviewPage *self)
+{
+  g_return_if_fail (WX_IS_REVIEW_PAGE (self));
+  if (self->worker == NULL)
+    return;
+  gtk_spinner_start (self->spinner);
+  wx_db_worker_run_async (self->worker, queue_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                          self->cancellable, queue_loaded_cb, g_object_ref (self));
+}
+
+/* ------------------------------------------------------------ pass and return */
+
+typedef struct {
+  char *number;
+  int   version;
+  char *comment;     /* NULL: pass */
+  char *returned_to;
+} Decision;
+
+static void
+decision_free (Decision *d)
+{
+  g_free (d->number);
+  g_free (d->comment);
+  g_free (d->returned_to);
+  g_free (d);
+}
+
+static gboolean
+decision_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Decision *d = data;
+
+  *result = GINT_TO_POINTER (1);
+  if (d->comment == NULL)
+    return wx_db_review_pass (conn, d->number, d->version, NULL, error);
+  return wx_db_review_return (conn, d->number, d->version, d->comment, d->returned_to, error) > 0;
+}
+
+typedef struct {
+  WxReviewPage *self;
+  char         *number;
+  gboolean      returned;
+} Decided;
+
+static void
+decided_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Decided *d = user_data;
+  g_autoptr(WxReviewPage) self = d->self;
+  g_autofree char *number = d->number;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error) != NULL;
+  gboolean returned = d->returned;
+  g_autofree char *text = NULL;
+
+  g_free (d);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (!ok)
+    text = g_strdup (error->message);
+  else if (returned)
+    text = g_strdup_printf (_("%s returned with your comment."), number);
+  else
+    text = g_strdup_printf (_("%s passed the review."), number);
+  set_message (self, text, !ok);
+  wx_review_page_reload (self);
+}
+
+static void
+decide (WxReviewPage *self, const char *comment, const char *returned_to)
+{
+  Decision *job;
+  Decided *done;
+
+  if (self->order == NULL || self->worker == NULL)
+    return;
+  job = g_new0 (Decision, 1);
+  job->number = g_strdup (self->order->number);
+  job->version = self->order->version;
+  job->comment = g_strdup (comment);
+  job->returned_to = g_strdup (returned_to);
+  done = g_new0 (Decided, 1);
+  done->self = g_object_ref (self);
+  done->number = g_strdup (self->order->number);
+  done->returned = comment != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.pass", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.return", FALSE);
+  wx_db_worker_run_async (self->worker, decision_job, job, (GDestroyNotify) decision_free, NULL,
+                          self->cancellable, decided_cb, done);
+}
+
+static void
+pass_action_cb (GtkWidget *widget, const char *name, GVariant *param)
+{
+  decide (WX_REVIEW_PAGE (widget), NULL, NULL);
+}
+
+static void
+return_start_action_cb (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WxReviewPage *self = WX_REVIEW_PAGE (widget);
+
+  gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
+}
+
+static void
+return_cancel_action_cb (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_revealer_set_reveal_child (WX_REVIEW_PAGE (widget)->return_revealer, FALSE);
+}
+
+static void
+return_action_cb (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WxReviewPage *self = WX_REVIEW_PAGE (widget);
+  g_autofree char *comment = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->comment_entry))));
+  const char *to = wx_review_page_get_return_to (self);
+
+  if (*comment == '\0')
+    {
+      set_message (self, _("Say what must be put right before returning the order."), TRUE);
+      gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
+      return;
+    }
+  if (to == NULL)
+    {
+      set_message (self, _("Choose the person the order goes back to."), TRUE);
+      return;
+    }
+  decide (self, comment, to);
+}
+
+static void
+open_action_cb (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WxReviewPage *self = WX_REVIEW_PAGE (widget);
+
+  if (self->selected)
+    g_signal_emit (self, signals[SIGNAL_OPEN_ORDER], 0, self->selected);
+}
+
+static void
+reload_action_cb (GtkWidget *widget, const char *name, GVariant *param)
+{
+  wx_review_page_reload (WX_REVIEW_PAGE (widget));
+}
+
+/* ------------------------------------------------------------ public */
+
+WxReviewPage *
+wx_review_page_new (void)
+{
+  return g_object_new (WX_TYPE_REVIEW_PAGE, NULL);
+}
+
+void
+wx_review_page_set_worker (WxReviewPage *self, WxDbWorker *worker)
+{
+  g_return_if_fail (WX_IS_REVIEW_PAGE (self));
+  g_set_object (&self->worker, worker);
+}
+
+GPtrArray *
+wx_review_page_get_queue (WxReviewPage *self)
+{
+  return self->queue;
+}
+
+gboolean
+wx_review_page_select (WxReviewPage *self, const char *number)
+{
+  for (guint i = 0; self->queue && i < self->queue->len; i++)
+    if (g_str_equal (((WxReviewQueueItem *) self->queue->pdata[i])->number, number))
+      {
+        gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (self->queue_list, (int) i));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const WxReviewOrder *
+wx_review_page_get_order (WxReviewPage *self)
+{
+  return self->order;
+}
+
+void
+wx_review_page_set_return (WxReviewPage *self, const char *comment, const char *login)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), comment ? comment : "");
+  for (guint i = 0; login && i < self->logins->len; i++)
+    if (g_str_equal (self->logins->pdata[i], login))
+      {
+        gtk_drop_down_set_selected (self->person_drop, i);
+        return;
+      }
+  gtk_drop_down_set_selected (self->person_drop, GTK_INVALID_LIST_POSITION);
+}
+
+const char *
+wx_review_page_get_return_to (WxReviewPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->person_drop);
+
+  return i < self->logins->len ? self->logins->pdata[i] : NULL;
+}
+
+const char *
+wx_review_page_get_message (WxReviewPage *self)
+{
+  return gtk_label_get_text (self->message_label);
+}
+
+/* ------------------------------------------------------------ GObject */
+
+static void
+wx_review_page_dispose (GObject *object)
+{
+  WxReviewPage *self = WX_REVIEW_PAGE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->queue_list)
+    g_signal_handlers_disconnect_by_data (self->queue_list, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_REVIEW_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (wx_review_page_parent_class)->dispose (object);
+}
+
+static void
+wx_review_page_finalize (GObject *object)
+{
+  WxReviewPage *self = WX_REVIEW_PAGE (object);
+
+  g_clear_object (&self->worker);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
+  g_clear_pointer (&self->order, wx_review_order_free);
+  g_clear_pointer (&self->logins, g_ptr_array_unref);
+  g_free (self->selected);
+  G_OBJECT_CLASS (wx_review_page_parent_class)->finalize (object);
+}
+
+static void
+wx_review_page_class_init (WxReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wx_review_page_dispose;
+  object_class->finalize = wx_review_page_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, queue_label);
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, order_label);
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, check_list);
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, return_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, person_drop);
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, comment_entry);
+  gtk_widget_class_install_action (widget_class, "review.reload", NULL, reload_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.pass", NULL, pass_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.return-start", NULL, return_start_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.return-cancel", NULL, return_cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.return", NULL, return_action_cb);
+  gtk_widget_class_install_action (widget_class, "review.open", NULL, open_action_cb);
+  /* loaded (GError or NULL): the queue */
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* order-loaded (GError or NULL): the selected order's checklist */
+  signals[SIGNAL_ORDER_LOADED] = g_signal_new ("order-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* open-order (number) */
+  signals[SIGNAL_OPEN_ORDER] = g_signal_new ("open-order", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+wx_review_page_init (WxReviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->logins = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (self->queue_list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect (self->queue_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  gtk_label_set_text (self->queue_label, _("Orders waiting for review"));
+  show_order (self);
+}
