@@ -203,7 +203,8 @@ cmd_demo (WxAdmin *o)
   /* Of the N, a few are on-site visits booked for today (the engineers' routes). */
   today = n >= 5 * WX_DB_DEMO_VISITS_TODAY ? WX_DB_DEMO_VISITS_TODAY : 0;
   if (!wx_db_demo_load (conn, (guint) (n - today), now, &error) ||
-      (today > 0 && !wx_db_demo_visits_today (conn, now, &added, &error)))
+      (today > 0 && !wx_db_demo_visits_today (conn, now, &added, &error)) ||
+      !wx_db_demo_feedback (conn, now, &error))
     return wx_admin_fail (error);
   n = n - today + added;
   g_print (ngettext ("Added %u demo order.\n", "Added %u demo orders.\n", (gulong) n), (guint) n);

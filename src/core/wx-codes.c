@@ -73,6 +73,13 @@ static const CodeLabel warranty_statuses[] = {
   { "cluster",           N_("Same fault on several machines of one model") },
   { "part_overdue",      N_("A part order is late") },
   { NULL },
+}, callback_kinds[] = {
+  { "weekly",            N_("This week's orders (Friday)") },
+  { "onsite_24h",        N_("24 hours after an on-site job") },
+  { "hotline_next_day",  N_("Unresolved hotline case, next day") },
+  { "phone_guidance_2h", N_("2 hours after phone guidance") },
+  { "pickup_unchecked",  N_("Not checked at pickup") },
+  { NULL },
 };
 
 static const CodeLabel * const sets[] = {
@@ -86,6 +93,7 @@ static const CodeLabel * const sets[] = {
   [WX_CODE_CALL_DIRECTION]     = call_directions,
   [WX_CODE_CALL_PURPOSE]       = call_purposes,
   [WX_CODE_ESCALATION_TRIGGER] = escalation_triggers,
+  [WX_CODE_CALLBACK_KIND]      = callback_kinds,
 };
 
 static const CodeLabel *

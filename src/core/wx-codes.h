@@ -18,7 +18,8 @@ typedef enum {
   WX_CODE_PAYMENT,             /* unpaid, paid, on_account, free */
   WX_CODE_CALL_DIRECTION,      /* inbound, outbound */
   WX_CODE_CALL_PURPOSE,        /* request, enquiry, quote, notify_pickup, appointment, running_late, callback, complaint, other */
-  WX_CODE_ESCALATION_TRIGGER,  /* manual, two_visits, two_part_orders, no_diagnosis_week, cluster */
+  WX_CODE_ESCALATION_TRIGGER,  /* manual, two_visits, two_part_orders, no_diagnosis_week, cluster, part_overdue */
+  WX_CODE_CALLBACK_KIND,       /* weekly, onsite_24h, hotline_next_day, phone_guidance_2h, pickup_unchecked */
 } WxCodeSet;
 
 /* The translated word for `code`; the code itself when the set does not

@@ -25,4 +25,12 @@ gboolean wx_db_demo_visits_today (PGconn     *conn,
                                   guint      *n_added,
                                   GError    **error);
 
+/* The supervisor's feedback (after wx_db_demo_load): the callback lists of
+ * the last eight weeks, most of them done with scores, some due; a hotline
+ * case and a phone guidance; a complaint in progress and one closed; the
+ * automatic escalations as of `now` and a manual one resolved. */
+gboolean wx_db_demo_feedback     (PGconn     *conn,
+                                  GDateTime  *now,
+                                  GError    **error);
+
 G_END_DECLS

@@ -59,6 +59,8 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "setting_order_number_prefix", N_("The order number prefix may have up to 8 letters, digits and dashes.") },
   { "setting_order_number_digits", N_("Order numbers must have between 4 and 9 digits.") },
   { "setting_timezone",            N_("That time zone is unknown; use a name such as Asia/Shanghai.") },
+  { "complaint_steps_in_order",     N_("The steps of a complaint go in order; record the step before this one first.") },
+  { "complaint_steps_open",        N_("The complaint is closed; its steps cannot change any more.") },
   { "setting_whole_number",        N_("This setting must be a whole number from 1 to 9999.") },
 };
 

@@ -3,8 +3,10 @@
 #include <glib/gi18n.h>
 
 #include "db/wx-db.h"
-#include "db/wx-db-intake.h"
-#include "db/wx-db-records.h"
+#include "db/wx-db-callbacks.h"
+#include "supervisor/wx-callback-page.h"
+#include "supervisor/wx-complaint-page.h"
+#include "supervisor/wx-escalation-page.h"
 #include "supervisor/wx-review-page.h"
 #include "wx-board-session.h"
 #include "wx-supervisor-window.h"
@@ -43,6 +45,9 @@ struct _WxSupervisorWindow
   GCancellable      *cancellable;     /* the session's */
 
   WxReviewPage      *review_page;
+  WxCallbackPage    *callback_page;
+  WxComplaintPage   *complaint_page;
+  WxEscalationPage  *escalation_page;
 
   guint              sweep_id;
   gboolean           sweeping;
@@ -158,6 +163,7 @@ session_orders_changed_cb (WxBoardSession     *session,
                            WxSupervisorWindow *self)
 {
   wx_review_page_reload (self->review_page);
+  wx_escalation_page_reload (self->escalation_page);
 }
 
 /* ------------------------------------------------------------------ board */
@@ -221,21 +227,15 @@ refresh_action_cb (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ sweep */
 
-typedef struct {
-  int undiagnosed;
-  int overdue_parts;
-} SweepCounts;
-
 static gboolean
 sweep_job (PGconn    *conn,
            gpointer   data,
            gpointer  *result,
            GError   **error)
 {
-  SweepCounts *counts = g_new0 (SweepCounts, 1);
+  WxSweepCounts *counts = g_new0 (WxSweepCounts, 1);
 
-  if ((counts->undiagnosed = wx_db_escalate_undiagnosed (conn, NULL, error)) < 0 ||
-      (counts->overdue_parts = wx_db_escalate_overdue_parts (conn, NULL, error)) < 0)
+  if (!wx_db_supervisor_sweep (conn, NULL, counts, error))
     {
       g_free (counts);
       return FALSE;
@@ -251,12 +251,12 @@ swept_cb (GObject      *source,
 {
   g_autoptr(WxSupervisorWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree SweepCounts *counts = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autofree WxSweepCounts *counts = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->sweeping = FALSE;
-  if (counts && counts->undiagnosed + counts->overdue_parts > 0)
+  if (counts && counts->undiagnosed + counts->overdue_parts + counts->callbacks > 0)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
@@ -272,8 +272,20 @@ swept_cb (GObject      *source,
                                                   "%d overdue part orders were escalated.",
                                                   counts->overdue_parts), counts->overdue_parts);
         }
+      if (counts->callbacks > 0)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          g_string_append_printf (text, ngettext ("%d callback was added to the lists.",
+                                                  "%d callbacks were added to the lists.",
+                                                  counts->callbacks), counts->callbacks);
+        }
       show_notice (self, text->str, FALSE);
     }
+  if (counts && counts->undiagnosed + counts->overdue_parts > 0)
+    wx_escalation_page_reload (self->escalation_page);
+  if (counts && counts->callbacks > 0)
+    wx_callback_page_reload (self->callback_page);
   else if (error)
     g_warning ("the sweep failed: %s", error->message);
   g_signal_emit (self, signals[SIGNAL_SWEPT], 0, error);
@@ -388,6 +400,12 @@ wx_supervisor_window_init (WxSupervisorWindow *self)
   wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_FOLDERS, step_chosen, self);
   self->review_page = wx_review_page_new ();
   add_page (self, "review", GTK_WIDGET (self->review_page));
+  self->callback_page = WX_CALLBACK_PAGE (wx_callback_page_new ());
+  add_page (self, "callbacks", GTK_WIDGET (self->callback_page));
+  self->complaint_page = WX_COMPLAINT_PAGE (wx_complaint_page_new ());
+  add_page (self, "complaints", GTK_WIDGET (self->complaint_page));
+  self->escalation_page = WX_ESCALATION_PAGE (wx_escalation_page_new ());
+  add_page (self, "escalations", GTK_WIDGET (self->escalation_page));
 }
 
 WxSupervisorWindow *
@@ -406,6 +424,12 @@ wx_supervisor_window_new (WxApplication *app,
   g_signal_connect (self->session, "orders-changed", G_CALLBACK (session_orders_changed_cb), self);
   wx_review_page_set_worker (self->review_page, self->worker);
   wx_review_page_reload (self->review_page);
+  wx_callback_page_set_worker (self->callback_page, self->worker);
+  wx_callback_page_reload (self->callback_page);
+  wx_complaint_page_set_worker (self->complaint_page, self->worker);
+  wx_complaint_page_reload (self->complaint_page);
+  wx_escalation_page_set_worker (self->escalation_page, self->worker);
+  wx_escalation_page_reload (self->escalation_page);
   wx_supervisor_window_sweep (self);
   self->sweep_id = g_timeout_add_seconds (SWEEP_SECONDS, sweep_timeout_cb, self);
   return self;

@@ -621,9 +621,10 @@ main (int argc, char **argv)
   wx_test_db_exec (conn,
     "WITH o AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM service_orders"
     "            WHERE state = 'inspecting' ORDER BY id LIMIT 2)"
-    "INSERT INTO escalations (order_id, trigger, reason, resolved_at, resolved_by)"
+    "INSERT INTO escalations (order_id, trigger, reason, resolved_at, resolved_by, resolution)"
     " SELECT o.id, 'manual', '缺少维修手册', CASE WHEN o.k = 2 AND n = 2 THEN now() END,"
-    "        CASE WHEN o.k = 2 AND n = 2 THEN current_user END"
+    "        CASE WHEN o.k = 2 AND n = 2 THEN current_user END,"
+    "        CASE WHEN o.k = 2 AND n = 2 THEN '已借到维修手册' ELSE '' END"
     "   FROM o, generate_series(1, 2) n");
   wx_test_db_exec (conn, "ANALYZE");
 

@@ -25,9 +25,9 @@ static const struct {
   { "DELETE FROM customers WHERE id = 1",                                            0 },
   { "INSERT INTO devices (customer_id, category) VALUES (1, 'pc')",                   C | E },
   { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, model, reported_fault)"
-    " VALUES ('carry_in', 'received', 1, '广州大学', '13812345678', '笔记本', 'T14', '不开机')", C | E },
+    " VALUES ('carry_in', 'received', 1, '广州大学', '13812345678', '笔记本', 'T14', '不开机')", C | E | S },
   { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, quote_total)"
-    " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓', 100)",          C },
+    " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓', 100)",          C | S },
   { "UPDATE service_orders SET fault_analysis = '定影膜破损' WHERE id = 1",            C | E | S },
   { "UPDATE service_orders SET quote_total = 48000 WHERE id = 1",                    C | S },
   /* Engineers are paid on delivery and on site (seed 000 现场维修 step 13). */
@@ -71,7 +71,9 @@ static const struct {
   { "UPDATE sla_thresholds SET limit_minutes = 200 WHERE clock = 'dispatch'",        A },
   { "INSERT INTO staff (role_name, full_name) VALUES ('someone', '某人')",            A },
   { "SELECT wx_staff_add('matrix_probe', '探针', ARRAY['wx_engineer'])",              A },
-  { "SELECT wx_next_order_number()",                                                 C | E },
+  /* The supervisor opens return repairs from a callback (013_callbacks.sql). */
+  { "SELECT wx_next_order_number()",                                                 C | E | S },
+  { "SELECT wx_callbacks_generate()",                                                C | S },
   { "UPDATE order_number_counters SET last = 0",                                     0 },
   { "INSERT INTO contracts (customer_id, number, starts_on, ends_on) VALUES (1, 'HT-9', '2026-01-01', '2026-12-31')", A },
   { "INSERT INTO workshop_equipment (name, kind, check_months) VALUES ('万用表', 'instrument', '{1}')", A },
@@ -148,7 +150,7 @@ static const struct {
   { "quote_lines",           { "SIUD", "SI-D", "SIUD", "S---" } },
   { "repair_tests",          { "S---", "SIU-", "SIU-", "S---" } },
   { "schema_version",        { "S---", "S---", "S---", "S---" } },
-  { "service_orders",        { "SIu-", "Siu-", "S-U-", "S---" } },
+  { "service_orders",        { "SIu-", "Siu-", "SIU-", "S---" } },
   { "settings",              { "S---", "S---", "S---", "SIUD" } },
   { "sla_thresholds",        { "S---", "S---", "S---", "SIUD" } },
   { "staff",                 { "S---", "S---", "S---", "SIUD" } },

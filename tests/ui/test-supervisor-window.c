@@ -141,6 +141,29 @@ test_review (void)
   show_page ("report");
 }
 
+/* The callback, complaint and escalation pages in the window. */
+static void
+test_feedback_pages (void)
+{
+  static const char *const pages[] = { "callbacks", "complaints", "escalations" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("supervisor-%s", pages[i]);
+      g_autofree char *reload = g_strdup_printf ("%s.reload", pages[i]);
+      GtkWidget *page = wx_supervisor_window_get_page_widget (window, pages[i]);
+      gboolean loaded = FALSE;
+
+      show_page (pages[i]);
+      g_signal_connect (page, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
+      gtk_widget_activate_action (page, reload, NULL);
+      wx_test_spin_until (wx_test_flag_set, &loaded, pages[i]);
+      g_signal_handlers_disconnect_by_data (page, &loaded);
+      wx_test_screenshot (GTK_WIDGET (window), name);
+    }
+  show_page ("report");
+}
+
 /* After the sweep, nothing is left for the automatic escalations to raise. */
 static void
 test_sweep (void)
@@ -149,6 +172,7 @@ test_sweep (void)
 
   g_assert_cmpint (wx_test_db_count (conn, "SELECT wx_escalate_undiagnosed()"), ==, 0);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT wx_escalate_overdue_parts()"), ==, 0);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT wx_callbacks_generate(now())"), ==, 0);
 }
 
 /* An administrator sees settings and staff. */
@@ -188,6 +212,9 @@ main (int argc, char **argv)
   now = wx_test_fixed_now ();
   wx_db_demo_load (conn, 60, now, &error);
   g_assert_no_error (error);
+  /* Callbacks, complaints and escalations as weixiu-admin demo makes them. */
+  wx_db_demo_feedback (conn, now, &error);
+  g_assert_no_error (error);
   supervisor_conninfo = wx_db_conninfo_with (conninfo, "user", SUPERVISOR);
   window = open_window ();
 
@@ -195,6 +222,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/supervisor/first-screen", test_first_screen);
   g_test_add_func ("/ui/supervisor/sweep", test_sweep);
   g_test_add_func ("/ui/supervisor/review", test_review);
+  g_test_add_func ("/ui/supervisor/feedback-pages", test_feedback_pages);
   g_test_add_func ("/ui/supervisor/admin-pages", test_admin_pages);
   return g_test_run ();
 }

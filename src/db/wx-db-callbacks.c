@@ -1,0 +1,589 @@
+#define G_LOG_DOMAIN "wx-db"
+
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "core/wx-error.h"
+#include "wx-db.h"
+#include "wx-db-callbacks.h"
+#include "wx-db-intake.h"
+#include "wx-db-records.h"
+
+#define TZ "wx_setting('timezone', 'Asia/Shanghai')"
+#define LOCAL_TEXT(col) "coalesce(to_char(" col " AT TIME ZONE " TZ ", 'YYYY-MM-DD HH24:MI'), '')"
+#define FULL_NAME(role) "coalesce((SELECT st.full_name FROM staff st WHERE st.role_name = " role "), " role ", '')"
+
+static char *
+id_text (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+static char *
+iso_or_null (GDateTime *now)
+{
+  return now ? g_date_time_format_iso8601 (now) : NULL;
+}
+
+/* ------------------------------------------------------------ generation and sweep */
+
+int
+wx_db_callbacks_generate (PGconn *conn, GDateTime *now, GError **error)
+{
+  g_autofree char *at = iso_or_null (now);
+  const char *params[] = { at };
+  g_autofree char *n = wx_db_query_value (conn, "SELECT wx_callbacks_generate(coalesce($1::timestamptz, now()))",
+                                          1, params, error);
+
+  return n ? atoi (n) : -1;
+}
+
+static gboolean
+sweep_in_transaction (PGconn *conn, GDateTime *now, WxSweepCounts *counts, GError **error)
+{
+  counts->undiagnosed = wx_db_escalate_undiagnosed (conn, now, error);
+  if (counts->undiagnosed < 0)
+    return FALSE;
+  counts->overdue_parts = wx_db_escalate_overdue_parts (conn, now, error);
+  if (counts->overdue_parts < 0)
+    return FALSE;
+  counts->callbacks = wx_db_callbacks_generate (conn, now, error);
+  return counts->callbacks >= 0;
+}
+
+gboolean
+wx_db_supervisor_sweep (PGconn *conn, GDateTime *now, WxSweepCounts *counts, GError **error)
+{
+  WxSweepCounts local = { 0 };
+
+  if (!wx_db_begin (conn, error))
+    return FALSE;
+  if (!sweep_in_transaction (conn, now, &local, error))
+    {
+      wx_db_rollback (conn);
+      return FALSE;
+    }
+  if (!wx_db_commit (conn, error))
+    return FALSE;
+  if (counts)
+    *counts = local;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ the due list */
+
+void
+wx_callback_due_free (WxCallbackDue *d)
+{
+  if (d == NULL)
+    return;
+  g_free (d->kind);
+  g_free (d->due_text);
+  g_free (d->order_number);
+  g_free (d->unit_name);
+  g_free (d->contact);
+  g_free (d->phone);
+  g_free (d->engineer);
+  g_free (d->subject);
+  g_free (d->comments);
+  g_free (d);
+}
+
+GPtrArray *
+wx_db_callbacks_due (PGconn *conn, GError **error)
+{
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT b.id, b.kind, floor(extract(epoch FROM d.due))::bigint, " LOCAL_TEXT ("d.due") ", d.due < now(),"
+    "       b.attempts, coalesce(b.order_id, 0), coalesce(o.number, ''), coalesce(b.call_id, 0),"
+    "       coalesce(o.customer_id, c.customer_id, 0),"
+    "       coalesce(o.unit_name, nullif(c.unit_name, ''), cu.unit_name, ''),"
+    "       coalesce(nullif(o.contact_person, ''), nullif(c.contact, ''), cu.contact_person, ''),"
+    "       coalesce(o.contact_mobile, o.contact_phone, c.phone, cu.mobile, cu.phone, ''),"
+    "       " FULL_NAME ("coalesce(o.repaired_by, o.engineer, c.actor)") ","
+    "       CASE WHEN o.id IS NOT NULL THEN btrim(o.product_name || ' ' || o.model) ELSE c.subject END,"
+    "       b.comments"
+    "  FROM callbacks b"
+    "  CROSS JOIN LATERAL (SELECT coalesce(b.call_again_at, b.due_at) AS due) d"
+    "  LEFT JOIN service_orders o ON o.id = b.order_id"
+    "  LEFT JOIN calls c ON c.id = b.call_id"
+    "  LEFT JOIN customers cu ON cu.id = coalesce(o.customer_id, c.customer_id)"
+    " WHERE b.done_at IS NULL"
+    " ORDER BY array_position(ARRAY['weekly', 'onsite_24h', 'hotline_next_day', 'phone_guidance_2h', 'pickup_unchecked'], b.kind),"
+    "          d.due, b.id", 0, NULL, error);
+  GPtrArray *list;
+
+  if (res == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_callback_due_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxCallbackDue *d = g_new0 (WxCallbackDue, 1);
+
+      d->id = wx_db_get_int (res, i, 0);
+      d->kind = wx_db_dup_text (res, i, 1);
+      d->due_at = wx_db_get_int (res, i, 2);
+      d->due_text = wx_db_dup_text (res, i, 3);
+      d->overdue = wx_db_get_bool (res, i, 4);
+      d->attempts = (guint) wx_db_get_int (res, i, 5);
+      d->order_id = wx_db_get_int (res, i, 6);
+      d->order_number = wx_db_dup_text (res, i, 7);
+      d->call_id = wx_db_get_int (res, i, 8);
+      d->customer_id = wx_db_get_int (res, i, 9);
+      d->unit_name = wx_db_dup_text (res, i, 10);
+      d->contact = wx_db_dup_text (res, i, 11);
+      d->phone = wx_db_dup_text (res, i, 12);
+      d->engineer = wx_db_dup_text (res, i, 13);
+      d->subject = wx_db_dup_text (res, i, 14);
+      d->comments = wx_db_dup_text (res, i, 15);
+      g_ptr_array_add (list, d);
+    }
+  return list;
+}
+
+/* ------------------------------------------------------------ recording */
+
+void
+wx_callback_outcome_clear (WxCallbackOutcome *o)
+{
+  g_clear_pointer (&o->return_order_number, g_free);
+  o->return_order_id = 0;
+  o->complaint_id = 0;
+}
+
+static const char *
+answer_sql (WxAnswer a)
+{
+  return a == WX_ANSWER_YES ? "true" : a == WX_ANSWER_NO ? "false" : NULL;
+}
+
+static const char *
+flag (WxWeakPoints weak, WxWeakPoints point)
+{
+  return (weak & point) ? "true" : "false";
+}
+
+/* The return repair: a new order of the same customer and machine, in its
+ * first state, flagged as a return repair of `order_id`, with its events. */
+static gboolean
+open_return_repair (PGconn *conn, const char *callback, const char *order_id, const char *order_number,
+                    const char *what, WxCallbackOutcome *out, GError **error)
+{
+  g_autofree char *fault = g_strdup_printf (_("Not working at the callback: %s"), what);
+  g_autofree char *remarks = g_strdup_printf (_("Return repair of %s, opened from its callback."), order_number);
+  const char *params[] = { order_id, fault, remarks };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "WITH orig AS (SELECT * FROM service_orders WHERE id = $1::bigint),"
+    " ins AS ("
+    "  INSERT INTO service_orders (kind, state, customer_id, device_id, unit_name, unit_address, contact_person,"
+    "    contact_mobile, contact_phone, contact_fax, contact_email, end_user, end_user_phone, floor_department,"
+    "    product_name, model, serial, asset_number, reported_fault, warranty_status, remarks,"
+    "    is_return_repair, return_of_order_id)"
+    "  SELECT CASE WHEN kind = 'on_site' THEN 'on_site' ELSE 'carry_in' END,"
+    "         CASE WHEN kind = 'on_site' THEN 'call_logged' ELSE 'received' END,"
+    "         customer_id, device_id, unit_name, unit_address, contact_person, contact_mobile, contact_phone,"
+    "         contact_fax, contact_email, end_user, end_user_phone, floor_department, product_name, model,"
+    "         serial, asset_number, left($2, 2000), warranty_status, left($3, 2000), true, id"
+    "    FROM orig RETURNING id, number, state),"
+    " first_event AS (INSERT INTO order_events (order_id, event, to_state) SELECT id, state, state FROM ins)"
+    " SELECT id, number, state FROM ins", 3, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  out->return_order_id = wx_db_get_int (res, 0, 0);
+  out->return_order_number = wx_db_dup_text (res, 0, 1);
+  {
+    /* After the first event: the order's history reads received, then return repair. */
+    const char *flag_params[] = { PQgetvalue (res, 0, 0), PQgetvalue (res, 0, 2), order_number, callback };
+    return wx_db_execute (conn,
+      "INSERT INTO order_events (order_id, event, from_state, to_state, payload)"
+      " VALUES ($1::bigint, 'return_repair', $2, $2, jsonb_build_object('of', $3::text, 'callback', $4::bigint))",
+      4, flag_params, error);
+  }
+}
+
+static gboolean
+record_in_transaction (PGconn *conn, const WxCallbackAnswer *a, WxCallbackOutcome *out, GError **error)
+{
+  g_autofree char *id = id_text (a->callback_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) cb = wx_db_query (conn,
+    "SELECT b.done_at IS NOT NULL, " FULL_NAME ("b.actor") ", coalesce(b.order_id::text, ''), coalesce(o.number, ''),"
+    "       coalesce(o.customer_id, c.customer_id, 0), floor(extract(epoch FROM now()))::bigint"
+    "  FROM callbacks b LEFT JOIN service_orders o ON o.id = b.order_id LEFT JOIN calls c ON c.id = b.call_id"
+    " WHERE b.id = $1::bigint FOR UPDATE OF b", 1, params, error);
+  const char *comments = a->comments ? a->comments : "";
+  g_autofree char *note = g_strstrip (g_strdup (a->follow_up_note ? a->follow_up_note : ""));
+  const char *what = *note ? note : comments;
+  gint64 customer;
+  const char *order_id;
+
+  if (cb == NULL)
+    return FALSE;
+  if (PQntuples (cb) == 0)
+    {
+      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND,
+                           _("That callback is no longer on the list; reload the list."));
+      return FALSE;
+    }
+  if (wx_db_get_bool (cb, 0, 0))
+    {
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_CONFLICT,
+                   _("%s has already recorded this callback; reload the list."), PQgetvalue (cb, 0, 1));
+      return FALSE;
+    }
+  order_id = PQgetvalue (cb, 0, 2);
+  customer = wx_db_get_int (cb, 0, 4);
+  if (!wx_callback_answer_check (a, wx_db_get_int (cb, 0, 5), *order_id != '\0', customer > 0, NULL, error))
+    return FALSE;
+
+  if (!a->reached)
+    {
+      g_autoptr(GDateTime) again = g_date_time_new_from_unix_utc (a->call_again_at);
+      g_autofree char *again_text = g_date_time_format_iso8601 (again);
+      const char *p[] = { id, again_text, comments };
+      return wx_db_execute (conn,
+        "UPDATE callbacks SET reached = false, attempts = attempts + 1, call_again_at = $2::timestamptz,"
+        "       actor = current_user, comments = $3 WHERE id = $1::bigint", 3, p, error);
+    }
+  {
+    g_autofree char *score = g_strdup_printf ("%d", a->satisfaction);
+    const char *p[] = { id, answer_sql (a->machine_working), flag (a->weak, WX_WEAK_RESPONSE),
+                        flag (a->weak, WX_WEAK_REPAIR_TIME), flag (a->weak, WX_WEAK_ATTITUDE),
+                        flag (a->weak, WX_WEAK_QUOTE_SPEED), answer_sql (a->engineer_explained), score, comments };
+    if (!wx_db_execute (conn,
+          "UPDATE callbacks SET done_at = now(), actor = current_user, reached = true, call_again_at = NULL,"
+          "       machine_working = $2::boolean, weak_response = $3::boolean, weak_repair_time = $4::boolean,"
+          "       weak_attitude = $5::boolean, weak_quote_speed = $6::boolean, engineer_explained = $7::boolean,"
+          "       satisfaction = $8::smallint, comments = $9"
+          " WHERE id = $1::bigint", 9, p, error))
+      return FALSE;
+  }
+  if (a->follow_up == WX_FOLLOW_UP_RETURN_REPAIR)
+    {
+      const char *p[] = { id, NULL };
+      g_autofree char *new_id = NULL;
+      if (!open_return_repair (conn, id, order_id, PQgetvalue (cb, 0, 3), what, out, error))
+        return FALSE;
+      new_id = id_text (out->return_order_id);
+      p[1] = new_id;
+      return wx_db_execute (conn, "UPDATE callbacks SET return_order_id = $2::bigint WHERE id = $1::bigint", 2, p, error);
+    }
+  if (a->follow_up == WX_FOLLOW_UP_COMPLAINT)
+    {
+      g_autofree char *customer_text = id_text (customer);
+      g_autofree char *description = g_strdup_printf (_("At the callback: %s"), what);
+      const char *p[] = { id, customer_text, *order_id ? order_id : NULL, description };
+      g_autofree char *complaint = wx_db_query_value (conn,
+        "WITH c AS (INSERT INTO complaints (customer_id, order_id, description)"
+        "           VALUES ($2::bigint, $3::bigint, left($4, 2000)) RETURNING id)"
+        " UPDATE callbacks b SET complaint_id = c.id FROM c WHERE b.id = $1::bigint RETURNING c.id", 4, p, error);
+      if (complaint == NULL)
+        return FALSE;
+      out->complaint_id = g_ascii_strtoll (complaint, NULL, 10);
+    }
+  return TRUE;
+}
+
+gboolean
+wx_db_callback_record (PGconn *conn, const WxCallbackAnswer *answer, WxCallbackOutcome *outcome, GError **error)
+{
+  g_auto(WxCallbackOutcome) local = { 0 };
+
+  if (!wx_db_begin (conn, error))
+    return FALSE;
+  if (!record_in_transaction (conn, answer, &local, error))
+    {
+      wx_db_rollback (conn);
+      return FALSE;
+    }
+  if (!wx_db_commit (conn, error))
+    return FALSE;
+  if (outcome)
+    {
+      *outcome = local;
+      local.return_order_number = NULL;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ complaints */
+
+void
+wx_complaint_free (WxComplaint *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->unit_name);
+  g_free (c->order_number);
+  g_free (c->received_text);
+  g_free (c->received_by);
+  g_free (c->description);
+  g_free (c->closed_text);
+  g_free (c->outcome);
+  for (guint i = 0; i < WX_COMPLAINT_N_STEPS; i++)
+    {
+      g_free (c->steps[i].at_text);
+      g_free (c->steps[i].actor);
+      g_free (c->steps[i].note);
+    }
+  g_free (c);
+}
+
+/* Columns 13.. are the five steps, four columns each: at, actor, note, escalated. */
+GPtrArray *
+wx_db_complaints_list (PGconn *conn, GError **error)
+{
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT k.id, k.customer_id, cu.unit_name, coalesce(k.order_id, 0), coalesce(o.number, ''),"
+    "       " LOCAL_TEXT ("k.received_at") ", " FULL_NAME ("k.received_by") ", k.description,"
+    "       k.closed_at IS NOT NULL, " LOCAL_TEXT ("k.closed_at") ", k.outcome,"
+    "       (SELECT count(*) FROM complaint_steps s WHERE s.complaint_id = k.id), 0,"
+    "       " LOCAL_TEXT ("s1.at") ", " FULL_NAME ("s1.actor") ", coalesce(s1.note, ''), coalesce(s1.escalated, false),"
+    "       " LOCAL_TEXT ("s2.at") ", " FULL_NAME ("s2.actor") ", coalesce(s2.note, ''), coalesce(s2.escalated, false),"
+    "       " LOCAL_TEXT ("s3.at") ", " FULL_NAME ("s3.actor") ", coalesce(s3.note, ''), coalesce(s3.escalated, false),"
+    "       " LOCAL_TEXT ("s4.at") ", " FULL_NAME ("s4.actor") ", coalesce(s4.note, ''), coalesce(s4.escalated, false),"
+    "       " LOCAL_TEXT ("s5.at") ", " FULL_NAME ("s5.actor") ", coalesce(s5.note, ''), coalesce(s5.escalated, false)"
+    "  FROM complaints k JOIN customers cu ON cu.id = k.customer_id"
+    "  LEFT JOIN service_orders o ON o.id = k.order_id"
+    "  LEFT JOIN complaint_steps s1 ON s1.complaint_id = k.id AND s1.step = 1"
+    "  LEFT JOIN complaint_steps s2 ON s2.complaint_id = k.id AND s2.step = 2"
+    "  LEFT JOIN complaint_steps s3 ON s3.complaint_id = k.id AND s3.step = 3"
+    "  LEFT JOIN complaint_steps s4 ON s4.complaint_id = k.id AND s4.step = 4"
+    "  LEFT JOIN complaint_steps s5 ON s5.complaint_id = k.id AND s5.step = 5"
+    " WHERE k.closed_at IS NULL OR k.closed_at > now() - interval '90 days'"
+    " ORDER BY k.closed_at IS NOT NULL, k.closed_at DESC, k.received_at, k.id", 0, NULL, error);
+  GPtrArray *list;
+
+  if (res == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_complaint_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxComplaint *c = g_new0 (WxComplaint, 1);
+
+      c->id = wx_db_get_int (res, i, 0);
+      c->customer_id = wx_db_get_int (res, i, 1);
+      c->unit_name = wx_db_dup_text (res, i, 2);
+      c->order_id = wx_db_get_int (res, i, 3);
+      c->order_number = wx_db_dup_text (res, i, 4);
+      c->received_text = wx_db_dup_text (res, i, 5);
+      c->received_by = wx_db_dup_text (res, i, 6);
+      c->description = wx_db_dup_text (res, i, 7);
+      c->closed = wx_db_get_bool (res, i, 8);
+      c->closed_text = wx_db_dup_text (res, i, 9);
+      c->outcome = wx_db_dup_text (res, i, 10);
+      c->steps_done = (guint) wx_db_get_int (res, i, 11);
+      for (guint s = 0; s < WX_COMPLAINT_N_STEPS; s++)
+        {
+          int col = 13 + 4 * (int) s;
+          c->steps[s].at_text = wx_db_dup_text (res, i, col);
+          c->steps[s].done = c->steps[s].at_text[0] != '\0';
+          c->steps[s].actor = wx_db_dup_text (res, i, col + 1);
+          c->steps[s].note = wx_db_dup_text (res, i, col + 2);
+          c->steps[s].escalated = wx_db_get_bool (res, i, col + 3);
+        }
+      g_ptr_array_add (list, c);
+    }
+  return list;
+}
+
+gint64
+wx_db_complaint_open (PGconn *conn, const char *order_number, gint64 customer_id,
+                      const char *description, GError **error)
+{
+  g_autofree char *customer = customer_id > 0 ? id_text (customer_id) : NULL;
+  g_autofree char *number = order_number ? g_strstrip (g_strdup (order_number)) : NULL;
+  g_autofree char *text = description ? g_strstrip (g_strdup (description)) : NULL;
+  const char *params[] = { number && *number ? number : NULL, customer, text };
+  g_autoptr(PGresult) res = NULL;
+
+  if (!wx_complaint_new_check (text, NULL, error))
+    return 0;
+  if (params[0] == NULL && customer == NULL)
+    {
+      g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                           _("Give the service order the complaint is about (or the customer's record)."));
+      return 0;
+    }
+  res = wx_db_query (conn,
+    "INSERT INTO complaints (customer_id, order_id, description)"
+    " SELECT coalesce(o.customer_id, $2::bigint), o.id, $3"
+    "   FROM (SELECT 1) one LEFT JOIN service_orders o ON o.number = $1"
+    "  WHERE $1 IS NULL OR o.id IS NOT NULL"
+    " RETURNING id", 3, params, error);
+  if (res == NULL)
+    return 0;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no service order %s."), params[0]);
+      return 0;
+    }
+  return wx_db_get_int (res, 0, 0);
+}
+
+/* The complaint locked: closed?, steps recorded; FALSE when there is none. */
+static gboolean
+lock_complaint (PGconn *conn, const char *id, gboolean *closed, guint *steps_done, GError **error)
+{
+  const char *params[] = { id };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT k.closed_at IS NOT NULL, (SELECT count(*) FROM complaint_steps s WHERE s.complaint_id = k.id)"
+    "  FROM complaints k WHERE k.id = $1::bigint FOR UPDATE", 1, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("That complaint does not exist (any more)."));
+      return FALSE;
+    }
+  *closed = wx_db_get_bool (res, 0, 0);
+  *steps_done = (guint) wx_db_get_int (res, 0, 1);
+  return TRUE;
+}
+
+static gboolean
+step_in_transaction (PGconn *conn, const char *id, guint step, const char *note, gboolean escalated, GError **error)
+{
+  gboolean closed;
+  guint done;
+  g_autofree char *step_text = g_strdup_printf ("%u", step);
+  g_autofree char *trimmed = note ? g_strstrip (g_strdup (note)) : NULL;
+  const char *params[] = { id, step_text, trimmed, escalated ? "true" : "false" };
+
+  return lock_complaint (conn, id, &closed, &done, error) &&
+         wx_complaint_step_check (done, closed, step, trimmed, escalated, NULL, error) &&
+         wx_db_execute (conn,
+           "INSERT INTO complaint_steps (complaint_id, step, note, escalated)"
+           " VALUES ($1::bigint, $2::smallint, $3, $4::boolean)", 4, params, error);
+}
+
+static gboolean
+close_in_transaction (PGconn *conn, const char *id, const char *outcome, GError **error)
+{
+  gboolean closed;
+  guint done;
+  g_autofree char *trimmed = outcome ? g_strstrip (g_strdup (outcome)) : NULL;
+  const char *params[] = { id, trimmed };
+
+  return lock_complaint (conn, id, &closed, &done, error) &&
+         wx_complaint_close_check (closed, trimmed, NULL, error) &&
+         wx_db_execute (conn, "UPDATE complaints SET closed_at = now(), outcome = $2 WHERE id = $1::bigint",
+                        2, params, error);
+}
+
+/* Runs `body` in a transaction; rolls back on failure. */
+#define IN_TRANSACTION(conn, error, body)          \
+  G_STMT_START {                                   \
+    if (!wx_db_begin ((conn), (error)))            \
+      return FALSE;                                \
+    if (!(body))                                   \
+      {                                            \
+        wx_db_rollback (conn);                     \
+        return FALSE;                              \
+      }                                            \
+    return wx_db_commit ((conn), (error));         \
+  } G_STMT_END
+
+gboolean
+wx_db_complaint_step (PGconn *conn, gint64 complaint_id, guint step, const char *note,
+                      gboolean escalated, GError **error)
+{
+  g_autofree char *id = id_text (complaint_id);
+
+  IN_TRANSACTION (conn, error, step_in_transaction (conn, id, step, note, escalated, error));
+}
+
+gboolean
+wx_db_complaint_close (PGconn *conn, gint64 complaint_id, const char *outcome, GError **error)
+{
+  g_autofree char *id = id_text (complaint_id);
+
+  IN_TRANSACTION (conn, error, close_in_transaction (conn, id, outcome, error));
+}
+
+/* ------------------------------------------------------------ escalations */
+
+void
+wx_escalation_free (WxEscalation *x)
+{
+  if (x == NULL)
+    return;
+  g_free (x->order_number);
+  g_free (x->unit_name);
+  g_free (x->state);
+  g_free (x->at_text);
+  g_free (x->trigger);
+  g_free (x->reason);
+  g_free (x->raised_by);
+  g_free (x->resolved_text);
+  g_free (x->resolved_by);
+  g_free (x->resolution);
+  g_free (x);
+}
+
+GPtrArray *
+wx_db_escalations_list (PGconn *conn, GError **error)
+{
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT x.id, x.order_id, o.number, o.unit_name, o.state, " LOCAL_TEXT ("x.at") ", x.trigger, x.reason,"
+    "       " FULL_NAME ("x.raised_by") ", x.resolved_at IS NOT NULL, " LOCAL_TEXT ("x.resolved_at") ","
+    "       " FULL_NAME ("x.resolved_by") ", x.resolution"
+    "  FROM escalations x JOIN service_orders o ON o.id = x.order_id"
+    " WHERE x.resolved_at IS NULL OR x.resolved_at > now() - interval '30 days'"
+    " ORDER BY x.resolved_at IS NOT NULL, x.resolved_at DESC, x.at, x.id", 0, NULL, error);
+  GPtrArray *list;
+
+  if (res == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_escalation_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxEscalation *x = g_new0 (WxEscalation, 1);
+
+      x->id = wx_db_get_int (res, i, 0);
+      x->order_id = wx_db_get_int (res, i, 1);
+      x->order_number = wx_db_dup_text (res, i, 2);
+      x->unit_name = wx_db_dup_text (res, i, 3);
+      x->state = wx_db_dup_text (res, i, 4);
+      x->at_text = wx_db_dup_text (res, i, 5);
+      x->trigger = wx_db_dup_text (res, i, 6);
+      x->reason = wx_db_dup_text (res, i, 7);
+      x->raised_by = wx_db_dup_text (res, i, 8);
+      x->resolved = wx_db_get_bool (res, i, 9);
+      x->resolved_text = wx_db_dup_text (res, i, 10);
+      x->resolved_by = wx_db_dup_text (res, i, 11);
+      x->resolution = wx_db_dup_text (res, i, 12);
+      g_ptr_array_add (list, x);
+    }
+  return list;
+}
+
+gboolean
+wx_db_escalation_resolve (PGconn *conn, gint64 escalation_id, const char *resolution, GError **error)
+{
+  g_autofree char *id = id_text (escalation_id);
+  g_autofree char *trimmed = resolution ? g_strstrip (g_strdup (resolution)) : NULL;
+  const char *params[] = { id, trimmed };
+  g_autoptr(PGresult) res = NULL;
+
+  if (!wx_escalation_resolution_check (trimmed, NULL, error))
+    return FALSE;
+  /* One statement: resolved now, or who resolved it first. */
+  res = wx_db_query (conn,
+    "WITH done AS (UPDATE escalations SET resolved_at = now(), resolved_by = current_user, resolution = $2"
+    "               WHERE id = $1::bigint AND resolved_at IS NULL RETURNING id)"
+    " SELECT (SELECT count(*) FROM done), " FULL_NAME ("x.resolved_by")
+    "   FROM (SELECT 1) one LEFT JOIN escalations x ON x.id = $1::bigint", 2, params, error);
+  if (res == NULL)
+    return FALSE;
+  if (wx_db_get_int (res, 0, 0) == 1)
+    return TRUE;
+  if (PQgetisnull (res, 0, 1) || *PQgetvalue (res, 0, 1) == '\0')
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("That escalation does not exist (any more)."));
+  else
+    g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_CONFLICT,
+                 _("%s has already resolved this escalation; reload the inbox."), PQgetvalue (res, 0, 1));
+  return FALSE;
+}

@@ -1,0 +1,39 @@
+/* wx-callback-page.h — the supervisor's callbacks (回访): the lists due
+ * (this week's orders for Friday, on-site jobs after 24 hours, unresolved
+ * hotline cases the next day, phone guidance after 2 hours), each with its
+ * order or call, customer, phone, engineer and when due; a side form
+ * records the answers, and "not working" opens its follow-up (a return
+ * repair or a complaint) in the same step.
+ * Actions: callbacks.reload, callbacks.select (x: a callback id),
+ * callbacks.record, callbacks.open-order. Signals: "loaded" (GError *),
+ * "open-order" (the order number). */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "db/wx-db-callbacks.h"
+#include "db/wx-db-worker.h"
+
+G_BEGIN_DECLS
+
+#define WX_TYPE_CALLBACK_PAGE (wx_callback_page_get_type ())
+G_DECLARE_FINAL_TYPE (WxCallbackPage, wx_callback_page, WX, CALLBACK_PAGE, GtkWidget)
+
+GtkWidget  *wx_callback_page_new          (void);
+void        wx_callback_page_set_worker   (WxCallbackPage *self,
+                                           WxDbWorker     *worker);
+void        wx_callback_page_reload       (WxCallbackPage *self);
+/* As loaded: WxCallbackDue. */
+GPtrArray  *wx_callback_page_get_due      (WxCallbackPage *self);
+/* The side form's fields: reached, call_again (HH:MM, MM-DD HH:MM or
+ * YYYY-MM-DD HH:MM), working (yes|no|""), weak_response, weak_repair_time,
+ * weak_attitude, weak_quote_speed ("true" or ""), explained (yes|no|""),
+ * satisfaction (1–5 or ""), comments, follow_up (none|return_repair|
+ * complaint), follow_up_note. */
+gboolean    wx_callback_page_set_value    (WxCallbackPage *self,
+                                           const char     *key,
+                                           const char     *value);
+/* The form's message: the refusal, or what was recorded. */
+const char *wx_callback_page_get_message  (WxCallbackPage *self);
+
+G_END_DECLS
