@@ -293,6 +293,9 @@ static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", F
 static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--if-empty", FALSE }, { NULL } };
 static const WxAdminOption calendar_options[] = { { "--name", TRUE }, { "--hours", TRUE }, { NULL } };
 static const WxAdminOption print_options[] = { { "-o", TRUE }, { "--layout", TRUE }, { NULL } };
+static const WxAdminOption report_options[] = {
+  { "-o", TRUE }, { "--csv", FALSE }, { "--week", TRUE }, { "--month", TRUE }, { NULL }
+};
 
 static int
 cmd_backup (WxAdmin *o)
@@ -344,6 +347,11 @@ static const WxAdminCommand commands[] = {
        "                                print an order's service form, labels or quote to a PDF\n"
        "  print worklog LOGIN YYYY-MM-DD -o FILE.pdf\n"
        "                                print an engineer's work log (工作日志) of a day to a PDF\n") },
+  { "report",  report_options, wx_admin_cmd_report,
+    N_("  report weekly [--week YYYY-Www] [-o FILE.pdf | --csv]\n"
+       "                                the supervisor's weekly report (default: the last complete week)\n"
+       "  report monthly [--month YYYY-MM] [-o FILE.pdf | --csv]\n"
+       "                                feedback, complaints and collections of a month\n") },
   { "bench",   no_options,   wx_admin_cmd_bench,
     N_("  bench [GROUP…]                measure the speeds the issues name, in a scratch database\n") },
   { "calendar", calendar_options, wx_admin_cmd_calendar,

@@ -75,6 +75,7 @@ static const struct {
   { "workflow", wx_bench_workflow },
   { "print",    wx_bench_print },
   { "board",    wx_bench_board },
+  { "report",   wx_bench_weekly_report },
 };
 
 /* A database of its own on the same server, so that the bench never touches

@@ -49,5 +49,21 @@ gboolean wx_bench_workflow (WxBench    *bench,
                             GError    **error);
 gboolean wx_bench_board    (WxBench    *bench,
                             GError    **error);
+gboolean wx_bench_weekly_report (WxBench    *bench,
+                            GError    **error);
+
+/* Fills a migrated-to-be scratch database as `bench board` measures it:
+ * 100,000 orders (the demo's of the last eight weeks before `now`, closed
+ * ones before them) and about a million events, vacuumed and analysed. */
+gboolean wx_bench_board_fill (PGconn    *conn,
+                              GDateTime *now,
+                              GError   **error);
+/* A scratch database of its own (named weixiu_bench_PID_SUFFIX, returned
+ * in `dbname`, to drop) so filled; connected as the owner. */
+PGconn  *wx_bench_board_scratch (WxBench    *bench,
+                                 const char *suffix,
+                                 GDateTime  *now,
+                                 char      **dbname,
+                                 GError    **error);
 
 G_END_DECLS

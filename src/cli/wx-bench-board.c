@@ -78,8 +78,8 @@ static const char history_sql[] =
   "  ) p(path, event, from_state, to_state, after)"
   "    ON p.path = CASE WHEN o.state = 'cancelled' THEN 'cancelled ' ELSE '' END || o.kind";
 
-static gboolean
-make_database (PGconn *conn, GDateTime *now, GError **error)
+gboolean
+wx_bench_board_fill (PGconn *conn, GDateTime *now, GError **error)
 {
   g_autofree char *count = g_strdup_printf ("%d", TOTAL_ORDERS - DEMO_ORDERS);
   const char *params[] = { count };
@@ -339,19 +339,15 @@ wx_bench_board (WxBench *bench, GError **error)
   g_autoptr(GDateTime) now_dt = g_date_time_new_now_utc ();
   gint64 now = g_date_time_to_unix (now_dt);
   g_autofree char *dbname = NULL;
-  g_autofree char *conninfo = NULL;
   g_autoptr(PGconn) conn = NULL;
   gboolean ok;
 
-  dbname = wx_bench_scratch_create (bench->server, "board", error);
-  if (dbname == NULL)
-    return FALSE;
-  g_print (_("Scratch database %s, %d orders.\n"), dbname, TOTAL_ORDERS);
-  conninfo = wx_db_conninfo_with (bench->server_conninfo, "dbname", dbname);
-  conn = wx_db_connect (conninfo, error);
-  ok = conn != NULL && make_database (conn, now_dt, error);
+  conn = wx_bench_board_scratch (bench, "board", now_dt, &dbname, error);
+  ok = conn != NULL;
   if (ok)
     {
+      g_autofree char *conninfo = wx_db_conninfo_with (bench->server_conninfo, "dbname", dbname);
+
       print_count (conn, _("orders"), "SELECT count(*) FROM service_orders");
       print_count (conn, _("open orders"),
                    "SELECT count(*) FROM service_orders WHERE state IN (SELECT state FROM workflow_states WHERE open)");
@@ -359,6 +355,29 @@ wx_bench_board (WxBench *bench, GError **error)
       ok = bench_load (conn, now, error) && bench_search (conn, now, error) && bench_launch (conninfo, error);
     }
   g_clear_pointer (&conn, PQfinish);
-  wx_bench_scratch_drop (bench->server, dbname);
+  if (dbname)
+    wx_bench_scratch_drop (bench->server, dbname);
   return ok;
+}
+
+PGconn *
+wx_bench_board_scratch (WxBench *bench, const char *suffix, GDateTime *now, char **dbname, GError **error)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(PGconn) conn = NULL;
+
+  *dbname = wx_bench_scratch_create (bench->server, suffix, error);
+  if (*dbname == NULL)
+    return NULL;
+  g_print (_("Scratch database %s, %d orders.\n"), *dbname, TOTAL_ORDERS);
+  conninfo = wx_db_conninfo_with (bench->server_conninfo, "dbname", *dbname);
+  conn = wx_db_connect (conninfo, error);
+  if (conn == NULL || !wx_bench_board_fill (conn, now, error))
+    {
+      g_clear_pointer (&conn, PQfinish);
+      wx_bench_scratch_drop (bench->server, *dbname);
+      g_clear_pointer (dbname, g_free);
+      return NULL;
+    }
+  return g_steal_pointer (&conn);
 }

@@ -26,6 +26,7 @@ typedef struct {
   double      size;          /* text: font size; line and stroke: line width (pt) */
   gboolean    flag;          /* text: bold; line: dashed */
   const char *text;
+  guint32     rgb;           /* 0xRRGGBB */
 } Op;
 
 typedef struct {
@@ -39,6 +40,7 @@ struct _WxPdfLayout {
   GArray       *boxes;       /* WxPdfBox */
   GStringChunk *strings;
   hb_set_t     *codepoints;  /* every character drawn */
+  guint32       rgb;         /* the colour of what is added next */
   GHashTable   *barcodes;    /* "kind:data" → WxPdfBarcode */
 };
 
@@ -107,9 +109,17 @@ current_page (WxPdfLayout *layout)
   return layout->pages->len - 1;
 }
 
+void
+wx_pdf_layout_set_color (WxPdfLayout *layout, double r, double g, double b)
+{
+  layout->rgb = ((guint32) (CLAMP (r, 0, 1) * 255 + 0.5) << 16) | ((guint32) (CLAMP (g, 0, 1) * 255 + 0.5) << 8)
+                | (guint32) (CLAMP (b, 0, 1) * 255 + 0.5);
+}
+
 static void
 add_op (WxPdfLayout *layout, Op op)
 {
+  op.rgb = layout->rgb;
   op.page = current_page (layout);
   g_array_append_val (layout->ops, op);
 }
@@ -450,6 +460,7 @@ typedef struct {
   DrawMode  mode;
   double    size;        /* text size, or line width, in force */
   gboolean  flag;        /* bold, or dashed, in force */
+  guint32   rgb;         /* the colour in force */
 } Pen;
 
 #define PT(mm) ((HPDF_REAL) ((mm) / WX_PDF_MM_PER_PT))
@@ -472,6 +483,15 @@ draw_op (Pen *pen, HPDF_Font font, const Op *op)
   DrawMode mode = op->kind == OP_TEXT ? MODE_TEXT : op->kind == OP_FILL_RECT ? MODE_FILL : MODE_STROKE;
   gboolean flag = op->kind == OP_TEXT || op->kind == OP_LINE ? op->flag : FALSE;
 
+  if (pen->rgb != op->rgb)
+    {
+      HPDF_REAL r = ((op->rgb >> 16) & 0xff) / 255.0f, g = ((op->rgb >> 8) & 0xff) / 255.0f, b = (op->rgb & 0xff) / 255.0f;
+
+      pen_finish (pen);
+      HPDF_Page_SetRGBFill (pen->page, r, g, b);
+      HPDF_Page_SetRGBStroke (pen->page, r, g, b);
+      pen->rgb = op->rgb;
+    }
   if (pen->mode != mode || (mode != MODE_FILL && (pen->size != op->size || pen->flag != flag)))
     {
       static const HPDF_UINT16 dash[] = { 2, 2 };
@@ -575,6 +595,7 @@ wx_pdf_layout_render (WxPdfLayout *layout, WxPdfFontMode mode, GError **error)
           pen.page = pages[op->page];
           pen.height = PT (g_array_index (layout->pages, Page, op->page).height);
           pen.size = -1;
+          pen.rgb = 0;     /* each page starts black */
         }
       draw_op (&pen, font, op);
     }

@@ -79,6 +79,12 @@ gboolean        wx_pdf_layout_barcode    (WxPdfLayout       *layout,
                                           double             width,
                                           double             height,
                                           GError           **error);
+/* The colour (0…1 RGB) of the text, lines and rectangles added after it;
+ * black until set. */
+void            wx_pdf_layout_set_color  (WxPdfLayout       *layout,
+                                          double             r,
+                                          double             g,
+                                          double             b);
 const WxPdfBox *wx_pdf_layout_boxes      (WxPdfLayout       *layout,
                                           guint             *n_boxes);
 GBytes         *wx_pdf_layout_render     (WxPdfLayout       *layout,
