@@ -142,7 +142,7 @@ wx_report_table_backlog (const WxReport *r, gboolean shelves)
   columns[0] = shelves ? N_("Shelf") : N_("Folder");
   for (guint a = 0; a < WX_REPORT_N_AGES; a++)
     columns[a + 1] = wx_report_age_label (a);
-  columns[WX_REPORT_N_AGES + 1] = N_("Total");
+  columns[WX_REPORT_N_AGES + 1] = N_("Sum");
   t = table_new (shelves ? _("Backlog by shelf and age") : _("Backlog by folder and age"), columns, G_N_ELEMENTS (columns));
   for (guint i = 1; i < n; i++)
     {
@@ -163,7 +163,7 @@ wx_report_table_backlog (const WxReport *r, gboolean shelves)
     }
   {
     GStrv row = g_new0 (char *, WX_REPORT_N_AGES + 3);
-    row[0] = g_strdup (_("Total"));
+    row[0] = g_strdup (_("Sum"));
     for (guint a = 0; a < WX_REPORT_N_AGES; a++)
       row[a + 1] = num (totals[a]);
     row[WX_REPORT_N_AGES + 1] = num (wx_report_backlog_total (totals));
@@ -213,7 +213,7 @@ wx_report_table_categories (const WxReport *r)
   for (guint c = 0; c < WX_REPORT_N_CATEGORIES; c++)
     if (s->by_category[c])
       table_add (t, g_strdup (wx_report_category_label (c)), num (s->by_category[c]), NULL);
-  table_add (t, g_strdup (_("Total")), num (s->orders), NULL);
+  table_add (t, g_strdup (_("Sum")), num (s->orders), NULL);
   t->last_total = TRUE;
   return t;
 }
@@ -283,7 +283,7 @@ wx_month_table_collections (const WxMonthReport *m)
       n += m->debt_n[b];
       due += m->debt_due[b];
     }
-  table_add (t, g_strdup (_("Total")), num (n), wx_money_format_yuan (due), NULL);
+  table_add (t, g_strdup (_("Sum")), num (n), wx_money_format_yuan (due), NULL);
   t->last_total = TRUE;
   return t;
 }

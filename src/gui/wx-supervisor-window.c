@@ -7,6 +7,7 @@
 #include "supervisor/wx-callback-page.h"
 #include "supervisor/wx-complaint-page.h"
 #include "supervisor/wx-escalation-page.h"
+#include "supervisor/wx-report-view.h"
 #include "supervisor/wx-review-page.h"
 #include "wx-board-session.h"
 #include "wx-supervisor-window.h"
@@ -44,6 +45,7 @@ struct _WxSupervisorWindow
   GListModel        *orders;          /* the session's */
   GCancellable      *cancellable;     /* the session's */
 
+  WxReportView      *report_view;
   WxReviewPage      *review_page;
   WxCallbackPage    *callback_page;
   WxComplaintPage   *complaint_page;
@@ -398,6 +400,8 @@ wx_supervisor_window_init (WxSupervisorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_FOLDERS, step_chosen, self);
+  self->report_view = WX_REPORT_VIEW (wx_report_view_new ());
+  add_page (self, "report", GTK_WIDGET (self->report_view));
   self->review_page = wx_review_page_new ();
   add_page (self, "review", GTK_WIDGET (self->review_page));
   self->callback_page = WX_CALLBACK_PAGE (wx_callback_page_new ());
@@ -422,6 +426,8 @@ wx_supervisor_window_new (WxApplication *app,
   self->orders = wx_board_session_get_orders (self->session);
   self->cancellable = wx_board_session_get_cancellable (self->session);
   g_signal_connect (self->session, "orders-changed", G_CALLBACK (session_orders_changed_cb), self);
+  wx_report_view_set_worker (self->report_view, self->worker);
+  wx_report_view_reload (self->report_view);
   wx_review_page_set_worker (self->review_page, self->worker);
   wx_review_page_reload (self->review_page);
   wx_callback_page_set_worker (self->callback_page, self->worker);

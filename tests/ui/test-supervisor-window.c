@@ -6,12 +6,15 @@
  * pages go to the build directory. */
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "core/wx-i18n.h"
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
+#include "gui/supervisor/wx-report-view.h"
 #include "gui/supervisor/wx-review-page.h"
 #include "gui/wx-supervisor-window.h"
 #include "wx-test-db.h"
@@ -120,6 +123,123 @@ test_pages (void)
   show_page ("report");
 }
 
+/* The first scrolled window shown below `widget`. */
+static GtkScrolledWindow *
+shown_scroller (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        return GTK_SCROLLED_WINDOW (child);
+      if ((found = shown_scroller (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+frame_drawn (gpointer data)
+{
+  return gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (data)) > GPOINTER_TO_INT (g_object_get_data (data, "wx-frame"));
+}
+
+/* Scrolls the report down to `y` and takes its picture. */
+static void
+report_screenshot_at (WxReportView *view, double y, const char *name)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (shown_scroller (GTK_WIDGET (view)));
+
+  gtk_adjustment_set_value (adj, y);
+  g_object_set_data (G_OBJECT (window), "wx-frame",
+                     GINT_TO_POINTER ((int) gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (window)))));
+  wx_test_spin_until (frame_drawn, window, "a frame");
+  wx_test_screenshot (GTK_WIDGET (window), name);
+}
+
+static void
+report_reload_and_wait (WxReportView *view, const char *action)
+{
+  gboolean loaded = FALSE;
+
+  g_signal_connect (view, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
+  gtk_widget_activate_action (GTK_WIDGET (view), action, NULL);
+  wx_test_spin_until (wx_test_flag_set, &loaded, "the report");
+  g_signal_handlers_disconnect_by_data (view, &loaded);
+}
+
+/* The weekly report, the supervisor's main screen: the last complete week
+ * before the demo's (fixed) now is not the real one, so the view is moved
+ * to the demo's week; its numbers are the database's (test-report checks
+ * them one by one), its export is the PDF and the CSV of what it shows. */
+static void
+test_report (void)
+{
+  WxReportView *view = WX_REPORT_VIEW (wx_supervisor_window_get_page_widget (window, "report"));
+  g_autoptr(GDateTime) now = wx_test_fixed_now ();
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *dir = g_dir_make_tmp ("wx-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "weekly.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "weekly.csv", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv_text = NULL;
+  g_autofree char *expected = NULL;
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  int year, week, status;
+  gboolean loaded = FALSE;
+
+  show_page ("report");
+  /* The demo's now is fixed at 2026-11-18: the week before is 2026-W46. */
+  year = g_date_time_get_week_numbering_year (now);
+  week = g_date_time_get_week_of_year (now) - 1;
+  g_signal_connect (view, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
+  wx_report_view_show_week (view, year, week);
+  wx_test_spin_until (wx_test_flag_set, &loaded, "the report");
+  g_signal_handlers_disconnect_by_data (view, &loaded);
+  g_assert_cmpint (wx_report_view_get_report (view)->year, ==, year);
+  g_assert_cmpint (wx_report_view_get_report (view)->week, ==, week);
+  /* The shop's orders received in the week, as the database counts them. */
+  expected = g_strdup_printf ("SELECT count(*) FROM service_orders WHERE received_at >= to_timestamp(%" G_GINT64_FORMAT ")"
+                              " AND received_at < to_timestamp(%" G_GINT64_FORMAT ")",
+                              wx_report_view_get_report (view)->bounds[WX_REPORT_WEEKS - 1],
+                              wx_report_view_get_report (view)->bounds[WX_REPORT_WEEKS]);
+  g_assert_cmpuint (wx_report_view_get_report (view)->shop.weeks[WX_REPORT_WEEKS - 1].orders, ==,
+                    wx_test_db_count (conn, expected));
+  g_assert_cmpuint (wx_report_view_get_report (view)->shop.weeks[WX_REPORT_WEEKS - 1].orders, >, 0);
+  wx_test_screenshot (GTK_WIDGET (window), "supervisor-report");
+  report_screenshot_at (view, 560, "supervisor-report-charts");
+  report_screenshot_at (view, 1200, "supervisor-report-trend");
+  report_screenshot_at (view, 0, "supervisor-report");
+
+  g_assert_true (wx_report_view_export (view, pdf_file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "W"));
+  g_assert_true (wx_report_view_export (view, csv_file, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, &error));
+  g_free (expected);
+  expected = g_strdup_printf ("%d-W%02d,shop,orders,", year, week);
+  g_assert_nonnull (strstr (csv_text, expected));
+
+  /* A week back, and back again. */
+  report_reload_and_wait (view, "report.previous");
+  g_assert_cmpint (wx_report_view_get_report (view)->week, ==, week - 1);
+  report_reload_and_wait (view, "report.next");
+  g_assert_cmpint (wx_report_view_get_report (view)->week, ==, week);
+  g_unlink (pdf);
+  g_unlink (csv);
+  g_rmdir (dir);
+}
+
 /* The review queue in the window: the demo's unreviewed orders, and a
  * returned order's notice on the coordinator's own board. */
 static void
@@ -222,6 +342,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/supervisor/first-screen", test_first_screen);
   g_test_add_func ("/ui/supervisor/sweep", test_sweep);
   g_test_add_func ("/ui/supervisor/review", test_review);
+  g_test_add_func ("/ui/supervisor/report", test_report);
   g_test_add_func ("/ui/supervisor/feedback-pages", test_feedback_pages);
   g_test_add_func ("/ui/supervisor/admin-pages", test_admin_pages);
   return g_test_run ();
