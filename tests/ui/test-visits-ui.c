@@ -208,6 +208,8 @@ test_flow (void)
 
 /* ------------------------------------------------------------- the route */
 
+static GDateTime *today;   /* 10:00 in the shop, today */
+
 static void
 loaded_cb (WxRouteList *list, const GError *error, gpointer user_data)
 {
@@ -220,7 +222,7 @@ test_route (void)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   WxRouteList *route = wx_route_list_new ();
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = g_date_time_to_unix (today);
   gboolean loaded = FALSE;
   GListModel *model;
 
@@ -259,7 +261,6 @@ main (int argc, char **argv)
 {
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) today = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *engineer_conninfo = NULL;
 
@@ -275,7 +276,15 @@ main (int argc, char **argv)
   conninfo = wx_test_db_create (chinese ? "visits_ui_zh" : "visits_ui", TRUE);
   conn = wx_test_db_connect (conninfo);
   now = wx_test_fixed_now ();
-  today = g_date_time_new_now_utc ();
+  /* Today in the shop at 10:00, whatever the hour of the run: the demo's
+   * visits are booked in the hours after it, all on the same day. */
+  {
+    g_autoptr(GTimeZone) shop = g_time_zone_new_identifier ("Asia/Shanghai");
+    g_autoptr(GDateTime) local = g_date_time_new_now (shop);
+
+    today = g_date_time_new (shop, g_date_time_get_year (local), g_date_time_get_month (local),
+                             g_date_time_get_day_of_month (local), 10, 0, 0);
+  }
   g_assert_true (wx_db_demo_load (conn, 60, now, &error));
   g_assert_true (wx_db_demo_visits_today (conn, today, NULL, &error));
   g_assert_no_error (error);
