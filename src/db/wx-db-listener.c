@@ -134,13 +134,20 @@ send_news (Shared   *s,
            gboolean  resync)
 {
   News *n = g_new0 (News, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   n->shared = shared_ref (s);
   n->ids = ids;
   n->settings = settings;
   n->listening = listening;
   n->resync = resync;
-  g_main_context_invoke_full (s->context, G_PRIORITY_DEFAULT, news_cb, n, news_free);
+  /* Always a source on the owner's context, never a direct call: with
+   * g_main_context_invoke_full() this thread would run news_cb itself
+   * whenever the context was free at that moment (the default context is
+   * this thread's default too), emitting the signals in the wrong thread. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, news_cb, n, news_free);
+  g_source_attach (source, s->context);
 }
 
 static PGconn *
@@ -154,7 +161,8 @@ connect_and_listen (Shared *s)
                          : wx_db_server_ensure (WX_DB_SERVER_AS_USER, NULL, &error);
   if (conninfo)
     conn = wx_db_connect (conninfo, &error);
-  if (conn == NULL || !wx_db_execute (conn, "LISTEN wx_orders; LISTEN wx_settings", 0, NULL, &error))
+  if (conn == NULL || !wx_db_execute (conn, "LISTEN wx_orders", 0, NULL, &error)
+      || !wx_db_execute (conn, "LISTEN wx_settings", 0, NULL, &error))
     {
       g_debug ("not listening: %s", error->message);
       return NULL;
