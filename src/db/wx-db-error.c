@@ -62,6 +62,19 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "complaint_steps_in_order",     N_("The steps of a complaint go in order; record the step before this one first.") },
   { "complaint_steps_open",        N_("The complaint is closed; its steps cannot change any more.") },
   { "setting_whole_number",        N_("This setting must be a whole number from 1 to 9999.") },
+  { "setting_company_name",        N_("The company name must be filled in, at most 100 characters.") },
+  { "setting_company_line",        N_("The company's address, phone and fax are one line each, at most 200 characters.") },
+  { "setting_notice_length",       N_("The important notice may have at most 2000 characters.") },
+  { "business_hours_check",        N_("A day's closing time must be after its opening time.") },
+  { "calendar_days_check",         N_("A holiday has no opening hours; a make-up working day has both times or neither.") },
+  { "calendar_days_name_check",    N_("The name of a holiday or make-up day may have at most 60 characters.") },
+  { "sla_thresholds_check",        N_("A clock's target cannot be longer than its limit.") },
+  { "staff_login_name",            N_("A login name has lower-case letters, digits and _, starts with a letter, and does not start with wx_ or pg_.") },
+  { "staff_login_taken",           N_("That login name is taken; choose another.") },
+  { "staff_groups",                N_("Choose at least one role: coordinator, engineer, supervisor or administrator.") },
+  { "staff_password_hashed",       N_("The password must be sent hashed; this client is too old to set passwords.") },
+  { "staff_unknown",               N_("There is no staff member with that login.") },
+  { "staff_disable_self",          N_("You cannot disable your own login; ask another administrator.") },
 };
 
 static const char *

@@ -26,7 +26,7 @@ struct _WxDbListener
 
 G_DEFINE_FINAL_TYPE (WxDbListener, wx_db_listener, G_TYPE_OBJECT)
 
-enum { SIGNAL_ORDERS_CHANGED, SIGNAL_RESYNC, N_SIGNALS };
+enum { SIGNAL_ORDERS_CHANGED, SIGNAL_SETTINGS_CHANGED, SIGNAL_RESYNC, N_SIGNALS };
 static guint signals[N_SIGNALS];
 enum { PROP_0, PROP_LISTENING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -83,6 +83,7 @@ wx_db_listener_parse_payload (const char *payload,
 typedef struct {
   Shared   *shared;
   GArray   *ids;        /* NULL: a state change */
+  gboolean  settings;   /* the settings changed (channel wx_settings) */
   gboolean  listening;
   gboolean  resync;
 } News;
@@ -110,6 +111,11 @@ news_cb (gpointer data)
       g_signal_emit (self, signals[SIGNAL_ORDERS_CHANGED], 0, n->ids);
       return G_SOURCE_REMOVE;
     }
+  if (n->settings)
+    {
+      g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
+      return G_SOURCE_REMOVE;
+    }
   if (self->listening != n->listening)
     {
       self->listening = n->listening;
@@ -123,16 +129,25 @@ news_cb (gpointer data)
 static void
 send_news (Shared   *s,
            GArray   *ids,
+           gboolean  settings,
            gboolean  listening,
            gboolean  resync)
 {
   News *n = g_new0 (News, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   n->shared = shared_ref (s);
   n->ids = ids;
+  n->settings = settings;
   n->listening = listening;
   n->resync = resync;
-  g_main_context_invoke_full (s->context, G_PRIORITY_DEFAULT, news_cb, n, news_free);
+  /* Always a source on the owner's context, never a direct call: with
+   * g_main_context_invoke_full() this thread would run news_cb itself
+   * whenever the context was free at that moment (the default context is
+   * this thread's default too), emitting the signals in the wrong thread. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, news_cb, n, news_free);
+  g_source_attach (source, s->context);
 }
 
 static PGconn *
@@ -146,7 +161,8 @@ connect_and_listen (Shared *s)
                          : wx_db_server_ensure (WX_DB_SERVER_AS_USER, NULL, &error);
   if (conninfo)
     conn = wx_db_connect (conninfo, &error);
-  if (conn == NULL || !wx_db_execute (conn, "LISTEN wx_orders", 0, NULL, &error))
+  if (conn == NULL || !wx_db_execute (conn, "LISTEN wx_orders", 0, NULL, &error)
+      || !wx_db_execute (conn, "LISTEN wx_settings", 0, NULL, &error))
     {
       g_debug ("not listening: %s", error->message);
       return NULL;
@@ -184,33 +200,38 @@ listen_thread (gpointer data)
       if (conn == NULL)
         {
           if (was_listening)
-            send_news (s, NULL, FALSE, FALSE);
+            send_news (s, NULL, FALSE, FALSE, FALSE);
           was_listening = FALSE;
           wait_readable (s, -1, RETRY_MS);
           continue;
         }
       /* Anything may have changed while we were not listening. */
-      send_news (s, NULL, TRUE, TRUE);
+      send_news (s, NULL, FALSE, TRUE, TRUE);
       was_listening = TRUE;
 
       while (wait_readable (s, PQsocket (conn), -1))
         {
           g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          gboolean settings = FALSE;
           PGnotify *notify;
 
           if (!PQconsumeInput (conn))
             break;
           while ((notify = PQnotifies (conn)) != NULL)
             {
-              if (!wx_db_listener_parse_payload (notify->extra, ids))
+              if (g_str_equal (notify->relname, "wx_settings"))
+                settings = TRUE;
+              else if (!wx_db_listener_parse_payload (notify->extra, ids))
                 g_debug ("ignored notification: %s", notify->extra);
               PQfreemem (notify);
             }
           if (ids->len > 0)
-            send_news (s, g_steal_pointer (&ids), TRUE, FALSE);
+            send_news (s, g_steal_pointer (&ids), FALSE, TRUE, FALSE);
+          if (settings)
+            send_news (s, NULL, TRUE, TRUE, FALSE);
         }
       if (!g_cancellable_is_cancelled (s->stop))
-        send_news (s, NULL, FALSE, FALSE);
+        send_news (s, NULL, FALSE, FALSE, FALSE);
       was_listening = FALSE;
     }
   shared_unref (s);
@@ -259,6 +280,14 @@ wx_db_listener_class_init (WxDbListenerClass *klass)
   signals[SIGNAL_ORDERS_CHANGED] = g_signal_new ("orders-changed", G_TYPE_FROM_CLASS (klass),
                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                  G_TYPE_NONE, 1, G_TYPE_ARRAY);
+  /**
+   * WxDbListener::settings-changed:
+   *
+   * The shop's settings, calendar, clocks or staff changed (channel
+   * wx_settings): reload what depends on them.
+   */
+  signals[SIGNAL_SETTINGS_CHANGED] = g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /**
    * WxDbListener::resync:
    *

@@ -1,8 +1,10 @@
 /* wx-db-listener.h — the live boards' ears (architecture.md rule 7): a
  * thread with its own connection LISTENs to `wx_orders` and turns each
  * notification into an "orders-changed" signal on the main context with
- * the ids of the orders that changed. After the connection was lost and
- * came back, "resync" says that notifications may have been missed. */
+ * the ids of the orders that changed, and `wx_settings` into
+ * "settings-changed" (settings, calendar, clocks or staff). After the
+ * connection was lost and came back, "resync" says that notifications may
+ * have been missed. */
 #pragma once
 
 #include <gio/gio.h>

@@ -26,6 +26,28 @@ groups_array (WxRole roles)
   return g_string_free (groups, FALSE);
 }
 
+/* The SCRAM-SHA-256 verifier of `password` for `user`, made here: the
+ * password itself never leaves the client. */
+static char *
+hash_password (PGconn      *conn,
+               const char  *user,
+               const char  *password,
+               GError     **error)
+{
+  char *hashed = PQencryptPasswordConn (conn, password, user, "scram-sha-256");
+  char *copy;
+
+  if (hashed == NULL)
+    {
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_FAILED,
+                   _("The password could not be prepared for the server: %s"), PQerrorMessage (conn));
+      return NULL;
+    }
+  copy = g_strdup (hashed);
+  PQfreemem (hashed);
+  return copy;
+}
+
 gboolean
 wx_db_staff_add (PGconn      *conn,
                  const char  *user,
@@ -35,20 +57,72 @@ wx_db_staff_add (PGconn      *conn,
                  GError     **error)
 {
   g_autofree char *groups = groups_array (roles);
-  const char *params[4] = { user, full_name && *full_name ? full_name : user, groups, password };
+  g_autofree char *hashed = NULL;
+  const char *params[4] = { user, full_name && *full_name ? full_name : user, groups, NULL };
 
-  if (!wx_db_execute (conn, "SELECT wx_staff_add($1, $2, $3::text[], $4)", 4, params, error))
+  if (password && (params[3] = hashed = hash_password (conn, user, password, error)) == NULL)
+    return FALSE;
+  return wx_db_execute (conn, "SELECT wx_staff_create($1, $2, $3::text[], $4)", 4, params, error);
+}
+
+void
+wx_db_staff_member_free (WxDbStaffMember *member)
+{
+  if (member == NULL)
+    return;
+  g_free (member->login);
+  g_free (member->full_name);
+  g_free (member);
+}
+
+GPtrArray *
+wx_db_staff_load (PGconn  *conn,
+                  GError **error)
+{
+  g_autoptr(PGresult) res = wx_db_query (conn,
+      "SELECT role_name, full_name, active,"
+      "       'wx_coordinator' = ANY (groups), 'wx_engineer' = ANY (groups),"
+      "       'wx_supervisor' = ANY (groups), 'wx_admin' = ANY (groups)"
+      "  FROM staff_roles ORDER BY role_name", 0, NULL, error);
+  GPtrArray *staff;
+
+  if (res == NULL)
+    return NULL;
+  staff = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_db_staff_member_free);
+  for (int i = 0; i < PQntuples (res); i++)
     {
-      if (error && *error && g_error_matches (*error, WX_DB_ERROR, WX_DB_ERROR_INVALID))
-        {
-          g_clear_error (error);
-          g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
-                       _("Cannot add “%s”: the name is taken or not valid (lower-case letters, digits and _, starting with a letter)."),
-                       user);
-        }
-      return FALSE;
+      WxDbStaffMember *m = g_new0 (WxDbStaffMember, 1);
+
+      m->login = wx_db_dup_text (res, i, 0);
+      m->full_name = wx_db_dup_text (res, i, 1);
+      m->active = wx_db_get_bool (res, i, 2);
+      m->roles = wx_db_user_roles_from_row (res, i, 3);
+      g_ptr_array_add (staff, m);
     }
-  return TRUE;
+  return staff;
+}
+
+gboolean
+wx_db_staff_set_password (PGconn      *conn,
+                          const char  *user,
+                          const char  *password,
+                          GError     **error)
+{
+  g_autofree char *hashed = hash_password (conn, user, password, error);
+  const char *params[2] = { user, hashed };
+
+  return hashed && wx_db_execute (conn, "SELECT wx_staff_set_password($1, $2)", 2, params, error);
+}
+
+gboolean
+wx_db_staff_set_active (PGconn      *conn,
+                        const char  *user,
+                        gboolean     active,
+                        GError     **error)
+{
+  const char *params[2] = { user, active ? "true" : "false" };
+
+  return wx_db_execute (conn, "SELECT wx_staff_set_active($1, $2::boolean)", 2, params, error);
 }
 
 /* As the owner: a login role in (at least) these groups, with a staff row. */

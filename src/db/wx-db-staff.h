@@ -22,6 +22,34 @@ gboolean  wx_db_staff_ensure (PGconn      *conn,
 PGresult *wx_db_staff_list  (PGconn       *conn,
                              GError      **error);
 
+/* One person on staff, as the staff page lists them. */
+typedef struct {
+  char     *login;
+  char     *full_name;
+  WxRole    roles;
+  gboolean  active;      /* may log in */
+} WxDbStaffMember;
+
+void       wx_db_staff_member_free (WxDbStaffMember *member);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbStaffMember, wx_db_staff_member_free)
+
+/* Everyone on staff, by login: a GPtrArray of WxDbStaffMember. */
+GPtrArray *wx_db_staff_load        (PGconn       *conn,
+                                    GError      **error);
+/* Passwords are hashed here (scram-sha-256, PQencryptPasswordConn) and
+ * only the hash is sent, as a parameter (data/sql/015_settings.sql).
+ * Admin only. A new password for `user`: */
+gboolean   wx_db_staff_set_password (PGconn      *conn,
+                                    const char  *user,
+                                    const char  *password,
+                                    GError     **error);
+/* Disables `user` (no more logins; their name stays on what they did) or
+ * enables them again. */
+gboolean   wx_db_staff_set_active  (PGconn       *conn,
+                                    const char   *user,
+                                    gboolean      active,
+                                    GError      **error);
+
 /* The connected user's groups as four columns of a SELECT (coordinator,
  * engineer, supervisor, admin: members directly or through another role),
  * and the roles read back from them. */

@@ -964,6 +964,8 @@ wx_board_session_new (const char *conninfo)
   self->listener = wx_db_listener_new (conninfo);
   g_signal_connect (self->listener, "orders-changed", G_CALLBACK (orders_changed_cb), self);
   g_signal_connect (self->listener, "resync", G_CALLBACK (resync_cb), self);
+  /* Hours, holidays or clock limits changed on some PC: every clock again. */
+  g_signal_connect (self->listener, "settings-changed", G_CALLBACK (resync_cb), self);
   wx_board_session_refresh (self);
   return self;
 }

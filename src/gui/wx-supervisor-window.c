@@ -9,6 +9,8 @@
 #include "supervisor/wx-escalation-page.h"
 #include "supervisor/wx-report-view.h"
 #include "supervisor/wx-review-page.h"
+#include "supervisor/wx-settings-page.h"
+#include "supervisor/wx-staff-page.h"
 #include "wx-board-session.h"
 #include "wx-supervisor-window.h"
 
@@ -50,6 +52,8 @@ struct _WxSupervisorWindow
   WxCallbackPage    *callback_page;
   WxComplaintPage   *complaint_page;
   WxEscalationPage  *escalation_page;
+  WxSettingsPage    *settings_view;
+  WxStaffPage       *staff_view;
 
   guint              sweep_id;
   gboolean           sweeping;
@@ -134,6 +138,14 @@ update_admin_pages (WxSupervisorWindow *self)
 {
   gboolean admin = (wx_board_session_get_roles (self->session) & WX_ROLE_ADMIN) != 0;
 
+  /* Loaded the first time they show. */
+  if (admin && !gtk_stack_page_get_visible (self->settings_page))
+    {
+      wx_settings_page_set_worker (self->settings_view, self->worker);
+      wx_settings_page_reload (self->settings_view);
+      wx_staff_page_set_worker (self->staff_view, self->worker);
+      wx_staff_page_reload (self->staff_view);
+    }
   gtk_stack_page_set_visible (self->settings_page, admin);
   gtk_stack_page_set_visible (self->staff_page, admin);
 }
@@ -155,7 +167,8 @@ add_page (WxSupervisorWindow *self,
   gtk_widget_set_vexpand (page, TRUE);
   gtk_widget_set_hexpand (page, TRUE);
   gtk_box_append (page_box (self, name), page);
-  g_signal_connect (page, "open-order", G_CALLBACK (page_open_order_cb), self);
+  if (g_signal_lookup ("open-order", G_OBJECT_TYPE (page)))
+    g_signal_connect (page, "open-order", G_CALLBACK (page_open_order_cb), self);
 }
 
 /* Orders changed on some PC: the lists made of them follow. */
@@ -410,6 +423,10 @@ wx_supervisor_window_init (WxSupervisorWindow *self)
   add_page (self, "complaints", GTK_WIDGET (self->complaint_page));
   self->escalation_page = WX_ESCALATION_PAGE (wx_escalation_page_new ());
   add_page (self, "escalations", GTK_WIDGET (self->escalation_page));
+  self->settings_view = WX_SETTINGS_PAGE (wx_settings_page_new ());
+  add_page (self, "settings", GTK_WIDGET (self->settings_view));
+  self->staff_view = WX_STAFF_PAGE (wx_staff_page_new ());
+  add_page (self, "staff", GTK_WIDGET (self->staff_view));
 }
 
 WxSupervisorWindow *

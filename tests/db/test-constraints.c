@@ -53,6 +53,8 @@ static const Case cases[] = {
   CHECK_CASE ("weekday 8",                  "INSERT INTO business_hours (weekday, opens, closes) VALUES (8, '09:00', '18:00')", "business_hours_weekday_check"),
   NOT_NULL_CASE ("Sunday opening without closing time", "INSERT INTO business_hours (weekday, opens) VALUES (7, '10:00')", "closes"),
   CHECK_CASE ("holiday with opening hours", "INSERT INTO calendar_days (day, kind, name, opens, closes) VALUES ('2026-10-01', 'holiday', '国庆节', '09:00', '18:00')", "calendar_days_check"),
+  CHECK_CASE ("holiday name over 60 characters", "INSERT INTO calendar_days (day, kind, name) VALUES ('2026-10-02', 'holiday', repeat('节', 61))", "calendar_days_name_check"),
+  CHECK_CASE ("holiday name with spaces around", "INSERT INTO calendar_days (day, kind, name) VALUES ('2026-10-02', 'holiday', ' 国庆节 ')", "calendar_days_name_check"),
   CHECK_CASE ("make-up workday with an opening time only", "INSERT INTO calendar_days (day, kind, name, opens) VALUES ('2026-10-10', 'workday', '国庆调休', '09:00')", "calendar_days_check"),
   CHECK_CASE ("target beyond limit",        "UPDATE sla_thresholds SET target_minutes = 999 WHERE clock = 'dispatch'", "sla_thresholds_check"),
   CHECK_CASE ("clock named in Chinese",     "INSERT INTO sla_thresholds (clock, target_minutes, limit_minutes) VALUES ('取机', 60, 120)", "sla_thresholds_clock_check"),
@@ -422,6 +424,10 @@ test_settings_checked (void)
     { "order_number.prefix", "维修" }, { "order_number.prefix", "TOOLONGPREFIX" },
     { "order_number.digits", "3" }, { "order_number.digits", "ten" },
     { "timezone", "Mars/Olympus" }, { "return_repair.days", "-5" }, { "cluster.orders", "0" },
+    /* 015_settings.sql */
+    { "escalation.visits", "0" }, { "escalation.part_orders", "two" }, { "escalation.undiagnosed_days", "10000" },
+    { "company.name", "" }, { "company.name", " 惠维 " }, { "company.address", "一行\n两行" },
+    { "company.phone", " 020-87581480" },
   };
   g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
 
@@ -431,6 +437,13 @@ test_settings_checked (void)
       if (!g_str_equal (state, "23514"))
         g_error ("setting %s = %s: expected 23514, got %s", bad[i][0], bad[i][1], state);
     }
+  {
+    g_autofree char *long_notice = g_strnfill (2001, 'x');
+    const char *bad_notice[2] = { "notice.important", long_notice };
+    g_autofree char *state = wx_test_db_sqlstate (conn, "UPDATE settings SET value = $2 WHERE key = $1", 2, bad_notice);
+
+    g_assert_cmpstr (state, ==, "23514");
+  }
   {
     const char *ok[2] = { "order_number.prefix", "GZ-" };
     g_autofree char *state = NULL;

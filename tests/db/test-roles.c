@@ -70,7 +70,15 @@ static const struct {
   { "INSERT INTO calendar_days (day, kind, name) VALUES ('2026-10-01', 'holiday', '国庆节')", A },
   { "UPDATE sla_thresholds SET limit_minutes = 200 WHERE clock = 'dispatch'",        A },
   { "INSERT INTO staff (role_name, full_name) VALUES ('someone', '某人')",            A },
-  { "SELECT wx_staff_add('matrix_probe', '探针', ARRAY['wx_engineer'])",              A },
+  /* Admins add staff through wx_staff_create, which takes hashed passwords only. */
+  { "SELECT wx_staff_add('matrix_probe', '探针', ARRAY['wx_engineer'])",              0 },
+  { "SELECT wx_staff_create('matrix_probe', '探针', ARRAY['wx_engineer'])",           A },
+  /* A staff member's login (015_settings.sql): the password only as a hash. */
+  { "SELECT wx_staff_set_password('matrix_staff', 'SCRAM-SHA-256$4096:c2FsdA==$c3RvcmVk:c2VydmVy')", A },
+  { "SELECT wx_staff_set_active('matrix_staff', false)",                              A },
+  { "SELECT wx_staff_set_active('matrix_staff', true)",                               A },
+  { "SELECT wx_staff_changeable('matrix_staff')",                                     0 },
+  { "INSERT INTO settings (key, value) VALUES ('escalation.visits', '3') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", A },
   /* The supervisor opens return repairs from a callback (013_callbacks.sql). */
   { "SELECT wx_next_order_number()",                                                 C | E | S },
   { "SELECT wx_callbacks_generate()",                                                C | S },
@@ -284,6 +292,10 @@ main (int argc, char **argv)
                          "INSERT INTO payments (order_id, amount, method) VALUES (1, 100, 'cash');"
                          "INSERT INTO escalations (order_id, trigger, reason) VALUES (1, 'manual', '复杂故障');"
                          "INSERT INTO workshop_equipment (name, kind, check_months) VALUES ('防静电台垫', 'anti_static', '{1,6}')");
+  /* A staff member whose login the matrix changes (roles are the cluster's). */
+  wx_test_db_exec (conn, "DO $$ BEGIN CREATE ROLE matrix_staff LOGIN;"
+                         " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
+                         "INSERT INTO staff (role_name, full_name) VALUES ('matrix_staff', '矩阵测试')");
 
   for (guint i = 0; i < G_N_ELEMENTS (matrix); i++)
     {

@@ -14,6 +14,7 @@
 
 #include "core/wx-i18n.h"
 #include "db/wx-db.h"
+#include "db/wx-db-staff.h"
 #include "gui/wx-application.h"
 #include "gui/wx-front-desk-window.h"
 #include "gui/wx-login-dialog.h"
@@ -209,7 +210,8 @@ main (int argc, char **argv)
     /* Two test programs may create the group at once. */
     wx_test_db_exec (conn, "DO $$ BEGIN CREATE ROLE wx_test_password;"
                            " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
-    g_assert_true (wx_db_execute (conn, "SELECT wx_staff_add($1, $2, ARRAY['wx_coordinator'], $3)", 3, p1, &error));
+    /* The password goes hashed, as the staff page sends it. */
+    g_assert_true (wx_db_staff_add (conn, p1[0], p1[1], WX_ROLE_COORDINATOR, p1[2], &error));
     g_assert_true (wx_db_execute (conn, "SELECT wx_staff_add($1, $2, ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor'])",
                                   2, p2, &error));
     g_assert_no_error (error);

@@ -16,6 +16,7 @@
 #include "db/wx-db-demo.h"
 #include "gui/supervisor/wx-report-view.h"
 #include "gui/supervisor/wx-review-page.h"
+#include "gui/supervisor/wx-staff-page.h"
 #include "gui/wx-supervisor-window.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
@@ -308,6 +309,17 @@ test_admin_pages (void)
   admin = open_window ();
   gtk_widget_activate_action (GTK_WIDGET (admin), "win.show-page", "s", "settings");
   g_assert_cmpstr (wx_supervisor_window_get_page (admin), ==, "settings");
+  {
+    GtkWidget *page = wx_supervisor_window_get_page_widget (admin, "staff");
+    gboolean loaded = FALSE;
+
+    g_signal_connect (page, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
+    wx_staff_page_reload (WX_STAFF_PAGE (page));
+    wx_test_spin_until (wx_test_flag_set, &loaded, "the staff");
+    g_signal_handlers_disconnect_by_data (page, &loaded);
+    gtk_widget_activate_action (GTK_WIDGET (admin), "win.show-page", "s", "staff");
+    wx_test_screenshot (GTK_WIDGET (admin), "supervisor-staff");
+  }
   gtk_window_destroy (GTK_WINDOW (admin));
   g_assert_true (wx_db_execute (conn, "REVOKE wx_admin FROM " SUPERVISOR, 0, NULL, &error));
   g_assert_no_error (error);

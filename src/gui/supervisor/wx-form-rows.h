@@ -1,0 +1,43 @@
+/* wx-form-rows.h — the administrator's pages are forms of titled sections,
+ * each a boxed list of rows: a title, the control, and under them the
+ * sentence that says what is wrong with this field (hidden when nothing
+ * is). A section ends with its status line and its button. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "db/wx-db-worker.h"
+
+G_BEGIN_DECLS
+
+/* Appends a section to `column`; the button (when `button_label`) runs
+ * `action`; *status gets the section's status line. Returns the list. */
+GtkListBox *wx_form_section   (GtkBox      *column,
+                               const char  *title,
+                               const char  *note,
+                               const char  *button_label,
+                               const char  *action,
+                               GtkLabel   **status);
+/* A row of `list`: `title` and `control`; returns its error line. */
+GtkLabel   *wx_form_row       (GtkListBox  *list,
+                               const char  *title,
+                               GtkWidget   *control);
+/* Shows `text` in an error or status line (NULL or "": hidden). */
+void        wx_form_say       (GtkLabel    *line,
+                               const char  *text,
+                               gboolean     is_error);
+/* The text of a line ("" when hidden). */
+const char *wx_form_said      (GtkLabel    *line);
+
+/* A page's load: the last one (in *cancellable) cancelled, `job` started
+ * in `worker` (its result freed by `result_free`), `spinner` spinning;
+ * `loaded` gets `page`. Nothing without a worker. */
+void        wx_form_load      (WxDbWorker          *worker,
+                               GCancellable       **cancellable,
+                               GtkSpinner          *spinner,
+                               WxDbJob              job,
+                               GDestroyNotify       result_free,
+                               GAsyncReadyCallback  loaded,
+                               gpointer             page);
+
+G_END_DECLS

@@ -1,0 +1,558 @@
+/* wx-staff-page.c — the administrator's staff page. */
+#define G_LOG_DOMAIN "wx-staff-page"
+
+#include <glib/gi18n.h>
+
+#include "core/wx-settings.h"
+#include "core/wx-workflow.h"
+#include "db/wx-db-staff.h"
+#include "wx-form-rows.h"
+#include "wx-staff-page.h"
+
+struct _WxStaffPage
+{
+  GtkWidget         parent_instance;
+
+  GtkSpinner       *spinner;
+  GtkRevealer      *password_revealer;
+  GtkLabel         *password_title;
+  GtkPasswordEntry *new_password;
+  GtkLabel         *password_line;
+  GtkLabel         *list_title;
+  GtkListBox       *staff_list;
+  GtkLabel         *list_line;
+  GtkBox           *add_column;
+
+  GtkEntry         *login;
+  GtkEntry         *full_name;
+  GtkPasswordEntry *password;
+  GtkCheckButton   *role_checks[4];
+  GtkLabel         *add_line;       /* under the form */
+
+  WxDbWorker       *worker;
+  GCancellable     *cancellable;    /* the load */
+  GCancellable     *saving;         /* the changes: only the page's end stops them */
+  GPtrArray        *staff;          /* WxDbStaffMember */
+  char             *password_for;   /* the login the password bar is for */
+};
+
+enum { SIGNAL_LOADED, SIGNAL_SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (WxStaffPage, wx_staff_page, GTK_TYPE_WIDGET)
+
+static const WxRole all_roles[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
+
+/* ------------------------------------------------------------ the list */
+
+static GtkWidget *
+action_button (const char *label,
+               const char *action,
+               const char *login)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (login));
+  return button;
+}
+
+static GtkWidget *
+staff_row (const WxDbStaffMember *m)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *title = g_strdup_printf ("%s · %s", m->full_name, m->login);
+  g_autoptr(GString) roles = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *subtitle_label;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    if (m->roles & all_roles[i])
+      g_string_append_printf (roles, "%s%s", roles->len ? _(", ") : "", wx_role_label (all_roles[i]));
+  subtitle = m->active ? g_strdup (roles->str) : g_strdup_printf (_("%s · disabled: cannot log in"), roles->str);
+  subtitle_label = gtk_label_new (subtitle);
+
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle_label), TRUE);
+  gtk_widget_add_css_class (subtitle_label, m->active ? "dim-label" : "error");
+  if (!m->active)
+    gtk_widget_add_css_class (title_label, "dim-label");
+  gtk_box_append (GTK_BOX (text), title_label);
+  gtk_box_append (GTK_BOX (text), subtitle_label);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (m->active ? "avatar-default-symbolic"
+                                                                        : "action-unavailable-symbolic"));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), action_button (_("_Password…"), "staff.edit-password", m->login));
+  gtk_box_append (GTK_BOX (box), m->active ? action_button (_("_Disable"), "staff.disable", m->login)
+                                           : action_button (_("_Enable"), "staff.enable", m->login));
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+show_staff (WxStaffPage *self)
+{
+  GtkWidget *child;
+  guint active = 0;
+  g_autofree char *title = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->staff_list))))
+    gtk_list_box_remove (self->staff_list, child);
+  for (guint i = 0; i < self->staff->len; i++)
+    {
+      const WxDbStaffMember *m = g_ptr_array_index (self->staff, i);
+
+      active += m->active;
+      gtk_list_box_append (self->staff_list, staff_row (m));
+    }
+  title = g_strdup_printf (_("People (%u, %u may log in)"), self->staff->len, active);
+  gtk_label_set_text (self->list_title, title);
+}
+
+/* ------------------------------------------------------------ loading */
+
+static gboolean
+load_job (PGconn    *conn,
+          gpointer   data,
+          gpointer  *result,
+          GError   **error)
+{
+  *result = wx_db_staff_load (conn, error);
+  return *result != NULL;
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *staff = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  WxStaffPage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = WX_STAFF_PAGE (user_data);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  if (staff)
+    {
+      g_ptr_array_unref (self->staff);
+      self->staff = staff;
+      show_staff (self);
+    }
+  else
+    wx_form_say (self->list_line, error->message, TRUE);
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
+}
+
+void
+wx_staff_page_reload (WxStaffPage *self)
+{
+  g_return_if_fail (WX_IS_STAFF_PAGE (self));
+  wx_form_load (self->worker, &self->cancellable, self->spinner, load_job, (GDestroyNotify) g_ptr_array_unref, loaded_cb, self);
+}
+
+void
+wx_staff_page_set_worker (WxStaffPage *self,
+                          WxDbWorker  *worker)
+{
+  g_return_if_fail (WX_IS_STAFF_PAGE (self));
+  g_set_object (&self->worker, worker);
+  wx_staff_page_reload (self);
+}
+
+GPtrArray *
+wx_staff_page_get_staff (WxStaffPage *self)
+{
+  g_return_val_if_fail (WX_IS_STAFF_PAGE (self), NULL);
+  return self->staff;
+}
+
+/* ------------------------------------------------------------ changes */
+
+typedef enum { CHANGE_ADD, CHANGE_PASSWORD, CHANGE_DISABLE, CHANGE_ENABLE } ChangeKind;
+
+typedef struct {
+  ChangeKind  kind;
+  char       *login;
+  char       *full_name;
+  char       *password;
+  WxRole      roles;
+} Change;
+
+static void
+change_free (Change *c)
+{
+  g_free (c->login);
+  g_free (c->full_name);
+  if (c->password)
+    memset (c->password, 0, strlen (c->password));
+  g_free (c->password);
+  g_free (c);
+}
+
+static gboolean
+change_job (PGconn    *conn,
+            gpointer   data,
+            gpointer  *result,
+            GError   **error)
+{
+  Change *c = data;
+
+  switch (c->kind)
+    {
+    case CHANGE_ADD:
+      return wx_db_staff_add (conn, c->login, c->full_name, c->roles, c->password, error);
+    case CHANGE_PASSWORD:
+      return wx_db_staff_set_password (conn, c->login, c->password, error);
+    case CHANGE_DISABLE:
+    case CHANGE_ENABLE:
+    default:
+      return wx_db_staff_set_active (conn, c->login, c->kind == CHANGE_ENABLE, error);
+    }
+}
+
+static const char *change_names[] = { "add", "password", "disable", "enable" };
+
+typedef struct {
+  WxStaffPage *self;
+  ChangeKind   kind;
+  char        *login;
+} Reply;
+
+static GtkLabel *
+line_for (WxStaffPage *self, ChangeKind kind)
+{
+  return kind == CHANGE_ADD ? self->add_line : kind == CHANGE_PASSWORD ? self->password_line : self->list_line;
+}
+
+static void
+changed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  Reply *r = user_data;
+  g_autoptr(WxStaffPage) self = r->self;
+  g_autofree char *login = r->login;
+  ChangeKind kind = r->kind;
+  g_autofree char *done = NULL;
+
+  g_free (r);
+  wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  switch (kind)
+    {
+    case CHANGE_ADD:
+      done = g_strdup_printf (_("Added %s; they can log in now with the password you gave."), login);
+      break;
+    case CHANGE_PASSWORD:
+      done = g_strdup_printf (_("The password of %s was changed; the old one no longer works."), login);
+      break;
+    case CHANGE_DISABLE:
+      done = g_strdup_printf (_("%s can no longer log in; their name stays on what they did."), login);
+      break;
+    case CHANGE_ENABLE:
+    default:
+      done = g_strdup_printf (_("%s can log in again."), login);
+      break;
+    }
+  wx_form_say (line_for (self, kind), error ? error->message : done, error != NULL);
+  if (error == NULL)
+    {
+      if (kind == CHANGE_ADD)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->login), "");
+          gtk_editable_set_text (GTK_EDITABLE (self->full_name), "");
+          gtk_editable_set_text (GTK_EDITABLE (self->password), "");
+          wx_staff_page_set_roles (self, WX_ROLE_NONE);
+        }
+      if (kind == CHANGE_PASSWORD)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->new_password), "");
+          gtk_revealer_set_reveal_child (self->password_revealer, FALSE);
+        }
+      wx_staff_page_reload (self);
+    }
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, change_names[kind], error);
+}
+
+static void
+run_change (WxStaffPage *self,
+            Change      *c)
+{
+  Reply *r;
+
+  if (self->worker == NULL)
+    {
+      change_free (c);
+      return;
+    }
+  r = g_new0 (Reply, 1);
+  r->self = g_object_ref (self);
+  r->kind = c->kind;
+  r->login = g_strdup (c->login);
+  wx_db_worker_run_async (self->worker, change_job, c, (GDestroyNotify) change_free, NULL,
+                          self->saving, changed_cb, r);
+}
+
+static void
+refused (WxStaffPage *self,
+         ChangeKind   kind,
+         GError      *error)
+{
+  wx_form_say (line_for (self, kind), error->message, TRUE);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, change_names[kind], NULL);
+}
+
+static void
+add_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxStaffPage *self = WX_STAFF_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  Change *c = g_new0 (Change, 1);
+
+  c->kind = CHANGE_ADD;
+  c->login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login))));
+  c->full_name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->full_name))));
+  c->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password)));
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    if (gtk_check_button_get_active (self->role_checks[i]))
+      c->roles |= all_roles[i];
+  if (!wx_staff_check_new (c->login, c->full_name, c->roles, c->password, &error))
+    {
+      change_free (c);
+      refused (self, CHANGE_ADD, error);
+      return;
+    }
+  run_change (self, c);
+}
+
+static void
+edit_password_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxStaffPage *self = WX_STAFF_PAGE (widget);
+  g_autofree char *title = NULL;
+
+  g_free (self->password_for);
+  self->password_for = g_variant_dup_string (parameter, NULL);
+  title = g_strdup_printf (_("New password for %s:"), self->password_for);
+  gtk_label_set_text (self->password_title, title);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_password), "");
+  wx_form_say (self->password_line, NULL, FALSE);
+  gtk_revealer_set_reveal_child (self->password_revealer, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_password));
+}
+
+static void
+cancel_password_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxStaffPage *self = WX_STAFF_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->new_password), "");
+  gtk_revealer_set_reveal_child (self->password_revealer, FALSE);
+}
+
+static void
+reset_password_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxStaffPage *self = WX_STAFF_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  Change *c;
+
+  if (self->password_for == NULL)
+    return;
+  c = g_new0 (Change, 1);
+  c->kind = CHANGE_PASSWORD;
+  c->login = g_strdup (self->password_for);
+  c->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_password)));
+  if (!wx_staff_check_password (c->password, &error))
+    {
+      change_free (c);
+      refused (self, CHANGE_PASSWORD, error);
+      return;
+    }
+  run_change (self, c);
+}
+
+static void
+set_active (WxStaffPage *self,
+            const char  *login,
+            ChangeKind   kind)
+{
+  Change *c = g_new0 (Change, 1);
+
+  c->kind = kind;
+  c->login = g_strdup (login);
+  run_change (self, c);
+}
+
+static void
+disable_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  set_active (WX_STAFF_PAGE (widget), g_variant_get_string (parameter, NULL), CHANGE_DISABLE);
+}
+
+static void
+enable_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  set_active (WX_STAFF_PAGE (widget), g_variant_get_string (parameter, NULL), CHANGE_ENABLE);
+}
+
+/* ------------------------------------------------------------ fields */
+
+void
+wx_staff_page_set_field (WxStaffPage *self,
+                         const char  *id,
+                         const char  *text)
+{
+  GtkEditable *e;
+
+  g_return_if_fail (WX_IS_STAFF_PAGE (self));
+  e = g_str_equal (id, "login") ? GTK_EDITABLE (self->login)
+    : g_str_equal (id, "full_name") ? GTK_EDITABLE (self->full_name)
+    : g_str_equal (id, "password") ? GTK_EDITABLE (self->password)
+    : g_str_equal (id, "new_password") ? GTK_EDITABLE (self->new_password)
+    : NULL;
+  g_return_if_fail (e != NULL);
+  gtk_editable_set_text (e, text ? text : "");
+}
+
+void
+wx_staff_page_set_roles (WxStaffPage *self,
+                         WxRole       roles)
+{
+  g_return_if_fail (WX_IS_STAFF_PAGE (self));
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    gtk_check_button_set_active (self->role_checks[i], (roles & all_roles[i]) != 0);
+}
+
+const char *
+wx_staff_page_get_message (WxStaffPage *self,
+                           const char  *id)
+{
+  g_return_val_if_fail (WX_IS_STAFF_PAGE (self), "");
+  if (g_str_equal (id, "add"))
+    return wx_form_said (self->add_line);
+  if (g_str_equal (id, "password"))
+    return wx_form_said (self->password_line);
+  return wx_form_said (self->list_line);
+}
+
+static void
+build_add_form (WxStaffPage *self)
+{
+  GtkListBox *list = wx_form_section (self->add_column, _("Add a person"),
+                                      _("Creates their own login in the chosen roles. Tell them the "
+                                        "password in person; they should change it soon."),
+                                      _("_Add person"), "staff.add", &self->add_line);
+  GtkWidget *roles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  self->login = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->login, "zhang_wei");
+  self->full_name = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->full_name, _("Zhang Wei"));
+  self->password = GTK_PASSWORD_ENTRY (gtk_password_entry_new ());
+  gtk_password_entry_set_show_peek_icon (self->password, TRUE);
+  wx_form_row (list, _("Login"), GTK_WIDGET (self->login));
+  wx_form_row (list, _("Full name"), GTK_WIDGET (self->full_name));
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    {
+      self->role_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (wx_role_label (all_roles[i])));
+      gtk_box_append (GTK_BOX (roles), GTK_WIDGET (self->role_checks[i]));
+    }
+  wx_form_row (list, _("Roles"), roles);
+  wx_form_row (list, _("Initial password"), GTK_WIDGET (self->password));
+}
+
+/* ------------------------------------------------------------ class */
+
+static void
+wx_staff_page_dispose (GObject *object)
+{
+  WxStaffPage *self = WX_STAFF_PAGE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->saving);
+  g_clear_object (&self->saving);
+  g_clear_object (&self->worker);
+  gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_STAFF_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (wx_staff_page_parent_class)->dispose (object);
+}
+
+static void
+wx_staff_page_finalize (GObject *object)
+{
+  WxStaffPage *self = WX_STAFF_PAGE (object);
+
+  g_ptr_array_unref (self->staff);
+  g_free (self->password_for);
+  G_OBJECT_CLASS (wx_staff_page_parent_class)->finalize (object);
+}
+
+static void
+wx_staff_page_class_init (WxStaffPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wx_staff_page_dispose;
+  object_class->finalize = wx_staff_page_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-staff-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, password_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, password_title);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, new_password);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, password_line);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, list_title);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, staff_list);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, list_line);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, add_column);
+  gtk_widget_class_install_action (widget_class, "staff.add", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "staff.edit-password", "s", edit_password_action_cb);
+  gtk_widget_class_install_action (widget_class, "staff.cancel-password", NULL, cancel_password_action_cb);
+  gtk_widget_class_install_action (widget_class, "staff.reset-password", NULL, reset_password_action_cb);
+  gtk_widget_class_install_action (widget_class, "staff.disable", "s", disable_action_cb);
+  gtk_widget_class_install_action (widget_class, "staff.enable", "s", enable_action_cb);
+  /* loaded (GError or NULL) */
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* saved ("add", "password", "disable" or "enable"; GError or NULL): a
+   * change ended, or was refused before it started (the page says why). */
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
+}
+
+static void
+wx_staff_page_init (WxStaffPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->staff = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_db_staff_member_free);
+  self->cancellable = g_cancellable_new ();
+  self->saving = g_cancellable_new ();
+  gtk_widget_add_css_class (GTK_WIDGET (self->password_line), "error");
+  build_add_form (self);
+}
+
+GtkWidget *
+wx_staff_page_new (void)
+{
+  return g_object_new (WX_TYPE_STAFF_PAGE, NULL);
+}
