@@ -32,7 +32,7 @@ struct _WxReportView
 
 G_DEFINE_FINAL_TYPE (WxReportView, wx_report_view, GTK_TYPE_WIDGET)
 
-enum { SIGNAL_LOADED, SIGNAL_OPEN_ORDER, N_SIGNALS };
+enum { SIGNAL_LOADED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* ----------------------------------------------------------- the widgets */
@@ -518,9 +518,6 @@ wx_report_view_class_init (WxReportViewClass *klass)
    */
   signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  /* open-order (number): not emitted by the report itself; for the window's page contract. */
-  signals[SIGNAL_OPEN_ORDER] = g_signal_new ("open-order", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-report-view.ui");
