@@ -161,6 +161,22 @@ report_screenshot_at (WxReportView *view, double y, const char *name)
   wx_test_screenshot (GTK_WIDGET (window), name);
 }
 
+/* The report's own stack of weekly and monthly pages. */
+static GtkStack *
+find_stack (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found;
+
+      if (GTK_IS_STACK (child) && gtk_stack_get_child_by_name (GTK_STACK (child), "monthly"))
+        return GTK_STACK (child);
+      if ((found = find_stack (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 report_reload_and_wait (WxReportView *view, const char *action)
 {
@@ -236,6 +252,17 @@ test_report (void)
   g_assert_cmpint (wx_report_view_get_report (view)->week, ==, week - 1);
   report_reload_and_wait (view, "report.next");
   g_assert_cmpint (wx_report_view_get_report (view)->week, ==, week);
+  /* On the monthly page the arrows step months; the week stays. */
+  {
+    GtkStack *modes = find_stack (GTK_WIDGET (view));
+    int month = wx_report_view_get_month (view)->month;
+
+    gtk_stack_set_visible_child_name (modes, "monthly");
+    report_reload_and_wait (view, "report.previous");
+    g_assert_cmpint (wx_report_view_get_month (view)->month, ==, month == 1 ? 12 : month - 1);
+    g_assert_cmpint (wx_report_view_get_report (view)->week, ==, week);
+    gtk_stack_set_visible_child_name (modes, "weekly");
+  }
   g_unlink (pdf);
   g_unlink (csv);
   g_rmdir (dir);

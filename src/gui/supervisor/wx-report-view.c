@@ -229,6 +229,7 @@ show_period (WxReportView *self)
 
 typedef struct {
   int year, week, month_year, month_no;
+  gboolean month_only;   /* another month of the same week: the week is not read again */
 } Asked;
 
 typedef struct {
@@ -256,10 +257,16 @@ load_job (PGconn    *conn,
   g_autofree char *month = NULL;
   Loaded *l;
 
-  if (year == 0 && !wx_db_report_default_week (conn, now, &year, &week, error))
-    return FALSE;
   l = g_new0 (Loaded, 1);
-  l->report = wx_db_report_week_load_for (conn, year, week, now, error);
+  if (!a->month_only)
+    {
+      if (year == 0 && !wx_db_report_default_week (conn, now, &year, &week, error))
+        {
+          loaded_free (l);
+          return FALSE;
+        }
+      l->report = wx_db_report_week_load_for (conn, year, week, now, error);
+    }
   if (l->report && a->month_year == 0)
     {
       g_autoptr(GDateTime) start = wx_report_week_start (l->report->zone, year, week);
@@ -268,7 +275,7 @@ load_job (PGconn    *conn,
     }
   else
     month = g_strdup_printf ("%04d-%02d", a->month_year, a->month_no);
-  if (l->report)
+  if (l->report || a->month_only)
     l->month = wx_db_report_month_load (conn, month, now, error);
   if (l->month == NULL)
     {
@@ -295,33 +302,43 @@ loaded_cb (GObject      *source,
     gtk_label_set_text (self->message_label, error->message);
   else
     {
-      g_clear_pointer (&self->report, wx_report_free);
+      if (l->report)
+        {
+          g_clear_pointer (&self->report, wx_report_free);
+          self->report = g_steal_pointer (&l->report);
+          show_weekly (self);
+        }
       g_clear_pointer (&self->month, wx_month_report_free);
-      self->report = g_steal_pointer (&l->report);
       self->month = g_steal_pointer (&l->month);
       loaded_free (l);
-      show_weekly (self);
       show_monthly (self);
       show_period (self);
     }
   g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
 }
 
-void
-wx_report_view_reload (WxReportView *self)
+static void
+load (WxReportView *self,
+      gboolean      month_only)
 {
   Asked *a;
 
-  g_return_if_fail (WX_IS_REPORT_VIEW (self));
   if (self->worker == NULL)
     return;
   a = g_new (Asked, 1);
-  *a = (Asked) { self->year, self->week, self->month_year, self->month_no };
+  *a = (Asked) { self->year, self->week, self->month_year, self->month_no, month_only };
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   wx_db_worker_run_async (self->worker, load_job, a, g_free, (GDestroyNotify) loaded_free,
                           self->cancellable, loaded_cb, g_object_ref (self));
+}
+
+void
+wx_report_view_reload (WxReportView *self)
+{
+  g_return_if_fail (WX_IS_REPORT_VIEW (self));
+  load (self, FALSE);
 }
 
 void
@@ -377,7 +394,7 @@ step_action_cb (GtkWidget  *widget,
 
       self->month_year = n / 12;
       self->month_no = n % 12 + 1;
-      wx_report_view_reload (self);
+      load (self, TRUE);
       return;
     }
   self->year = self->report->year;
