@@ -16,6 +16,7 @@ typedef enum {
   WX_DB_ERROR_INVALID,      /* a value breaks a rule of the database */
   WX_DB_ERROR_UNAVAILABLE,  /* the server cannot be reached */
   WX_DB_ERROR_FAILED,       /* anything else */
+  WX_DB_ERROR_SCHEMA_NEWER, /* the database was upgraded by a newer Weixiu */
 } WxDbError;
 
 GQuark     wx_db_error_quark         (void);

@@ -15,19 +15,28 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Migration files are NNN_name.sql; returns them sorted by number. */
+/* The .sql files of a resource folder, sorted by name; migrations only
+ * (NNN_name.sql) when `numbered`. */
 static GPtrArray *
-list_migrations (void)
+list_sql (const char *folder,
+          gboolean    numbered)
 {
-  g_auto(GStrv) names = g_resource_enumerate_children (wx_resources_get_resource (), SQL_PATH,
+  g_auto(GStrv) names = g_resource_enumerate_children (wx_resources_get_resource (), folder,
                                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; names && names[i]; i++)
-    if (g_ascii_isdigit (names[i][0]) && g_str_has_suffix (names[i], ".sql"))
+    if ((!numbered || g_ascii_isdigit (names[i][0])) && g_str_has_suffix (names[i], ".sql"))
       g_ptr_array_add (files, g_strdup (names[i]));
   g_ptr_array_sort (files, compare_names);
   return files;
+}
+
+/* Migration files are NNN_name.sql; returns them sorted by number. */
+static GPtrArray *
+list_migrations (void)
+{
+  return list_sql (SQL_PATH, TRUE);
 }
 
 static char *
@@ -42,6 +51,31 @@ load_sql (const char  *file,
     return NULL;
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
+
+/* The function files (data/sql/functions/), re-created after the numbered
+ * migrations by every migrate: a function's current text is in one place. */
+static gboolean
+apply_functions (PGconn  *conn,
+                 GError **error)
+{
+  g_autoptr(GPtrArray) files = list_sql (SQL_PATH "/functions/", FALSE);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *file = g_strconcat ("functions/", g_ptr_array_index (files, i), NULL);
+      g_autofree char *script = load_sql (file, error);
+
+      if (script == NULL)
+        return FALSE;
+      if (!wx_db_execute_script (conn, script, error))
+        {
+          g_prefix_error (error, _("The database functions of %s could not be installed: "), file);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 
 /* The cluster-wide group roles; idempotent. */
 gboolean
@@ -61,6 +95,16 @@ wx_db_migrations_latest (void)
   return files->len ? atoi (g_ptr_array_index (files, files->len - 1)) : 0;
 }
 
+/* The sentence for a database upgraded by a newer Weixiu. */
+void
+wx_db_schema_newer_error (int      version,
+                          GError **error)
+{
+  g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_SCHEMA_NEWER,
+               _("This database was upgraded by a newer Weixiu (schema %d); install the same version on this PC."),
+               version);
+}
+
 int
 wx_db_schema_version (PGconn  *conn,
                       GError **error)
@@ -77,9 +121,10 @@ wx_db_schema_version (PGconn  *conn,
   return v ? atoi (v) : -1;
 }
 
-/* Applies every migration newer than the database, in order, in one
- * transaction under an advisory lock, so two clients starting at once do not
- * both migrate. Running it again is a no-op. */
+/* Applies every migration newer than the database, in order, then the
+ * function files, in one transaction under an advisory lock, so two clients
+ * starting at once do not both migrate. Running it again changes nothing.
+ * A database whose schema is newer than this program knows is refused. */
 gboolean
 wx_db_migrate (PGconn   *conn,
                int      *n_applied,
@@ -102,6 +147,11 @@ wx_db_migrate (PGconn   *conn,
   current = wx_db_schema_version (conn, error);
   if (current < 0)
     goto fail;
+  if (current > wx_db_migrations_latest ())
+    {
+      wx_db_schema_newer_error (current, error);
+      goto fail;
+    }
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -127,6 +177,8 @@ wx_db_migrate (PGconn   *conn,
         goto fail;
       applied++;
     }
+  if (!apply_functions (conn, error))
+    goto fail;
 
   if (!wx_db_commit (conn, error))
     goto fail;

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 int       wx_db_migrations_latest (void);
 gboolean  wx_db_ensure_roles      (PGconn   *conn,
                                    GError  **error);
+void      wx_db_schema_newer_error (int       version,
+                                   GError  **error);
 int       wx_db_schema_version    (PGconn   *conn,
                                    GError  **error);
 gboolean  wx_db_migrate           (PGconn   *conn,

@@ -1,0 +1,154 @@
+-- functions/core.sql — row versions, the immutable event log, NOTIFY, settings checks, order numbers.
+-- Re-created by every migrate after the numbered migrations (HACKING.md):
+-- edit the function here, never in a migration.
+
+CREATE OR REPLACE FUNCTION wx_setting(k text, fallback text DEFAULT NULL) RETURNS text
+  LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT value FROM settings WHERE key = k), fallback)
+  $$;
+
+-- True when the current role owns `tbl` (the migrations owner): only it may
+-- load rows with their own times and actors (demo data, imports).
+CREATE OR REPLACE FUNCTION wx_is_owner_of(tbl regclass) RETURNS boolean
+  LANGUAGE sql STABLE AS $$
+    SELECT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = tbl), 'MEMBER')
+  $$;
+
+-- Every UPDATE bumps the version and records who and when. Writers still say
+-- `WHERE id = $1 AND version = $2` so that a concurrent change is detected.
+CREATE OR REPLACE FUNCTION wx_bump_version() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.version := OLD.version + 1;
+  IF TG_TABLE_NAME = 'service_orders' THEN
+    NEW.updated_at := now();
+    NEW.updated_by := current_user;
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+-- Events: `at` is the server's time and `actor` the database role, whatever the
+-- client sends; nobody may change or remove an event once written.
+CREATE OR REPLACE FUNCTION wx_event_stamp() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT wx_is_owner_of(TG_RELID) THEN
+    NEW.at := now();
+    NEW.actor := current_user;
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+-- Only the migrations owner may correct or remove an event (GRANTs already
+-- keep the app roles out; this also holds if a GRANT is ever widened).
+CREATE OR REPLACE FUNCTION wx_event_immutable() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_LEVEL = 'ROW' AND wx_is_owner_of(TG_RELID) THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
+  RAISE EXCEPTION 'order events cannot be changed or deleted'
+    USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+-- Every change of an order is announced on channel wx_orders so that every
+-- open board updates itself. One notification per statement and per 80
+-- orders (a payload must stay under 8000 bytes):
+--   {"op":"update","orders":[{"id":…,"version":…,"number":"…","state":"…"}, …]}
+CREATE OR REPLACE FUNCTION wx_notify_orders() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+DECLARE
+  chunk json;
+BEGIN
+  FOR chunk IN EXECUTE format(
+      'SELECT json_agg(json_build_object(''id'', id, ''version'', version, ''number'', number, ''state'', state) ORDER BY id)'
+      '  FROM (SELECT id, version, number, state, (row_number() OVER (ORDER BY id) - 1) / 80 AS part FROM %I) r'
+      ' GROUP BY part ORDER BY part',
+      CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END) LOOP
+    PERFORM pg_notify('wx_orders', json_build_object('op', lower(TG_OP), 'orders', chunk)::text);
+  END LOOP;
+  RETURN NULL;
+END
+$$;
+
+-- Settings the forms and the order numbers depend on must stay usable.
+CREATE OR REPLACE FUNCTION wx_check_setting() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.key = 'order_number.prefix' AND NEW.value !~ '^[A-Za-z0-9-]{0,8}$' THEN
+    RAISE EXCEPTION 'the order number prefix may have up to 8 letters, digits and dashes'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'setting_order_number_prefix';
+  ELSIF NEW.key = 'order_number.digits' AND NEW.value !~ '^[4-9]$' THEN
+    RAISE EXCEPTION 'order numbers have 4 to 9 digits'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'setting_order_number_digits';
+  ELSIF NEW.key = 'timezone' AND NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = NEW.value) THEN
+    RAISE EXCEPTION 'unknown time zone %', NEW.value
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'setting_timezone';
+  ELSIF NEW.key IN ('return_repair.days', 'cluster.orders', 'cluster.days')
+        AND (NEW.value !~ '^[0-9]{1,4}$' OR NEW.value::integer < 1) THEN
+    RAISE EXCEPTION 'setting % must be a whole number from 1 to 9999', NEW.key
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'setting_whole_number';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+-- Beside wx_check_setting (002): the escalation thresholds are whole
+-- numbers too; the company's details and the notice printed on forms have
+-- a sensible length.
+CREATE OR REPLACE FUNCTION wx_check_setting_more() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.key IN ('escalation.visits', 'escalation.part_orders', 'escalation.undiagnosed_days')
+     AND (NEW.value !~ '^[0-9]{1,4}$' OR NEW.value::integer < 1) THEN
+    RAISE EXCEPTION 'setting % must be a whole number from 1 to 9999', NEW.key
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'setting_whole_number';
+  ELSIF NEW.key = 'company.name' AND (NEW.value <> btrim(NEW.value) OR length(NEW.value) NOT BETWEEN 1 AND 100) THEN
+    RAISE EXCEPTION 'the company name must be 1 to 100 characters without spaces around it'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'setting_company_name';
+  ELSIF NEW.key IN ('company.address', 'company.phone', 'company.fax')
+        AND (NEW.value <> btrim(NEW.value) OR length(NEW.value) > 200 OR NEW.value ~ '[\n\r]') THEN
+    RAISE EXCEPTION 'setting % must be one line of at most 200 characters', NEW.key
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'setting_company_line';
+  ELSIF NEW.key = 'notice.important' AND length(NEW.value) > 2000 THEN
+    RAISE EXCEPTION 'the important notice may have at most 2000 characters'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'setting_notice_length';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+-- One notification per statement on channel wx_settings; the payload is
+-- the table that changed. Every client reloads what depends on it (the
+-- clocks of the boards, the forms' header).
+CREATE OR REPLACE FUNCTION wx_notify_settings() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('wx_settings', TG_TABLE_NAME);
+  RETURN NULL;
+END
+$$;
+
+-- The next number of the year `at` falls in (in the shop's time zone), e.g.
+-- 2026-000123 or with a prefix WX2026-000123. Unique and monotonic per year:
+-- the counter row is locked until the inserting transaction ends.
+CREATE OR REPLACE FUNCTION wx_next_order_number(at timestamptz DEFAULT now()) RETURNS text
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  y      integer := extract(year FROM at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::integer;
+  digits integer := wx_setting('order_number.digits', '6')::integer;
+  n      bigint;
+BEGIN
+  INSERT INTO order_number_counters AS c (year, last) VALUES (y, 1)
+    ON CONFLICT (year) DO UPDATE SET last = c.last + 1
+    RETURNING last INTO n;
+  IF n >= 10 ^ digits THEN
+    RAISE EXCEPTION 'order numbers of % are exhausted for % digits', y, digits
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'order_number_exhausted';
+  END IF;
+  RETURN wx_setting('order_number.prefix', '') || y::text || '-' || lpad(n::text, digits, '0');
+END
+$$;
