@@ -15,5 +15,6 @@ typedef enum {
 } WxCoreError;
 
 GQuark wx_core_error_quark (void);
+char  *wx_error_echo       (const char *value);
 
 G_END_DECLS

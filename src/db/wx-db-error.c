@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "core/wx-error.h"
 #include "core/wx-workflow.h"
 #include "wx-db-error.h"
 
@@ -22,7 +23,7 @@ wx_db_error_code_for_state (const char *sqlstate)
     return WX_DB_ERROR_CONFLICT;
   if (g_str_equal (sqlstate, "WX403"))
     return WX_DB_ERROR_DENIED;
-  if (g_str_equal (sqlstate, "WX001") || g_str_equal (sqlstate, "WX422"))
+  if (g_str_equal (sqlstate, "WX001") || g_str_equal (sqlstate, "WX422") || g_str_equal (sqlstate, "WX400"))
     return WX_DB_ERROR_INVALID;
   if (g_str_equal (sqlstate, "40001") || g_str_equal (sqlstate, "40P01") ||
       g_str_equal (sqlstate, "55P03"))
@@ -42,7 +43,11 @@ wx_db_error_code_for_state (const char *sqlstate)
 }
 
 /* Sentences for the rules the schema names (data/sql/): a domain by its
- * type name, a constraint (or a trigger's CONSTRAINT) by its exact name. */
+ * type name, a constraint (or a function's CONSTRAINT) by its exact name.
+ * A function that refuses its input raises SQLSTATE WX400 with the rule's
+ * name as CONSTRAINT and, when the sentence names what was given, a JSON
+ * DETAIL whose member "value" fills the sentence's %s (shortened by
+ * wx_error_echo). The sentence is core's where core checks the same rule. */
 static const struct { const char *name; const char *sentence; } rules[] = {
   { "wx_phone",                    N_("A phone number is not valid: enter an 11-digit mobile number or a landline such as 020-87581480.") },
   { "wx_email",                    N_("An email address is not valid.") },
@@ -180,6 +185,24 @@ workflow_sentence (const char *sqlstate, const char *detail)
   return NULL;
 }
 
+/* A rule's sentence with the value its DETAIL names ({"value": …}). */
+static char *
+rule_sentence (const char *format, const char *detail)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *echo = NULL;
+  const char *value = NULL;
+
+  if (detail && detail[0] == '{' && json_parser_load_from_data (parser, detail, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    value = json_member (json_node_get_object (json_parser_get_root (parser)), "value");
+  echo = wx_error_echo (value ? value : "");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (format, echo);
+#pragma GCC diagnostic pop
+}
+
 void
 wx_db_set_error_from_result (GError        **error,
                              const PGresult *result,
@@ -191,6 +214,7 @@ wx_db_set_error_from_result (GError        **error,
   const char *datatype = result ? PQresultErrorField (result, PG_DIAG_DATATYPE_NAME) : NULL;
   WxDbError code = wx_db_error_code_for_state (sqlstate);
   const char *message = NULL;
+  g_autofree char *filled = NULL;
   g_autofree char *workflow = workflow_sentence (sqlstate, result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL);
 
   /* The raw text goes to the log for whoever debugs; the user gets a sentence. */
@@ -202,6 +226,8 @@ wx_db_set_error_from_result (GError        **error,
         (datatype && g_str_equal (datatype, rules[i].name)))
       {
         message = _(rules[i].sentence);
+        if (strstr (message, "%s"))
+          message = filled = rule_sentence (message, result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL);
         break;
       }
 
