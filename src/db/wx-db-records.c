@@ -381,10 +381,6 @@ inspection_write (PGconn *conn, gint64 order_id, gpointer user_data, GError **er
 {
   InspectionWrite *w = user_data;
   const WxInspectionInput *in = w->input;
-  g_autofree char *id = g_strdup_printf (ID_FORMAT, order_id);
-  const char *by_id[] = { id };
-  guint position = 0;
-
   if (in->outsource)
     {
       g_autofree char *peer = NULL;
@@ -402,39 +398,42 @@ inspection_write (PGconn *conn, gint64 order_id, gpointer user_data, GError **er
         "INSERT INTO suppliers (id, name, kind, address, phone, contact)"
         " VALUES ($1, btrim($2), 'peer_shop', btrim($3), btrim($4), btrim($5))", 5, params, error);
     }
-  /* The parts needed and the labour: the draft of the coordinator's quote. */
-  if (!wx_db_execute (conn, "DELETE FROM quote_lines WHERE order_id = $1::bigint", 1, by_id, error))
-    return FALSE;
+  /* The parts issued from stock for the repair to come (the draft quote
+   * lines themselves go with the step: inspection_lines). */
   for (guint i = 0; in->parts && i < in->parts->len; i++)
     {
       const WxPartLine *l = &g_array_index (in->parts, WxPartLine, i);
-      g_autofree char *pos = g_strdup_printf ("%u", ++position);
-      g_autofree char *part = l->part_id > 0 ? g_strdup_printf (ID_FORMAT, l->part_id) : NULL;
-      g_autofree char *qty = g_strdup_printf ("%d", l->quantity);
-      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, l->unit_price);
-      g_autofree char *name = g_strstrip (g_strdup (l->name));
-      g_autofree char *number = g_strstrip (g_strdup (l->part_number ? l->part_number : ""));
-      const char *params[] = { id, pos, part, number, name, qty, price };
 
-      if (!wx_db_execute (conn,
-            "INSERT INTO quote_lines (order_id, position, kind, part_id, part_number, description, quantity, unit_price)"
-            " VALUES ($1, $2, 'part', $3, $4, $5, $6, $7)", 7, params, error))
-        return FALSE;
       if (l->issue && !move_stock (conn, order_id, l->part_id, "issue", -l->quantity, "inspect", error))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* The parts needed and the labour: the draft of the coordinator's quote,
+ * replacing the order's lines in the step. The strings point into `in`. */
+static GArray *
+inspection_lines (const WxInspectionInput *in)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (WxQuoteLineInput));
+
+  for (guint i = 0; in->parts && i < in->parts->len; i++)
+    {
+      const WxPartLine *l = &g_array_index (in->parts, WxPartLine, i);
+      WxQuoteLineInput q = {
+        .kind = "part", .description = l->name, .quantity = l->quantity, .unit_price = l->unit_price,
+        .part_id = l->part_id, .part_number = l->part_number,
+      };
+
+      g_array_append_val (lines, q);
+    }
   if (in->labour > 0)
     {
-      g_autofree char *pos = g_strdup_printf ("%u", ++position);
-      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, in->labour);
-      const char *params[] = { id, pos, _("Labour"), price };
+      WxQuoteLineInput q = { .kind = "labour", .description = _("Labour"), .quantity = 1, .unit_price = in->labour };
 
-      if (!wx_db_execute (conn,
-            "INSERT INTO quote_lines (order_id, position, kind, description, quantity, unit_price)"
-            " VALUES ($1, $2, 'labour', $3, 1, $4)", 4, params, error))
-        return FALSE;
+      g_array_append_val (lines, q);
     }
-  return TRUE;
+  return lines;
 }
 
 gboolean
@@ -448,6 +447,7 @@ wx_db_inspection_save (PGconn                   *conn,
   g_autoptr(GHashTable) data = new_data ();
   InspectionWrite w = { input, 0 };
   WxStepExtras extras = { .write = inspection_write, .write_data = &w };
+  g_autoptr(GArray) lines = NULL;
   GError *core_error = NULL;
   const char *field = NULL;
 
@@ -474,6 +474,8 @@ wx_db_inspection_save (PGconn                   *conn,
   g_hash_table_insert (data, (gpointer) "suggested_price",
                        g_strdup_printf ("%" G_GINT64_FORMAT, wx_inspection_suggested_price (input)));
   put (data, "explanation", input->explanation);
+  lines = inspection_lines (input);
+  extras.quote_lines = lines;
   return wx_db_order_step_full (conn, number, expected_version, "inspect", data, &extras, result, error);
 }
 
@@ -630,8 +632,10 @@ wx_db_escalate_overdue_parts (PGconn     *conn,
 {
   g_autofree char *at = now ? g_date_time_format_iso8601 (now) : NULL;
   const char *params[] = { at };
-  g_autofree char *n = wx_db_query_value (conn, "SELECT wx_escalate_overdue_parts(coalesce($1::timestamptz, now()))",
-                                          1, params, error);
+  /* Staff sweep at the server's time; a time of one's own is the owner's. */
+  g_autofree char *n = wx_db_query_value (conn, at ? "SELECT wx_escalate_overdue_parts_at($1::timestamptz)"
+                                                   : "SELECT wx_escalate_overdue_parts()",
+                                          at ? 1 : 0, at ? params : NULL, error);
 
   return n ? atoi (n) : -1;
 }

@@ -263,10 +263,12 @@ step_data (const WxVisitInput *in)
       put (data, "address", in->address);
       put (data, "contact", in->contact);
       put (data, "phone", in->phone);
+      put (data, "reason", in->note);   /* why outside opening hours, if it is */
       break;
     case WX_VISIT_STEP_RUNNING_LATE:
       put (data, "appointment_at", appointment);
       put (data, "note", in->note);
+      put (data, "reason", in->note);
       put (data, "contact", in->contact);
       break;
     case WX_VISIT_STEP_ARRIVE:

@@ -22,8 +22,13 @@ static char *db;   /* the conninfo of the current test's database */
 static void
 new_db (const char *name)
 {
+  g_autoptr(PGconn) conn = NULL;
+
   g_free (db);
   db = wx_test_db_create (name, TRUE);
+  /* The engineer the steps dispatch to: an active member of wx_engineer. */
+  conn = wx_test_db_connect (db);
+  wx_test_db_exec (conn, "SELECT wx_staff_ensure('cw_zhanggong', '张工', '{wx_engineer}')");
 }
 
 static PGconn *
@@ -230,7 +235,7 @@ assert_due_as_sla_says (const char *clock, const char *started, const char *due,
 
 typedef struct {
   const char *event;
-  const char *data[3];   /* "key=value", at most three */
+  const char *data[5];   /* "key=value", at most five */
   const char *state;
   const char *label;
   const char *folder;
@@ -238,22 +243,23 @@ typedef struct {
 } Step;
 
 static void
-transition (Run *r, const char *number, const char *event, const char *const data[3])
+transition (Run *r, const char *number, const char *event, const char *const data[5])
 {
   /* The first NULL ends the arguments: steps without data stop at the event. */
   cli (r, "order", "transition", number, event,
        data[0] ? "--data" : NULL, data[0], data[1] ? "--data" : NULL, data[1],
-       data[2] ? "--data" : NULL, data[2]);
+       data[2] ? "--data" : NULL, data[2], data[3] ? "--data" : NULL, data[3],
+       data[4] ? "--data" : NULL, data[4]);
 }
 
 static void
-assert_payload (JsonObject *event, const char *const data[3])
+assert_payload (JsonObject *event, const char *const data[5])
 {
   JsonObject *payload = json_object_get_object_member (event, "payload");
   guint n = 0;
 
   g_assert_nonnull (payload);
-  for (; n < 3 && data[n]; n++)
+  for (; n < 5 && data[n]; n++)
     {
       g_auto(GStrv) kv = g_strsplit (data[n], "=", 2);
       g_assert_cmpstr (str (payload, kv[0]), ==, kv[1]);
@@ -351,7 +357,8 @@ static const Step carry_in_to_archived[] = {
   { "dispatch_repair", { NULL }, "repairing", "Dispatched for repair", "with_engineer", "bench" },
   { "repair_done", { "repair_notes=更换定影组件，清洁搓纸轮", "functional_tests=self_test,online_print,continuous_print" }, "repaired", "Repaired (OK)", "F3", "S4" },
   { "notify", { "answered_by=李明本人" }, "notified", "Customer notified", "F3", "S4" },
-  { "pickup", { "accessories_checked=true", "payment_status=paid", "picked_up_by=李明" },
+  { "pickup", { "accessories_checked=true", "payment_status=paid", "payment_amount=480", "payment_method=cash",
+                "picked_up_by=李明" },
     "picked_up", "Picked up", "F4", "returned" },
   { "enter", { NULL }, "entered", "Entered", "F4", "returned" },
   { "review", { NULL }, "entered", "Entered", "F4", "returned" },
@@ -689,7 +696,7 @@ board_entry (JsonNode *board, const char *number)
 static void
 step_ok (const char *number, const char *event, const char *data)
 {
-  const char *d[3] = { data, NULL, NULL };
+  const char *d[5] = { data, NULL, NULL, NULL, NULL };
   g_auto(Run) r = { 0 };
 
   transition (&r, number, event, d);
@@ -722,7 +729,7 @@ test_board (void)
     { "at_customer", "At the customer's site", { CALL_LOGGED, -1 } },
   };
 
-  wx_test_db_exec (conn, "INSERT INTO staff (role_name, full_name) VALUES ('cw_zhanggong', '张工')");
+  wx_test_db_exec (conn, "INSERT INTO staff (role_name, full_name) VALUES ('cw_zhanggong', '张工') ON CONFLICT DO NOTHING");
   /* Different models: no cluster of similar faults. */
   numbers[RECEIVED] = order_new ("carry-in", "M404dn", "CNB3K00001", "卡纸", NULL);
   numbers[INSPECTING] = order_new ("carry-in", "LaserJet 1020", "", "不进纸", NULL);

@@ -69,6 +69,9 @@ static const Case cases[] = {
   CHECK_CASE ("step named in Chinese",      NEW_STEP ("(900, 'received', '派工', 'inspecting', '{carry_in}', '{coordinator}', '{}')"), "workflow_transitions_event_check"),
   CHECK_CASE ("step for a rental",          NEW_STEP ("(900, 'received', 'rent', 'inspecting', '{rental}', '{coordinator}', '{}')"), "workflow_transitions_kinds_check"),
   CHECK_CASE ("step for the cleaner",       NEW_STEP ("(900, 'received', 'sweep', 'inspecting', '{carry_in}', '{cleaner}', '{}')"), "workflow_transitions_roles_check"),
+  CHECK_CASE ("step asked by no dialog",    "INSERT INTO workflow_transitions (position, from_state, event, to_state, kinds, roles, needs, form)"
+                                             " VALUES (900, 'received', 'wave', 'inspecting', '{carry_in}', '{coordinator}', '{}', 'telepathy')",
+              "workflow_transitions_form_check"),
   FK_CASE ("step from an unknown state",    NEW_STEP ("(900, 'on_hold', 'resume', 'inspecting', '{carry_in}', '{coordinator}', '{}')"), "workflow_transitions_from_state_fkey"),
   FK_CASE ("step to an unknown state",      NEW_STEP ("(900, 'received', 'park', 'on_hold', '{carry_in}', '{coordinator}', '{}')"), "workflow_transitions_to_state_fkey"),
   UNIQUE_CASE ("two states at one position", "INSERT INTO workflow_states (state, position, label, folder, shelf, open) VALUES ('on_hold', 5, 'On hold', 'F2', 'S2', true)", "workflow_states_position_key"),

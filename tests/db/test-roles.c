@@ -28,24 +28,25 @@ static const struct {
     " VALUES ('carry_in', 'received', 1, '广州大学', '13812345678', '笔记本', 'T14', '不开机')", C | E | S },
   { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, quote_total)"
     " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓', 100)",          C | S },
-  { "UPDATE service_orders SET fault_analysis = '定影膜破损' WHERE id = 1",            C | E | S },
-  { "UPDATE service_orders SET quote_total = 48000 WHERE id = 1",                    C | S },
+  /* Orders change only through wx_transition (016_guard.sql). */
+  { "UPDATE service_orders SET fault_analysis = '定影膜破损' WHERE id = 1",            0 },
+  { "UPDATE service_orders SET quote_total = 48000 WHERE id = 1",                    0 },
   /* Engineers are paid on delivery and on site (seed 000 现场维修 step 13). */
-  { "UPDATE service_orders SET payment_status = 'paid' WHERE id = 1",                C | E | S },
-  { "UPDATE service_orders SET reviewed_by = current_user, reviewed_at = now() WHERE id = 1", S },
-  { "UPDATE service_orders SET version = 99 WHERE id = 1",                           S },
-  { "UPDATE service_orders SET engineer = 'someone' WHERE id = 1"                 , C | E | S },
-  { "UPDATE service_orders SET unit_name = '改名' WHERE id = 1",                       C | S },
+  { "UPDATE service_orders SET payment_status = 'paid' WHERE id = 1",                0 },
+  { "UPDATE service_orders SET reviewed_by = current_user, reviewed_at = now() WHERE id = 1", 0 },
+  { "UPDATE service_orders SET version = 99 WHERE id = 1",                           0 },
+  { "UPDATE service_orders SET engineer = 'someone' WHERE id = 1"                 , 0 },
+  { "UPDATE service_orders SET unit_name = '改名' WHERE id = 1",                       0 },
   { "DELETE FROM service_orders WHERE id = 1",                                       0 },
   { "INSERT INTO order_accessories (order_id, position, name) VALUES (1, 1, '电源线')", C | E },
   { "INSERT INTO order_events (order_id, event) VALUES (1, 'note')",                 C | E | S | A },
   { "UPDATE order_events SET event = 'forged' WHERE order_id = 1",                   0 },
   { "DELETE FROM order_events WHERE order_id = 1",                                   0 },
   { "TRUNCATE order_events CASCADE",                                                 0 },
-  { "INSERT INTO quote_lines (order_id, position, description, unit_price) VALUES (1, 1, '定影组件', 45000)", C | S },
-  { "UPDATE quote_lines SET unit_price = 1 WHERE order_id = 1",                      C | S },
-  /* Engineers collect payment on site and at delivery (010_visits.sql). */
-  { "INSERT INTO payments (order_id, amount, method) VALUES (1, 48000, 'cash')",     C | E },
+  { "INSERT INTO quote_lines (order_id, position, description, unit_price) VALUES (1, 1, '定影组件', 45000)", 0 },
+  { "UPDATE quote_lines SET unit_price = 1 WHERE order_id = 1",                      0 },
+  /* Payments are recorded by the steps that take them (wx_transition). */
+  { "INSERT INTO payments (order_id, amount, method) VALUES (1, 48000, 'cash')",     0 },
   { "UPDATE payments SET amount = 1",                                                0 },
   { "DELETE FROM payments",                                                          0 },
   { "UPDATE parts SET unit_price = 1 WHERE id = 1",                                  A },
@@ -53,7 +54,7 @@ static const struct {
   /* The engineer's records (008_records.sql): tests and cleaning, a new
    * peer shop; draft quote lines only while inspecting (order 1 is not). */
   { "INSERT INTO repair_tests (order_id, item, passed) VALUES (1, 'post', true)", E | S },
-  { "UPDATE service_orders SET cleaned = true WHERE id = 1",                     E | S },
+  { "UPDATE service_orders SET cleaned = true WHERE id = 1",                     0 },
   { "INSERT INTO suppliers (name, kind) VALUES ('新同行维修部', 'peer_shop')",       C | E | S | A },
   { "SELECT wx_escalate_overdue_parts()",                                        C | E | S },
   /* The coordinator books visits for the engineers; the supervisor visits too. */
@@ -145,7 +146,7 @@ static const struct {
   { "inspection_visits",     { "S---", "SIU-", "SIU-", "S---" } },
   { "loaners",               { "SIU-", "S---", "S---", "S---" } },
   { "old_parts",             { "SI--", "SI--", "SIU-", "S---" } },
-  { "order_accessories",     { "SIUD", "SIu-", "S---", "S---" } },
+  { "order_accessories",     { "SI--", "SI--", "S---", "S---" } },
   { "order_events",          { "SI--", "SI--", "SI--", "SI--" } },
   { "order_reviews",         { "S---", "S---", "Si--", "S---" } },
   { "order_number_counters", { "----", "----", "----", "S---" } },
@@ -154,11 +155,11 @@ static const struct {
   { "outsourcing",           { "SIU-", "SIU-", "SIU-", "S---" } },
   { "part_orders",           { "SIU-", "SIU-", "SIU-", "S---" } },
   { "parts",                 { "S---", "S---", "S---", "SIUD" } },
-  { "payments",              { "SI--", "SI--", "S---", "S---" } },
-  { "quote_lines",           { "SIUD", "SI-D", "SIUD", "S---" } },
+  { "payments",              { "S---", "S---", "S---", "S---" } },
+  { "quote_lines",           { "S---", "S---", "S---", "S---" } },
   { "repair_tests",          { "S---", "SIU-", "SIU-", "S---" } },
   { "schema_version",        { "S---", "S---", "S---", "S---" } },
-  { "service_orders",        { "SIu-", "Siu-", "SIU-", "S---" } },
+  { "service_orders",        { "SIu-", "Siu-", "SIu-", "S---" } },
   { "settings",              { "S---", "S---", "S---", "SIUD" } },
   { "sla_thresholds",        { "S---", "S---", "S---", "SIUD" } },
   { "staff",                 { "S---", "S---", "S---", "SIUD" } },
@@ -267,7 +268,7 @@ test_staff_login_role (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM staff_roles WHERE full_name = '王工' AND groups = '{wx_engineer}'"), ==, 1);
 
   wx_test_db_exec (conn, as_eng);
-  ok = wx_test_db_sqlstate (conn, "UPDATE service_orders SET fault_analysis = '主板故障' WHERE id = 1", 0, NULL);
+  ok = wx_test_db_sqlstate (conn, "SELECT count(*) FROM service_orders WHERE id = 1", 0, NULL);
   refused = wx_test_db_sqlstate (conn, "UPDATE service_orders SET quote_total = 1 WHERE id = 1", 0, NULL);
   wx_test_db_exec (conn, "ROLLBACK");
   g_assert_cmpstr (ok, ==, "00000");
