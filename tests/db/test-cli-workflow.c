@@ -472,9 +472,15 @@ test_carry_in_lifecycle (void)
 
 /* ------------------------------------------------------------ 2. on-site */
 
-static const Step on_site_steps[] = {
+/* The visit: 10:00 on the next working day (Monday to Saturday as shipped),
+ * set when the test starts — a booking is neither in the past nor outside
+ * the opening hours. */
+static char visit_day[11];
+static char visit_data[64];
+
+static Step on_site_steps[] = {
   { "dispatch_onsite", { "engineer=cw_zhanggong" }, "onsite_dispatched", "Dispatched on site", "with_engineer", "at_customer" },
-  { "book_visit", { "appointment_at=2026-11-20 10:00+08" }, "appointment_booked", "Visit booked", "with_engineer", "at_customer" },
+  { "book_visit", { visit_data }, "appointment_booked", "Visit booked", "with_engineer", "at_customer" },
   { "arrive", { NULL }, "on_site", "Engineer on site", "with_engineer", "at_customer" },
   { "fix_on_site", { "repair_notes=更换电源，系统正常启动" }, "fixed_on_site", "Fixed on site", "F3", "at_customer" },
   { "accept", { "payment_status=on_account" }, "picked_up", "Picked up", "F4", "returned" },
@@ -486,6 +492,15 @@ test_on_site_lifecycle (void)
 {
   g_autoptr(PGconn) conn = fresh_db ("cliwf_onsite");
   g_autofree char *number = NULL;
+  g_autofree char *expected_visit = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, g_date_time_get_day_of_week (now) == 6 ? 2 : 1);
+  g_autofree char *ymd = g_date_time_format (day, "%Y-%m-%d");
+
+  g_strlcpy (visit_day, ymd, sizeof visit_day);
+  g_snprintf (visit_data, sizeof visit_data, "appointment_at=%s 10:00+08", visit_day);
+  expected_visit = g_strdup_printf ("%s 10:00|on_account|更换电源，系统正常启动|true|true", visit_day);
 
   {
     g_auto(Run) r = { 0 };
@@ -520,7 +535,7 @@ test_on_site_lifecycle (void)
   assert_column (conn, number,
                  "to_char(appointment_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || '|' || payment_status"
                  " || '|' || repair_notes || '|' || (picked_up_at IS NOT NULL) || '|' || (entered_at IS NOT NULL)",
-                 "2026-11-20 10:00|on_account|更换电源，系统正常启动|true|true");
+                 expected_visit);
   {
     g_autoptr(JsonNode) node = show (number);
     JsonArray *clocks = array (json_node_get_object (node), "clocks");

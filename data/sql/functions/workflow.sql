@@ -189,6 +189,27 @@ BEGIN
     END IF;
     p := p || '{"late_decision": "true"}';
   END IF;
+  -- A visit's time: a real time, not more than a day past nor 90 days
+  -- ahead, inside the opening hours of a working day unless a reason is
+  -- given (an evening visit the customer asked for).
+  IF 'appointment' = ANY (t.needs) THEN
+    BEGIN
+      v_at := (p ->> 'appointment_at')::timestamptz;
+    EXCEPTION WHEN data_exception THEN
+      PERFORM wx_refuse('appointment_time', p ->> 'appointment_at');
+    END;
+    IF v_at < now() - interval '1 day' THEN
+      PERFORM wx_refuse('appointment_past', p ->> 'appointment_at');
+    ELSIF v_at > now() + interval '90 days' THEN
+      PERFORM wx_refuse('appointment_far', p ->> 'appointment_at');
+    END IF;
+    v_local := v_at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai');
+    SELECT * INTO v_hours FROM wx_day_hours(v_local::date);
+    IF (v_hours.opens IS NULL OR v_local::time < v_hours.opens OR v_local::time > v_hours.closes)
+       AND coalesce(btrim(p ->> 'reason'), '') = '' THEN
+      PERFORM wx_refuse('appointment_hours', to_char(v_local, 'YYYY-MM-DD HH24:MI'));
+    END IF;
+  END IF;
   -- Paid means the amount due is received: a payment of exactly what is
   -- left of the quote (free and on account have none).
   IF 'payment' = ANY (t.needs) THEN
