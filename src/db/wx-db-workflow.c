@@ -64,6 +64,19 @@ records_node (const WxStepExtras *extras)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
+  if (extras && extras->records)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, extras->records);
+      while (json_object_iter_next (&iter, &name, &node))
+        {
+          json_builder_set_member_name (b, name);
+          json_builder_add_value (b, json_node_copy (node));
+        }
+    }
   if (extras && extras->quote_lines)
     {
       json_builder_set_member_name (b, "quote_lines");

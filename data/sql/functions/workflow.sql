@@ -161,6 +161,10 @@ BEGIN
                       coalesce((SELECT full_name FROM staff WHERE role_name = o.engineer), o.engineer, ''));
   END IF;
 
+  -- The records the step keeps besides the order (functions/records.sql),
+  -- before its needs are checked: the repair's tests are among them.
+  p := wx_step_records(o, p_event, p, r, v_me);
+
   FOREACH v_need IN ARRAY t.needs LOOP
     IF NOT wx_need_met(v_need, o, p || jsonb_build_object('records', r)) THEN
       v_missing := v_missing || v_need;
