@@ -98,3 +98,87 @@ REVOKE INSERT, UPDATE, DELETE ON visits, repair_tests, part_orders, outsourcing,
   FROM wx_coordinator, wx_engineer, wx_supervisor;
 REVOKE INSERT, UPDATE, DELETE ON stock_movements FROM wx_coordinator, wx_engineer, wx_supervisor;
 REVOKE INSERT, UPDATE, DELETE ON suppliers FROM wx_engineer, wx_supervisor;
+
+-- ------------------------------------------------------------ functional tests
+-- A repair is done only with every functional test of the machine's
+-- category passed (seed 000 工程师 操作细则 六、功能测试要求). The category
+-- is guessed from the product and model as the front desk wrote them; the
+-- words and the tests mirror src/core/wx-records.c (test-records compares).
+CREATE TABLE machine_category_words (
+  position smallint PRIMARY KEY,
+  category text NOT NULL CHECK (category IN ('pc', 'laptop', 'server', 'laser_printer', 'inkjet_printer', 'other')),
+  word     text NOT NULL UNIQUE CHECK (word = lower(word) AND word <> '')
+);
+
+CREATE TABLE functional_tests (
+  category   text NOT NULL CHECK (category IN ('pc', 'laptop', 'server', 'laser_printer', 'inkjet_printer', 'other')),
+  position   smallint NOT NULL,
+  item       text NOT NULL CHECK (item ~ '^[a-z][a-z0-9_]*$'),
+  needs_note boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (category, position),
+  UNIQUE (category, item)
+);
+
+-- The words that name a category, most specific first (wx_machine_category_guess).
+INSERT INTO machine_category_words (position, category, word) VALUES
+  (1, 'laser_printer', '激光'),
+  (2, 'laser_printer', 'laser'),
+  (3, 'laser_printer', '复印机'),
+  (4, 'laser_printer', 'copier'),
+  (5, 'inkjet_printer', '喷墨'),
+  (6, 'inkjet_printer', 'inkjet'),
+  (7, 'inkjet_printer', 'ink jet'),
+  (8, 'inkjet_printer', 'deskjet'),
+  (9, 'inkjet_printer', 'officejet'),
+  (10, 'inkjet_printer', 'pixma'),
+  (11, 'inkjet_printer', 'smart tank'),
+  (12, 'inkjet_printer', '墨仓'),
+  (13, 'other', '绘图仪'),
+  (14, 'other', 'plotter'),
+  (15, 'other', 'designjet'),
+  (16, 'laser_printer', '打印机'),
+  (17, 'laser_printer', 'printer'),
+  (18, 'laser_printer', '多功能一体机'),
+  (19, 'laptop', '笔记本'),
+  (20, 'laptop', '手提电脑'),
+  (21, 'laptop', 'laptop'),
+  (22, 'laptop', 'notebook'),
+  (23, 'laptop', 'thinkpad'),
+  (24, 'laptop', 'macbook'),
+  (25, 'laptop', 'matebook'),
+  (26, 'server', '服务器'),
+  (27, 'server', 'server'),
+  (28, 'server', 'poweredge'),
+  (29, 'server', 'proliant'),
+  (30, 'pc', '台式'),
+  (31, 'pc', '电脑'),
+  (32, 'pc', '主机'),
+  (33, 'pc', '工作站'),
+  (34, 'pc', '一体机'),
+  (35, 'pc', 'desktop'),
+  (36, 'pc', 'workstation'),
+  (37, 'pc', 'computer'),
+  (38, 'pc', 'optiplex'),
+  (39, 'pc', 'thinkcentre'),
+  (40, 'pc', 'prodesk');
+
+-- Each category's functional tests (功能测试要求).
+INSERT INTO functional_tests (category, position, item, needs_note) VALUES
+  ('pc', 1, 'post', false),
+  ('pc', 2, 'configuration', false),
+  ('pc', 3, 'diagnostics', false),
+  ('laptop', 1, 'post', false),
+  ('laptop', 2, 'configuration', false),
+  ('laptop', 3, 'diagnostics', false),
+  ('server', 1, 'post', false),
+  ('server', 2, 'configuration', false),
+  ('server', 3, 'diagnostics', false),
+  ('laser_printer', 1, 'self_test', false),
+  ('laser_printer', 2, 'online_print', false),
+  ('laser_printer', 3, 'continuous_print', false),
+  ('inkjet_printer', 1, 'self_test', false),
+  ('inkjet_printer', 2, 'online_print', false),
+  ('inkjet_printer', 3, 'continuous_print', false),
+  ('other', 1, 'manual', true);
+
+GRANT SELECT ON machine_category_words, functional_tests TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;

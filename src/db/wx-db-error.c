@@ -94,6 +94,7 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "stock_quantity",              N_("The number of parts “%s” must be a whole number from 1 to 100000.") },
   { "stock_return_more",           N_("Only %s of this part were issued to this order; return at most that many.") },
   { "repair_test_note",            N_("A test's note may have at most 500 characters.") },
+  { "functional_tests_incomplete", N_("Every functional test of this machine's category must pass before the repair is done; still to test: %s.") },
   { "payment_amount",              N_("The amount received “%s” is not a positive amount.") },
   { "payment_method",              N_("Choose how the customer paid (cash, WeChat Pay, Alipay, bank card, bank transfer or cheque).") },
   { "payment_nothing_due",         N_("Nothing is due on this order: record it as free of charge, or quote it first.") },

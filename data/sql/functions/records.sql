@@ -247,3 +247,30 @@ END
 $$;
 
 REVOKE ALL ON FUNCTION wx_step_records(service_orders, text, jsonb, jsonb, name) FROM PUBLIC;
+
+-- The machine's category from the product name and the model, as
+-- wx_machine_category_guess does: the first word of machine_category_words
+-- found in them, else "pc" when the word PC stands alone, else "other".
+CREATE OR REPLACE FUNCTION wx_machine_category(p_product text, p_model text) RETURNS text
+  LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT coalesce(
+    (SELECT w.category FROM machine_category_words w
+      WHERE strpos(lower(coalesce(p_product, '') || ' ' || coalesce(p_model, '')), w.word) > 0
+      ORDER BY w.position LIMIT 1),
+    CASE WHEN lower(coalesce(p_product, '') || ' ' || coalesce(p_model, '')) ~ '(^|[^a-z0-9])pc($|[^a-z])'
+         THEN 'pc' ELSE 'other' END)
+$$;
+
+-- The functional tests of order `o`'s category not yet passed, with those
+-- the step's data names (functional_tests: item codes, comma-separated).
+CREATE OR REPLACE FUNCTION wx_functional_tests_missing(o service_orders, p jsonb) RETURNS text[]
+  LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT coalesce(array_agg(f.item ORDER BY f.position), '{}')
+    FROM functional_tests f
+   WHERE f.category = wx_machine_category(o.product_name, o.model)
+     AND NOT EXISTS (SELECT 1 FROM repair_tests r WHERE r.order_id = o.id AND r.item = f.item AND r.passed)
+     AND NOT f.item = ANY (SELECT btrim(x) FROM unnest(string_to_array(coalesce(p ->> 'functional_tests', ''), ',')) x)
+$$;
+
+REVOKE ALL ON FUNCTION wx_machine_category(text, text), wx_functional_tests_missing(service_orders, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION wx_machine_category(text, text) TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;

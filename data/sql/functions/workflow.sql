@@ -176,6 +176,11 @@ BEGIN
   END IF;
 
   -- ---------------------------------------------------------- the rules
+  -- The repair is done only with every functional test of the machine's
+  -- category passed.
+  IF 'repair_record' = ANY (t.needs) AND cardinality(wx_functional_tests_missing(o, p)) > 0 THEN
+    PERFORM wx_refuse('functional_tests_incomplete', array_to_string(wx_functional_tests_missing(o, p), ', '));
+  END IF;
   -- Dispatch only to an active engineer.
   v_text := coalesce(nullif(btrim(p ->> 'engineer'), ''), o.engineer);
   IF 'engineer' = ANY (t.needs) AND NOT EXISTS (
