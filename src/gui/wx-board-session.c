@@ -264,8 +264,8 @@ wx_board_session_refresh (WxBoardSession *self)
   if (self->loading)
     return;
   set_loading (self, TRUE);
-  wx_db_worker_run_async (self->worker, load_board_job, NULL, NULL, (GDestroyNotify) board_load_free,
-                          self->cancellable, board_loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (self->worker, load_board_job, NULL, NULL, (GDestroyNotify) board_load_free,
+                           self->cancellable, board_loaded_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -322,9 +322,9 @@ reload_ids (WxBoardSession *self,
   GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
 
   g_array_append_vals (copy, ids->data, ids->len);
-  wx_db_worker_run_async (self->worker, load_ids_job, copy, (GDestroyNotify) g_array_unref,
-                          (GDestroyNotify) g_ptr_array_unref, self->cancellable, ids_loaded_cb,
-                          g_object_ref (self));
+  wx_db_worker_read_async (self->worker, load_ids_job, copy, (GDestroyNotify) g_array_unref,
+                           (GDestroyNotify) g_ptr_array_unref, self->cancellable, ids_loaded_cb,
+                           g_object_ref (self));
 }
 
 void
