@@ -17,6 +17,8 @@ typedef enum {
   WX_DB_ERROR_UNAVAILABLE,  /* the server cannot be reached */
   WX_DB_ERROR_FAILED,       /* anything else */
   WX_DB_ERROR_SCHEMA_NEWER, /* the database was upgraded by a newer Weixiu */
+  WX_DB_ERROR_SCHEMA_OLDER, /* the database needs migrating, by an administrator */
+  WX_DB_ERROR_SCHEMA_MIGRATE, /* the same, and this login (wx_admin) may do it now */
 } WxDbError;
 
 GQuark     wx_db_error_quark         (void);

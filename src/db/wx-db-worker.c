@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "wx-db.h"
+#include "wx-db-migrate.h"
 #include "wx-db-server.h"
 #include "wx-db-worker.h"
 
@@ -181,6 +182,7 @@ ensure_connection (Shared  *s,
                    GError **error)
 {
   g_autofree char *conninfo = NULL;
+  int version;
 
   if (s->conn && connection_alive (s))
     return TRUE;
@@ -199,6 +201,16 @@ ensure_connection (Shared  *s,
   if (s->conn == NULL)
     return FALSE;
   PQsetNoticeReceiver (s->conn, notice_received_cb, s);
+  /* A database a newer Weixiu upgraded (while this one ran, or since the
+   * login) is not one this program may write to. */
+  version = wx_db_schema_version (s->conn, error);
+  if (version < 0 || version > wx_db_migrations_latest ())
+    {
+      if (version >= 0)
+        wx_db_schema_newer_error (version, error);
+      g_clear_pointer (&s->conn, PQfinish);
+      return FALSE;
+    }
   g_mutex_lock (&s->lock);
   g_free (s->resolved);
   s->resolved = g_steal_pointer (&conninfo);

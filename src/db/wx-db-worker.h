@@ -7,7 +7,8 @@
  * the next job is sent, and made again. A connection that breaks under a
  * job: a reading job (wx_db_worker_read_async) runs once more; any other
  * is not sent again — the server may have committed it — and fails with a
- * sentence saying it is not known whether it was saved. */
+ * sentence saying it is not known whether it was saved. A database whose
+ * schema is newer than this program's is refused (offline, saying so). */
 #pragma once
 
 #include <gio/gio.h>
