@@ -228,6 +228,85 @@ rule_sentence (const char *format, const char *detail)
 #pragma GCC diagnostic pop
 }
 
+/* The server's own state or limits, which the user cannot fix by changing
+ * what they typed: too many connections, starting up, shutting down.
+ * `text` (the server's message, in English on a server left in the C
+ * locale) tells "shutting down" from "starting up" under 57P03; NULL
+ * when `sqlstate` is none of these. */
+static const char *
+server_state_sentence (const char *sqlstate,
+                       const char *text)
+{
+  if (sqlstate == NULL)
+    return NULL;
+  if (g_str_equal (sqlstate, "53300"))
+    return _("The database server has no free connection left (too many are open); close Weixiu on a PC that does not need it, or ask the administrator to allow more, then try again.");
+  if (g_str_equal (sqlstate, "57P01") || g_str_equal (sqlstate, "57P02") ||
+      (g_str_equal (sqlstate, "57P03") && text && strstr (text, "shutting down")))
+    return _("The database server is shutting down or restarting; wait until it is back, then try again.");
+  if (g_str_equal (sqlstate, "57P03"))
+    return _("The database server is starting up; wait a moment and try again.");
+  return NULL;
+}
+
+char *
+wx_db_message_sqlstate (const char *message)
+{
+  const char *found = NULL;
+
+  /* libpq writes "SEVERITY:  SQLSTATE: text" (two spaces, whatever the
+   * language of the severity). */
+  for (const char *p = message ? strstr (message, ":  ") : NULL; p; p = strstr (p + 1, ":  "))
+    {
+      const char *code = p + 3;
+      gboolean ok = strlen (code) > 6 && code[5] == ':' && code[6] == ' ';
+
+      for (int i = 0; ok && i < 5; i++)
+        ok = g_ascii_isdigit (code[i]) || g_ascii_isupper (code[i]);
+      if (ok)
+        found = code;
+    }
+  return found ? g_strndup (found, 5) : NULL;
+}
+
+void
+wx_db_set_connect_error (GError     **error,
+                         const char  *message,
+                         gboolean     needs_password,
+                         PGPing       ping)
+{
+  g_autofree char *sqlstate = wx_db_message_sqlstate (message);
+  const char *server = server_state_sentence (sqlstate, message);
+
+  g_debug ("connect failed (%s): %s", sqlstate ? sqlstate : "-", message ? message : "");
+  if (server)
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE, server);
+  else if (needs_password)
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("The server needs a password for this user."));
+  else if (sqlstate && g_str_has_prefix (sqlstate, "28"))
+    /* 28P01 wrong password, 28000 no such role or no pg_hba.conf line:
+     * the server will not say which, to a stranger. */
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("The server did not accept the user name or password."));
+  else if (sqlstate && g_str_equal (sqlstate, "3D000"))
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND,
+                         _("The database does not exist on that server; check the database name or run “weixiu-admin init”."));
+  else if (sqlstate && g_str_equal (sqlstate, "42501"))
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("Your login may not use this database; ask the administrator."));
+  else if (ping == PQPING_NO_ATTEMPT)
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
+                         _("The connection string is not valid; write it like “host=server dbname=weixiu user=name”."));
+  else if (sqlstate == NULL || ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT)
+    /* No answer from a server (refused, timed out, no such host). */
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
+                         _("The database server cannot be reached; check the network or start the server, then try again."));
+  else
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_FAILED,
+                         _("The database server refused the connection; tell the administrator if it keeps happening."));
+}
+
 void
 wx_db_set_error_from_result (GError        **error,
                              const PGresult *result,
@@ -258,6 +337,8 @@ wx_db_set_error_from_result (GError        **error,
 
   if (workflow)
     message = workflow;
+  if (message == NULL)
+    message = server_state_sentence (sqlstate, primary);
   if (message == NULL)
     switch (code)
       {

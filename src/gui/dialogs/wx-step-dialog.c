@@ -922,11 +922,11 @@ wx_step_dialog_new (GtkWindow  *parent,
   if (self->lines_box)
     {
       wx_step_dialog_add_quote_line (self, NULL, 1, NULL);
-      wx_db_worker_run_async (worker, load_lines_job, g_strdup (d->number), g_free, (GDestroyNotify) g_array_unref,
-                              self->cancellable, lines_loaded_cb, g_object_ref (self));
+      wx_db_worker_read_async (worker, load_lines_job, g_strdup (d->number), g_free, (GDestroyNotify) g_array_unref,
+                               self->cancellable, lines_loaded_cb, g_object_ref (self));
     }
   if (find_field (self, "engineer"))
-    wx_db_worker_run_async (worker, load_engineers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                            self->cancellable, engineers_loaded_cb, g_object_ref (self));
+    wx_db_worker_read_async (worker, load_engineers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                             self->cancellable, engineers_loaded_cb, g_object_ref (self));
   return self;
 }
