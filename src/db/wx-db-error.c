@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "core/wx-error.h"
+#include "core/wx-money.h"
 #include "core/wx-workflow.h"
 #include "wx-db-error.h"
 
@@ -97,9 +98,9 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "functional_tests_incomplete", N_("Every functional test of this machine's category must pass before the repair is done; still to test: %s.") },
   { "payment_amount",              N_("The amount received “%s” is not a positive amount.") },
   { "payment_method",              N_("Choose how the customer paid (cash, WeChat Pay, Alipay, bank card, bank transfer or cheque).") },
-  { "payment_nothing_due",         N_("Nothing is due on this order: record it as free of charge, or quote it first.") },
-  { "payment_short",               N_("The amount received is less than the ¥%s due: take the rest, or record the order on account.") },
-  { "payment_over",                N_("The amount received is more than the ¥%s due.") },
+  { "payment_nothing_due",         WX_PAYMENT_NOTHING_DUE },
+  { "payment_short",               WX_PAYMENT_SHORT },
+  { "payment_over",                WX_PAYMENT_OVER },
   { "quote_line_description",      N_("A quote line needs a description of at most 200 characters.") },
   { "quote_line_quantity",         N_("The quantity “%s” of a quote line must be a whole number from 1 to 100000.") },
   { "quote_line_price",            N_("The unit price “%s” of a quote line is not a valid amount.") },

@@ -251,9 +251,9 @@ BEGIN
       IF v_due <= 0 AND v_amount = 0 AND NOT EXISTS (SELECT 1 FROM payments y WHERE y.order_id = o.id) THEN
         PERFORM wx_refuse('payment_nothing_due');
       ELSIF v_amount < v_due THEN
-        PERFORM wx_refuse('payment_short', to_char(v_due / 100.0, 'FM999999999990.00'));
+        PERFORM wx_refuse('payment_short', to_char(v_due / 100.0, 'FM999,999,999,990.00'));
       ELSIF v_amount > greatest(v_due, 0) THEN
-        PERFORM wx_refuse('payment_over', to_char(greatest(v_due, 0) / 100.0, 'FM999999999990.00'));
+        PERFORM wx_refuse('payment_over', to_char(greatest(v_due, 0) / 100.0, 'FM999,999,999,990.00'));
       END IF;
     END IF;
   ELSIF r ? 'payment' THEN

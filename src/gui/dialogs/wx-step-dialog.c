@@ -677,9 +677,13 @@ collect (WxStepDialog *self,
     const char *status = g_hash_table_lookup (j->data, "payment_status");
     Field *amount = find_field (self, "payment_amount");
 
-    if (amount && g_strcmp0 (status, "paid") == 0 && j->extras.payment_amount <= 0)
+    g_autoptr(GError) error = NULL;
+
+    /* The database's rule, with its sentence, answered sooner. */
+    if (amount && !wx_payment_check (status, j->extras.payment_amount,
+                                          wx_order_get_data (self->order)->quote_total, 0, &error))
       {
-        wx_dialog_set_message (amount->message, _("Enter the amount received."));
+        wx_dialog_set_message (amount->message, error->message);
         ok = FALSE;
       }
     if (g_strcmp0 (status, "paid") != 0)
