@@ -27,7 +27,7 @@ typedef struct {
   char          *engineer;         /* login, "" when none */
   char          *engineer_name;    /* full name, "" when none */
   gint64         entered_at;       /* Unix seconds */
-  gint64         review_due;       /* 12:00 the next working day */
+  gint64         review_due;       /* the review clock's limit: 12:00 the next working day by default */
   WxClockStatus  clock;            /* running, amber or red as of `now` */
   gint64         minutes_left;     /* business minutes to the due time; negative when overdue */
   char          *returned_to;      /* full name when the last review returned it, else NULL */

@@ -3,9 +3,11 @@
  * the records (inspection with a catalogue part, quote, repair, pickup,
  * entry), its times set to a scripted Monday; every check passes on it and
  * fails, each alone, when its fact is spoiled (inside a transaction rolled
- * back); an on-site order for the on-site response; the queue; pass and
- * return write exactly their rows, nothing on a stale version; the returns
- * addressed to a person until acknowledged or reviewed again. */
+ * back); an on-site order for the on-site response; the queue and its due
+ * time from the review clock's thresholds in the settings and the business
+ * calendar; pass and return write exactly their rows, nothing on a stale
+ * version; the returns addressed to a person until acknowledged or
+ * reviewed again. */
 #include <libpq-fe.h>
 
 #include "core/wx-records.h"
@@ -14,6 +16,7 @@
 #include "db/wx-db-demo.h"
 #include "db/wx-db-records.h"
 #include "db/wx-db-review.h"
+#include "db/wx-db-settings.h"
 #include "db/wx-db-workflow.h"
 #include "wx-test-db.h"
 
@@ -495,6 +498,65 @@ returns_for (PGconn *conn, const char *login)
   return returns;
 }
 
+static gint64
+shanghai (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) t = g_date_time_new (zone, year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (t);
+}
+
+static gint64
+review_due (PGconn *conn, const char *number)
+{
+  g_autoptr(GPtrArray) queue = queue_now (conn);
+  WxReviewQueueItem *item = queued (queue, number, NULL);
+
+  g_assert_nonnull (item);
+  return item->review_due;
+}
+
+/* The review clock: working minutes after the next working day opens, as
+ * the settings say, on the business calendar. */
+static void
+test_review_clock (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = build_carry_in (conn, "RM2-5425");   /* entered Tuesday 2026-11-17 11:00 */
+  g_autoptr(WxDbSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  WxSlaThreshold before;
+
+  /* The defaults: by 12:00 on Wednesday (180 minutes after 09:00). */
+  g_assert_cmpint (review_due (conn, number), ==, shanghai (2026, 11, 18, 12, 0));
+
+  /* Four hours after the opening, as set in the settings: 13:00. */
+  set_role (conn, "wx_admin");
+  settings = wx_db_settings_load (conn, &error);
+  g_assert_no_error (error);
+  before = settings->thresholds[WX_CLOCK_REVIEW];
+  g_assert_cmpuint (before.target_minutes, ==, 120);
+  g_assert_cmpuint (before.limit_minutes, ==, 180);
+  settings->thresholds[WX_CLOCK_REVIEW] = (WxSlaThreshold) { 60, 240 };
+  g_assert_true (wx_db_settings_save_thresholds (conn, settings->thresholds, &error));
+  g_assert_no_error (error);
+  set_role (conn, NULL);
+  g_assert_cmpint (review_due (conn, number), ==, shanghai (2026, 11, 18, 13, 0));
+
+  /* Wednesday a holiday: Thursday 13:00. */
+  wx_test_db_exec (conn, "INSERT INTO calendar_days (day, kind, name) VALUES ('2026-11-18', 'holiday', '停电')");
+  g_assert_cmpint (review_due (conn, number), ==, shanghai (2026, 11, 19, 13, 0));
+  wx_test_db_exec (conn, "DELETE FROM calendar_days WHERE day = '2026-11-18'");
+
+  set_role (conn, "wx_admin");
+  settings->thresholds[WX_CLOCK_REVIEW] = before;
+  g_assert_true (wx_db_settings_save_thresholds (conn, settings->thresholds, &error));
+  g_assert_no_error (error);
+  set_role (conn, NULL);
+  g_assert_cmpint (review_due (conn, number), ==, shanghai (2026, 11, 18, 12, 0));
+}
+
 static void
 test_pass_and_return (void)
 {
@@ -714,6 +776,7 @@ main (int argc, char **argv)
   g_test_add_func ("/review/each-check-fails", test_each_check_fails);
   g_test_add_func ("/review/parts", test_parts);
   g_test_add_func ("/review/on-site", test_on_site);
+  g_test_add_func ("/review/clock", test_review_clock);
   g_test_add_func ("/review/pass-and-return", test_pass_and_return);
   g_test_add_func ("/review/return-needs-comment", test_return_needs_comment);
   return g_test_run ();
