@@ -1,6 +1,6 @@
 -- 017_feedback.sql — the supervisor's side (issue 22): the review clock as
--- the settings say; callbacks, complaints and escalations written through
--- functions only (functions/feedback.sql).
+-- the settings say; callbacks, complaints, escalations and reviews written
+-- through functions only (functions/feedback.sql, review.sql).
 
 -- The review clock counts working minutes from the opening of the next
 -- working day after the entry (src/core/wx-sla.c): by 12:00 is 180 minutes
@@ -34,3 +34,6 @@ DROP FUNCTION IF EXISTS wx_callback_day_at(timestamptz, integer, boolean);
 REVOKE INSERT, UPDATE, DELETE ON callbacks, complaints, complaint_steps
   FROM wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 REVOKE UPDATE, DELETE ON escalations FROM wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+
+-- The reviews: written only by wx_review_pass and wx_review_return.
+REVOKE INSERT, UPDATE, DELETE ON order_reviews FROM wx_coordinator, wx_engineer, wx_supervisor, wx_admin;

@@ -148,6 +148,17 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "escalation_resolved",         N_("%s has already resolved this escalation; reload the inbox.") },
   { "escalation_resolution",       N_("Write how the escalation was resolved.") },
   { "escalation_resolution_length", N_("The resolution is longer than 2,000 characters; shorten it.") },
+  /* The supervisor's review (functions/review.sql; core/wx-review.c). */
+  { "review_role",                 N_("Only a supervisor reviews orders: passes them or returns them.") },
+  { "review_not_waiting",          N_("Order %s is not waiting for a review any more.") },
+  { "review_checks",               N_("The review's checklist is not valid; reload the order and review it again.") },
+  { "review_return_comment",       N_("Say what must be put right before returning the order.") },
+  { "review_return_comment_length", N_("The comment is longer than 2,000 characters; shorten it.") },
+  { "review_returned_to",          N_("Choose the person the order goes back to.") },
+  { "review_returned_to_unknown",  N_("No member of staff named “%s”.") },
+  { "review_seen_role",            N_("Only members of staff acknowledge returns.") },
+  { "review_unknown",              N_("That review does not exist (any more).") },
+  { "review_seen_not_yours",       N_("That return was not addressed to you.") },
 };
 
 static const char *
