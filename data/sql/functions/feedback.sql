@@ -133,29 +133,33 @@ $$;
 -- orders and calls each list holds). Owner only: demo data and tests aim it
 -- at another day; the staff run wx_callbacks_generate() on the server's clock.
 CREATE OR REPLACE FUNCTION wx_callbacks_generate_at(p_now timestamptz)
-  RETURNS integer LANGUAGE plpgsql AS $$
+  RETURNS integer LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
   since timestamptz := p_now - interval '14 days';
   n     integer;
   total integer := 0;
 BEGIN
+  -- Only what is not on a list yet gets its due time computed.
   INSERT INTO callbacks (order_id, kind, due_at)
   SELECT o.id, 'weekly', wx_callback_due('weekly', o.picked_up_at)
     FROM service_orders o
    WHERE o.picked_up_at > since AND o.picked_up_at <= p_now
+     AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.order_id = o.id AND b.kind = 'weekly')
    ORDER BY o.picked_up_at, o.id
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;
   total := total + n;
 
   INSERT INTO callbacks (order_id, kind, due_at)
-  SELECT o.id, 'onsite_24h', wx_callback_due('onsite_24h', done.at)
-    FROM service_orders o
-   CROSS JOIN LATERAL (SELECT coalesce((SELECT min(e.at) FROM order_events e
-                                         WHERE e.order_id = o.id AND e.to_state = 'fixed_on_site'),
-                                       o.picked_up_at) AS at) done
-   WHERE o.kind = 'on_site' AND done.at > since AND done.at <= p_now
-   ORDER BY done.at, o.id
+  SELECT done.id, 'onsite_24h', wx_callback_due('onsite_24h', done.at)
+    FROM (SELECT o.id, coalesce(f.at, o.picked_up_at) AS at
+            FROM service_orders o
+            LEFT JOIN (SELECT e.order_id, min(e.at) AS at FROM order_events e
+                        WHERE e.to_state = 'fixed_on_site' GROUP BY e.order_id) f ON f.order_id = o.id
+           WHERE o.kind = 'on_site'
+             AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.order_id = o.id AND b.kind = 'onsite_24h')) done
+   WHERE done.at > since AND done.at <= p_now
+   ORDER BY done.at, done.id
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;
   total := total + n;
@@ -165,6 +169,7 @@ BEGIN
     FROM calls c
    WHERE c.direction = 'inbound' AND c.purpose IN ('request', 'enquiry') AND c.order_id IS NULL
      AND c.promised_reply_at IS NOT NULL AND c.at > since AND c.at <= p_now
+     AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.call_id = c.id AND b.kind = 'hotline_next_day')
    ORDER BY c.at, c.id
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;
@@ -175,6 +180,7 @@ BEGIN
     FROM calls c
    WHERE c.direction = 'inbound' AND c.purpose = 'request' AND c.order_id IS NULL AND c.reached
      AND c.promised_reply_at IS NULL AND btrim(c.result) <> '' AND c.at > since AND c.at <= p_now
+     AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.call_id = c.id AND b.kind = 'phone_guidance_2h')
    ORDER BY c.at, c.id
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;
