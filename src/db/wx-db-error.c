@@ -106,6 +106,60 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "quote_line_price",            N_("The unit price “%s” of a quote line is not a valid amount.") },
   { "part_unknown",                N_("There is no part %s in the catalogue.") },
   { "staff_disable_self",          N_("You cannot disable your own login; ask another administrator.") },
+  /* Callbacks, complaints, escalations (functions/feedback.sql): the
+   * sentences of core's checks (src/core/wx-callback.c), word for word. */
+  { "callback_role",               N_("Only the front desk and the supervisors work on the callback lists.") },
+  { "callback_unknown",            N_("That callback is no longer on the list; reload the list.") },
+  { "callback_done",               N_("%s has already recorded this callback; reload the list.") },
+  { "callback_follow_up_kind",     N_("Choose the follow-up: none, a return repair or a complaint.") },
+  { "callback_comments_length",    N_("The comments are longer than 2,000 characters; shorten them.") },
+  { "callback_call_again_missing", N_("Nobody was reached: say when to call again (the customer may have named a time).") },
+  { "callback_call_again_past",    N_("The time to call again has already passed; give a later time.") },
+  { "callback_call_again_far",     N_("The time to call again is more than 90 days ahead; give a nearer time.") },
+  { "callback_unreached_answers",  N_("Answers were given although nobody was reached; tick \"Reached\" or clear the answers.") },
+  { "callback_machine_working",    N_("Ask whether the machine is working now, and record the answer.") },
+  { "callback_satisfaction",       N_("Give the customer's satisfaction from 1 (poor) to 5 (very good).") },
+  { "callback_follow_up_needed",   N_("The machine is not working: open a return repair or a complaint with this callback.") },
+  { "callback_follow_up_unneeded", N_("A follow-up is only opened when the machine is not working; choose no follow-up.") },
+  { "callback_return_without_order", N_("This phone case has no service order to repair again; open a complaint, or a new order at the front desk.") },
+  { "callback_complaint_without_customer", N_("The call has no customer record to file a complaint under; link the call to a customer first.") },
+  { "callback_follow_up_note",     N_("Write what is wrong with the machine, for the follow-up.") },
+  { "callback_follow_up_note_length", N_("The note for the follow-up is longer than 2,000 characters; shorten it.") },
+  { "callback_return_order",       N_("The return repair was not opened for this callback's order; record the callback again.") },
+  { "complaint_role",              N_("Only the front desk and the supervisors take complaints and record their steps.") },
+  { "complaint_close_role",        N_("Only a supervisor closes a complaint.") },
+  { "complaint_unknown",           N_("That complaint does not exist (any more).") },
+  { "complaint_description",       N_("Write what happened: the customer's complaint in a few words.") },
+  { "complaint_description_length", N_("The complaint is longer than 2,000 characters; shorten it.") },
+  { "complaint_subject",           N_("Give the service order the complaint is about (or the customer's record).") },
+  { "complaint_customer_unknown",  N_("There is no customer record %s.") },
+  { "complaint_step_range",        N_("A complaint has five steps, 1 to 5.") },
+  { "complaint_step_done",         N_("Step %s is already recorded.") },
+  { "complaint_step_next",         N_("The steps go in order: record step %s first.") },
+  { "complaint_step_note",         N_("Write a note for this step: what was said or done.") },
+  { "complaint_step_note_length",  N_("The note is longer than 2,000 characters; shorten it.") },
+  { "complaint_step_escalated",    N_("Only the solution (step 3) is escalated to the manager.") },
+  { "complaint_closed",            N_("The complaint is already closed.") },
+  { "complaint_outcome",           N_("Write the outcome before closing the complaint.") },
+  { "complaint_outcome_length",    N_("The outcome is longer than 2,000 characters; shorten it.") },
+  { "complaint_close_early",       N_("A complaint is closed after its fifth step, the call back; to close it sooner, write why.") },
+  { "complaint_close_early_length", N_("The reason for closing early is longer than 2,000 characters; shorten it.") },
+  { "escalation_role",             N_("Only a supervisor resolves an escalation.") },
+  { "escalation_unknown",          N_("That escalation does not exist (any more).") },
+  { "escalation_resolved",         N_("%s has already resolved this escalation; reload the inbox.") },
+  { "escalation_resolution",       N_("Write how the escalation was resolved.") },
+  { "escalation_resolution_length", N_("The resolution is longer than 2,000 characters; shorten it.") },
+  /* The supervisor's review (functions/review.sql; core/wx-review.c). */
+  { "review_role",                 N_("Only a supervisor reviews orders: passes them or returns them.") },
+  { "review_not_waiting",          N_("Order %s is not waiting for a review any more.") },
+  { "review_checks",               N_("The review's checklist is not valid; reload the order and review it again.") },
+  { "review_return_comment",       N_("Say what must be put right before returning the order.") },
+  { "review_return_comment_length", N_("The comment is longer than 2,000 characters; shorten it.") },
+  { "review_returned_to",          N_("Choose the person the order goes back to.") },
+  { "review_returned_to_unknown",  N_("No member of staff named “%s”.") },
+  { "review_seen_role",            N_("Only members of staff acknowledge returns.") },
+  { "review_unknown",              N_("That review does not exist (any more).") },
+  { "review_seen_not_yours",       N_("That return was not addressed to you.") },
 };
 
 static const char *
@@ -336,7 +390,8 @@ wx_db_set_error_from_result (GError        **error,
         break;
       }
 
-  if (workflow)
+  /* A rule named by the function (CONSTRAINT) says more than its code. */
+  if (workflow && message == NULL)
     message = workflow;
   if (message == NULL)
     message = server_state_sentence (sqlstate, primary);
