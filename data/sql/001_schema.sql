@@ -162,31 +162,13 @@ CREATE TABLE order_number_counters (
   last bigint  NOT NULL CHECK (last >= 0)
 );
 
+-- wx_setting: the current text is in data/sql/functions/ (HACKING.md).
 CREATE FUNCTION wx_setting(k text, fallback text DEFAULT NULL) RETURNS text
-  LANGUAGE sql STABLE AS $$
-    SELECT coalesce((SELECT value FROM settings WHERE key = k), fallback)
-  $$;
+  LANGUAGE sql STABLE AS $$ SELECT NULL::text $$;
 
--- The next number of the year `at` falls in (in the shop's time zone), e.g.
--- 2026-000123 or with a prefix WX2026-000123. Unique and monotonic per year:
--- the counter row is locked until the inserting transaction ends.
+-- wx_next_order_number: the current text is in data/sql/functions/ (HACKING.md).
 CREATE FUNCTION wx_next_order_number(at timestamptz DEFAULT now()) RETURNS text
-  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-  y      integer := extract(year FROM at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::integer;
-  digits integer := wx_setting('order_number.digits', '6')::integer;
-  n      bigint;
-BEGIN
-  INSERT INTO order_number_counters AS c (year, last) VALUES (y, 1)
-    ON CONFLICT (year) DO UPDATE SET last = c.last + 1
-    RETURNING last INTO n;
-  IF n >= 10 ^ digits THEN
-    RAISE EXCEPTION 'order numbers of % are exhausted for % digits', y, digits
-      USING ERRCODE = 'check_violation', CONSTRAINT = 'order_number_exhausted';
-  END IF;
-  RETURN wx_setting('order_number.prefix', '') || y::text || '-' || lpad(n::text, digits, '0');
-END
-$$;
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$ BEGIN RAISE EXCEPTION 'replaced by data/sql/functions'; END $$;
 
 -- ---------------------------------------------------------------- service orders
 

@@ -74,37 +74,10 @@ GRANT INSERT, UPDATE, DELETE ON settings, business_hours, calendar_days, sla_thr
   staff, parts, suppliers, contracts, contract_devices, workshop_equipment TO wx_admin;
 GRANT INSERT ON stock_movements TO wx_admin;
 
--- Staff accounts: one PostgreSQL login role per person, in one or more groups.
+-- wx_staff_add: the current text is in data/sql/functions/ (HACKING.md).
 CREATE FUNCTION wx_staff_add(p_role name, p_full_name text, p_groups text[], p_password text DEFAULT NULL)
   RETURNS void
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-  g text;
-BEGIN
-  IF p_role !~ '^[a-z_][a-z0-9_]{0,62}$' OR p_role LIKE 'wx\_%' OR p_role LIKE 'pg\_%' THEN
-    RAISE EXCEPTION 'invalid staff user name: %', p_role
-      USING ERRCODE = 'invalid_parameter_value',
-            HINT = 'Use lower-case letters, digits and underscores, starting with a letter.';
-  END IF;
-  IF p_groups IS NULL OR cardinality(p_groups) = 0
-     OR NOT p_groups <@ ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor', 'wx_admin'] THEN
-    RAISE EXCEPTION 'invalid roles for %: %', p_role, p_groups
-      USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role) THEN
-    RAISE EXCEPTION 'a user named % already exists', p_role USING ERRCODE = 'duplicate_object';
-  END IF;
-  IF p_password IS NULL THEN
-    EXECUTE format('CREATE ROLE %I LOGIN', p_role);
-  ELSE
-    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_role, p_password);
-  END IF;
-  FOREACH g IN ARRAY p_groups LOOP
-    EXECUTE format('GRANT %I TO %I', g, p_role);
-  END LOOP;
-  INSERT INTO staff (role_name, full_name) VALUES (p_role, p_full_name);
-END
-$$;
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$ BEGIN RAISE EXCEPTION 'replaced by data/sql/functions'; END $$;
 REVOKE ALL ON FUNCTION wx_staff_add(name, text, text[], text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION wx_staff_add(name, text, text[], text) TO wx_admin;
 
@@ -120,28 +93,8 @@ CREATE VIEW staff_roles AS
    GROUP BY s.role_name, s.full_name, s.active;
 GRANT SELECT ON staff_roles TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 
--- Makes sure a login role exists for a staff member, in (at least) the given
--- groups, with a staff row: the private server's user and the demo staff.
--- Owner only: it can create roles without an admin's check of the name.
+-- wx_staff_ensure: the current text is in data/sql/functions/ (HACKING.md).
 CREATE FUNCTION wx_staff_ensure(p_role name, p_full_name text, p_groups text[])
   RETURNS void
-  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
-DECLARE
-  g text;
-BEGIN
-  IF p_groups IS NULL OR NOT p_groups <@ ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor', 'wx_admin'] THEN
-    RAISE EXCEPTION 'invalid roles for %: %', p_role, p_groups USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role) THEN
-    EXECUTE format('CREATE ROLE %I LOGIN', p_role);
-  END IF;
-  FOREACH g IN ARRAY p_groups LOOP
-    IF NOT pg_has_role(p_role, g, 'MEMBER') THEN
-      EXECUTE format('GRANT %I TO %I', g, p_role);
-    END IF;
-  END LOOP;
-  INSERT INTO staff (role_name, full_name) VALUES (p_role, p_full_name)
-    ON CONFLICT (role_name) DO NOTHING;
-END
-$$;
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$ BEGIN RAISE EXCEPTION 'replaced by data/sql/functions'; END $$;
 REVOKE ALL ON FUNCTION wx_staff_ensure(name, text, text[]) FROM PUBLIC;

@@ -2,18 +2,9 @@
 -- first pickup notice is attempt 1, the next (after "no answer") 2, and so
 -- on, whoever writes the row (the call log, or wx_transition's 'notify').
 
+-- wx_number_call_attempt: the current text is in data/sql/functions/ (HACKING.md).
 CREATE FUNCTION wx_number_call_attempt() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-BEGIN
-  IF NEW.order_id IS NOT NULL THEN
-    -- Two clerks logging calls of one order at once: one after the other.
-    PERFORM pg_advisory_xact_lock(hashtextextended('wx_calls:' || NEW.order_id || ':' || NEW.purpose, 0));
-    NEW.attempt := 1 + (SELECT count(*) FROM calls c
-                         WHERE c.order_id = NEW.order_id AND c.purpose = NEW.purpose);
-  END IF;
-  RETURN NEW;
-END
-$$;
+  LANGUAGE plpgsql AS $$ BEGIN RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END; END $$;
 
 CREATE TRIGGER calls_attempt BEFORE INSERT ON calls
   FOR EACH ROW EXECUTE FUNCTION wx_number_call_attempt();

@@ -45,23 +45,9 @@ INSERT INTO workflow_transitions (position, from_state, event, to_state, kinds, 
   (48, 'onsite_dispatched', 'contact_customer', NULL, '{on_site}', '{engineer,supervisor}', '{}'),
   (49, 'appointment_booked', 'running_late', NULL, '{on_site}', '{engineer,supervisor}', '{appointment}');
 
--- The form's appearance field is what the engineer recorded at the
--- customer's when taking the machine back: copied from the visit (written
--- just before, in the same transaction) by the step's own UPDATE, so the
--- order's version moves once.
+-- wx_take_back_appearance: the current text is in data/sql/functions/ (HACKING.md).
 CREATE FUNCTION wx_take_back_appearance() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-BEGIN
-  IF OLD.state = 'on_site' AND NEW.state = 'received' THEN
-    NEW.appearance_check := coalesce(
-      (SELECT nullif(v.appearance, '') FROM visits v
-        WHERE v.order_id = NEW.id AND v.outcome = 'taken_back'
-        ORDER BY v.id DESC LIMIT 1),
-      NEW.appearance_check);
-  END IF;
-  RETURN NEW;
-END
-$$;
+  LANGUAGE plpgsql AS $$ BEGIN RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END; END $$;
 
 CREATE TRIGGER service_orders_take_back BEFORE UPDATE OF state ON service_orders
   FOR EACH ROW EXECUTE FUNCTION wx_take_back_appearance();
