@@ -4,7 +4,8 @@
  * engineers' load and today's visits, the logged-in user, the order's
  * detail (fields, events with names, clocks, calls), the call log's attempt
  * numbers and the pickup notices still to make. Everything runs as a demo
- * coordinator (张伟, SET ROLE) to prove the grants suffice. */
+ * coordinator (张伟, SET SESSION AUTHORIZATION: the staff login itself) to
+ * prove the grants suffice. */
 #include <libpq-fe.h>
 
 #include "core/wx-codes.h"
@@ -26,10 +27,12 @@
 
 static char *conninfo;
 
+/* As the staff login itself: the write functions act for the session user. */
 static void
 set_role (PGconn *conn, const char *role)
 {
-  g_autofree char *sql = g_strdup_printf ("SET ROLE %s", role ? role : "NONE");
+  g_autofree char *sql = role ? g_strdup_printf ("SET SESSION AUTHORIZATION %s", role)
+                              : g_strdup ("RESET SESSION AUTHORIZATION");
   wx_test_db_exec (conn, sql);
 }
 

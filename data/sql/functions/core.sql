@@ -22,7 +22,9 @@ BEGIN
   NEW.version := OLD.version + 1;
   IF TG_TABLE_NAME = 'service_orders' THEN
     NEW.updated_at := now();
-    NEW.updated_by := current_user;
+    -- Inside a write function (SECURITY DEFINER) the current user is the
+    -- function's owner: the staff login who called it is the session user.
+    NEW.updated_by := CASE WHEN wx_is_owner_of(TG_RELID) THEN session_user ELSE current_user END;
   END IF;
   RETURN NEW;
 END
