@@ -155,6 +155,12 @@ static const struct {
   { "remarks",          2000, FALSE },
 };
 
+const char *
+wx_order_amendable_nth (guint n)
+{
+  return n < G_N_ELEMENTS (amendable) ? amendable[n].column : NULL;
+}
+
 gboolean
 wx_order_field_amendable (const char *column)
 {

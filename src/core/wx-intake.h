@@ -45,6 +45,9 @@ gboolean wx_order_draft_check    (const WxOrderDraft *draft,
  * user, floor or department, the machine's product, model, serial and asset
  * number, the remarks. */
 gboolean wx_order_field_amendable (const char        *column);
+/* The amendable columns in the form's order, one by one; NULL after the
+ * last. */
+const char *wx_order_amendable_nth (guint             n);
 /* Checks a correction of `column` to `value` ("" = clear it), with the
  * sentence the database says for the same rule. */
 gboolean wx_order_amend_check    (const char         *column,
