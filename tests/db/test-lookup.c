@@ -749,6 +749,7 @@ test_call_to_order (void)
   g_autoptr(GError) missing = NULL;
   g_autofree char *call_id = NULL;
   g_autofree char *linked = NULL;
+  g_autofree char *expected = NULL;
   const char *field = NULL;
   gint64 id = 0;
 
@@ -771,7 +772,8 @@ test_call_to_order (void)
   linked = owner_value (conn, "SELECT o.number || ' ' || o.state || ' ' || c.unit_name FROM calls c"
                               " JOIN service_orders o ON o.id = c.order_id AND o.customer_id = c.customer_id"
                               " WHERE c.id = $1::bigint", 1, (const char *[]) { call_id });
-  g_assert_cmpstr (linked, ==, g_strconcat (made.number, " call_logged 天河区税务局", NULL));
+  expected = g_strconcat (made.number, " call_logged 天河区税务局", NULL);
+  g_assert_cmpstr (linked, ==, expected);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders WHERE unit_name = '天河区税务局'"), ==, 1);
 }
 
