@@ -239,15 +239,26 @@ CREATE OR REPLACE FUNCTION wx_fault_features(t text) RETURNS text[]
                  generate_series(1, length(r[1]) - 1) i) x
 $$;
 
--- How alike two reported faults are, 0..1: the share of the smaller
--- feature set found in the other.
-CREATE OR REPLACE FUNCTION wx_fault_similarity(a text, b text) RETURNS double precision
-  LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN least(cardinality(fa), cardinality(fb)) = 0 THEN 0.0
-              ELSE (SELECT count(*) FROM unnest(fa) x WHERE x = ANY (fb))::double precision
-                   / least(cardinality(fa), cardinality(fb)) END
-    FROM (SELECT wx_fault_features(a) AS fa, wx_fault_features(b) AS fb) f
+-- How alike a reported fault is to one whose features are `fa`, 0..1: the
+-- share of the smaller feature set found in the other. (plpgsql, so that
+-- each text's features are computed once.)
+CREATE OR REPLACE FUNCTION wx_fault_similarity_to(fa text[], b text) RETURNS double precision
+  LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  fb text[] := wx_fault_features(b);
+  n integer;
+BEGIN
+  IF least(cardinality(fa), cardinality(fb)) = 0 THEN
+    RETURN 0.0;
+  END IF;
+  SELECT count(*) INTO n FROM unnest(fa) x WHERE x = ANY (fb);
+  RETURN n::double precision / least(cardinality(fa), cardinality(fb));
+END
 $$;
+
+-- How alike two reported faults are, as wx_fault_similarity in core.
+CREATE OR REPLACE FUNCTION wx_fault_similarity(a text, b text) RETURNS double precision
+  LANGUAGE sql IMMUTABLE AS $$ SELECT wx_fault_similarity_to(wx_fault_features(a), b) $$;
 
 -- ------------------------------------------------------------ intake
 
@@ -301,6 +312,7 @@ DECLARE
   v_members bigint[];
   v_cluster integer := 0;
   v_needed integer;
+  v_features text[];
 BEGIN
   IF jsonb_typeof(v) <> 'object' THEN
     PERFORM wx_refuse('wx_form_object');
@@ -489,11 +501,12 @@ BEGIN
   -- Every order of it not yet escalated for it is escalated now.
   IF NOT is_return AND btrim(v_model) <> '' THEN
     v_needed := wx_setting('cluster.orders', '3')::integer;
+    v_features := wx_fault_features(v_fault);
     SELECT array_agg(o.id ORDER BY o.id) INTO v_members FROM service_orders o
      WHERE upper(btrim(o.model)) = upper(btrim(v_model)) AND o.id <> v_id
        AND o.received_at > now() - make_interval(days => wx_setting('cluster.days', '30')::integer)
        AND o.received_at <= now()
-       AND wx_fault_similarity(v_fault, o.reported_fault) >= 0.5;
+       AND wx_fault_similarity_to(v_features, o.reported_fault) >= 0.5;
     IF coalesce(cardinality(v_members), 0) + 1 >= v_needed THEN
       v_cluster := cardinality(v_members) + 1;
       FOR r IN SELECT o.id, o.state FROM service_orders o
@@ -647,7 +660,7 @@ REVOKE ALL ON FUNCTION wx_refuse(text, jsonb, text), wx_refuse_field(text, text,
   wx_refuse_value(text, text), wx_trim(text), wx_form_raw(jsonb, text),
   wx_form_text(jsonb, text, integer, boolean), wx_form_boolean(jsonb, text), wx_form_integer(jsonb, text),
   wx_phone_problem(text), wx_form_check_phone(text), wx_phone_is_mobile(text), wx_email_valid(text),
-  wx_fault_features(text), wx_fault_similarity(text, text), wx_amendable(),
+  wx_fault_features(text), wx_fault_similarity_to(text[], text), wx_fault_similarity(text, text), wx_amendable(),
   wx_intake(jsonb), wx_amend(text, integer, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION wx_intake(jsonb), wx_amend(text, integer, jsonb)
   TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
