@@ -9,6 +9,7 @@
 
 #include "core/wx-error.h"
 #include "core/wx-intake.h"
+#include "core/wx-money.h"
 #include "core/wx-sla.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
@@ -100,6 +101,8 @@ order_transition (WxAdmin *a)
   g_autoptr(GHashTable) data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GPtrArray *pairs = wx_admin_values (a, "--data");
   WxTransitionResult result;
+  WxStepExtras extras = { 0 };
+  const char *amount;
 
   if (a->args->len != 3)
     return wx_admin_usage_error (_("Use “order transition NUMBER EVENT [--data KEY=VALUE …]”."));
@@ -114,9 +117,15 @@ order_transition (WxAdmin *a)
         }
       g_hash_table_replace (data, g_strndup (pair, eq - pair), g_strdup (eq + 1));
     }
+  /* The money taken at the step (payment_amount in yuan, payment_method)
+   * is recorded by the step itself, not as the order's data. */
+  amount = g_hash_table_lookup (data, "payment_amount");
+  if (amount && !wx_money_parse (amount, &extras.payment_amount, &error))
+    return wx_admin_fail (error);
+  extras.payment_method = g_hash_table_lookup (data, "payment_method");
   conn = wx_admin_connect (a, &error);
   if (conn == NULL ||
-      !wx_db_order_step (conn, wx_admin_arg (a, 1), wx_admin_arg (a, 2), data, &result, &error))
+      !wx_db_order_step_full (conn, wx_admin_arg (a, 1), -1, wx_admin_arg (a, 2), data, &extras, &result, &error))
     return wx_admin_fail (error);
   g_print (_("%s: %s (version %d)\n"), wx_admin_arg (a, 1), wx_order_state_label (result.state), result.version);
   return EXIT_SUCCESS;

@@ -23,7 +23,7 @@ static const char *category_labels[WX_N_MACHINE_CATEGORIES] = {
 
 /* Words that name a category, most specific first: 笔记本电脑 is a laptop
  * before it is a 电脑, 激光多功能一体机 a laser printer before an 一体机. */
-static const struct { WxMachineCategory category; const char *word; } category_words[] = {
+static const WxCategoryWord category_words[] = {
   { WX_MACHINE_LASER_PRINTER,  "激光" },
   { WX_MACHINE_LASER_PRINTER,  "laser" },
   { WX_MACHINE_LASER_PRINTER,  "复印机" },
@@ -65,6 +65,26 @@ static const struct { WxMachineCategory category; const char *word; } category_w
   { WX_MACHINE_PC,             "thinkcentre" },
   { WX_MACHINE_PC,             "prodesk" },
 };
+
+static const char *const category_codes[WX_N_MACHINE_CATEGORIES] = {
+  [WX_MACHINE_PC] = "pc", [WX_MACHINE_LAPTOP] = "laptop", [WX_MACHINE_SERVER] = "server",
+  [WX_MACHINE_LASER_PRINTER] = "laser_printer", [WX_MACHINE_INKJET_PRINTER] = "inkjet_printer",
+  [WX_MACHINE_OTHER] = "other",
+};
+
+const char *
+wx_machine_category_to_code (WxMachineCategory category)
+{
+  g_return_val_if_fail ((guint) category < WX_N_MACHINE_CATEGORIES, NULL);
+  return category_codes[category];
+}
+
+const WxCategoryWord *
+wx_machine_category_words (guint *n_words)
+{
+  *n_words = G_N_ELEMENTS (category_words);
+  return category_words;
+}
 
 /* Whether the ASCII word "pc" stands alone in `text` (not in "pcie"). */
 static gboolean

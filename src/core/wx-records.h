@@ -30,6 +30,15 @@ typedef enum {
 WxMachineCategory wx_machine_category_guess (const char        *product_name,
                                              const char        *model);
 const char       *wx_machine_category_label (WxMachineCategory  category);
+/* The category's code (the database's machine_category_words and
+ * functional_tests mirror the words and the tests; a test compares). */
+const char       *wx_machine_category_to_code (WxMachineCategory category);
+/* The words that name a category, most specific first: the guess's table. */
+typedef struct {
+  WxMachineCategory category;
+  const char       *word;
+} WxCategoryWord;
+const WxCategoryWord *wx_machine_category_words (guint *n_words);
 
 /* One item of a category's functional test (功能测试要求). */
 typedef struct {

@@ -48,14 +48,31 @@ gboolean           wx_role_from_name        (const char     *name,
 #define WX_ANY_OPEN_STATE (-1)   /* from: every open state */
 #define WX_SAME_STATE     (-1)   /* to: the order stays where it is */
 
+/* Which dialog asks for a step's data. */
+typedef enum {
+  WX_FORM_NONE,        /* no data: the step runs at once */
+  WX_FORM_STEP,        /* the generic step dialog (wx-step-dialog.c) */
+  WX_FORM_INSPECTION,  /* the engineer's inspection (or a peer shop) */
+  WX_FORM_REPAIR,      /* the repair record: tests, parts, cleaning */
+  WX_FORM_PART_ORDER,  /* a part order and its arrival */
+  WX_FORM_VISIT,       /* an on-site visit's steps */
+  WX_FORM_REVIEW,      /* the supervisor's review page */
+  WX_N_FORMS
+} WxStepForm;
+
 typedef struct {
   int          from;    /* WxOrderState or WX_ANY_OPEN_STATE */
   const char  *event;
   int          to;      /* WxOrderState or WX_SAME_STATE */
   guint        kinds;   /* bits 1 << WxOrderKind */
   WxRole       roles;
-  WxNeed       needs;
+  WxNeed       needs;   /* the data required */
+  const char  *fills;   /* the data it may record besides (order columns or record keys), space-separated */
+  const char  *stamps;  /* the columns it stamps: *_at now, *_by the login, decision, owner_role */
+  WxStepForm   form;
 } WxTransition;
+
+const char         *wx_step_form_to_code      (WxStepForm          form);
 
 const char         *wx_role_label             (WxRole              role);
 char               *wx_roles_describe         (WxRole              roles);

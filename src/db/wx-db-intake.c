@@ -163,8 +163,10 @@ wx_db_escalate_undiagnosed (PGconn *conn, GDateTime *now, GError **error)
 {
   g_autofree char *at = now ? g_date_time_format_iso8601 (now) : NULL;
   const char *params[] = { at };
-  g_autofree char *n = wx_db_query_value (conn, "SELECT wx_escalate_undiagnosed(coalesce($1::timestamptz, now()))",
-                                          1, params, error);
+  /* Staff sweep at the server's time; a time of one's own is the owner's. */
+  g_autofree char *n = wx_db_query_value (conn, at ? "SELECT wx_escalate_undiagnosed_at($1::timestamptz)"
+                                                   : "SELECT wx_escalate_undiagnosed()",
+                                          at ? 1 : 0, at ? params : NULL, error);
 
   return n ? atoi (n) : -1;
 }

@@ -342,24 +342,16 @@ put (GHashTable *data, const char *key, const char *value)
     g_hash_table_insert (data, (gpointer) key, g_steal_pointer (&trimmed));
 }
 
-/* A movement of `quantity` (signed: the change of stock) of a part. */
-static gboolean
-move_stock (PGconn      *conn,
-            gint64       order_id,
-            gint64       part_id,
-            const char  *kind,
-            int          quantity,
-            const char  *note,
-            GError     **error)
+/* A part issued to the order or returned from it, for the step's records. */
+static void
+add_stock (JsonArray *stock, const WxPartLine *l, const char *kind)
 {
-  g_autofree char *order = g_strdup_printf (ID_FORMAT, order_id);
-  g_autofree char *part = g_strdup_printf (ID_FORMAT, part_id);
-  g_autofree char *qty = g_strdup_printf ("%d", quantity);
-  const char *params[] = { part, order, kind, qty, note };
+  JsonObject *o = json_object_new ();
 
-  return wx_db_execute (conn,
-    "INSERT INTO stock_movements (part_id, order_id, kind, quantity, note) VALUES ($1, $2, $3, $4, $5)",
-    5, params, error);
+  json_object_set_int_member (o, "part_id", l->part_id);
+  json_object_set_int_member (o, "quantity", l->quantity);
+  json_object_set_string_member (o, "kind", kind);
+  json_array_add_object_element (stock, o);
 }
 
 /* Core's refusal as the step's error: nothing reaches the database. */
@@ -371,70 +363,66 @@ refuse (const char *field, GError *core_error, GError **error)
   return FALSE;
 }
 
-typedef struct {
-  const WxInspectionInput *input;
-  gint64                   new_peer;
-} InspectionWrite;
-
-static gboolean
-inspection_write (PGconn *conn, gint64 order_id, gpointer user_data, GError **error)
+/* The inspection's records: a new peer shop, or the parts it issues from
+ * stock for the repair to come. */
+static JsonObject *
+inspection_records (const WxInspectionInput *in)
 {
-  InspectionWrite *w = user_data;
-  const WxInspectionInput *in = w->input;
-  g_autofree char *id = g_strdup_printf (ID_FORMAT, order_id);
-  const char *by_id[] = { id };
-  guint position = 0;
+  JsonObject *records = json_object_new ();
 
   if (in->outsource)
     {
-      g_autofree char *peer = NULL;
-      const char *params[5];
+      if (in->peer_id <= 0)
+        {
+          JsonObject *peer = json_object_new ();
 
-      if (w->new_peer <= 0)
-        return TRUE;
-      peer = g_strdup_printf (ID_FORMAT, w->new_peer);
-      params[0] = peer;
-      params[1] = in->peer_name;
-      params[2] = in->peer_address ? in->peer_address : "";
-      params[3] = wx_validate_filled (in->peer_phone) ? in->peer_phone : NULL;
-      params[4] = in->peer_contact ? in->peer_contact : "";
-      return wx_db_execute (conn,
-        "INSERT INTO suppliers (id, name, kind, address, phone, contact)"
-        " VALUES ($1, btrim($2), 'peer_shop', btrim($3), btrim($4), btrim($5))", 5, params, error);
+          json_object_set_string_member (peer, "name", in->peer_name);
+          json_object_set_string_member (peer, "address", in->peer_address ? in->peer_address : "");
+          json_object_set_string_member (peer, "phone", wx_validate_filled (in->peer_phone) ? in->peer_phone : "");
+          json_object_set_string_member (peer, "contact", in->peer_contact ? in->peer_contact : "");
+          json_object_set_object_member (records, "new_peer", peer);
+        }
+      return records;
     }
-  /* The parts needed and the labour: the draft of the coordinator's quote. */
-  if (!wx_db_execute (conn, "DELETE FROM quote_lines WHERE order_id = $1::bigint", 1, by_id, error))
-    return FALSE;
+  {
+    JsonArray *stock = json_array_new ();
+
+    for (guint i = 0; in->parts && i < in->parts->len; i++)
+      {
+        const WxPartLine *l = &g_array_index (in->parts, WxPartLine, i);
+
+        if (l->issue)
+          add_stock (stock, l, "issue");
+      }
+    json_object_set_array_member (records, "stock", stock);
+  }
+  return records;
+}
+
+/* The parts needed and the labour: the draft of the coordinator's quote,
+ * replacing the order's lines in the step. The strings point into `in`. */
+static GArray *
+inspection_lines (const WxInspectionInput *in)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (WxQuoteLineInput));
+
   for (guint i = 0; in->parts && i < in->parts->len; i++)
     {
       const WxPartLine *l = &g_array_index (in->parts, WxPartLine, i);
-      g_autofree char *pos = g_strdup_printf ("%u", ++position);
-      g_autofree char *part = l->part_id > 0 ? g_strdup_printf (ID_FORMAT, l->part_id) : NULL;
-      g_autofree char *qty = g_strdup_printf ("%d", l->quantity);
-      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, l->unit_price);
-      g_autofree char *name = g_strstrip (g_strdup (l->name));
-      g_autofree char *number = g_strstrip (g_strdup (l->part_number ? l->part_number : ""));
-      const char *params[] = { id, pos, part, number, name, qty, price };
+      WxQuoteLineInput q = {
+        .kind = "part", .description = l->name, .quantity = l->quantity, .unit_price = l->unit_price,
+        .part_id = l->part_id, .part_number = l->part_number,
+      };
 
-      if (!wx_db_execute (conn,
-            "INSERT INTO quote_lines (order_id, position, kind, part_id, part_number, description, quantity, unit_price)"
-            " VALUES ($1, $2, 'part', $3, $4, $5, $6, $7)", 7, params, error))
-        return FALSE;
-      if (l->issue && !move_stock (conn, order_id, l->part_id, "issue", -l->quantity, "inspect", error))
-        return FALSE;
+      g_array_append_val (lines, q);
     }
   if (in->labour > 0)
     {
-      g_autofree char *pos = g_strdup_printf ("%u", ++position);
-      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, in->labour);
-      const char *params[] = { id, pos, _("Labour"), price };
+      WxQuoteLineInput q = { .kind = "labour", .description = _("Labour"), .quantity = 1, .unit_price = in->labour };
 
-      if (!wx_db_execute (conn,
-            "INSERT INTO quote_lines (order_id, position, kind, description, quantity, unit_price)"
-            " VALUES ($1, $2, 'labour', $3, 1, $4)", 4, params, error))
-        return FALSE;
+      g_array_append_val (lines, q);
     }
-  return TRUE;
+  return lines;
 }
 
 gboolean
@@ -446,8 +434,9 @@ wx_db_inspection_save (PGconn                   *conn,
                        GError                  **error)
 {
   g_autoptr(GHashTable) data = new_data ();
-  InspectionWrite w = { input, 0 };
-  WxStepExtras extras = { .write = inspection_write, .write_data = &w };
+  g_autoptr(JsonObject) records = inspection_records (input);
+  WxStepExtras extras = { .records = records };
+  g_autoptr(GArray) lines = NULL;
   GError *core_error = NULL;
   const char *field = NULL;
 
@@ -456,17 +445,9 @@ wx_db_inspection_save (PGconn                   *conn,
   put (data, "fault_analysis", input->fault_analysis);
   if (input->outsource)
     {
-      /* A new peer shop gets its id first, so that the step names it. */
-      if (input->peer_id <= 0)
-        {
-          g_autofree char *id = wx_db_query_value (conn, "SELECT nextval('suppliers_id_seq')", 0, NULL, error);
-
-          if (id == NULL)
-            return FALSE;
-          w.new_peer = g_ascii_strtoll (id, NULL, 10);
-        }
+      /* A new peer shop is added by the step, which then names it. */
       g_hash_table_insert (data, (gpointer) "peer_id",
-                           g_strdup_printf (ID_FORMAT, input->peer_id > 0 ? input->peer_id : w.new_peer));
+                           input->peer_id > 0 ? g_strdup_printf (ID_FORMAT, input->peer_id) : g_strdup ("new"));
       return wx_db_order_step_full (conn, number, expected_version, "outsource", data, &extras, result, error);
     }
   put (data, "measures", input->measures);
@@ -474,88 +455,63 @@ wx_db_inspection_save (PGconn                   *conn,
   g_hash_table_insert (data, (gpointer) "suggested_price",
                        g_strdup_printf ("%" G_GINT64_FORMAT, wx_inspection_suggested_price (input)));
   put (data, "explanation", input->explanation);
+  lines = inspection_lines (input);
+  extras.quote_lines = lines;
   return wx_db_order_step_full (conn, number, expected_version, "inspect", data, &extras, result, error);
 }
 
-static gboolean
-repair_write (PGconn *conn, gint64 order_id, gpointer user_data, GError **error)
+/* The repair's records: unused parts back first (at most what the order
+ * holds), the parts used, the functional tests, and the old parts the
+ * supervisor keeps (旧配件库房) — those from stock the order holds, and
+ * those bought in for it. */
+static JsonObject *
+repair_records (const WxRepairInput *in)
 {
-  const WxRepairInput *in = user_data;
-  g_autofree char *id = g_strdup_printf (ID_FORMAT, order_id);
+  JsonObject *records = json_object_new ();
+  JsonArray *stock = json_array_new ();
+  JsonArray *tests = json_array_new ();
 
-  /* Unused parts go back first: at most what the order holds. */
   for (guint i = 0; in->parts_returned && i < in->parts_returned->len; i++)
-    {
-      const WxPartLine *l = &g_array_index (in->parts_returned, WxPartLine, i);
-      g_autofree char *part = g_strdup_printf (ID_FORMAT, l->part_id);
-      const char *params[] = { id, part };
-      g_autofree char *held = wx_db_query_value (conn,
-        "SELECT coalesce(-sum(quantity), 0) FROM stock_movements"
-        " WHERE order_id = $1::bigint AND part_id = $2::bigint AND kind IN ('issue', 'return')", 2, params, error);
-
-      if (held == NULL)
-        return FALSE;
-      if (g_ascii_strtoll (held, NULL, 10) < l->quantity)
-        {
-          g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
-                       _("Only %s of “%s” were issued to this order; return at most that many."), held, l->name);
-          return FALSE;
-        }
-      if (!move_stock (conn, order_id, l->part_id, "return", l->quantity, "repair", error))
-        return FALSE;
-    }
+    add_stock (stock, &g_array_index (in->parts_returned, WxPartLine, i), "return");
   for (guint i = 0; in->parts_used && i < in->parts_used->len; i++)
     {
       const WxPartLine *l = &g_array_index (in->parts_used, WxPartLine, i);
 
-      if (l->part_id > 0 && !move_stock (conn, order_id, l->part_id, "issue", -l->quantity, "repair", error))
-        return FALSE;
+      if (l->part_id > 0)
+        add_stock (stock, l, "issue");
     }
+  json_object_set_array_member (records, "stock", stock);
   for (guint i = 0; in->tests && i < in->tests->len; i++)
     {
       const WxTestResult *t = &g_array_index (in->tests, WxTestResult, i);
-      g_autofree char *note = g_strstrip (g_strdup (t->note ? t->note : ""));
-      const char *params[] = { id, t->code, t->passed ? "true" : "false", note };
+      JsonObject *o = json_object_new ();
 
-      if (!wx_db_execute (conn,
-            "INSERT INTO repair_tests (order_id, item, passed, note) VALUES ($1, $2, $3, $4)"
-            " ON CONFLICT (order_id, item) DO UPDATE"
-            "   SET passed = EXCLUDED.passed, note = EXCLUDED.note, actor = current_user, at = now()",
-            4, params, error))
-        return FALSE;
+      json_object_set_string_member (o, "item", t->code);
+      json_object_set_boolean_member (o, "passed", t->passed);
+      json_object_set_string_member (o, "note", t->note ? t->note : "");
+      json_array_add_object_element (tests, o);
     }
-  /* The supervisor keeps the replaced parts (旧配件库房): those from stock
-   * the order now holds, and those bought in for it. */
+  json_object_set_array_member (records, "repair_tests", tests);
   if (g_strcmp0 (in->old_parts, "kept_by_supervisor") == 0)
     {
-      const char *params[] = { id };
+      JsonObject *old = json_object_new ();
+      JsonArray *bought = json_array_new ();
 
-      if (!wx_db_execute (conn,
-            "INSERT INTO old_parts (order_id, description)"
-            " SELECT $1::bigint, i.name || ' (' || i.part_number || ')'"
-            "        || CASE WHEN i.n > 1 THEN ' × ' || i.n ELSE '' END"
-            "   FROM (SELECT p.name, p.part_number, (-sum(m.quantity))::integer AS n"
-            "           FROM stock_movements m JOIN parts p ON p.id = m.part_id"
-            "          WHERE m.order_id = $1::bigint AND m.kind IN ('issue', 'return')"
-            "          GROUP BY p.id, p.name, p.part_number HAVING sum(m.quantity) < 0) i",
-            1, params, error))
-        return FALSE;
       for (guint i = 0; in->parts_used && i < in->parts_used->len; i++)
         {
           const WxPartLine *l = &g_array_index (in->parts_used, WxPartLine, i);
+
           g_autofree char *what = NULL;
 
           if (l->part_id > 0)
             continue;
           what = wx_part_line_describe (l);
-          {
-            const char *p2[] = { id, g_strstrip (what) };
-            if (!wx_db_execute (conn, "INSERT INTO old_parts (order_id, description) VALUES ($1, $2)", 2, p2, error))
-              return FALSE;
-          }
+          json_array_add_string_element (bought, g_strstrip (what));
         }
+      json_object_set_array_member (old, "bought", bought);
+      json_object_set_object_member (records, "old_parts", old);
     }
-  return TRUE;
+  return records;
 }
 
 gboolean
@@ -567,7 +523,8 @@ wx_db_repair_save (PGconn               *conn,
                    GError              **error)
 {
   g_autoptr(GHashTable) data = new_data ();
-  WxStepExtras extras = { .write = repair_write, .write_data = (gpointer) input };
+  g_autoptr(JsonObject) records = repair_records (input);
+  WxStepExtras extras = { .records = records };
   g_autoptr(WxOrderFacts) facts = NULL;
   GError *core_error = NULL;
   const char *field = NULL;
@@ -630,8 +587,10 @@ wx_db_escalate_overdue_parts (PGconn     *conn,
 {
   g_autofree char *at = now ? g_date_time_format_iso8601 (now) : NULL;
   const char *params[] = { at };
-  g_autofree char *n = wx_db_query_value (conn, "SELECT wx_escalate_overdue_parts(coalesce($1::timestamptz, now()))",
-                                          1, params, error);
+  /* Staff sweep at the server's time; a time of one's own is the owner's. */
+  g_autofree char *n = wx_db_query_value (conn, at ? "SELECT wx_escalate_overdue_parts_at($1::timestamptz)"
+                                                   : "SELECT wx_escalate_overdue_parts()",
+                                          at ? 1 : 0, at ? params : NULL, error);
 
   return n ? atoi (n) : -1;
 }

@@ -27,12 +27,6 @@ time_param (gint64 at)
 }
 
 /* A given time, else the transaction's ("now" is a timestamptz input). */
-static char *
-time_or_now (gint64 at)
-{
-  return at > 0 ? time_param (at) : g_strdup ("now");
-}
-
 /* Trimmed text, or NULL when there is none. */
 static char *
 text_or_null (const char *s)
@@ -49,26 +43,6 @@ put (GHashTable *data, const char *key, const char *value)
 
   if (t)
     g_hash_table_replace (data, g_strdup (key), g_steal_pointer (&t));
-}
-
-static char *
-json_strings (char **items)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (b);
-  for (guint i = 0; items && items[i]; i++)
-    {
-      g_autofree char *t = text_or_null (items[i]);
-      if (t)
-        json_builder_add_string_value (b, t);
-    }
-  json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
 }
 
 /* ------------------------------------------------------------ the visit's rows */
@@ -103,143 +77,113 @@ visit_facts (PGconn *conn, const char *order_id, WxVisitFacts *facts, GError **e
   return TRUE;
 }
 
-/* The order's open visit, made when there is none (a visit booked from the
- * board has only the order's appointment), with what this step adds. */
-static gboolean
-open_visit (PGconn     *conn,
-            const char *order_id,
-            const char *contacted,
-            const char *appointment,
-            const char *address,
-            const char *contact,
-            const char *phone,
-            const char *late_notice,
-            const char *arrived,
-            gint64     *visit_id,
-            GError    **error)
+static void
+set_text (JsonObject *o, const char *key, const char *value)
 {
-  const char *params[] = { order_id, contacted, appointment, address, contact, phone, late_notice, arrived };
-  g_autoptr(PGresult) res = wx_db_query (conn,
-    "INSERT INTO visits AS v (order_id, engineer, contacted_at, appointment_at, address, contact, phone,"
-    "                         late_notice_at, arrived_at)"
-    " SELECT o.id, coalesce(o.engineer, current_user), $2::timestamptz, coalesce($3::timestamptz, o.appointment_at),"
-    "        coalesce($4, o.unit_address), coalesce($5, o.contact_person),"
-    "        coalesce($6, o.contact_mobile, o.contact_phone), $7::timestamptz,"
-    "        coalesce($8::timestamptz, CASE WHEN o.state = 'on_site' THEN"
-    "          (SELECT max(e.at) FROM order_events e WHERE e.order_id = o.id AND e.event = 'arrive') END)"
-    "   FROM service_orders o WHERE o.id = $1::bigint"
-    " ON CONFLICT (order_id) WHERE outcome IS NULL DO UPDATE SET"
-    "   contacted_at = coalesce(v.contacted_at, excluded.contacted_at),"
-    "   appointment_at = coalesce($3::timestamptz, v.appointment_at),"
-    "   address = coalesce($4, v.address), contact = coalesce($5, v.contact), phone = coalesce($6, v.phone),"
-    "   late_notice_at = coalesce($7::timestamptz, v.late_notice_at),"
-    "   arrived_at = coalesce($8::timestamptz, v.arrived_at)"
-    " RETURNING v.id", G_N_ELEMENTS (params), params, error);
+  g_autofree char *t = text_or_null (value);
 
-  if (res == NULL)
-    return FALSE;
-  *visit_id = wx_db_get_int (res, 0, 0);
-  return TRUE;
+  if (t)
+    json_object_set_string_member (o, key, t);
 }
 
-/* The call a step makes: the engineer's to the customer. */
-static gboolean
-log_call (PGconn *conn, gint64 order_id, const WxVisitInput *in, const char *purpose,
-          gint64 promised, gint64 *call_id, GError **error)
+static void
+set_time (JsonObject *o, const char *key, gint64 at)
 {
-  WxCallRecord call = {
-    .direction = "outbound", .purpose = purpose, .order_id = order_id,
-    .contact = in->contact, .phone = in->phone, .subject = wx_visit_step_label (in->step),
-    .result = in->note, .reached = in->reached, .answered_by = in->reached ? in->contact : NULL,
-    .promised_reply_at = promised,
+  g_autofree char *t = time_param (at);
+
+  if (t)
+    json_object_set_string_member (o, key, t);
+}
+
+/* The step's records (wx_transition writes them): the trip's row and the
+ * call the step made. */
+static JsonObject *
+visit_records (const WxVisitInput *in)
+{
+  JsonObject *records = json_object_new ();
+  JsonObject *v = json_object_new ();
+  static const char *const ops[] = {
+    [WX_VISIT_STEP_CONTACT] = "contact", [WX_VISIT_STEP_BOOK] = "book", [WX_VISIT_STEP_RUNNING_LATE] = "late",
+    [WX_VISIT_STEP_ARRIVE] = "arrive", [WX_VISIT_STEP_OUTCOME] = "outcome", [WX_VISIT_STEP_DELIVER] = "deliver",
   };
 
-  return wx_db_call_insert (conn, &call, call_id, error);
-}
-
-static gboolean
-close_visit (PGconn *conn, const char *order_id, gint64 visit_id, const WxVisitInput *in, GError **error)
-{
-  g_autofree char *visit = id_text (visit_id);
-  g_autofree char *left = time_or_now (in->left_at);
-  g_autofree char *arrived = time_param (in->arrived_at);
-  g_autofree char *note = text_or_null (in->note);
-  g_autofree char *appearance = text_or_null (in->appearance);
-  g_autofree char *parts = text_or_null (in->parts_used);
-  g_autofree char *accessories = json_strings (in->accessories);
-  gboolean taken_back = in->outcome == WX_VISIT_OUTCOME_TAKEN_BACK;
-  const char *params[] = {
-    visit, wx_visit_outcome_to_code (in->outcome), left, arrived,
-    in->customer_signed ? "true" : "false", note, appearance, parts, in->copy_handed ? "true" : "false",
-  };
-  const char *acc_params[] = { order_id, accessories };
-
-  if (!wx_db_execute (conn,
-        "UPDATE visits SET outcome = $2, left_at = $3::timestamptz, arrived_at = coalesce($4::timestamptz, arrived_at),"
-        "       customer_signed = $5::boolean, notes = coalesce($6, notes), appearance = coalesce($7, appearance),"
-        "       parts_used = coalesce($8, parts_used), copy_handed = $9::boolean"
-        " WHERE id = $1::bigint", G_N_ELEMENTS (params), params, error))
-    return FALSE;
-  /* The accessories taken with the machine, labelled after any already listed. */
-  return !taken_back || wx_db_execute (conn,
-    "INSERT INTO order_accessories (order_id, position, name)"
-    " SELECT $1::bigint, coalesce((SELECT max(position) FROM order_accessories WHERE order_id = $1::bigint), 0) + a.n, a.name"
-    "   FROM jsonb_array_elements_text($2::jsonb) WITH ORDINALITY AS a (name, n)", 2, acc_params, error);
-}
-
-/* WxStepWriteFunc: inside the step's transaction, before the order moves. */
-static gboolean
-write_visit (PGconn *conn, gint64 order, gpointer user_data, GError **error)
-{
-  VisitWrite *w = user_data;
-  const WxVisitInput *in = &w->in;
-  g_autofree char *order_id = id_text (order);
-  g_autofree char *appointment = time_param (in->appointment_at);
-  g_autofree char *address = text_or_null (in->address);
-  g_autofree char *contact = text_or_null (in->contact);
-  g_autofree char *phone = text_or_null (in->phone);
-  g_autofree char *arrived = NULL;
-  WxVisitFacts facts = { 0 };
-  gint64 *visit_id = &w->result->visit_id;
-
-  if (!visit_facts (conn, order_id, &facts, error) || !wx_visit_check (in, &facts, w->now, w->field, error))
-    return FALSE;
+  if (in->step == WX_VISIT_STEP_DELIVER && !in->delivering)
+    return records;   /* accepted where it was fixed: that visit holds the signature */
+  json_object_set_string_member (v, "op", ops[in->step]);
   switch (in->step)
     {
     case WX_VISIT_STEP_CONTACT:
-      return log_call (conn, order, in, "appointment", 0, &w->result->call_id, error) &&
-             open_visit (conn, order_id, "now", NULL, NULL, contact, phone, NULL, NULL, visit_id, error);
+      set_text (v, "contact", in->contact);
+      set_text (v, "phone", in->phone);
+      break;
     case WX_VISIT_STEP_BOOK:
-      return open_visit (conn, order_id, NULL, appointment, address, contact, phone, NULL, NULL, visit_id, error);
+      set_time (v, "appointment_at", in->appointment_at);
+      set_text (v, "address", in->address);
+      set_text (v, "contact", in->contact);
+      set_text (v, "phone", in->phone);
+      break;
     case WX_VISIT_STEP_RUNNING_LATE:
-      return log_call (conn, order, in, "running_late", in->appointment_at, &w->result->call_id, error) &&
-             open_visit (conn, order_id, NULL, appointment, NULL, contact, phone, "now", NULL, visit_id, error);
+      set_time (v, "appointment_at", in->appointment_at);
+      set_text (v, "contact", in->contact);
+      set_text (v, "phone", in->phone);
+      break;
     case WX_VISIT_STEP_ARRIVE:
-      arrived = time_or_now (in->arrived_at);
-      return open_visit (conn, order_id, NULL, NULL, NULL, NULL, NULL, NULL, arrived, visit_id, error);
+      set_time (v, "arrived_at", in->arrived_at);
+      break;
     case WX_VISIT_STEP_OUTCOME:
-      arrived = time_param (in->arrived_at);
-      return open_visit (conn, order_id, NULL, NULL, NULL, NULL, NULL, NULL, arrived, visit_id, error) &&
-             close_visit (conn, order_id, *visit_id, in, error);
+      {
+        JsonArray *accessories = json_array_new ();
+
+        json_object_set_string_member (v, "outcome", wx_visit_outcome_to_code (in->outcome));
+        set_time (v, "arrived_at", in->arrived_at);
+        set_time (v, "left_at", in->left_at);
+        json_object_set_boolean_member (v, "customer_signed", in->customer_signed);
+        json_object_set_boolean_member (v, "copy_handed", in->copy_handed);
+        set_text (v, "notes", in->note);
+        set_text (v, "appearance", in->appearance);
+        set_text (v, "parts_used", in->parts_used);
+        for (guint i = 0; in->outcome == WX_VISIT_OUTCOME_TAKEN_BACK && in->accessories && in->accessories[i]; i++)
+          {
+            g_autofree char *t = text_or_null (in->accessories[i]);
+
+            if (t)
+              json_array_add_string_element (accessories, t);
+          }
+        json_object_set_array_member (v, "accessories", accessories);
+      }
+      break;
     case WX_VISIT_STEP_DELIVER:
     default:
-      {
-        g_autofree char *received_by = text_or_null (in->received_by);
-        const char *params[] = { order_id, received_by };
-        g_autoptr(PGresult) res = NULL;
-
-        if (!in->delivering)
-          return TRUE;   /* accepted where it was fixed: that visit holds the signature */
-        res = wx_db_query (conn,
-          "INSERT INTO visits (order_id, address, contact, phone, arrived_at, left_at, outcome, customer_signed)"
-          " SELECT o.id, o.unit_address, $2, coalesce(o.contact_mobile, o.contact_phone), now(), now(), 'delivered', true"
-          "   FROM service_orders o WHERE o.id = $1::bigint RETURNING id", 2, params, error);
-        if (res == NULL)
-          return FALSE;
-        *visit_id = wx_db_get_int (res, 0, 0);
-        return TRUE;
-      }
+      set_text (v, "contact", in->received_by);
+      break;
     }
+  json_object_set_object_member (records, "visit", v);
+  if (in->step == WX_VISIT_STEP_CONTACT || in->step == WX_VISIT_STEP_RUNNING_LATE)
+    {
+      JsonObject *c = json_object_new ();
+
+      set_text (c, "contact", in->contact);
+      set_text (c, "phone", in->phone);
+      set_text (c, "subject", wx_visit_step_label (in->step));
+      set_text (c, "result", in->note);
+      set_text (c, "answered_by", in->contact);
+      if (in->step == WX_VISIT_STEP_RUNNING_LATE)
+        set_time (c, "promised_reply_at", in->appointment_at);
+      json_object_set_object_member (records, "call", c);
+    }
+  return records;
+}
+
+/* WxStepWriteFunc: core's check of the step against the trip so far (the
+ * booked time, the arrival), before the step; it writes nothing. */
+static gboolean
+check_visit (PGconn *conn, gint64 order, gpointer user_data, GError **error)
+{
+  VisitWrite *w = user_data;
+  g_autofree char *order_id = id_text (order);
+  WxVisitFacts facts = { 0 };
+
+  return visit_facts (conn, order_id, &facts, error) && wx_visit_check (&w->in, &facts, w->now, w->field, error);
 }
 
 /* The step's data: the event's payload and the order's columns it fills. */
@@ -263,10 +207,12 @@ step_data (const WxVisitInput *in)
       put (data, "address", in->address);
       put (data, "contact", in->contact);
       put (data, "phone", in->phone);
+      put (data, "reason", in->note);   /* why outside opening hours, if it is */
       break;
     case WX_VISIT_STEP_RUNNING_LATE:
       put (data, "appointment_at", appointment);
       put (data, "note", in->note);
+      put (data, "reason", in->note);
       put (data, "contact", in->contact);
       break;
     case WX_VISIT_STEP_ARRIVE:
@@ -327,6 +273,7 @@ wx_db_visit_step (PGconn              *conn,
   VisitWrite w = { *in, g_get_real_time () / G_USEC_PER_SEC, field, result ? result : &local };
   WxStepExtras extras = { 0 };
   g_autoptr(GHashTable) data = NULL;
+  g_autoptr(JsonObject) records = NULL;
 
   memset (w.result, 0, sizeof *w.result);
   if (!wx_visit_check (in, NULL, w.now, field, error))
@@ -346,16 +293,35 @@ wx_db_visit_step (PGconn              *conn,
       return wx_db_call_log (conn, &call, &w.result->call_id, error);
     }
   data = step_data (in);
-  extras.write = write_visit;
+  records = visit_records (in);
+  extras.write = check_visit;
   extras.write_data = &w;
+  extras.records = records;
   if (in->step == WX_VISIT_STEP_DELIVER)
     {
       extras.payment_amount = g_strcmp0 (in->payment_status, "paid") == 0 ? in->payment_amount : 0;
       extras.payment_method = in->payment_method;
       extras.accessories_returned = in->delivering;
     }
-  return wx_db_order_step_full (conn, number, version, wx_visit_event (in->step, in->outcome, in->delivering),
-                                data, &extras, &w.result->step, error);
+  if (!wx_db_order_step_full (conn, number, version, wx_visit_event (in->step, in->outcome, in->delivering),
+                              data, &extras, &w.result->step, error))
+    return FALSE;
+  /* The trip's row and the call the step wrote. */
+  {
+    g_autofree char *order_id = id_text (w.result->step.order_id);
+    const char *params[] = { order_id };
+    g_autoptr(PGresult) res = wx_db_query (conn,
+      "SELECT coalesce((SELECT max(id) FROM visits WHERE order_id = $1::bigint), 0),"
+      "       coalesce((SELECT max(id) FROM calls WHERE order_id = $1::bigint AND purpose IN ('appointment', 'running_late')), 0)",
+      1, params, error);
+
+    if (res == NULL)
+      return FALSE;
+    w.result->visit_id = wx_db_get_int (res, 0, 0);
+    if (in->step == WX_VISIT_STEP_CONTACT || in->step == WX_VISIT_STEP_RUNNING_LATE)
+      w.result->call_id = wx_db_get_int (res, 0, 1);
+  }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------ the route */

@@ -56,8 +56,76 @@ wx_db_order_facts (PGconn *conn, const char *number, GError **error)
   return g_steal_pointer (&f);
 }
 
+/* The step's records (wx_transition's "records"): the quote lines
+ * replacing the order's, a payment, the accessories handed back. */
+static JsonNode *
+records_node (const WxStepExtras *extras)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  if (extras && extras->records)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, extras->records);
+      while (json_object_iter_next (&iter, &name, &node))
+        {
+          json_builder_set_member_name (b, name);
+          json_builder_add_value (b, json_node_copy (node));
+        }
+    }
+  if (extras && extras->quote_lines)
+    {
+      json_builder_set_member_name (b, "quote_lines");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < extras->quote_lines->len; i++)
+        {
+          const WxQuoteLineInput *l = &g_array_index (extras->quote_lines, WxQuoteLineInput, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, l->kind ? l->kind : "part");
+          json_builder_set_member_name (b, "description");
+          json_builder_add_string_value (b, l->description);
+          json_builder_set_member_name (b, "quantity");
+          json_builder_add_int_value (b, l->quantity);
+          json_builder_set_member_name (b, "unit_price");
+          json_builder_add_int_value (b, l->unit_price);
+          if (l->part_id > 0)
+            {
+              json_builder_set_member_name (b, "part_id");
+              json_builder_add_int_value (b, l->part_id);
+            }
+          json_builder_set_member_name (b, "part_number");
+          json_builder_add_string_value (b, l->part_number ? l->part_number : "");
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  if (extras && extras->payment_amount > 0)
+    {
+      json_builder_set_member_name (b, "payment");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "amount");
+      json_builder_add_int_value (b, extras->payment_amount);
+      json_builder_set_member_name (b, "method");
+      json_builder_add_string_value (b, extras->payment_method ? extras->payment_method : "cash");
+      json_builder_end_object (b);
+    }
+  if (extras && extras->accessories_returned)
+    {
+      json_builder_set_member_name (b, "accessories_returned");
+      json_builder_add_boolean_value (b, TRUE);
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
 static char *
-payload_json (GHashTable *data)
+payload_json (GHashTable *data, const WxStepExtras *extras)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -75,23 +143,26 @@ payload_json (GHashTable *data)
           json_builder_add_string_value (b, value);
         }
     }
+  json_builder_set_member_name (b, "records");
+  json_builder_add_value (b, records_node (extras));
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
   return json_generator_to_data (gen, NULL);
 }
 
-gboolean
-wx_db_order_transition (PGconn              *conn,
-                        const char          *number,
-                        int                  expected_version,
-                        const char          *event,
-                        GHashTable          *data,
-                        WxTransitionResult  *result,
-                        GError             **error)
+static gboolean
+transition (PGconn              *conn,
+            const char          *number,
+            int                  expected_version,
+            const char          *event,
+            GHashTable          *data,
+            const WxStepExtras  *extras,
+            WxTransitionResult  *result,
+            GError             **error)
 {
   g_autofree char *version = g_strdup_printf ("%d", expected_version);
-  g_autofree char *payload = payload_json (data);
+  g_autofree char *payload = payload_json (data, extras);
   const char *params[] = { number, version, event, payload };
   g_autoptr(PGresult) res = wx_db_query (conn,
     "SELECT order_id, new_version, new_state, event_id FROM wx_transition($1, $2::integer, $3, $4::jsonb)",
@@ -110,103 +181,22 @@ wx_db_order_transition (PGconn              *conn,
   return TRUE;
 }
 
-/* Whether the customer's decision on `number` comes after the decision
- * clock's limit (2 working days by default): then a reason must be recorded
- * and the supervisor sees it flagged (domain.md section 4). */
-static gboolean
-decision_late (PGconn *conn, const char *number, gboolean *late, GError **error)
+gboolean
+wx_db_order_transition (PGconn              *conn,
+                        const char          *number,
+                        int                  expected_version,
+                        const char          *event,
+                        GHashTable          *data,
+                        WxTransitionResult  *result,
+                        GError             **error)
 {
-  WxSlaRules rules = { 0 };
-  WxClockState clocks[WX_N_CLOCKS];
-  gboolean ok = wx_db_sla_order_clocks (conn, number, g_get_real_time () / G_USEC_PER_SEC, &rules, clocks, error);
-
-  wx_sla_rules_clear (&rules);
-  *late = ok && clocks[WX_CLOCK_DECISION].status == WX_CLOCK_STATUS_RED;
-  return ok;
+  return transition (conn, number, expected_version, event, data, NULL, result, error);
 }
 
-/* Writes what a step brings besides the order's columns: the quote lines
- * (replacing the order's), a payment, the accessories handed back, and the
- * caller's own records. */
-static gboolean
-write_extras (PGconn              *conn,
-              WxOrderFacts        *facts,
-              const WxStepExtras  *extras,
-              GError             **error)
-{
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, facts->id);
-
-  if (extras->quote_lines)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *lines = NULL;
-      const char *params[2] = { id, NULL };
-
-      json_builder_begin_array (b);
-      for (guint i = 0; i < extras->quote_lines->len; i++)
-        {
-          const WxQuoteLineInput *l = &g_array_index (extras->quote_lines, WxQuoteLineInput, i);
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, l->kind ? l->kind : "part");
-          json_builder_set_member_name (b, "description");
-          json_builder_add_string_value (b, l->description);
-          json_builder_set_member_name (b, "quantity");
-          json_builder_add_int_value (b, l->quantity);
-          json_builder_set_member_name (b, "unit_price");
-          json_builder_add_int_value (b, l->unit_price);
-          json_builder_set_member_name (b, "part_id");
-          if (l->part_id > 0)
-            json_builder_add_int_value (b, l->part_id);
-          else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "part_number");
-          json_builder_add_string_value (b, l->part_number ? l->part_number : "");
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      lines = json_generator_to_data (gen, NULL);
-      params[1] = lines;
-      if (!wx_db_execute (conn, "DELETE FROM quote_lines WHERE order_id = $1", 1, params, error) ||
-          !wx_db_execute (conn,
-            "INSERT INTO quote_lines (order_id, position, kind, description, quantity, unit_price, part_id, part_number)"
-            " SELECT $1::bigint, t.n, t.kind, t.description, t.quantity, t.unit_price, t.part_id, t.part_number"
-            "   FROM ROWS FROM (jsonb_to_recordset($2::jsonb)"
-            "                   AS (kind text, description text, quantity integer, unit_price bigint,"
-            "                       part_id bigint, part_number text))"
-            "        WITH ORDINALITY AS t (kind, description, quantity, unit_price, part_id, part_number, n)",
-            2, params, error))
-        return FALSE;
-      facts->n_quote_lines = extras->quote_lines->len;
-    }
-  if (extras->payment_amount > 0)
-    {
-      g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, extras->payment_amount);
-      const char *params[] = { id, amount, extras->payment_method ? extras->payment_method : "cash" };
-
-      if (!wx_db_execute (conn, "INSERT INTO payments (order_id, amount, method) VALUES ($1, $2, $3)",
-                          3, params, error))
-        return FALSE;
-    }
-  if (extras->accessories_returned)
-    {
-      const char *params[] = { id };
-
-      if (!wx_db_execute (conn, "UPDATE order_accessories SET returned = true WHERE order_id = $1",
-                          1, params, error))
-        return FALSE;
-    }
-  if (extras->write && !extras->write (conn, facts->id, extras->write_data, error))
-    return FALSE;
-  return TRUE;
-}
-
-/* The step itself, inside the caller's transaction when there is one. */
+/* The step itself, inside the caller's transaction when there is one:
+ * core's checks answer first; the database checks them all again, with
+ * every rule core does not know (who may act on the order, the late
+ * decision's reason, the payment of the amount due…). */
 static gboolean
 step (PGconn              *conn,
       const char          *number,
@@ -226,7 +216,7 @@ step (PGconn              *conn,
     return FALSE;
   /* Someone else moved it since it was read: the database says who. */
   if (expected_version >= 0 && expected_version != facts->version)
-    return wx_db_order_transition (conn, number, expected_version, event, data, result, error);
+    return transition (conn, number, expected_version, event, data, extras, result, error);
   /* The step's data over what the order already holds. */
   values = g_hash_table_ref (facts->values);
   if (data)
@@ -239,36 +229,9 @@ step (PGconn              *conn,
     facts->n_quote_lines = extras->quote_lines->len;
   if (!wx_workflow_check (facts->kind, facts->state, event, facts->user_roles, values, facts->n_quote_lines, error))
     return FALSE;
-  if (extras && !write_extras (conn, facts, extras, error))
+  if (extras && extras->write && !extras->write (conn, facts->id, extras->write_data, error))
     return FALSE;
-  if (g_str_equal (event, "agree") || g_str_equal (event, "decline"))
-    {
-      g_autoptr(GHashTable) flagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      const char *reason = g_hash_table_lookup (values, "decision_reason");
-      g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
-      gboolean late;
-
-      if (!decision_late (conn, number, &late, error))
-        return FALSE;
-      if (late && *trimmed == '\0')
-        {
-          g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_MISSING,
-                               _("The customer took longer than the decision limit: record why (decision_reason); the supervisor will see it flagged."));
-          return FALSE;
-        }
-      if (late)
-        {
-          if (data)
-            {
-              g_hash_table_iter_init (&iter, data);
-              while (g_hash_table_iter_next (&iter, &key, &value))
-                g_hash_table_replace (flagged, g_strdup (key), g_strdup (value));
-            }
-          g_hash_table_replace (flagged, g_strdup ("late_decision"), g_strdup ("true"));
-          return wx_db_order_transition (conn, number, facts->version, event, flagged, result, error);
-        }
-    }
-  return wx_db_order_transition (conn, number, facts->version, event, data, result, error);
+  return transition (conn, number, facts->version, event, data, extras, result, error);
 }
 
 gboolean

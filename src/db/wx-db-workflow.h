@@ -3,6 +3,7 @@
  * (wx_transition() of data/sql/005_workflow.sql). */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 
 #include "core/wx-workflow.h"
@@ -77,6 +78,8 @@ typedef struct {
   gboolean    accessories_returned;
   WxStepWriteFunc write;       /* NULL: none */
   gpointer    write_data;
+  JsonObject *records;         /* more of wx_transition's "records" (stock, repair_tests,
+                                * old_parts, new_peer, visit, call); NULL = none */
 } WxStepExtras;
 
 /* One transaction: the order as last seen at `expected_version` (-1: as it

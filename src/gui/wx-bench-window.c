@@ -189,64 +189,6 @@ is_taking_to_bench (const char *event)
   return g_str_equal (event, "dispatch_inspection") || g_str_equal (event, "dispatch_repair");
 }
 
-/* Which dialog a step of the bench opens — the one place that decides.
- * Taking a machine to the bench (inspection, repair) needs nobody to be
- * asked: the engineer is the user. Every other step with fields opens the
- * generic step dialog for now; inspect, repair_done, order_parts and the
- * visit events get dedicated dialogs here later. Steps without fields run
- * at once. */
-static void
-record_finished_cb (GtkWindow     *dialog,
-                    const GError  *error,
-                    WxBenchWindow *self)
-{
-  WxOrder *order = g_object_get_data (G_OBJECT (dialog), "wx-order");
-  const char *event = g_object_get_data (G_OBJECT (dialog), "wx-event");
-
-  if (error == NULL)
-    wx_board_session_step_saved (self->session, order, event);
-}
-
-/* The engineer's own record for `event`: the inspection (or a peer shop),
- * the repair (OK), the part order and its arrival, the visit's steps; NULL
- * when the generic step dialog does. */
-static GtkWindow *
-open_record_dialog (WxBenchWindow *self,
-                    WxOrder       *order,
-                    const char    *event)
-{
-  WxDbWorker *worker = wx_board_session_get_worker (self->session);
-  GtkWindow *parent = GTK_WINDOW (self);
-  GtkWindow *dialog = NULL;
-  WxVisitStep step;
-  WxVisitOutcome outcome;
-
-  if (wx_visit_step_for_event (event, wx_order_get_state (order), &step, &outcome))
-    {
-      dialog = GTK_WINDOW (wx_visit_dialog_new (parent, worker, order, step));
-      if (step == WX_VISIT_STEP_OUTCOME)
-        wx_visit_dialog_set_outcome (WX_VISIT_DIALOG (dialog), outcome);
-    }
-  else if (g_str_equal (event, "inspect") || g_str_equal (event, "outsource"))
-    {
-      dialog = GTK_WINDOW (wx_inspection_dialog_new (parent, worker, order));
-      if (g_str_equal (event, "outsource"))
-        wx_inspection_dialog_set_outsource (WX_INSPECTION_DIALOG (dialog), TRUE);
-    }
-  else if (g_str_equal (event, "repair_done") || g_str_equal (event, "fix_at_desk"))
-    dialog = GTK_WINDOW (wx_repair_dialog_new (parent, worker, order));
-  else if (g_str_equal (event, "order_parts") || g_str_equal (event, "parts_arrived"))
-    dialog = GTK_WINDOW (wx_part_order_dialog_new (parent, worker, order));
-  if (dialog == NULL)
-    return NULL;
-  g_object_set_data_full (G_OBJECT (dialog), "wx-order", g_object_ref (order), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "wx-event", g_strdup (event), g_free);
-  g_signal_connect_object (dialog, "finished", G_CALLBACK (record_finished_cb), self, 0);
-  g_set_weak_pointer (&self->record_dialog, dialog);
-  gtk_window_present (dialog);
-  return dialog;
-}
-
 /* The one place that decides how a step the engineer chose is taken:
  * taking a machine to the bench at once (the engineer is the user), the
  * engineer's records in their own dialogs, other steps with data in the
@@ -256,6 +198,8 @@ route_step (WxBenchWindow *self,
             WxOrder       *order,
             const char    *event)
 {
+  GtkWindow *record;
+
   if (is_taking_to_bench (event))
     {
       g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
@@ -263,8 +207,8 @@ route_step (WxBenchWindow *self,
       g_hash_table_insert (data, (gpointer) "engineer", (gpointer) wx_board_session_get_login (self->session));
       wx_board_session_run_step (self->session, order, event, data);
     }
-  else if (open_record_dialog (self, order, event))
-    ;
+  else if ((record = wx_board_session_open_form (self->session, GTK_WINDOW (self), order, event)))
+    g_set_weak_pointer (&self->record_dialog, record);
   else if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
     g_set_weak_pointer (&self->step_dialog,
                         GTK_WINDOW (wx_board_session_open_step_dialog (self->session, GTK_WINDOW (self), order, event)));

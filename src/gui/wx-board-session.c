@@ -9,6 +9,11 @@
 #include "db/wx-db-lookup.h"
 #include "db/wx-db-workflow.h"
 #include "db/wx-db-review.h"
+#include "core/wx-visit.h"
+#include "dialogs/wx-inspection-dialog.h"
+#include "dialogs/wx-part-order-dialog.h"
+#include "dialogs/wx-repair-dialog.h"
+#include "dialogs/wx-visit-dialog.h"
 #include "wx-board-session.h"
 #include "wx-print.h"
 
@@ -808,6 +813,76 @@ wx_board_session_open_step_dialog (WxBoardSession *self,
   return dialog;
 }
 
+static void
+form_finished_cb (GtkWindow      *dialog,
+                  const GError   *error,
+                  WxBoardSession *self)
+{
+  WxOrder *order = g_object_get_data (G_OBJECT (dialog), "wx-order");
+  const char *event = g_object_get_data (G_OBJECT (dialog), "wx-event");
+
+  if (error == NULL)
+    wx_board_session_step_saved (self, order, event);
+}
+
+/* The dialog that the step catalogue's `form` names for `event` on `order`
+ * (an inspection or a peer shop, the repair record, a part order and its
+ * arrival, a visit's steps), shown; NULL when the step takes the generic
+ * dialog or none. The one place that maps forms to dialogs, for every desk. */
+GtkWindow *
+wx_board_session_open_form (WxBoardSession *self,
+                            GtkWindow      *parent,
+                            WxOrder        *order,
+                            const char     *event)
+{
+  const WxTransition *t = wx_workflow_find (wx_order_get_kind (order), wx_order_get_state (order), event);
+  GtkWindow *dialog = NULL;
+  WxVisitStep step;
+  WxVisitOutcome outcome;
+
+  g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
+  if (t == NULL)
+    return NULL;
+  switch (t->form)
+    {
+    case WX_FORM_VISIT:
+      if (wx_visit_step_for_event (event, wx_order_get_state (order), &step, &outcome))
+        {
+          dialog = GTK_WINDOW (wx_visit_dialog_new (parent, self->worker, order, step));
+          if (step == WX_VISIT_STEP_OUTCOME)
+            wx_visit_dialog_set_outcome (WX_VISIT_DIALOG (dialog), outcome);
+        }
+      break;
+    case WX_FORM_INSPECTION:
+      dialog = GTK_WINDOW (wx_inspection_dialog_new (parent, self->worker, order));
+      if (g_str_equal (event, "outsource"))
+        wx_inspection_dialog_set_outsource (WX_INSPECTION_DIALOG (dialog), TRUE);
+      break;
+    case WX_FORM_REPAIR:
+      dialog = GTK_WINDOW (wx_repair_dialog_new (parent, self->worker, order));
+      break;
+    case WX_FORM_PART_ORDER:
+      dialog = GTK_WINDOW (wx_part_order_dialog_new (parent, self->worker, order));
+      break;
+    case WX_FORM_NONE:
+    case WX_FORM_STEP:
+    case WX_FORM_REVIEW:
+    case WX_N_FORMS:
+    default:
+      break;
+    }
+  if (dialog == NULL)
+    return NULL;
+  g_object_set_data_full (G_OBJECT (dialog), "wx-order", g_object_ref (order), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "wx-event", g_strdup (event), g_free);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (form_finished_cb), self, 0);
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+/* Takes `event` on `order` as the catalogue says: in the dialog its form
+ * names, in the generic step dialog (returned) when it has fields, else at
+ * once. */
 WxStepDialog *
 wx_board_session_take_step (WxBoardSession *self,
                             GtkWindow      *parent,
@@ -815,6 +890,8 @@ wx_board_session_take_step (WxBoardSession *self,
                             const char     *event)
 {
   g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
+  if (wx_board_session_open_form (self, parent, order, event))
+    return NULL;
   if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
     return wx_board_session_open_step_dialog (self, parent, order, event);
   wx_board_session_run_step (self, order, event, NULL);

@@ -133,6 +133,10 @@ WxStepDialog   *wx_board_session_open_step_dialog (WxBoardSession *self,
                                                const char      *event);
 /* Takes `event` on `order` the generic way: its step dialog over `parent`
  * when the step needs fields (returned), else at once (NULL). */
+GtkWindow      *wx_board_session_open_form    (WxBoardSession  *self,
+                                               GtkWindow       *parent,
+                                               WxOrder         *order,
+                                               const char      *event);
 WxStepDialog   *wx_board_session_take_step    (WxBoardSession  *self,
                                                GtkWindow       *parent,
                                                WxOrder         *order,

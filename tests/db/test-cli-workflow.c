@@ -22,8 +22,13 @@ static char *db;   /* the conninfo of the current test's database */
 static void
 new_db (const char *name)
 {
+  g_autoptr(PGconn) conn = NULL;
+
   g_free (db);
   db = wx_test_db_create (name, TRUE);
+  /* The engineer the steps dispatch to: an active member of wx_engineer. */
+  conn = wx_test_db_connect (db);
+  wx_test_db_exec (conn, "SELECT wx_staff_ensure('cw_zhanggong', '张工', '{wx_engineer}')");
 }
 
 static PGconn *
@@ -230,7 +235,7 @@ assert_due_as_sla_says (const char *clock, const char *started, const char *due,
 
 typedef struct {
   const char *event;
-  const char *data[3];   /* "key=value", at most three */
+  const char *data[5];   /* "key=value", at most five */
   const char *state;
   const char *label;
   const char *folder;
@@ -238,22 +243,23 @@ typedef struct {
 } Step;
 
 static void
-transition (Run *r, const char *number, const char *event, const char *const data[3])
+transition (Run *r, const char *number, const char *event, const char *const data[5])
 {
   /* The first NULL ends the arguments: steps without data stop at the event. */
   cli (r, "order", "transition", number, event,
        data[0] ? "--data" : NULL, data[0], data[1] ? "--data" : NULL, data[1],
-       data[2] ? "--data" : NULL, data[2]);
+       data[2] ? "--data" : NULL, data[2], data[3] ? "--data" : NULL, data[3],
+       data[4] ? "--data" : NULL, data[4]);
 }
 
 static void
-assert_payload (JsonObject *event, const char *const data[3])
+assert_payload (JsonObject *event, const char *const data[5])
 {
   JsonObject *payload = json_object_get_object_member (event, "payload");
   guint n = 0;
 
   g_assert_nonnull (payload);
-  for (; n < 3 && data[n]; n++)
+  for (; n < 5 && data[n]; n++)
     {
       g_auto(GStrv) kv = g_strsplit (data[n], "=", 2);
       g_assert_cmpstr (str (payload, kv[0]), ==, kv[1]);
@@ -351,7 +357,8 @@ static const Step carry_in_to_archived[] = {
   { "dispatch_repair", { NULL }, "repairing", "Dispatched for repair", "with_engineer", "bench" },
   { "repair_done", { "repair_notes=更换定影组件，清洁搓纸轮", "functional_tests=self_test,online_print,continuous_print" }, "repaired", "Repaired (OK)", "F3", "S4" },
   { "notify", { "answered_by=李明本人" }, "notified", "Customer notified", "F3", "S4" },
-  { "pickup", { "accessories_checked=true", "payment_status=paid", "picked_up_by=李明" },
+  { "pickup", { "accessories_checked=true", "payment_status=paid", "payment_amount=480", "payment_method=cash",
+                "picked_up_by=李明" },
     "picked_up", "Picked up", "F4", "returned" },
   { "enter", { NULL }, "entered", "Entered", "F4", "returned" },
   { "review", { NULL }, "entered", "Entered", "F4", "returned" },
@@ -465,9 +472,15 @@ test_carry_in_lifecycle (void)
 
 /* ------------------------------------------------------------ 2. on-site */
 
-static const Step on_site_steps[] = {
+/* The visit: 10:00 on the next working day (Monday to Saturday as shipped),
+ * set when the test starts — a booking is neither in the past nor outside
+ * the opening hours. */
+static char visit_day[11];
+static char visit_data[64];
+
+static Step on_site_steps[] = {
   { "dispatch_onsite", { "engineer=cw_zhanggong" }, "onsite_dispatched", "Dispatched on site", "with_engineer", "at_customer" },
-  { "book_visit", { "appointment_at=2026-11-20 10:00+08" }, "appointment_booked", "Visit booked", "with_engineer", "at_customer" },
+  { "book_visit", { visit_data }, "appointment_booked", "Visit booked", "with_engineer", "at_customer" },
   { "arrive", { NULL }, "on_site", "Engineer on site", "with_engineer", "at_customer" },
   { "fix_on_site", { "repair_notes=更换电源，系统正常启动" }, "fixed_on_site", "Fixed on site", "F3", "at_customer" },
   { "accept", { "payment_status=on_account" }, "picked_up", "Picked up", "F4", "returned" },
@@ -479,6 +492,15 @@ test_on_site_lifecycle (void)
 {
   g_autoptr(PGconn) conn = fresh_db ("cliwf_onsite");
   g_autofree char *number = NULL;
+  g_autofree char *expected_visit = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, g_date_time_get_day_of_week (now) == 6 ? 2 : 1);
+  g_autofree char *ymd = g_date_time_format (day, "%Y-%m-%d");
+
+  g_strlcpy (visit_day, ymd, sizeof visit_day);
+  g_snprintf (visit_data, sizeof visit_data, "appointment_at=%s 10:00+08", visit_day);
+  expected_visit = g_strdup_printf ("%s 10:00|on_account|更换电源，系统正常启动|true|true", visit_day);
 
   {
     g_auto(Run) r = { 0 };
@@ -513,7 +535,7 @@ test_on_site_lifecycle (void)
   assert_column (conn, number,
                  "to_char(appointment_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || '|' || payment_status"
                  " || '|' || repair_notes || '|' || (picked_up_at IS NOT NULL) || '|' || (entered_at IS NOT NULL)",
-                 "2026-11-20 10:00|on_account|更换电源，系统正常启动|true|true");
+                 expected_visit);
   {
     g_autoptr(JsonNode) node = show (number);
     JsonArray *clocks = array (json_node_get_object (node), "clocks");
@@ -730,7 +752,7 @@ board_entry (JsonNode *board, const char *number)
 static void
 step_ok (const char *number, const char *event, const char *data)
 {
-  const char *d[3] = { data, NULL, NULL };
+  const char *d[5] = { data, NULL, NULL, NULL, NULL };
   g_auto(Run) r = { 0 };
 
   transition (&r, number, event, d);
@@ -763,7 +785,7 @@ test_board (void)
     { "at_customer", "At the customer's site", { CALL_LOGGED, -1 } },
   };
 
-  wx_test_db_exec (conn, "INSERT INTO staff (role_name, full_name) VALUES ('cw_zhanggong', '张工')");
+  wx_test_db_exec (conn, "INSERT INTO staff (role_name, full_name) VALUES ('cw_zhanggong', '张工') ON CONFLICT DO NOTHING");
   /* Different models: no cluster of similar faults. */
   numbers[RECEIVED] = order_new ("carry-in", "M404dn", "CNB3K00001", "卡纸", NULL);
   numbers[INSPECTING] = order_new ("carry-in", "LaserJet 1020", "", "不进纸", NULL);

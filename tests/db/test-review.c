@@ -398,7 +398,8 @@ test_on_site (void)
 
   g_assert_no_error (error);
   step_as (conn, COORDINATOR, number, "dispatch_onsite", "engineer", ENGINEER, NULL);
-  step_as (conn, ENGINEER, number, "book_visit", "appointment_at", "2026-11-16 11:30:00+08", NULL);
+  /* Booked now (a past time is refused), moved back to the scripted day below. */
+  step_as (conn, ENGINEER, number, "book_visit", "appointment_at", "now", "reason", "用户要求", NULL);
   step_as (conn, ENGINEER, number, "arrive", NULL);
   step_as (conn, ENGINEER, number, "fix_on_site", "repair_notes", "重建阵列", "customer_signed", "true", NULL);
   step_as (conn, ENGINEER, number, "accept", "payment_status", "on_account", "pickup_signed", "true", NULL);
@@ -406,6 +407,8 @@ test_on_site (void)
   retime (conn, number, "call_logged=2026-11-16 09:30;dispatch_onsite=2026-11-16 09:45;book_visit=2026-11-16 09:50;"
                         "arrive=2026-11-16 12:00;fix_on_site=2026-11-16 13:00;accept=2026-11-16 13:20;"
                         "enter=2026-11-16 15:00");
+  wx_test_db_exec (conn, "UPDATE service_orders SET appointment_at = '2026-11-16 11:30:00+08' WHERE appointment_at IS NOT NULL"
+                         " AND kind = 'on_site' AND appointment_at > '2026-12-01'");
   {
     g_autoptr(WxReviewOrder) order = load (conn, number);
     assert_checks (order, NULL, 0, na, G_N_ELEMENTS (na));

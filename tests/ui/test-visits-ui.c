@@ -118,7 +118,11 @@ test_flow (void)
   g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
   g_autoptr(GTimeZone) zone = wx_visit_zone ();
   g_autoptr(GDateTime) now = g_date_time_new_now (zone);
-  g_autoptr(GDateTime) soon = g_date_time_add_hours (now, 2);
+  /* 10:00 the next working day (Monday to Saturday as shipped): inside the
+   * opening hours whatever the hour of the run. */
+  g_autoptr(GDateTime) next = g_date_time_add_days (now, g_date_time_get_day_of_week (now) == 6 ? 2 : 1);
+  g_autoptr(GDateTime) soon = g_date_time_new (zone, g_date_time_get_year (next), g_date_time_get_month (next),
+                                               g_date_time_get_day_of_month (next), 10, 0, 0);
   g_autofree char *appointment = g_date_time_format (soon, "%Y-%m-%d %H:%M");
   g_autofree char *number = NULL;
   g_autofree char *before = NULL, *after = NULL;

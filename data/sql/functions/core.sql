@@ -2,6 +2,26 @@
 -- Re-created by every migrate after the numbered migrations (HACKING.md):
 -- edit the function here, never in a migration.
 
+-- The staff login acting: the role the client SET ROLE to (PostgreSQL lets
+-- a login take only a role it is a member of), else the login itself.
+-- Inside SECURITY DEFINER functions current_user is the owner; this is not.
+CREATE OR REPLACE FUNCTION wx_caller() RETURNS name
+  LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT (CASE WHEN current_setting('role') IN ('none', '') THEN session_user
+               ELSE current_setting('role') END)::name
+$$;
+
+-- Refuses input with the rule's sentence (src/db/wx-db-error.c rules[]):
+-- SQLSTATE WX400, the rule as CONSTRAINT, the value given in DETAIL.
+CREATE OR REPLACE FUNCTION wx_refuse(p_rule text, p_value text DEFAULT NULL) RETURNS void
+  LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RAISE EXCEPTION 'refused by rule %: %', p_rule, left(coalesce(p_value, ''), 80)
+    USING ERRCODE = 'WX400', CONSTRAINT = p_rule,
+          DETAIL = json_build_object('value', left(coalesce(p_value, ''), 200))::text;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION wx_setting(k text, fallback text DEFAULT NULL) RETURNS text
   LANGUAGE sql STABLE AS $$
     SELECT coalesce((SELECT value FROM settings WHERE key = k), fallback)
@@ -22,9 +42,7 @@ BEGIN
   NEW.version := OLD.version + 1;
   IF TG_TABLE_NAME = 'service_orders' THEN
     NEW.updated_at := now();
-    -- Inside a write function (SECURITY DEFINER) the current user is the
-    -- function's owner: the staff login who called it is the session user.
-    NEW.updated_by := CASE WHEN wx_is_owner_of(TG_RELID) THEN session_user ELSE current_user END;
+    NEW.updated_by := wx_caller();
   END IF;
   RETURN NEW;
 END
@@ -154,3 +172,6 @@ BEGIN
   RETURN wx_setting('order_number.prefix', '') || y::text || '-' || lpad(n::text, digits, '0');
 END
 $$;
+
+REVOKE ALL ON FUNCTION wx_caller(), wx_refuse(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION wx_caller(), wx_refuse(text, text) TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;

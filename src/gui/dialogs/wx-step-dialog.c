@@ -66,20 +66,6 @@ static const FieldSpec field_specs[] = {
     N_("in_warranty:In warranty|contract:Under a service contract") },
 };
 
-/* What a step may record besides its needs (as wx_transition() fills them). */
-static const struct { const char *event; const char *keys; } optional_fields[] = {
-  { "inspect",     "measures parts_needed explanation" },
-  { "quote",       "quote_told repair_period" },
-  { "agree",       "decision_reason" },
-  { "decline",     "decision_reason" },
-  { "repair_done", "old_parts" },
-  { "fix_at_desk", "old_parts" },
-  { "order_parts", "expected_on" },
-  { "notify",      "relayed_to" },
-  { "pickup",      "payment_amount payment_method verified_by pickup_signed" },
-  { "deliver",     "payment_amount payment_method picked_up_by pickup_signed" },
-  { "accept",      "payment_amount payment_method picked_up_by pickup_signed" },
-};
 
 typedef struct {
   const FieldSpec *spec;
@@ -167,16 +153,25 @@ step_keys (const WxTransition *t,
       g_ptr_array_add (keys, (gpointer) key);
     }
   n_required = keys->len;
-  for (guint i = 0; i < G_N_ELEMENTS (optional_fields); i++)
-    if (g_str_equal (optional_fields[i].event, t->event))
-      {
-        g_auto(GStrv) more = g_strsplit (optional_fields[i].keys, " ", -1);
-        for (guint j = 0; more[j]; j++)
-          g_ptr_array_add (keys, (gpointer) g_intern_string (more[j]));
-      }
+  /* What it may record besides: the catalogue's fills. */
+  {
+    g_auto(GStrv) more = g_strsplit (t->fills, " ", -1);
+
+    for (guint j = 0; more[j]; j++)
+      if (*more[j])
+        g_ptr_array_add (keys, (gpointer) g_intern_string (more[j]));
+  }
   if (required_upto)
     *required_upto = n_required;
   return keys;
+}
+
+/* Whether the generic dialog has a field for `key` (a need's key or a
+ * fill); the quote's lines and total have the lines editor. */
+gboolean
+wx_step_dialog_asks (const char *key)
+{
+  return find_spec (key) != NULL || g_strcmp0 (key, "quote_total") == 0;
 }
 
 gboolean

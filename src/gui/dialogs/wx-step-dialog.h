@@ -20,6 +20,8 @@ WxStepDialog *wx_step_dialog_new        (GtkWindow    *parent,
                                          WxDbWorker   *worker,
                                          WxOrder      *order,
                                          const char   *event);
+/* Whether the dialog has a field for `key` (a need's key or a fill). */
+gboolean      wx_step_dialog_asks          (const char   *key);
 /* Whether `event` asks for anything (else the step can run at once). */
 gboolean      wx_step_dialog_has_fields (const char   *event,
                                          WxOrderKind   kind,
