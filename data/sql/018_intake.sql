@@ -1,9 +1,17 @@
 -- 018: intake, the call log and the corrections of an order go through
 -- wx_intake, wx_call_log and wx_amend (data/sql/functions/intake.sql and
 -- calls.sql), which check the caller's groups and write as the staff login.
--- What only they write is no longer the app roles' to write by hand: the
--- customers intake creates, and the link from a call to the order it became.
--- (Order numbers are drawn only by intake once 016 takes EXECUTE on
--- wx_next_order_number from the app roles.)
+-- What only they (and wx_transition's records) write is no longer the app
+-- roles' to write by hand: orders, the accessories left with a machine,
+-- customers, calls; and order numbers are drawn only by intake
+-- ("SELECT wx_next_order_number()" burnt one).
+REVOKE INSERT ON service_orders FROM wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+-- 016 kept these for intake's return-repair link until intake was a function.
+-- The supervisor keeps them for now: the review's return (wx-db-review.c,
+-- lock_for_return) locks the order with SELECT … FOR UPDATE, which needs an
+-- UPDATE privilege; drop them when that is a function too.
+REVOKE UPDATE (is_return_repair, return_of_order_id) ON service_orders FROM wx_coordinator, wx_engineer;
+REVOKE INSERT ON order_accessories FROM wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 REVOKE INSERT, UPDATE ON customers FROM wx_coordinator, wx_engineer, wx_supervisor;
-REVOKE UPDATE ON calls FROM wx_coordinator, wx_engineer, wx_supervisor;
+REVOKE INSERT, UPDATE ON calls FROM wx_coordinator, wx_engineer, wx_supervisor;
+REVOKE EXECUTE ON FUNCTION wx_next_order_number(timestamptz) FROM wx_coordinator, wx_engineer, wx_supervisor, PUBLIC;

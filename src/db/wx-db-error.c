@@ -118,7 +118,6 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "order_warranty_evidence",     N_("Unknown warranty evidence “%s”: use none, card, invoice or card_and_invoice.") },
   { "order_backup",                N_("Unknown data backup choice “%s”: use not_applicable, backed_up, may_lose_data or customer_keeps_disk.") },
   { "order_accessories_count",     N_("An order can list at most 99 accessories.") },
-  { "order_version_required",      N_("The order's version is missing; reload the order and try again.") },
   { "intake_role",                 N_("Your role cannot open service orders; the front desk or an engineer takes machines in.") },
   { "intake_return_role",          N_("Only a supervisor opens a return repair from a callback.") },
   { "intake_callback",             N_("That callback is not about order %s; reload the callback list.") },

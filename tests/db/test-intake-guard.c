@@ -175,15 +175,24 @@ test_intake_refused_roles (void)
   /* The functions are the staff's to call; their helpers are not. */
   as_login (conn, coordinator);
   {
-    g_autofree char *helper = wx_test_db_sqlstate (conn, "SELECT wx_refuse('order_kind')", 0, NULL);
+    g_autofree char *helper = wx_test_db_sqlstate (conn, "SELECT wx_refuse_field('wx_field_text', 'unit')", 0, NULL);
     g_autofree char *counter = wx_test_db_sqlstate (conn, "UPDATE order_number_counters SET last = 0", 0, NULL);
     g_autofree char *customer = wx_test_db_sqlstate (conn, "INSERT INTO customers (unit_name) VALUES ('冒名单位')", 0, NULL);
     g_autofree char *link = wx_test_db_sqlstate (conn, "UPDATE calls SET order_id = 1", 0, NULL);
+    g_autofree char *order = wx_test_db_sqlstate (conn,
+      "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name)"
+      " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓')", 0, NULL);
+    g_autofree char *number = wx_test_db_sqlstate (conn, "SELECT wx_next_order_number()", 0, NULL);
+    g_autofree char *call = wx_test_db_sqlstate (conn,
+      "INSERT INTO calls (direction, subject, actor) VALUES ('inbound', '冒名来电', 'someone')", 0, NULL);
 
     g_assert_cmpstr (helper, ==, "42501");
     g_assert_cmpstr (counter, ==, "42501");
     g_assert_cmpstr (customer, ==, "42501");
     g_assert_cmpstr (link, ==, "42501");
+    g_assert_cmpstr (order, ==, "42501");
+    g_assert_cmpstr (number, ==, "42501");
+    g_assert_cmpstr (call, ==, "42501");
   }
   as_login (conn, NULL);
 }

@@ -25,10 +25,12 @@ static const struct {
   { "UPDATE customers SET phone = '020-87581480' WHERE id = 1",                      0 },
   { "DELETE FROM customers WHERE id = 1",                                            0 },
   { "INSERT INTO devices (customer_id, category) VALUES (1, 'pc')",                   C | E },
+  /* Orders are opened only by intake (wx_intake, 018_intake.sql). */
   { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, model, reported_fault)"
-    " VALUES ('carry_in', 'received', 1, '广州大学', '13812345678', '笔记本', 'T14', '不开机')", C | E | S },
+    " VALUES ('carry_in', 'received', 1, '广州大学', '13812345678', '笔记本', 'T14', '不开机')", 0 },
   { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, quote_total)"
-    " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓', 100)",          C | S },
+    " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓', 100)",          0 },
+  { "UPDATE service_orders SET is_return_repair = true WHERE id = 1",                S },
   /* Orders change only through wx_transition (016_guard.sql). */
   { "UPDATE service_orders SET fault_analysis = '定影膜破损' WHERE id = 1",            0 },
   { "UPDATE service_orders SET quote_total = 48000 WHERE id = 1",                    0 },
@@ -39,7 +41,7 @@ static const struct {
   { "UPDATE service_orders SET engineer = 'someone' WHERE id = 1"                 , 0 },
   { "UPDATE service_orders SET unit_name = '改名' WHERE id = 1",                       0 },
   { "DELETE FROM service_orders WHERE id = 1",                                       0 },
-  { "INSERT INTO order_accessories (order_id, position, name) VALUES (1, 1, '电源线')", C | E },
+  { "INSERT INTO order_accessories (order_id, position, name) VALUES (1, 1, '电源线')", 0 },
   { "INSERT INTO order_events (order_id, event) VALUES (1, 'note')",                 C | E | S | A },
   { "UPDATE order_events SET event = 'forged' WHERE order_id = 1",                   0 },
   { "DELETE FROM order_events WHERE order_id = 1",                                   0 },
@@ -67,7 +69,8 @@ static const struct {
   { "UPDATE escalations SET resolution = 'x'",                                       S },
   { "INSERT INTO callbacks (order_id, kind, due_at) VALUES (1, 'weekly', now())",    C | S },
   { "INSERT INTO complaints (customer_id, description) VALUES (1, '取机等太久')",       C | S },
-  { "INSERT INTO calls (direction, subject) VALUES ('inbound', '报修')",               C | E | S },
+  /* The call log is written by wx_call_log (018_intake.sql). */
+  { "INSERT INTO calls (direction, subject) VALUES ('inbound', '报修')",               0 },
   { "UPDATE settings SET value = '新公司' WHERE key = 'company.name'",                 A },
   { "UPDATE business_hours SET closes = '17:30' WHERE weekday = 6",                  A },
   { "INSERT INTO calendar_days (day, kind, name) VALUES ('2026-10-01', 'holiday', '国庆节')", A },
@@ -82,8 +85,9 @@ static const struct {
   { "SELECT wx_staff_set_active('matrix_staff', true)",                               A },
   { "SELECT wx_staff_changeable('matrix_staff')",                                     0 },
   { "INSERT INTO settings (key, value) VALUES ('escalation.visits', '3') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", A },
-  /* The supervisor opens return repairs from a callback (013_callbacks.sql). */
-  { "SELECT wx_next_order_number()",                                                 C | E | S },
+  /* Order numbers are drawn only by intake (018_intake.sql): a staff login
+   * cannot burn one. */
+  { "SELECT wx_next_order_number()",                                                 0 },
   { "SELECT wx_callbacks_generate()",                                                C | S },
   { "UPDATE order_number_counters SET last = 0",                                     0 },
   { "INSERT INTO contracts (customer_id, number, starts_on, ends_on) VALUES (1, 'HT-9', '2026-01-01', '2026-12-31')", A },
@@ -136,7 +140,7 @@ static const struct {
   { "business_hours",        { "S---", "S---", "S---", "SIUD" } },
   { "calendar_days",         { "S---", "S---", "S---", "SIUD" } },
   { "callbacks",             { "SIU-", "S---", "SIU-", "S---" } },
-  { "calls",                 { "SI--", "SI--", "SI--", "S---" } },
+  { "calls",                 { "S---", "S---", "S---", "S---" } },
   { "complaint_steps",       { "SI--", "S---", "SIU-", "S---" } },
   { "complaints",            { "SI--", "S---", "SIU-", "S---" } },
   { "contract_devices",      { "S---", "S---", "S---", "SIUD" } },
@@ -150,7 +154,7 @@ static const struct {
   { "loaners",               { "SIU-", "S---", "S---", "S---" } },
   { "machine_category_words", { "S---", "S---", "S---", "S---" } },
   { "old_parts",             { "S---", "S---", "S---", "S---" } },
-  { "order_accessories",     { "SI--", "SI--", "S---", "S---" } },
+  { "order_accessories",     { "S---", "S---", "S---", "S---" } },
   { "order_events",          { "SI--", "SI--", "SI--", "SI--" } },
   { "order_reviews",         { "S---", "S---", "Si--", "S---" } },
   { "order_number_counters", { "----", "----", "----", "S---" } },
@@ -163,7 +167,7 @@ static const struct {
   { "quote_lines",           { "S---", "S---", "S---", "S---" } },
   { "repair_tests",          { "S---", "S---", "S---", "S---" } },
   { "schema_version",        { "S---", "S---", "S---", "S---" } },
-  { "service_orders",        { "SIu-", "Siu-", "SIu-", "S---" } },
+  { "service_orders",        { "S---", "S---", "S-u-", "S---" } },
   { "settings",              { "S---", "S---", "S---", "SIUD" } },
   { "sla_thresholds",        { "S---", "S---", "S---", "SIUD" } },
   { "staff",                 { "S---", "S---", "S---", "SIUD" } },

@@ -47,9 +47,9 @@ BEGIN
   IF jsonb_typeof(v) <> 'object' THEN
     PERFORM wx_refuse('wx_form_object');
   END IF;
-  IF NOT (pg_has_role(session_user, 'wx_coordinator', 'MEMBER') OR pg_has_role(session_user, 'wx_engineer', 'MEMBER')
-          OR pg_has_role(session_user, 'wx_supervisor', 'MEMBER')) THEN
-    PERFORM wx_refuse('call_role', NULL, 'WX403');
+  IF NOT (pg_has_role(wx_caller(), 'wx_coordinator', 'MEMBER') OR pg_has_role(wx_caller(), 'wx_engineer', 'MEMBER')
+          OR pg_has_role(wx_caller(), 'wx_supervisor', 'MEMBER')) THEN
+    PERFORM wx_refuse_code('call_role', 'WX403');
   END IF;
   FOR k IN SELECT jsonb_object_keys(v) ORDER BY 1 LOOP
     IF NOT k = ANY (known) THEN
@@ -80,7 +80,7 @@ BEGIN
   IF v ? 'purpose' AND jsonb_typeof(v -> 'purpose') NOT IN ('string', 'null')
      OR v_purpose NOT IN ('request', 'enquiry', 'quote', 'notify_pickup', 'appointment', 'running_late',
                           'callback', 'complaint', 'other') THEN
-    PERFORM wx_refuse_value('call_purpose', v_purpose);
+    PERFORM wx_refuse('call_purpose', v_purpose);
   END IF;
   IF v_order < 0 OR v_customer < 0 OR v_at < 0 OR v_promised < 0 THEN
     PERFORM wx_refuse('call_reference');
@@ -112,7 +112,7 @@ BEGIN
   IF v_order > 0 THEN
     SELECT o.customer_id INTO v_order_customer FROM service_orders o WHERE o.id = v_order;
     IF NOT FOUND THEN
-      PERFORM wx_refuse('call_order_missing', NULL, 'WX404');
+      PERFORM wx_refuse_code('call_order_missing', 'WX404');
     END IF;
   END IF;
   IF v_customer > 0 AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = v_customer) THEN
@@ -131,7 +131,7 @@ BEGIN
                      reached, answered_by, relayed_to, promised_reply_at, unit_name, actor)
     VALUES (v_when, v_direction, v_purpose, coalesce(nullif(v_customer, 0), v_order_customer), nullif(v_order, 0),
             v_contact, nullif(wx_trim(v_phone_raw), ''), v_machine, v_subject, v_result, v_reached, v_answered,
-            v_relayed, CASE WHEN v_promised > 0 THEN to_timestamp(v_promised) END, v_unit, session_user)
+            v_relayed, CASE WHEN v_promised > 0 THEN to_timestamp(v_promised) END, v_unit, wx_caller())
     RETURNING id INTO v_id;
   RETURN v_id;
 END

@@ -16,29 +16,25 @@
 
 -- ------------------------------------------------------------ shared checks
 
--- Refuses with rule `p_rule`: WX400 unless told otherwise; the DETAIL is the
--- JSON given (none when NULL).
-CREATE OR REPLACE FUNCTION wx_refuse(p_rule text, p_detail jsonb DEFAULT NULL, p_code text DEFAULT 'WX400')
-  RETURNS void LANGUAGE plpgsql AS $$
+-- Refuses with rule `p_rule` and SQLSTATE `p_code` (WX403 a role, WX404 not
+-- found, WX409 a conflict), without DETAIL: the rule's sentence says it all.
+-- (wx_refuse in core.sql is WX400 with the value given.)
+CREATE OR REPLACE FUNCTION wx_refuse_code(p_rule text, p_code text)
+  RETURNS void LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
-  IF p_detail IS NULL THEN
-    RAISE EXCEPTION 'refused: %', p_rule USING ERRCODE = p_code, CONSTRAINT = p_rule;
-  END IF;
-  RAISE EXCEPTION 'refused: % %', p_rule, left(p_detail::text, 200)
-    USING ERRCODE = p_code, CONSTRAINT = p_rule, DETAIL = p_detail::text;
+  RAISE EXCEPTION 'refused by rule %', p_rule USING ERRCODE = p_code, CONSTRAINT = p_rule;
 END
 $$;
 
--- A field's rule (wx_field_required, wx_field_length, wx_field_text …).
+-- A field's rule (wx_field_required, wx_field_length, wx_field_text …):
+-- WX400 with the field and its limit, for core's sentence (wx-fields.c).
 CREATE OR REPLACE FUNCTION wx_refuse_field(p_rule text, p_field text, p_max integer DEFAULT NULL)
-  RETURNS void LANGUAGE sql AS $$
-  SELECT wx_refuse(p_rule, jsonb_build_object('field', p_field, 'max', p_max));
-$$;
-
--- A rule whose sentence names the value given (at most 200 characters of it).
-CREATE OR REPLACE FUNCTION wx_refuse_value(p_rule text, p_value text)
-  RETURNS void LANGUAGE sql AS $$
-  SELECT wx_refuse(p_rule, jsonb_build_object('value', left(coalesce(p_value, ''), 200)));
+  RETURNS void LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RAISE EXCEPTION 'refused by rule % for %', p_rule, left(p_field, 80)
+    USING ERRCODE = 'WX400', CONSTRAINT = p_rule,
+          DETAIL = json_build_object('field', left(p_field, 200), 'max', p_max)::text;
+END
 $$;
 
 -- What C's g_strstrip and wx_validate_filled count as white space.
@@ -188,9 +184,9 @@ CREATE OR REPLACE FUNCTION wx_form_check_phone(raw text) RETURNS void
 BEGIN
   CASE wx_phone_problem(raw)
     WHEN 'empty' THEN PERFORM wx_refuse('order_contact_reachable');
-    WHEN 'characters' THEN PERFORM wx_refuse_value('wx_phone_characters', raw);
-    WHEN 'extension' THEN PERFORM wx_refuse_value('wx_phone_extension', raw);
-    WHEN 'shape' THEN PERFORM wx_refuse_value('wx_phone_shape', raw);
+    WHEN 'characters' THEN PERFORM wx_refuse('wx_phone_characters', raw);
+    WHEN 'extension' THEN PERFORM wx_refuse('wx_phone_extension', raw);
+    WHEN 'shape' THEN PERFORM wx_refuse('wx_phone_shape', raw);
     ELSE NULL;
   END CASE;
 END
@@ -322,11 +318,11 @@ BEGIN
   -- Who may: the front desk and the engineers take machines in (003_roles.sql);
   -- the supervisor opens a return repair from a callback.
   IF is_return THEN
-    IF NOT pg_has_role(session_user, 'wx_supervisor', 'MEMBER') THEN
-      PERFORM wx_refuse('intake_return_role', NULL, 'WX403');
+    IF NOT pg_has_role(wx_caller(), 'wx_supervisor', 'MEMBER') THEN
+      PERFORM wx_refuse_code('intake_return_role', 'WX403');
     END IF;
-  ELSIF NOT (pg_has_role(session_user, 'wx_coordinator', 'MEMBER') OR pg_has_role(session_user, 'wx_engineer', 'MEMBER')) THEN
-    PERFORM wx_refuse('intake_role', NULL, 'WX403');
+  ELSIF NOT (pg_has_role(wx_caller(), 'wx_coordinator', 'MEMBER') OR pg_has_role(wx_caller(), 'wx_engineer', 'MEMBER')) THEN
+    PERFORM wx_refuse_code('intake_role', 'WX403');
   END IF;
 
   FOR k IN SELECT jsonb_object_keys(v) ORDER BY 1 LOOP
@@ -344,7 +340,7 @@ BEGIN
     v_callback := wx_form_integer(v, 'callback');
     IF v_callback IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.id = v_callback AND b.order_id = orig.id) THEN
-      PERFORM wx_refuse_value('intake_callback', orig.number);
+      PERFORM wx_refuse('intake_callback', orig.number);
     END IF;
   END IF;
 
@@ -356,7 +352,7 @@ BEGIN
     IF v_kind IS NULL THEN
       PERFORM wx_refuse_field('wx_field_required', 'kind');
     ELSIF v_kind NOT IN ('carry_in', 'on_site', 'sale') THEN
-      PERFORM wx_refuse_value('order_kind', v_kind);
+      PERFORM wx_refuse('order_kind', v_kind);
     END IF;
   END IF;
   v_unit := coalesce(wx_form_text(v, 'unit', 200, NOT is_return OR v ? 'unit'), orig.unit_name);
@@ -385,7 +381,7 @@ BEGIN
   v_email_raw := wx_form_raw(v, 'email');
   IF coalesce(wx_trim(v_email_raw), '') <> '' THEN
     IF NOT wx_email_valid(v_email_raw) THEN
-      PERFORM wx_refuse_value('wx_email_shape', v_email_raw);
+      PERFORM wx_refuse('wx_email_shape', v_email_raw);
     END IF;
     v_email := wx_trim(v_email_raw);
   ELSIF v_email_raw IS NULL AND is_return THEN
@@ -394,16 +390,16 @@ BEGIN
 
   v_warranty := coalesce(wx_form_raw(v, 'warranty'), orig.warranty_status, 'unknown');
   IF v_warranty NOT IN ('unknown', 'in_warranty', 'out_of_warranty', 'contract') THEN
-    PERFORM wx_refuse_value('order_warranty_status', v_warranty);
+    PERFORM wx_refuse('order_warranty_status', v_warranty);
   END IF;
   v_remarks := coalesce(wx_form_text(v, 'remarks', 2000), '');
   v_evidence := coalesce(wx_form_raw(v, 'warranty_evidence'), 'none');
   IF v_evidence NOT IN ('none', 'card', 'invoice', 'card_and_invoice') THEN
-    PERFORM wx_refuse_value('order_warranty_evidence', v_evidence);
+    PERFORM wx_refuse('order_warranty_evidence', v_evidence);
   END IF;
   v_backup := coalesce(wx_form_raw(v, 'backup'), 'not_applicable');
   IF v_backup NOT IN ('not_applicable', 'backed_up', 'may_lose_data', 'customer_keeps_disk') THEN
-    PERFORM wx_refuse_value('order_backup', v_backup);
+    PERFORM wx_refuse('order_backup', v_backup);
   END IF;
 
   IF v_kind = 'carry_in' AND (v_product = '' OR v_fault = '' OR (v_model = '' AND v_serial = '')) THEN
@@ -471,21 +467,21 @@ BEGIN
       coalesce(orig.floor_department, ''), v_product, v_model, v_serial, coalesce(orig.asset_number, ''),
       v_fault, v_appearance, v_warranty, v_evidence, v_backup, v_remarks, v_notice, v_signed,
       is_return OR v_earlier_id IS NOT NULL, coalesce(orig.id, v_earlier_id),
-      session_user, session_user, session_user)
+      wx_caller(), wx_caller(), wx_caller())
     RETURNING id, number INTO v_id, v_number;
 
   INSERT INTO order_accessories (order_id, position, name)
     SELECT v_id, a.n, a.name FROM unnest(v_accessories) WITH ORDINALITY AS a(name, n);
-  INSERT INTO order_events (order_id, event, to_state, actor) VALUES (v_id, v_state, v_state, session_user);
+  INSERT INTO order_events (order_id, event, to_state, actor) VALUES (v_id, v_state, v_state, wx_caller());
 
   IF is_return THEN
     INSERT INTO order_events (order_id, event, from_state, to_state, payload, actor)
       VALUES (v_id, 'return_repair', v_state, v_state,
-              jsonb_strip_nulls(jsonb_build_object('of', orig.number, 'callback', v_callback)), session_user);
+              jsonb_strip_nulls(jsonb_build_object('of', orig.number, 'callback', v_callback)), wx_caller());
   ELSIF v_earlier_id IS NOT NULL THEN
     INSERT INTO order_events (order_id, event, from_state, to_state, payload, actor)
       VALUES (v_id, 'return_repair', v_state, v_state,
-              jsonb_build_object('of', v_earlier_number, 'picked_up_at', v_earlier_at), session_user);
+              jsonb_build_object('of', v_earlier_number, 'picked_up_at', v_earlier_at), wx_caller());
   END IF;
 
   -- The call it answers (工作日记本) now points at it: once only.
@@ -493,7 +489,7 @@ BEGIN
     UPDATE calls c SET order_id = v_id, customer_id = coalesce(c.customer_id, v_customer)
      WHERE c.id = v_call AND c.order_id IS NULL;
     IF NOT FOUND THEN
-      PERFORM wx_refuse('intake_call_taken', NULL, 'WX409');
+      PERFORM wx_refuse_code('intake_call_taken', 'WX409');
     END IF;
   END IF;
 
@@ -513,10 +509,10 @@ BEGIN
                  WHERE (o.id = v_id OR o.id = ANY (v_members))
                    AND NOT EXISTS (SELECT 1 FROM escalations x WHERE x.order_id = o.id AND x.trigger = 'cluster')
                  ORDER BY o.id LOOP
-        INSERT INTO escalations (order_id, trigger, raised_by) VALUES (r.id, 'cluster', session_user);
+        INSERT INTO escalations (order_id, trigger, raised_by) VALUES (r.id, 'cluster', wx_caller());
         INSERT INTO order_events (order_id, event, from_state, to_state, payload, actor)
           VALUES (r.id, 'escalate', r.state, r.state,
-                  jsonb_build_object('trigger', 'cluster', 'automatic', true, 'count', v_cluster), session_user);
+                  jsonb_build_object('trigger', 'cluster', 'automatic', true, 'count', v_cluster), wx_caller());
       END LOOP;
     END IF;
   END IF;
@@ -577,7 +573,7 @@ BEGIN
     RAISE EXCEPTION 'no service order %', p_number USING ERRCODE = 'WX404', DETAIL = left(coalesce(p_number, ''), 80);
   END IF;
   IF p_version IS NULL THEN
-    PERFORM wx_refuse('order_version_required');
+    PERFORM wx_refuse('step_version_missing');
   END IF;
   IF o.version <> p_version THEN
     SELECT coalesce((SELECT full_name FROM staff WHERE role_name = o.updated_by), o.updated_by) INTO v_who;
@@ -590,14 +586,14 @@ BEGIN
   IF NOT (SELECT w.open FROM workflow_states w WHERE w.state = o.state) THEN
     PERFORM wx_refuse('amend_closed');
   END IF;
-  IF pg_has_role(session_user, 'wx_coordinator', 'MEMBER') OR pg_has_role(session_user, 'wx_supervisor', 'MEMBER') THEN
+  IF pg_has_role(wx_caller(), 'wx_coordinator', 'MEMBER') OR pg_has_role(wx_caller(), 'wx_supervisor', 'MEMBER') THEN
     NULL;
-  ELSIF pg_has_role(session_user, 'wx_engineer', 'MEMBER') THEN
-    IF o.engineer IS DISTINCT FROM session_user THEN
-      PERFORM wx_refuse('amend_not_assigned', NULL, 'WX403');
+  ELSIF pg_has_role(wx_caller(), 'wx_engineer', 'MEMBER') THEN
+    IF o.engineer IS DISTINCT FROM wx_caller() THEN
+      PERFORM wx_refuse_code('amend_not_assigned', 'WX403');
     END IF;
   ELSE
-    PERFORM wx_refuse('amend_role', NULL, 'WX403');
+    PERFORM wx_refuse_code('amend_role', 'WX403');
   END IF;
 
   FOR k IN SELECT jsonb_object_keys(c) ORDER BY 1 LOOP
@@ -614,7 +610,7 @@ BEGIN
       v_raw := wx_form_raw(c, a.col);
       v_new := nullif(wx_trim(v_raw), '');
       IF v_new IS NOT NULL AND a.col = 'contact_email' AND NOT wx_email_valid(v_raw) THEN
-        PERFORM wx_refuse_value('wx_email_shape', v_raw);
+        PERFORM wx_refuse('wx_email_shape', v_raw);
       ELSIF v_new IS NOT NULL AND a.col <> 'contact_email' THEN
         PERFORM wx_form_check_phone(v_raw);
       END IF;
@@ -649,15 +645,15 @@ BEGIN
                  array_to_string(v_sets, ', '))
     INTO v_version USING v_values, o.id, p_version;
   INSERT INTO order_events (order_id, event, from_state, to_state, payload, actor)
-    VALUES (o.id, 'amend', o.state, o.state, jsonb_build_object('fields', v_fields), session_user)
+    VALUES (o.id, 'amend', o.state, o.state, jsonb_build_object('fields', v_fields), wx_caller())
     RETURNING id INTO v_event;
   RETURN QUERY SELECT o.id, v_version, o.state, v_event;
 END
 $$;
 
 -- Only the write functions are for the staff; the checks are theirs.
-REVOKE ALL ON FUNCTION wx_refuse(text, jsonb, text), wx_refuse_field(text, text, integer),
-  wx_refuse_value(text, text), wx_trim(text), wx_form_raw(jsonb, text),
+REVOKE ALL ON FUNCTION wx_refuse_code(text, text), wx_refuse_field(text, text, integer),
+  wx_trim(text), wx_form_raw(jsonb, text),
   wx_form_text(jsonb, text, integer, boolean), wx_form_boolean(jsonb, text), wx_form_integer(jsonb, text),
   wx_phone_problem(text), wx_form_check_phone(text), wx_phone_is_mobile(text), wx_email_valid(text),
   wx_fault_features(text), wx_fault_similarity_to(text[], text), wx_fault_similarity(text, text), wx_amendable(),
