@@ -89,7 +89,7 @@ gint64       wx_calendar_minutes_between (WxCalendar    *calendar,
                                           GDateTime     *from,
                                           GDateTime     *to);
 /* The local time `HH:MM` of the working day after the one `at` falls in
- * (the review clock: "by 12:00 the next working day"; the reply rule: "10:00
+ * (the review clock counts from its opening; the reply rule: "10:00
  * next working day"): of the first working day after `at`'s local date, so
  * Friday 16:05 and Saturday 08:00 give Saturday and Sunday gives Monday.
  * The time is kept even when that day opens later. NULL as for

@@ -53,8 +53,11 @@ typedef struct {
   const char   *follow_up_note;     /* what the customer says is wrong; "" = the comments */
 } WxCallbackAnswer;
 
-/* Not reached: a time to call again after `now` (Unix seconds), nothing
- * else. Reached: whether the machine works, a satisfaction 1–5, comments of
+/* The time to call again is at most this many days ahead. */
+#define WX_CALLBACK_AGAIN_MAX_DAYS 90
+
+/* Not reached: a time to call again after `now` (Unix seconds) and at most
+ * WX_CALLBACK_AGAIN_MAX_DAYS ahead, nothing else. Reached: whether the machine works, a satisfaction 1–5, comments of
  * at most 2,000 characters; a machine not working needs a follow-up, and a
  * follow-up needs a machine not working; a return repair needs an order
  * (`has_order`), a complaint a customer (`has_customer`), and either a note
@@ -76,8 +79,10 @@ const char *wx_complaint_step_label (guint step);
 /* A hint for what to note at that step. */
 const char *wx_complaint_step_hint  (guint step);
 
-/* A new complaint: what happened (1–2,000 characters). Field: description. */
+/* A new complaint: what happened (1–2,000 characters), about an order or a
+ * customer (`has_subject`). Fields: description, order. */
 gboolean wx_complaint_new_check   (const char  *description,
+                                   gboolean     has_subject,
                                    const char **field,
                                    GError     **error);
 /* Step `step` of a complaint whose steps 1..`steps_done` are recorded: the
@@ -90,9 +95,14 @@ gboolean wx_complaint_step_check  (guint        steps_done,
                                    gboolean     escalated,
                                    const char **field,
                                    GError     **error);
-/* Closing: open, with the outcome (1–2,000 characters). Field: outcome. */
+/* Closing: open, with the outcome (1–2,000 characters), after the fifth
+ * step — or, `steps_done` being fewer, with the reason for closing early
+ * (1–2,000 characters; only a supervisor closes). Fields: outcome,
+ * early_reason. */
 gboolean wx_complaint_close_check (gboolean     closed,
+                                   guint        steps_done,
                                    const char  *outcome,
+                                   const char  *early_reason,
                                    const char **field,
                                    GError     **error);
 

@@ -204,3 +204,35 @@ wx_money_to_capital (WxMoney fen)
     g_string_append (out, "整");
   return g_string_free (out, FALSE);
 }
+
+gboolean
+wx_payment_check (const char  *payment_status,
+                  WxMoney      amount,
+                  WxMoney      quote_total,
+                  WxMoney      paid_before,
+                  GError     **error)
+{
+  WxMoney due = quote_total - paid_before;
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (payment_status, "paid") != 0)
+    return TRUE;
+  if (due <= 0 && amount == 0 && paid_before == 0)
+    {
+      g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID, _(WX_PAYMENT_NOTHING_DUE));
+      return FALSE;
+    }
+  if (amount < due)
+    {
+      text = wx_money_format (due);
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID, _(WX_PAYMENT_SHORT), text);
+      return FALSE;
+    }
+  if (amount > MAX (due, 0))
+    {
+      text = wx_money_format (MAX (due, 0));
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID, _(WX_PAYMENT_OVER), text);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "wx-error.h"
 #include "wx-order.h"
 #include "wx-review.h"
 
@@ -464,4 +465,42 @@ wx_review_to_json (const WxReview *review)
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
   return json_generator_to_data (gen, NULL);
+}
+
+/* ------------------------------------------------------------ returning */
+
+/* Unicode white space too, as the database's check. */
+static gboolean
+blank_text (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  for (; *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+refuse (const char **field, const char *name, GError **error, const char *message)
+{
+  if (field)
+    *field = name;
+  g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+gboolean
+wx_review_return_check (const char  *comment,
+                        const char  *returned_to,
+                        const char **field,
+                        GError     **error)
+{
+  if (blank_text (comment))   /* review_return_comment */
+    return refuse (field, "comment", error, _("Say what must be put right before returning the order."));
+  if (g_utf8_strlen (comment, -1) > 2000)   /* review_return_comment_length */
+    return refuse (field, "comment", error, _("The comment is longer than 2,000 characters; shorten it."));
+  if (blank_text (returned_to))   /* review_returned_to */
+    return refuse (field, "returned_to", error, _("Choose the person the order goes back to."));
+  return TRUE;
 }

@@ -101,4 +101,13 @@ const char *wx_review_first_responsible (const WxReview *review);
  * is null for a check that does not apply. For order_reviews.checks. */
 char       *wx_review_to_json       (const WxReview *review);
 
+/* Returning an order: what must be put right (1–2,000 characters) and the
+ * login it goes back to. The sentences are also the database's
+ * (wx_review_return, rules review_return_comment…). Fields: comment,
+ * returned_to. */
+gboolean    wx_review_return_check  (const char     *comment,
+                                     const char     *returned_to,
+                                     const char    **field,
+                                     GError        **error);
+
 G_END_DECLS

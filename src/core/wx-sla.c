@@ -31,7 +31,7 @@ typedef enum {
   RULE_PLAIN,
   RULE_REPLY,          /* received at or after 16:00 → 10:00 the next working day */
   RULE_SAME_DAY,       /* ends at closing time of the working day it started in */
-  RULE_NEXT_DAY_NOON,  /* by 12:00 the next working day */
+  RULE_NEXT_DAY,       /* counted from the opening of the next working day */
   RULE_PARTS,          /* the target applies only with parts in stock */
 } ClockRule;
 
@@ -83,7 +83,7 @@ static const struct {
     0, FALSE, RULE_SAME_DAY, 540, 540 },
   { WX_CLOCK_REVIEW, "review", N_("Supervisor's review"), KC | KO | KS,
     B (ENTER), B (REVIEW),
-    0, FALSE, RULE_NEXT_DAY_NOON, 540, 540 },
+    0, FALSE, RULE_NEXT_DAY, 120, 180 },
 #undef KC
 #undef KO
 #undef KS
@@ -122,6 +122,26 @@ wx_clock_label (WxClock clock)
 {
   g_return_val_if_fail ((guint) clock < WX_N_CLOCKS, NULL);
   return _(clocks[clock].label);
+}
+
+const char *
+wx_clock_rule_hint (WxClock clock)
+{
+  g_return_val_if_fail ((guint) clock < WX_N_CLOCKS, NULL);
+  switch (clocks[clock].rule)
+    {
+    case RULE_REPLY:
+      return _("Received at 16:00 or later: due at 10:00 the next working day.");
+    case RULE_SAME_DAY:
+      return _("Never later than the closing time of the day it started.");
+    case RULE_NEXT_DAY:
+      return _("Working minutes after the next working day opens: 180 after 09:00 is 12:00.");
+    case RULE_PARTS:
+      return _("The target applies only when the parts were in stock.");
+    case RULE_PLAIN:
+    default:
+      return NULL;
+    }
 }
 
 const char *
@@ -372,7 +392,6 @@ local_minute (WxTimeline *tl, gint64 t)
 
 #define REPLY_LATE_FROM (16 * 60)
 #define REPLY_NEXT_DAY_AT (10 * 60)
-#define REVIEW_NEXT_DAY_AT (12 * 60)
 
 gint64
 wx_sla_due (const WxSlaRules *rules,
@@ -394,8 +413,11 @@ wx_sla_due (const WxSlaRules *rules,
       break;
     case RULE_SAME_DAY:
       return MIN (wx_timeline_add (tl, start, minutes), wx_timeline_closing (tl, start));
-    case RULE_NEXT_DAY_NOON:
-      return wx_timeline_next_day_at (tl, start, REVIEW_NEXT_DAY_AT);
+    case RULE_NEXT_DAY:
+      /* The review: the target and the limit are working minutes after
+       * the next working day opens (180 after 09:00: by 12:00, seed 000
+       * "12点前给协调员存档"), on the same calendar as every clock. */
+      return wx_timeline_add (tl, wx_timeline_next_day_at (tl, start, 0), minutes);
     case RULE_PARTS:
       if (target && parts_ordered)
         minutes = th->limit_minutes;

@@ -71,6 +71,10 @@ const char   *wx_clock_label          (WxClock        clock);
 const char   *wx_clock_status_to_code (WxClockStatus  status);
 const char   *wx_clock_status_label   (WxClockStatus  status);
 void          wx_sla_rules_init_defaults (WxSlaRules *rules);
+/* How a clock's target and limit count when not simply from its start (the
+ * review: from the next working day's opening), for the settings; NULL for
+ * a plain clock. Translated. */
+const char   *wx_clock_rule_hint      (WxClock        clock);
 
 /* The opening periods of the calendar's dates from `from` to `to` (Unix
  * seconds; a margin is added). Outside them the calendar itself answers. */

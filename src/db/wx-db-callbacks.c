@@ -20,21 +20,17 @@ id_text (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
-static char *
-iso_or_null (GDateTime *now)
-{
-  return now ? g_date_time_format_iso8601 (now) : NULL;
-}
-
 /* ------------------------------------------------------------ generation and sweep */
 
 int
 wx_db_callbacks_generate (PGconn *conn, GDateTime *now, GError **error)
 {
-  g_autofree char *at = iso_or_null (now);
+  g_autofree char *at = now ? g_date_time_format_iso8601 (now) : NULL;
   const char *params[] = { at };
-  g_autofree char *n = wx_db_query_value (conn, "SELECT wx_callbacks_generate(coalesce($1::timestamptz, now()))",
-                                          1, params, error);
+  /* The staff's lists as of the server's clock; a time of one's own is the owner's. */
+  g_autofree char *n = wx_db_query_value (conn, at ? "SELECT wx_callbacks_generate_at($1::timestamptz)"
+                                                   : "SELECT wx_callbacks_generate()",
+                                          at ? 1 : 0, at ? params : NULL, error);
 
   return n ? atoi (n) : -1;
 }
@@ -190,86 +186,99 @@ open_return_repair (PGconn *conn, const char *callback, const char *order_id, co
   return TRUE;
 }
 
-static gboolean
-record_in_transaction (PGconn *conn, const WxCallbackAnswer *a, WxCallbackOutcome *out, GError **error)
+/* The callback as it is (a plain read: the function locks and checks
+ * again): whether done and by whom, its order, the customer, the server's
+ * now. FALSE with a sentence when it is gone or done. */
+static PGresult *
+read_callback (PGconn *conn, const char *id, GError **error)
 {
-  g_autofree char *id = id_text (a->callback_id);
   const char *params[] = { id };
   g_autoptr(PGresult) cb = wx_db_query (conn,
     "SELECT b.done_at IS NOT NULL, " FULL_NAME ("b.actor") ", coalesce(b.order_id::text, ''), coalesce(o.number, ''),"
     "       coalesce(o.customer_id, c.customer_id, 0), floor(extract(epoch FROM now()))::bigint"
     "  FROM callbacks b LEFT JOIN service_orders o ON o.id = b.order_id LEFT JOIN calls c ON c.id = b.call_id"
-    " WHERE b.id = $1::bigint FOR UPDATE OF b", 1, params, error);
-  const char *comments = a->comments ? a->comments : "";
-  g_autofree char *note = g_strstrip (g_strdup (a->follow_up_note ? a->follow_up_note : ""));
-  const char *what = *note ? note : comments;
-  gint64 customer;
-  const char *order_id;
+    " WHERE b.id = $1::bigint", 1, params, error);
 
   if (cb == NULL)
-    return FALSE;
+    return NULL;
   if (PQntuples (cb) == 0)
     {
       g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND,
                            _("That callback is no longer on the list; reload the list."));
-      return FALSE;
+      return NULL;
     }
   if (wx_db_get_bool (cb, 0, 0))
     {
       g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_CONFLICT,
                    _("%s has already recorded this callback; reload the list."), PQgetvalue (cb, 0, 1));
-      return FALSE;
+      return NULL;
     }
-  order_id = PQgetvalue (cb, 0, 2);
-  customer = wx_db_get_int (cb, 0, 4);
-  if (!wx_callback_answer_check (a, wx_db_get_int (cb, 0, 5), *order_id != '\0', customer > 0, NULL, error))
+  return g_steal_pointer (&cb);
+}
+
+static const char *
+follow_up_code (WxFollowUp f)
+{
+  return f == WX_FOLLOW_UP_RETURN_REPAIR ? "return_repair" : f == WX_FOLLOW_UP_COMPLAINT ? "complaint" : "none";
+}
+
+static gboolean
+record_in_transaction (PGconn *conn, const WxCallbackAnswer *a, WxCallbackOutcome *out, GError **error)
+{
+  g_autofree char *id = id_text (a->callback_id);
+  g_autoptr(PGresult) cb = read_callback (conn, id, error);
+  const char *comments = a->comments ? a->comments : "";
+  g_autofree char *note = g_strstrip (g_strdup (a->follow_up_note ? a->follow_up_note : ""));
+  const char *what = *note ? note : comments;
+  g_autofree char *again_text = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *return_order = NULL;
+
+  if (cb == NULL)
+    return FALSE;
+  /* Core answers first, with the sentence the server would give. */
+  if (!wx_callback_answer_check (a, wx_db_get_int (cb, 0, 5), *PQgetvalue (cb, 0, 2) != '\0',
+                                 wx_db_get_int (cb, 0, 4) > 0, NULL, error))
     return FALSE;
 
   if (!a->reached)
     {
       g_autoptr(GDateTime) again = g_date_time_new_from_unix_utc (a->call_again_at);
-      g_autofree char *again_text = g_date_time_format_iso8601 (again);
-      const char *p[] = { id, again_text, comments };
-      return wx_db_execute (conn,
-        "UPDATE callbacks SET reached = false, attempts = attempts + 1, call_again_at = $2::timestamptz,"
-        "       actor = current_user, comments = $3 WHERE id = $1::bigint", 3, p, error);
+      again_text = g_date_time_format_iso8601 (again);
     }
+  else
+    score = g_strdup_printf ("%d", a->satisfaction);
+  if (a->reached && a->follow_up == WX_FOLLOW_UP_RETURN_REPAIR)
+    {
+      /* The return repair is a new order (the intake's), opened first in
+       * this transaction; the callback's function links it. */
+      if (!open_return_repair (conn, id, PQgetvalue (cb, 0, 2), PQgetvalue (cb, 0, 3), what, out, error))
+        return FALSE;
+      return_order = id_text (out->return_order_id);
+    }
+  if (a->reached && a->follow_up == WX_FOLLOW_UP_COMPLAINT)
+    description = g_strdup_printf (_("At the callback: %s"), what);
   {
-    g_autofree char *score = g_strdup_printf ("%d", a->satisfaction);
-    const char *p[] = { id, answer_sql (a->machine_working), flag (a->weak, WX_WEAK_RESPONSE),
-                        flag (a->weak, WX_WEAK_REPAIR_TIME), flag (a->weak, WX_WEAK_ATTITUDE),
-                        flag (a->weak, WX_WEAK_QUOTE_SPEED), answer_sql (a->engineer_explained), score, comments };
-    if (!wx_db_execute (conn,
-          "UPDATE callbacks SET done_at = now(), actor = current_user, reached = true, call_again_at = NULL,"
-          "       machine_working = $2::boolean, weak_response = $3::boolean, weak_repair_time = $4::boolean,"
-          "       weak_attitude = $5::boolean, weak_quote_speed = $6::boolean, engineer_explained = $7::boolean,"
-          "       satisfaction = $8::smallint, comments = $9"
-          " WHERE id = $1::bigint", 9, p, error))
+    const char *p[] = { id, a->reached ? "true" : "false", again_text, answer_sql (a->machine_working),
+                        flag (a->weak, WX_WEAK_RESPONSE), flag (a->weak, WX_WEAK_REPAIR_TIME),
+                        flag (a->weak, WX_WEAK_ATTITUDE), flag (a->weak, WX_WEAK_QUOTE_SPEED),
+                        answer_sql (a->engineer_explained), score, comments, follow_up_code (a->follow_up),
+                        note, description, return_order };
+    g_autoptr(PGresult) res = wx_db_query (conn,
+      "SELECT wx_callback_record(p_callback => $1::bigint, p_reached => $2::boolean,"
+      "         p_call_again_at => $3::timestamptz, p_machine_working => $4::boolean,"
+      "         p_weak_response => $5::boolean, p_weak_repair_time => $6::boolean,"
+      "         p_weak_attitude => $7::boolean, p_weak_quote_speed => $8::boolean,"
+      "         p_engineer_explained => $9::boolean, p_satisfaction => $10::integer, p_comments => $11,"
+      "         p_follow_up => $12, p_follow_up_note => $13, p_complaint_description => left($14, 2000),"
+      "         p_return_order => $15::bigint)", G_N_ELEMENTS (p), p, error);
+
+    if (res == NULL)
       return FALSE;
+    if (!PQgetisnull (res, 0, 0))
+      out->complaint_id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
   }
-  if (a->follow_up == WX_FOLLOW_UP_RETURN_REPAIR)
-    {
-      const char *p[] = { id, NULL };
-      g_autofree char *new_id = NULL;
-      if (!open_return_repair (conn, id, order_id, PQgetvalue (cb, 0, 3), what, out, error))
-        return FALSE;
-      new_id = id_text (out->return_order_id);
-      p[1] = new_id;
-      return wx_db_execute (conn, "UPDATE callbacks SET return_order_id = $2::bigint WHERE id = $1::bigint", 2, p, error);
-    }
-  if (a->follow_up == WX_FOLLOW_UP_COMPLAINT)
-    {
-      g_autofree char *customer_text = id_text (customer);
-      g_autofree char *description = g_strdup_printf (_("At the callback: %s"), what);
-      const char *p[] = { id, customer_text, *order_id ? order_id : NULL, description };
-      g_autofree char *complaint = wx_db_query_value (conn,
-        "WITH c AS (INSERT INTO complaints (customer_id, order_id, description)"
-        "           VALUES ($2::bigint, $3::bigint, left($4, 2000)) RETURNING id)"
-        " UPDATE callbacks b SET complaint_id = c.id FROM c WHERE b.id = $1::bigint RETURNING c.id", 4, p, error);
-      if (complaint == NULL)
-        return FALSE;
-      out->complaint_id = g_ascii_strtoll (complaint, NULL, 10);
-    }
   return TRUE;
 }
 
@@ -309,6 +318,7 @@ wx_complaint_free (WxComplaint *c)
   g_free (c->description);
   g_free (c->closed_text);
   g_free (c->outcome);
+  g_free (c->early_reason);
   for (guint i = 0; i < WX_COMPLAINT_N_STEPS; i++)
     {
       g_free (c->steps[i].at_text);
@@ -318,7 +328,8 @@ wx_complaint_free (WxComplaint *c)
   g_free (c);
 }
 
-/* Columns 13.. are the five steps, four columns each: at, actor, note, escalated. */
+/* Columns 13.. are the five steps, four columns each: at, actor, note,
+ * escalated; 12 is the reason for closing early. */
 GPtrArray *
 wx_db_complaints_list (PGconn *conn, GError **error)
 {
@@ -326,7 +337,7 @@ wx_db_complaints_list (PGconn *conn, GError **error)
     "SELECT k.id, k.customer_id, cu.unit_name, coalesce(k.order_id, 0), coalesce(o.number, ''),"
     "       " LOCAL_TEXT ("k.received_at") ", " FULL_NAME ("k.received_by") ", k.description,"
     "       k.closed_at IS NOT NULL, " LOCAL_TEXT ("k.closed_at") ", k.outcome,"
-    "       (SELECT count(*) FROM complaint_steps s WHERE s.complaint_id = k.id), 0,"
+    "       (SELECT count(*) FROM complaint_steps s WHERE s.complaint_id = k.id), k.early_close_reason,"
     "       " LOCAL_TEXT ("s1.at") ", " FULL_NAME ("s1.actor") ", coalesce(s1.note, ''), coalesce(s1.escalated, false),"
     "       " LOCAL_TEXT ("s2.at") ", " FULL_NAME ("s2.actor") ", coalesce(s2.note, ''), coalesce(s2.escalated, false),"
     "       " LOCAL_TEXT ("s3.at") ", " FULL_NAME ("s3.actor") ", coalesce(s3.note, ''), coalesce(s3.escalated, false),"
@@ -362,6 +373,7 @@ wx_db_complaints_list (PGconn *conn, GError **error)
       c->closed_text = wx_db_dup_text (res, i, 9);
       c->outcome = wx_db_dup_text (res, i, 10);
       c->steps_done = (guint) wx_db_get_int (res, i, 11);
+      c->early_reason = wx_db_dup_text (res, i, 12);
       for (guint s = 0; s < WX_COMPLAINT_N_STEPS; s++)
         {
           int col = 13 + 4 * (int) s;
@@ -384,40 +396,23 @@ wx_db_complaint_open (PGconn *conn, const char *order_number, gint64 customer_id
   g_autofree char *number = order_number ? g_strstrip (g_strdup (order_number)) : NULL;
   g_autofree char *text = description ? g_strstrip (g_strdup (description)) : NULL;
   const char *params[] = { number && *number ? number : NULL, customer, text };
-  g_autoptr(PGresult) res = NULL;
+  g_autofree char *id = NULL;
 
-  if (!wx_complaint_new_check (text, NULL, error))
+  if (!wx_complaint_new_check (text, params[0] != NULL || customer != NULL, NULL, error))
     return 0;
-  if (params[0] == NULL && customer == NULL)
-    {
-      g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
-                           _("Give the service order the complaint is about (or the customer's record)."));
-      return 0;
-    }
-  res = wx_db_query (conn,
-    "INSERT INTO complaints (customer_id, order_id, description)"
-    " SELECT coalesce(o.customer_id, $2::bigint), o.id, $3"
-    "   FROM (SELECT 1) one LEFT JOIN service_orders o ON o.number = $1"
-    "  WHERE $1 IS NULL OR o.id IS NOT NULL"
-    " RETURNING id", 3, params, error);
-  if (res == NULL)
-    return 0;
-  if (PQntuples (res) == 0)
-    {
-      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no service order %s."), params[0]);
-      return 0;
-    }
-  return wx_db_get_int (res, 0, 0);
+  id = wx_db_query_value (conn, "SELECT wx_complaint_open($1, $2::bigint, $3)", 3, params, error);
+  return id ? g_ascii_strtoll (id, NULL, 10) : 0;
 }
 
-/* The complaint locked: closed?, steps recorded; FALSE when there is none. */
+/* The complaint as it is: closed?, steps recorded; FALSE when there is
+ * none. A plain read: the database function locks it and checks again. */
 static gboolean
-lock_complaint (PGconn *conn, const char *id, gboolean *closed, guint *steps_done, GError **error)
+read_complaint (PGconn *conn, const char *id, gboolean *closed, guint *steps_done, GError **error)
 {
   const char *params[] = { id };
   g_autoptr(PGresult) res = wx_db_query (conn,
     "SELECT k.closed_at IS NOT NULL, (SELECT count(*) FROM complaint_steps s WHERE s.complaint_id = k.id)"
-    "  FROM complaints k WHERE k.id = $1::bigint FOR UPDATE", 1, params, error);
+    "  FROM complaints k WHERE k.id = $1::bigint", 1, params, error);
 
   if (res == NULL)
     return FALSE;
@@ -431,64 +426,37 @@ lock_complaint (PGconn *conn, const char *id, gboolean *closed, guint *steps_don
   return TRUE;
 }
 
-static gboolean
-step_in_transaction (PGconn *conn, const char *id, guint step, const char *note, gboolean escalated, GError **error)
+gboolean
+wx_db_complaint_step (PGconn *conn, gint64 complaint_id, guint step, const char *note,
+                      gboolean escalated, GError **error)
 {
+  g_autofree char *id = id_text (complaint_id);
   gboolean closed;
   guint done;
   g_autofree char *step_text = g_strdup_printf ("%u", step);
   g_autofree char *trimmed = note ? g_strstrip (g_strdup (note)) : NULL;
   const char *params[] = { id, step_text, trimmed, escalated ? "true" : "false" };
 
-  return lock_complaint (conn, id, &closed, &done, error) &&
+  return read_complaint (conn, id, &closed, &done, error) &&
          wx_complaint_step_check (done, closed, step, trimmed, escalated, NULL, error) &&
-         wx_db_execute (conn,
-           "INSERT INTO complaint_steps (complaint_id, step, note, escalated)"
-           " VALUES ($1::bigint, $2::smallint, $3, $4::boolean)", 4, params, error);
+         wx_db_execute (conn, "SELECT wx_complaint_step($1::bigint, $2::integer, $3, $4::boolean)",
+                        4, params, error);
 }
 
-static gboolean
-close_in_transaction (PGconn *conn, const char *id, const char *outcome, GError **error)
+gboolean
+wx_db_complaint_close (PGconn *conn, gint64 complaint_id, const char *outcome, const char *early_reason,
+                       GError **error)
 {
+  g_autofree char *id = id_text (complaint_id);
   gboolean closed;
   guint done;
   g_autofree char *trimmed = outcome ? g_strstrip (g_strdup (outcome)) : NULL;
-  const char *params[] = { id, trimmed };
+  g_autofree char *reason = early_reason ? g_strstrip (g_strdup (early_reason)) : g_strdup ("");
+  const char *params[] = { id, trimmed, reason };
 
-  return lock_complaint (conn, id, &closed, &done, error) &&
-         wx_complaint_close_check (closed, trimmed, NULL, error) &&
-         wx_db_execute (conn, "UPDATE complaints SET closed_at = now(), outcome = $2 WHERE id = $1::bigint",
-                        2, params, error);
-}
-
-/* Runs `body` in a transaction; rolls back on failure. */
-#define IN_TRANSACTION(conn, error, body)          \
-  G_STMT_START {                                   \
-    if (!wx_db_begin ((conn), (error)))            \
-      return FALSE;                                \
-    if (!(body))                                   \
-      {                                            \
-        wx_db_rollback (conn);                     \
-        return FALSE;                              \
-      }                                            \
-    return wx_db_commit ((conn), (error));         \
-  } G_STMT_END
-
-gboolean
-wx_db_complaint_step (PGconn *conn, gint64 complaint_id, guint step, const char *note,
-                      gboolean escalated, GError **error)
-{
-  g_autofree char *id = id_text (complaint_id);
-
-  IN_TRANSACTION (conn, error, step_in_transaction (conn, id, step, note, escalated, error));
-}
-
-gboolean
-wx_db_complaint_close (PGconn *conn, gint64 complaint_id, const char *outcome, GError **error)
-{
-  g_autofree char *id = id_text (complaint_id);
-
-  IN_TRANSACTION (conn, error, close_in_transaction (conn, id, outcome, error));
+  return read_complaint (conn, id, &closed, &done, error) &&
+         wx_complaint_close_check (closed, done, trimmed, reason, NULL, error) &&
+         wx_db_execute (conn, "SELECT wx_complaint_close($1::bigint, $2, $3)", 3, params, error);
 }
 
 /* ------------------------------------------------------------ escalations */
@@ -554,24 +522,8 @@ wx_db_escalation_resolve (PGconn *conn, gint64 escalation_id, const char *resolu
   g_autofree char *id = id_text (escalation_id);
   g_autofree char *trimmed = resolution ? g_strstrip (g_strdup (resolution)) : NULL;
   const char *params[] = { id, trimmed };
-  g_autoptr(PGresult) res = NULL;
 
-  if (!wx_escalation_resolution_check (trimmed, NULL, error))
-    return FALSE;
-  /* One statement: resolved now, or who resolved it first. */
-  res = wx_db_query (conn,
-    "WITH done AS (UPDATE escalations SET resolved_at = now(), resolved_by = current_user, resolution = $2"
-    "               WHERE id = $1::bigint AND resolved_at IS NULL RETURNING id)"
-    " SELECT (SELECT count(*) FROM done), " FULL_NAME ("x.resolved_by")
-    "   FROM (SELECT 1) one LEFT JOIN escalations x ON x.id = $1::bigint", 2, params, error);
-  if (res == NULL)
-    return FALSE;
-  if (wx_db_get_int (res, 0, 0) == 1)
-    return TRUE;
-  if (PQgetisnull (res, 0, 1) || *PQgetvalue (res, 0, 1) == '\0')
-    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("That escalation does not exist (any more)."));
-  else
-    g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_CONFLICT,
-                 _("%s has already resolved this escalation; reload the inbox."), PQgetvalue (res, 0, 1));
-  return FALSE;
+  /* Resolved now, or a sentence: who resolved it first, or that it is gone. */
+  return wx_escalation_resolution_check (trimmed, NULL, error) &&
+         wx_db_execute (conn, "SELECT wx_escalation_resolve($1::bigint, $2)", 2, params, error);
 }

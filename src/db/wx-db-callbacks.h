@@ -1,8 +1,10 @@
 /* wx-db-callbacks.h — the supervisor's callbacks (回访), complaints (投诉)
  * and escalation inbox (data/sql/013_callbacks.sql), and the periodic sweep
  * that does the automatic work. Blocking: call from a worker thread. Every
- * user action is one transaction; bad input is refused with a sentence
- * (core/wx-callback.h) and writes nothing. */
+ * user action is one transaction through the database's functions
+ * (data/sql/functions/feedback.sql), the only writers of these tables; bad
+ * input is refused with a sentence (core/wx-callback.h, the same as the
+ * server's) and writes nothing. */
 #pragma once
 
 #include <libpq-fe.h>
@@ -13,9 +15,11 @@ G_BEGIN_DECLS
 
 /* ------------------------------------------------------------ callbacks */
 
-/* Adds the callbacks due from the orders and calls as of `now` (NULL: the
- * server's time): wx_callbacks_generate. Returns how many were added (0 when
- * run again), -1 with `error`. */
+/* Adds the callbacks due from the orders and calls, due on the business
+ * calendar: as of the server's clock (`now` NULL: wx_callbacks_generate(),
+ * the staff's), or as of `now` (wx_callbacks_generate_at: the owner's only,
+ * demo data and tests; refused to the staff). Returns how many were added
+ * (0 when run again), -1 with `error`. */
 int        wx_db_callbacks_generate (PGconn            *conn,
                                      GDateTime         *now,
                                      GError           **error);
@@ -28,7 +32,8 @@ typedef struct {
 
 /* The supervisor window's periodic work, in one transaction: the automatic
  * escalations (wx_escalate_undiagnosed, wx_escalate_overdue_parts) and the
- * callback lists, as of `now` (NULL: the server's time). */
+ * callback lists, as of the server's clock (`now` NULL; a `now` of one's
+ * own is the owner's only). */
 gboolean   wx_db_supervisor_sweep   (PGconn            *conn,
                                      GDateTime         *now,
                                      WxSweepCounts     *counts,
@@ -105,6 +110,7 @@ typedef struct {
   gboolean         closed;
   char            *closed_text;       /* "" while open */
   char            *outcome;
+  char            *early_reason;      /* closed before step 5: why; else "" */
   guint            steps_done;        /* steps 1..steps_done are recorded */
   WxComplaintStep  steps[WX_COMPLAINT_N_STEPS];
 } WxComplaint;
@@ -131,9 +137,12 @@ gboolean   wx_db_complaint_step     (PGconn            *conn,
                                      const char        *note,
                                      gboolean           escalated,
                                      GError           **error);
+/* Closes it (wx_complaint_close_check; a supervisor): after step 5, or
+ * before with `early_reason` (NULL or "" otherwise). */
 gboolean   wx_db_complaint_close    (PGconn            *conn,
                                      gint64             complaint_id,
                                      const char        *outcome,
+                                     const char        *early_reason,
                                      GError           **error);
 
 /* ------------------------------------------------------------ escalations */

@@ -3028,7 +3028,7 @@ wx_db_demo_feedback (PGconn     *conn,
   const char *params[] = { at };
   static const char * const steps[] = {
     /* Callbacks: eight weekly generations up to now. */
-    "SELECT wx_callbacks_generate(to_timestamp($1::bigint) - w * interval '7 days')"
+    "SELECT wx_callbacks_generate_at(to_timestamp($1::bigint) - w * interval '7 days')"
     "  FROM generate_series(8, 0, -1) AS w",
     /* A hotline case with a reply promised yesterday, and phone guidance this morning. */
     "WITH c AS (SELECT id, unit_name, contact_person, coalesce(mobile, phone) AS phone FROM customers"
@@ -3041,7 +3041,7 @@ wx_db_demo_feedback (PGconn     *conn,
     "        CASE WHEN k = 1 THEN '需查资料，答应明天回复' ELSE '指导用户做喷头清洗两次' END,"
     "        CASE WHEN k = 1 THEN to_timestamp($1::bigint) - interval '2 hours' END, 'zhang_wei'"
     "   FROM (SELECT c.*, row_number() OVER (ORDER BY c.id) AS k FROM c) c",
-    "SELECT wx_callbacks_generate(to_timestamp($1::bigint))",
+    "SELECT wx_callbacks_generate_at(to_timestamp($1::bigint))",
     /* The callbacks made: all due more than two days ago. */
     "UPDATE callbacks SET done_at = due_at + (id % 5) * interval '20 minutes', actor = 'zhou_min', reached = true,"
     "       machine_working = id % 11 <> 0, weak_response = id % 4 = 0, weak_repair_time = id % 6 = 1,"

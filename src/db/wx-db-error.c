@@ -5,6 +5,7 @@
 
 #include "core/wx-error.h"
 #include "core/wx-fields.h"
+#include "core/wx-money.h"
 #include "core/wx-workflow.h"
 #include "wx-db-error.h"
 
@@ -98,14 +99,68 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "functional_tests_incomplete", N_("Every functional test of this machine's category must pass before the repair is done; still to test: %s.") },
   { "payment_amount",              N_("The amount received “%s” is not a positive amount.") },
   { "payment_method",              N_("Choose how the customer paid (cash, WeChat Pay, Alipay, bank card, bank transfer or cheque).") },
-  { "payment_nothing_due",         N_("Nothing is due on this order: record it as free of charge, or quote it first.") },
-  { "payment_short",               N_("The amount received is less than the ¥%s due: take the rest, or record the order on account.") },
-  { "payment_over",                N_("The amount received is more than the ¥%s due.") },
+  { "payment_nothing_due",         WX_PAYMENT_NOTHING_DUE },
+  { "payment_short",               WX_PAYMENT_SHORT },
+  { "payment_over",                WX_PAYMENT_OVER },
   { "quote_line_description",      N_("A quote line needs a description of at most 200 characters.") },
   { "quote_line_quantity",         N_("The quantity “%s” of a quote line must be a whole number from 1 to 100000.") },
   { "quote_line_price",            N_("The unit price “%s” of a quote line is not a valid amount.") },
   { "part_unknown",                N_("There is no part %s in the catalogue.") },
   { "staff_disable_self",          N_("You cannot disable your own login; ask another administrator.") },
+  /* Callbacks, complaints, escalations (functions/feedback.sql): the
+   * sentences of core's checks (src/core/wx-callback.c), word for word. */
+  { "callback_role",               N_("Only the front desk and the supervisors work on the callback lists.") },
+  { "callback_unknown",            N_("That callback is no longer on the list; reload the list.") },
+  { "callback_done",               N_("%s has already recorded this callback; reload the list.") },
+  { "callback_follow_up_kind",     N_("Choose the follow-up: none, a return repair or a complaint.") },
+  { "callback_comments_length",    N_("The comments are longer than 2,000 characters; shorten them.") },
+  { "callback_call_again_missing", N_("Nobody was reached: say when to call again (the customer may have named a time).") },
+  { "callback_call_again_past",    N_("The time to call again has already passed; give a later time.") },
+  { "callback_call_again_far",     N_("The time to call again is more than 90 days ahead; give a nearer time.") },
+  { "callback_unreached_answers",  N_("Answers were given although nobody was reached; tick \"Reached\" or clear the answers.") },
+  { "callback_machine_working",    N_("Ask whether the machine is working now, and record the answer.") },
+  { "callback_satisfaction",       N_("Give the customer's satisfaction from 1 (poor) to 5 (very good).") },
+  { "callback_follow_up_needed",   N_("The machine is not working: open a return repair or a complaint with this callback.") },
+  { "callback_follow_up_unneeded", N_("A follow-up is only opened when the machine is not working; choose no follow-up.") },
+  { "callback_return_without_order", N_("This phone case has no service order to repair again; open a complaint, or a new order at the front desk.") },
+  { "callback_complaint_without_customer", N_("The call has no customer record to file a complaint under; link the call to a customer first.") },
+  { "callback_follow_up_note",     N_("Write what is wrong with the machine, for the follow-up.") },
+  { "callback_follow_up_note_length", N_("The note for the follow-up is longer than 2,000 characters; shorten it.") },
+  { "callback_return_order",       N_("The return repair was not opened for this callback's order; record the callback again.") },
+  { "complaint_role",              N_("Only the front desk and the supervisors take complaints and record their steps.") },
+  { "complaint_close_role",        N_("Only a supervisor closes a complaint.") },
+  { "complaint_unknown",           N_("That complaint does not exist (any more).") },
+  { "complaint_description",       N_("Write what happened: the customer's complaint in a few words.") },
+  { "complaint_description_length", N_("The complaint is longer than 2,000 characters; shorten it.") },
+  { "complaint_subject",           N_("Give the service order the complaint is about (or the customer's record).") },
+  { "complaint_customer_unknown",  N_("There is no customer record %s.") },
+  { "complaint_step_range",        N_("A complaint has five steps, 1 to 5.") },
+  { "complaint_step_done",         N_("Step %s is already recorded.") },
+  { "complaint_step_next",         N_("The steps go in order: record step %s first.") },
+  { "complaint_step_note",         N_("Write a note for this step: what was said or done.") },
+  { "complaint_step_note_length",  N_("The note is longer than 2,000 characters; shorten it.") },
+  { "complaint_step_escalated",    N_("Only the solution (step 3) is escalated to the manager.") },
+  { "complaint_closed",            N_("The complaint is already closed.") },
+  { "complaint_outcome",           N_("Write the outcome before closing the complaint.") },
+  { "complaint_outcome_length",    N_("The outcome is longer than 2,000 characters; shorten it.") },
+  { "complaint_close_early",       N_("A complaint is closed after its fifth step, the call back; to close it sooner, write why.") },
+  { "complaint_close_early_length", N_("The reason for closing early is longer than 2,000 characters; shorten it.") },
+  { "escalation_role",             N_("Only a supervisor resolves an escalation.") },
+  { "escalation_unknown",          N_("That escalation does not exist (any more).") },
+  { "escalation_resolved",         N_("%s has already resolved this escalation; reload the inbox.") },
+  { "escalation_resolution",       N_("Write how the escalation was resolved.") },
+  { "escalation_resolution_length", N_("The resolution is longer than 2,000 characters; shorten it.") },
+  /* The supervisor's review (functions/review.sql; core/wx-review.c). */
+  { "review_role",                 N_("Only a supervisor reviews orders: passes them or returns them.") },
+  { "review_not_waiting",          N_("Order %s is not waiting for a review any more.") },
+  { "review_checks",               N_("The review's checklist is not valid; reload the order and review it again.") },
+  { "review_return_comment",       N_("Say what must be put right before returning the order.") },
+  { "review_return_comment_length", N_("The comment is longer than 2,000 characters; shorten it.") },
+  { "review_returned_to",          N_("Choose the person the order goes back to.") },
+  { "review_returned_to_unknown",  N_("No member of staff named “%s”.") },
+  { "review_seen_role",            N_("Only members of staff acknowledge returns.") },
+  { "review_unknown",              N_("That review does not exist (any more).") },
+  { "review_seen_not_yours",       N_("That return was not addressed to you.") },
   /* Intake, the call log and corrections (data/sql/functions/intake.sql,
    * calls.sql); the wx_field_* rules are src/core/wx-fields.c's. */
   { "wx_form_object",              N_("The form's data could not be read; nothing was saved.") },
@@ -279,6 +334,85 @@ field_sentence (const char *rule, const char *detail)
                                  max && JSON_NODE_HOLDS_VALUE (max) ? json_node_get_int (max) : 0);
 }
 
+/* The server's own state or limits, which the user cannot fix by changing
+ * what they typed: too many connections, starting up, shutting down.
+ * `text` (the server's message, in English on a server left in the C
+ * locale) tells "shutting down" from "starting up" under 57P03; NULL
+ * when `sqlstate` is none of these. */
+static const char *
+server_state_sentence (const char *sqlstate,
+                       const char *text)
+{
+  if (sqlstate == NULL)
+    return NULL;
+  if (g_str_equal (sqlstate, "53300"))
+    return _("The database server has no free connection left (too many are open); close Weixiu on a PC that does not need it, or ask the administrator to allow more, then try again.");
+  if (g_str_equal (sqlstate, "57P01") || g_str_equal (sqlstate, "57P02") ||
+      (g_str_equal (sqlstate, "57P03") && text && strstr (text, "shutting down")))
+    return _("The database server is shutting down or restarting; wait until it is back, then try again.");
+  if (g_str_equal (sqlstate, "57P03"))
+    return _("The database server is starting up; wait a moment and try again.");
+  return NULL;
+}
+
+char *
+wx_db_message_sqlstate (const char *message)
+{
+  const char *found = NULL;
+
+  /* libpq writes "SEVERITY:  SQLSTATE: text" (two spaces, whatever the
+   * language of the severity). */
+  for (const char *p = message ? strstr (message, ":  ") : NULL; p; p = strstr (p + 1, ":  "))
+    {
+      const char *code = p + 3;
+      gboolean ok = strlen (code) > 6 && code[5] == ':' && code[6] == ' ';
+
+      for (int i = 0; ok && i < 5; i++)
+        ok = g_ascii_isdigit (code[i]) || g_ascii_isupper (code[i]);
+      if (ok)
+        found = code;
+    }
+  return found ? g_strndup (found, 5) : NULL;
+}
+
+void
+wx_db_set_connect_error (GError     **error,
+                         const char  *message,
+                         gboolean     needs_password,
+                         PGPing       ping)
+{
+  g_autofree char *sqlstate = wx_db_message_sqlstate (message);
+  const char *server = server_state_sentence (sqlstate, message);
+
+  g_debug ("connect failed (%s): %s", sqlstate ? sqlstate : "-", message ? message : "");
+  if (server)
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE, server);
+  else if (needs_password)
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("The server needs a password for this user."));
+  else if (sqlstate && g_str_has_prefix (sqlstate, "28"))
+    /* 28P01 wrong password, 28000 no such role or no pg_hba.conf line:
+     * the server will not say which, to a stranger. */
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("The server did not accept the user name or password."));
+  else if (sqlstate && g_str_equal (sqlstate, "3D000"))
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND,
+                         _("The database does not exist on that server; check the database name or run “weixiu-admin init”."));
+  else if (sqlstate && g_str_equal (sqlstate, "42501"))
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("Your login may not use this database; ask the administrator."));
+  else if (ping == PQPING_NO_ATTEMPT)
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
+                         _("The connection string is not valid; write it like “host=server dbname=weixiu user=name”."));
+  else if (sqlstate == NULL || ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT)
+    /* No answer from a server (refused, timed out, no such host). */
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
+                         _("The database server cannot be reached; check the network or start the server, then try again."));
+  else
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_FAILED,
+                         _("The database server refused the connection; tell the administrator if it keeps happening."));
+}
+
 void
 wx_db_set_error_from_result (GError        **error,
                              const PGresult *result,
@@ -309,8 +443,11 @@ wx_db_set_error_from_result (GError        **error,
   if (message == NULL && constraint && g_str_has_prefix (constraint, "wx_field_"))
     message = filled = field_sentence (constraint, result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL);
 
-  if (workflow)
+  /* A rule named by the function (CONSTRAINT) says more than its code. */
+  if (workflow && message == NULL)
     message = workflow;
+  if (message == NULL)
+    message = server_state_sentence (sqlstate, primary);
   if (message == NULL)
     switch (code)
       {

@@ -17,6 +17,8 @@ typedef enum {
   WX_DB_ERROR_UNAVAILABLE,  /* the server cannot be reached */
   WX_DB_ERROR_FAILED,       /* anything else */
   WX_DB_ERROR_SCHEMA_NEWER, /* the database was upgraded by a newer Weixiu */
+  WX_DB_ERROR_SCHEMA_OLDER, /* the database needs migrating, by an administrator */
+  WX_DB_ERROR_SCHEMA_MIGRATE, /* the same, and this login (wx_admin) may do it now */
 } WxDbError;
 
 GQuark     wx_db_error_quark         (void);
@@ -24,6 +26,19 @@ WxDbError  wx_db_error_code_for_state (const char *sqlstate);
 void       wx_db_set_error_from_result (GError        **error,
                                         const PGresult *result,
                                         PGconn         *conn);
+/* A connection attempt that failed: `message` is libpq's (PQerrorMessage,
+ * made with PQERRORS_VERBOSE so that it holds the server's SQLSTATE),
+ * `needs_password` PQconnectionNeedsPassword(), `ping` what PQping() says
+ * of the same server. Too many connections, a server starting up or
+ * shutting down, a wrong password and an unknown database each get their
+ * own sentence. */
+void       wx_db_set_connect_error   (GError        **error,
+                                      const char     *message,
+                                      gboolean        needs_password,
+                                      PGPing          ping);
+/* The SQLSTATE a libpq message made with PQERRORS_VERBOSE carries (its
+ * last one: with several hosts, the last tried), or NULL. */
+char      *wx_db_message_sqlstate    (const char     *message);
 
 /* "Changed by 张伟 at 10:42, before your change was saved; …": an order
  * changed meanwhile, by `by` (a name) at `at` ("YYYY-MM-DD HH:MM", the time

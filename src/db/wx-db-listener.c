@@ -1,12 +1,20 @@
 #define G_LOG_DOMAIN "wx-db-listener"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "wx-db.h"
 #include "wx-db-listener.h"
 #include "wx-db-server.h"
 
-#define RETRY_MS 2000
+/* Reconnecting: every second, so that a restarted server is noticed soon. */
+#define RETRY_MS 1000
+/* With no traffic for IDLE_MS the listener asks the server (SELECT 1) and
+ * waits PING_MS for the answer: a server gone silently (a network cut, a
+ * frozen machine, no TCP reset) is noticed within 2 s, even when idle. A
+ * server that stops closes the socket, which is noticed at once. */
+#define IDLE_MS 1000
+#define PING_MS 1000
 
 typedef struct {
   gatomicrefcount  ref;
@@ -22,13 +30,14 @@ struct _WxDbListener
   Shared   *shared;
   GThread  *thread;
   gboolean  listening;
+  char     *problem;
 };
 
 G_DEFINE_FINAL_TYPE (WxDbListener, wx_db_listener, G_TYPE_OBJECT)
 
 enum { SIGNAL_ORDERS_CHANGED, SIGNAL_SETTINGS_CHANGED, SIGNAL_RESYNC, N_SIGNALS };
 static guint signals[N_SIGNALS];
-enum { PROP_0, PROP_LISTENING, N_PROPS };
+enum { PROP_0, PROP_LISTENING, PROP_PROBLEM, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static Shared *
@@ -86,6 +95,7 @@ typedef struct {
   gboolean  settings;   /* the settings changed (channel wx_settings) */
   gboolean  listening;
   gboolean  resync;
+  char     *problem;    /* why not listening */
 } News;
 
 static void
@@ -95,6 +105,7 @@ news_free (gpointer data)
 
   g_clear_pointer (&n->ids, g_array_unref);
   shared_unref (n->shared);
+  g_free (n->problem);
   g_free (n);
 }
 
@@ -116,22 +127,31 @@ news_cb (gpointer data)
       g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
       return G_SOURCE_REMOVE;
     }
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->problem, n->problem) != 0)
+    {
+      g_free (self->problem);
+      self->problem = g_strdup (n->problem);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+    }
   if (self->listening != n->listening)
     {
       self->listening = n->listening;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTENING]);
     }
+  g_object_thaw_notify (G_OBJECT (self));
   if (n->resync)
     g_signal_emit (self, signals[SIGNAL_RESYNC], 0);
   return G_SOURCE_REMOVE;
 }
 
 static void
-send_news (Shared   *s,
-           GArray   *ids,
-           gboolean  settings,
-           gboolean  listening,
-           gboolean  resync)
+send_news_full (Shared     *s,
+                GArray     *ids,
+                gboolean    settings,
+                gboolean    listening,
+                gboolean    resync,
+                const char *problem)
 {
   News *n = g_new0 (News, 1);
   g_autoptr(GSource) source = g_idle_source_new ();
@@ -141,6 +161,7 @@ send_news (Shared   *s,
   n->settings = settings;
   n->listening = listening;
   n->resync = resync;
+  n->problem = g_strdup (problem);
   /* Always a source on the owner's context, never a direct call: with
    * g_main_context_invoke_full() this thread would run news_cb itself
    * whenever the context was free at that moment (the default context is
@@ -150,8 +171,19 @@ send_news (Shared   *s,
   g_source_attach (source, s->context);
 }
 
+static void
+send_news (Shared   *s,
+           GArray   *ids,
+           gboolean  settings,
+           gboolean  listening,
+           gboolean  resync)
+{
+  send_news_full (s, ids, settings, listening, resync, NULL);
+}
+
 static PGconn *
-connect_and_listen (Shared *s)
+connect_and_listen (Shared  *s,
+                    GError **error_out)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *conninfo = NULL;
@@ -165,26 +197,107 @@ connect_and_listen (Shared *s)
       || !wx_db_execute (conn, "LISTEN wx_settings", 0, NULL, &error))
     {
       g_debug ("not listening: %s", error->message);
+      g_propagate_error (error_out, g_steal_pointer (&error));
       return NULL;
     }
   return g_steal_pointer (&conn);
 }
 
-/* Waits for the connection's socket or the stop; FALSE when stopped. */
+/* Waits for the connection's socket (sock < 0: none) or the stop, at most
+ * `timeout_ms` (-1: no limit); FALSE when stopped. *readable says whether
+ * the socket has something. */
 static gboolean
-wait_readable (Shared *s,
-               int     sock,
-               int     timeout_ms)
+wait_readable (Shared   *s,
+               int       sock,
+               int       timeout_ms,
+               gboolean *readable)
 {
   GPollFD fds[2] = { { .fd = sock, .events = G_IO_IN } };
-  int n = 1;
+  GPollFD *cancel = &fds[1];
+  int n = 0;
 
-  if (g_cancellable_make_pollfd (s->stop, &fds[1]))
-    n = 2;
+  if (sock >= 0)
+    n = 1;
+  else
+    cancel = &fds[0];
+  if (g_cancellable_make_pollfd (s->stop, cancel))
+    n++;
   g_poll (fds, n, timeout_ms);
-  if (n == 2)
+  if (cancel == &fds[0] ? n == 1 : n == 2)
     g_cancellable_release_fd (s->stop);
+  if (readable)
+    *readable = sock >= 0 && (fds[0].revents & (G_IO_IN | G_IO_HUP | G_IO_ERR)) != 0;
   return !g_cancellable_is_cancelled (s->stop);
+}
+
+/* Listens on `conn` until it is lost (FALSE) or the listener is stopped
+ * (TRUE). With no traffic for IDLE_MS, asks the server whether it is still
+ * there; no answer within PING_MS is a lost connection. */
+static gboolean
+listen_on (Shared *s,
+           PGconn *conn)
+{
+  gint64 heard = g_get_monotonic_time ();
+  gint64 asked = 0;      /* when the pending ping was sent; 0: none */
+
+  for (;;)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gboolean settings = FALSE;
+      gboolean readable = FALSE;
+      gint64 now = g_get_monotonic_time ();
+      gint64 until = asked ? asked + PING_MS * 1000 : heard + IDLE_MS * 1000;
+      PGnotify *notify;
+
+      if (!wait_readable (s, PQsocket (conn), (int) MAX ((until - now + 999) / 1000, 0), &readable))
+        return TRUE;
+      now = g_get_monotonic_time ();
+      if (readable)
+        {
+          if (!PQconsumeInput (conn))
+            return FALSE;
+          heard = now;
+        }
+      /* The ping's answer, once complete. */
+      while (asked && !PQisBusy (conn))
+        {
+          g_autoptr(PGresult) res = PQgetResult (conn);
+
+          if (res == NULL)
+            {
+              asked = 0;
+              break;
+            }
+          if (PQresultStatus (res) != PGRES_TUPLES_OK)
+            return FALSE;
+        }
+      if (PQstatus (conn) != CONNECTION_OK)
+        return FALSE;
+      while ((notify = PQnotifies (conn)) != NULL)
+        {
+          if (g_str_equal (notify->relname, "wx_settings"))
+            settings = TRUE;
+          else if (!wx_db_listener_parse_payload (notify->extra, ids))
+            g_debug ("ignored notification: %s", notify->extra);
+          PQfreemem (notify);
+        }
+      if (ids->len > 0)
+        send_news (s, g_steal_pointer (&ids), FALSE, TRUE, FALSE);
+      if (settings)
+        send_news (s, NULL, TRUE, TRUE, FALSE);
+
+      if (asked && now >= asked + PING_MS * 1000)
+        {
+          g_debug ("the server did not answer for %d ms", PING_MS);
+          return FALSE;
+        }
+      if (!asked && now >= heard + IDLE_MS * 1000)
+        {
+          if (!PQsendQuery (conn, "SELECT 1"))
+            return FALSE;
+          asked = now;
+        }
+    }
 }
 
 static gpointer
@@ -192,46 +305,37 @@ listen_thread (gpointer data)
 {
   Shared *s = data;
   gboolean was_listening = FALSE;
+  g_autofree char *problem = NULL;
 
   while (!g_cancellable_is_cancelled (s->stop))
     {
-      g_autoptr(PGconn) conn = connect_and_listen (s);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PGconn) conn = connect_and_listen (s, &error);
 
       if (conn == NULL)
         {
-          if (was_listening)
-            send_news (s, NULL, FALSE, FALSE, FALSE);
+          /* Not back yet: say why, when that changed (at start, before
+           * it ever listened, the worker says it). */
+          if (was_listening || (problem && g_strcmp0 (problem, error->message) != 0))
+            {
+              g_free (problem);
+              problem = g_strdup (error->message);
+              send_news_full (s, NULL, FALSE, FALSE, FALSE, problem);
+            }
           was_listening = FALSE;
-          wait_readable (s, -1, RETRY_MS);
+          wait_readable (s, -1, RETRY_MS, NULL);
           continue;
         }
       /* Anything may have changed while we were not listening. */
+      g_clear_pointer (&problem, g_free);
       send_news (s, NULL, FALSE, TRUE, TRUE);
       was_listening = TRUE;
 
-      while (wait_readable (s, PQsocket (conn), -1))
-        {
-          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-          gboolean settings = FALSE;
-          PGnotify *notify;
-
-          if (!PQconsumeInput (conn))
-            break;
-          while ((notify = PQnotifies (conn)) != NULL)
-            {
-              if (g_str_equal (notify->relname, "wx_settings"))
-                settings = TRUE;
-              else if (!wx_db_listener_parse_payload (notify->extra, ids))
-                g_debug ("ignored notification: %s", notify->extra);
-              PQfreemem (notify);
-            }
-          if (ids->len > 0)
-            send_news (s, g_steal_pointer (&ids), FALSE, TRUE, FALSE);
-          if (settings)
-            send_news (s, NULL, TRUE, TRUE, FALSE);
-        }
-      if (!g_cancellable_is_cancelled (s->stop))
-        send_news (s, NULL, FALSE, FALSE, FALSE);
+      if (listen_on (s, conn))
+        break;
+      /* Lost: said at once, then connecting again. */
+      problem = g_strdup (_("The connection to the database server was lost."));
+      send_news_full (s, NULL, FALSE, FALSE, FALSE, problem);
       was_listening = FALSE;
     }
   shared_unref (s);
@@ -249,6 +353,9 @@ wx_db_listener_get_property (GObject    *object,
     case PROP_LISTENING:
       g_value_set_boolean (value, WX_DB_LISTENER (object)->listening);
       break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, WX_DB_LISTENER (object)->problem);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -262,6 +369,7 @@ wx_db_listener_finalize (GObject *object)
   g_cancellable_cancel (self->shared->stop);
   g_thread_unref (self->thread);   /* it ends by itself */
   shared_unref (self->shared);
+  g_free (self->problem);
   G_OBJECT_CLASS (wx_db_listener_parent_class)->finalize (object);
 }
 
@@ -295,8 +403,13 @@ wx_db_listener_class_init (WxDbListenerClass *klass)
    */
   signals[SIGNAL_RESYNC] = g_signal_new ("resync", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* FALSE once a connection that listened is lost (within 2 s, even
+   * idle), TRUE again when it is back (with "resync"). */
   properties[PROP_LISTENING] = g_param_spec_boolean ("listening", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Why it is not listening, while it is not (after it was). */
+  properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -326,4 +439,11 @@ wx_db_listener_get_listening (WxDbListener *self)
 {
   g_return_val_if_fail (WX_IS_DB_LISTENER (self), FALSE);
   return self->listening;
+}
+
+const char *
+wx_db_listener_get_problem (WxDbListener *self)
+{
+  g_return_val_if_fail (WX_IS_DB_LISTENER (self), NULL);
+  return self->problem;
 }

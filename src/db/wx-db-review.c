@@ -270,114 +270,48 @@ wx_db_review_order_load (PGconn *conn, const char *number, GError **error)
 
 /* ------------------------------------------------------------ pass and return */
 
-static gint64
-insert_review (PGconn *conn, const char *order_id, const WxReview *review, const char *outcome,
-               const char *comment, const char *returned_to, GError **error)
+/* The order with its checklist evaluated afresh, and the version to write
+ * from: `expected_version`, or the one just read (-1). */
+static WxReviewOrder *
+load_for_review (PGconn *conn, const char *number, int expected_version, char **version, GError **error)
 {
-  g_autofree char *checks = wx_review_to_json (review);
-  const char *parts_ok = review->parts_ok < 0 ? NULL : review->parts_ok ? "true" : "false";
-  const char *params[] = { order_id, outcome, checks, parts_ok, comment ? comment : "", returned_to };
-  g_autofree char *id = wx_db_query_value (conn,
-    "INSERT INTO order_reviews (order_id, outcome, checks, parts_ok, comment, returned_to)"
-    " VALUES ($1, $2, $3::jsonb, $4::boolean, $5, $6) RETURNING id", 6, params, error);
+  WxReviewOrder *order = wx_db_review_order_load (conn, number, error);
 
-  return id ? g_ascii_strtoll (id, NULL, 10) : 0;
-}
-
-/* Inside the `review` step: the checklist as it stands, written. */
-static gboolean
-pass_write (PGconn *conn, gint64 order_id, gpointer user_data, GError **error)
-{
-  g_autoptr(WxReviewOrder) order = wx_db_review_order_load (conn, user_data, error);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
-
-  return order != NULL && insert_review (conn, id, order->review, "passed", NULL, NULL, error) > 0;
+  if (order)
+    *version = g_strdup_printf ("%d", expected_version >= 0 ? expected_version : order->version);
+  return order;
 }
 
 gboolean
 wx_db_review_pass (PGconn *conn, const char *number, int expected_version,
                    WxTransitionResult *result, GError **error)
 {
-  WxStepExtras extras = { .write = pass_write, .write_data = (gpointer) number };
+  g_autofree char *version = NULL;
+  g_autoptr(WxReviewOrder) order = load_for_review (conn, number, expected_version, &version, error);
+  g_autofree char *checks = NULL;
+  g_autoptr(PGresult) res = NULL;
 
-  return wx_db_order_step_full (conn, number, expected_version, "review", NULL, &extras, result, error);
-}
-
-/* The order locked, as the workflow checks it: there, entered, not yet
- * reviewed, at `expected_version`. */
-static gboolean
-lock_for_return (PGconn *conn, const char *number, int expected_version, char **order_id, GError **error)
-{
-  const char *params[] = { number };
-  g_autoptr(PGresult) res = wx_db_query (conn,
-    "SELECT o.id, o.version, o.state, o.reviewed_at IS NOT NULL,"
-    "       coalesce((SELECT full_name FROM staff WHERE role_name = o.updated_by), o.updated_by),"
-    "       to_char(o.updated_at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'), 'YYYY-MM-DD HH24:MI'),"
-    "       (o.updated_at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date"
-    "         = (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date"
-    "  FROM service_orders o WHERE o.number = $1 FOR UPDATE", 1, params, error);
-
+  if (order == NULL)
+    return FALSE;
+  checks = wx_review_to_json (order->review);
+  {
+    const char *params[] = { number, version, checks,
+                             order->review->parts_ok < 0 ? NULL : order->review->parts_ok ? "true" : "false" };
+    /* One statement: the `review` step and the order_reviews row together (wx_review_pass). */
+    res = wx_db_query (conn, "SELECT order_id, new_version, new_state, event_id"
+                             "  FROM wx_review_pass($1, $2::integer, $3::jsonb, $4::boolean)", 4, params, error);
+  }
   if (res == NULL)
     return FALSE;
-  if (PQntuples (res) == 0)
+  if (result)
     {
-      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no service order %s."), number);
-      return FALSE;
+      result->order_id = wx_db_get_int (res, 0, 0);
+      result->version = (int) wx_db_get_int (res, 0, 1);
+      result->state = WX_ORDER_STATE_ENTERED;
+      wx_workflow_state_from_code (PQgetvalue (res, 0, 2), &result->state);
+      result->event_id = wx_db_get_int (res, 0, 3);
     }
-  if (expected_version >= 0 && wx_db_get_int (res, 0, 1) != expected_version)
-    {
-      g_autofree char *sentence = wx_db_conflict_sentence (PQgetvalue (res, 0, 4), PQgetvalue (res, 0, 5),
-                                                           wx_db_get_bool (res, 0, 6), PQgetvalue (res, 0, 2));
-      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_CONFLICT, sentence);
-      return FALSE;
-    }
-  if (!g_str_equal (PQgetvalue (res, 0, 2), "entered") || wx_db_get_bool (res, 0, 3))
-    {
-      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
-                   _("Order %s is not waiting for a review any more."), number);
-      return FALSE;
-    }
-  *order_id = wx_db_dup_text (res, 0, 0);
   return TRUE;
-}
-
-static gint64
-do_return (PGconn *conn, const char *number, int expected_version, const char *comment,
-           const char *returned_to, GError **error)
-{
-  g_autofree char *order_id = NULL;
-  g_autoptr(WxReviewOrder) order = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *payload = NULL;
-  g_autofree char *review_id = NULL;
-  gint64 id;
-
-  if (!lock_for_return (conn, number, expected_version, &order_id, error) ||
-      (order = wx_db_review_order_load (conn, number, error)) == NULL ||
-      (id = insert_review (conn, order_id, order->review, "returned", comment, returned_to, error)) == 0)
-    return 0;
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "review");
-  json_builder_add_int_value (b, id);
-  json_builder_set_member_name (b, "returned_to");
-  json_builder_add_string_value (b, returned_to);
-  json_builder_set_member_name (b, "comment");
-  json_builder_add_string_value (b, comment);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  payload = json_generator_to_data (gen, NULL);
-  {
-    const char *params[] = { order_id, payload };
-    if (!wx_db_execute (conn,
-          "INSERT INTO order_events (order_id, event, from_state, to_state, payload)"
-          " VALUES ($1, 'review_returned', 'entered', 'entered', $2::jsonb)", 2, params, error))
-      return 0;
-  }
-  return id;
 }
 
 gint64
@@ -385,29 +319,25 @@ wx_db_review_return (PGconn *conn, const char *number, int expected_version, con
                      const char *returned_to, GError **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (comment ? comment : ""));
-  gint64 id;
+  g_autofree char *version = NULL;
+  g_autoptr(WxReviewOrder) order = NULL;
+  g_autofree char *checks = NULL;
+  g_autofree char *id = NULL;
 
-  if (*text == '\0')
-    {
-      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
-                           _("Say what must be put right before returning the order."));
-      return 0;
-    }
-  if (returned_to == NULL || *returned_to == '\0')
-    {
-      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
-                           _("Choose the person the order goes back to."));
-      return 0;
-    }
-  if (!wx_db_begin (conn, error))
+  /* Core answers first, with the server's sentence (wx_review_return). */
+  if (!wx_review_return_check (text, returned_to, NULL, error) ||
+      (order = load_for_review (conn, number, expected_version, &version, error)) == NULL)
     return 0;
-  id = do_return (conn, number, expected_version, text, returned_to, error);
-  if (id == 0 || !wx_db_commit (conn, error))
-    {
-      wx_db_rollback (conn);
-      return 0;
-    }
-  return id;
+  checks = wx_review_to_json (order->review);
+  {
+    const char *params[] = { number, version, checks,
+                             order->review->parts_ok < 0 ? NULL : order->review->parts_ok ? "true" : "false",
+                             text, returned_to };
+    /* One statement: the order_reviews row, the `review_returned` event, the version. */
+    id = wx_db_query_value (conn, "SELECT wx_review_return($1, $2::integer, $3::jsonb, $4::boolean, $5, $6)",
+                            6, params, error);
+  }
+  return id ? g_ascii_strtoll (id, NULL, 10) : 0;
 }
 
 /* ------------------------------------------------------------ returns */
@@ -468,11 +398,7 @@ wx_db_review_returns_acknowledge (PGconn *conn, const gint64 *review_ids, guint 
   g_string_append_c (ids, '}');
   {
     const char *params[] = { ids->str };
-    /* One statement: one transaction. */
-    return wx_db_execute (conn,
-      "INSERT INTO order_events (order_id, event, from_state, to_state, payload)"
-      " SELECT r.order_id, 'review_seen', o.state, o.state, jsonb_build_object('review', r.id)"
-      "   FROM order_reviews r JOIN service_orders o ON o.id = r.order_id"
-      "  WHERE r.id = ANY ($1::bigint[])", 1, params, error);
+    /* One statement: one transaction (wx_review_seen). */
+    return wx_db_execute (conn, "SELECT wx_review_seen($1::bigint[])", 1, params, error);
   }
 }

@@ -27,7 +27,7 @@ typedef struct {
   char          *engineer;         /* login, "" when none */
   char          *engineer_name;    /* full name, "" when none */
   gint64         entered_at;       /* Unix seconds */
-  gint64         review_due;       /* 12:00 the next working day */
+  gint64         review_due;       /* the review clock's limit: 12:00 the next working day by default */
   WxClockStatus  clock;            /* running, amber or red as of `now` */
   gint64         minutes_left;     /* business minutes to the due time; negative when overdue */
   char          *returned_to;      /* full name when the last review returned it, else NULL */
@@ -67,19 +67,20 @@ WxReviewOrder *wx_db_review_order_load (PGconn       *conn,
                                         const char   *number,
                                         GError      **error);
 
-/* One transaction: the checklist evaluated afresh is written as an
- * order_reviews row (outcome passed, parts_ok) and the order takes the
- * `review` step from `expected_version` (-1: as it is now). A conflict
- * writes nothing ("Changed by … at …"). */
+/* One transaction (wx_review_pass): the checklist evaluated afresh is
+ * written as an order_reviews row (outcome passed, parts_ok) and the order
+ * takes the `review` step from `expected_version` (-1: as read now). A
+ * conflict writes nothing ("Changed by … at …"). */
 gboolean       wx_db_review_pass       (PGconn              *conn,
                                         const char          *number,
                                         int                  expected_version,
                                         WxTransitionResult  *result,
                                         GError             **error);
-/* One transaction: an order_reviews row (outcome returned, the checklist,
- * `comment`, `returned_to`) and the order's `review_returned` event, if
- * the order is still at `expected_version` (-1: any), entered and not
- * reviewed. Returns the review's id, 0 on error. */
+/* One transaction (wx_review_return): an order_reviews row (outcome
+ * returned, the checklist, `comment`, `returned_to`: an active member of
+ * staff) and the order's `review_returned` event, if the order is still at
+ * `expected_version` (-1: as read now), entered and not reviewed; the
+ * order's version moves on. Returns the review's id, 0 on error. */
 gint64         wx_db_review_return     (PGconn              *conn,
                                         const char          *number,
                                         int                  expected_version,
@@ -105,8 +106,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxReviewReturn, wx_review_return_free)
 GPtrArray *wx_db_review_returns_load   (PGconn        *conn,
                                         const char    *login,
                                         GError       **error);
-/* The connected user has seen the returns `review_ids` (a `review_seen`
- * event on each order), in one transaction. */
+/* The connected user has seen the returns `review_ids`, all addressed to
+ * them (a `review_seen` event on each order, once), in one transaction
+ * (wx_review_seen). */
 gboolean   wx_db_review_returns_acknowledge (PGconn       *conn,
                                              const gint64 *review_ids,
                                              guint         n_ids,

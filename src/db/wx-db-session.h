@@ -29,10 +29,19 @@ char        *wx_db_session_conninfo (const char  *server,
                                      const char  *user,
                                      const char  *password,
                                      GError     **error);
+/* Refuses a database whose schema is newer than this program knows
+ * (WX_DB_ERROR_SCHEMA_NEWER) or older (WX_DB_ERROR_SCHEMA_OLDER, or
+ * WX_DB_ERROR_SCHEMA_MIGRATE when the login is an administrator, who may
+ * then open it with wx_db_session_migrate()). */
 WxDbSession *wx_db_session_open (const char  *server,
                                  const char  *user,
                                  const char  *password,
                                  GError     **error);
+/* The same, migrating an older database first (an administrator's). */
+WxDbSession *wx_db_session_migrate (const char  *server,
+                                    const char  *user,
+                                    const char  *password,
+                                    GError     **error);
 
 /* wx_db_session_open on a thread of its own; `callback` gets `source`. */
 void         wx_db_session_open_async  (gpointer             source,
@@ -42,6 +51,15 @@ void         wx_db_session_open_async  (gpointer             source,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
+/* wx_db_session_migrate on a thread of its own; finish with
+ * wx_db_session_open_finish(). */
+void         wx_db_session_migrate_async (gpointer             source,
+                                          const char          *server,
+                                          const char          *user,
+                                          const char          *password,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
 WxDbSession *wx_db_session_open_finish (GAsyncResult        *result,
                                         GError             **error);
 

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "wx-db.h"
+#include "wx-db-migrate.h"
 #include "wx-db-server.h"
 #include "wx-db-worker.h"
 
@@ -18,6 +19,7 @@ typedef struct {
   char            *problem;
   guint            retry_ms;
   PGconn          *conn;          /* the worker thread's only */
+  gboolean         terminated;    /* the server said it ended conn's session */
   GWeakRef         owner;
   GMainContext    *context;
 } Shared;
@@ -42,6 +44,7 @@ typedef struct {
   gpointer        data;
   GDestroyNotify  data_free;
   GDestroyNotify  result_free;
+  gboolean        reads_only;    /* may run again after the connection broke */
 } Job;
 
 static Shared *
@@ -130,16 +133,63 @@ report_status (Shared     *s,
   g_main_context_invoke_full (s->context, G_PRIORITY_DEFAULT, status_changed_cb, c, status_change_free);
 }
 
+/* Worker thread: what the server says outside a query. A session the
+ * server ended while idle (a restart: 57P01 "terminating connection due to
+ * administrator command") arrives as a FATAL notice, then the socket closes. */
+static void
+notice_received_cb (void           *data,
+                    const PGresult *notice)
+{
+  Shared *s = data;
+  const char *severity = PQresultErrorField (notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+  const char *sqlstate = PQresultErrorField (notice, PG_DIAG_SQLSTATE);
+
+  g_debug ("server notice: %s", PQresultErrorMessage (notice));
+  if (g_strcmp0 (severity, "FATAL") == 0 || g_strcmp0 (severity, "PANIC") == 0 ||
+      (sqlstate && (g_str_has_prefix (sqlstate, "57P") || g_str_has_prefix (sqlstate, "08"))))
+    s->terminated = TRUE;
+}
+
+/* Worker thread: whether the idle connection still holds, before a job is
+ * sent on it. A server that stopped or restarted since the last job has
+ * already said so and closed the socket: read what is waiting, without
+ * blocking, and libpq notices (PQstatus alone does not until it reads). */
+static gboolean
+connection_alive (Shared *s)
+{
+  for (int i = 0; i < 16; i++)
+    {
+      GPollFD fd = { .fd = PQsocket (s->conn), .events = G_IO_IN };
+      PGnotify *notify;
+
+      if (s->terminated || PQstatus (s->conn) != CONNECTION_OK || fd.fd < 0)
+        return FALSE;
+      if (g_poll (&fd, 1, 0) <= 0)
+        return TRUE;   /* nothing came: idle and open */
+      if (!PQconsumeInput (s->conn))
+        return FALSE;
+      /* Parses what came (a notice, the end of the session). */
+      PQisBusy (s->conn);
+      while ((notify = PQnotifies (s->conn)) != NULL)
+        PQfreemem (notify);
+    }
+  return !s->terminated && PQstatus (s->conn) == CONNECTION_OK;
+}
+
 /* Worker thread: a working connection, or FALSE with the reason. */
 static gboolean
 ensure_connection (Shared  *s,
                    GError **error)
 {
   g_autofree char *conninfo = NULL;
+  int version;
 
-  if (s->conn && PQstatus (s->conn) == CONNECTION_OK)
+  if (s->conn && connection_alive (s))
     return TRUE;
+  if (s->conn)
+    g_debug ("the server closed the connection; connecting again before the job");
   g_clear_pointer (&s->conn, PQfinish);
+  s->terminated = FALSE;
 
   if (s->conninfo == NULL)
     conninfo = wx_db_server_ensure (WX_DB_SERVER_AS_USER, NULL, error);
@@ -150,6 +200,17 @@ ensure_connection (Shared  *s,
   s->conn = wx_db_connect (conninfo, error);
   if (s->conn == NULL)
     return FALSE;
+  PQsetNoticeReceiver (s->conn, notice_received_cb, s);
+  /* A database a newer Weixiu upgraded (while this one ran, or since the
+   * login) is not one this program may write to. */
+  version = wx_db_schema_version (s->conn, error);
+  if (version < 0 || version > wx_db_migrations_latest ())
+    {
+      if (version >= 0)
+        wx_db_schema_newer_error (version, error);
+      g_clear_pointer (&s->conn, PQfinish);
+      return FALSE;
+    }
   g_mutex_lock (&s->lock);
   g_free (s->resolved);
   s->resolved = g_steal_pointer (&conninfo);
@@ -157,12 +218,16 @@ ensure_connection (Shared  *s,
   return TRUE;
 }
 
+/* Worker thread: whether `error` of a job came from the connection
+ * breaking under it (the server ended the session: SQLSTATE class 08 or
+ * 57P, or libpq lost the socket: no SQLSTATE), rather than from what the
+ * job asked. */
 static gboolean
-connection_lost (Shared       *s,
-                 const GError *error)
+connection_broke (Shared       *s,
+                  const GError *error)
 {
-  return g_error_matches (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE)
-         && (s->conn == NULL || PQstatus (s->conn) != CONNECTION_OK);
+  return s->conn == NULL || s->terminated || PQstatus (s->conn) != CONNECTION_OK
+         || g_error_matches (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE);
 }
 
 /* Sleeps the retry interval, waking early when cancelled. */
@@ -179,6 +244,18 @@ wait_to_retry (Shared       *s,
     g_usleep (50 * 1000);
 }
 
+/* Runs one job. What happens when the server goes away:
+ * - before the job is sent (the server cannot be reached, or the idle
+ *   connection was closed by a restart, found before sending): the job
+ *   waits, offline, and is sent once a connection is made again — it had
+ *   not reached the server, so nothing can happen twice;
+ * - under the job (sent, and the connection broke before the answer): a
+ *   job that only reads runs once more on a new connection; one that may
+ *   write is not run again, since the server may have committed it before
+ *   the connection broke, and answers that it is not known whether it was
+ *   saved: the user looks (the card reloads) and saves again if needed. A
+ *   step made again on a stale version would be refused as a conflict in
+ *   any case (WX409), never applied twice. */
 static void
 run_job_cb (gpointer item,
             gpointer pool_data)
@@ -187,6 +264,7 @@ run_job_cb (gpointer item,
   Job *j = g_task_get_task_data (task);
   Shared *s = j->shared;
   GCancellable *cancellable = g_task_get_cancellable (task);
+  gboolean ran_again = FALSE;
 
   for (;;)
     {
@@ -195,22 +273,38 @@ run_job_cb (gpointer item,
 
       if (g_task_return_error_if_cancelled (task))
         return;
-      if (ensure_connection (s, &error)
-          && j->job (s->conn, j->data, &result, &error))
+      if (!ensure_connection (s, &error))
+        {
+          /* The server went away (or never came): keep the job and wait. */
+          report_status (s, FALSE, error->message);
+          wait_to_retry (s, cancellable);
+          continue;
+        }
+      if (j->job (s->conn, j->data, &result, &error))
         {
           report_status (s, TRUE, NULL);
           g_task_return_pointer (task, result, j->result_free);
           return;
         }
-      /* The server went away (or never came): keep the job and wait. */
-      if (s->conn == NULL || connection_lost (s, error))
+      if (!connection_broke (s, error))
         {
-          g_clear_pointer (&s->conn, PQfinish);
-          report_status (s, FALSE, error->message);
-          wait_to_retry (s, cancellable);
+          report_status (s, TRUE, NULL);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_debug ("the connection broke under a job: %s", error->message);
+      g_clear_pointer (&s->conn, PQfinish);
+      if (j->reads_only && !ran_again)
+        {
+          ran_again = TRUE;
           continue;
         }
-      report_status (s, TRUE, NULL);
+      if (!j->reads_only)
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
+                               _("The connection to the database was lost while saving, so it is not known whether the change was saved; check it and save again if needed."));
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -242,7 +336,10 @@ wx_db_worker_finalize (GObject *object)
 {
   WxDbWorker *self = WX_DB_WORKER (object);
 
-  /* Jobs still queued are dropped; the running one keeps what it shares. */
+  /* No job is queued or running now: each job's GTask holds a reference
+   * on the worker until the job has run (a cancelled one ends at once when
+   * its turn comes). The last reference may be dropped in the worker's own
+   * thread, at the end of a job: hence no waiting for the pool here. */
   g_thread_pool_free (self->pool, TRUE, FALSE);
   g_weak_ref_set (&self->shared->owner, NULL);
   shared_unref (self->shared);
@@ -325,6 +422,34 @@ wx_db_worker_set_retry_interval (WxDbWorker *self,
   g_mutex_unlock (&self->shared->lock);
 }
 
+static void
+run_async (WxDbWorker          *self,
+           gboolean             reads_only,
+           WxDbJob              job,
+           gpointer             data,
+           GDestroyNotify       data_free,
+           GDestroyNotify       result_free,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  GTask *task;
+  Job *j;
+
+  j = g_new0 (Job, 1);
+  j->shared = shared_ref (self->shared);
+  j->job = job;
+  j->data = data;
+  j->data_free = data_free;
+  j->result_free = result_free;
+  j->reads_only = reads_only;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wx_db_worker_run_async);
+  g_task_set_task_data (task, j, (GDestroyNotify) job_free);
+  g_thread_pool_push (self->pool, task, NULL);
+}
+
 void
 wx_db_worker_run_async (WxDbWorker          *self,
                         WxDbJob              job,
@@ -335,23 +460,24 @@ wx_db_worker_run_async (WxDbWorker          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  GTask *task;
-  Job *j;
-
   g_return_if_fail (WX_IS_DB_WORKER (self));
   g_return_if_fail (job != NULL);
+  run_async (self, FALSE, job, data, data_free, result_free, cancellable, callback, user_data);
+}
 
-  j = g_new0 (Job, 1);
-  j->shared = shared_ref (self->shared);
-  j->job = job;
-  j->data = data;
-  j->data_free = data_free;
-  j->result_free = result_free;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wx_db_worker_run_async);
-  g_task_set_task_data (task, j, (GDestroyNotify) job_free);
-  g_thread_pool_push (self->pool, task, NULL);
+void
+wx_db_worker_read_async (WxDbWorker          *self,
+                         WxDbJob              job,
+                         gpointer             data,
+                         GDestroyNotify       data_free,
+                         GDestroyNotify       result_free,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (WX_IS_DB_WORKER (self));
+  g_return_if_fail (job != NULL);
+  run_async (self, TRUE, job, data, data_free, result_free, cancellable, callback, user_data);
 }
 
 gpointer

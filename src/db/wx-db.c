@@ -1,5 +1,7 @@
 #define G_LOG_DOMAIN "wx-db"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -11,38 +13,90 @@ notice_cb (void *data, const char *message)
   g_debug ("server notice: %s", message);
 }
 
+/* connect_timeout of the connection string, in seconds (0: none); as
+ * libpq reads it, at least 2. */
+static int
+connect_timeout (PGconn *conn)
+{
+  PQconninfoOption *opts = PQconninfo (conn);
+  int seconds = 0;
+
+  for (PQconninfoOption *o = opts; o && o->keyword; o++)
+    if (g_str_equal (o->keyword, "connect_timeout") && o->val)
+      seconds = atoi (o->val);
+  PQconninfoFree (opts);
+  return seconds <= 0 ? 0 : MAX (seconds, 2);
+}
+
+/* PQconnectdb(), but with the error verbosity set before the server
+ * answers, so that a refusal's message carries its SQLSTATE: libpq keeps
+ * no result of a failed connection to read it from, and the message's
+ * words may be in any language. Waits connect_timeout per address as
+ * libpq does (but does not go on to the next address after a timeout);
+ * *timed_out says it ran out. */
+static PGconn *
+connect_verbose (const char *conninfo,
+                 gboolean   *timed_out)
+{
+  PGconn *conn = PQconnectStart (conninfo);
+  PostgresPollingStatusType st = PGRES_POLLING_WRITING;
+  int timeout = 0;
+  int sock = -1;
+  gint64 deadline = 0;
+
+  *timed_out = FALSE;
+  if (conn == NULL)
+    return NULL;
+  PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
+  if (PQstatus (conn) == CONNECTION_BAD)
+    return conn;
+  timeout = connect_timeout (conn);
+  while (st != PGRES_POLLING_OK && st != PGRES_POLLING_FAILED)
+    {
+      GPollFD fd = { .fd = PQsocket (conn), .events = st == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT };
+      int wait = -1;
+
+      if (fd.fd < 0)
+        break;   /* no socket to wait on: it failed */
+      if (fd.fd != sock)
+        {
+          /* Another address: its own time. */
+          sock = fd.fd;
+          deadline = timeout ? g_get_monotonic_time () + timeout * G_USEC_PER_SEC : 0;
+        }
+      if (deadline)
+        wait = (int) MAX ((deadline - g_get_monotonic_time ()) / 1000, 0);
+      if (g_poll (&fd, 1, wait) == 0 && deadline && g_get_monotonic_time () >= deadline)
+        {
+          *timed_out = TRUE;
+          break;
+        }
+      st = PQconnectPoll (conn);
+    }
+  return conn;
+}
+
 PGconn *
 wx_db_connect (const char  *conninfo,
                GError     **error)
 {
   g_autofree char *with_name = wx_db_conninfo_with (conninfo, "application_name", "weixiu");
-  g_autoptr(PGconn) conn = PQconnectdb (with_name ? with_name : conninfo);
+  gboolean timed_out = FALSE;
+  g_autoptr(PGconn) conn = connect_verbose (with_name ? with_name : conninfo, &timed_out);
 
-  if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
+  if (conn == NULL || timed_out || PQstatus (conn) != CONNECTION_OK)
     {
       const char *msg = conn ? PQerrorMessage (conn) : "out of memory";
-      PGPing ping = PQping (with_name ? with_name : conninfo);
+      g_autofree char *sqlstate = wx_db_message_sqlstate (msg);
+      /* Whether a server answers at all, when it did not say why itself. */
+      PGPing ping = timed_out ? PQPING_NO_RESPONSE
+                  : sqlstate ? PQPING_OK
+                  : PQping (with_name ? with_name : conninfo);
 
-      /* Whether the server answers at all decides between "unreachable" and
-       * "refused"; the (possibly translated) message only refines the latter. */
-      g_debug ("connect failed: %s", msg);
-      if (ping == PQPING_NO_ATTEMPT)
-        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_INVALID,
-                             _("The connection string is not valid; write it like “host=server dbname=weixiu user=name”."));
-      else if (ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT)
-        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE,
-                             _("The database server cannot be reached; check the network or start the server, then try again."));
-      else if (conn && PQconnectionNeedsPassword (conn))
-        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
-                             _("The server needs a password for this user."));
-      else if (strstr (msg, "database \"") && strstr (msg, "does not exist"))
-        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND,
-                             _("The database does not exist on that server; check the database name or run “weixiu-admin init”."));
-      else
-        g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
-                             _("The server did not accept the user name or password."));
+      wx_db_set_connect_error (error, msg, conn && PQconnectionNeedsPassword (conn), ping);
       return NULL;
     }
+  PQsetErrorVerbosity (conn, PQERRORS_DEFAULT);
 
   PQsetNoticeProcessor (conn, notice_cb, NULL);
   /* Text protocol, ISO dates, UTF-8: what the parsing code expects. */

@@ -453,8 +453,8 @@ load_work (WxBenchWindow *self)
   j->login = g_strdup (wx_board_session_get_login (self->session));
   j->now = g_get_real_time () / G_USEC_PER_SEC;
   /* The job is its own result: the worker frees it once, through data_free. */
-  wx_db_worker_run_async (self->worker, my_work_job, j, (GDestroyNotify) work_job_free,
-                          NULL, self->cancellable, work_loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (self->worker, my_work_job, j, (GDestroyNotify) work_job_free,
+                           NULL, self->cancellable, work_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -611,9 +611,9 @@ load_log (WxBenchWindow *self)
 {
   if (wx_board_session_get_login (self->session) == NULL || !reload_start (&self->log_reload))
     return;
-  wx_db_worker_run_async (self->worker, work_log_job, log_job_new (self), (GDestroyNotify) log_job_free,
-                          (GDestroyNotify) wx_work_log_free, self->cancellable, log_loaded_cb,
-                          g_object_ref (self));
+  wx_db_worker_read_async (self->worker, work_log_job, log_job_new (self), (GDestroyNotify) log_job_free,
+                           (GDestroyNotify) wx_work_log_free, self->cancellable, log_loaded_cb,
+                           g_object_ref (self));
 }
 
 void
@@ -780,8 +780,8 @@ wx_bench_window_render_log_async (WxBenchWindow       *self,
                                   gpointer             user_data)
 {
   g_return_if_fail (WX_IS_BENCH_WINDOW (self));
-  wx_db_worker_run_async (self->worker, render_log_job, log_job_new (self), (GDestroyNotify) log_job_free,
-                          (GDestroyNotify) g_bytes_unref, cancellable, callback, user_data);
+  wx_db_worker_read_async (self->worker, render_log_job, log_job_new (self), (GDestroyNotify) log_job_free,
+                           (GDestroyNotify) g_bytes_unref, cancellable, callback, user_data);
 }
 
 GBytes *

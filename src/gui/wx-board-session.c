@@ -34,6 +34,7 @@ struct _WxBoardSession
   char          *full_name;
   WxRole         roles;
   GPtrArray     *rest;              /* the orders not in the first screen yet */
+  char          *load_error;        /* the notice of a load that failed, while shown */
 
   GtkRevealer   *banner_revealer;   /* weak, as the rest of the window's parts */
   GtkLabel      *banner_label;
@@ -242,11 +243,17 @@ board_loaded_cb (GObject      *source,
   set_loading (self, FALSE);
   if (b == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Cannot load the orders: %s"), error->message);
-      notice (self, text, TRUE);
+      g_free (self->load_error);
+      self->load_error = g_strdup_printf (_("Cannot load the orders: %s"), error->message);
+      notice (self, self->load_error, TRUE);
     }
   else
     {
+      /* Loaded after all (the server is back): the old failure goes. */
+      if (self->load_error && self->notice_revealer && self->notice_label &&
+          g_strcmp0 (wx_notice_get (self->notice_revealer, self->notice_label), self->load_error) == 0)
+        gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+      g_clear_pointer (&self->load_error, g_free);
       g_free (self->login);
       g_free (self->full_name);
       self->login = g_steal_pointer (&b->login);
@@ -269,8 +276,8 @@ wx_board_session_refresh (WxBoardSession *self)
   if (self->loading)
     return;
   set_loading (self, TRUE);
-  wx_db_worker_run_async (self->worker, load_board_job, NULL, NULL, (GDestroyNotify) board_load_free,
-                          self->cancellable, board_loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (self->worker, load_board_job, NULL, NULL, (GDestroyNotify) board_load_free,
+                           self->cancellable, board_loaded_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -327,9 +334,9 @@ reload_ids (WxBoardSession *self,
   GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
 
   g_array_append_vals (copy, ids->data, ids->len);
-  wx_db_worker_run_async (self->worker, load_ids_job, copy, (GDestroyNotify) g_array_unref,
-                          (GDestroyNotify) g_ptr_array_unref, self->cancellable, ids_loaded_cb,
-                          g_object_ref (self));
+  wx_db_worker_read_async (self->worker, load_ids_job, copy, (GDestroyNotify) g_array_unref,
+                           (GDestroyNotify) g_ptr_array_unref, self->cancellable, ids_loaded_cb,
+                           g_object_ref (self));
 }
 
 void
@@ -359,6 +366,21 @@ resync_cb (WxDbListener   *listener,
   wx_board_session_refresh (self);
 }
 
+/* The listener is back after a lost connection: the open order too (its
+ * panel may show that it could not load). */
+static void
+reconnected_cb (WxDbListener   *listener,
+                WxBoardSession *self)
+{
+  const char *number = self->panel ? wx_order_panel_get_number (self->panel) : NULL;
+
+  if (number && *number)
+    {
+      g_autofree char *again = g_strdup (number);
+      wx_order_panel_show (self->panel, again);
+    }
+}
+
 WxOrder *
 wx_board_session_find_open (WxBoardSession *self,
                             const char     *number)
@@ -378,22 +400,35 @@ wx_board_session_find_open (WxBoardSession *self,
 
 /* ---------------------------------------------------------------- banner */
 
+/* The banner shows while the worker cannot reach the server (a job
+ * waits) or the listener lost its connection (noticed within 2 s, even
+ * when nothing is asked), and goes by itself when both are back. */
 static void
-online_changed_cb (WxDbWorker     *worker,
-                   GParamSpec     *pspec,
-                   WxBoardSession *self)
+update_banner (WxBoardSession *self)
 {
-  gboolean online = wx_db_worker_get_online (worker);
+  gboolean worker_online = wx_db_worker_get_online (self->worker);
+  gboolean lost = self->listener && !wx_db_listener_get_listening (self->listener) &&
+                  wx_db_listener_get_problem (self->listener) != NULL;
 
   if (self->banner_revealer == NULL || self->banner_label == NULL)
     return;
-  if (!online)
+  if (!worker_online || lost)
     {
+      const char *problem = !worker_online ? wx_db_worker_get_problem (self->worker)
+                                           : wx_db_listener_get_problem (self->listener);
       g_autofree char *text = g_strdup_printf (_("The database cannot be reached: %s Reconnecting by itself; what you typed is kept and will be saved when it is back."),
-                                               wx_db_worker_get_problem (worker));
+                                               problem ? problem : "");
       gtk_label_set_text (self->banner_label, text);
     }
-  gtk_revealer_set_reveal_child (self->banner_revealer, !online);
+  gtk_revealer_set_reveal_child (self->banner_revealer, !worker_online || lost);
+}
+
+static void
+online_changed_cb (GObject        *object,
+                   GParamSpec     *pspec,
+                   WxBoardSession *self)
+{
+  update_banner (self);
 }
 
 static void
@@ -940,6 +975,7 @@ wx_board_session_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_pointer (&self->rest, g_ptr_array_unref);
+  g_clear_pointer (&self->load_error, g_free);
   g_cancellable_cancel (self->cancellable);
   if (self->listener)
     g_signal_handlers_disconnect_by_data (self->listener, self);
@@ -1038,9 +1074,13 @@ wx_board_session_new (const char *conninfo)
 
   self->worker = wx_db_worker_new (conninfo);
   g_signal_connect (self->worker, "notify::online", G_CALLBACK (online_changed_cb), self);
+  g_signal_connect (self->worker, "notify::problem", G_CALLBACK (online_changed_cb), self);
   self->listener = wx_db_listener_new (conninfo);
+  g_signal_connect (self->listener, "notify::listening", G_CALLBACK (online_changed_cb), self);
+  g_signal_connect (self->listener, "notify::problem", G_CALLBACK (online_changed_cb), self);
   g_signal_connect (self->listener, "orders-changed", G_CALLBACK (orders_changed_cb), self);
   g_signal_connect (self->listener, "resync", G_CALLBACK (resync_cb), self);
+  g_signal_connect (self->listener, "resync", G_CALLBACK (reconnected_cb), self);
   /* Hours, holidays or clock limits changed on some PC: every clock again. */
   g_signal_connect (self->listener, "settings-changed", G_CALLBACK (resync_cb), self);
   wx_board_session_refresh (self);

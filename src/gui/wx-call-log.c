@@ -284,8 +284,8 @@ wx_call_log_reload (WxCallLog *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  wx_db_worker_run_async (self->worker, load_job, q, g_free, (GDestroyNotify) loaded_free,
-                          self->cancellable, loaded_cb, self);
+  wx_db_worker_read_async (self->worker, load_job, q, g_free, (GDestroyNotify) loaded_free,
+                           self->cancellable, loaded_cb, self);
 }
 
 void

@@ -202,9 +202,9 @@ search_activate_cb (GtkSearchEntry    *entry,
       gtk_editable_set_text (GTK_EDITABLE (entry), "");
       return;
     }
-  wx_db_worker_run_async (self->worker, search_job, g_steal_pointer (&text), g_free,
-                          (GDestroyNotify) g_ptr_array_unref, self->cancellable, search_done_cb,
-                          g_object_ref (self));
+  wx_db_worker_read_async (self->worker, search_job, g_steal_pointer (&text), g_free,
+                           (GDestroyNotify) g_ptr_array_unref, self->cancellable, search_done_cb,
+                           g_object_ref (self));
 }
 
 static void

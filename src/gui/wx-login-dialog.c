@@ -8,6 +8,7 @@
 
 #include "core/wx-session.h"
 #include "core/wx-workflow.h"
+#include "db/wx-db-error.h"
 #include "db/wx-db-session.h"
 #include "wx-login-dialog.h"
 
@@ -23,6 +24,7 @@ struct _WxLoginDialog
   AdwPasswordEntryRow *password_row;
   GtkCheckButton  *remember_check;
   GtkLabel        *error_label;
+  GtkButton       *update_button;
   GtkButton       *login_button;
   GtkSpinner      *spinner;
   GtkStack        *stack;
@@ -36,6 +38,7 @@ struct _WxLoginDialog
   char            *full_name;
   WxRole           desks;
   gboolean         busy;
+  struct Login    *outdated;         /* the login refused for an older schema, to migrate */
 };
 
 G_DEFINE_FINAL_TYPE (WxLoginDialog, wx_login_dialog, ADW_TYPE_APPLICATION_WINDOW)
@@ -71,12 +74,17 @@ user_text (WxLoginDialog *self)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
 }
 
+static void login_free (struct Login *l);
+
 static void
 show_message (WxLoginDialog *self,
               const char    *message)
 {
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message && *message);
+  /* The offer to update goes with the message that makes it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->update_button), FALSE);
+  g_clear_pointer (&self->outdated, login_free);
 }
 
 static void
@@ -88,6 +96,7 @@ set_busy (WxLoginDialog *self,
   /* The fields stay as they are (making a focused entry insensitive loses
    * its focus-out); the button waits. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.login", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.update", !busy);
 }
 
 /* ------------------------------------------------------------ the keyring */
@@ -235,14 +244,27 @@ wx_login_dialog_choose (WxLoginDialog *self,
 
 /* ------------------------------------------------------------ logging in */
 
-typedef struct {
+typedef struct Login {
   char     *server;      /* NULL: the private database */
   char     *user;
   char     *password;
   char     *role;        /* the desk asked for, or NULL */
   gboolean  remember;
   gboolean  keyring;     /* keep or forget the password afterwards */
+  gboolean  migrate;     /* update an older database first */
 } Login;
+
+static Login *
+login_copy (const Login *l)
+{
+  Login *copy = g_memdup2 (l, sizeof *l);
+
+  copy->server = g_strdup (l->server);
+  copy->user = g_strdup (l->user);
+  copy->password = g_strdup (l->password);
+  copy->role = g_strdup (l->role);
+  return copy;
+}
 
 static void
 login_free (Login *l)
@@ -269,6 +291,12 @@ logged_in (WxLoginDialog *self,
   if (session == NULL)
     {
       show_message (self, failure->message);
+      /* An older database and an administrator: offer to update it. */
+      if (g_error_matches (failure, WX_DB_ERROR, WX_DB_ERROR_SCHEMA_MIGRATE))
+        {
+          self->outdated = login_copy (l);
+          gtk_widget_set_visible (GTK_WIDGET (self->update_button), TRUE);
+        }
       gtk_window_present (GTK_WINDOW (self));
       return;
     }
@@ -323,7 +351,10 @@ start_login (WxLoginDialog *self,
   self->cancellable = g_cancellable_new ();
   show_message (self, NULL);
   set_busy (self, TRUE);
-  wx_db_session_open_async (self, l->server, l->user, l->password, self->cancellable, logged_in_cb, l);
+  if (l->migrate)
+    wx_db_session_migrate_async (self, l->server, l->user, l->password, self->cancellable, logged_in_cb, l);
+  else
+    wx_db_session_open_async (self, l->server, l->user, l->password, self->cancellable, logged_in_cb, l);
 }
 
 void
@@ -381,6 +412,27 @@ login_action_cb (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   wx_login_dialog_login (WX_LOGIN_DIALOG (widget), NULL);
+}
+
+void
+wx_login_dialog_update (WxLoginDialog *self)
+{
+  Login *l;
+
+  g_return_if_fail (WX_IS_LOGIN_DIALOG (self));
+  if (self->outdated == NULL)
+    return;
+  l = g_steal_pointer (&self->outdated);
+  l->migrate = TRUE;
+  start_login (self, l);
+}
+
+static void
+update_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  wx_login_dialog_update (WX_LOGIN_DIALOG (widget));
 }
 
 static void
@@ -443,6 +495,13 @@ wx_login_dialog_get_message (WxLoginDialog *self)
 }
 
 gboolean
+wx_login_dialog_get_can_update (WxLoginDialog *self)
+{
+  g_return_val_if_fail (WX_IS_LOGIN_DIALOG (self), FALSE);
+  return self->outdated != NULL && gtk_widget_get_visible (GTK_WIDGET (self->update_button));
+}
+
+gboolean
 wx_login_dialog_get_busy (WxLoginDialog *self)
 {
   g_return_val_if_fail (WX_IS_LOGIN_DIALOG (self), FALSE);
@@ -461,6 +520,7 @@ wx_login_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->lookup);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->outdated, login_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_LOGIN_DIALOG);
   G_OBJECT_CLASS (wx_login_dialog_parent_class)->dispose (object);
 }
@@ -490,12 +550,14 @@ wx_login_dialog_class_init (WxLoginDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, remember_check);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, update_button);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, login_button);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, choose_label);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, desk_list);
   gtk_widget_class_install_action (widget_class, "login.login", NULL, login_action_cb);
+  gtk_widget_class_install_action (widget_class, "login.update", NULL, update_action_cb);
 }
 
 static void

@@ -47,5 +47,10 @@ void           wx_login_dialog_choose     (WxLoginDialog *self,
 const char    *wx_login_dialog_get_message (WxLoginDialog *self);
 /* TRUE while a login is under way. */
 gboolean       wx_login_dialog_get_busy   (WxLoginDialog *self);
+/* Whether the dialog offers to update the database: a login refused
+ * because the database's schema is older, for an administrator. */
+gboolean       wx_login_dialog_get_can_update (WxLoginDialog *self);
+/* Takes the offer (the login.update action): migrates, then logs in. */
+void           wx_login_dialog_update     (WxLoginDialog *self);
 
 G_END_DECLS

@@ -270,9 +270,9 @@ reload (WxOrderPanel *self)
   q->number = g_strdup (self->number);
   q->now = g_get_real_time () / G_USEC_PER_SEC;
   gtk_spinner_start (self->spinner);
-  wx_db_worker_run_async (self->worker, load_job, q, (GDestroyNotify) detail_query_free,
-                          (GDestroyNotify) wx_order_detail_free, self->cancellable, loaded_cb,
-                          g_object_ref (self));
+  wx_db_worker_read_async (self->worker, load_job, q, (GDestroyNotify) detail_query_free,
+                           (GDestroyNotify) wx_order_detail_free, self->cancellable, loaded_cb,
+                           g_object_ref (self));
 }
 
 void

@@ -193,8 +193,8 @@ wx_route_list_load (WxRouteList *self, WxDbWorker *worker, const char *engineer,
   q->day = day;
   call->self = g_object_ref (self);
   call->day = day;
-  wx_db_worker_run_async (worker, route_job, q, (GDestroyNotify) route_query_free,
-                          (GDestroyNotify) g_ptr_array_unref, self->cancellable, route_loaded_cb, call);
+  wx_db_worker_read_async (worker, route_job, q, (GDestroyNotify) route_query_free,
+                           (GDestroyNotify) g_ptr_array_unref, self->cancellable, route_loaded_cb, call);
 }
 
 GListModel *

@@ -2,10 +2,12 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "db/wx-db.h"
 #include "db/wx-db-migrate.h"
+#include "db/wx-db-server.h"
 #include "wx-test-db.h"
 
 static GPtrArray *created;
@@ -188,3 +190,59 @@ const char *wx_test_good_phones[] = {
   "020-87581480#8", "+86 20 8758 1480", "+1 415 555 0100", "19912345678",
   NULL
 };
+
+/* ------------------------------------------- the test server's outages */
+
+static char *server_options;    /* postgres' options, from postmaster.opts */
+
+static char *
+server_data_dir (void)
+{
+  return g_build_filename (g_getenv ("PGHOST"), "data", NULL);
+}
+
+static void
+pg_ctl (const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* As the server's user when root, as ./run does. */
+  if (!wx_db_run_pg_tool ("pg_ctl", args, TRUE, &error))
+    g_error ("pg_ctl %s: %s", args[g_strv_length ((GStrv) args) - 1], error->message);
+}
+
+void
+wx_test_db_server_stop (const char *mode)
+{
+  g_autofree char *data_dir = server_data_dir ();
+  gboolean smart = g_strcmp0 (mode, "smart") == 0;
+  /* A smart stop waits for the sessions to end: not waited for here. */
+  const char *args[] = { "-D", data_dir, "-m", mode ? mode : "fast", smart ? "-W" : "-w", "-s", "stop", NULL };
+
+  wx_test_db_require ();
+  if (server_options == NULL)
+    {
+      g_autofree char *opts_path = g_build_filename (data_dir, "postmaster.opts", NULL);
+      g_autofree char *opts = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *space;
+
+      if (!g_file_get_contents (opts_path, &opts, NULL, &error))
+        g_error ("cannot read the test server's options: %s", error->message);
+      /* `/path/postgres "-D" "…" "-c" "…" …`: everything after the program. */
+      space = strchr (g_strstrip (opts), ' ');
+      server_options = g_strdup (space ? space + 1 : "");
+    }
+  pg_ctl (args);
+}
+
+void
+wx_test_db_server_start (void)
+{
+  g_autofree char *data_dir = server_data_dir ();
+  g_autofree char *log = g_build_filename (g_getenv ("PGHOST"), "server.log", NULL);
+  const char *args[] = { "-D", data_dir, "-l", log, "-o", server_options, "-w", "-s", "start", NULL };
+
+  g_assert_nonnull (server_options);
+  pg_ctl (args);
+}

@@ -26,4 +26,13 @@ void      wx_test_db_fixture   (PGconn     *conn);
 
 extern const char *wx_test_good_phones[];
 
+/* Stops the test server (./run tests: data in $PGHOST/data) with pg_ctl's
+ * `mode` (NULL: fast — sessions end as by an administrator, 57P01;
+ * "smart" returns at once: the server refuses new sessions, "shutting
+ * down", until the open ones end), and starts it again with the options it
+ * ran with. Only for a test that runs
+ * alone (is_parallel: false in tests/meson.build). */
+void      wx_test_db_server_stop  (const char *mode);
+void      wx_test_db_server_start (void);
+
 G_END_DECLS

@@ -254,6 +254,7 @@ static const Case cases[] = {
   CHECK_CASE ("complaint step after closing", "WITH k AS (INSERT INTO complaints (customer_id, description, closed_at, outcome) VALUES (1, '慢', now(), '已解决') RETURNING id)"
                                             " INSERT INTO complaint_steps (complaint_id, step, note) SELECT id, 1, '道歉' FROM k", "complaint_steps_open"),
   CHECK_CASE ("complaint outcome too long", "UPDATE complaints SET closed_at = now(), outcome = repeat('很', 2001) WHERE id = 1", "complaints_outcome_check"),
+  CHECK_CASE ("early close reason too long", "UPDATE complaints SET early_close_reason = repeat('很', 2001) WHERE id = 1", "complaints_early_close_reason_check"),
   CHECK_CASE ("resolved without saying how", "INSERT INTO escalations (order_id, trigger, resolved_at, resolved_by) VALUES (1, 'two_visits', now(), 'x')", "escalations_resolution_check"),
   CHECK_CASE ("empty complaint",            "INSERT INTO complaints (customer_id, description) VALUES (1, '   ')", "complaints_description_check"),
   CHECK_CASE ("complaint closed without outcome", "INSERT INTO complaints (customer_id, description, closed_at) VALUES (1, '态度差', now())", "complaints_check"),

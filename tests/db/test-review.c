@@ -3,17 +3,24 @@
  * the records (inspection with a catalogue part, quote, repair, pickup,
  * entry), its times set to a scripted Monday; every check passes on it and
  * fails, each alone, when its fact is spoiled (inside a transaction rolled
- * back); an on-site order for the on-site response; the queue; pass and
- * return write exactly their rows, nothing on a stale version; the returns
- * addressed to a person until acknowledged or reviewed again. */
+ * back); an on-site order for the on-site response; the queue and its due
+ * time from the review clock's thresholds in the settings and the business
+ * calendar; pass and return write exactly their rows through the database's
+ * functions only (the app roles' direct writes taken away as migration 016
+ * does), nothing on a stale version, a wrong role or bad input — core's
+ * sentence and the server's the same; the returns addressed to a person
+ * until acknowledged or reviewed again. */
 #include <libpq-fe.h>
 
+#include "core/wx-error.h"
 #include "core/wx-records.h"
 #include "core/wx-review.h"
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
 #include "db/wx-db-records.h"
+#include "db/wx-db-error.h"
 #include "db/wx-db-review.h"
+#include "db/wx-db-settings.h"
 #include "db/wx-db-workflow.h"
 #include "wx-test-db.h"
 
@@ -23,10 +30,13 @@
 
 static char *conninfo;
 
+/* Acts as `role` (a staff login or a group; NULL: the owner again) as a
+ * client logged in as it would: the review's functions check session_user. */
 static void
 set_role (PGconn *conn, const char *role)
 {
-  g_autofree char *sql = g_strdup_printf ("SET ROLE %s", role ? role : "NONE");
+  g_autofree char *sql = role ? g_strdup_printf ("SET SESSION AUTHORIZATION %s", role)
+                              : g_strdup ("RESET SESSION AUTHORIZATION");
   wx_test_db_exec (conn, sql);
 }
 
@@ -495,6 +505,92 @@ returns_for (PGconn *conn, const char *login)
   return returns;
 }
 
+/* What a review may change, as one string. */
+static char *
+snapshot (PGconn *conn)
+{
+  return wx_test_db_value (conn,
+    "SELECT (SELECT count(*) FROM order_reviews) || ' ' || (SELECT count(*) FROM order_events)"
+    "       || ' ' || (SELECT sum(version) FROM service_orders)");
+}
+
+/* The server refuses `sql` ($1: the order's number) with exactly
+ * `sentence` (and `code`); nothing changes. */
+static void
+server_refuses (PGconn *conn, const char *number, WxDbError code, const char *sentence, const char *sql)
+{
+  const char *params[] = { number };
+  g_autofree char *before = snapshot (conn);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) res = wx_db_query (conn, sql, 1, params, &error);
+
+  g_assert_null (res);
+  g_assert_error (error, WX_DB_ERROR, (gint) code);
+  g_assert_cmpstr (error->message, ==, sentence);
+  after = snapshot (conn);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static gint64
+shanghai (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) t = g_date_time_new (zone, year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (t);
+}
+
+static gint64
+review_due (PGconn *conn, const char *number)
+{
+  g_autoptr(GPtrArray) queue = queue_now (conn);
+  WxReviewQueueItem *item = queued (queue, number, NULL);
+
+  g_assert_nonnull (item);
+  return item->review_due;
+}
+
+/* The review clock: working minutes after the next working day opens, as
+ * the settings say, on the business calendar. */
+static void
+test_review_clock (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = build_carry_in (conn, "RM2-5425");   /* entered Tuesday 2026-11-17 11:00 */
+  g_autoptr(WxDbSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  WxSlaThreshold before;
+
+  /* The defaults: by 12:00 on Wednesday (180 minutes after 09:00). */
+  g_assert_cmpint (review_due (conn, number), ==, shanghai (2026, 11, 18, 12, 0));
+
+  /* Four hours after the opening, as set in the settings: 13:00. */
+  set_role (conn, "wx_admin");
+  settings = wx_db_settings_load (conn, &error);
+  g_assert_no_error (error);
+  before = settings->thresholds[WX_CLOCK_REVIEW];
+  g_assert_cmpuint (before.target_minutes, ==, 120);
+  g_assert_cmpuint (before.limit_minutes, ==, 180);
+  settings->thresholds[WX_CLOCK_REVIEW] = (WxSlaThreshold) { 60, 240 };
+  g_assert_true (wx_db_settings_save_thresholds (conn, settings->thresholds, &error));
+  g_assert_no_error (error);
+  set_role (conn, NULL);
+  g_assert_cmpint (review_due (conn, number), ==, shanghai (2026, 11, 18, 13, 0));
+
+  /* Wednesday a holiday: Thursday 13:00. */
+  wx_test_db_exec (conn, "INSERT INTO calendar_days (day, kind, name) VALUES ('2026-11-18', 'holiday', '停电')");
+  g_assert_cmpint (review_due (conn, number), ==, shanghai (2026, 11, 19, 13, 0));
+  wx_test_db_exec (conn, "DELETE FROM calendar_days WHERE day = '2026-11-18'");
+
+  set_role (conn, "wx_admin");
+  settings->thresholds[WX_CLOCK_REVIEW] = before;
+  g_assert_true (wx_db_settings_save_thresholds (conn, settings->thresholds, &error));
+  g_assert_no_error (error);
+  set_role (conn, NULL);
+  g_assert_cmpint (review_due (conn, number), ==, shanghai (2026, 11, 18, 12, 0));
+}
+
 static void
 test_pass_and_return (void)
 {
@@ -515,6 +611,9 @@ test_pass_and_return (void)
 
   /* The bad one was entered the day before: due first. */
   retime (conn, bad, "pickup=2026-11-16 17:00;enter=2026-11-16 17:30");
+  /* From here on the order's events too are written by the functions
+   * only (017 and 016 take away the rest). */
+  wx_test_db_exec (conn, "REVOKE INSERT ON order_events FROM wx_coordinator, wx_engineer, wx_supervisor, wx_admin");
   queue = queue_now (conn);
   item = queued (queue, good, &pos_good);
   g_assert_nonnull (item);
@@ -548,23 +647,72 @@ test_pass_and_return (void)
   g_assert_cmpint (reviews_of (conn, good), ==, 0);
   g_assert_cmpint (events_of (conn, good, "review"), ==, 0);
 
-  /* Passed: the review row with its checklist and the step, together. */
+  /* Not a supervisor's, a missing version, a checklist of another shape:
+   * refused with a sentence, nothing written. */
+  set_role (conn, COORDINATOR);
+  g_assert_false (wx_db_review_pass (conn, good, version, NULL, &denied));
+  set_role (conn, NULL);
+  g_assert_error (denied, WX_DB_ERROR, WX_DB_ERROR_DENIED);
+  g_assert_cmpstr (denied->message, ==, "Only a supervisor reviews orders: passes them or returns them.");
+  g_clear_error (&denied);
   set_role (conn, SUPERVISOR);
+  server_refuses (conn, good, WX_DB_ERROR_INVALID,
+                  "The order's version is missing; reload the order and try again.",
+                  "SELECT wx_review_pass($1, NULL, '{}'::jsonb, NULL)");
+  server_refuses (conn, good, WX_DB_ERROR_INVALID,
+                  "The review's checklist is not valid; reload the order and review it again.",
+                  "SELECT wx_review_pass($1, (SELECT version FROM service_orders WHERE number = $1),"
+                  "                      '{\"dispatch\": {\"ok\": \"yes\"}}'::jsonb, NULL)");
+  server_refuses (conn, good, WX_DB_ERROR_INVALID,
+                  "The review's checklist is not valid; reload the order and review it again.",
+                  "SELECT wx_review_pass($1, (SELECT version FROM service_orders WHERE number = $1), '[]'::jsonb, NULL)");
+  /* Nor by hand. */
+  {
+    g_autofree char *row = g_strdup_printf ("INSERT INTO order_reviews (order_id, outcome) SELECT id, 'passed'"
+                                            "  FROM service_orders WHERE number = '%s'", good);
+    g_autofree char *event = g_strdup_printf ("INSERT INTO order_events (order_id, event) SELECT id, 'review_seen'"
+                                              "  FROM service_orders WHERE number = '%s'", good);
+    g_autofree char *row_state = wx_test_db_sqlstate (conn, row, 0, NULL);
+    g_autofree char *event_state = wx_test_db_sqlstate (conn, event, 0, NULL);
+    g_assert_cmpstr (row_state, ==, "42501");
+    g_assert_cmpstr (event_state, ==, "42501");
+  }
+
+  /* Passed: the review row with its checklist and the step, together. */
   g_assert_true (wx_db_review_pass (conn, good, version, &result, &error));
   set_role (conn, NULL);
   g_assert_no_error (error);
   g_assert_cmpint (result.version, ==, version + 1);
+  g_assert_cmpint (result.state, ==, WX_ORDER_STATE_ENTERED);
   g_assert_cmpint (reviews_of (conn, good), ==, 1);
   g_assert_cmpint (events_of (conn, good, "review"), ==, 1);
+  g_assert_cmpint (version_of (conn, good), ==, version + 1);
   {
     g_autofree char *row = value (conn,
       "SELECT r.outcome || '|' || r.parts_ok || '|' || r.reviewer || '|' || r.comment || '|' || (r.returned_to IS NULL)"
       "       || '|' || (SELECT count(*) FROM jsonb_object_keys (r.checks))"
       "       || '|' || (r.checks -> 'dispatch' ->> 'ok') || '|' || (r.checks -> 'onsite_response' -> 'ok')"
-      "       || '|' || o.reviewed_by"
       "  FROM order_reviews r JOIN service_orders o ON o.id = r.order_id WHERE o.number = $1", good);
-    g_assert_cmpstr (row, ==, "passed|true|" SUPERVISOR "||true|12|true|null|" SUPERVISOR);
+    g_autofree char *stamped = value (conn,
+      "SELECT o.reviewed_by = e.actor FROM service_orders o JOIN order_events e ON e.order_id = o.id"
+      " WHERE o.number = $1 AND e.event = 'review'", good);
+    g_autofree char *by = value (conn, "SELECT reviewed_by FROM service_orders WHERE number = $1", good);
+    g_assert_cmpstr (row, ==, "passed|true|" SUPERVISOR "||true|12|true|null");
+    /* The step's own stamp and its event: the supervisor's login too. */
+    g_assert_cmpstr (stamped, ==, "t");
+    g_assert_cmpstr (by, ==, SUPERVISOR);
   }
+  /* Reviewed: not again. */
+  set_role (conn, SUPERVISOR);
+  {
+    g_autofree char *sentence = g_strdup_printf ("Order %s is not waiting for a review any more.", good);
+    g_assert_false (wx_db_review_pass (conn, good, -1, NULL, &denied));
+    g_assert_error (denied, WX_DB_ERROR, WX_DB_ERROR_INVALID);
+    g_assert_cmpstr (denied->message, ==, sentence);
+    g_clear_error (&denied);
+  }
+  set_role (conn, NULL);
+  g_assert_cmpint (reviews_of (conn, good), ==, 1);
   queue = queue_now (conn);
   g_assert_null (queued (queue, good, NULL));
   g_clear_pointer (&queue, g_ptr_array_unref);
@@ -584,7 +732,18 @@ test_pass_and_return (void)
   g_assert_cmpint (wx_db_review_return (conn, bad, version, "换错了备件", ENGINEER, &denied), ==, 0);
   set_role (conn, NULL);
   g_assert_error (denied, WX_DB_ERROR, WX_DB_ERROR_DENIED);
+  g_assert_cmpstr (denied->message, ==, "Only a supervisor reviews orders: passes them or returns them.");
   g_assert_cmpint (events_of (conn, bad, "review_returned"), ==, 0);
+  /* To somebody not on the staff: the server names them. */
+  set_role (conn, SUPERVISOR);
+  {
+    g_autoptr(GError) nobody = NULL;
+    g_assert_cmpint (wx_db_review_return (conn, bad, version, "换错了备件", "nobody", &nobody), ==, 0);
+    g_assert_error (nobody, WX_DB_ERROR, WX_DB_ERROR_INVALID);
+    g_assert_cmpstr (nobody->message, ==, "No member of staff named “nobody”.");
+  }
+  set_role (conn, NULL);
+  g_assert_cmpint (reviews_of (conn, bad), ==, 0);
 
   set_role (conn, SUPERVISOR);
   id = wx_db_review_return (conn, bad, version, "  更换的是定影膜，申请的是定影组件：请说明  ", ENGINEER, &error);
@@ -598,11 +757,21 @@ test_pass_and_return (void)
       "       || '|' || (SELECT e.payload ->> 'returned_to' FROM order_events e"
       "                   WHERE e.order_id = o.id AND e.event = 'review_returned')"
       "  FROM order_reviews r JOIN service_orders o ON o.id = r.order_id WHERE o.number = $1", bad);
+    /* The order's version moves on: a screen still showing it is refused. */
     g_autofree char *want = g_strdup_printf ("returned|false|更换的是定影膜，申请的是定影组件：请说明|%s|false|%d|true|%s",
-                                             ENGINEER, version, ENGINEER);
+                                             ENGINEER, version + 1, ENGINEER);
     g_assert_cmpstr (row, ==, want);
   }
   g_assert_cmpint (events_of (conn, bad, "review_returned"), ==, 1);
+  g_assert_cmpint (count (conn, "SELECT count(*) FROM order_events e JOIN service_orders o ON o.id = e.order_id"
+                                " WHERE o.number = $1 AND e.event = 'review_returned' AND e.actor = '" SUPERVISOR "'", bad), ==, 1);
+  {
+    g_autoptr(GError) stale_again = NULL;
+    set_role (conn, SUPERVISOR);
+    g_assert_false (wx_db_review_pass (conn, bad, version, NULL, &stale_again));
+    set_role (conn, NULL);
+    g_assert_error (stale_again, WX_DB_ERROR, WX_DB_ERROR_CONFLICT);
+  }
   /* Still waiting, marked returned. */
   queue = queue_now (conn);
   item = queued (queue, bad, NULL);
@@ -620,12 +789,29 @@ test_pass_and_return (void)
   g_assert_cmpuint (returns->len, ==, 0);
   g_clear_pointer (&returns, g_ptr_array_unref);
 
-  /* The engineer acknowledges: gone for them, an event in the timeline. */
+  /* Only the person it went back to acknowledges it; an unknown one is not there. */
+  {
+    g_autoptr(GError) not_yours = NULL;
+    g_autoptr(GError) unknown = NULL;
+    gint64 nothing = 999999;
+    set_role (conn, COORDINATOR);
+    g_assert_false (wx_db_review_returns_acknowledge (conn, &id, 1, &not_yours));
+    g_assert_false (wx_db_review_returns_acknowledge (conn, &nothing, 1, &unknown));
+    set_role (conn, NULL);
+    g_assert_error (not_yours, WX_DB_ERROR, WX_DB_ERROR_INVALID);
+    g_assert_cmpstr (not_yours->message, ==, "That return was not addressed to you.");
+    g_assert_error (unknown, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND);
+    g_assert_cmpint (events_of (conn, bad, "review_seen"), ==, 0);
+  }
+  /* The engineer acknowledges: gone for them, an event in the timeline, once. */
   set_role (conn, ENGINEER);
+  g_assert_true (wx_db_review_returns_acknowledge (conn, &id, 1, &error));
   g_assert_true (wx_db_review_returns_acknowledge (conn, &id, 1, &error));
   set_role (conn, NULL);
   g_assert_no_error (error);
   g_assert_cmpint (events_of (conn, bad, "review_seen"), ==, 1);
+  g_assert_cmpint (count (conn, "SELECT count(*) FROM order_events e JOIN service_orders o ON o.id = e.order_id"
+                                " WHERE o.number = $1 AND e.event = 'review_seen' AND e.actor = '" ENGINEER "'", bad), ==, 1);
   returns = returns_for (conn, ENGINEER);
   g_assert_cmpuint (returns->len, ==, 0);
   g_clear_pointer (&returns, g_ptr_array_unref);
@@ -673,9 +859,27 @@ test_return_needs_comment (void)
   g_assert_cmpint (wx_db_review_return (conn, number, -1, "  ", ENGINEER, &no_comment), ==, 0);
   g_assert_cmpint (wx_db_review_return (conn, number, -1, "请补签", "", &no_person), ==, 0);
   set_role (conn, NULL);
-  g_assert_error (no_comment, WX_DB_ERROR, WX_DB_ERROR_INVALID);
-  g_assert_error (no_person, WX_DB_ERROR, WX_DB_ERROR_INVALID);
+  g_assert_error (no_comment, WX_CORE_ERROR, WX_CORE_ERROR_INVALID);
+  g_assert_error (no_person, WX_CORE_ERROR, WX_CORE_ERROR_INVALID);
   g_assert_cmpint (reviews_of (conn, number), ==, 0);
+  /* The server refuses them in the same words (core's checks skipped). */
+  set_role (conn, SUPERVISOR);
+  server_refuses (conn, number, WX_DB_ERROR_INVALID, no_comment->message,
+                  "SELECT wx_review_return($1, (SELECT version FROM service_orders WHERE number = $1), '{}'::jsonb,"
+                  "                        NULL, '　 ', '" ENGINEER "')");
+  server_refuses (conn, number, WX_DB_ERROR_INVALID, no_person->message,
+                  "SELECT wx_review_return($1, (SELECT version FROM service_orders WHERE number = $1), '{}'::jsonb,"
+                  "                        NULL, '请补签', '')");
+  {
+    g_autoptr(GError) long_comment = NULL;
+    g_autofree char *text = g_strnfill (2001, 'x');
+    g_autofree char *sql = g_strdup_printf (
+      "SELECT wx_review_return($1, (SELECT version FROM service_orders WHERE number = $1), '{}'::jsonb,"
+      "                        NULL, repeat('x', 2001), '%s')", ENGINEER);
+    g_assert_false (wx_review_return_check (text, ENGINEER, NULL, &long_comment));
+    server_refuses (conn, number, WX_DB_ERROR_INVALID, long_comment->message, sql);
+  }
+  set_role (conn, NULL);
   /* Demo orders in the queue: some pass every check, some do not. */
   {
     guint failing = 0, clean = 0;
@@ -714,6 +918,7 @@ main (int argc, char **argv)
   g_test_add_func ("/review/each-check-fails", test_each_check_fails);
   g_test_add_func ("/review/parts", test_parts);
   g_test_add_func ("/review/on-site", test_on_site);
+  g_test_add_func ("/review/clock", test_review_clock);
   g_test_add_func ("/review/pass-and-return", test_pass_and_return);
   g_test_add_func ("/review/return-needs-comment", test_return_needs_comment);
   return g_test_run ();

@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include "core/wx-error.h"
+#include "core/wx-money.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
@@ -666,6 +667,47 @@ test_intake_validation (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders"), ==, before);
 }
 
+/* Paid means the amount due: core answers with the database's sentence
+ * (¥600 on a ¥680 quote is not paid in full). */
+static void
+test_payment_parity (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  static const struct { WxMoney quote, amount; const char *status; gboolean ok; } cases[] = {
+    { 68000, 60000, "paid", FALSE }, { 68000, 70000, "paid", FALSE }, { 0, 0, "paid", FALSE },
+    { 68000, 68000, "paid", TRUE }, { 68000, 0, "on_account", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *number = make_order (conn, WX_ORDER_KIND_CARRY_IN, WX_ORDER_STATE_NOTIFIED, TRUE);
+      g_autofree char *quote = g_strdup_printf ("%" G_GINT64_FORMAT, cases[i].quote);
+      const char *params[] = { number, quote };
+      g_autoptr(GHashTable) d = g_hash_table_new (g_str_hash, g_str_equal);
+      WxStepExtras extras = { .payment_amount = cases[i].amount, .payment_method = "wechat" };
+      g_autoptr(GError) core = NULL;
+      g_autoptr(GError) db = NULL;
+      gboolean core_ok = wx_payment_check (cases[i].status, cases[i].amount, cases[i].quote, 0, &core);
+      gboolean db_ok;
+
+      g_assert_true (wx_db_execute (conn, "UPDATE service_orders SET quote_total = nullif($2::bigint, 0)"
+                                          " WHERE number = $1", 2, params, NULL));
+      g_hash_table_insert (d, "accessories_checked", "true");
+      g_hash_table_insert (d, "payment_status", (gpointer) cases[i].status);
+      g_hash_table_insert (d, "picked_up_by", "李明");
+      set_role (conn, "wx_coordinator");
+      db_ok = wx_db_order_step_full (conn, number, -1, "pickup", d, &extras, NULL, &db);
+      set_role (conn, NULL);
+      g_test_message ("%s ¥%" G_GINT64_FORMAT " of ¥%" G_GINT64_FORMAT ": %s", cases[i].status, cases[i].amount / 100,
+                      cases[i].quote / 100, db ? db->message : "saved");
+      g_assert_cmpint (core_ok, ==, cases[i].ok);
+      g_assert_cmpint (db_ok, ==, cases[i].ok);
+      if (!cases[i].ok)
+        g_assert_cmpstr (core->message, ==, db->message);
+    }
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM payments WHERE amount = 68000"), ==, 1);
+}
+
 /* A decision after the limit needs its reason and is flagged. */
 static void
 test_late_decision (void)
@@ -752,6 +794,7 @@ main (int argc, char **argv)
   g_test_add_func ("/escalation/no-diagnosis-week", test_escalate_no_diagnosis);
   g_test_add_func ("/escalation/cluster", test_escalate_cluster);
   g_test_add_func ("/workflow/late-decision", test_late_decision);
+  g_test_add_func ("/workflow/payment-parity", test_payment_parity);
   g_test_add_func ("/workflow/demo-follows-the-table", test_demo_follows_the_table);
   g_test_add_func ("/intake/return-repair", test_return_repair);
   g_test_add_func ("/intake/validation", test_intake_validation);

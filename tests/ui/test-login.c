@@ -5,7 +5,10 @@
  * right password opens the user's desk and is remembered as the last
  * user; a user with several roles chooses a desk; a kiosk's --db with a
  * --role the user does not hold is refused, with one it holds opens that
- * desk. PNGs of the dialog and of the choice. */
+ * desk. A database whose schema is newer than the program's is refused
+ * with its sentence; an older one too, but an administrator is offered to
+ * update it, and taking the offer migrates it and logs in. PNGs of the
+ * dialog and of the choice. */
 #include <string.h>
 #include <unistd.h>
 
@@ -14,6 +17,7 @@
 
 #include "core/wx-i18n.h"
 #include "db/wx-db.h"
+#include "db/wx-db-migrate.h"
 #include "db/wx-db-staff.h"
 #include "gui/wx-application.h"
 #include "gui/wx-front-desk-window.h"
@@ -184,6 +188,64 @@ test_kiosk (void)
   close_all ();
 }
 
+static gboolean
+on_page (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (data), WX_TYPE_LOGIN_DIALOG, "stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "choose") == 0;
+}
+
+/* Schema versions: newer refused; older refused, offered to an
+ * administrator, updated when asked. */
+static void
+test_schema (void)
+{
+  g_autoptr(WxLoginDialog) dialog = g_object_ref_sink (wx_login_dialog_new (app));
+  g_autofree char *newer = wx_test_db_create (wx_test_ui_chinese () ? "login_newer_zh" : "login_newer", TRUE);
+  g_autofree char *older = wx_test_db_create (wx_test_ui_chinese () ? "login_older_zh" : "login_older", FALSE);
+  g_autoptr(GError) expected = NULL;
+  const char *superuser = g_getenv ("PGUSER") ? g_getenv ("PGUSER") : g_get_user_name ();
+  int version = wx_db_migrations_latest () + 1;
+
+  {
+    g_autoptr(PGconn) conn = wx_test_db_connect (newer);
+    g_autofree char *number = g_strdup_printf ("%d", version);
+    const char *params[] = { number };
+
+    g_assert_true (wx_db_execute (conn, "INSERT INTO schema_version (version, name) VALUES ($1, 'newer')", 1, params, NULL));
+  }
+  wx_db_schema_newer_error (version, &expected);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  wx_login_dialog_set_value (dialog, "server", newer);
+  expect_refused (dialog, clerk, password, expected->message);
+  g_assert_false (wx_login_dialog_get_can_update (dialog));
+
+  /* Older: the clerk is sent to the administrator… */
+  wx_login_dialog_set_value (dialog, "server", older);
+  expect_refused (dialog, clerk, password, _("This database needs an update by the administrator (weixiu-admin migrate)."));
+  g_assert_false (wx_login_dialog_get_can_update (dialog));
+  /* …who is offered the update, */
+  wx_login_dialog_set_value (dialog, "user", superuser);
+  wx_login_dialog_set_value (dialog, "password", "");
+  log_in (dialog);
+  g_test_message ("offer: %s", wx_login_dialog_get_message (dialog));
+  g_assert_true (wx_login_dialog_get_can_update (dialog));
+  g_assert_cmpuint (n_desks (), ==, 0);
+  wx_test_screenshot (GTK_WIDGET (dialog), "login-update");
+  /* and takes it: migrated, logged in (several desks: the choice). */
+  wx_login_dialog_update (dialog);
+  wx_test_spin_until (login_done, dialog, "the update");
+  g_assert_cmpstr (wx_login_dialog_get_message (dialog), ==, "");
+  g_assert_true (on_page (dialog));
+  {
+    g_autoptr(PGconn) conn = wx_test_db_connect (older);
+    g_assert_cmpint (wx_db_schema_version (conn, NULL), ==, wx_db_migrations_latest ());
+  }
+  close_all ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -222,5 +284,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/login/password", test_password);
   g_test_add_func ("/ui/login/choose", test_choose);
   g_test_add_func ("/ui/login/kiosk", test_kiosk);
+  g_test_add_func ("/ui/login/schema", test_schema);
   return g_test_run ();
 }

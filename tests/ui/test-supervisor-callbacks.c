@@ -4,7 +4,8 @@
  * (周敏, her own login), each driven through its actions: a callback with
  * the machine not working is refused without a score, then recorded with a
  * return repair in one step; the complaint in progress gets its third step
- * (escalated) and a new complaint is opened; an open escalation refuses an
+ * (escalated), is refused closing without a reason before step 5 and closed
+ * early with one, and a new complaint is opened; an open escalation refuses an
  * empty resolution, then is resolved. The database is checked after each;
  * PNGs of the three pages go to the build directory. */
 
@@ -168,6 +169,23 @@ test_complaints (void)
   act (GTK_WIDGET (page), "complaints.step", NULL, &loaded, TRUE);
   sql = g_strdup_printf ("SELECT count(*) FROM complaint_steps WHERE complaint_id = %" G_GINT64_FORMAT
                          " AND step = 3 AND escalated AND actor = '" SUPERVISOR "'", id);
+  g_assert_cmpint (count (sql), ==, 1);
+
+  /* Closing at step 3: refused without a reason, closed early with one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "complaints.select", "x", id));
+  wx_complaint_page_set_value (page, "outcome", "免收本次费用，客户接受");
+  act (GTK_WIDGET (page), "complaints.close", (gpointer) wx_complaint_page_get_message, &loaded, FALSE);
+  g_assert_cmpstr (wx_complaint_page_get_message (page), ==,
+                   chinese_or ("A complaint is closed after its fifth step, the call back; to close it sooner, write why.",
+                               "投诉要在第五步（回访）之后才结案；如要提前结案，请写明原因。"));
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM complaints WHERE id = %" G_GINT64_FORMAT " AND closed_at IS NULL", id);
+  g_assert_cmpint (count (sql), ==, 1);
+  wx_complaint_page_set_value (page, "early_reason", "客户来电表示满意，不必再回访");
+  act (GTK_WIDGET (page), "complaints.close", NULL, &loaded, TRUE);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM complaints WHERE id = %" G_GINT64_FORMAT " AND closed_at IS NOT NULL"
+                         " AND closed_by = '" SUPERVISOR "' AND early_close_reason = '客户来电表示满意，不必再回访'", id);
   g_assert_cmpint (count (sql), ==, 1);
 
   /* A new complaint about an order the demo handed over. */

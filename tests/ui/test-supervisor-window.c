@@ -320,7 +320,7 @@ test_sweep (void)
 
   g_assert_cmpint (wx_test_db_count (conn, "SELECT wx_escalate_undiagnosed()"), ==, 0);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT wx_escalate_overdue_parts()"), ==, 0);
-  g_assert_cmpint (wx_test_db_count (conn, "SELECT wx_callbacks_generate(now())"), ==, 0);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT wx_callbacks_generate()"), ==, 0);
 }
 
 /* An administrator sees settings and staff. */

@@ -104,11 +104,17 @@ static const ClockCase cases[] = {
     "received@2026-11-16 09:00;pickup@2026-11-21 15:00;enter@2026-11-23 09:10", "2026-11-23 10:00",
     "enter", "met_late", "2026-11-21 18:00", "2026-11-21 18:00", 0 },
   { "review by 12:00 next working day", WX_ORDER_KIND_CARRY_IN,
+    "received@2026-11-16 09:00;enter@2026-11-20 15:00", "2026-11-21 10:30",
+    "review", "running", "2026-11-21 12:00", "2026-11-21 11:00", 90 },
+  { "review amber an hour before", WX_ORDER_KIND_CARRY_IN,
     "received@2026-11-16 09:00;enter@2026-11-20 15:00", "2026-11-21 11:00",
-    "review", "running", "2026-11-21 12:00", "2026-11-21 12:00", 60 },
+    "review", "amber", "2026-11-21 12:00", "2026-11-21 11:00", 60 },
   { "review: entered Saturday → Monday 12:00", WX_ORDER_KIND_SALE,
     "received@2026-11-16 09:00;enter@2026-11-21 15:00", "2026-11-23 12:30",
-    "review", "red", "2026-11-23 12:00", "2026-11-23 12:00", -30 },
+    "review", "red", "2026-11-23 12:00", "2026-11-23 11:00", -30 },
+  { "review: entered before opening → the next day still", WX_ORDER_KIND_CARRY_IN,
+    "received@2026-11-16 09:00;enter@2026-11-18 08:00", "2026-11-18 10:00",
+    "review", "running", "2026-11-19 12:00", "2026-11-19 11:00", 660 },
   { "on-site contact within 10 minutes", WX_ORDER_KIND_ON_SITE,
     "call_logged@2026-11-16 09:00;dispatch_onsite@2026-11-16 09:30", "2026-11-16 09:45",
     "onsite-contact", "red", "2026-11-16 09:40", "2026-11-16 09:40", -5 },
@@ -188,6 +194,29 @@ test_timeline_matches_calendar (void)
       }
 }
 
+/* The review clock's thresholds count from the next working day's opening:
+ * changed in the settings, the due times move with them. */
+static void
+test_review_thresholds (void)
+{
+  WxSlaRules changed = rules;
+  WxSlaEvent events[] = { { "received", at ("2026-11-16 09:00") }, { "enter", at ("2026-11-20 15:00") } };
+  WxClockState out[WX_N_CLOCKS];
+  g_autofree char *due = NULL;
+  g_autofree char *target = NULL;
+
+  changed.thresholds[WX_CLOCK_REVIEW] = (WxSlaThreshold) { 30, 600 };
+  wx_sla_compute (&changed, WX_ORDER_KIND_CARRY_IN, events, G_N_ELEMENTS (events), at ("2026-11-21 10:00"), out);
+  due = local (out[WX_CLOCK_REVIEW].due_limit);
+  target = local (out[WX_CLOCK_REVIEW].due_target);
+  /* Saturday 09:00 + 600 working minutes: Saturday closes at 18:00 (540), Monday 10:00. */
+  g_assert_cmpstr (due, ==, "2026-11-23 10:00");
+  g_assert_cmpstr (target, ==, "2026-11-21 09:30");
+  g_assert_cmpint (out[WX_CLOCK_REVIEW].status, ==, WX_CLOCK_STATUS_AMBER);
+  g_assert_nonnull (wx_clock_rule_hint (WX_CLOCK_REVIEW));
+  g_assert_null (wx_clock_rule_hint (WX_CLOCK_DISPATCH));
+}
+
 /* Outside the compiled range the calendar itself answers. */
 static void
 test_timeline_outside_range (void)
@@ -213,5 +242,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/sla/timeline-matches-calendar", test_timeline_matches_calendar);
   g_test_add_func ("/sla/timeline-outside-range", test_timeline_outside_range);
+  g_test_add_func ("/sla/review-thresholds", test_review_thresholds);
   return g_test_run ();
 }

@@ -39,6 +39,17 @@ BEGIN
 END
 $$;
 
+-- Whether `t` reads as a time (or a date).
+CREATE OR REPLACE FUNCTION wx_is_time(t text) RETURNS boolean
+  LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  PERFORM t::timestamptz;
+  RETURN true;
+EXCEPTION WHEN data_exception THEN
+  RETURN false;
+END
+$$;
+
 -- Whether the order `o` with the step's data `p` meets `need`.
 CREATE OR REPLACE FUNCTION wx_need_met(p_need text, o service_orders, p jsonb) RETURNS boolean
   LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $$
@@ -240,9 +251,9 @@ BEGIN
       IF v_due <= 0 AND v_amount = 0 AND NOT EXISTS (SELECT 1 FROM payments y WHERE y.order_id = o.id) THEN
         PERFORM wx_refuse('payment_nothing_due');
       ELSIF v_amount < v_due THEN
-        PERFORM wx_refuse('payment_short', to_char(v_due / 100.0, 'FM999999999990.00'));
+        PERFORM wx_refuse('payment_short', to_char(v_due / 100.0, 'FM999,999,999,990.00'));
       ELSIF v_amount > greatest(v_due, 0) THEN
-        PERFORM wx_refuse('payment_over', to_char(greatest(v_due, 0) / 100.0, 'FM999999999990.00'));
+        PERFORM wx_refuse('payment_over', to_char(greatest(v_due, 0) / 100.0, 'FM999,999,999,990.00'));
       END IF;
     END IF;
   ELSIF r ? 'payment' THEN
@@ -300,11 +311,16 @@ BEGIN
      WHERE a.attrelid = 'service_orders'::regclass AND a.attname = ANY (v_fill) AND p ? a.attname
        AND NOT a.attisdropped AND a.attname NOT IN ('id', 'number', 'version', 'state', 'kind')
   LOOP
-    BEGIN
-      EXECUTE format('SELECT ($1 ->> %L)::%s', v_col, v_type) USING p;
-    EXCEPTION WHEN data_exception OR integrity_constraint_violation THEN
+    -- A value of the column's type, or a sentence naming the field (the
+    -- UPDATE's own cast would fail with the server's text).
+    v_text := p ->> v_col;
+    IF v_text IS NOT NULL AND NOT (CASE
+         WHEN v_type IN ('bigint', 'integer', 'smallint', 'wx_money') THEN v_text ~ '^\s*-?[0-9]{1,18}\s*$'
+         WHEN v_type = 'boolean' THEN lower(btrim(v_text)) IN ('t', 'f', 'true', 'false', 'yes', 'no', 'y', 'n', '1', '0', 'on', 'off')
+         WHEN v_type IN ('timestamp with time zone', 'date') THEN wx_is_time(v_text)
+         ELSE true END) THEN
       PERFORM wx_refuse('step_value', v_col);
-    END;
+    END IF;
     v_sets := v_sets || format('%I = ($1 ->> %L)::%s', v_col, v_col, v_type);
   END LOOP;
   -- What the paper form's "signature and time" fields record.
@@ -513,7 +529,7 @@ END
 $$;
 
 -- ------------------------------------------------------------ grants
-REVOKE ALL ON FUNCTION wx_transition(text, integer, text, jsonb), wx_need_met(text, service_orders, jsonb),
+REVOKE ALL ON FUNCTION wx_transition(text, integer, text, jsonb), wx_need_met(text, service_orders, jsonb), wx_is_time(text),
   wx_escalate_auto(bigint, text, text, integer, jsonb, text),
   wx_escalate_undiagnosed_at(timestamptz), wx_escalate_overdue_parts_at(timestamptz),
   wx_escalate_late_decisions_at(timestamptz), wx_escalate_undiagnosed(), wx_escalate_overdue_parts(),

@@ -4,14 +4,85 @@
 
 #include "wx-dialog-fields.h"
 
+#define SCROLL_TARGETS "wx-scroll-targets"
+#define SCROLL_FRAMES  "wx-scroll-frames"
+
+/* The content of `scrolled` in the coordinates of its vertical adjustment
+ * (a viewport's child), or NULL. */
+static GtkWidget *
+scrolled_content (GtkWidget *scrolled)
+{
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+
+  if (content && GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  return content;
+}
+
+/* The frame after messages showed in `scrolled`, they have their places:
+ * the highest of them comes into view, with the field above it (a message
+ * is under its field; the dialog's own error is under all of them, so a
+ * field's message wins over "some fields need…"). */
+static gboolean
+scroll_tick_cb (GtkWidget     *scrolled,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GPtrArray *targets = g_object_get_data (G_OBJECT (scrolled), SCROLL_TARGETS);
+  GtkWidget *content = scrolled_content (scrolled);
+  gboolean found = FALSE;
+  graphene_rect_t best = { 0 };
+
+  if (g_object_get_data (G_OBJECT (scrolled), SCROLL_FRAMES) == NULL)
+    {
+      g_object_set_data (G_OBJECT (scrolled), SCROLL_FRAMES, GUINT_TO_POINTER (1));
+      return G_SOURCE_CONTINUE;
+    }
+  for (guint i = 0; content && targets && i < targets->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (targets, i);
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_mapped (label) && gtk_widget_compute_bounds (label, content, &bounds) &&
+          (!found || bounds.origin.y < best.origin.y))
+        {
+          best = bounds;
+          found = TRUE;
+        }
+    }
+  if (found)
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                               MAX (best.origin.y - 48, 0), best.origin.y + best.size.height + 6);
+  g_object_set_data (G_OBJECT (scrolled), SCROLL_TARGETS, NULL);
+  g_object_set_data (G_OBJECT (scrolled), SCROLL_FRAMES, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 void
 wx_dialog_set_message (GtkLabel   *label,
                        const char *text)
 {
+  GtkWidget *scrolled;
+  GPtrArray *targets;
+
   if (label == NULL)
     return;
   gtk_label_set_text (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text && *text);
+  /* An error the user cannot see does not help: once laid out, it is
+   * scrolled into view (a message low in a long form, the dialog's own
+   * error under the fields). */
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_SCROLLED_WINDOW);
+  if (text == NULL || *text == '\0' || scrolled == NULL)
+    return;
+  targets = g_object_get_data (G_OBJECT (scrolled), SCROLL_TARGETS);
+  if (targets == NULL)
+    {
+      targets = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (scrolled), SCROLL_TARGETS, targets, (GDestroyNotify) g_ptr_array_unref);
+      gtk_widget_add_tick_callback (scrolled, scroll_tick_cb, NULL, NULL);
+    }
+  g_ptr_array_add (targets, g_object_ref (label));
 }
 
 GtkLabel *

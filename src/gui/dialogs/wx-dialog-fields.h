@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* `text` in the message `label`, shown; NULL or "": hidden. `label` NULL:
- * nothing. */
+ * nothing. Shown, it is scrolled into view (with its field above it) in
+ * the scrolled window it is in, once laid out. */
 void       wx_dialog_set_message    (GtkLabel    *label,
                                      const char  *text);
 /* A field's message: red, small, wrapped, hidden until set. */

@@ -440,8 +440,8 @@ wx_inspection_dialog_new (GtkWindow  *parent,
   gtk_widget_set_sensitive (self->inspect_check, can_inspect);
   wx_inspection_dialog_set_outsource (self, !can_inspect);
   show_mode (self);
-  wx_db_worker_run_async (worker, load_peers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                          wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)), peers_loaded_cb,
-                          g_object_ref (self));
+  wx_db_worker_read_async (worker, load_peers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)), peers_loaded_cb,
+                           g_object_ref (self));
   return self;
 }

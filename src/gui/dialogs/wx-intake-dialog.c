@@ -311,8 +311,8 @@ customer_lookup_cb (gpointer user_data)
       gtk_widget_set_visible (GTK_WIDGET (self->customer_box), FALSE);
       return G_SOURCE_REMOVE;
     }
-  wx_db_worker_run_async (self->worker, customers_job, g_strdup (text), g_free, (GDestroyNotify) g_ptr_array_unref,
-                          self->lookup_cancellable, customers_found_cb, g_object_ref (self));
+  wx_db_worker_read_async (self->worker, customers_job, g_strdup (text), g_free, (GDestroyNotify) g_ptr_array_unref,
+                           self->lookup_cancellable, customers_found_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -414,9 +414,9 @@ device_lookup_cb (gpointer user_data)
   q = g_new0 (DeviceQuery, 1);
   q->serial = g_steal_pointer (&serial);
   q->now = g_get_real_time () / G_USEC_PER_SEC;
-  wx_db_worker_run_async (self->worker, device_job, q, (GDestroyNotify) device_query_free,
-                          (GDestroyNotify) wx_device_info_free, self->lookup_cancellable,
-                          device_found_cb, g_object_ref (self));
+  wx_db_worker_read_async (self->worker, device_job, q, (GDestroyNotify) device_query_free,
+                           (GDestroyNotify) wx_device_info_free, self->lookup_cancellable,
+                           device_found_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -722,6 +722,6 @@ wx_intake_dialog_new (GtkWindow   *parent,
   adw_window_title_set_subtitle (self->title, kind == WX_ORDER_KIND_ON_SITE ? _("The customer called: the machine stays on site")
                                               : kind == WX_ORDER_KIND_SALE ? _("Parts or consumables sold")
                                               : _("The customer brought the machine in"));
-  wx_db_worker_run_async (worker, notice_job, NULL, NULL, g_free, self->cancellable, notice_loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (worker, notice_job, NULL, NULL, g_free, self->cancellable, notice_loaded_cb, g_object_ref (self));
   return self;
 }

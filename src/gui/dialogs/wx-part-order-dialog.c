@@ -362,8 +362,8 @@ wx_part_order_dialog_new (GtkWindow  *parent,
   wx_record_dialog_setup (WX_RECORD_DIALOG (self), worker, order,
                           self->arrival ? _("Parts arrived") : _("Order parts"));
   build (self, worker);
-  wx_db_worker_run_async (worker, load_job, g_strdup (wx_order_get_number (order)), g_free,
-                          (GDestroyNotify) loaded_free, wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)),
-                          loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (worker, load_job, g_strdup (wx_order_get_number (order)), g_free,
+                           (GDestroyNotify) loaded_free, wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)),
+                           loaded_cb, g_object_ref (self));
   return self;
 }

@@ -113,8 +113,8 @@ wx_part_picker_search (WxPartPicker *self,
       g_signal_emit (self, signals[SIGNAL_RESULTS_CHANGED], 0);
       return;
     }
-  wx_db_worker_run_async (self->worker, search_job, g_strdup (text), g_free, (GDestroyNotify) g_ptr_array_unref,
-                          self->cancellable, searched_cb, g_object_ref (self));
+  wx_db_worker_read_async (self->worker, search_job, g_strdup (text), g_free, (GDestroyNotify) g_ptr_array_unref,
+                           self->cancellable, searched_cb, g_object_ref (self));
 }
 
 static void

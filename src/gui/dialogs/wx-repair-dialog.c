@@ -464,7 +464,7 @@ wx_repair_dialog_new (GtkWindow  *parent,
   /* The checklist follows from what the desk wrote; the record adds the rest. */
   self->category = wx_machine_category_guess (d->product_name, d->model);
   build (self, worker);
-  wx_db_worker_run_async (worker, load_job, g_strdup (d->number), g_free, (GDestroyNotify) wx_order_record_free,
-                          wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)), loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (worker, load_job, g_strdup (d->number), g_free, (GDestroyNotify) wx_order_record_free,
+                           wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)), loaded_cb, g_object_ref (self));
   return self;
 }

@@ -677,9 +677,13 @@ collect (WxStepDialog *self,
     const char *status = g_hash_table_lookup (j->data, "payment_status");
     Field *amount = find_field (self, "payment_amount");
 
-    if (amount && g_strcmp0 (status, "paid") == 0 && j->extras.payment_amount <= 0)
+    g_autoptr(GError) error = NULL;
+
+    /* The database's rule, with its sentence, answered sooner. */
+    if (amount && !wx_payment_check (status, j->extras.payment_amount,
+                                          wx_order_get_data (self->order)->quote_total, 0, &error))
       {
-        wx_dialog_set_message (amount->message, _("Enter the amount received."));
+        wx_dialog_set_message (amount->message, error->message);
         ok = FALSE;
       }
     if (g_strcmp0 (status, "paid") != 0)
@@ -922,11 +926,11 @@ wx_step_dialog_new (GtkWindow  *parent,
   if (self->lines_box)
     {
       wx_step_dialog_add_quote_line (self, NULL, 1, NULL);
-      wx_db_worker_run_async (worker, load_lines_job, g_strdup (d->number), g_free, (GDestroyNotify) g_array_unref,
-                              self->cancellable, lines_loaded_cb, g_object_ref (self));
+      wx_db_worker_read_async (worker, load_lines_job, g_strdup (d->number), g_free, (GDestroyNotify) g_array_unref,
+                               self->cancellable, lines_loaded_cb, g_object_ref (self));
     }
   if (find_field (self, "engineer"))
-    wx_db_worker_run_async (worker, load_engineers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                            self->cancellable, engineers_loaded_cb, g_object_ref (self));
+    wx_db_worker_read_async (worker, load_engineers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                             self->cancellable, engineers_loaded_cb, g_object_ref (self));
   return self;
 }

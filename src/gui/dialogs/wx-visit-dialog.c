@@ -718,8 +718,8 @@ wx_visit_dialog_new (GtkWindow   *parent,
       self->refused = TRUE;
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.save", FALSE);
     }
-  wx_db_worker_run_async (worker, facts_job, g_strdup (d->number), g_free, (GDestroyNotify) wx_order_facts_free,
-                          self->cancellable, facts_loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (worker, facts_job, g_strdup (d->number), g_free, (GDestroyNotify) wx_order_facts_free,
+                           self->cancellable, facts_loaded_cb, g_object_ref (self));
   return self;
 }
 

@@ -59,6 +59,9 @@ describe_steps (const WxComplaint *k)
     }
   if (k->closed)
     g_string_append_printf (out, _("\n\nClosed %s: %s"), k->closed_text, k->outcome);
+  if (k->closed && *k->early_reason)
+    /* TRANSLATORS: a complaint closed before its fifth step, and why */
+    g_string_append_printf (out, _("\nClosed before step 5 because: %s"), k->early_reason);
   return g_string_free (out, FALSE);
 }
 
@@ -140,6 +143,7 @@ typedef struct {
   gboolean  escalated;
   char     *text;       /* note, outcome or description */
   char     *order;      /* new: the order number */
+  char     *reason;     /* close: why before step 5 */
 } ComplaintJob;
 
 static void
@@ -147,6 +151,7 @@ complaint_job_free (ComplaintJob *job)
 {
   g_free (job->text);
   g_free (job->order);
+  g_free (job->reason);
   g_free (job);
 }
 
@@ -168,7 +173,7 @@ complaint_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
         return FALSE;
       break;
     case JOB_CLOSE:
-      if (!wx_db_complaint_close (conn, id, job->text, error))
+      if (!wx_db_complaint_close (conn, id, job->text, job->reason, error))
         return FALSE;
       break;
     }
@@ -251,6 +256,7 @@ close_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
   job->kind = JOB_CLOSE;
   job->id = self->part.selected;
   job->text = wx_supervisor_form_get (self->part.form, "outcome");
+  job->reason = wx_supervisor_form_get (self->part.form, "early_reason");
   run (self, job);
 }
 
@@ -356,6 +362,7 @@ wx_complaint_page_init (WxComplaintPage *self)
   wx_supervisor_form_add (f, "note", _("Note for the next step"), "text", NULL);
   wx_supervisor_form_add (f, "escalated", _("_Escalated to the manager (step 3)"), "check", NULL);
   wx_supervisor_form_add (f, "outcome", _("Outcome, to close"), "entry", NULL);
+  wx_supervisor_form_add (f, "early_reason", _("Why close before step 5"), "entry", NULL);
   wx_supervisor_form_add (f, "order", _("New complaint: order"), "entry", NULL);
   wx_supervisor_form_add (f, "description", _("What happened"), "text", NULL);
   show_selected (self);

@@ -122,5 +122,5 @@ wx_form_load (WxDbWorker          *worker,
   g_clear_object (cancellable);
   *cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (spinner, TRUE);
-  wx_db_worker_run_async (worker, job, NULL, NULL, result_free, *cancellable, loaded, page);
+  wx_db_worker_read_async (worker, job, NULL, NULL, result_free, *cancellable, loaded, page);
 }

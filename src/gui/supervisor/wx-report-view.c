@@ -330,8 +330,8 @@ load (WxReportView *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  wx_db_worker_run_async (self->worker, load_job, a, g_free, (GDestroyNotify) loaded_free,
-                          self->cancellable, loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (self->worker, load_job, a, g_free, (GDestroyNotify) loaded_free,
+                           self->cancellable, loaded_cb, g_object_ref (self));
 }
 
 void

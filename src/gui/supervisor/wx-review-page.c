@@ -251,9 +251,9 @@ load_order (WxReviewPage *self)
   show_order (self);
   if (self->selected == NULL || self->worker == NULL)
     return;
-  wx_db_worker_run_async (self->worker, order_job, g_strdup (self->selected), g_free,
-                          (GDestroyNotify) wx_review_order_free, self->cancellable,
-                          order_loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (self->worker, order_job, g_strdup (self->selected), g_free,
+                           (GDestroyNotify) wx_review_order_free, self->cancellable,
+                           order_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -338,8 +338,8 @@ wx_review_page_reload (WxReviewPage *self)
   if (self->worker == NULL)
     return;
   gtk_spinner_start (self->spinner);
-  wx_db_worker_run_async (self->worker, queue_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                          self->cancellable, queue_loaded_cb, g_object_ref (self));
+  wx_db_worker_read_async (self->worker, queue_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           self->cancellable, queue_loaded_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------ pass and return */

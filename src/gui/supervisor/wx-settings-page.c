@@ -320,6 +320,8 @@ build_form (WxSettingsPage *self)
       gtk_box_append (GTK_BOX (box), target);
       gtk_box_append (GTK_BOX (box), gtk_label_new (_("limit")));
       gtk_box_append (GTK_BOX (box), limit);
+      /* How this clock counts, when not simply from its start. */
+      gtk_widget_set_tooltip_text (box, wx_clock_rule_hint (c));
       add_field (self, list, target_id, wx_clock_label (c), target, box);
       g_hash_table_insert (self->editors, g_strdup (limit_id), limit);
       g_hash_table_insert (self->lines, g_strdup (limit_id), line (self, target_id));

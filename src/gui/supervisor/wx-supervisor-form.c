@@ -267,8 +267,8 @@ wx_supervisor_page_reload (GtkWidget *page, WxSupervisorPart *part, WxDbJob job,
   g_clear_object (&part->cancellable);
   part->cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (part->spinner, TRUE);
-  wx_db_worker_run_async (part->worker, job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                          part->cancellable, loaded_cb, r);
+  wx_db_worker_read_async (part->worker, job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           part->cancellable, loaded_cb, r);
 }
 
 void
