@@ -4,7 +4,9 @@
 -- What only they (and wx_transition's records) write is no longer the app
 -- roles' to write by hand: orders, the accessories left with a machine,
 -- customers, calls; and order numbers are drawn only by intake
--- ("SELECT wx_next_order_number()" burnt one).
+-- ("SELECT wx_next_order_number()" burnt one). With intake a function, no
+-- staff login writes an event or an escalation itself any more (forged
+-- events stopped the clocks): only the functions do, as the caller.
 REVOKE INSERT ON service_orders FROM wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 -- 016 kept these for intake's return-repair link until intake was a function.
 -- The supervisor keeps them for now: the review's return (wx-db-review.c,
@@ -15,3 +17,5 @@ REVOKE INSERT ON order_accessories FROM wx_coordinator, wx_engineer, wx_supervis
 REVOKE INSERT, UPDATE ON customers FROM wx_coordinator, wx_engineer, wx_supervisor;
 REVOKE INSERT, UPDATE ON calls FROM wx_coordinator, wx_engineer, wx_supervisor;
 REVOKE EXECUTE ON FUNCTION wx_next_order_number(timestamptz) FROM wx_coordinator, wx_engineer, wx_supervisor, PUBLIC;
+REVOKE INSERT ON order_events FROM wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+REVOKE INSERT ON escalations FROM wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
