@@ -72,6 +72,7 @@ static const CodeLabel warranty_statuses[] = {
   { "no_diagnosis_week", N_("No diagnosis within a week") },
   { "cluster",           N_("Same fault on several machines of one model") },
   { "part_overdue",      N_("A part order is late") },
+  { "late_decision",     N_("No decision on the quote after 2 working days") },
   { NULL },
 }, callback_kinds[] = {
   { "weekly",            N_("This week's orders (Friday)") },

@@ -35,6 +35,20 @@ wx_db_callbacks_generate (PGconn *conn, GDateTime *now, GError **error)
   return n ? atoi (n) : -1;
 }
 
+/* Quotes undecided past the decision clock's limit reach the inbox. */
+int
+wx_db_escalate_late_decisions (PGconn *conn, GDateTime *now, GError **error)
+{
+  g_autofree char *at = now ? g_date_time_format_iso8601 (now) : NULL;
+  const char *params[] = { at };
+  /* Staff sweep at the server's time; a time of one's own is the owner's. */
+  g_autofree char *n = wx_db_query_value (conn, at ? "SELECT wx_escalate_late_decisions_at($1::timestamptz)"
+                                                   : "SELECT wx_escalate_late_decisions()",
+                                          at ? 1 : 0, at ? params : NULL, error);
+
+  return n ? atoi (n) : -1;
+}
+
 static gboolean
 sweep_in_transaction (PGconn *conn, GDateTime *now, WxSweepCounts *counts, GError **error)
 {
@@ -43,6 +57,9 @@ sweep_in_transaction (PGconn *conn, GDateTime *now, WxSweepCounts *counts, GErro
     return FALSE;
   counts->overdue_parts = wx_db_escalate_overdue_parts (conn, now, error);
   if (counts->overdue_parts < 0)
+    return FALSE;
+  counts->late_decisions = wx_db_escalate_late_decisions (conn, now, error);
+  if (counts->late_decisions < 0)
     return FALSE;
   counts->callbacks = wx_db_callbacks_generate (conn, now, error);
   return counts->callbacks >= 0;

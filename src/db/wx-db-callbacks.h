@@ -24,10 +24,15 @@ int        wx_db_callbacks_generate (PGconn            *conn,
                                      GDateTime         *now,
                                      GError           **error);
 
+int        wx_db_escalate_late_decisions (PGconn     *conn,
+                                          GDateTime  *now,
+                                          GError    **error);
+
 typedef struct {
   int undiagnosed;     /* orders escalated: no diagnosis within a week */
   int overdue_parts;   /* orders escalated: a part order is late */
   int callbacks;       /* callbacks added to the lists */
+  int late_decisions;  /* orders escalated: the customer has not decided on the quote in time */
 } WxSweepCounts;
 
 /* The supervisor window's periodic work, in one transaction: the automatic

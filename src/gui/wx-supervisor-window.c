@@ -271,7 +271,7 @@ swept_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->sweeping = FALSE;
-  if (counts && counts->undiagnosed + counts->overdue_parts + counts->callbacks > 0)
+  if (counts && counts->undiagnosed + counts->overdue_parts + counts->late_decisions + counts->callbacks > 0)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
@@ -287,6 +287,14 @@ swept_cb (GObject      *source,
                                                   "%d overdue part orders were escalated.",
                                                   counts->overdue_parts), counts->overdue_parts);
         }
+      if (counts->late_decisions > 0)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, ' ');
+          g_string_append_printf (text, ngettext ("%d quote without a decision after 2 working days was escalated.",
+                                                  "%d quotes without a decision after 2 working days were escalated.",
+                                                  counts->late_decisions), counts->late_decisions);
+        }
       if (counts->callbacks > 0)
         {
           if (text->len > 0)
@@ -297,7 +305,7 @@ swept_cb (GObject      *source,
         }
       show_notice (self, text->str, FALSE);
     }
-  if (counts && counts->undiagnosed + counts->overdue_parts > 0)
+  if (counts && counts->undiagnosed + counts->overdue_parts + counts->late_decisions > 0)
     wx_escalation_page_reload (self->escalation_page);
   if (counts && counts->callbacks > 0)
     wx_callback_page_reload (self->callback_page);

@@ -13,6 +13,7 @@
 #include "db/wx-db-demo.h"
 #include "db/wx-db-error.h"
 #include "db/wx-db-intake.h"
+#include "db/wx-db-callbacks.h"
 #include "db/wx-db-workflow.h"
 #include "wx-test-db.h"
 
@@ -667,6 +668,37 @@ test_intake_validation (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders"), ==, before);
 }
 
+/* A quote left undecided past the decision clock's limit reaches the
+ * supervisor's inbox at that moment, once, by the server's clock. */
+static void
+test_late_decision_escalates (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *late = make_order (conn, WX_ORDER_KIND_CARRY_IN, WX_ORDER_STATE_QUOTED, TRUE);
+  g_autofree char *fresh = make_order (conn, WX_ORDER_KIND_CARRY_IN, WX_ORDER_STATE_QUOTED, TRUE);
+  const char *params[] = { late, fresh };
+  const char *one[] = { late };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wx_db_execute (conn,
+    "INSERT INTO order_events (order_id, at, event, from_state, to_state)"
+    " SELECT id, CASE number WHEN $1 THEN now() - interval '6 days' ELSE now() END, 'quote', 'inspected', 'quoted'"
+    "   FROM service_orders WHERE number IN ($1, $2)", 2, params, &error));
+  set_role (conn, "wx_coordinator");
+  g_assert_cmpint (wx_db_escalate_late_decisions (conn, NULL, &error), >=, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (wx_db_escalate_late_decisions (conn, NULL, &error), ==, 0);
+  set_role (conn, NULL);
+  g_assert_cmpint (escalations_of (conn, late, "late_decision"), ==, 1);
+  g_assert_cmpint (escalations_of (conn, fresh, "late_decision"), ==, 0);
+  {
+    g_autofree char *n = wx_db_query_value (conn,
+      "SELECT count(*) FROM order_events e JOIN service_orders o ON o.id = e.order_id"
+      " WHERE o.number = $1 AND e.event = 'escalate' AND e.payload ->> 'trigger' = 'late_decision'", 1, one, &error);
+    g_assert_cmpstr (n, ==, "1");
+  }
+}
+
 /* Paid means the amount due: core answers with the database's sentence
  * (¥600 on a ¥680 quote is not paid in full). */
 static void
@@ -795,6 +827,7 @@ main (int argc, char **argv)
   g_test_add_func ("/escalation/cluster", test_escalate_cluster);
   g_test_add_func ("/workflow/late-decision", test_late_decision);
   g_test_add_func ("/workflow/payment-parity", test_payment_parity);
+  g_test_add_func ("/escalation/late-decision", test_late_decision_escalates);
   g_test_add_func ("/workflow/demo-follows-the-table", test_demo_follows_the_table);
   g_test_add_func ("/intake/return-repair", test_return_repair);
   g_test_add_func ("/intake/validation", test_intake_validation);

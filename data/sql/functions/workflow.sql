@@ -136,7 +136,7 @@ BEGIN
 
   SELECT * INTO o FROM service_orders s WHERE s.number = p_number FOR UPDATE;
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'no service order %', left(p_number, 80) USING ERRCODE = 'WX404', DETAIL = left(p_number, 80);
+    RAISE EXCEPTION 'no service order %', left(p_number, 80) USING ERRCODE = 'WX404', DETAIL = coalesce(left(p_number, 80), '');
   END IF;
   IF o.version <> p_version THEN
     SELECT coalesce((SELECT full_name FROM staff WHERE role_name = o.updated_by), o.updated_by) INTO v_who;
