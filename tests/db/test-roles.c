@@ -24,13 +24,13 @@ static const struct {
   { "INSERT INTO customers (unit_name) VALUES ('新客户')",                             0 },
   { "UPDATE customers SET phone = '020-87581480' WHERE id = 1",                      0 },
   { "DELETE FROM customers WHERE id = 1",                                            0 },
-  { "INSERT INTO devices (customer_id, category) VALUES (1, 'pc')",                   C | E },
+  { "INSERT INTO devices (customer_id, category) VALUES (1, 'pc')",                   0 },
   /* Orders are opened only by intake (wx_intake, 018_intake.sql). */
   { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, model, reported_fault)"
     " VALUES ('carry_in', 'received', 1, '广州大学', '13812345678', '笔记本', 'T14', '不开机')", 0 },
   { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, quote_total)"
     " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓', 100)",          0 },
-  { "UPDATE service_orders SET is_return_repair = true WHERE id = 1",                S },
+  { "UPDATE service_orders SET is_return_repair = true WHERE id = 1",                0 },
   /* Orders change only through wx_transition (016_guard.sql). */
   { "UPDATE service_orders SET fault_analysis = '定影膜破损' WHERE id = 1",            0 },
   { "UPDATE service_orders SET quote_total = 48000 WHERE id = 1",                    0 },
@@ -155,7 +155,7 @@ static const struct {
   { "contract_devices",      { "S---", "S---", "S---", "SIUD" } },
   { "contracts",             { "S---", "S---", "S---", "SIUD" } },
   { "customers",             { "S---", "S---", "S---", "S---" } },
-  { "devices",               { "SIU-", "SI--", "S---", "S---" } },
+  { "devices",               { "S---", "S---", "S---", "S---" } },
   { "equipment_checks",      { "S---", "SI--", "SIU-", "S---" } },
   { "escalations",           { "S---", "S---", "S---", "S---" } },
   { "functional_tests",      { "S---", "S---", "S---", "S---" } },
@@ -176,7 +176,7 @@ static const struct {
   { "quote_lines",           { "S---", "S---", "S---", "S---" } },
   { "repair_tests",          { "S---", "S---", "S---", "S---" } },
   { "schema_version",        { "S---", "S---", "S---", "S---" } },
-  { "service_orders",        { "S---", "S---", "S-u-", "S---" } },
+  { "service_orders",        { "S---", "S---", "S---", "S---" } },
   { "settings",              { "S---", "S---", "S---", "SIUD" } },
   { "sla_thresholds",        { "S---", "S---", "S---", "SIUD" } },
   { "staff",                 { "S---", "S---", "S---", "SIUD" } },
