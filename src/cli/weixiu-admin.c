@@ -286,7 +286,7 @@ static const WxAdminOption order_options[] = {
   { "--kind", TRUE }, { "--unit", TRUE }, { "--address", TRUE }, { "--contact", TRUE },
   { "--phone", TRUE }, { "--product", TRUE }, { "--model", TRUE }, { "--serial", TRUE },
   { "--fault", TRUE }, { "--accessories", TRUE }, { "--warranty", TRUE },
-  { "--data", TRUE }, { "--json", FALSE }, { NULL }
+  { "--data", TRUE }, { "--json", FALSE }, { "--set", TRUE }, { "--version", TRUE }, { NULL }
 };
 static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
 static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
@@ -335,6 +335,8 @@ static const WxAdminCommand commands[] = {
        "                                open a service order; prints its number\n"
        "  order transition NUMBER EVENT [--data KEY=VALUE …]\n"
        "                                take a step of the workflow (as the connecting role)\n"
+       "  order amend NUMBER --set FIELD=VALUE … [--version N]\n"
+       "                                correct the unit, contact, phones, serial, model … after intake\n"
        "  order show NUMBER [--json]    state, folder, shelf, clocks, escalations and events\n") },
   { "board",   board_options, wx_admin_cmd_board,
     N_("  board folders|shelves [--json]\n"

@@ -131,6 +131,56 @@ order_transition (WxAdmin *a)
   return EXIT_SUCCESS;
 }
 
+/* -------------------------------------------------------------- order amend */
+
+/* The amend step: corrects what may still change after intake, as the
+ * connecting role; at --version, else at the order's version now. */
+static int
+order_amend (WxAdmin *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GHashTable) changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GPtrArray *pairs = wx_admin_values (a, "--set");
+  const char *version_text = wx_admin_value (a, "--version");
+  const char *number = wx_admin_arg (a, 1);
+  WxTransitionResult result = { 0 };
+  gint64 version = 0;
+
+  if (a->args->len != 2 || pairs == NULL)
+    return wx_admin_usage_error (_("Use “order amend NUMBER --set FIELD=VALUE … [--version N]”."));
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const char *pair = g_ptr_array_index (pairs, i);
+      const char *eq = strchr (pair, '=');
+      if (eq == NULL || eq == pair)
+        {
+          g_autofree char *msg = g_strdup_printf (_("--set takes FIELD=VALUE, not “%s”."), pair);
+          return wx_admin_usage_error (msg);
+        }
+      g_hash_table_replace (changes, g_strndup (pair, eq - pair), g_strdup (eq + 1));
+    }
+  if (version_text && !g_ascii_string_to_signed (version_text, 10, 1, G_MAXINT, &version, NULL))
+    return wx_admin_usage_error (_("--version takes the order's version, a whole number from 1."));
+  conn = wx_admin_connect (a, &error);
+  if (conn == NULL)
+    return wx_admin_fail (error);
+  if (version == 0)
+    {
+      g_autoptr(WxOrderFacts) facts = wx_db_order_facts (conn, number, &error);
+      if (facts == NULL)
+        return wx_admin_fail (error);
+      version = facts->version;
+    }
+  if (!wx_db_order_amend (conn, number, (int) version, changes, &result, &error))
+    return wx_admin_fail (error);
+  if (result.event_id == 0)
+    g_print (_("%s: nothing to correct (version %d)\n"), number, result.version);
+  else
+    g_print (_("%s: corrected (version %d)\n"), number, result.version);
+  return EXIT_SUCCESS;
+}
+
 /* --------------------------------------------------------------- order show */
 
 static int
@@ -303,7 +353,7 @@ order_show (WxAdmin *a)
 }
 
 static const char *const order_usage =
-  N_("Use “order new …”, “order transition NUMBER EVENT” or “order show NUMBER”.");
+  N_("Use “order new …”, “order transition NUMBER EVENT”, “order amend NUMBER” or “order show NUMBER”.");
 
 int
 wx_admin_cmd_order (WxAdmin *a)
@@ -314,6 +364,8 @@ wx_admin_cmd_order (WxAdmin *a)
     return order_new (a);
   if (g_strcmp0 (sub, "transition") == 0)
     return order_transition (a);
+  if (g_strcmp0 (sub, "amend") == 0)
+    return order_amend (a);
   if (g_strcmp0 (sub, "show") == 0)
     return order_show (a);
   return wx_admin_usage_error (_(order_usage));

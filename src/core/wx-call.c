@@ -7,6 +7,7 @@
 #include "wx-call.h"
 #include "wx-codes.h"
 #include "wx-error.h"
+#include "wx-fields.h"
 #include "wx-validate.h"
 #include "wx-visit.h"
 
@@ -68,7 +69,32 @@ wx_call_record_check (const WxCallRecord  *call,
                            _("Record who answered the pickup notice."));
     }
   else
-    return TRUE;
+    {
+      /* The lengths the call log keeps (wx_call_log checks the same). */
+      static const struct { const char *field; glong offset; gsize max; } texts[] = {
+        { "unit_name",   G_STRUCT_OFFSET (WxCallRecord, unit_name),   100 },
+        { "contact",     G_STRUCT_OFFSET (WxCallRecord, contact),     60 },
+        { "machine",     G_STRUCT_OFFSET (WxCallRecord, machine),     200 },
+        { "subject",     G_STRUCT_OFFSET (WxCallRecord, subject),     200 },
+        { "result",      G_STRUCT_OFFSET (WxCallRecord, result),      2000 },
+        { "answered_by", G_STRUCT_OFFSET (WxCallRecord, answered_by), 60 },
+        { "relayed_to",  G_STRUCT_OFFSET (WxCallRecord, relayed_to),  60 },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        {
+          const char *text = G_STRUCT_MEMBER (const char *, call, texts[i].offset);
+
+          if (wx_validate_filled (text) &&
+              !wx_validate_required (text, wx_field_label (texts[i].field), texts[i].max, error))
+            {
+              at_fault = texts[i].field;
+              break;
+            }
+        }
+      if (*at_fault == '\0')
+        return TRUE;
+    }
   if (field)
     *field = at_fault;
   return FALSE;

@@ -30,7 +30,9 @@ typedef struct {
  * about (the subject, or its order). FALSE with a sentence when the call
  * cannot be logged so; `field` (may be
  * NULL) is then set to the field at fault: direction, purpose, contact,
- * phone, subject, answered_by, relayed_to, or "" for the call as a whole. */
+ * phone, subject, answered_by, relayed_to, unit_name, machine, result, or ""
+ * for the call as a whole. wx_call_log (data/sql/functions/calls.sql)
+ * checks the same, in the same order, with the same sentences. */
 gboolean wx_call_record_check    (const WxCallRecord *call,
                                   const char        **field,
                                   GError            **error);

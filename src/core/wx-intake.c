@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "wx-error.h"
+#include "wx-fields.h"
 #include "wx-intake.h"
 #include "wx-validate.h"
 
@@ -20,26 +21,30 @@ wx_order_draft_check (const WxOrderDraft  *d,
                       GError             **error)
 {
   static const char *warranties[] = { "unknown", "in_warranty", "out_of_warranty", "contract" };
+  static const char *evidences[] = { "none", "card", "invoice", "card_and_invoice" };
+  static const char *backups[] = { "not_applicable", "backed_up", "may_lose_data", "customer_keeps_disk" };
+  /* In the order data/sql/functions/intake.sql checks them, so that both
+   * name the same field first. */
+  static const struct { const char *field; glong offset; gsize max; } texts[] = {
+    { "address",    G_STRUCT_OFFSET (WxOrderDraft, address),    300 },
+    { "contact",    G_STRUCT_OFFSET (WxOrderDraft, contact),    60 },
+    { "product",    G_STRUCT_OFFSET (WxOrderDraft, product),    100 },
+    { "model",      G_STRUCT_OFFSET (WxOrderDraft, model),      100 },
+    { "serial",     G_STRUCT_OFFSET (WxOrderDraft, serial),     60 },
+    { "fault",      G_STRUCT_OFFSET (WxOrderDraft, fault),      2000 },
+    { "end_user",   G_STRUCT_OFFSET (WxOrderDraft, end_user),   60 },
+    { "appearance", G_STRUCT_OFFSET (WxOrderDraft, appearance), 1000 },
+  };
   gboolean warranty_ok = d->warranty == NULL;
+  gboolean evidence_ok = d->warranty_evidence == NULL;
+  gboolean backup_ok = d->backup == NULL;
 
-  if (!wx_validate_required (d->unit, _("Unit"), 200, error))
+  if (!wx_validate_required (d->unit, wx_field_label ("unit"), 200, error))
     FAIL_AT ("unit");
-  if (!optional_max (d->address, _("Address"), 300, error))
-    FAIL_AT ("address");
-  if (!optional_max (d->contact, _("Contact"), 60, error))
-    FAIL_AT ("contact");
-  if (!optional_max (d->product, _("Product"), 100, error))
-    FAIL_AT ("product");
-  if (!optional_max (d->model, _("Model"), 100, error))
-    FAIL_AT ("model");
-  if (!optional_max (d->serial, _("Serial number"), 60, error))
-    FAIL_AT ("serial");
-  if (!optional_max (d->fault, _("Reported fault"), 2000, error))
-    FAIL_AT ("fault");
-  if (!optional_max (d->end_user, _("End user"), 60, error))
-    FAIL_AT ("end_user");
-  if (!optional_max (d->appearance, _("Appearance"), 1000, error))
-    FAIL_AT ("appearance");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!optional_max (G_STRUCT_MEMBER (const char *, d, texts[i].offset), wx_field_label (texts[i].field),
+                       texts[i].max, error))
+      FAIL_AT (texts[i].field);
   if (!wx_validate_filled (d->phone))
     {
       g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
@@ -57,6 +62,24 @@ wx_order_draft_check (const WxOrderDraft  *d,
       g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                    _("Unknown warranty status “%s”: use unknown, in_warranty, out_of_warranty or contract."), d->warranty);
       FAIL_AT ("warranty");
+    }
+  if (!optional_max (d->remarks, wx_field_label ("remarks"), 2000, error))
+    FAIL_AT ("remarks");
+  for (guint i = 0; i < G_N_ELEMENTS (evidences); i++)
+    evidence_ok |= g_strcmp0 (d->warranty_evidence, evidences[i]) == 0;
+  if (!evidence_ok)
+    {
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                   _("Unknown warranty evidence “%s”: use none, card, invoice or card_and_invoice."), d->warranty_evidence);
+      FAIL_AT ("evidence");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (backups); i++)
+    backup_ok |= g_strcmp0 (d->backup, backups[i]) == 0;
+  if (!backup_ok)
+    {
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                   _("Unknown data backup choice “%s”: use not_applicable, backed_up, may_lose_data or customer_keeps_disk."), d->backup);
+      FAIL_AT ("backup");
     }
   switch (d->kind)
     {
@@ -87,7 +110,7 @@ wx_order_draft_check (const WxOrderDraft  *d,
       break;
     }
   for (guint i = 0; d->accessories && d->accessories[i]; i++)
-    if (!wx_validate_required (d->accessories[i], _("Accessory"), 200, error))
+    if (!wx_validate_required (d->accessories[i], wx_field_label ("accessories"), 200, error))
       FAIL_AT ("accessories");
   if (d->accessories && g_strv_length (d->accessories) > 99)
     {
@@ -106,6 +129,70 @@ gboolean
 wx_order_draft_validate (const WxOrderDraft *d, GError **error)
 {
   return wx_order_draft_check (d, NULL, error);
+}
+
+/* What may still be corrected on an order after intake (wx_amend in
+ * data/sql/functions/intake.sql keeps the same list and limits). */
+static const struct {
+  const char *column;
+  gsize       max;       /* characters; 0 = a phone or an email */
+  gboolean    required;
+} amendable[] = {
+  { "unit_name",        200,  TRUE },
+  { "unit_address",     300,  FALSE },
+  { "contact_person",   60,   FALSE },
+  { "contact_mobile",   0,    FALSE },
+  { "contact_phone",    0,    FALSE },
+  { "contact_fax",      0,    FALSE },
+  { "contact_email",    0,    FALSE },
+  { "end_user",         60,   FALSE },
+  { "end_user_phone",   0,    FALSE },
+  { "floor_department", 100,  FALSE },
+  { "product_name",     100,  FALSE },
+  { "model",            100,  FALSE },
+  { "serial",           60,   FALSE },
+  { "asset_number",     60,   FALSE },
+  { "remarks",          2000, FALSE },
+};
+
+const char *
+wx_order_amendable_nth (guint n)
+{
+  return n < G_N_ELEMENTS (amendable) ? amendable[n].column : NULL;
+}
+
+gboolean
+wx_order_field_amendable (const char *column)
+{
+  for (guint i = 0; column && i < G_N_ELEMENTS (amendable); i++)
+    if (g_str_equal (amendable[i].column, column))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+wx_order_amend_check (const char  *column,
+                      const char  *value,
+                      GError     **error)
+{
+  for (guint i = 0; column && i < G_N_ELEMENTS (amendable); i++)
+    {
+      if (!g_str_equal (amendable[i].column, column))
+        continue;
+      if (amendable[i].required)
+        return wx_validate_required (value, wx_field_label (column), amendable[i].max, error);
+      if (amendable[i].max > 0)
+        return optional_max (value, wx_field_label (column), amendable[i].max, error);
+      if (!wx_validate_filled (value))
+        return TRUE;
+      return g_str_equal (column, "contact_email") ? wx_validate_email (value, error)
+                                                   : wx_validate_phone (value, error);
+    }
+  {
+    g_autofree char *sentence = wx_field_rule_sentence ("wx_field_not_amendable", column, 0);
+    g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID, sentence);
+  }
+  return FALSE;
 }
 
 gboolean

@@ -35,9 +35,23 @@ gboolean wx_order_draft_validate (const WxOrderDraft *draft,
                                   GError            **error);
 /* The same, naming the form's field at fault in `field` (unit, address,
  * contact, phone, email, product, model, serial, fault, end_user,
- * appearance, warranty, accessories). */
+ * appearance, warranty, remarks, evidence, backup, accessories). The
+ * database's wx_intake checks the same rules in the same order. */
 gboolean wx_order_draft_check    (const WxOrderDraft *draft,
                                   const char        **field,
+                                  GError            **error);
+/* Whether `column` of an order may still be corrected after intake
+ * (wx_amend): the unit, its address, the contact and their numbers, the end
+ * user, floor or department, the machine's product, model, serial and asset
+ * number, the remarks. */
+gboolean wx_order_field_amendable (const char        *column);
+/* The amendable columns in the form's order, one by one; NULL after the
+ * last. */
+const char *wx_order_amendable_nth (guint             n);
+/* Checks a correction of `column` to `value` ("" = clear it), with the
+ * sentence the database says for the same rule. */
+gboolean wx_order_amend_check    (const char         *column,
+                                  const char         *value,
                                   GError            **error);
 /* Whether the phone number is a mainland mobile number (else a landline). */
 gboolean wx_phone_is_mobile      (const char         *phone);

@@ -223,7 +223,8 @@ wx_step_form_to_code (WxStepForm form)
 }
 
 /* Every event of the log: the transitions', and those recorded without one
- * (an order's creation, a detected return repair). */
+ * (an order's creation, a detected return repair, a correction of the
+ * order's details after intake: wx_amend). */
 static const struct { const char *code; const char *label; } events[] = {
   { "received",            N_("Received") },
   { "call_logged",         N_("Call logged") },
@@ -263,6 +264,7 @@ static const struct { const char *code; const char *label; } events[] = {
   { "escalate",            N_("Escalate") },
   { "hand_over",           N_("Hand over") },
   { "return_repair",       N_("Return repair detected") },
+  { "amend",               N_("Details corrected") },
 };
 
 /* What each need is called, and the data key that satisfies it. */

@@ -177,42 +177,30 @@ flag (WxWeakPoints weak, WxWeakPoints point)
 }
 
 /* The return repair: a new order of the same customer and machine, in its
- * first state, flagged as a return repair of `order_id`, with its events. */
+ * first state, flagged as a return repair of `order_number` found by the
+ * callback, with its events: wx_intake (data/sql/functions/intake.sql)
+ * copies the rest from the earlier order. */
 static gboolean
 open_return_repair (PGconn *conn, const char *callback, const char *order_id, const char *order_number,
                     const char *what, WxCallbackOutcome *out, GError **error)
 {
-  g_autofree char *fault = g_strdup_printf (_("Not working at the callback: %s"), what);
-  g_autofree char *remarks = g_strdup_printf (_("Return repair of %s, opened from its callback."), order_number);
-  const char *params[] = { order_id, fault, remarks };
+  g_autofree char *fault_text = g_strdup_printf (_("Not working at the callback: %s"), what);
+  g_autofree char *remarks_text = g_strdup_printf (_("Return repair of %s, opened from its callback."), order_number);
+  /* What the form has room for. */
+  g_autofree char *fault = g_utf8_substring (fault_text, 0, MIN (g_utf8_strlen (fault_text, -1), 2000));
+  g_autofree char *remarks = g_utf8_substring (remarks_text, 0, MIN (g_utf8_strlen (remarks_text, -1), 2000));
+  const char *params[] = { order_number, callback, fault, remarks };
   g_autoptr(PGresult) res = wx_db_query (conn,
-    "WITH orig AS (SELECT * FROM service_orders WHERE id = $1::bigint),"
-    " ins AS ("
-    "  INSERT INTO service_orders (kind, state, customer_id, device_id, unit_name, unit_address, contact_person,"
-    "    contact_mobile, contact_phone, contact_fax, contact_email, end_user, end_user_phone, floor_department,"
-    "    product_name, model, serial, asset_number, reported_fault, warranty_status, remarks,"
-    "    is_return_repair, return_of_order_id)"
-    "  SELECT CASE WHEN kind = 'on_site' THEN 'on_site' ELSE 'carry_in' END,"
-    "         CASE WHEN kind = 'on_site' THEN 'call_logged' ELSE 'received' END,"
-    "         customer_id, device_id, unit_name, unit_address, contact_person, contact_mobile, contact_phone,"
-    "         contact_fax, contact_email, end_user, end_user_phone, floor_department, product_name, model,"
-    "         serial, asset_number, left($2, 2000), warranty_status, left($3, 2000), true, id"
-    "    FROM orig RETURNING id, number, state),"
-    " first_event AS (INSERT INTO order_events (order_id, event, to_state) SELECT id, state, state FROM ins)"
-    " SELECT id, number, state FROM ins", 3, params, error);
+    "SELECT order_id, order_number FROM wx_intake(jsonb_build_object("
+    "  'return_of', $1::text, 'callback', $2::bigint, 'fault', $3::text, 'remarks', $4::text))",
+    4, params, error);
 
+  (void) order_id;
   if (res == NULL)
     return FALSE;
   out->return_order_id = wx_db_get_int (res, 0, 0);
   out->return_order_number = wx_db_dup_text (res, 0, 1);
-  {
-    /* After the first event: the order's history reads received, then return repair. */
-    const char *flag_params[] = { PQgetvalue (res, 0, 0), PQgetvalue (res, 0, 2), order_number, callback };
-    return wx_db_execute (conn,
-      "INSERT INTO order_events (order_id, event, from_state, to_state, payload)"
-      " VALUES ($1::bigint, 'return_repair', $2, $2, jsonb_build_object('of', $3::text, 'callback', $4::bigint))",
-      4, flag_params, error);
-  }
+  return TRUE;
 }
 
 /* The callback as it is (a plain read: the function locks and checks

@@ -1,23 +1,11 @@
 #define G_LOG_DOMAIN "wx-db-calls"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "core/wx-workflow.h"
 #include "wx-db.h"
 #include "wx-db-calls.h"
-
-/* A number as a parameter; NULL (SQL NULL) for 0. */
-static char *
-number_or_null (gint64 v)
-{
-  return v ? g_strdup_printf ("%" G_GINT64_FORMAT, v) : NULL;
-}
-
-static char *
-trimmed (const char *s)
-{
-  return g_strstrip (g_strdup (s ? s : ""));
-}
 
 void
 wx_call_free (WxCall *call)
@@ -43,45 +31,79 @@ wx_call_free (WxCall *call)
 
 /* ------------------------------------------------------------ logging */
 
-/* Attempts are numbered per order and purpose by the calls_attempt trigger
- * (data/sql/007_calls.sql). */
+static void
+member_text (JsonBuilder *b, const char *name, const char *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+member_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  if (value == 0)
+    return;
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+char *
+wx_db_call_json (const WxCallRecord *c)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  member_text (b, "direction", c->direction);
+  member_text (b, "purpose", c->purpose);
+  member_int (b, "order_id", c->order_id);
+  member_int (b, "customer_id", c->customer_id);
+  member_text (b, "contact", c->contact);
+  member_text (b, "phone", c->phone);
+  member_text (b, "machine", c->machine);
+  member_text (b, "subject", c->subject);
+  member_text (b, "result", c->result);
+  json_builder_set_member_name (b, "reached");
+  json_builder_add_boolean_value (b, c->reached);
+  member_text (b, "answered_by", c->answered_by);
+  member_text (b, "relayed_to", c->relayed_to);
+  member_text (b, "unit_name", c->unit_name);
+  member_int (b, "at", c->at);
+  member_int (b, "promised_reply_at", c->promised_reply_at);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+gboolean
+wx_db_call_submit (PGconn *conn, const char *form, gint64 *call_id, GError **error)
+{
+  const char *params[] = { form };
+  g_autofree char *id = wx_db_query_value (conn, "SELECT wx_call_log($1::jsonb)", 1, params, error);
+
+  if (id == NULL)
+    return FALSE;
+  if (call_id)
+    *call_id = g_ascii_strtoll (id, NULL, 10);
+  return TRUE;
+}
+
+/* Checked in core first to answer sooner; wx_call_log (data/sql/functions/
+ * calls.sql) checks the same, numbers the attempt per order and purpose
+ * (the calls_attempt trigger) and records the staff login. */
 gboolean
 wx_db_call_insert (PGconn *conn, const WxCallRecord *c, gint64 *call_id, GError **error)
 {
-  g_autofree char *at = number_or_null (c->at);
-  g_autofree char *customer = number_or_null (c->customer_id);
-  g_autofree char *order = number_or_null (c->order_id);
-  g_autofree char *promised = number_or_null (c->promised_reply_at);
-  g_autofree char *contact = trimmed (c->contact), *phone = trimmed (c->phone);
-  g_autofree char *machine = trimmed (c->machine), *subject = trimmed (c->subject);
-  g_autofree char *result = trimmed (c->result), *answered = trimmed (c->answered_by);
-  g_autofree char *relayed = trimmed (c->relayed_to), *unit = trimmed (c->unit_name);
-  const char *purpose = c->purpose ? c->purpose : "other";
-  const char *params[] = { at, c->direction, purpose, customer, order, contact, *phone ? phone : NULL,
-                           machine, subject, result, c->reached ? "true" : "false", answered, relayed, promised, unit };
-  g_autoptr(PGresult) res = NULL;
+  g_autofree char *form = NULL;
 
   if (!wx_call_record_check (c, NULL, error))
     return FALSE;
-  res = wx_db_query (conn,
-    "INSERT INTO calls (at, direction, purpose, customer_id, order_id, contact, phone, machine, subject, result,"
-    "                   reached, answered_by, relayed_to, promised_reply_at, unit_name)"
-    " SELECT coalesce(to_timestamp($1::bigint), now()), $2, $3, coalesce($4::bigint, o.customer_id), o.id,"
-    "        $6, $7, $8, $9, $10, $11::boolean, $12, $13, to_timestamp($14::bigint), $15"
-    "   FROM (SELECT 1) one LEFT JOIN service_orders o ON o.id = $5::bigint"
-    "  WHERE $5::bigint IS NULL OR o.id IS NOT NULL"
-    " RETURNING id", G_N_ELEMENTS (params), params, error);
-  if (res == NULL)
-    return FALSE;
-  if (PQntuples (res) == 0)
-    {
-      g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND,
-                           _("The service order of this call does not exist (any more); the call was not logged."));
-      return FALSE;
-    }
-  if (call_id)
-    *call_id = wx_db_get_int (res, 0, 0);
-  return TRUE;
+  form = wx_db_call_json (c);
+  return wx_db_call_submit (conn, form, call_id, error);
 }
 
 gboolean

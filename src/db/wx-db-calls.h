@@ -65,6 +65,13 @@ gboolean   wx_db_notify_no_answer_finish (WxDbWorker          *worker,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* The call as wx_call_log reads it (a JSON object; NULL and 0 left out). */
+char      *wx_db_call_json       (const WxCallRecord  *call);
+/* wx_call_log with `form` as it is, without core's check first. */
+gboolean   wx_db_call_submit     (PGconn              *conn,
+                                  const char          *form,
+                                  gint64              *call_id,
+                                  GError             **error);
 /* The same inside the caller's transaction (a step that logs its call). */
 gboolean   wx_db_call_insert     (PGconn              *conn,
                                   const WxCallRecord  *call,

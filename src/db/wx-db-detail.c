@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "wx-db-detail"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "core/wx-codes.h"
 #include "core/wx-money.h"
@@ -308,6 +309,48 @@ payload_text (GHashTable *values, WxCalendar *calendar)
   return g_string_free (out, FALSE);
 }
 
+static const char *
+json_text (JsonObject *o, const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+
+  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING
+    ? json_node_get_string (n) : "";
+}
+
+/* An `amend` event (wx_amend): each field corrected, with its old and new
+ * value ({"fields": {"serial": {"old": …, "new": …}}}), in the form's order:
+ * "Serial number: CN123 → CN128". */
+static char *
+amend_text (const char *payload)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GString *out = g_string_new (NULL);
+  JsonNode *fields;
+
+  if (!json_parser_load_from_data (parser, payload, -1, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return g_string_free (out, FALSE);
+  fields = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "fields");
+  if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
+    return g_string_free (out, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (form); i++)
+    {
+      JsonNode *change = json_object_get_member (json_node_get_object (fields), form[i].key);
+      const char *old, *new;
+
+      if (change == NULL || !JSON_NODE_HOLDS_OBJECT (change))
+        continue;
+      old = json_text (json_node_get_object (change), "old");
+      new = json_text (json_node_get_object (change), "new");
+      if (out->len)
+        g_string_append (out, _("; "));
+      /* TRANSLATORS: a corrected field: its label, the old and the new value. */
+      g_string_append_printf (out, _("%s: %s → %s"), _(form[i].label), *old ? old : _("(empty)"),
+                              *new ? new : _("(empty)"));
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 event_clear (WxDetailEvent *e)
 {
@@ -369,7 +412,8 @@ load_events (PGconn *conn, gint64 order_id, WxCalendar *calendar, GError **error
       e.event_label = wx_workflow_event_label (e.event);
       e.from = state_or_none (PQgetvalue (res, i, 6));
       e.to = state_or_none (PQgetvalue (res, i, 7));
-      e.details = payload_text (values, calendar);
+      e.details = g_str_equal (e.event, "amend") ? amend_text (PQgetvalue (res, i, 8))
+                                                 : payload_text (values, calendar);
       g_array_append_val (events, e);
     }
   return g_steal_pointer (&events);

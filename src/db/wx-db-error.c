@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "core/wx-error.h"
+#include "core/wx-fields.h"
 #include "core/wx-money.h"
 #include "core/wx-workflow.h"
 #include "wx-db-error.h"
@@ -160,6 +161,38 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "review_seen_role",            N_("Only members of staff acknowledge returns.") },
   { "review_unknown",              N_("That review does not exist (any more).") },
   { "review_seen_not_yours",       N_("That return was not addressed to you.") },
+  /* Intake, the call log and corrections (data/sql/functions/intake.sql,
+   * calls.sql); the wx_field_* rules are src/core/wx-fields.c's. */
+  { "wx_form_object",              N_("The form's data could not be read; nothing was saved.") },
+  { "wx_phone_shape",              N_("“%s” is not a valid phone number: enter an 11-digit mobile number or a landline such as 020-87581480.") },
+  { "wx_phone_characters",         N_("The phone number “%s” contains characters a phone number cannot have.") },
+  { "wx_phone_extension",          N_("The extension in “%s” must have 1 to 6 digits.") },
+  { "wx_email_shape",              N_("“%s” is not a valid email address.") },
+  { "order_kind",                  N_("Unknown order kind “%s”: use carry_in, on_site or sale.") },
+  { "order_warranty_status",       N_("Unknown warranty status “%s”: use unknown, in_warranty, out_of_warranty or contract.") },
+  { "order_warranty_evidence",     N_("Unknown warranty evidence “%s”: use none, card, invoice or card_and_invoice.") },
+  { "order_backup",                N_("Unknown data backup choice “%s”: use not_applicable, backed_up, may_lose_data or customer_keeps_disk.") },
+  { "order_accessories_count",     N_("An order can list at most 99 accessories.") },
+  { "intake_role",                 N_("Your role cannot open service orders; the front desk or an engineer takes machines in.") },
+  { "intake_return_role",          N_("Only a supervisor opens a return repair from a callback.") },
+  { "intake_callback",             N_("That callback is not about order %s; reload the callback list.") },
+  { "intake_call_taken",           N_("That call already has a service order (or was removed); nothing was saved. Reload the call log.") },
+  { "amend_changes",               N_("The corrections must name each field with its new value.") },
+  { "amend_closed",                N_("This order is closed; its details can no longer be corrected.") },
+  { "amend_not_assigned",          N_("You can correct only the orders assigned to you.") },
+  { "amend_role",                  N_("Your role cannot correct an order's details.") },
+  { "call_role",                   N_("Your role cannot log calls.") },
+  { "call_direction",              N_("Say whether the call came in or went out.") },
+  { "call_purpose",                N_("“%s” is not a purpose of a call; choose one from the list.") },
+  { "call_reference",              N_("The call refers to an order, a customer or a time that cannot exist.") },
+  { "call_who",                    N_("Record who the call was with: the unit, the contact or the phone number.") },
+  { "call_subject",                N_("Record what the call was about.") },
+  { "call_unanswered",             N_("Nobody answered this call, so nobody can have answered or passed it on; mark it reached or clear those names.") },
+  { "call_relay",                  N_("Record who answered the call and will pass the message on.") },
+  { "call_pickup_answer",          N_("Record who answered the pickup notice.") },
+  { "call_order_missing",          N_("The service order of this call does not exist (any more); the call was not logged.") },
+  { "call_time",                   N_("A call's time must lie within the last 31 days, not ahead.") },
+  { "call_promise_time",           N_("A promised reply must come after the call and within a year.") },
 };
 
 static const char *
@@ -283,6 +316,24 @@ rule_sentence (const char *format, const char *detail)
 #pragma GCC diagnostic pop
 }
 
+/* A field's rule (wx_field_*): core's sentence for the field and limit the
+ * DETAIL names ({"field": …, "max": …}). */
+static char *
+field_sentence (const char *rule, const char *detail)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+  JsonNode *max;
+
+  if (detail == NULL || detail[0] != '{' || !json_parser_load_from_data (parser, detail, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  o = json_node_get_object (json_parser_get_root (parser));
+  max = json_object_get_member (o, "max");
+  return wx_field_rule_sentence (rule, json_member (o, "field"),
+                                 max && JSON_NODE_HOLDS_VALUE (max) ? json_node_get_int (max) : 0);
+}
+
 /* The server's own state or limits, which the user cannot fix by changing
  * what they typed: too many connections, starting up, shutting down.
  * `text` (the server's message, in English on a server left in the C
@@ -389,6 +440,8 @@ wx_db_set_error_from_result (GError        **error,
           message = filled = rule_sentence (message, result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL);
         break;
       }
+  if (message == NULL && constraint && g_str_has_prefix (constraint, "wx_field_"))
+    message = filled = field_sentence (constraint, result ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL) : NULL);
 
   /* A rule named by the function (CONSTRAINT) says more than its code. */
   if (workflow && message == NULL)

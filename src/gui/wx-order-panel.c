@@ -2,8 +2,10 @@
 
 #include <glib/gi18n.h>
 
+#include "core/wx-intake.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db-detail.h"
+#include "dialogs/wx-amend-dialog.h"
 #include "wx-order-panel.h"
 
 struct _WxOrderPanel
@@ -25,6 +27,7 @@ struct _WxOrderPanel
   WxOrderState  state;
   int           version;
   GString      *timeline;
+  GHashTable   *amendable;    /* column → value: what "Correct details" starts from */
 };
 
 G_DEFINE_FINAL_TYPE (WxOrderPanel, wx_order_panel, GTK_TYPE_BOX)
@@ -132,6 +135,19 @@ show_detail (WxOrderPanel        *self,
   gtk_label_set_text (self->number_label, d->number);
   gtk_label_set_text (self->state_label, wx_order_state_label (d->state));
   show_steps (self, d);
+
+  /* What may still be corrected, while the order is open. */
+  g_hash_table_remove_all (self->amendable);
+  for (guint i = 0; i < d->fields->len; i++)
+    {
+      const WxDetailField *f = &g_array_index (d->fields, WxDetailField, i);
+
+      if (wx_order_field_amendable (f->key))
+        g_hash_table_insert (self->amendable, g_strdup (f->key), g_strdup (f->value ? f->value : ""));
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.amend",
+                                 wx_workflow_state_info (d->state)->open &&
+                                 (self->roles & (WX_ROLE_COORDINATOR | WX_ROLE_ENGINEER | WX_ROLE_SUPERVISOR)));
 
   /* The paper form, section by section; empty fields are left out. */
   for (guint i = 0; i < d->fields->len; i++)
@@ -299,6 +315,40 @@ print_action_cb (GtkWidget  *widget,
     g_signal_emit (self, signals[SIGNAL_PRINT_REQUESTED], 0, g_variant_get_uint32 (parameter));
 }
 
+static void
+amended_cb (WxAmendDialog *dialog,
+            int            version,
+            WxOrderPanel  *self)
+{
+  if (self->number)
+    reload (self);
+}
+
+WxAmendDialog *
+wx_order_panel_amend (WxOrderPanel *self)
+{
+  WxAmendDialog *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (WX_IS_ORDER_PANEL (self), NULL);
+  if (self->number == NULL || self->version <= 0)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = wx_amend_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->worker,
+                                self->number, self->version, self->amendable);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (amended_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+amend_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  wx_order_panel_amend (WX_ORDER_PANEL (widget));
+}
+
 /* ------------------------------------------------------------ the object */
 
 static void
@@ -320,6 +370,7 @@ wx_order_panel_finalize (GObject *object)
   g_clear_object (&self->worker);
   g_free (self->number);
   g_string_free (self->timeline, TRUE);
+  g_hash_table_unref (self->amendable);
   G_OBJECT_CLASS (wx_order_panel_parent_class)->finalize (object);
 }
 
@@ -348,6 +399,7 @@ wx_order_panel_class_init (WxOrderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, error_label);
   gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, content_box);
   gtk_widget_class_install_action (widget_class, "panel.print", "u", print_action_cb);
+  gtk_widget_class_install_action (widget_class, "panel.amend", NULL, amend_action_cb);
 }
 
 static void
@@ -356,6 +408,8 @@ wx_order_panel_init (WxOrderPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->timeline = g_string_new (NULL);
+  self->amendable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.amend", FALSE);
 }
 
 WxOrderPanel *

@@ -9,6 +9,7 @@
 
 #include "core/wx-types.h"
 #include "db/wx-db-worker.h"
+#include "dialogs/wx-amend-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,9 @@ const char   *wx_order_panel_get_number  (WxOrderPanel *self);
 /* The state and version of the order as last loaded. */
 WxOrderState  wx_order_panel_get_state   (WxOrderPanel *self);
 int           wx_order_panel_get_version (WxOrderPanel *self);
+/* Opens "Correct details" (the amend step) for the order shown, as last
+ * loaded; reloads when it is saved. NULL when no order is loaded. */
+WxAmendDialog *wx_order_panel_amend      (WxOrderPanel *self);
 /* The text of the timeline, one event a line, for tests. */
 char         *wx_order_panel_dup_timeline (WxOrderPanel *self);
 

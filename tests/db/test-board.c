@@ -516,18 +516,20 @@ test_search_follows_changes (void)
 
   as_coordinator (conn, TRUE);
   id = wx_test_db_value (conn,
-    "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_person, contact_mobile,"
-    "                            product_name, model, reported_fault)"
-    " VALUES ('carry_in', 'received', 1, '广州市荔湾区琉璃厂文具店', '诸葛亮', '13712340000', '喷墨打印机',"
-    "         'Canon G3800', '不进纸') RETURNING id");
+    "SELECT order_id FROM wx_intake('{\"kind\": \"carry_in\", \"unit\": \"广州市荔湾区琉璃厂文具店\","
+    " \"contact\": \"诸葛亮\", \"phone\": \"13712340000\", \"product\": \"喷墨打印机\","
+    " \"model\": \"Canon G3800\", \"fault\": \"不进纸\"}')");
   as_coordinator (conn, FALSE);
   g_assert_cmpuint (check_search (conn, "琉璃厂", 50), ==, 1);
   g_assert_cmpuint (check_search (conn, "诸葛", 50), ==, 1);
   g_assert_cmpuint (check_search (conn, "1234 0000", 50), ==, 1);
 
-  /* A correction of the order (the owner here: staff correct through a step). */
-  wx_test_db_exec (conn, "UPDATE service_orders SET contact_person = '黄月英', unit_name = '广州市荔湾区琉璃坊文具店'"
-                         " WHERE contact_person = '诸葛亮'");
+  /* A correction of the order: the amend step, as the desk. */
+  as_coordinator (conn, TRUE);
+  wx_test_db_exec (conn, "SELECT * FROM wx_amend((SELECT number FROM service_orders WHERE contact_person = '诸葛亮'),"
+                         " (SELECT version FROM service_orders WHERE contact_person = '诸葛亮'),"
+                         " '{\"contact_person\": \"黄月英\", \"unit_name\": \"广州市荔湾区琉璃坊文具店\"}')");
+  as_coordinator (conn, FALSE);
   g_assert_cmpuint (check_search (conn, "诸葛", 50), ==, 0);
   g_assert_cmpuint (check_search (conn, "琉璃厂", 50), ==, 0);
   g_assert_cmpuint (check_search (conn, "黄月英", 50), ==, 1);

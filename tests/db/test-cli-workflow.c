@@ -570,7 +570,13 @@ assert_refusals (const Refusal *cases, guint n, const char *number)
       for (guint k = 0; k < MAX_ARGS; k++)
         a[k] = g_strcmp0 (cases[i].args[k], "@") == 0 ? number : cases[i].args[k];
       cli (&r, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15]);
-      if (cases[i].status == 1)
+      if (cases[i].status == 1 && cases[i].sentence == NULL)
+        {
+          /* a version conflict: who changed it, and when */
+          g_assert_cmpint (r.status, ==, 1);
+          g_assert_true (g_str_has_prefix (r.err, "weixiu-admin: Changed by "));
+        }
+      else if (cases[i].status == 1)
         assert_failure (&r, cases[i].sentence);
       else
         assert_usage (&r, cases[i].sentence);
@@ -596,7 +602,18 @@ static const Refusal step_refusals[] = {
     2, "--data takes KEY=VALUE, not “=cw_zhanggong”." },
   { { "order", "transition", "@" }, 2, "Use “order transition NUMBER EVENT [--data KEY=VALUE …]”." },
   { { "order", "show" }, 2, "Use “order show NUMBER [--json]”." },
-  { { "order", "frobnicate" }, 2, "Use “order new …”, “order transition NUMBER EVENT” or “order show NUMBER”." },
+  { { "order", "frobnicate" }, 2, "Use “order new …”, “order transition NUMBER EVENT”, “order amend NUMBER” or “order show NUMBER”." },
+  /* The amend step: only what may still be corrected, at the version seen. */
+  { { "order", "amend", "@" }, 2, "Use “order amend NUMBER --set FIELD=VALUE … [--version N]”." },
+  { { "order", "amend", "@", "--set", "serial" }, 2, "--set takes FIELD=VALUE, not “serial”." },
+  { { "order", "amend", "@", "--set", "serial=X", "--version", "0" }, 2,
+    "--version takes the order's version, a whole number from 1." },
+  { { "order", "amend", "@", "--set", "quote_total=1" }, 1,
+    "“quote_total” cannot be corrected after intake; it changes only through the order's steps." },
+  { { "order", "amend", "@", "--set", "contact_mobile=12345" }, 1,
+    "“12345” is not a valid phone number: enter an 11-digit mobile number or a landline such as 020-87581480." },
+  { { "order", "amend", "@", "--set", "serial=CNB3K00002", "--version", "7" }, 1, NULL },
+  { { "order", "amend", "2026-999999", "--set", "serial=X" }, 1, "There is no service order 2026-999999." },
 };
 
 #define INTAKE(kind, phone, fault) \
@@ -653,6 +670,30 @@ test_refusals (void)
   assert_refusals (intake_refusals, G_N_ELEMENTS (intake_refusals), NULL);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders"), ==, orders);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM customers"), ==, customers);
+
+  /* The amend step: the serial read off the plate; saying it again changes nothing. */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) again = { 0 };
+    g_autofree char *corrected = g_strdup_printf ("%s: corrected (version 2)\n", number);
+    g_autofree char *unchanged = g_strdup_printf ("%s: nothing to correct (version 2)\n", number);
+    g_autoptr(JsonNode) node = NULL;
+    JsonObject *amend;
+
+    cli (&r, "order", "amend", number, "--set", "serial=CNB3K00009", "--set", "asset_number=GZ-0042", "--version", "1");
+    assert_success (&r, corrected);
+    cli (&again, "order", "amend", number, "--set", "serial=CNB3K00009");
+    assert_success (&again, unchanged);
+    node = show (number);
+    amend = json_array_get_object_element (array (json_node_get_object (node), "events"), 1);
+    g_assert_cmpstr (str (amend, "event"), ==, "amend");
+    g_assert_cmpstr (str (amend, "from"), ==, "received");
+    g_assert_cmpstr (str (amend, "to"), ==, "received");
+    amend = json_object_get_object_member (json_object_get_object_member (json_object_get_object_member (amend, "payload"),
+                                                                         "fields"), "serial");
+    g_assert_cmpstr (str (amend, "old"), ==, "CNB3K00001");
+    g_assert_cmpstr (str (amend, "new"), ==, "CNB3K00009");
+  }
 }
 
 /* ------------------------------------------------------------ 4. the board */

@@ -4,7 +4,8 @@
  * engineers' load and today's visits, the logged-in user, the order's
  * detail (fields, events with names, clocks, calls), the call log's attempt
  * numbers and the pickup notices still to make. Everything runs as a demo
- * coordinator (张伟, SET ROLE) to prove the grants suffice. */
+ * coordinator (张伟, SET SESSION AUTHORIZATION: the staff login itself) to
+ * prove the grants suffice. */
 #include <libpq-fe.h>
 
 #include "core/wx-codes.h"
@@ -26,10 +27,12 @@
 
 static char *conninfo;
 
+/* As the staff login itself: the write functions act for the session user. */
 static void
 set_role (PGconn *conn, const char *role)
 {
-  g_autofree char *sql = g_strdup_printf ("SET ROLE %s", role ? role : "NONE");
+  g_autofree char *sql = role ? g_strdup_printf ("SET SESSION AUTHORIZATION %s", role)
+                              : g_strdup ("RESET SESSION AUTHORIZATION");
   wx_test_db_exec (conn, sql);
 }
 
@@ -746,6 +749,7 @@ test_call_to_order (void)
   g_autoptr(GError) missing = NULL;
   g_autofree char *call_id = NULL;
   g_autofree char *linked = NULL;
+  g_autofree char *expected = NULL;
   const char *field = NULL;
   gint64 id = 0;
 
@@ -768,7 +772,8 @@ test_call_to_order (void)
   linked = owner_value (conn, "SELECT o.number || ' ' || o.state || ' ' || c.unit_name FROM calls c"
                               " JOIN service_orders o ON o.id = c.order_id AND o.customer_id = c.customer_id"
                               " WHERE c.id = $1::bigint", 1, (const char *[]) { call_id });
-  g_assert_cmpstr (linked, ==, g_strconcat (made.number, " call_logged 天河区税务局", NULL));
+  expected = g_strconcat (made.number, " call_logged 天河区税务局", NULL);
+  g_assert_cmpstr (linked, ==, expected);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders WHERE unit_name = '天河区税务局'"), ==, 1);
 }
 

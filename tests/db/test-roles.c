@@ -20,14 +20,17 @@ static const struct {
   { "SELECT count(*) FROM customers",                                                C | E | S | A },
   { "SELECT count(*) FROM order_events",                                             C | E | S | A },
   { "SELECT count(*) FROM order_number_counters",                                    A },
-  { "INSERT INTO customers (unit_name) VALUES ('新客户')",                             C | E },
-  { "UPDATE customers SET phone = '020-87581480' WHERE id = 1",                      C },
+  /* Customers are created by intake only (wx_intake, 018_intake.sql). */
+  { "INSERT INTO customers (unit_name) VALUES ('新客户')",                             0 },
+  { "UPDATE customers SET phone = '020-87581480' WHERE id = 1",                      0 },
   { "DELETE FROM customers WHERE id = 1",                                            0 },
-  { "INSERT INTO devices (customer_id, category) VALUES (1, 'pc')",                   C | E },
+  { "INSERT INTO devices (customer_id, category) VALUES (1, 'pc')",                   0 },
+  /* Orders are opened only by intake (wx_intake, 018_intake.sql). */
   { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, model, reported_fault)"
-    " VALUES ('carry_in', 'received', 1, '广州大学', '13812345678', '笔记本', 'T14', '不开机')", C | E | S },
+    " VALUES ('carry_in', 'received', 1, '广州大学', '13812345678', '笔记本', 'T14', '不开机')", 0 },
   { "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_mobile, product_name, quote_total)"
-    " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓', 100)",          C | S },
+    " VALUES ('sale', 'received', 1, '广州大学', '13812345678', '硒鼓', 100)",          0 },
+  { "UPDATE service_orders SET is_return_repair = true WHERE id = 1",                0 },
   /* Orders change only through wx_transition (016_guard.sql). */
   { "UPDATE service_orders SET fault_analysis = '定影膜破损' WHERE id = 1",            0 },
   { "UPDATE service_orders SET quote_total = 48000 WHERE id = 1",                    0 },
@@ -38,8 +41,9 @@ static const struct {
   { "UPDATE service_orders SET engineer = 'someone' WHERE id = 1"                 , 0 },
   { "UPDATE service_orders SET unit_name = '改名' WHERE id = 1",                       0 },
   { "DELETE FROM service_orders WHERE id = 1",                                       0 },
-  { "INSERT INTO order_accessories (order_id, position, name) VALUES (1, 1, '电源线')", C | E },
-  { "INSERT INTO order_events (order_id, event) VALUES (1, 'note')",                 C | E | S | A },
+  { "INSERT INTO order_accessories (order_id, position, name) VALUES (1, 1, '电源线')", 0 },
+  /* Events and escalations are written by the functions only (018_intake.sql). */
+  { "INSERT INTO order_events (order_id, event) VALUES (1, 'note')",                 0 },
   { "UPDATE order_events SET event = 'forged' WHERE order_id = 1",                   0 },
   { "DELETE FROM order_events WHERE order_id = 1",                                   0 },
   { "TRUNCATE order_events CASCADE",                                                 0 },
@@ -62,7 +66,7 @@ static const struct {
   { "INSERT INTO visits (order_id, address) VALUES (1, '天河路 1 号')",                 0 },
   { "UPDATE visits SET notes = '改约' WHERE order_id = 1",                              0 },
   { "INSERT INTO part_orders (order_id, description) VALUES (1, '定影组件')",          0 },
-  { "INSERT INTO escalations (order_id, trigger, reason) VALUES (1, 'manual', '缺少维修手册')", C | E | S },
+  { "INSERT INTO escalations (order_id, trigger, reason) VALUES (1, 'manual', '缺少维修手册')", 0 },
   /* Callbacks, complaints and their steps, resolving an escalation: only
    * through the functions (017_feedback.sql), each saying who may. */
   { "UPDATE escalations SET resolution = 'x'",                                       0 },
@@ -73,7 +77,8 @@ static const struct {
   { "SELECT wx_complaint_step(1, 1, '已致歉')",                                       C | S },
   { "SELECT wx_complaint_close(1, '客户撤回投诉', '客户来电撤回，不再回访')",                S },
   { "SELECT wx_callbacks_generate_at(now())",                                        0 },
-  { "INSERT INTO calls (direction, subject) VALUES ('inbound', '报修')",               C | E | S },
+  /* The call log is written by wx_call_log (018_intake.sql). */
+  { "INSERT INTO calls (direction, subject) VALUES ('inbound', '报修')",               0 },
   { "UPDATE settings SET value = '新公司' WHERE key = 'company.name'",                 A },
   { "UPDATE business_hours SET closes = '17:30' WHERE weekday = 6",                  A },
   { "INSERT INTO calendar_days (day, kind, name) VALUES ('2026-10-01', 'holiday', '国庆节')", A },
@@ -88,8 +93,9 @@ static const struct {
   { "SELECT wx_staff_set_active('matrix_staff', true)",                               A },
   { "SELECT wx_staff_changeable('matrix_staff')",                                     0 },
   { "INSERT INTO settings (key, value) VALUES ('escalation.visits', '3') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", A },
-  /* The supervisor opens return repairs from a callback (013_callbacks.sql). */
-  { "SELECT wx_next_order_number()",                                                 C | E | S },
+  /* Order numbers are drawn only by intake (018_intake.sql): a staff login
+   * cannot burn one. */
+  { "SELECT wx_next_order_number()",                                                 0 },
   { "SELECT wx_callbacks_generate()",                                                C | S },
   { "UPDATE order_number_counters SET last = 0",                                     0 },
   { "INSERT INTO contracts (customer_id, number, starts_on, ends_on) VALUES (1, 'HT-9', '2026-01-01', '2026-12-31')", A },
@@ -143,22 +149,22 @@ static const struct {
   { "business_hours",        { "S---", "S---", "S---", "SIUD" } },
   { "calendar_days",         { "S---", "S---", "S---", "SIUD" } },
   { "callbacks",             { "S---", "S---", "S---", "S---" } },
-  { "calls",                 { "SIU-", "SI--", "SIU-", "S---" } },
+  { "calls",                 { "S---", "S---", "S---", "S---" } },
   { "complaint_steps",       { "S---", "S---", "S---", "S---" } },
   { "complaints",            { "S---", "S---", "S---", "S---" } },
   { "contract_devices",      { "S---", "S---", "S---", "SIUD" } },
   { "contracts",             { "S---", "S---", "S---", "SIUD" } },
-  { "customers",             { "SIU-", "SI--", "S---", "S---" } },
-  { "devices",               { "SIU-", "SI--", "S---", "S---" } },
+  { "customers",             { "S---", "S---", "S---", "S---" } },
+  { "devices",               { "S---", "S---", "S---", "S---" } },
   { "equipment_checks",      { "S---", "SI--", "SIU-", "S---" } },
-  { "escalations",           { "SI--", "SI--", "SI--", "S---" } },
+  { "escalations",           { "S---", "S---", "S---", "S---" } },
   { "functional_tests",      { "S---", "S---", "S---", "S---" } },
   { "inspection_visits",     { "S---", "SIU-", "SIU-", "S---" } },
   { "loaners",               { "SIU-", "S---", "S---", "S---" } },
   { "machine_category_words", { "S---", "S---", "S---", "S---" } },
   { "old_parts",             { "S---", "S---", "S---", "S---" } },
-  { "order_accessories",     { "SI--", "SI--", "S---", "S---" } },
-  { "order_events",          { "SI--", "SI--", "SI--", "SI--" } },
+  { "order_accessories",     { "S---", "S---", "S---", "S---" } },
+  { "order_events",          { "S---", "S---", "S---", "S---" } },
   { "order_reviews",         { "S---", "S---", "S---", "S---" } },
   { "order_number_counters", { "----", "----", "----", "S---" } },
   /* Written by the triggers of service_orders only (006_search.sql). */
@@ -170,7 +176,7 @@ static const struct {
   { "quote_lines",           { "S---", "S---", "S---", "S---" } },
   { "repair_tests",          { "S---", "S---", "S---", "S---" } },
   { "schema_version",        { "S---", "S---", "S---", "S---" } },
-  { "service_orders",        { "SIu-", "Siu-", "SIu-", "S---" } },
+  { "service_orders",        { "S---", "S---", "S---", "S---" } },
   { "settings",              { "S---", "S---", "S---", "SIUD" } },
   { "sla_thresholds",        { "S---", "S---", "S---", "SIUD" } },
   { "staff",                 { "S---", "S---", "S---", "SIUD" } },
@@ -245,16 +251,26 @@ test_events_owner_only (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_events"), >, 0);
 }
 
-/* An app role cannot forge who or when: the server stamps both. */
+/* An app role cannot forge who or when: it writes no event itself
+ * (018_intake.sql), and the functions that do write the caller and the
+ * server's time. */
 static void
 test_event_stamped_by_server (void)
 {
   g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *forged = NULL;
   g_autofree char *actor = NULL;
   gint64 age;
 
   wx_test_db_exec (conn, "BEGIN; SET LOCAL ROLE wx_engineer");
-  wx_test_db_exec (conn, "INSERT INTO order_events (order_id, event, actor, at) VALUES (1, 'note', 'zhang_san', '2000-01-01')");
+  forged = wx_test_db_sqlstate (conn,
+    "INSERT INTO order_events (order_id, event, actor, at) VALUES (1, 'note', 'zhang_san', '2000-01-01')", 0, NULL);
+  wx_test_db_exec (conn, "ROLLBACK");
+  g_assert_cmpstr (forged, ==, "42501");
+
+  wx_test_db_exec (conn, "BEGIN; SET LOCAL ROLE wx_engineer");
+  wx_test_db_exec (conn, "SELECT * FROM wx_intake('{\"kind\": \"sale\", \"unit\": \"广州大学\","
+                         " \"phone\": \"13812345678\", \"product\": \"硒鼓\"}')");
   actor = wx_test_db_value (conn, "SELECT actor FROM order_events ORDER BY id DESC LIMIT 1");
   age = wx_test_db_count (conn, "SELECT extract(epoch FROM now() - at)::bigint FROM order_events ORDER BY id DESC LIMIT 1");
   wx_test_db_exec (conn, "ROLLBACK");

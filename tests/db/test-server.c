@@ -58,7 +58,9 @@ test_first_start_reuse_stop (void)
     g_assert_cmpint (wx_db_schema_version (conn, &error), ==, wx_db_migrations_latest ());
     forged = wx_test_db_sqlstate (conn, "DELETE FROM order_events", 0, NULL);
     g_assert_cmpstr (forged, ==, "42501");
-    wx_test_db_exec (conn, "INSERT INTO customers (unit_name) VALUES ('持久化测试')");
+    /* A customer, as the staff create them: through intake. */
+    wx_test_db_exec (conn, "SELECT * FROM wx_intake('{\"kind\": \"sale\", \"unit\": \"持久化测试\","
+                           " \"phone\": \"13800138000\", \"product\": \"硒鼓\"}')");
   }
 
   /* Reuse: same server, nothing created. */
@@ -109,7 +111,8 @@ test_private_backup_restore (void)
   g_assert_no_error (error);
   {
     g_autoptr(PGconn) conn = wx_test_db_connect (user);
-    wx_test_db_exec (conn, "INSERT INTO customers (unit_name) VALUES ('备份之后')");
+    wx_test_db_exec (conn, "SELECT * FROM wx_intake('{\"kind\": \"sale\", \"unit\": \"备份之后\","
+                           " \"phone\": \"13800138000\", \"product\": \"硒鼓\"}')");
   }
 
   g_assert_true (wx_db_server_restore (file, &kept, &error));

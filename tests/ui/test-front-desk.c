@@ -5,8 +5,10 @@
  * notify → pickup moves the card and writes the events; another PC's change
  * arrives without a reload; a forbidden drop says why and changes nothing; a
  * version conflict names who changed the order; a bad intake shows the
- * field's message and writes nothing. PNGs of the board, the intake dialog
- * and the order detail go to the build directory. */
+ * field's message and writes nothing; "Correct details" (the amend step)
+ * refuses a bad number at its field and records the correction in the
+ * timeline. PNGs of the board, the intake dialog, the correction and the
+ * order detail go to the build directory. */
 #include <locale.h>
 #include <unistd.h>
 
@@ -14,11 +16,14 @@
 #include <adwaita.h>
 
 #include "core/wx-i18n.h"
+#include "core/wx-validate.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
+#include "db/wx-db-intake.h"
 #include "db/wx-db-workflow.h"
 #include "gui/wx-front-desk-window.h"
+#include "gui/dialogs/wx-amend-dialog.h"
 #include "gui/dialogs/wx-call-dialog.h"
 #include "gui/dialogs/wx-intake-dialog.h"
 #include "wx-test-db.h"
@@ -28,6 +33,7 @@ static char *conninfo;        /* the test's superuser */
 static char *clerk_conninfo;  /* a coordinator, as at the front desk */
 static char *engineer_conninfo;
 static char *engineer_login;
+static char *clerk_login;
 static WxApplication *app;
 static WxFrontDeskWindow *window;
 static gboolean chinese;
@@ -596,6 +602,71 @@ test_calls (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board"));
 }
 
+static void
+amend_saved_cb (WxAmendDialog *dialog, int version, gpointer flag)
+{
+  g_assert_cmpint (version, >, 1);
+  *(gboolean *) flag = TRUE;
+}
+
+static gboolean
+timeline_has (gpointer text)
+{
+  g_autofree char *timeline = wx_order_panel_dup_timeline (wx_front_desk_window_get_panel (window));
+
+  return strstr (timeline, text) != NULL;
+}
+
+/* "Correct details" from the order's panel: the serial found on the
+ * machine's plate, the contact's new mobile. */
+static void
+test_amend (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(PGconn) desk = wx_test_db_connect (clerk_conninfo);
+  WxOrderDraft draft = { WX_ORDER_KIND_CARRY_IN, "广州市番禺区图书馆", "", "刘馆长", "13800001111",
+                         "喷墨打印机", "L3158", "", "不进纸", NULL, NULL };
+  g_auto(WxIntakeResult) made = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) bad = NULL;
+  g_autofree char *expected = NULL;
+  WxAmendDialog *dialog;
+  gboolean saved = FALSE;
+
+  g_assert_true (wx_db_order_create (desk, &draft, &made, &error));
+  g_assert_no_error (error);
+  number = g_strdup (made.number);
+  before = scalar (conn, "SELECT version FROM service_orders WHERE number = $1", number);
+  wx_front_desk_window_open_order (window, number);
+  wx_test_spin_until (panel_shows, number, "the order detail");
+  dialog = wx_order_panel_amend (wx_front_desk_window_get_panel (window));
+  g_assert_nonnull (dialog);
+  /* A bad number is refused at its field; nothing is written. */
+  g_assert_true (wx_amend_dialog_set_value (dialog, "contact_mobile", "12345"));
+  wx_amend_dialog_save (dialog);
+  g_assert_false (wx_validate_phone ("12345", &bad));
+  g_assert_cmpstr (wx_amend_dialog_get_message (dialog, "contact_mobile"), ==, bad->message);
+  g_assert_cmpstr (scalar (conn, "SELECT version FROM service_orders WHERE number = $1", number), ==, before);
+
+  wx_amend_dialog_set_value (dialog, "contact_mobile", "139 2233 4455");
+  wx_amend_dialog_set_value (dialog, "serial", "SN-AMEND-0001");
+  wx_test_screenshot (GTK_WIDGET (dialog), "amend-dialog");
+  g_signal_connect (dialog, "saved", G_CALLBACK (amend_saved_cb), &saved);
+  wx_amend_dialog_save (dialog);
+  wx_test_spin_until (wx_test_flag_set, &saved, "the correction");
+  after = scalar (conn, "SELECT o.serial || ' ' || o.contact_mobile || ' ' || (o.version - 1) || ' '"
+                        "       || (e.payload -> 'fields' -> 'serial' ->> 'new') || ' ' || e.actor"
+                        "  FROM service_orders o JOIN order_events e ON e.order_id = o.id AND e.event = 'amend'"
+                        " WHERE o.number = $1", number);
+  expected = g_strconcat ("SN-AMEND-0001 139 2233 4455 ", before, " SN-AMEND-0001 ", clerk_login, NULL);
+  g_assert_cmpstr (after, ==, expected);
+  /* The panel reloads and its timeline says so. */
+  wx_test_spin_until (timeline_has, (gpointer) wx_workflow_event_label ("amend"), "the correction in the timeline");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -631,6 +702,7 @@ main (int argc, char **argv)
     g_assert_no_error (error);
   }
   clerk_conninfo = wx_db_conninfo_with (conninfo, "user", clerk);
+  clerk_login = g_strdup (clerk);
   engineer_conninfo = wx_db_conninfo_with (conninfo, "user", engineer_login);
 
   window = wx_front_desk_window_new (app, clerk_conninfo);
@@ -645,5 +717,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/front-desk/forbidden-drop", test_forbidden_drop);
   g_test_add_func ("/ui/front-desk/conflict", test_conflict);
   g_test_add_func ("/ui/front-desk/calls", test_calls);
+  g_test_add_func ("/ui/front-desk/amend", test_amend);
   return g_test_run ();
 }
