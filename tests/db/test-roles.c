@@ -55,12 +55,12 @@ static const struct {
   { "DELETE FROM payments",                                                          0 },
   { "UPDATE parts SET unit_price = 1 WHERE id = 1",                                  A },
   /* Parts leave stock with the step that uses them (wx_transition). */
-  { "INSERT INTO stock_movements (part_id, order_id, kind, quantity) VALUES (1, 1, 'issue', -1)", A },
+  { "INSERT INTO stock_movements (part_id, order_id, kind, quantity) VALUES (1, 1, 'issue', -1)", 0 },
   /* The engineer's records (008_records.sql): tests and cleaning, a new
    * peer shop; draft quote lines only while inspecting (order 1 is not). */
   { "INSERT INTO repair_tests (order_id, item, passed) VALUES (1, 'post', true)", 0 },
   { "UPDATE service_orders SET cleaned = true WHERE id = 1",                     0 },
-  { "INSERT INTO suppliers (name, kind) VALUES ('新同行维修部', 'peer_shop')",       C | A },
+  { "INSERT INTO suppliers (name, kind) VALUES ('新同行维修部', 'peer_shop')",       A },
   { "SELECT wx_escalate_overdue_parts()",                                        C | E | S },
   /* Visits are written by the visit's steps (wx_transition). */
   { "INSERT INTO visits (order_id, address) VALUES (1, '天河路 1 号')",                 0 },
@@ -180,8 +180,8 @@ static const struct {
   { "settings",              { "S---", "S---", "S---", "SIUD" } },
   { "sla_thresholds",        { "S---", "S---", "S---", "SIUD" } },
   { "staff",                 { "S---", "S---", "S---", "SIUD" } },
-  { "stock_movements",       { "S---", "S---", "S---", "SI--" } },
-  { "suppliers",             { "SIU-", "S---", "S---", "SIUD" } },
+  { "stock_movements",       { "S---", "S---", "S---", "S---" } },
+  { "suppliers",             { "S---", "S---", "S---", "SIUD" } },
   { "visits",                { "S---", "S---", "S---", "S---" } },
   { "workflow_needs",        { "S---", "S---", "S---", "S---" } },
   { "workflow_states",       { "S---", "S---", "S---", "S---" } },

@@ -539,6 +539,6 @@ GRANT EXECUTE ON FUNCTION wx_transition(text, integer, text, jsonb), wx_escalate
   TO wx_coordinator, wx_engineer, wx_supervisor;
 GRANT EXECUTE ON FUNCTION wx_check_state_change(), wx_take_back_appearance()
   TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
--- Until intake is a function of its own: intake's cluster escalation.
-GRANT EXECUTE ON FUNCTION wx_escalate_auto(bigint, text, text, integer, jsonb, text)
-  TO wx_coordinator, wx_engineer, wx_supervisor;
+-- Only the functions above escalate automatically (wx_intake's cluster too).
+REVOKE EXECUTE ON FUNCTION wx_escalate_auto(bigint, text, text, integer, jsonb, text)
+  FROM wx_coordinator, wx_engineer, wx_supervisor;
