@@ -3137,7 +3137,8 @@ wx_db_demo_feedback (PGconn     *conn,
     "UPDATE complaints SET closed_at = received_at + interval '3 days', outcome = '免费更换搓纸轮并上门调试，客户满意'"
     " WHERE closed_at IS NULL AND description LIKE '修好后%' AND received_at < to_timestamp($1::bigint)",
     /* Escalations: the automatic ones as of now, and a manual one resolved. */
-    "SELECT wx_escalate_undiagnosed_at(to_timestamp($1::bigint)), wx_escalate_overdue_parts_at(to_timestamp($1::bigint))",
+    "SELECT wx_escalate_undiagnosed_at(to_timestamp($1::bigint)), wx_escalate_overdue_parts_at(to_timestamp($1::bigint)),"
+    "       wx_escalate_late_decisions_at(to_timestamp($1::bigint))",
     "WITH o AS (SELECT id FROM service_orders WHERE state = 'archived' ORDER BY id DESC LIMIT 1)"
     " INSERT INTO escalations (order_id, at, trigger, reason, raised_by, resolved_at, resolved_by, resolution)"
     " SELECT o.id, to_timestamp($1::bigint) - interval '6 days', 'manual', '缺少该型号的维修手册', 'li_qiang',"
