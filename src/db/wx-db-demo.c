@@ -918,6 +918,8 @@ typedef struct {
   GArray        *peers;       /* DemoSupplier */
   GArray        *vendors;     /* DemoSupplier */
   const char    *model_names[G_N_ELEMENTS (demo_models)];
+  const char    *model_tests[G_N_ELEMENTS (demo_models)];  /* its category's functional tests, comma-separated */
+  gint64         decision_limit;   /* business seconds before a decision is late */
   guint          category_faults[N_CATEGORIES][G_N_ELEMENTS (demo_faults)];
   guint          n_category_faults[N_CATEGORIES];
 
@@ -1072,21 +1074,29 @@ append_date (GString *out, gint64 day)
   append_digits (out, d, 2);
 }
 
-/* As UTC, which timestamptz reads whatever the session's zone. */
+/* As UTC, which timestamptz reads whatever the session's zone: "2026-11-20
+ * 02:00:00+00" with `iso` FALSE (COPY), "2026-11-20T02:00:00Z" with TRUE
+ * (as the clients send a time in a step's data). */
 static void
-append_time (GString *out, gint64 unix_time)
+append_utc (GString *out, gint64 unix_time, gboolean iso)
 {
   gint64 day = unix_time >= 0 ? unix_time / 86400 : (unix_time - 86399) / 86400;
   guint secs = (guint) (unix_time - day * 86400);
 
   append_date (out, day);
-  g_string_append_c (out, ' ');
+  g_string_append_c (out, iso ? 'T' : ' ');
   append_digits (out, secs / 3600, 2);
   g_string_append_c (out, ':');
   append_digits (out, secs / 60 % 60, 2);
   g_string_append_c (out, ':');
   append_digits (out, secs % 60, 2);
-  g_string_append (out, "+00");
+  g_string_append (out, iso ? "Z" : "+00");
+}
+
+static void
+append_time (GString *out, gint64 unix_time)
+{
+  append_utc (out, unix_time, FALSE);
 }
 
 static void
@@ -1114,18 +1124,23 @@ json_string (GString *json, const char *key, const char *value)
   g_string_append_c (json, '"');
 }
 
+/* The step's data are text, as the clients send them to wx_transition:
+ * numbers (ids, amounts in fen) as their digits, flags as "true" or
+ * "false", times as UTC ISO 8601. */
 static void
-json_int (GString *json, const char *key, gint64 value)
+json_digits (GString *json, const char *key, gint64 value)
 {
   json_key (json, key);
+  g_string_append_c (json, '"');
   append_int (json, value);
+  g_string_append_c (json, '"');
 }
 
 static void
-json_bool (GString *json, const char *key, gboolean value)
+json_flag (GString *json, const char *key, gboolean value)
 {
   json_key (json, key);
-  g_string_append (json, value ? "true" : "false");
+  g_string_append (json, value ? "\"true\"" : "\"false\"");
 }
 
 static void
@@ -1133,7 +1148,16 @@ json_time (GString *json, const char *key, gint64 unix_time)
 {
   json_key (json, key);
   g_string_append_c (json, '"');
-  append_time (json, unix_time);
+  append_utc (json, unix_time, TRUE);
+  g_string_append_c (json, '"');
+}
+
+static void
+json_date (GString *json, const char *key, gint64 day)
+{
+  json_key (json, key);
+  g_string_append_c (json, '"');
+  append_date (json, day);
   g_string_append_c (json, '"');
 }
 
@@ -2335,9 +2359,8 @@ settle (DemoLoad *L, DemoReplay *R, gint64 at, const char *actor)
       r->payment_status = "paid";
       put_row (L, T_PAYMENTS, &p);
     }
-  json_string (L->json, "payment", r->payment_status);
-  if (amount > 0)
-    json_int (L->json, "amount", amount);
+  /* The amount is the payment's record, not the step's data. */
+  json_string (L->json, "payment_status", r->payment_status);
 }
 
 static gint64
@@ -2355,7 +2378,10 @@ supplier_id (DemoLoad *L, GArray *list, const char **name)
   return s->id;
 }
 
-/* What one event does to the order, and its payload. */
+/* What one event does to the order, and its payload: the step's data as
+ * the real step sends it to wx_transition, keyed as the step catalogue
+ * says (the keys of its needs and its fills, transitions[] of
+ * core/wx-workflow.c), all text (tests/db/test-demo-keys.c). */
 static void
 apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char *actor)
 {
@@ -2367,11 +2393,10 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
     {
     case EV_RECEIVED:
     case EV_CALL_LOGGED:
+      /* Intake's event carries no data: the order holds it all. */
       r->received_by = r->owner_role = actor;
       r->received_at = r->created_at = at;
       r->notice_read = r->customer_signed = event == EV_RECEIVED;
-      json_string (L->json, "kind", r->kind);
-      json_string (L->json, "contact", r->contact_person);
       break;
 
     case EV_DISPATCH_INSPECTION:
@@ -2387,7 +2412,7 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
     case EV_TAKE_BACK:
       r->customer_signed = TRUE;
       r->appearance_check = RND_ITEM (L->rand, demo_appearance);
-      json_bool (L->json, "customer_signed", TRUE);
+      json_flag (L->json, "customer_signed", TRUE);
       break;
 
     case EV_INSPECT:
@@ -2401,13 +2426,15 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
         {
           r->suggested_price = R->total;
           r->explanation = R->fault->analysis;
-          json_int (L->json, "suggested_price", R->total);
         }
       else
-        {
-          r->explanation = "保修期内，免费维修";
-          json_bool (L->json, "warranty", TRUE);
-        }
+        r->explanation = "保修期内，免费维修";
+      json_string (L->json, "fault_analysis", r->fault_analysis);
+      json_string (L->json, "measures", r->measures);
+      json_string (L->json, "parts_needed", r->parts_needed);
+      if (r->suggested_price >= 0)
+        json_digits (L->json, "suggested_price", r->suggested_price);
+      json_string (L->json, "explanation", r->explanation);
       break;
 
     case EV_QUOTE:
@@ -2429,23 +2456,32 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
                        : R->step + 2 < R->path->n_steps && R->path->events[R->step + 2] == EV_ORDER_PARTS
                        ? "备件到货后 2 个工作日"
                        : RND_ITEM (L->rand, demo_repair_periods);
-      json_int (L->json, "total", R->total);
-      json_string (L->json, "method", r->quote_method);
-      json_string (L->json, "told", r->quote_told);
+      json_digits (L->json, "quote_total", r->quote_total);
+      json_string (L->json, "quote_method", r->quote_method);
+      json_string (L->json, "quote_told", r->quote_told);
+      json_string (L->json, "repair_period", r->repair_period);
       break;
 
     case EV_AGREE:
     case EV_DECLINE:
-      r->decision = event == EV_AGREE ? "agree" : "decline";
-      r->decided_at = at;
-      r->decision_contact = r->contact_person;
-      if (event == EV_DECLINE)
-        r->decision_reason = RND_ITEM (L->rand, demo_decline_reasons);
-      else if (at - r->quoted_at > 2 * 86400)
-        r->decision_reason = RND_ITEM (L->rand, demo_slow_decisions);
-      json_string (L->json, "contact", r->decision_contact);
-      if (*r->decision_reason)
-        json_string (L->json, "reason", r->decision_reason);
+      {
+        /* After the decision clock's limit the step needs a reason and
+         * flags the event, as wx_transition does. */
+        gboolean late = calendar_pos (L, at) > calendar_pos (L, r->quoted_at) + L->decision_limit;
+
+        r->decision = event == EV_AGREE ? "agree" : "decline";
+        r->decided_at = at;
+        r->decision_contact = r->contact_person;
+        if (event == EV_DECLINE)
+          r->decision_reason = RND_ITEM (L->rand, demo_decline_reasons);
+        else if (late)
+          r->decision_reason = RND_ITEM (L->rand, demo_slow_decisions);
+        json_string (L->json, "decision_contact", r->decision_contact);
+        if (*r->decision_reason)
+          json_string (L->json, "decision_reason", r->decision_reason);
+        if (late)
+          json_flag (L->json, "late_decision", TRUE);
+      }
       break;
 
     case EV_ORDER_PARTS:
@@ -2467,12 +2503,17 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
       R->part_order.expected_on = local_day (L, at) + rnd_between (L->rand, 2, 6);
       R->part_order.prepaid = rnd_chance (L->rand, 0.3);
       json_string (L->json, "part", R->part_order.description);
-      json_string (L->json, "supplier", name);
+      if (R->part_order.supplier_id >= 0)
+        json_digits (L->json, "supplier_id", R->part_order.supplier_id);
+      json_digits (L->json, "quantity", 1);
+      json_date (L->json, "expected_on", R->part_order.expected_on);
+      json_flag (L->json, "prepaid", R->part_order.prepaid);
+      if (R->part_order.cost >= 0)
+        json_digits (L->json, "cost", R->part_order.cost);
       break;
 
     case EV_PARTS_ARRIVED:
       R->part_order.arrived_at = at;
-      json_string (L->json, "part", R->part_order.description);
       break;
 
     case EV_OUTSOURCE:
@@ -2484,23 +2525,26 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
       R->outsourcing.peer_quote = round_price (R->total * rnd_between (L->rand, 40, 70) / 100);
       R->outsourcing.notes = "本店无备件及维修设备，送同行维修，工程师跟单";
       R->outsourcing.returned_at = R->outsourcing.replied_at = 0;
-      json_string (L->json, "peer", name);
+      if (r->peer_id >= 0)
+        json_digits (L->json, "peer_id", r->peer_id);
       break;
 
     case EV_OUTSOURCE_RETURN:
+      /* The machine is back: the step has no data of its own. */
+      r->repaired_by = engineer;
+      r->repaired_at = at;
+      R->outsourcing.replied_at = MIN (at, calendar_time (L, calendar_pos (L, R->outsourcing.sent_at)
+                                                          + rnd_between (L->rand, 30, 480) * 60));
+      R->outsourcing.returned_at = at;
+      r->repair_notes = "同行维修完毕，已验机测试正常";
+      r->old_parts = R->fault->parts[0].name ? RND_ITEM (L->rand, demo_old_parts) : "none";
+      break;
+
     case EV_REPAIR_DONE:
     case EV_FIX_ON_SITE:
-      r->repaired_by = event == EV_OUTSOURCE_RETURN ? engineer : actor;
+      r->repaired_by = actor;
       r->repaired_at = at;
-      if (event == EV_OUTSOURCE_RETURN)
-        {
-          R->outsourcing.replied_at = MIN (at, calendar_time (L, calendar_pos (L, R->outsourcing.sent_at)
-                                                              + rnd_between (L->rand, 30, 480) * 60));
-          R->outsourcing.returned_at = at;
-          r->repair_notes = "同行维修完毕，已验机测试正常";
-        }
-      else
-        r->repair_notes = R->fault->measures;
+      r->repair_notes = R->fault->measures;
       if (event == EV_FIX_ON_SITE)
         {
           r->customer_signed = TRUE;
@@ -2511,19 +2555,23 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
             }
         }
       r->old_parts = R->fault->parts[0].name ? RND_ITEM (L->rand, demo_old_parts) : "none";
+      json_string (L->json, "repair_notes", r->repair_notes);
       json_string (L->json, "old_parts", r->old_parts);
+      if (event == EV_FIX_ON_SITE)
+        json_flag (L->json, "customer_signed", TRUE);
+      else
+        {
+          /* The repair record: the machine cleaned, every functional test
+           * of its category passed. */
+          json_flag (L->json, "cleaned", TRUE);
+          json_string (L->json, "functional_tests", L->model_tests[R->device->model_index]);
+        }
       break;
 
     case EV_NOTIFY:
-      {
-        guint attempts = rnd_chance (L->rand, 0.75) ? 1 : 2 + rnd_below (L->rand, 2);
-
-        r->notified_at = at;
-        json_bool (L->json, "contact_reached", TRUE);
-        json_int (L->json, "attempts", attempts);
-        json_string (L->json, "answered_by", *r->end_user && rnd_chance (L->rand, 0.3)
-                                             ? r->end_user : r->contact_person);
-      }
+      r->notified_at = at;
+      json_string (L->json, "answered_by", *r->end_user && rnd_chance (L->rand, 0.3)
+                                           ? r->end_user : r->contact_person);
       break;
 
     case EV_PICKUP:
@@ -2532,11 +2580,16 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
       r->picked_up_at = at;
       r->picked_up_by = *r->end_user && rnd_chance (L->rand, 0.4) ? r->end_user : r->contact_person;
       r->pickup_signed = TRUE;
-      r->accessories_checked = event != EV_ACCEPT;
+      /* The accessories are checked and handed back with a machine that
+       * was left with the shop (a sale collected at the desk has none). */
+      r->accessories_checked = event == EV_DELIVER || (event == EV_PICKUP && R->device != NULL);
       if (event == EV_DELIVER)
         r->delivered_by = actor;
       R->machine_back = TRUE;
+      if (r->accessories_checked)
+        json_flag (L->json, "accessories_checked", TRUE);
       json_string (L->json, "picked_up_by", r->picked_up_by);
+      json_flag (L->json, "pickup_signed", TRUE);
       settle (L, R, at, actor);
       break;
 
@@ -2548,12 +2601,10 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
 
         r->appointment_at = MAX (at + 60, arrival - arrival % 1800);
         json_time (L->json, "appointment_at", r->appointment_at);
-        json_bool (L->json, "contact_reached", TRUE);
       }
       break;
 
     case EV_ARRIVE:
-      json_bool (L->json, "late", at > r->appointment_at + 15 * 60);
       break;
 
     case EV_ENTER:
@@ -2564,7 +2615,6 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
     case EV_REVIEW:
       r->reviewed_by = actor;
       r->reviewed_at = at;
-      json_string (L->json, "result", "ok");
       break;
 
     case EV_RECONCILE:
@@ -2573,16 +2623,13 @@ apply_event (DemoLoad *L, DemoReplay *R, DemoEvent event, gint64 at, const char 
 
     case EV_INVOICE:
       r->invoiced_at = at;
-      g_string_truncate (L->text, 0);
-      append_digits (L->text, (guint) rnd_between (L->rand, 0, 99999999), 8);
-      json_string (L->json, "invoice", L->text->str);
       break;
 
     case EV_CANCEL:
       r->cancel_reason = g_str_equal (r->kind, "on_site") ? RND_ITEM (L->rand, demo_onsite_cancel_reasons)
                                                           : RND_ITEM (L->rand, demo_cancel_reasons);
       R->machine_back = TRUE;
-      json_string (L->json, "reason", r->cancel_reason);
+      json_string (L->json, "cancel_reason", r->cancel_reason);
       break;
 
     case N_EVENTS:
@@ -2771,7 +2818,8 @@ read_settings (DemoLoad *L, GError **error)
 {
   g_autoptr(PGresult) res = wx_db_query (L->conn,
       "SELECT (SELECT count(*) FROM service_orders), wx_setting('order_number.prefix', ''),"
-      "       wx_setting('order_number.digits', '6'), wx_setting('timezone', 'Asia/Shanghai')",
+      "       wx_setting('order_number.digits', '6'), wx_setting('timezone', 'Asia/Shanghai'),"
+      "       coalesce((SELECT limit_minutes FROM sla_thresholds WHERE clock = 'decision'), 1080)",
       0, NULL, error);
   g_autoptr(PGresult) names = NULL;
 
@@ -2786,6 +2834,21 @@ read_settings (DemoLoad *L, GError **error)
   if (L->tz == NULL)
     L->tz = g_time_zone_new_offset (8 * 3600);   /* Asia/Shanghai */
   L->today = local_day (L, L->now);
+  L->decision_limit = 60 * g_ascii_strtoll (PQgetvalue (res, 0, 4), NULL, 10);
+
+  /* What a repair of each model must pass (functional_tests of the
+   * machine's category, as the repair step checks them). */
+  for (guint m = 0; m < G_N_ELEMENTS (demo_models); m++)
+    {
+      const char *params[] = { demo_models[m].product, L->model_names[m] };
+      g_autofree char *tests = wx_db_query_value (L->conn,
+        "SELECT coalesce(string_agg(item, ',' ORDER BY position), '') FROM functional_tests"
+        " WHERE category = wx_machine_category($1, $2)", 2, params, error);
+
+      if (tests == NULL)
+        return FALSE;
+      L->model_tests[m] = g_string_chunk_insert (L->strings, tests);
+    }
 
   names = wx_db_query (L->conn, "SELECT DISTINCT unit_name FROM customers", 0, NULL, error);
   if (names == NULL)
@@ -2986,9 +3049,8 @@ wx_db_demo_visits_today (PGconn     *conn,
     "        SELECT o.id, o.received_at + s.after, CASE WHEN s.by_engineer THEN o.engineer ELSE o.received_by END,"
     "               s.event, s.from_state, s.to_state,"
     "               CASE s.event WHEN 'dispatch_onsite' THEN jsonb_build_object('engineer', o.engineer)"
-    "                            WHEN 'book_visit' THEN jsonb_build_object('appointment_at', o.appointment_at,"
-    "                                                     'contact', o.contact_person, 'address', o.unit_address)"
-    "                            WHEN 'contact_customer' THEN jsonb_build_object('contact', o.contact_person)"
+    "                            WHEN 'book_visit' THEN jsonb_build_object('appointment_at',"
+    "                              to_char(o.appointment_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"
     "                            ELSE '{}'::jsonb END"
     "          FROM o CROSS JOIN (VALUES"
     "            ('call_logged', NULL, 'call_logged', interval '0', false),"
@@ -3075,7 +3137,8 @@ wx_db_demo_feedback (PGconn     *conn,
     "UPDATE complaints SET closed_at = received_at + interval '3 days', outcome = '免费更换搓纸轮并上门调试，客户满意'"
     " WHERE closed_at IS NULL AND description LIKE '修好后%' AND received_at < to_timestamp($1::bigint)",
     /* Escalations: the automatic ones as of now, and a manual one resolved. */
-    "SELECT wx_escalate_undiagnosed_at(to_timestamp($1::bigint)), wx_escalate_overdue_parts_at(to_timestamp($1::bigint))",
+    "SELECT wx_escalate_undiagnosed_at(to_timestamp($1::bigint)), wx_escalate_overdue_parts_at(to_timestamp($1::bigint)),"
+    "       wx_escalate_late_decisions_at(to_timestamp($1::bigint))",
     "WITH o AS (SELECT id FROM service_orders WHERE state = 'archived' ORDER BY id DESC LIMIT 1)"
     " INSERT INTO escalations (order_id, at, trigger, reason, raised_by, resolved_at, resolved_by, resolution)"
     " SELECT o.id, to_timestamp($1::bigint) - interval '6 days', 'manual', '缺少该型号的维修手册', 'li_qiang',"

@@ -208,8 +208,9 @@ wx_order_detail_field (const WxOrderDetail *detail,
 
 /* ------------------------------------------------------------ events */
 
-/* The data steps record (wx_transition's keys, and the demo's and the
- * detections' own), in the order they are told. */
+/* The data steps record (the keys of the step catalogue, as wx_transition
+ * stores them; those of the visits' steps; the detections' and the
+ * automatic escalations' own), in the order they are told. */
 static const struct {
   const char *key;
   const char *label;
@@ -226,29 +227,21 @@ static const struct {
   { "fault_analysis",   N_("Fault analysis"),          SHOW_TEXT },
   { "suggested_price",  N_("Suggested price"),         SHOW_MONEY },
   { "peer_id",          N_("Peer shop"),               SHOW_TEXT },
-  { "peer",             N_("Peer shop"),               SHOW_TEXT },
   { "part",             N_("Part"),                    SHOW_TEXT },
-  { "supplier",         N_("Supplier"),                SHOW_TEXT },
+  { "supplier_id",      N_("Supplier"),                SHOW_TEXT },
   { "quote_total",      N_("Quote total"),             SHOW_MONEY },
-  { "total",            N_("Quote total"),             SHOW_MONEY },
   { "quote_method",     N_("Quoted how"),              SHOW_CODE, WX_CODE_QUOTE_METHOD },
-  { "method",           N_("Quoted how"),              SHOW_CODE, WX_CODE_QUOTE_METHOD },
   { "quote_told",       N_("Who was told"),            SHOW_TEXT },
-  { "told",             N_("Who was told"),            SHOW_TEXT },
   { "repair_notes",     N_("Repair notes"),            SHOW_TEXT },
   { "old_parts",        N_("Old parts"),               SHOW_CODE, WX_CODE_OLD_PARTS },
   { "picked_up_by",     N_("Picked up by"),            SHOW_TEXT },
   { "payment_status",   N_("Payment"),                 SHOW_CODE, WX_CODE_PAYMENT },
-  { "payment",          N_("Payment"),                 SHOW_CODE, WX_CODE_PAYMENT },
-  { "amount",           N_("Amount paid"),             SHOW_MONEY },
   { "of",               N_("Return repair of"),        SHOW_TEXT },
   { "trigger",          N_("Why"),                     SHOW_CODE, WX_CODE_ESCALATION_TRIGGER },
   { "reason",           N_("Reason"),                  SHOW_TEXT },
   { "decision_reason",  N_("Reason"),                  SHOW_TEXT },
   { "cancel_reason",    N_("Reason"),                  SHOW_TEXT },
-  { "invoice",          N_("Invoice"),                 SHOW_TEXT },
   { "late_decision",    N_("Decided after the limit"), SHOW_YES_NO },
-  { "late",             N_("Arrived late"),            SHOW_YES_NO },
 };
 
 /* A time the step's data carries ("2026-11-20 10:00+08"), in the shop's
@@ -369,8 +362,8 @@ state_or_none (const char *code)
   return wx_workflow_state_from_code (code, &s) ? (int) s : -1;
 }
 
-/* The timeline, with the names of the staff and the peer shop the data
- * refers to by login or id. */
+/* The timeline, with the names of the staff, the peer shop and the
+ * supplier the data refers to by login or id. */
 static GArray *
 load_events (PGconn *conn, gint64 order_id, WxCalendar *calendar, GError **error)
 {
@@ -382,12 +375,13 @@ load_events (PGconn *conn, gint64 order_id, WxCalendar *calendar, GError **error
     "       e.payload::text,"
     "       (SELECT x.full_name FROM staff x WHERE x.role_name = e.payload ->> 'engineer'),"
     "       (SELECT x.full_name FROM staff x WHERE x.role_name = e.payload ->> 'new_owner'),"
-    "       (SELECT p.name FROM suppliers p WHERE p.id::text = e.payload ->> 'peer_id')"
+    "       (SELECT p.name FROM suppliers p WHERE p.id::text = e.payload ->> 'peer_id'),"
+    "       (SELECT p.name FROM suppliers p WHERE p.id::text = e.payload ->> 'supplier_id')"
     "  FROM order_events e CROSS JOIN (SELECT wx_setting('timezone', 'Asia/Shanghai') AS tz) z"
     "  LEFT JOIN staff s ON s.role_name = e.actor"
     " WHERE e.order_id = $1::bigint ORDER BY e.at, e.id", 1, params, error);
   g_autoptr(GArray) events = NULL;
-  static const char *named[] = { "engineer", "new_owner", "peer_id" };
+  static const char *named[] = { "engineer", "new_owner", "peer_id", "supplier_id" };
 
   if (res == NULL)
     return NULL;
