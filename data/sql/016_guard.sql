@@ -16,7 +16,7 @@ UPDATE workflow_transitions t SET fills = v.fills::text[], stamps = v.stamps::te
     (1, 'dispatch_inspection', '{}', '{dispatched_at}', 'step'),
     (2, 'fix_at_desk', '{old_parts,cleaned}', '{repaired_by,repaired_at}', 'repair'),
     (3, 'inspect', '{measures,parts_needed,suggested_price,explanation}', '{inspected_by,inspected_at}', 'inspection'),
-    (4, 'outsource', '{}', '{}', 'inspection'),
+    (4, 'outsource', '{fault_analysis}', '{}', 'inspection'),
     (5, 'quote', '{quote_told,repair_period}', '{quoted_at}', 'step'),
     (6, 'tell_result', '{}', '{}', 'step'),
     (7, 'dispatch_repair', '{}', '{dispatched_at}', 'step'),
@@ -27,7 +27,7 @@ UPDATE workflow_transitions t SET fills = v.fills::text[], stamps = v.stamps::te
     (12, 'order_parts', '{part_id,supplier_id,quantity,expected_on,prepaid,cost}', '{}', 'part_order'),
     (13, 'parts_arrived', '{}', '{}', 'part_order'),
     (14, 'repair_done', '{old_parts,cleaned}', '{repaired_by,repaired_at}', 'repair'),
-    (15, 'outsource', '{}', '{}', 'inspection'),
+    (15, 'outsource', '{fault_analysis}', '{}', 'inspection'),
     (16, 'outsource_return', '{}', '{}', 'none'),
     (17, 'notify', '{relayed_to}', '{notified_at}', 'step'),
     (18, 'notify', '{relayed_to}', '{notified_at}', 'step'),
@@ -37,12 +37,12 @@ UPDATE workflow_transitions t SET fills = v.fills::text[], stamps = v.stamps::te
     (22, 'dispatch_delivery', '{}', '{}', 'step'),
     (23, 'deliver', '{payment_amount,payment_method,picked_up_by,pickup_signed}', '{picked_up_at,delivered_by}', 'visit'),
     (24, 'dispatch_onsite', '{}', '{dispatched_at}', 'step'),
-    (25, 'book_visit', '{}', '{}', 'visit'),
-    (26, 'arrive', '{}', '{}', 'visit'),
-    (27, 'fix_on_site', '{old_parts,customer_signed}', '{repaired_by,repaired_at}', 'visit'),
-    (28, 'inspect', '{measures,parts_needed,suggested_price,explanation}', '{inspected_by,inspected_at}', 'visit'),
-    (29, 'take_back', '{customer_signed}', '{}', 'visit'),
-    (30, 'leave_unfixed', '{}', '{}', 'visit'),
+    (25, 'book_visit', '{address,contact,phone,reason}', '{}', 'visit'),
+    (26, 'arrive', '{arrived_at}', '{}', 'visit'),
+    (27, 'fix_on_site', '{outcome,arrived_at,left_at,parts_used,old_parts,customer_signed}', '{repaired_by,repaired_at}', 'visit'),
+    (28, 'inspect', '{outcome,arrived_at,left_at,measures,parts_needed,suggested_price,explanation}', '{inspected_by,inspected_at}', 'visit'),
+    (29, 'take_back', '{outcome,arrived_at,left_at,appearance,accessories,customer_signed}', '{}', 'visit'),
+    (30, 'leave_unfixed', '{outcome,arrived_at,left_at}', '{}', 'visit'),
     (31, 'dispatch_onsite', '{}', '{dispatched_at}', 'step'),
     (32, 'accept', '{payment_amount,payment_method,picked_up_by,pickup_signed}', '{picked_up_at}', 'visit'),
     (33, 'quote', '{quote_told,repair_period}', '{quoted_at}', 'step'),
@@ -60,8 +60,8 @@ UPDATE workflow_transitions t SET fills = v.fills::text[], stamps = v.stamps::te
     (45, 'cancel', '{}', '{}', 'step'),
     (46, 'escalate', '{}', '{}', 'step'),
     (47, 'hand_over', '{}', '{owner_role}', 'step'),
-    (48, 'contact_customer', '{}', '{}', 'visit'),
-    (49, 'running_late', '{}', '{}', 'visit')
+    (48, 'contact_customer', '{contact,phone,note}', '{}', 'visit'),
+    (49, 'running_late', '{note,contact,reason}', '{}', 'visit')
   ) AS v (position, event, fills, stamps, form)
  WHERE t.position = v.position AND t.event = v.event;
 

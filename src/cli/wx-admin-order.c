@@ -123,6 +123,9 @@ order_transition (WxAdmin *a)
   if (amount && !wx_money_parse (amount, &extras.payment_amount, &error))
     return wx_admin_fail (error);
   extras.payment_method = g_hash_table_lookup (data, "payment_method");
+  /* …as wx_transition's records (in fen), not as text in the event. */
+  if (amount)
+    g_hash_table_remove (data, "payment_amount");
   conn = wx_admin_connect (a, &error);
   if (conn == NULL ||
       !wx_db_order_step_full (conn, wx_admin_arg (a, 1), -1, wx_admin_arg (a, 2), data, &extras, &result, &error))

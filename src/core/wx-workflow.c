@@ -97,7 +97,7 @@ static const WxTransition transitions[] = {
   { ST(INSPECTING),         "inspect",             ST(INSPECTED),          KC | KO, E | S,     N(FINDINGS),
     "measures parts_needed suggested_price explanation", "inspected_by inspected_at", WX_FORM_INSPECTION },
   { ST(INSPECTING),         "outsource",           ST(OUTSOURCED),         KC | KO, C | E | S, N(PEER),
-    "", "", WX_FORM_INSPECTION },
+    "fault_analysis", "", WX_FORM_INSPECTION },
   /* quote and decision; in-warranty repairs need no quote */
   { ST(INSPECTED),          "quote",               ST(QUOTED),             KC | KO, C | S,     N(QUOTE_LINES) | N(QUOTE_TOTAL) | N(QUOTE_METHOD),
     "quote_told repair_period", "quoted_at", WX_FORM_STEP },
@@ -121,7 +121,7 @@ static const WxTransition transitions[] = {
   { ST(REPAIRING),          "repair_done",         ST(REPAIRED),           KC | KO, E | S,     N(REPAIR_NOTES) | N(REPAIR_RECORD),
     "old_parts cleaned", "repaired_by repaired_at", WX_FORM_REPAIR },
   { ST(REPAIRING),          "outsource",           ST(OUTSOURCED),         KC | KO, C | E | S, N(PEER),
-    "", "", WX_FORM_INSPECTION },
+    "fault_analysis", "", WX_FORM_INSPECTION },
   { ST(OUTSOURCED),         "outsource_return",    ST(REPAIRED),           KC | KO, C | E | S, N(NONE),
     "", "", WX_FORM_NONE },
   /* notification, pickup or delivery, payment */
@@ -143,17 +143,17 @@ static const WxTransition transitions[] = {
   { ST(CALL_LOGGED),        "dispatch_onsite",     ST(ONSITE_DISPATCHED),  KO,      C | S,     N(ENGINEER),
     "", "dispatched_at", WX_FORM_STEP },
   { ST(ONSITE_DISPATCHED),  "book_visit",          ST(APPOINTMENT_BOOKED), KO,      C | E | S, N(APPOINTMENT),
-    "", "", WX_FORM_VISIT },
+    "address contact phone reason", "", WX_FORM_VISIT },
   { ST(APPOINTMENT_BOOKED), "arrive",              ST(ON_SITE),            KO,      E | S,     N(NONE),
-    "", "", WX_FORM_VISIT },
+    "arrived_at", "", WX_FORM_VISIT },
   { ST(ON_SITE),            "fix_on_site",         ST(FIXED_ON_SITE),      KO,      E | S,     N(REPAIR_NOTES),
-    "old_parts customer_signed", "repaired_by repaired_at", WX_FORM_VISIT },
+    "outcome arrived_at left_at parts_used old_parts customer_signed", "repaired_by repaired_at", WX_FORM_VISIT },
   { ST(ON_SITE),            "inspect",             ST(INSPECTED),          KO,      E | S,     N(FINDINGS),
-    "measures parts_needed suggested_price explanation", "inspected_by inspected_at", WX_FORM_VISIT },
+    "outcome arrived_at left_at measures parts_needed suggested_price explanation", "inspected_by inspected_at", WX_FORM_VISIT },
   { ST(ON_SITE),            "take_back",           ST(RECEIVED),           KO,      E | S,     N(NONE),
-    "customer_signed", "", WX_FORM_VISIT },
+    "outcome arrived_at left_at appearance accessories customer_signed", "", WX_FORM_VISIT },
   { ST(ON_SITE),            "leave_unfixed",       ST(ONSITE_DISPATCHED),  KO,      E | S,     N(REASON),
-    "", "", WX_FORM_VISIT },
+    "outcome arrived_at left_at", "", WX_FORM_VISIT },
   { ST(AGREED),             "dispatch_onsite",     ST(ONSITE_DISPATCHED),  KO,      C | S,     N(ENGINEER),
     "", "dispatched_at", WX_FORM_STEP },
   { ST(FIXED_ON_SITE),      "accept",              ST(PICKED_UP),          KO,      C | E | S, N(PAYMENT),
@@ -195,9 +195,9 @@ static const WxTransition transitions[] = {
   /* on-site, without a change of state: the engineer's call to the customer
    * (the 10-minute contact clock), a late arrival announced with the new time */
   { ST(ONSITE_DISPATCHED),  "contact_customer",    SAME,                   KO,      E | S,     N(NONE),
-    "", "", WX_FORM_VISIT },
+    "contact phone note", "", WX_FORM_VISIT },
   { ST(APPOINTMENT_BOOKED), "running_late",        SAME,                   KO,      E | S,     N(APPOINTMENT),
-    "", "", WX_FORM_VISIT },
+    "note contact reason", "", WX_FORM_VISIT },
 };
 
 #undef C
