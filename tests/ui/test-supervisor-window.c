@@ -17,6 +17,8 @@
 #include "gui/supervisor/wx-report-view.h"
 #include "gui/supervisor/wx-review-page.h"
 #include "gui/supervisor/wx-staff-page.h"
+#include "gui/board/wx-board-card.h"
+#include "gui/dialogs/wx-repair-dialog.h"
 #include "gui/wx-supervisor-window.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
@@ -323,6 +325,54 @@ test_sweep (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT wx_callbacks_generate()"), ==, 0);
 }
 
+static void
+collect_cards (GtkWidget *widget, GPtrArray *cards)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (WX_IS_BOARD_CARD (child) && wx_board_card_get_order (WX_BOARD_CARD (child)))
+        g_ptr_array_add (cards, child);
+      collect_cards (child, cards);
+    }
+}
+
+static gboolean
+repair_dialog_shown (gpointer data)
+{
+  GtkWindow **found = data;
+  GListModel *tops = gtk_window_get_toplevels ();   /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
+
+      if (WX_IS_REPAIR_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        *found = w;
+    }
+  return *found != NULL;
+}
+
+/* "Repair done" from the supervisor's board opens the repair record (the
+ * step catalogue's form), not the generic dialog that had no field for
+ * the functional tests and could never be saved. */
+static void
+test_repair_done_form (void)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  WxBoardCard *repairing = NULL;
+  GtkWindow *dialog = NULL;
+
+  collect_cards (GTK_WIDGET (wx_supervisor_window_get_board (window)), cards);
+  for (guint i = 0; i < cards->len && repairing == NULL; i++)
+    if (wx_order_get_state (wx_board_card_get_order (g_ptr_array_index (cards, i))) == WX_ORDER_STATE_REPAIRING)
+      repairing = g_ptr_array_index (cards, i);
+  g_assert_nonnull (repairing);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (repairing), "card.step", "s", "repair_done"));
+  wx_test_spin_until (repair_dialog_shown, &dialog, "the repair record");
+  wx_test_screenshot (GTK_WIDGET (dialog), "supervisor-repair-done");
+  gtk_window_destroy (dialog);
+}
+
 /* An administrator sees settings and staff. */
 static void
 test_admin_pages (void)
@@ -380,6 +430,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/supervisor/pages", test_pages);
   g_test_add_func ("/ui/supervisor/first-screen", test_first_screen);
   g_test_add_func ("/ui/supervisor/sweep", test_sweep);
+  g_test_add_func ("/ui/supervisor/repair-done-form", test_repair_done_form);
   g_test_add_func ("/ui/supervisor/review", test_review);
   g_test_add_func ("/ui/supervisor/report", test_report);
   g_test_add_func ("/ui/supervisor/feedback-pages", test_feedback_pages);
