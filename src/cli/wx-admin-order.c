@@ -399,7 +399,7 @@ wx_admin_cmd_board (WxAdmin *a)
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(WxSlaOrderSet) set = NULL;
   g_autoptr(PGresult) details = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   WxSlaRules rules = { 0 };
   const char *which = wx_admin_arg (a, 0);
   gboolean shelves = g_strcmp0 (which, "shelves") == 0;
