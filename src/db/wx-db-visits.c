@@ -101,7 +101,7 @@ static JsonObject *
 visit_records (const WxVisitInput *in)
 {
   JsonObject *records = json_object_new ();
-  JsonObject *v = json_object_new ();
+  JsonObject *v;
   static const char *const ops[] = {
     [WX_VISIT_STEP_CONTACT] = "contact", [WX_VISIT_STEP_BOOK] = "book", [WX_VISIT_STEP_RUNNING_LATE] = "late",
     [WX_VISIT_STEP_ARRIVE] = "arrive", [WX_VISIT_STEP_OUTCOME] = "outcome", [WX_VISIT_STEP_DELIVER] = "deliver",
@@ -109,6 +109,7 @@ visit_records (const WxVisitInput *in)
 
   if (in->step == WX_VISIT_STEP_DELIVER && !in->delivering)
     return records;   /* accepted where it was fixed: that visit holds the signature */
+  v = json_object_new ();
   json_object_set_string_member (v, "op", ops[in->step]);
   switch (in->step)
     {
