@@ -351,6 +351,7 @@ test_cli_denied (void)
   g_assert_false (wx_db_calendar_set_hours (conn, 1, 480, 1020, &error));
   g_assert_error (error, WX_DB_ERROR, WX_DB_ERROR_DENIED);
   wx_test_db_exec (conn, "RESET ROLE");
+  g_free (after);
   after = snapshot (conn);
   g_assert_cmpstr (after, ==, before);
 }

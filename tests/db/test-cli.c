@@ -139,7 +139,8 @@ test_init_user_demo_status (void)
     for (guint s = 0; s < n_states; s++)
       for (guint i = 0; lines[i]; i++)
         {
-          g_auto(GStrv) words = g_strsplit_set (g_strstrip (g_strdup (lines[i])), " ", -1);
+          g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+          g_auto(GStrv) words = g_strsplit_set (line, " ", -1);
           guint w = 0;
           char *fields[2] = { NULL, NULL };
 

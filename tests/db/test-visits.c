@@ -51,6 +51,13 @@ value (PGconn *conn, const char *sql, const char *number)
   return v ? v : g_strdup ("");
 }
 
+/* g_assert_cmpstr on value (), whose text it frees. */
+#define assert_value(conn, sql, number, cmp, expected) \
+  G_STMT_START { \
+    g_autofree char *value_ = value (conn, sql, number); \
+    g_assert_cmpstr (value_, cmp, expected); \
+  } G_STMT_END
+
 static gint64
 count (PGconn *conn, const char *sql, const char *number)
 {
@@ -187,15 +194,15 @@ test_take_back_to_s1 (void)
   g_assert_cmpint (count (conn, "SELECT count(*) FROM visits v JOIN service_orders o ON o.id = v.order_id"
                                 " WHERE o.number = $1", number), ==, 1);
   /* the form: appearance, the customer's signature, the accessories labelled */
-  g_assert_cmpstr (value (conn, "SELECT appearance_check || '|' || customer_signed FROM service_orders WHERE number = $1", number),
-                   ==, "外壳左侧有划痕，纸盒完好|true");
-  g_assert_cmpstr (value (conn, "SELECT string_agg(a.position || ':' || a.name, ',' ORDER BY a.position)"
-                                "  FROM order_accessories a JOIN service_orders o ON o.id = a.order_id WHERE o.number = $1", number),
-                   ==, "1:电源线,2:USB 数据线");
+  assert_value (conn, "SELECT appearance_check || '|' || customer_signed FROM service_orders WHERE number = $1", number,
+                ==, "外壳左侧有划痕，纸盒完好|true");
+  assert_value (conn, "SELECT string_agg(a.position || ':' || a.name, ',' ORDER BY a.position)"
+                "  FROM order_accessories a JOIN service_orders o ON o.id = a.order_id WHERE o.number = $1", number,
+                ==, "1:电源线,2:USB 数据线");
   /* the events, in order, by the engineer */
-  g_assert_cmpstr (value (conn, "SELECT string_agg(e.event, ',' ORDER BY e.id) FROM order_events e"
-                                "  JOIN service_orders o ON o.id = e.order_id WHERE o.number = $1", number),
-                   ==, "dispatch_onsite,contact_customer,book_visit,arrive,take_back");
+  assert_value (conn, "SELECT string_agg(e.event, ',' ORDER BY e.id) FROM order_events e"
+                "  JOIN service_orders o ON o.id = e.order_id WHERE o.number = $1", number,
+                ==, "dispatch_onsite,contact_customer,book_visit,arrive,take_back");
   g_assert_cmpint (count (conn, "SELECT count(*) FROM order_events e JOIN service_orders o ON o.id = e.order_id"
                                 " WHERE o.number = $1 AND e.event <> 'dispatch_onsite' AND e.actor <> o.engineer", number), ==, 0);
   /* the booking is on the order too */
@@ -323,8 +330,8 @@ test_needs_parts_second_visit (void)
   visit_ok (conn, number, &arrive, NULL);
   visit_ok (conn, number, &parts, &r);
   g_assert_cmpint (r.step.state, ==, WX_ORDER_STATE_INSPECTED);
-  g_assert_cmpstr (value (conn, "SELECT fault_analysis || '|' || parts_needed || '|' || suggested_price FROM service_orders WHERE number = $1", number),
-                   ==, "定影膜破损|定影组件 RM2-5425|48000");
+  assert_value (conn, "SELECT fault_analysis || '|' || parts_needed || '|' || suggested_price FROM service_orders WHERE number = $1", number,
+                ==, "定影膜破损|定影组件 RM2-5425|48000");
   /* the front desk quotes, the customer agrees, the coordinator sends the engineer again */
   {
     const char *params[] = { number };
@@ -338,16 +345,16 @@ test_needs_parts_second_visit (void)
   visit_ok (conn, number, &arrive, NULL);
   visit_ok (conn, number, &fixed, &r);
   g_assert_cmpint (r.step.state, ==, WX_ORDER_STATE_FIXED_ON_SITE);
-  g_assert_cmpstr (value (conn, "SELECT repair_notes || '|' || old_parts || '|' || customer_signed FROM service_orders WHERE number = $1", number),
-                   ==, "更换定影组件，打印测试 10 页正常|returned_to_customer|true");
+  assert_value (conn, "SELECT repair_notes || '|' || old_parts || '|' || customer_signed FROM service_orders WHERE number = $1", number,
+                ==, "更换定影组件，打印测试 10 页正常|returned_to_customer|true");
   g_assert_cmpint (count (conn, "SELECT count(*) FROM visits v JOIN service_orders o ON o.id = v.order_id"
                                 " WHERE o.number = $1 AND v.outcome = 'fixed' AND v.customer_signed AND v.parts_used LIKE '定影组件%'", number), ==, 1);
   /* one visit without the fix (needs parts) is no escalation */
   g_assert_cmpint (count (conn, "SELECT count(*) FROM escalations x JOIN service_orders o ON o.id = x.order_id WHERE o.number = $1", number), ==, 0);
   visit_ok (conn, number, &pay, &r);
   g_assert_cmpint (r.step.state, ==, WX_ORDER_STATE_PICKED_UP);
-  g_assert_cmpstr (value (conn, "SELECT payment_status || '|' || picked_up_by || '|' || pickup_signed FROM service_orders WHERE number = $1", number),
-                   ==, "paid|李明|true");
+  assert_value (conn, "SELECT payment_status || '|' || picked_up_by || '|' || pickup_signed FROM service_orders WHERE number = $1", number,
+                ==, "paid|李明|true");
   g_assert_cmpint (count (conn, "SELECT sum(p.amount) FROM payments p JOIN service_orders o ON o.id = p.order_id"
                                 " WHERE o.number = $1 AND p.method = 'wechat' AND p.received_by = o.engineer", number), ==, 48000);
 }
@@ -374,8 +381,8 @@ test_deliver (void)
   visit_ok (conn, number, &pay, &r);
   g_assert_cmpint (r.step.state, ==, WX_ORDER_STATE_PICKED_UP);
   g_assert_cmpint (r.visit_id, >, 0);
-  g_assert_cmpstr (value (conn, "SELECT payment_status || '|' || accessories_checked || '|' || (delivered_by = engineer)"
-                                "  FROM service_orders WHERE number = $1", number), ==, "on_account|true|true");
+  assert_value (conn, "SELECT payment_status || '|' || accessories_checked || '|' || (delivered_by = engineer)"
+                "  FROM service_orders WHERE number = $1", number, ==, "on_account|true|true");
   g_assert_cmpint (count (conn, "SELECT count(*) FROM visits v JOIN service_orders o ON o.id = v.order_id"
                                 " WHERE o.number = $1 AND v.outcome = 'delivered' AND v.customer_signed AND v.contact = '王主任'", number), ==, 1);
 }
@@ -550,7 +557,7 @@ test_conflict_names_who (void)
   g_assert_error (error, WX_DB_ERROR, WX_DB_ERROR_CONFLICT);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "测试主管"));
-  g_assert_cmpstr (value (conn, "SELECT version || state FROM service_orders WHERE number = $1", number), ==, before);
+  assert_value (conn, "SELECT version || state FROM service_orders WHERE number = $1", number, ==, before);
   g_assert_cmpint (count (conn, "SELECT count(*) FROM visits v JOIN service_orders o ON o.id = v.order_id WHERE o.number = $1", number), ==, 0);
 }
 
