@@ -40,6 +40,9 @@ wx_test_admin (WxTestRun  *r,
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, input, NULL, &r->out, &r->err, &error);
   g_assert_no_error (error);
+  /* Killed, e.g. by a sanitizer's abort (./run sanitize): say so, with what it wrote. */
+  if (!g_subprocess_get_if_exited (proc))
+    g_error ("weixiu-admin was killed by signal %d:\n%s", g_subprocess_get_term_sig (proc), r->err ? r->err : "");
   r->status = g_subprocess_get_exit_status (proc);
 }
 
