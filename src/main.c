@@ -1,4 +1,6 @@
 /* main.c — gettext and g_application_run, nothing else. */
+#define G_LOG_DOMAIN "weixiu"
+
 #include "core/wx-i18n.h"
 #include "gui/wx-application.h"
 

@@ -1,4 +1,6 @@
 /* wx-session.c — choosing the user's desk. */
+#define G_LOG_DOMAIN "wx-session"
+
 #include <glib/gi18n.h>
 
 #include "wx-error.h"

@@ -1,4 +1,6 @@
 /* wx-db-session.c — logging in. */
+#define G_LOG_DOMAIN "wx-db-session"
+
 #include <string.h>
 
 #include <glib/gi18n.h>
