@@ -13,11 +13,12 @@
 
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-worker.h"
+#include "wx-list-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_CALLBACK_PAGE (wx_callback_page_get_type ())
-G_DECLARE_FINAL_TYPE (WxCallbackPage, wx_callback_page, WX, CALLBACK_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxCallbackPage, wx_callback_page, WX, CALLBACK_PAGE, WxListPage)
 
 GtkWidget  *wx_callback_page_new          (void);
 void        wx_callback_page_set_worker   (WxCallbackPage *self,

@@ -13,11 +13,12 @@
 
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-worker.h"
+#include "wx-list-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_COMPLAINT_PAGE (wx_complaint_page_get_type ())
-G_DECLARE_FINAL_TYPE (WxComplaintPage, wx_complaint_page, WX, COMPLAINT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxComplaintPage, wx_complaint_page, WX, COMPLAINT_PAGE, WxListPage)
 
 GtkWidget  *wx_complaint_page_new          (void);
 void        wx_complaint_page_set_worker   (WxComplaintPage *self,

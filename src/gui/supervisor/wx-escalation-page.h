@@ -12,11 +12,12 @@
 
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-worker.h"
+#include "wx-list-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_ESCALATION_PAGE (wx_escalation_page_get_type ())
-G_DECLARE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX, ESCALATION_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX, ESCALATION_PAGE, WxListPage)
 
 GtkWidget  *wx_escalation_page_new          (void);
 void        wx_escalation_page_set_worker   (WxEscalationPage *self,
