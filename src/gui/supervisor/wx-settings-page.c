@@ -13,7 +13,7 @@
 
 struct _WxSettingsPage
 {
-  GtkWidget       parent_instance;
+  WxPage          parent_instance;
 
   GtkBox         *left_column;
   GtkBox         *right_column;
@@ -26,16 +26,13 @@ struct _WxSettingsPage
   GHashTable     *editors;      /* field id → its control */
   GHashTable     *lines;        /* field or section id → its sentence line */
 
-  WxDbWorker     *worker;
-  GCancellable   *cancellable;    /* the load */
-  GCancellable   *saving;         /* the saves: only the page's end stops them */
   WxDbSettings   *loaded;
 };
 
-enum { SIGNAL_LOADED, SIGNAL_SAVED, N_SIGNALS };
+enum { SIGNAL_SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (WxSettingsPage, wx_settings_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WxSettingsPage, wx_settings_page, WX_TYPE_PAGE)
 
 static const char *weekday_names[] = {
   NULL, N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
@@ -433,33 +430,24 @@ load_job (PGconn    *conn,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+page_loaded (WxPage *page, gpointer result, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  WxDbSettings *s = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-  WxSettingsPage *self;
+  WxSettingsPage *self = WX_SETTINGS_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = WX_SETTINGS_PAGE (user_data);
-  gtk_spinner_set_spinning (self->spinner, FALSE);
   wx_form_say (self->error_label, error ? error->message : NULL, TRUE);
-  if (s)
+  if (result)
     {
       g_clear_pointer (&self->loaded, wx_db_settings_free);
-      self->loaded = s;
+      self->loaded = result;
       show_loaded (self);
     }
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
 }
 
 void
 wx_settings_page_reload (WxSettingsPage *self)
 {
   g_return_if_fail (WX_IS_SETTINGS_PAGE (self));
-  wx_form_load (self->worker, &self->cancellable, self->spinner, load_job, (GDestroyNotify) wx_db_settings_free, loaded_cb, self);
+  wx_page_reload (WX_PAGE (self));
 }
 
 void
@@ -467,7 +455,7 @@ wx_settings_page_set_worker (WxSettingsPage *self,
                              WxDbWorker     *worker)
 {
   g_return_if_fail (WX_IS_SETTINGS_PAGE (self));
-  g_set_object (&self->worker, worker);
+  wx_page_set_worker (WX_PAGE (self), worker);
   wx_settings_page_reload (self);
 }
 
@@ -553,7 +541,7 @@ run_save (WxSettingsPage *self,
 {
   Reply *r;
 
-  if (self->worker == NULL)
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL)
     {
       save_free (s);
       return;
@@ -561,8 +549,8 @@ run_save (WxSettingsPage *self,
   r = g_new0 (Reply, 1);
   r->self = g_object_ref (self);
   r->section = g_strdup (s->section);
-  wx_db_worker_run_async (self->worker, save_job, s, (GDestroyNotify) save_free, NULL,
-                          self->saving, saved_cb, r);
+  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), save_job, s, (GDestroyNotify) save_free, NULL,
+                          wx_page_get_cancellable (WX_PAGE (self)), saved_cb, r);
 }
 
 static Save *
@@ -747,23 +735,6 @@ remove_day_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
 /* ------------------------------------------------------------ class */
 
 static void
-wx_settings_page_dispose (GObject *object)
-{
-  WxSettingsPage *self = WX_SETTINGS_PAGE (object);
-  GtkWidget *child;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->saving);
-  g_clear_object (&self->saving);
-  g_clear_object (&self->worker);
-  gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_SETTINGS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
-    gtk_widget_unparent (child);
-  G_OBJECT_CLASS (wx_settings_page_parent_class)->dispose (object);
-}
-
-static void
 wx_settings_page_finalize (GObject *object)
 {
   WxSettingsPage *self = WX_SETTINGS_PAGE (object);
@@ -779,10 +750,12 @@ wx_settings_page_class_init (WxSettingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxPageClass *page_class = WX_PAGE_CLASS (klass);
 
-  object_class->dispose = wx_settings_page_dispose;
   object_class->finalize = wx_settings_page_finalize;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  page_class->load = load_job;
+  page_class->result_free = (GDestroyNotify) wx_db_settings_free;
+  page_class->loaded = page_loaded;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-settings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WxSettingsPage, left_column);
   gtk_widget_class_bind_template_child (widget_class, WxSettingsPage, right_column);
@@ -795,9 +768,7 @@ wx_settings_page_class_init (WxSettingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "settings.save-numbers", NULL, save_numbers_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.add-day", NULL, add_day_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.remove-day", "s", remove_day_action_cb);
-  /* loaded (GError or NULL) */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* loaded (WxPage's, GError or NULL) */
   /* saved (section id, GError or NULL): a save ended, or was refused before
    * it started (then the section's line says why and error is NULL). */
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -810,8 +781,7 @@ wx_settings_page_init (WxSettingsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->cancellable = g_cancellable_new ();
-  self->saving = g_cancellable_new ();
+  wx_page_set_spinner (WX_PAGE (self), self->spinner);
   build_form (self);
 }
 
