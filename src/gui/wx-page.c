@@ -56,6 +56,8 @@ wx_page_reload (WxPage *self)
 {
   WxPagePrivate *priv;
   WxPageClass *klass;
+  gpointer data = NULL;
+  GDestroyNotify data_free = NULL;
 
   g_return_if_fail (WX_IS_PAGE (self));
   priv = wx_page_get_instance_private (self);
@@ -68,7 +70,9 @@ wx_page_reload (WxPage *self)
   g_clear_object (&priv->load_cancellable);
   priv->load_cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  wx_db_worker_read_async (priv->worker, klass->load, NULL, NULL, klass->result_free,
+  if (klass->load_data)
+    data = klass->load_data (self, &data_free);
+  wx_db_worker_read_async (priv->worker, klass->load, data, data_free, klass->result_free,
                            priv->load_cancellable, loaded_cb, g_object_ref (self));
 }
 

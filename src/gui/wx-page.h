@@ -21,6 +21,10 @@ struct _WxPageClass
 
   /* Runs on the worker's thread: reads what the page shows into *result. */
   WxDbJob        load;
+  /* Optional, on the main thread before each load: the data `load` gets
+   * (freed by *data_free). */
+  gpointer     (*load_data) (WxPage         *self,
+                             GDestroyNotify *data_free);
   /* Frees load's result when nobody took it. */
   GDestroyNotify result_free;
   /* Back on the main thread: `result` (owned by the page now; NULL with
