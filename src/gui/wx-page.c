@@ -16,7 +16,7 @@ typedef struct
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (WxPage, wx_page, GTK_TYPE_WIDGET)
 
-enum { SIGNAL_LOADED, SIGNAL_OPEN_ORDER, N_SIGNALS };
+enum { SIGNAL_LOADED, SIGNAL_OPEN_ORDER, SIGNAL_SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -148,6 +148,75 @@ wx_page_open_order (WxPage *self, const char *number)
     g_signal_emit (self, signals[SIGNAL_OPEN_ORDER], 0, number);
 }
 
+/* ------------------------------------------------------------ writes */
+
+typedef struct {
+  WxPage         *self;
+  char           *what;
+  WxPageSaved     done;
+  gpointer        user_data;
+  GDestroyNotify  user_free;
+} Save;
+
+static void
+save_free (Save *s)
+{
+  g_object_unref (s->self);
+  g_free (s->what);
+  if (s->user_free)
+    s->user_free (s->user_data);
+  g_free (s);
+}
+
+static void
+saved_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  Save *s = user_data;
+  g_autoptr(GError) error = NULL;
+
+  wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (s->done)
+        s->done (s->self, s->what, s->user_data, error);
+      g_signal_emit (s->self, signals[SIGNAL_SAVED], 0, s->what, error);
+    }
+  save_free (s);
+}
+
+void
+wx_page_save (WxPage *self, const char *what, WxDbJob job, gpointer data, GDestroyNotify data_free,
+              WxPageSaved done, gpointer user_data, GDestroyNotify user_free)
+{
+  WxPagePrivate *priv;
+  Save *s;
+
+  g_return_if_fail (WX_IS_PAGE (self));
+  priv = wx_page_get_instance_private (self);
+  if (priv->worker == NULL)
+    {
+      if (data_free)
+        data_free (data);
+      if (user_free)
+        user_free (user_data);
+      return;
+    }
+  s = g_new0 (Save, 1);
+  s->self = g_object_ref (self);
+  s->what = g_strdup (what);
+  s->done = done;
+  s->user_data = user_data;
+  s->user_free = user_free;
+  wx_db_worker_run_async (priv->worker, job, data, data_free, NULL, priv->cancellable, saved_cb, s);
+}
+
+void
+wx_page_refused (WxPage *self, const char *what)
+{
+  g_return_if_fail (WX_IS_PAGE (self));
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, what, NULL);
+}
+
 /* ------------------------------------------------------------ class */
 
 static void
@@ -204,6 +273,9 @@ wx_page_class_init (WxPageClass *klass)
   /* open-order (number): the page asks to see an order */
   signals[SIGNAL_OPEN_ORDER] = g_signal_new ("open-order", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* saved (what, GError or NULL): a write ended, or was refused before it started */
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
 }
 
 static void

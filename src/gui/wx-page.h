@@ -3,7 +3,10 @@
  * (`loaded`), the loading state (a spinner), the "loaded" and "open-order"
  * signals, and "refresh when shown": a page reloads when it is mapped if it
  * was never loaded or was marked stale since.
- * Signals: "loaded" (GError * or NULL), "open-order" (the order number). */
+ * Writes (wx_page_save) end in "saved".
+ * Signals: "loaded" (GError * or NULL), "open-order" (the order number),
+ * "saved" (what was saved, GError * or NULL: a write ended, or was refused
+ * before it started, the page saying why). */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -14,6 +17,12 @@ G_BEGIN_DECLS
 
 #define WX_TYPE_PAGE (wx_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (WxPage, wx_page, WX, PAGE, GtkWidget)
+
+/* A write ended (error: why it failed); "saved" follows. */
+typedef void (*WxPageSaved) (WxPage       *self,
+                             const char   *what,
+                             gpointer      user_data,
+                             const GError *error);
 
 struct _WxPageClass
 {
@@ -52,5 +61,19 @@ void          wx_page_set_spinner     (WxPage     *self,
 GCancellable *wx_page_get_cancellable (WxPage     *self);
 void          wx_page_open_order      (WxPage     *self,
                                        const char *number);
+/* Runs the write `job` (with `data`) on the worker, then `done` (with
+ * `user_data`, freed by `user_free`) and "saved" (`what`); nothing but the
+ * frees without a worker, nor once the page is gone. */
+void          wx_page_save            (WxPage         *self,
+                                       const char     *what,
+                                       WxDbJob         job,
+                                       gpointer        data,
+                                       GDestroyNotify  data_free,
+                                       WxPageSaved     done,
+                                       gpointer        user_data,
+                                       GDestroyNotify  user_free);
+/* A write refused before it started (the page said why): "saved" (`what`, NULL). */
+void          wx_page_refused         (WxPage         *self,
+                                       const char     *what);
 
 G_END_DECLS

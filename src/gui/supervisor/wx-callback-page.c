@@ -12,18 +12,16 @@ struct _WxCallbackPage {
 
 G_DEFINE_FINAL_TYPE (WxCallbackPage, wx_callback_page, WX_TYPE_LIST_PAGE)
 
-#define LIST(self) WX_LIST_PAGE (self)
-
 static const WxCallbackDue *
 find_due (WxCallbackPage *self, gint64 id)
 {
-  return wx_list_page_find (LIST (self), id);
+  return wx_list_page_find (WX_LIST_PAGE (self), id);
 }
 
-static void
-set_message (WxCallbackPage *self, const char *text, gboolean error)
+const char *
+wx_callback_page_get_message (WxCallbackPage *self)
 {
-  wx_list_page_set_message (LIST (self), text, error);
+  return wx_list_page_get_message (WX_LIST_PAGE (self));
 }
 
 /* ------------------------------------------------------------ the side form */
@@ -56,7 +54,7 @@ show_selected (WxListPage *page, gconstpointer item)
 static void
 build_form (WxCallbackPage *self)
 {
-  WxSupervisorForm *f = wx_list_page_get_form (LIST (self));
+  WxSupervisorForm *f = wx_list_page_get_form (WX_LIST_PAGE (self));
 
   wx_supervisor_form_add (f, "reached", _("_Reached: the customer had a minute"), "check", NULL);
   gtk_entry_set_placeholder_text (GTK_ENTRY (wx_supervisor_form_add (f, "call_again", _("Call again at"), "entry", NULL)),
@@ -130,28 +128,7 @@ item_row (WxListPage *page, gconstpointer item)
                                     d->attempts), detail, d->attempts)
     : g_strdup (detail);
 
-  return wx_supervisor_row_new (d->id, title, tries, d->overdue);
-}
-
-static gint64
-item_id (gconstpointer item)
-{
-  return ((const WxCallbackDue *) item)->id;
-}
-
-static const char *
-item_order (gconstpointer item)
-{
-  const WxCallbackDue *d = item;
-
-  return d->order_id ? d->order_number : NULL;
-}
-
-void
-wx_callback_page_reload (WxCallbackPage *self)
-{
-  g_return_if_fail (WX_IS_CALLBACK_PAGE (self));
-  wx_page_reload (WX_PAGE (self));
+  return wx_supervisor_row_new (d->id, d->order_id ? d->order_number : NULL, title, tries, d->overdue);
 }
 
 /* ------------------------------------------------------------ recording */
@@ -200,10 +177,10 @@ recorded_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   WxCallbackOutcome *outcome = wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
   g_autofree char *text = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (LIST (self))), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), TRUE);
   if (outcome == NULL)
     {
-      set_message (self, error ? error->message : _("The callback was not recorded."), TRUE);
+      wx_list_page_set_message (WX_LIST_PAGE (self), error ? error->message : _("The callback was not recorded."), TRUE);
       return;
     }
   if (outcome->return_order_number)
@@ -213,9 +190,9 @@ recorded_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   else
     text = g_strdup (_("Recorded."));
   outcome_free (outcome);
-  wx_supervisor_form_clear (wx_list_page_get_form (LIST (self)));
-  set_message (self, text, FALSE);
-  wx_callback_page_reload (self);
+  wx_supervisor_form_clear (wx_list_page_get_form (WX_LIST_PAGE (self)));
+  wx_list_page_set_message (WX_LIST_PAGE (self), text, FALSE);
+  wx_page_reload (WX_PAGE (self));
 }
 
 static void
@@ -228,18 +205,18 @@ record_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
   g_autoptr(GError) error = NULL;
   static const char *keys[] = { "weak_response", "weak_repair_time", "weak_attitude", "weak_quote_speed" };
 
-  if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (LIST (self)) == NULL)
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (WX_LIST_PAGE (self)) == NULL)
     return;
   job = g_new0 (RecordJob, 1);
-  reached = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "reached");
-  again = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "call_again");
-  working = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "working");
-  explained = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "explained");
-  score = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "satisfaction");
-  follow = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "follow_up");
-  job->comments = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "comments");
-  job->note = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "follow_up_note");
-  job->answer.callback_id = wx_list_page_get_selected (LIST (self));
+  reached = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "reached");
+  again = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "call_again");
+  working = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "working");
+  explained = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "explained");
+  score = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "satisfaction");
+  follow = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "follow_up");
+  job->comments = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "comments");
+  job->note = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "follow_up_note");
+  job->answer.callback_id = wx_list_page_get_selected (WX_LIST_PAGE (self));
   job->answer.reached = *reached != '\0';
   job->answer.machine_working = answer_of (working);
   job->answer.engineer_explained = answer_of (explained);
@@ -250,7 +227,7 @@ record_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
                         : g_str_equal (follow, "complaint") ? WX_FOLLOW_UP_COMPLAINT : WX_FOLLOW_UP_NONE;
   for (guint i = 0; i < WX_N_WEAK_POINTS; i++)
     {
-      g_autofree char *on = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), keys[i]);
+      g_autofree char *on = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), keys[i]);
       if (*on)
         job->answer.weak |= wx_weak_point_nth (i);
     }
@@ -259,52 +236,15 @@ record_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       if (!wx_call_parse_time (again, now, &job->answer.call_again_at, &error))
         {
-          set_message (self, error->message, TRUE);
+          wx_list_page_set_message (WX_LIST_PAGE (self), error->message, TRUE);
           record_job_free (job);
           return;
         }
     }
-  set_message (self, "", FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (LIST (self))), FALSE);
+  wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), FALSE);
   wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), record_job, job, (GDestroyNotify) record_job_free,
                           (GDestroyNotify) outcome_free, NULL, recorded_cb, g_object_ref (self));
-}
-
-/* ------------------------------------------------------------ public */
-
-GtkWidget *
-wx_callback_page_new (void)
-{
-  return g_object_new (WX_TYPE_CALLBACK_PAGE, NULL);
-}
-
-void
-wx_callback_page_set_worker (WxCallbackPage *self, WxDbWorker *worker)
-{
-  g_return_if_fail (WX_IS_CALLBACK_PAGE (self));
-  wx_page_set_worker (WX_PAGE (self), worker);
-  wx_callback_page_reload (self);
-}
-
-GPtrArray *
-wx_callback_page_get_due (WxCallbackPage *self)
-{
-  g_return_val_if_fail (WX_IS_CALLBACK_PAGE (self), NULL);
-  return wx_list_page_get_items (LIST (self));
-}
-
-gboolean
-wx_callback_page_set_value (WxCallbackPage *self, const char *key, const char *value)
-{
-  g_return_val_if_fail (WX_IS_CALLBACK_PAGE (self), FALSE);
-  return wx_supervisor_form_set (wx_list_page_get_form (LIST (self)), key, value);
-}
-
-const char *
-wx_callback_page_get_message (WxCallbackPage *self)
-{
-  g_return_val_if_fail (WX_IS_CALLBACK_PAGE (self), NULL);
-  return wx_list_page_get_message (LIST (self));
 }
 
 /* ------------------------------------------------------------ class */
@@ -316,11 +256,8 @@ wx_callback_page_class_init (WxCallbackPageClass *klass)
   WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
   page_class->load = load_job;
-  list_class->item_id = item_id;
   list_class->item_row = item_row;
-  list_class->item_order = item_order;
   list_class->show = show_selected;
-  list_class->clear_form_on_select = TRUE;
   wx_list_page_class_setup (list_class, "wx-callback-page.ui", "callbacks");
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "callbacks.record", NULL, record_action_cb);
 }
@@ -328,8 +265,8 @@ wx_callback_page_class_init (WxCallbackPageClass *klass)
 static void
 wx_callback_page_init (WxCallbackPage *self)
 {
-  wx_list_page_init_template (LIST (self));
+  wx_list_page_init_template (WX_LIST_PAGE (self));
   build_form (self);
-  gtk_list_box_set_header_func (wx_list_page_get_list (LIST (self)), header_cb, self, NULL);
-  wx_list_page_refresh_selected (LIST (self));
+  gtk_list_box_set_header_func (wx_list_page_get_list (WX_LIST_PAGE (self)), header_cb, self, NULL);
+  wx_list_page_refresh_selected (WX_LIST_PAGE (self));
 }

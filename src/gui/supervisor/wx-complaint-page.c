@@ -10,12 +10,10 @@ struct _WxComplaintPage {
 
 G_DEFINE_FINAL_TYPE (WxComplaintPage, wx_complaint_page, WX_TYPE_LIST_PAGE)
 
-#define LIST(self) WX_LIST_PAGE (self)
-
-static void
-set_message (WxComplaintPage *self, const char *text, gboolean error)
+const char *
+wx_complaint_page_get_message (WxComplaintPage *self)
 {
-  wx_list_page_set_message (LIST (self), text, error);
+  return wx_list_page_get_message (WX_LIST_PAGE (self));
 }
 
 /* The five steps as the side panel shows them: done ones with who, when
@@ -91,28 +89,7 @@ item_row (WxListPage *page, gconstpointer item)
     : g_strdup_printf (_("Step %u of 5 done"), k->steps_done);
   g_autofree char *detail = g_strdup_printf ("%s · %s", state, k->description);
 
-  return wx_supervisor_row_new (k->id, title, detail, !k->closed);
-}
-
-static gint64
-item_id (gconstpointer item)
-{
-  return ((const WxComplaint *) item)->id;
-}
-
-static const char *
-item_order (gconstpointer item)
-{
-  const WxComplaint *k = item;
-
-  return k->order_id ? k->order_number : NULL;
-}
-
-void
-wx_complaint_page_reload (WxComplaintPage *self)
-{
-  g_return_if_fail (WX_IS_COMPLAINT_PAGE (self));
-  wx_page_reload (WX_PAGE (self));
+  return wx_supervisor_row_new (k->id, k->order_id ? k->order_number : NULL, title, detail, !k->closed);
 }
 
 /* ------------------------------------------------------------ new, step, close */
@@ -171,23 +148,23 @@ done_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   g_autoptr(GError) error = NULL;
   g_autofree gint64 *id = wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (LIST (self))), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), TRUE);
   if (id == NULL)
     {
-      set_message (self, error ? error->message : _("Nothing was saved."), TRUE);
+      wx_list_page_set_message (WX_LIST_PAGE (self), error ? error->message : _("Nothing was saved."), TRUE);
       return;
     }
-  wx_supervisor_form_clear (wx_list_page_get_form (LIST (self)));
-  wx_list_page_set_selected (LIST (self), *id);
-  set_message (self, _("Saved."), FALSE);
-  wx_complaint_page_reload (self);
+  wx_supervisor_form_clear (wx_list_page_get_form (WX_LIST_PAGE (self)));
+  wx_list_page_set_selected (WX_LIST_PAGE (self), *id);
+  wx_list_page_set_message (WX_LIST_PAGE (self), _("Saved."), FALSE);
+  wx_page_reload (WX_PAGE (self));
 }
 
 static void
 run (WxComplaintPage *self, ComplaintJob *job)
 {
-  set_message (self, "", FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (LIST (self))), FALSE);
+  wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), FALSE);
   wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), complaint_job, job, (GDestroyNotify) complaint_job_free, g_free,
                           NULL, done_cb, g_object_ref (self));
 }
@@ -202,8 +179,8 @@ new_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
   job = g_new0 (ComplaintJob, 1);
   job->kind = JOB_NEW;
-  job->order = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "order");
-  job->text = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "description");
+  job->order = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "order");
+  job->text = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "description");
   run (self, job);
 }
 
@@ -211,7 +188,7 @@ static void
 step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
-  const WxComplaint *k = wx_list_page_get_selected_item (LIST (self));
+  const WxComplaint *k = wx_list_page_get_selected_item (WX_LIST_PAGE (self));
   g_autofree char *escalated = NULL;
   ComplaintJob *job;
 
@@ -221,8 +198,8 @@ step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   job->kind = JOB_STEP;
   job->id = k->id;
   job->step = k->steps_done + 1;
-  job->text = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "note");
-  escalated = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "escalated");
+  job->text = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "note");
+  escalated = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "escalated");
   job->escalated = *escalated != '\0';
   run (self, job);
 }
@@ -233,51 +210,14 @@ close_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
   WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
   ComplaintJob *job;
 
-  if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (LIST (self)) == NULL)
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (WX_LIST_PAGE (self)) == NULL)
     return;
   job = g_new0 (ComplaintJob, 1);
   job->kind = JOB_CLOSE;
-  job->id = wx_list_page_get_selected (LIST (self));
-  job->text = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "outcome");
-  job->reason = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "early_reason");
+  job->id = wx_list_page_get_selected (WX_LIST_PAGE (self));
+  job->text = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "outcome");
+  job->reason = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "early_reason");
   run (self, job);
-}
-
-/* ------------------------------------------------------------ public */
-
-GtkWidget *
-wx_complaint_page_new (void)
-{
-  return g_object_new (WX_TYPE_COMPLAINT_PAGE, NULL);
-}
-
-void
-wx_complaint_page_set_worker (WxComplaintPage *self, WxDbWorker *worker)
-{
-  g_return_if_fail (WX_IS_COMPLAINT_PAGE (self));
-  wx_page_set_worker (WX_PAGE (self), worker);
-  wx_complaint_page_reload (self);
-}
-
-GPtrArray *
-wx_complaint_page_get_complaints (WxComplaintPage *self)
-{
-  g_return_val_if_fail (WX_IS_COMPLAINT_PAGE (self), NULL);
-  return wx_list_page_get_items (LIST (self));
-}
-
-gboolean
-wx_complaint_page_set_value (WxComplaintPage *self, const char *key, const char *value)
-{
-  g_return_val_if_fail (WX_IS_COMPLAINT_PAGE (self), FALSE);
-  return wx_supervisor_form_set (wx_list_page_get_form (LIST (self)), key, value);
-}
-
-const char *
-wx_complaint_page_get_message (WxComplaintPage *self)
-{
-  g_return_val_if_fail (WX_IS_COMPLAINT_PAGE (self), NULL);
-  return wx_list_page_get_message (LIST (self));
 }
 
 /* ------------------------------------------------------------ class */
@@ -289,9 +229,7 @@ wx_complaint_page_class_init (WxComplaintPageClass *klass)
   WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
   page_class->load = load_job;
-  list_class->item_id = item_id;
   list_class->item_row = item_row;
-  list_class->item_order = item_order;
   list_class->show = show_selected;
   list_class->clear_form_on_select = FALSE;
   wx_list_page_class_setup (list_class, "wx-complaint-page.ui", "complaints");
@@ -305,13 +243,13 @@ wx_complaint_page_init (WxComplaintPage *self)
 {
   WxSupervisorForm *f;
 
-  wx_list_page_init_template (LIST (self));
-  f = wx_list_page_get_form (LIST (self));
+  wx_list_page_init_template (WX_LIST_PAGE (self));
+  f = wx_list_page_get_form (WX_LIST_PAGE (self));
   wx_supervisor_form_add (f, "note", _("Note for the next step"), "text", NULL);
   wx_supervisor_form_add (f, "escalated", _("_Escalated to the manager (step 3)"), "check", NULL);
   wx_supervisor_form_add (f, "outcome", _("Outcome, to close"), "entry", NULL);
   wx_supervisor_form_add (f, "early_reason", _("Why close before step 5"), "entry", NULL);
   wx_supervisor_form_add (f, "order", _("New complaint: order"), "entry", NULL);
   wx_supervisor_form_add (f, "description", _("What happened"), "text", NULL);
-  wx_list_page_refresh_selected (LIST (self));
+  wx_list_page_refresh_selected (WX_LIST_PAGE (self));
 }

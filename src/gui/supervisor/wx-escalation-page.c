@@ -12,12 +12,10 @@ struct _WxEscalationPage {
 
 G_DEFINE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX_TYPE_LIST_PAGE)
 
-#define LIST(self) WX_LIST_PAGE (self)
-
-static void
-set_message (WxEscalationPage *self, const char *text, gboolean error)
+const char *
+wx_escalation_page_get_message (WxEscalationPage *self)
 {
-  wx_list_page_set_message (LIST (self), text, error);
+  return wx_list_page_get_message (WX_LIST_PAGE (self));
 }
 
 static const char *
@@ -37,8 +35,8 @@ show_selected (WxListPage *page, gconstpointer item)
   g_autoptr(GString) detail = NULL;
   gboolean open = x && !x->resolved;
 
-  gtk_widget_set_visible (GTK_WIDGET (wx_list_page_get_form_grid (LIST (self))), x == NULL || open);
-  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (LIST (self))), open);
+  gtk_widget_set_visible (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), x == NULL || open);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "escalations.resolve", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "escalations.open-order", x != NULL);
   if (x == NULL)
@@ -77,26 +75,7 @@ item_row (WxListPage *page, gconstpointer item)
     ? g_strdup_printf (_("Resolved %s by %s: %s"), x->resolved_text, x->resolved_by, x->resolution)
     : g_strdup_printf (_("Open since %s · %s%s%s"), x->at_text, x->raised_by, *x->reason ? " · " : "", x->reason);
 
-  return wx_supervisor_row_new (x->id, title, detail, !x->resolved);
-}
-
-static gint64
-item_id (gconstpointer item)
-{
-  return ((const WxEscalation *) item)->id;
-}
-
-static const char *
-item_order (gconstpointer item)
-{
-  return ((const WxEscalation *) item)->order_number;
-}
-
-void
-wx_escalation_page_reload (WxEscalationPage *self)
-{
-  g_return_if_fail (WX_IS_ESCALATION_PAGE (self));
-  wx_page_reload (WX_PAGE (self));
+  return wx_supervisor_row_new (x->id, x->order_number, title, detail, !x->resolved);
 }
 
 /* ------------------------------------------------------------ resolving */
@@ -128,15 +107,15 @@ resolved_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   g_autoptr(WxEscalationPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (LIST (self))), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), TRUE);
   if (wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error) == NULL)
     {
-      set_message (self, error ? error->message : _("The escalation was not resolved."), TRUE);
+      wx_list_page_set_message (WX_LIST_PAGE (self), error ? error->message : _("The escalation was not resolved."), TRUE);
       return;
     }
-  wx_supervisor_form_clear (wx_list_page_get_form (LIST (self)));
-  set_message (self, _("Resolved."), FALSE);
-  wx_escalation_page_reload (self);
+  wx_supervisor_form_clear (wx_list_page_get_form (WX_LIST_PAGE (self)));
+  wx_list_page_set_message (WX_LIST_PAGE (self), _("Resolved."), FALSE);
+  wx_page_reload (WX_PAGE (self));
 }
 
 static void
@@ -145,52 +124,15 @@ resolve_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
   WxEscalationPage *self = WX_ESCALATION_PAGE (widget);
   ResolveJob *job;
 
-  if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (LIST (self)) == NULL)
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (WX_LIST_PAGE (self)) == NULL)
     return;
   job = g_new0 (ResolveJob, 1);
-  job->id = wx_list_page_get_selected (LIST (self));
-  job->resolution = wx_supervisor_form_get (wx_list_page_get_form (LIST (self)), "resolution");
-  set_message (self, "", FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (LIST (self))), FALSE);
+  job->id = wx_list_page_get_selected (WX_LIST_PAGE (self));
+  job->resolution = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "resolution");
+  wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), FALSE);
   wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), resolve_job, job, (GDestroyNotify) resolve_job_free, NULL,
                           NULL, resolved_cb, g_object_ref (self));
-}
-
-/* ------------------------------------------------------------ public */
-
-GtkWidget *
-wx_escalation_page_new (void)
-{
-  return g_object_new (WX_TYPE_ESCALATION_PAGE, NULL);
-}
-
-void
-wx_escalation_page_set_worker (WxEscalationPage *self, WxDbWorker *worker)
-{
-  g_return_if_fail (WX_IS_ESCALATION_PAGE (self));
-  wx_page_set_worker (WX_PAGE (self), worker);
-  wx_escalation_page_reload (self);
-}
-
-GPtrArray *
-wx_escalation_page_get_escalations (WxEscalationPage *self)
-{
-  g_return_val_if_fail (WX_IS_ESCALATION_PAGE (self), NULL);
-  return wx_list_page_get_items (LIST (self));
-}
-
-gboolean
-wx_escalation_page_set_value (WxEscalationPage *self, const char *key, const char *value)
-{
-  g_return_val_if_fail (WX_IS_ESCALATION_PAGE (self), FALSE);
-  return wx_supervisor_form_set (wx_list_page_get_form (LIST (self)), key, value);
-}
-
-const char *
-wx_escalation_page_get_message (WxEscalationPage *self)
-{
-  g_return_val_if_fail (WX_IS_ESCALATION_PAGE (self), NULL);
-  return wx_list_page_get_message (LIST (self));
 }
 
 /* ------------------------------------------------------------ class */
@@ -202,11 +144,8 @@ wx_escalation_page_class_init (WxEscalationPageClass *klass)
   WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
   page_class->load = load_job;
-  list_class->item_id = item_id;
   list_class->item_row = item_row;
-  list_class->item_order = item_order;
   list_class->show = show_selected;
-  list_class->clear_form_on_select = TRUE;
   wx_list_page_class_setup (list_class, "wx-escalation-page.ui", "escalations");
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "escalations.resolve", NULL, resolve_action_cb);
 }
@@ -214,7 +153,7 @@ wx_escalation_page_class_init (WxEscalationPageClass *klass)
 static void
 wx_escalation_page_init (WxEscalationPage *self)
 {
-  wx_list_page_init_template (LIST (self));
-  wx_supervisor_form_add (wx_list_page_get_form (LIST (self)), "resolution", _("Resolution"), "text", NULL);
-  wx_list_page_refresh_selected (LIST (self));
+  wx_list_page_init_template (WX_LIST_PAGE (self));
+  wx_supervisor_form_add (wx_list_page_get_form (WX_LIST_PAGE (self)), "resolution", _("Resolution"), "text", NULL);
+  wx_list_page_refresh_selected (WX_LIST_PAGE (self));
 }

@@ -31,16 +31,28 @@ wx_list_page_get_items (WxListPage *self)
   return PRIV (self)->items;
 }
 
+/* The row of `id`; its index is its item's. */
+static GtkListBoxRow *
+find_row (WxListPage *self, gint64 id)
+{
+  GtkListBox *list = PRIV (self)->list;
+
+  if (id == 0 || list == NULL)   /* none, or the page is going */
+    return NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && wx_supervisor_row_id (GTK_LIST_BOX_ROW (row)) == id)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
 gconstpointer
 wx_list_page_find (WxListPage *self, gint64 id)
 {
   WxListPagePrivate *priv = PRIV (self);
-  WxListPageClass *klass = WX_LIST_PAGE_GET_CLASS (self);
+  GtkListBoxRow *row = find_row (self, id);
+  int i = row ? gtk_list_box_row_get_index (row) : -1;
 
-  for (guint i = 0; id && priv->items && i < priv->items->len; i++)
-    if (klass->item_id (g_ptr_array_index (priv->items, i)) == id)
-      return g_ptr_array_index (priv->items, i);
-  return NULL;
+  return i >= 0 && priv->items && (guint) i < priv->items->len ? g_ptr_array_index (priv->items, i) : NULL;
 }
 
 gint64
@@ -69,6 +81,13 @@ wx_list_page_get_form (WxListPage *self)
 {
   g_return_val_if_fail (WX_IS_LIST_PAGE (self), NULL);
   return PRIV (self)->form;
+}
+
+gboolean
+wx_list_page_set_value (WxListPage *self, const char *key, const char *value)
+{
+  g_return_val_if_fail (WX_IS_LIST_PAGE (self), FALSE);
+  return wx_supervisor_form_set (PRIV (self)->form, key, value);
 }
 
 GtkGrid *
@@ -122,16 +141,6 @@ wx_list_page_refresh_selected (WxListPage *self)
 /* ------------------------------------------------------------ loading */
 
 static void
-select_row (WxListPage *self, gint64 id)
-{
-  WxListPagePrivate *priv = PRIV (self);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (priv->list)); row; row = gtk_widget_get_next_sibling (row))
-    if (id && GTK_IS_LIST_BOX_ROW (row) && wx_supervisor_row_id (GTK_LIST_BOX_ROW (row)) == id)
-      gtk_list_box_select_row (priv->list, GTK_LIST_BOX_ROW (row));
-}
-
-static void
 wx_list_page_loaded (WxPage *page, gpointer result, const GError *error)
 {
   WxListPage *self = WX_LIST_PAGE (page);
@@ -151,7 +160,7 @@ wx_list_page_loaded (WxPage *page, gpointer result, const GError *error)
       GtkWidget *row = klass->item_row (self, item);
 
       gtk_list_box_append (priv->list, row);
-      if (klass->item_id (item) == priv->selected)
+      if (wx_supervisor_row_id (GTK_LIST_BOX_ROW (row)) == priv->selected)
         keep = GTK_LIST_BOX_ROW (row);
     }
   if (keep)
@@ -177,7 +186,8 @@ select_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
       wx_list_page_set_message (self, "", FALSE);
     }
   priv->selected = wx_list_page_find (self, id) ? id : 0;
-  select_row (self, priv->selected);
+  if (priv->selected)
+    gtk_list_box_select_row (priv->list, find_row (self, priv->selected));
   wx_list_page_refresh_selected (self);
 }
 
@@ -191,10 +201,10 @@ static void
 open_order_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   WxListPage *self = WX_LIST_PAGE (widget);
-  gconstpointer item = wx_list_page_get_selected_item (self);
+  GtkListBoxRow *row = find_row (self, PRIV (self)->selected);
 
-  if (item)
-    wx_page_open_order (WX_PAGE (self), WX_LIST_PAGE_GET_CLASS (self)->item_order (item));
+  if (row)
+    wx_page_open_order (WX_PAGE (self), wx_supervisor_row_order (row));
 }
 
 static void
@@ -259,6 +269,7 @@ wx_list_page_class_init (WxListPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = wx_list_page_dispose;
   WX_PAGE_CLASS (klass)->result_free = (GDestroyNotify) g_ptr_array_unref;
   WX_PAGE_CLASS (klass)->loaded = wx_list_page_loaded;
+  klass->clear_form_on_select = TRUE;
 }
 
 static void

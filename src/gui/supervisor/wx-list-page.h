@@ -1,8 +1,9 @@
 /* wx-list-page.h — a supervisor page that is a list and a side form
  * (callbacks, complaints, escalations): its template has the children
  * error_label, spinner, list, selected_label, detail_label, form_grid and
- * message_label; the load's result is a GPtrArray of items, each with an
- * id; choosing a row shows the item beside the list with the form under it.
+ * message_label; the load's result is a GPtrArray of items, a row each
+ * with the item's id; choosing a row shows the item beside the list with
+ * the form under it.
  * Actions PREFIX.reload, PREFIX.select (x: an item id), PREFIX.open-order. */
 #pragma once
 
@@ -18,17 +19,14 @@ struct _WxListPageClass
 {
   WxPageClass parent_class;
 
-  /* The id of an item of the list. */
-  gint64      (*item_id)    (gconstpointer item);
-  /* Its row (wx_supervisor_row_new). */
+  /* The row of an item of the list (wx_supervisor_row_new), in the
+   * order of the items. */
   GtkWidget  *(*item_row)   (WxListPage   *self,
                              gconstpointer item);
-  /* The order the item is about (NULL or "": none), for open-order. */
-  const char *(*item_order) (gconstpointer item);
   /* The item chosen (NULL: none) into the side panel and the actions. */
   void        (*show)       (WxListPage   *self,
                              gconstpointer item);
-  /* Choosing another item empties the form too, not only the message. */
+  /* Choosing another item empties the form too, not only the message (the default). */
   gboolean      clear_form_on_select;
   /* The actions' prefix (wx_list_page_class_setup). */
   const char   *prefix;
@@ -55,6 +53,10 @@ void              wx_list_page_set_selected  (WxListPage      *self,
                                               gint64           id);
 gconstpointer     wx_list_page_get_selected_item (WxListPage  *self);
 WxSupervisorForm *wx_list_page_get_form      (WxListPage      *self);
+/* A field of the side form, by name, as a user fills it. */
+gboolean          wx_list_page_set_value     (WxListPage      *self,
+                                              const char      *key,
+                                              const char      *value);
 GtkGrid          *wx_list_page_get_form_grid (WxListPage      *self);
 GtkListBox       *wx_list_page_get_list      (WxListPage      *self);
 /* The item's title and detail beside the list. */

@@ -29,9 +29,6 @@ struct _WxSettingsPage
   WxDbSettings   *loaded;
 };
 
-enum { SIGNAL_SAVED, N_SIGNALS };
-static guint signals[N_SIGNALS];
-
 G_DEFINE_FINAL_TYPE (WxSettingsPage, wx_settings_page, WX_TYPE_PAGE)
 
 static const char *weekday_names[] = {
@@ -510,47 +507,21 @@ save_job (PGconn    *conn,
     }
 }
 
-typedef struct {
-  WxSettingsPage *self;
-  char           *section;
-} Reply;
-
 static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+saved (WxPage *page, const char *section, gpointer user_data, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  Reply *r = user_data;
-  g_autoptr(WxSettingsPage) self = r->self;
-  g_autofree char *section = r->section;
+  WxSettingsPage *self = WX_SETTINGS_PAGE (page);
 
-  g_free (r);
-  wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   wx_form_say (line (self, section), error ? error->message : _("Saved; every PC uses it now."), error != NULL);
   if (error == NULL)
     wx_settings_page_reload (self);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, section, error);
 }
 
 static void
 run_save (WxSettingsPage *self,
           Save           *s)
 {
-  Reply *r;
-
-  if (wx_page_get_worker (WX_PAGE (self)) == NULL)
-    {
-      save_free (s);
-      return;
-    }
-  r = g_new0 (Reply, 1);
-  r->self = g_object_ref (self);
-  r->section = g_strdup (s->section);
-  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), save_job, s, (GDestroyNotify) save_free, NULL,
-                          wx_page_get_cancellable (WX_PAGE (self)), saved_cb, r);
+  wx_page_save (WX_PAGE (self), s->section, save_job, s, (GDestroyNotify) save_free, saved, NULL, NULL);
 }
 
 static Save *
@@ -578,7 +549,7 @@ refuse (WxSettingsPage *self,
         const char     *section)
 {
   wx_form_say (line (self, section), _("Nothing was saved: correct the fields marked in red."), TRUE);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, section, NULL);
+  wx_page_refused (WX_PAGE (self), section);
 }
 
 static void
@@ -768,11 +739,8 @@ wx_settings_page_class_init (WxSettingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "settings.save-numbers", NULL, save_numbers_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.add-day", NULL, add_day_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.remove-day", "s", remove_day_action_cb);
-  /* loaded (WxPage's, GError or NULL) */
-  /* saved (section id, GError or NULL): a save ended, or was refused before
-   * it started (then the section's line says why and error is NULL). */
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
+  /* WxPage's "loaded" (GError or NULL) and "saved" (section id, GError or
+   * NULL: refused before it started, the section's line says why) */
 }
 
 static void

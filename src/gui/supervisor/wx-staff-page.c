@@ -33,9 +33,6 @@ struct _WxStaffPage
   char             *password_for;   /* the login the password bar is for */
 };
 
-enum { SIGNAL_SAVED, N_SIGNALS };
-static guint signals[N_SIGNALS];
-
 G_DEFINE_FINAL_TYPE (WxStaffPage, wx_staff_page, WX_TYPE_PAGE)
 
 static const WxRole all_roles[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
@@ -213,12 +210,6 @@ change_job (PGconn    *conn,
 
 static const char *change_names[] = { "add", "password", "disable", "enable" };
 
-typedef struct {
-  WxStaffPage *self;
-  ChangeKind   kind;
-  char        *login;
-} Reply;
-
 static GtkLabel *
 line_for (WxStaffPage *self, ChangeKind kind)
 {
@@ -226,21 +217,15 @@ line_for (WxStaffPage *self, ChangeKind kind)
 }
 
 static void
-changed_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+changed (WxPage *page, const char *what, gpointer user_data, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  Reply *r = user_data;
-  g_autoptr(WxStaffPage) self = r->self;
-  g_autofree char *login = r->login;
-  ChangeKind kind = r->kind;
+  WxStaffPage *self = WX_STAFF_PAGE (page);
+  const char *login = user_data;
+  ChangeKind kind = CHANGE_ADD;
   g_autofree char *done = NULL;
 
-  g_free (r);
-  wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  while (kind < CHANGE_ENABLE && g_strcmp0 (change_names[kind], what) != 0)
+    kind++;
   switch (kind)
     {
     case CHANGE_ADD:
@@ -274,26 +259,14 @@ changed_cb (GObject      *source,
         }
       wx_staff_page_reload (self);
     }
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, change_names[kind], error);
 }
 
 static void
 run_change (WxStaffPage *self,
             Change      *c)
 {
-  Reply *r;
-
-  if (wx_page_get_worker (WX_PAGE (self)) == NULL)
-    {
-      change_free (c);
-      return;
-    }
-  r = g_new0 (Reply, 1);
-  r->self = g_object_ref (self);
-  r->kind = c->kind;
-  r->login = g_strdup (c->login);
-  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), change_job, c, (GDestroyNotify) change_free, NULL,
-                          wx_page_get_cancellable (WX_PAGE (self)), changed_cb, r);
+  wx_page_save (WX_PAGE (self), change_names[c->kind], change_job, c, (GDestroyNotify) change_free,
+                changed, g_strdup (c->login), g_free);
 }
 
 static void
@@ -302,7 +275,7 @@ refused (WxStaffPage *self,
          GError      *error)
 {
   wx_form_say (line_for (self, kind), error->message, TRUE);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, change_names[kind], NULL);
+  wx_page_refused (WX_PAGE (self), change_names[kind]);
 }
 
 static void
@@ -504,11 +477,9 @@ wx_staff_page_class_init (WxStaffPageClass *klass)
   gtk_widget_class_install_action (widget_class, "staff.reset-password", NULL, reset_password_action_cb);
   gtk_widget_class_install_action (widget_class, "staff.disable", "s", disable_action_cb);
   gtk_widget_class_install_action (widget_class, "staff.enable", "s", enable_action_cb);
-  /* loaded (WxPage's, GError or NULL) */
-  /* saved ("add", "password", "disable" or "enable"; GError or NULL): a
-   * change ended, or was refused before it started (the page says why). */
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
+  /* WxPage's "loaded" (GError or NULL) and "saved" ("add", "password",
+   * "disable" or "enable"; GError or NULL: refused before it started, the
+   * page says why) */
 }
 
 static void

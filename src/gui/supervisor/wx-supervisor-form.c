@@ -94,7 +94,7 @@ wx_supervisor_form_clear (WxSupervisorForm *form)
 }
 
 GtkWidget *
-wx_supervisor_row_new (gint64 id, const char *title, const char *detail, gboolean alert)
+wx_supervisor_row_new (gint64 id, const char *order_number, const char *title, const char *detail, gboolean alert)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -117,6 +117,7 @@ wx_supervisor_row_new (gint64 id, const char *title, const char *detail, gboolea
   gtk_box_append (GTK_BOX (box), second);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "wx-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "wx-order", g_strdup (order_number), g_free);
   return row;
 }
 
@@ -126,6 +127,12 @@ wx_supervisor_row_id (GtkListBoxRow *row)
   gint64 *id = row ? g_object_get_data (G_OBJECT (row), "wx-id") : NULL;
 
   return id ? *id : 0;
+}
+
+const char *
+wx_supervisor_row_order (GtkListBoxRow *row)
+{
+  return row ? g_object_get_data (G_OBJECT (row), "wx-order") : NULL;
 }
 
 void

@@ -32,13 +32,16 @@ gboolean   wx_supervisor_form_set   (WxSupervisorForm *form,
 /* Every field back to empty (a choice to its first). */
 void       wx_supervisor_form_clear (WxSupervisorForm *form);
 
-/* A list row: a bold first line and a dim second, `id` kept on the row
- * (wx_supervisor_row_id); `alert` marks it (overdue, open) in red. */
-GtkWidget *wx_supervisor_row_new    (gint64            id,
+/* A list row: a bold first line and a dim second, `id` and the order it
+ * is about (NULL or "": none) kept on the row (wx_supervisor_row_id,
+ * wx_supervisor_row_order); `alert` marks it (overdue, open) in red. */
+GtkWidget  *wx_supervisor_row_new   (gint64            id,
+                                     const char       *order_number,
                                      const char       *title,
                                      const char       *detail,
                                      gboolean          alert);
-gint64     wx_supervisor_row_id     (GtkListBoxRow    *row);
+gint64      wx_supervisor_row_id    (GtkListBoxRow    *row);
+const char *wx_supervisor_row_order (GtkListBoxRow    *row);
 /* Removes every row of `list`. */
 void       wx_supervisor_list_clear (GtkListBox       *list);
 
