@@ -159,16 +159,16 @@ page_open_order_cb (GtkWidget          *page,
   wx_board_session_open_order (self->session, number);
 }
 
+/* Every page is a WxPage: its "open-order" shows the order in the panel. */
 static void
 add_page (WxSupervisorWindow *self,
           const char         *name,
-          GtkWidget          *page)
+          WxPage             *page)
 {
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_widget_set_hexpand (page, TRUE);
-  gtk_box_append (page_box (self, name), page);
-  if (g_signal_lookup ("open-order", G_OBJECT_TYPE (page)))
-    g_signal_connect (page, "open-order", G_CALLBACK (page_open_order_cb), self);
+  gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (page), TRUE);
+  gtk_box_append (page_box (self, name), GTK_WIDGET (page));
+  g_signal_connect (page, "open-order", G_CALLBACK (page_open_order_cb), self);
 }
 
 /* Orders changed on some PC: the lists made of them follow. */
@@ -422,19 +422,19 @@ wx_supervisor_window_init (WxSupervisorWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_FOLDERS, step_chosen, self);
   self->report_view = WX_REPORT_VIEW (wx_report_view_new ());
-  add_page (self, "report", GTK_WIDGET (self->report_view));
+  add_page (self, "report", WX_PAGE (self->report_view));
   self->review_page = wx_review_page_new ();
-  add_page (self, "review", GTK_WIDGET (self->review_page));
+  add_page (self, "review", WX_PAGE (self->review_page));
   self->callback_page = WX_CALLBACK_PAGE (wx_callback_page_new ());
-  add_page (self, "callbacks", GTK_WIDGET (self->callback_page));
+  add_page (self, "callbacks", WX_PAGE (self->callback_page));
   self->complaint_page = WX_COMPLAINT_PAGE (wx_complaint_page_new ());
-  add_page (self, "complaints", GTK_WIDGET (self->complaint_page));
+  add_page (self, "complaints", WX_PAGE (self->complaint_page));
   self->escalation_page = WX_ESCALATION_PAGE (wx_escalation_page_new ());
-  add_page (self, "escalations", GTK_WIDGET (self->escalation_page));
+  add_page (self, "escalations", WX_PAGE (self->escalation_page));
   self->settings_view = WX_SETTINGS_PAGE (wx_settings_page_new ());
-  add_page (self, "settings", GTK_WIDGET (self->settings_view));
+  add_page (self, "settings", WX_PAGE (self->settings_view));
   self->staff_view = WX_STAFF_PAGE (wx_staff_page_new ());
-  add_page (self, "staff", GTK_WIDGET (self->staff_view));
+  add_page (self, "staff", WX_PAGE (self->staff_view));
 }
 
 WxSupervisorWindow *

@@ -5,52 +5,41 @@
 #include "core/wx-call.h"
 #include "core/wx-codes.h"
 #include "wx-callback-page.h"
-#include "wx-supervisor-form.h"
 
 struct _WxCallbackPage {
-  GtkWidget         parent_instance;
-  WxSupervisorPart  part;   /* part.items: WxCallbackDue */
+  WxListPage parent_instance;   /* items: WxCallbackDue */
 };
 
-G_DEFINE_FINAL_TYPE (WxCallbackPage, wx_callback_page, GTK_TYPE_WIDGET)
-
-enum { SIGNAL_LOADED, SIGNAL_OPEN_ORDER, N_SIGNALS };
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (WxCallbackPage, wx_callback_page, WX_TYPE_LIST_PAGE)
 
 static const WxCallbackDue *
 find_due (WxCallbackPage *self, gint64 id)
 {
-  for (guint i = 0; self->part.items && i < self->part.items->len; i++)
-    {
-      const WxCallbackDue *d = g_ptr_array_index (self->part.items, i);
-      if (d->id == id)
-        return d;
-    }
-  return NULL;
+  return wx_list_page_find (WX_LIST_PAGE (self), id);
 }
 
-static void
-set_message (WxCallbackPage *self, const char *text, gboolean error)
+const char *
+wx_callback_page_get_message (WxCallbackPage *self)
 {
-  wx_supervisor_page_message (&self->part, text, error);
+  return wx_list_page_get_message (WX_LIST_PAGE (self));
 }
 
 /* ------------------------------------------------------------ the side form */
 
 static void
-show_selected (WxCallbackPage *self)
+show_selected (WxListPage *page, gconstpointer item)
 {
-  const WxCallbackDue *d = find_due (self, self->part.selected);
+  WxCallbackPage *self = WX_CALLBACK_PAGE (page);
+  const WxCallbackDue *d = item;
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->part.form_grid), d != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (page)), d != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "callbacks.record", d != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "callbacks.open-order", d != NULL && d->order_id != 0);
   if (d == NULL)
     {
-      gtk_label_set_text (self->part.selected_label, _("Choose a callback from the list."));
-      gtk_label_set_text (self->part.detail_label, "");
+      wx_list_page_show_text (page, _("Choose a callback from the list."), "");
       return;
     }
   /* TRANSLATORS: the callback chosen: its order number (or "Phone case"), and the unit */
@@ -59,14 +48,13 @@ show_selected (WxCallbackPage *self)
                             wx_code_label (WX_CODE_CALLBACK_KIND, d->kind), d->contact, d->phone,
                             *d->engineer ? d->engineer : "—", d->subject, d->due_text,
                             d->attempts ? "\n" : "", d->attempts ? d->comments : "");
-  gtk_label_set_text (self->part.selected_label, title);
-  gtk_label_set_text (self->part.detail_label, detail);
+  wx_list_page_show_text (page, title, detail);
 }
 
 static void
 build_form (WxCallbackPage *self)
 {
-  WxSupervisorForm *f = self->part.form;
+  WxSupervisorForm *f = wx_list_page_get_form (WX_LIST_PAGE (self));
 
   wx_supervisor_form_add (f, "reached", _("_Reached: the customer had a minute"), "check", NULL);
   gtk_entry_set_placeholder_text (GTK_ENTRY (wx_supervisor_form_add (f, "call_again", _("Call again at"), "entry", NULL)),
@@ -125,44 +113,22 @@ header_cb (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
   gtk_list_box_row_set_header (row, label);
 }
 
-static void
-fill_list (GtkWidget *page)
+static GtkWidget *
+item_row (WxListPage *page, gconstpointer item)
 {
-  WxCallbackPage *self = WX_CALLBACK_PAGE (page);
-  GtkListBoxRow *keep = NULL;
+  const WxCallbackDue *d = item;
+  /* TRANSLATORS: a callback in the list: when due, order number or "Phone case", unit */
+  g_autofree char *title = g_strdup_printf (_("%s  %s  %s"), d->due_text,
+                                            d->order_id ? d->order_number : _("Phone case"), d->unit_name);
+  /* TRANSLATORS: contact, phone, engineer, what about; then the tries without an answer */
+  g_autofree char *detail = g_strdup_printf (_("%s · %s · %s · %s"), d->contact, d->phone,
+                                             *d->engineer ? d->engineer : "—", d->subject);
+  g_autofree char *tries = d->attempts
+    ? g_strdup_printf (g_dngettext (NULL, "%s (%u try without an answer)", "%s (%u tries without an answer)",
+                                    d->attempts), detail, d->attempts)
+    : g_strdup (detail);
 
-  wx_supervisor_list_clear (self->part.list);
-  for (guint i = 0; i < self->part.items->len; i++)
-    {
-      const WxCallbackDue *d = g_ptr_array_index (self->part.items, i);
-      /* TRANSLATORS: a callback in the list: when due, order number or "Phone case", unit */
-      g_autofree char *title = g_strdup_printf (_("%s  %s  %s"), d->due_text,
-                                                d->order_id ? d->order_number : _("Phone case"), d->unit_name);
-      /* TRANSLATORS: contact, phone, engineer, what about; then the tries without an answer */
-      g_autofree char *detail = g_strdup_printf (_("%s · %s · %s · %s"), d->contact, d->phone,
-                                                 *d->engineer ? d->engineer : "—", d->subject);
-      g_autofree char *tries = d->attempts
-        ? g_strdup_printf (g_dngettext (NULL, "%s (%u try without an answer)", "%s (%u tries without an answer)",
-                                        d->attempts), detail, d->attempts)
-        : g_strdup (detail);
-      GtkWidget *row = wx_supervisor_row_new (d->id, title, tries, d->overdue);
-
-      gtk_list_box_append (self->part.list, row);
-      if (d->id == self->part.selected)
-        keep = GTK_LIST_BOX_ROW (row);
-    }
-  if (keep)
-    gtk_list_box_select_row (self->part.list, keep);
-  else
-    self->part.selected = 0;
-  show_selected (self);
-}
-
-void
-wx_callback_page_reload (WxCallbackPage *self)
-{
-  g_return_if_fail (WX_IS_CALLBACK_PAGE (self));
-  wx_supervisor_page_reload (GTK_WIDGET (self), &self->part, load_job, fill_list, signals[SIGNAL_LOADED]);
+  return wx_supervisor_row_new (d->id, d->order_id ? d->order_number : NULL, title, tries, d->overdue);
 }
 
 /* ------------------------------------------------------------ recording */
@@ -211,10 +177,10 @@ recorded_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   WxCallbackOutcome *outcome = wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
   g_autofree char *text = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->part.form_grid), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), TRUE);
   if (outcome == NULL)
     {
-      set_message (self, error ? error->message : _("The callback was not recorded."), TRUE);
+      wx_list_page_set_message (WX_LIST_PAGE (self), error ? error->message : _("The callback was not recorded."), TRUE);
       return;
     }
   if (outcome->return_order_number)
@@ -224,9 +190,9 @@ recorded_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   else
     text = g_strdup (_("Recorded."));
   outcome_free (outcome);
-  wx_supervisor_form_clear (self->part.form);
-  set_message (self, text, FALSE);
-  wx_callback_page_reload (self);
+  wx_supervisor_form_clear (wx_list_page_get_form (WX_LIST_PAGE (self)));
+  wx_list_page_set_message (WX_LIST_PAGE (self), text, FALSE);
+  wx_page_reload (WX_PAGE (self));
 }
 
 static void
@@ -239,18 +205,18 @@ record_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
   g_autoptr(GError) error = NULL;
   static const char *keys[] = { "weak_response", "weak_repair_time", "weak_attitude", "weak_quote_speed" };
 
-  if (self->part.worker == NULL || find_due (self, self->part.selected) == NULL)
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (WX_LIST_PAGE (self)) == NULL)
     return;
   job = g_new0 (RecordJob, 1);
-  reached = wx_supervisor_form_get (self->part.form, "reached");
-  again = wx_supervisor_form_get (self->part.form, "call_again");
-  working = wx_supervisor_form_get (self->part.form, "working");
-  explained = wx_supervisor_form_get (self->part.form, "explained");
-  score = wx_supervisor_form_get (self->part.form, "satisfaction");
-  follow = wx_supervisor_form_get (self->part.form, "follow_up");
-  job->comments = wx_supervisor_form_get (self->part.form, "comments");
-  job->note = wx_supervisor_form_get (self->part.form, "follow_up_note");
-  job->answer.callback_id = self->part.selected;
+  reached = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "reached");
+  again = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "call_again");
+  working = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "working");
+  explained = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "explained");
+  score = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "satisfaction");
+  follow = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "follow_up");
+  job->comments = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "comments");
+  job->note = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "follow_up_note");
+  job->answer.callback_id = wx_list_page_get_selected (WX_LIST_PAGE (self));
   job->answer.reached = *reached != '\0';
   job->answer.machine_working = answer_of (working);
   job->answer.engineer_explained = answer_of (explained);
@@ -261,7 +227,7 @@ record_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
                         : g_str_equal (follow, "complaint") ? WX_FOLLOW_UP_COMPLAINT : WX_FOLLOW_UP_NONE;
   for (guint i = 0; i < WX_N_WEAK_POINTS; i++)
     {
-      g_autofree char *on = wx_supervisor_form_get (self->part.form, keys[i]);
+      g_autofree char *on = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), keys[i]);
       if (*on)
         job->answer.weak |= wx_weak_point_nth (i);
     }
@@ -270,115 +236,37 @@ record_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       if (!wx_call_parse_time (again, now, &job->answer.call_again_at, &error))
         {
-          set_message (self, error->message, TRUE);
+          wx_list_page_set_message (WX_LIST_PAGE (self), error->message, TRUE);
           record_job_free (job);
           return;
         }
     }
-  set_message (self, "", FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->part.form_grid), FALSE);
-  wx_db_worker_run_async (self->part.worker, record_job, job, (GDestroyNotify) record_job_free,
+  wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), FALSE);
+  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), record_job, job, (GDestroyNotify) record_job_free,
                           (GDestroyNotify) outcome_free, NULL, recorded_cb, g_object_ref (self));
-}
-
-/* ------------------------------------------------------------ actions */
-
-static void
-select_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  WxCallbackPage *self = WX_CALLBACK_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (id != self->part.selected)
-    {
-      wx_supervisor_form_clear (self->part.form);
-      set_message (self, "", FALSE);
-    }
-  self->part.selected = find_due (self, id) ? id : 0;
-  wx_supervisor_page_select_row (&self->part, self->part.selected);
-  show_selected (self);
-}
-
-static void
-reload_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  wx_callback_page_reload (WX_CALLBACK_PAGE (widget));
-}
-
-static void
-open_order_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  WxCallbackPage *self = WX_CALLBACK_PAGE (widget);
-  const WxCallbackDue *d = find_due (self, self->part.selected);
-
-  if (d && d->order_id)
-    g_signal_emit (self, signals[SIGNAL_OPEN_ORDER], 0, d->order_number);
-}
-
-/* ------------------------------------------------------------ public */
-
-GtkWidget *
-wx_callback_page_new (void)
-{
-  return g_object_new (WX_TYPE_CALLBACK_PAGE, NULL);
-}
-
-void
-wx_callback_page_set_worker (WxCallbackPage *self, WxDbWorker *worker)
-{
-  g_return_if_fail (WX_IS_CALLBACK_PAGE (self));
-  g_set_object (&self->part.worker, worker);
-  wx_callback_page_reload (self);
-}
-
-GPtrArray *
-wx_callback_page_get_due (WxCallbackPage *self)
-{
-  g_return_val_if_fail (WX_IS_CALLBACK_PAGE (self), NULL);
-  return self->part.items;
-}
-
-gboolean
-wx_callback_page_set_value (WxCallbackPage *self, const char *key, const char *value)
-{
-  g_return_val_if_fail (WX_IS_CALLBACK_PAGE (self), FALSE);
-  return wx_supervisor_form_set (self->part.form, key, value);
-}
-
-const char *
-wx_callback_page_get_message (WxCallbackPage *self)
-{
-  g_return_val_if_fail (WX_IS_CALLBACK_PAGE (self), NULL);
-  return gtk_label_get_text (self->part.message_label);
 }
 
 /* ------------------------------------------------------------ class */
 
 static void
-wx_callback_page_dispose (GObject *object)
-{
-  wx_supervisor_page_dispose (GTK_WIDGET (object), &WX_CALLBACK_PAGE (object)->part, WX_TYPE_CALLBACK_PAGE);
-  G_OBJECT_CLASS (wx_callback_page_parent_class)->dispose (object);
-}
-
-static void
 wx_callback_page_class_init (WxCallbackPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxPageClass *page_class = WX_PAGE_CLASS (klass);
+  WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
-  object_class->dispose = wx_callback_page_dispose;
-  wx_supervisor_page_class_setup (widget_class, "wx-callback-page.ui", G_STRUCT_OFFSET (WxCallbackPage, part), "callbacks",
-                                  reload_action_cb, select_action_cb, open_order_action_cb, signals);
-  gtk_widget_class_install_action (widget_class, "callbacks.record", NULL, record_action_cb);
+  page_class->load = load_job;
+  list_class->item_row = item_row;
+  list_class->show = show_selected;
+  wx_list_page_class_setup (list_class, "wx-callback-page.ui", "callbacks");
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "callbacks.record", NULL, record_action_cb);
 }
 
 static void
 wx_callback_page_init (WxCallbackPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  wx_supervisor_page_init (GTK_WIDGET (self), &self->part, "callbacks");
+  wx_list_page_init_template (WX_LIST_PAGE (self));
   build_form (self);
-  gtk_list_box_set_header_func (self->part.list, header_cb, self, NULL);
-  show_selected (self);
+  gtk_list_box_set_header_func (wx_list_page_get_list (WX_LIST_PAGE (self)), header_cb, self, NULL);
+  wx_list_page_refresh_selected (WX_LIST_PAGE (self));
 }

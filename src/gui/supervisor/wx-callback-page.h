@@ -13,27 +13,27 @@
 
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-worker.h"
+#include "wx-list-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_CALLBACK_PAGE (wx_callback_page_get_type ())
-G_DECLARE_FINAL_TYPE (WxCallbackPage, wx_callback_page, WX, CALLBACK_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxCallbackPage, wx_callback_page, WX, CALLBACK_PAGE, WxListPage)
 
-GtkWidget  *wx_callback_page_new          (void);
-void        wx_callback_page_set_worker   (WxCallbackPage *self,
-                                           WxDbWorker     *worker);
-void        wx_callback_page_reload       (WxCallbackPage *self);
+#define wx_callback_page_new() GTK_WIDGET (g_object_new (WX_TYPE_CALLBACK_PAGE, NULL))
+/* The page's API is WxPage's and WxListPage's (macros, for the window and the tests). */
+#define wx_callback_page_set_worker(self, worker) \
+  (wx_page_set_worker (WX_PAGE (self), (worker)), wx_page_reload (WX_PAGE (self)))
+#define wx_callback_page_reload(self) wx_page_reload (WX_PAGE (self))
 /* As loaded: WxCallbackDue. */
-GPtrArray  *wx_callback_page_get_due      (WxCallbackPage *self);
+#define wx_callback_page_get_due(self) wx_list_page_get_items (WX_LIST_PAGE (self))
 /* The side form's fields: reached, call_again (HH:MM, MM-DD HH:MM or
  * YYYY-MM-DD HH:MM), working (yes|no|""), weak_response, weak_repair_time,
  * weak_attitude, weak_quote_speed ("true" or ""), explained (yes|no|""),
  * satisfaction (1–5 or ""), comments, follow_up (none|return_repair|
  * complaint), follow_up_note. */
-gboolean    wx_callback_page_set_value    (WxCallbackPage *self,
-                                           const char     *key,
-                                           const char     *value);
+#define wx_callback_page_set_value(self, key, value) wx_list_page_set_value (WX_LIST_PAGE (self), (key), (value))
 /* The form's message: the refusal, or what was recorded. */
-const char *wx_callback_page_get_message  (WxCallbackPage *self);
+const char *wx_callback_page_get_message (WxCallbackPage *self);
 
 G_END_DECLS

@@ -3,34 +3,17 @@
 #include <glib/gi18n.h>
 
 #include "wx-complaint-page.h"
-#include "wx-supervisor-form.h"
 
 struct _WxComplaintPage {
-  GtkWidget         parent_instance;
-  WxSupervisorPart  part;   /* part.items: WxComplaint */
+  WxListPage parent_instance;   /* items: WxComplaint */
 };
 
-G_DEFINE_FINAL_TYPE (WxComplaintPage, wx_complaint_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WxComplaintPage, wx_complaint_page, WX_TYPE_LIST_PAGE)
 
-enum { SIGNAL_LOADED, SIGNAL_OPEN_ORDER, N_SIGNALS };
-static guint signals[N_SIGNALS];
-
-static const WxComplaint *
-find_complaint (WxComplaintPage *self, gint64 id)
+const char *
+wx_complaint_page_get_message (WxComplaintPage *self)
 {
-  for (guint i = 0; self->part.items && i < self->part.items->len; i++)
-    {
-      const WxComplaint *k = g_ptr_array_index (self->part.items, i);
-      if (k->id == id)
-        return k;
-    }
-  return NULL;
-}
-
-static void
-set_message (WxComplaintPage *self, const char *text, gboolean error)
-{
-  wx_supervisor_page_message (&self->part, text, error);
+  return wx_list_page_get_message (WX_LIST_PAGE (self));
 }
 
 /* The five steps as the side panel shows them: done ones with who, when
@@ -66,9 +49,10 @@ describe_steps (const WxComplaint *k)
 }
 
 static void
-show_selected (WxComplaintPage *self)
+show_selected (WxListPage *page, gconstpointer item)
 {
-  const WxComplaint *k = find_complaint (self, self->part.selected);
+  WxComplaintPage *self = WX_COMPLAINT_PAGE (page);
+  const WxComplaint *k = item;
   gboolean open = k && !k->closed;
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
@@ -78,14 +62,12 @@ show_selected (WxComplaintPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.open-order", k && k->order_id);
   if (k == NULL)
     {
-      gtk_label_set_text (self->part.selected_label, _("Choose a complaint, or fill in a new one below."));
-      gtk_label_set_text (self->part.detail_label, "");
+      wx_list_page_show_text (page, _("Choose a complaint, or fill in a new one below."), "");
       return;
     }
   title = g_strdup_printf (_("%s · %s"), *k->order_number ? k->order_number : _("No order"), k->unit_name);
   detail = describe_steps (k);
-  gtk_label_set_text (self->part.selected_label, title);
-  gtk_label_set_text (self->part.detail_label, detail);
+  wx_list_page_show_text (page, title, detail);
 }
 
 static gboolean
@@ -95,41 +77,19 @@ load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
   return *result != NULL;
 }
 
-static void
-fill_list (GtkWidget *page)
+static GtkWidget *
+item_row (WxListPage *page, gconstpointer item)
 {
-  WxComplaintPage *self = WX_COMPLAINT_PAGE (page);
-  GtkListBoxRow *keep = NULL;
+  const WxComplaint *k = item;
+  /* TRANSLATORS: a complaint in the list: received, order number, unit */
+  g_autofree char *title = g_strdup_printf (_("%s  %s  %s"), k->received_text,
+                                            *k->order_number ? k->order_number : _("No order"), k->unit_name);
+  g_autofree char *state = k->closed
+    ? g_strdup_printf (_("Closed: %s"), k->outcome)
+    : g_strdup_printf (_("Step %u of 5 done"), k->steps_done);
+  g_autofree char *detail = g_strdup_printf ("%s · %s", state, k->description);
 
-  wx_supervisor_list_clear (self->part.list);
-  for (guint i = 0; i < self->part.items->len; i++)
-    {
-      const WxComplaint *k = g_ptr_array_index (self->part.items, i);
-      /* TRANSLATORS: a complaint in the list: received, order number, unit */
-      g_autofree char *title = g_strdup_printf (_("%s  %s  %s"), k->received_text,
-                                                *k->order_number ? k->order_number : _("No order"), k->unit_name);
-      g_autofree char *state = k->closed
-        ? g_strdup_printf (_("Closed: %s"), k->outcome)
-        : g_strdup_printf (_("Step %u of 5 done"), k->steps_done);
-      g_autofree char *detail = g_strdup_printf ("%s · %s", state, k->description);
-      GtkWidget *row = wx_supervisor_row_new (k->id, title, detail, !k->closed);
-
-      gtk_list_box_append (self->part.list, row);
-      if (k->id == self->part.selected)
-        keep = GTK_LIST_BOX_ROW (row);
-    }
-  if (keep)
-    gtk_list_box_select_row (self->part.list, keep);
-  else
-    self->part.selected = 0;
-  show_selected (self);
-}
-
-void
-wx_complaint_page_reload (WxComplaintPage *self)
-{
-  g_return_if_fail (WX_IS_COMPLAINT_PAGE (self));
-  wx_supervisor_page_reload (GTK_WIDGET (self), &self->part, load_job, fill_list, signals[SIGNAL_LOADED]);
+  return wx_supervisor_row_new (k->id, k->order_id ? k->order_number : NULL, title, detail, !k->closed);
 }
 
 /* ------------------------------------------------------------ new, step, close */
@@ -188,24 +148,24 @@ done_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   g_autoptr(GError) error = NULL;
   g_autofree gint64 *id = wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->part.form_grid), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), TRUE);
   if (id == NULL)
     {
-      set_message (self, error ? error->message : _("Nothing was saved."), TRUE);
+      wx_list_page_set_message (WX_LIST_PAGE (self), error ? error->message : _("Nothing was saved."), TRUE);
       return;
     }
-  wx_supervisor_form_clear (self->part.form);
-  self->part.selected = *id;
-  set_message (self, _("Saved."), FALSE);
-  wx_complaint_page_reload (self);
+  wx_supervisor_form_clear (wx_list_page_get_form (WX_LIST_PAGE (self)));
+  wx_list_page_set_selected (WX_LIST_PAGE (self), *id);
+  wx_list_page_set_message (WX_LIST_PAGE (self), _("Saved."), FALSE);
+  wx_page_reload (WX_PAGE (self));
 }
 
 static void
 run (WxComplaintPage *self, ComplaintJob *job)
 {
-  set_message (self, "", FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->part.form_grid), FALSE);
-  wx_db_worker_run_async (self->part.worker, complaint_job, job, (GDestroyNotify) complaint_job_free, g_free,
+  wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), FALSE);
+  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), complaint_job, job, (GDestroyNotify) complaint_job_free, g_free,
                           NULL, done_cb, g_object_ref (self));
 }
 
@@ -215,12 +175,12 @@ new_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
   ComplaintJob *job;
 
-  if (self->part.worker == NULL)
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL)
     return;
   job = g_new0 (ComplaintJob, 1);
   job->kind = JOB_NEW;
-  job->order = wx_supervisor_form_get (self->part.form, "order");
-  job->text = wx_supervisor_form_get (self->part.form, "description");
+  job->order = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "order");
+  job->text = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "description");
   run (self, job);
 }
 
@@ -228,18 +188,18 @@ static void
 step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
-  const WxComplaint *k = find_complaint (self, self->part.selected);
+  const WxComplaint *k = wx_list_page_get_selected_item (WX_LIST_PAGE (self));
   g_autofree char *escalated = NULL;
   ComplaintJob *job;
 
-  if (self->part.worker == NULL || k == NULL)
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL || k == NULL)
     return;
   job = g_new0 (ComplaintJob, 1);
   job->kind = JOB_STEP;
   job->id = k->id;
   job->step = k->steps_done + 1;
-  job->text = wx_supervisor_form_get (self->part.form, "note");
-  escalated = wx_supervisor_form_get (self->part.form, "escalated");
+  job->text = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "note");
+  escalated = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "escalated");
   job->escalated = *escalated != '\0';
   run (self, job);
 }
@@ -250,105 +210,32 @@ close_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
   WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
   ComplaintJob *job;
 
-  if (self->part.worker == NULL || find_complaint (self, self->part.selected) == NULL)
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (WX_LIST_PAGE (self)) == NULL)
     return;
   job = g_new0 (ComplaintJob, 1);
   job->kind = JOB_CLOSE;
-  job->id = self->part.selected;
-  job->text = wx_supervisor_form_get (self->part.form, "outcome");
-  job->reason = wx_supervisor_form_get (self->part.form, "early_reason");
+  job->id = wx_list_page_get_selected (WX_LIST_PAGE (self));
+  job->text = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "outcome");
+  job->reason = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "early_reason");
   run (self, job);
-}
-
-/* ------------------------------------------------------------ selection */
-
-static void
-select_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (id != self->part.selected)
-    set_message (self, "", FALSE);
-  self->part.selected = find_complaint (self, id) ? id : 0;
-  wx_supervisor_page_select_row (&self->part, self->part.selected);
-  show_selected (self);
-}
-
-static void
-reload_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  wx_complaint_page_reload (WX_COMPLAINT_PAGE (widget));
-}
-
-static void
-open_order_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
-  const WxComplaint *k = find_complaint (self, self->part.selected);
-
-  if (k && k->order_id)
-    g_signal_emit (self, signals[SIGNAL_OPEN_ORDER], 0, k->order_number);
-}
-
-/* ------------------------------------------------------------ public */
-
-GtkWidget *
-wx_complaint_page_new (void)
-{
-  return g_object_new (WX_TYPE_COMPLAINT_PAGE, NULL);
-}
-
-void
-wx_complaint_page_set_worker (WxComplaintPage *self, WxDbWorker *worker)
-{
-  g_return_if_fail (WX_IS_COMPLAINT_PAGE (self));
-  g_set_object (&self->part.worker, worker);
-  wx_complaint_page_reload (self);
-}
-
-GPtrArray *
-wx_complaint_page_get_complaints (WxComplaintPage *self)
-{
-  g_return_val_if_fail (WX_IS_COMPLAINT_PAGE (self), NULL);
-  return self->part.items;
-}
-
-gboolean
-wx_complaint_page_set_value (WxComplaintPage *self, const char *key, const char *value)
-{
-  g_return_val_if_fail (WX_IS_COMPLAINT_PAGE (self), FALSE);
-  return wx_supervisor_form_set (self->part.form, key, value);
-}
-
-const char *
-wx_complaint_page_get_message (WxComplaintPage *self)
-{
-  g_return_val_if_fail (WX_IS_COMPLAINT_PAGE (self), NULL);
-  return gtk_label_get_text (self->part.message_label);
 }
 
 /* ------------------------------------------------------------ class */
 
 static void
-wx_complaint_page_dispose (GObject *object)
-{
-  wx_supervisor_page_dispose (GTK_WIDGET (object), &WX_COMPLAINT_PAGE (object)->part, WX_TYPE_COMPLAINT_PAGE);
-  G_OBJECT_CLASS (wx_complaint_page_parent_class)->dispose (object);
-}
-
-static void
 wx_complaint_page_class_init (WxComplaintPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxPageClass *page_class = WX_PAGE_CLASS (klass);
+  WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
-  object_class->dispose = wx_complaint_page_dispose;
-  wx_supervisor_page_class_setup (widget_class, "wx-complaint-page.ui", G_STRUCT_OFFSET (WxComplaintPage, part), "complaints",
-                                  reload_action_cb, select_action_cb, open_order_action_cb, signals);
-  gtk_widget_class_install_action (widget_class, "complaints.new", NULL, new_action_cb);
-  gtk_widget_class_install_action (widget_class, "complaints.step", NULL, step_action_cb);
-  gtk_widget_class_install_action (widget_class, "complaints.close", NULL, close_action_cb);
+  page_class->load = load_job;
+  list_class->item_row = item_row;
+  list_class->show = show_selected;
+  list_class->clear_form_on_select = FALSE;
+  wx_list_page_class_setup (list_class, "wx-complaint-page.ui", "complaints");
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "complaints.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "complaints.step", NULL, step_action_cb);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "complaints.close", NULL, close_action_cb);
 }
 
 static void
@@ -356,14 +243,13 @@ wx_complaint_page_init (WxComplaintPage *self)
 {
   WxSupervisorForm *f;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-  wx_supervisor_page_init (GTK_WIDGET (self), &self->part, "complaints");
-  f = self->part.form;
+  wx_list_page_init_template (WX_LIST_PAGE (self));
+  f = wx_list_page_get_form (WX_LIST_PAGE (self));
   wx_supervisor_form_add (f, "note", _("Note for the next step"), "text", NULL);
   wx_supervisor_form_add (f, "escalated", _("_Escalated to the manager (step 3)"), "check", NULL);
   wx_supervisor_form_add (f, "outcome", _("Outcome, to close"), "entry", NULL);
   wx_supervisor_form_add (f, "early_reason", _("Why close before step 5"), "entry", NULL);
   wx_supervisor_form_add (f, "order", _("New complaint: order"), "entry", NULL);
   wx_supervisor_form_add (f, "description", _("What happened"), "text", NULL);
-  show_selected (self);
+  wx_list_page_refresh_selected (WX_LIST_PAGE (self));
 }

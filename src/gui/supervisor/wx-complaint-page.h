@@ -13,23 +13,23 @@
 
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-worker.h"
+#include "wx-list-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_COMPLAINT_PAGE (wx_complaint_page_get_type ())
-G_DECLARE_FINAL_TYPE (WxComplaintPage, wx_complaint_page, WX, COMPLAINT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxComplaintPage, wx_complaint_page, WX, COMPLAINT_PAGE, WxListPage)
 
-GtkWidget  *wx_complaint_page_new          (void);
-void        wx_complaint_page_set_worker   (WxComplaintPage *self,
-                                            WxDbWorker      *worker);
-void        wx_complaint_page_reload       (WxComplaintPage *self);
+#define wx_complaint_page_new() GTK_WIDGET (g_object_new (WX_TYPE_COMPLAINT_PAGE, NULL))
+/* The page's API is WxPage's and WxListPage's (macros, for the window and the tests). */
+#define wx_complaint_page_set_worker(self, worker) \
+  (wx_page_set_worker (WX_PAGE (self), (worker)), wx_page_reload (WX_PAGE (self)))
+#define wx_complaint_page_reload(self) wx_page_reload (WX_PAGE (self))
 /* As loaded: WxComplaint. */
-GPtrArray  *wx_complaint_page_get_complaints (WxComplaintPage *self);
+#define wx_complaint_page_get_complaints(self) wx_list_page_get_items (WX_LIST_PAGE (self))
 /* The side form's fields: note, escalated ("true" or ""), outcome; for a
  * new complaint: order (its number), description. */
-gboolean    wx_complaint_page_set_value    (WxComplaintPage *self,
-                                            const char      *key,
-                                            const char      *value);
-const char *wx_complaint_page_get_message  (WxComplaintPage *self);
+#define wx_complaint_page_set_value(self, key, value) wx_list_page_set_value (WX_LIST_PAGE (self), (key), (value))
+const char *wx_complaint_page_get_message (WxComplaintPage *self);
 
 G_END_DECLS

@@ -12,22 +12,22 @@
 
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-worker.h"
+#include "wx-list-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_ESCALATION_PAGE (wx_escalation_page_get_type ())
-G_DECLARE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX, ESCALATION_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX, ESCALATION_PAGE, WxListPage)
 
-GtkWidget  *wx_escalation_page_new          (void);
-void        wx_escalation_page_set_worker   (WxEscalationPage *self,
-                                             WxDbWorker       *worker);
-void        wx_escalation_page_reload       (WxEscalationPage *self);
+#define wx_escalation_page_new() GTK_WIDGET (g_object_new (WX_TYPE_ESCALATION_PAGE, NULL))
+/* The page's API is WxPage's and WxListPage's (macros, for the window and the tests). */
+#define wx_escalation_page_set_worker(self, worker) \
+  (wx_page_set_worker (WX_PAGE (self), (worker)), wx_page_reload (WX_PAGE (self)))
+#define wx_escalation_page_reload(self) wx_page_reload (WX_PAGE (self))
 /* As loaded: WxEscalation. */
-GPtrArray  *wx_escalation_page_get_escalations (WxEscalationPage *self);
+#define wx_escalation_page_get_escalations(self) wx_list_page_get_items (WX_LIST_PAGE (self))
 /* The side form's field: resolution. */
-gboolean    wx_escalation_page_set_value    (WxEscalationPage *self,
-                                             const char       *key,
-                                             const char       *value);
-const char *wx_escalation_page_get_message  (WxEscalationPage *self);
+#define wx_escalation_page_set_value(self, key, value) wx_list_page_set_value (WX_LIST_PAGE (self), (key), (value))
+const char *wx_escalation_page_get_message (WxEscalationPage *self);
 
 G_END_DECLS

@@ -106,21 +106,3 @@ wx_form_row (GtkListBox *list,
   gtk_list_box_append (list, row);
   return error;
 }
-
-void
-wx_form_load (WxDbWorker          *worker,
-              GCancellable       **cancellable,
-              GtkSpinner          *spinner,
-              WxDbJob              job,
-              GDestroyNotify       result_free,
-              GAsyncReadyCallback  loaded,
-              gpointer             page)
-{
-  if (worker == NULL)
-    return;
-  g_cancellable_cancel (*cancellable);
-  g_clear_object (cancellable);
-  *cancellable = g_cancellable_new ();
-  gtk_spinner_set_spinning (spinner, TRUE);
-  wx_db_worker_read_async (worker, job, NULL, NULL, result_free, *cancellable, loaded, page);
-}

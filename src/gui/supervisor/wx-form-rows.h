@@ -6,8 +6,6 @@
 
 #include <gtk/gtk.h>
 
-#include "db/wx-db-worker.h"
-
 G_BEGIN_DECLS
 
 /* Appends a section to `column`; the button (when `button_label`) runs
@@ -28,16 +26,5 @@ void        wx_form_say       (GtkLabel    *line,
                                gboolean     is_error);
 /* The text of a line ("" when hidden). */
 const char *wx_form_said      (GtkLabel    *line);
-
-/* A page's load: the last one (in *cancellable) cancelled, `job` started
- * in `worker` (its result freed by `result_free`), `spinner` spinning;
- * `loaded` gets `page`. Nothing without a worker. */
-void        wx_form_load      (WxDbWorker          *worker,
-                               GCancellable       **cancellable,
-                               GtkSpinner          *spinner,
-                               WxDbJob              job,
-                               GDestroyNotify       result_free,
-                               GAsyncReadyCallback  loaded,
-                               gpointer             page);
 
 G_END_DECLS

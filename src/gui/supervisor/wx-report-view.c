@@ -13,7 +13,7 @@
 
 struct _WxReportView
 {
-  GtkWidget      parent_instance;
+  WxPage         parent_instance;
 
   GtkWidget     *box;
   GtkLabel      *period_label;
@@ -22,18 +22,14 @@ struct _WxReportView
   GtkBox        *weekly_box;
   GtkBox        *monthly_box;
 
-  WxDbWorker    *worker;
-  GCancellable  *cancellable;
+  gboolean       month_only;            /* the next load: another month of the same week */
   WxReport      *report;
   WxMonthReport *month;
   int            year, week;            /* the week asked for; 0: the last complete one */
   int            month_year, month_no;  /* the month asked for; 0: the week's */
 };
 
-G_DEFINE_FINAL_TYPE (WxReportView, wx_report_view, GTK_TYPE_WIDGET)
-
-enum { SIGNAL_LOADED, N_SIGNALS };
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (WxReportView, wx_report_view, WX_TYPE_PAGE)
 
 /* ----------------------------------------------------------- the widgets */
 
@@ -287,16 +283,11 @@ load_job (PGconn    *conn,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+page_loaded (WxPage *page, gpointer result, const GError *error)
 {
-  g_autoptr(WxReportView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Loaded *l = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  WxReportView *self = WX_REPORT_VIEW (page);
+  Loaded *l = result;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), error != NULL);
   if (error)
     gtk_label_set_text (self->message_label, error->message);
@@ -314,24 +305,26 @@ loaded_cb (GObject      *source,
       show_monthly (self);
       show_period (self);
     }
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
+}
+
+static gpointer
+load_data (WxPage *page, GDestroyNotify *data_free)
+{
+  WxReportView *self = WX_REPORT_VIEW (page);
+  Asked *a = g_new (Asked, 1);
+
+  *a = (Asked) { self->year, self->week, self->month_year, self->month_no, self->month_only };
+  self->month_only = FALSE;
+  *data_free = g_free;
+  return a;
 }
 
 static void
 load (WxReportView *self,
       gboolean      month_only)
 {
-  Asked *a;
-
-  if (self->worker == NULL)
-    return;
-  a = g_new (Asked, 1);
-  *a = (Asked) { self->year, self->week, self->month_year, self->month_no, month_only };
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  wx_db_worker_read_async (self->worker, load_job, a, g_free, (GDestroyNotify) loaded_free,
-                           self->cancellable, loaded_cb, g_object_ref (self));
+  self->month_only = month_only;
+  wx_page_reload (WX_PAGE (self));
 }
 
 void
@@ -346,7 +339,7 @@ wx_report_view_set_worker (WxReportView *self,
                            WxDbWorker   *worker)
 {
   g_return_if_fail (WX_IS_REPORT_VIEW (self));
-  g_set_object (&self->worker, worker);
+  wx_page_set_worker (WX_PAGE (self), worker);
 }
 
 void
@@ -499,18 +492,6 @@ mode_changed_cb (WxReportView *self)
 /* ------------------------------------------------------------- the type */
 
 static void
-wx_report_view_dispose (GObject *object)
-{
-  WxReportView *self = WX_REPORT_VIEW (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->worker);
-  gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_REPORT_VIEW);
-  G_OBJECT_CLASS (wx_report_view_parent_class)->dispose (object);
-}
-
-static void
 wx_report_view_finalize (GObject *object)
 {
   WxReportView *self = WX_REPORT_VIEW (object);
@@ -525,18 +506,15 @@ wx_report_view_class_init (WxReportViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxPageClass *page_class = WX_PAGE_CLASS (klass);
 
-  object_class->dispose = wx_report_view_dispose;
   object_class->finalize = wx_report_view_finalize;
+  /* WxPage's "loaded" (GError or NULL): why the report could not be loaded */
+  page_class->load = load_job;
+  page_class->load_data = load_data;
+  page_class->result_free = (GDestroyNotify) loaded_free;
+  page_class->loaded = page_loaded;
 
-  /**
-   * WxReportView::loaded:
-   * @error: (nullable): why the report could not be loaded
-   */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WxReportView, box);
   gtk_widget_class_bind_template_child (widget_class, WxReportView, period_label);

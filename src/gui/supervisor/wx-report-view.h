@@ -13,11 +13,12 @@
 
 #include "core/wx-report.h"
 #include "db/wx-db-worker.h"
+#include "gui/wx-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_REPORT_VIEW (wx_report_view_get_type ())
-G_DECLARE_FINAL_TYPE (WxReportView, wx_report_view, WX, REPORT_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxReportView, wx_report_view, WX, REPORT_VIEW, WxPage)
 
 GtkWidget           *wx_report_view_new          (void);
 void                 wx_report_view_set_worker   (WxReportView *self,

@@ -7,7 +7,7 @@
 
 struct _WxReviewPage
 {
-  GtkWidget       parent_instance;
+  WxPage          parent_instance;
 
   GtkLabel       *queue_label;
   GtkSpinner     *spinner;
@@ -20,8 +20,6 @@ struct _WxReviewPage
   GtkDropDown    *person_drop;
   GtkEntry       *comment_entry;
 
-  WxDbWorker     *worker;
-  GCancellable   *cancellable;
   GPtrArray      *queue;          /* WxReviewQueueItem */
   WxReviewOrder  *order;          /* the selected one, loaded */
   char           *selected;       /* its number */
@@ -29,10 +27,10 @@ struct _WxReviewPage
   gboolean        filling;        /* rows being rebuilt: selection changes are ours */
 };
 
-enum { SIGNAL_LOADED, SIGNAL_ORDER_LOADED, SIGNAL_OPEN_ORDER, N_SIGNALS };
+enum { SIGNAL_ORDER_LOADED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (WxReviewPage, wx_review_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WxReviewPage, wx_review_page, WX_TYPE_PAGE)
 
 static void load_order (WxReviewPage *self);
 
@@ -249,10 +247,10 @@ load_order (WxReviewPage *self)
 {
   g_clear_pointer (&self->order, wx_review_order_free);
   show_order (self);
-  if (self->selected == NULL || self->worker == NULL)
+  if (self->selected == NULL || wx_page_get_worker (WX_PAGE (self)) == NULL)
     return;
-  wx_db_worker_read_async (self->worker, order_job, g_strdup (self->selected), g_free,
-                           (GDestroyNotify) wx_review_order_free, self->cancellable,
+  wx_db_worker_read_async (wx_page_get_worker (WX_PAGE (self)), order_job, g_strdup (self->selected), g_free,
+                           (GDestroyNotify) wx_review_order_free, wx_page_get_cancellable (WX_PAGE (self)),
                            order_loaded_cb, g_object_ref (self));
 }
 
@@ -274,7 +272,7 @@ row_activated_cb (GtkListBox *list, GtkListBoxRow *row, WxReviewPage *self)
 {
   const char *number = g_object_get_data (G_OBJECT (gtk_list_box_row_get_child (row)), "number");
 
-  g_signal_emit (self, signals[SIGNAL_OPEN_ORDER], 0, number);
+  wx_page_open_order (WX_PAGE (self), number);
 }
 
 /* ------------------------------------------------------------ the queue */
@@ -286,23 +284,19 @@ queue_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
   return *result != NULL;
 }
 
+/* The queue into the list; "loaded" follows, then the selected order's checklist loads. */
 static void
-queue_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+queue_loaded (WxPage *page, gpointer result, const GError *error)
 {
-  g_autoptr(WxReviewPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *queue = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  WxReviewPage *self = WX_REVIEW_PAGE (page);
+  GPtrArray *queue = result;
   GtkListBoxRow *keep = NULL;
   g_autofree char *heading = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  gtk_spinner_stop (self->spinner);
   if (queue == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Cannot load the review queue: %s"), error->message);
       set_message (self, text, TRUE);
-      g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
       return;
     }
   g_clear_pointer (&self->queue, g_ptr_array_unref);
@@ -327,19 +321,20 @@ queue_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   heading = g_strdup_printf (ngettext ("%u order waiting for review", "%u orders waiting for review", queue->len),
                              queue->len);
   gtk_label_set_text (self->queue_label, heading);
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, NULL);
-  load_order (self);
+}
+
+static void
+queue_loaded_after_cb (WxReviewPage *self, GError *error, gpointer data)
+{
+  if (error == NULL)
+    load_order (self);
 }
 
 void
 wx_review_page_reload (WxReviewPage *self)
 {
   g_return_if_fail (WX_IS_REVIEW_PAGE (self));
-  if (self->worker == NULL)
-    return;
-  gtk_spinner_start (self->spinner);
-  wx_db_worker_read_async (self->worker, queue_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                           self->cancellable, queue_loaded_cb, g_object_ref (self));
+  wx_page_reload (WX_PAGE (self));
 }
 
 /* ------------------------------------------------------------ pass and return */
@@ -407,7 +402,7 @@ decide (WxReviewPage *self, const char *comment, const char *returned_to)
   Decision *job;
   Decided *done;
 
-  if (self->order == NULL || self->worker == NULL)
+  if (self->order == NULL || wx_page_get_worker (WX_PAGE (self)) == NULL)
     return;
   job = g_new0 (Decision, 1);
   job->number = g_strdup (self->order->number);
@@ -420,8 +415,8 @@ decide (WxReviewPage *self, const char *comment, const char *returned_to)
   done->returned = comment != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.pass", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.return", FALSE);
-  wx_db_worker_run_async (self->worker, decision_job, job, (GDestroyNotify) decision_free, NULL,
-                          self->cancellable, decided_cb, done);
+  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), decision_job, job, (GDestroyNotify) decision_free, NULL,
+                          wx_page_get_cancellable (WX_PAGE (self)), decided_cb, done);
 }
 
 static void
@@ -472,7 +467,7 @@ open_action_cb (GtkWidget *widget, const char *name, GVariant *param)
   WxReviewPage *self = WX_REVIEW_PAGE (widget);
 
   if (self->selected)
-    g_signal_emit (self, signals[SIGNAL_OPEN_ORDER], 0, self->selected);
+    wx_page_open_order (WX_PAGE (self), self->selected);
 }
 
 static void
@@ -493,7 +488,7 @@ void
 wx_review_page_set_worker (WxReviewPage *self, WxDbWorker *worker)
 {
   g_return_if_fail (WX_IS_REVIEW_PAGE (self));
-  g_set_object (&self->worker, worker);
+  wx_page_set_worker (WX_PAGE (self), worker);
 }
 
 GPtrArray *
@@ -553,14 +548,10 @@ static void
 wx_review_page_dispose (GObject *object)
 {
   WxReviewPage *self = WX_REVIEW_PAGE (object);
-  GtkWidget *child;
 
-  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (wx_page_get_cancellable (WX_PAGE (self)));
   if (self->queue_list)
     g_signal_handlers_disconnect_by_data (self->queue_list, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_REVIEW_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (wx_review_page_parent_class)->dispose (object);
 }
 
@@ -569,8 +560,6 @@ wx_review_page_finalize (GObject *object)
 {
   WxReviewPage *self = WX_REVIEW_PAGE (object);
 
-  g_clear_object (&self->worker);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->order, wx_review_order_free);
   g_clear_pointer (&self->logins, g_ptr_array_unref);
@@ -583,10 +572,13 @@ wx_review_page_class_init (WxReviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxPageClass *page_class = WX_PAGE_CLASS (klass);
 
   object_class->dispose = wx_review_page_dispose;
   object_class->finalize = wx_review_page_finalize;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  page_class->load = queue_job;
+  page_class->result_free = (GDestroyNotify) g_ptr_array_unref;
+  page_class->loaded = queue_loaded;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WxReviewPage, queue_label);
   gtk_widget_class_bind_template_child (widget_class, WxReviewPage, spinner);
@@ -604,22 +596,19 @@ wx_review_page_class_init (WxReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.return-cancel", NULL, return_cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "review.return", NULL, return_action_cb);
   gtk_widget_class_install_action (widget_class, "review.open", NULL, open_action_cb);
-  /* loaded (GError or NULL): the queue */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* loaded (WxPage's, GError or NULL): the queue */
   /* order-loaded (GError or NULL): the selected order's checklist */
   signals[SIGNAL_ORDER_LOADED] = g_signal_new ("order-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  /* open-order (number) */
-  signals[SIGNAL_OPEN_ORDER] = g_signal_new ("open-order", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* open-order (WxPage's, the number) */
 }
 
 static void
 wx_review_page_init (WxReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+  wx_page_set_spinner (WX_PAGE (self), self->spinner);
+  g_signal_connect_after (self, "loaded", G_CALLBACK (queue_loaded_after_cb), NULL);
   self->logins = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (self->queue_list, "row-selected", G_CALLBACK (row_selected_cb), self);
   g_signal_connect (self->queue_list, "row-activated", G_CALLBACK (row_activated_cb), self);

@@ -11,11 +11,12 @@
 
 #include "db/wx-db-review.h"
 #include "db/wx-db-worker.h"
+#include "gui/wx-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_REVIEW_PAGE (wx_review_page_get_type ())
-G_DECLARE_FINAL_TYPE (WxReviewPage, wx_review_page, WX, REVIEW_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxReviewPage, wx_review_page, WX, REVIEW_PAGE, WxPage)
 
 WxReviewPage        *wx_review_page_new          (void);
 void                 wx_review_page_set_worker   (WxReviewPage *self,

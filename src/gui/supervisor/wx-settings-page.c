@@ -13,7 +13,7 @@
 
 struct _WxSettingsPage
 {
-  GtkWidget       parent_instance;
+  WxPage          parent_instance;
 
   GtkBox         *left_column;
   GtkBox         *right_column;
@@ -26,16 +26,10 @@ struct _WxSettingsPage
   GHashTable     *editors;      /* field id → its control */
   GHashTable     *lines;        /* field or section id → its sentence line */
 
-  WxDbWorker     *worker;
-  GCancellable   *cancellable;    /* the load */
-  GCancellable   *saving;         /* the saves: only the page's end stops them */
   WxDbSettings   *loaded;
 };
 
-enum { SIGNAL_LOADED, SIGNAL_SAVED, N_SIGNALS };
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (WxSettingsPage, wx_settings_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WxSettingsPage, wx_settings_page, WX_TYPE_PAGE)
 
 static const char *weekday_names[] = {
   NULL, N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"),
@@ -433,33 +427,24 @@ load_job (PGconn    *conn,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+page_loaded (WxPage *page, gpointer result, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  WxDbSettings *s = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-  WxSettingsPage *self;
+  WxSettingsPage *self = WX_SETTINGS_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = WX_SETTINGS_PAGE (user_data);
-  gtk_spinner_set_spinning (self->spinner, FALSE);
   wx_form_say (self->error_label, error ? error->message : NULL, TRUE);
-  if (s)
+  if (result)
     {
       g_clear_pointer (&self->loaded, wx_db_settings_free);
-      self->loaded = s;
+      self->loaded = result;
       show_loaded (self);
     }
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
 }
 
 void
 wx_settings_page_reload (WxSettingsPage *self)
 {
   g_return_if_fail (WX_IS_SETTINGS_PAGE (self));
-  wx_form_load (self->worker, &self->cancellable, self->spinner, load_job, (GDestroyNotify) wx_db_settings_free, loaded_cb, self);
+  wx_page_reload (WX_PAGE (self));
 }
 
 void
@@ -467,7 +452,7 @@ wx_settings_page_set_worker (WxSettingsPage *self,
                              WxDbWorker     *worker)
 {
   g_return_if_fail (WX_IS_SETTINGS_PAGE (self));
-  g_set_object (&self->worker, worker);
+  wx_page_set_worker (WX_PAGE (self), worker);
   wx_settings_page_reload (self);
 }
 
@@ -522,47 +507,21 @@ save_job (PGconn    *conn,
     }
 }
 
-typedef struct {
-  WxSettingsPage *self;
-  char           *section;
-} Reply;
-
 static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+saved (WxPage *page, const char *section, gpointer user_data, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  Reply *r = user_data;
-  g_autoptr(WxSettingsPage) self = r->self;
-  g_autofree char *section = r->section;
+  WxSettingsPage *self = WX_SETTINGS_PAGE (page);
 
-  g_free (r);
-  wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   wx_form_say (line (self, section), error ? error->message : _("Saved; every PC uses it now."), error != NULL);
   if (error == NULL)
     wx_settings_page_reload (self);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, section, error);
 }
 
 static void
 run_save (WxSettingsPage *self,
           Save           *s)
 {
-  Reply *r;
-
-  if (self->worker == NULL)
-    {
-      save_free (s);
-      return;
-    }
-  r = g_new0 (Reply, 1);
-  r->self = g_object_ref (self);
-  r->section = g_strdup (s->section);
-  wx_db_worker_run_async (self->worker, save_job, s, (GDestroyNotify) save_free, NULL,
-                          self->saving, saved_cb, r);
+  wx_page_save (WX_PAGE (self), s->section, save_job, s, (GDestroyNotify) save_free, saved, NULL, NULL);
 }
 
 static Save *
@@ -590,7 +549,7 @@ refuse (WxSettingsPage *self,
         const char     *section)
 {
   wx_form_say (line (self, section), _("Nothing was saved: correct the fields marked in red."), TRUE);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, section, NULL);
+  wx_page_refused (WX_PAGE (self), section);
 }
 
 static void
@@ -747,23 +706,6 @@ remove_day_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
 /* ------------------------------------------------------------ class */
 
 static void
-wx_settings_page_dispose (GObject *object)
-{
-  WxSettingsPage *self = WX_SETTINGS_PAGE (object);
-  GtkWidget *child;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->saving);
-  g_clear_object (&self->saving);
-  g_clear_object (&self->worker);
-  gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_SETTINGS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
-    gtk_widget_unparent (child);
-  G_OBJECT_CLASS (wx_settings_page_parent_class)->dispose (object);
-}
-
-static void
 wx_settings_page_finalize (GObject *object)
 {
   WxSettingsPage *self = WX_SETTINGS_PAGE (object);
@@ -779,10 +721,12 @@ wx_settings_page_class_init (WxSettingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxPageClass *page_class = WX_PAGE_CLASS (klass);
 
-  object_class->dispose = wx_settings_page_dispose;
   object_class->finalize = wx_settings_page_finalize;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  page_class->load = load_job;
+  page_class->result_free = (GDestroyNotify) wx_db_settings_free;
+  page_class->loaded = page_loaded;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-settings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WxSettingsPage, left_column);
   gtk_widget_class_bind_template_child (widget_class, WxSettingsPage, right_column);
@@ -795,13 +739,8 @@ wx_settings_page_class_init (WxSettingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "settings.save-numbers", NULL, save_numbers_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.add-day", NULL, add_day_action_cb);
   gtk_widget_class_install_action (widget_class, "settings.remove-day", "s", remove_day_action_cb);
-  /* loaded (GError or NULL) */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  /* saved (section id, GError or NULL): a save ended, or was refused before
-   * it started (then the section's line says why and error is NULL). */
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
+  /* WxPage's "loaded" (GError or NULL) and "saved" (section id, GError or
+   * NULL: refused before it started, the section's line says why) */
 }
 
 static void
@@ -810,8 +749,7 @@ wx_settings_page_init (WxSettingsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->cancellable = g_cancellable_new ();
-  self->saving = g_cancellable_new ();
+  wx_page_set_spinner (WX_PAGE (self), self->spinner);
   build_form (self);
 }
 

@@ -12,11 +12,12 @@
 #include <gtk/gtk.h>
 
 #include "db/wx-db-worker.h"
+#include "gui/wx-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_SETTINGS_PAGE (wx_settings_page_get_type ())
-G_DECLARE_FINAL_TYPE (WxSettingsPage, wx_settings_page, WX, SETTINGS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxSettingsPage, wx_settings_page, WX, SETTINGS_PAGE, WxPage)
 
 GtkWidget  *wx_settings_page_new        (void);
 void        wx_settings_page_set_worker (WxSettingsPage *self,

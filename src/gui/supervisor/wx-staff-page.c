@@ -11,7 +11,7 @@
 
 struct _WxStaffPage
 {
-  GtkWidget         parent_instance;
+  WxPage            parent_instance;
 
   GtkSpinner       *spinner;
   GtkRevealer      *password_revealer;
@@ -29,17 +29,11 @@ struct _WxStaffPage
   GtkCheckButton   *role_checks[4];
   GtkLabel         *add_line;       /* under the form */
 
-  WxDbWorker       *worker;
-  GCancellable     *cancellable;    /* the load */
-  GCancellable     *saving;         /* the changes: only the page's end stops them */
   GPtrArray        *staff;          /* WxDbStaffMember */
   char             *password_for;   /* the login the password bar is for */
 };
 
-enum { SIGNAL_LOADED, SIGNAL_SAVED, N_SIGNALS };
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (WxStaffPage, wx_staff_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (WxStaffPage, wx_staff_page, WX_TYPE_PAGE)
 
 static const WxRole all_roles[] = { WX_ROLE_COORDINATOR, WX_ROLE_ENGINEER, WX_ROLE_SUPERVISOR, WX_ROLE_ADMIN };
 
@@ -133,34 +127,25 @@ load_job (PGconn    *conn,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+page_loaded (WxPage *page, gpointer result, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *staff = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-  WxStaffPage *self;
+  WxStaffPage *self = WX_STAFF_PAGE (page);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = WX_STAFF_PAGE (user_data);
-  gtk_spinner_set_spinning (self->spinner, FALSE);
-  if (staff)
+  if (result)
     {
       g_ptr_array_unref (self->staff);
-      self->staff = staff;
+      self->staff = result;
       show_staff (self);
     }
   else
     wx_form_say (self->list_line, error->message, TRUE);
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
 }
 
 void
 wx_staff_page_reload (WxStaffPage *self)
 {
   g_return_if_fail (WX_IS_STAFF_PAGE (self));
-  wx_form_load (self->worker, &self->cancellable, self->spinner, load_job, (GDestroyNotify) g_ptr_array_unref, loaded_cb, self);
+  wx_page_reload (WX_PAGE (self));
 }
 
 void
@@ -168,7 +153,7 @@ wx_staff_page_set_worker (WxStaffPage *self,
                           WxDbWorker  *worker)
 {
   g_return_if_fail (WX_IS_STAFF_PAGE (self));
-  g_set_object (&self->worker, worker);
+  wx_page_set_worker (WX_PAGE (self), worker);
   wx_staff_page_reload (self);
 }
 
@@ -225,12 +210,6 @@ change_job (PGconn    *conn,
 
 static const char *change_names[] = { "add", "password", "disable", "enable" };
 
-typedef struct {
-  WxStaffPage *self;
-  ChangeKind   kind;
-  char        *login;
-} Reply;
-
 static GtkLabel *
 line_for (WxStaffPage *self, ChangeKind kind)
 {
@@ -238,21 +217,15 @@ line_for (WxStaffPage *self, ChangeKind kind)
 }
 
 static void
-changed_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+changed (WxPage *page, const char *what, gpointer user_data, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  Reply *r = user_data;
-  g_autoptr(WxStaffPage) self = r->self;
-  g_autofree char *login = r->login;
-  ChangeKind kind = r->kind;
+  WxStaffPage *self = WX_STAFF_PAGE (page);
+  const char *login = user_data;
+  ChangeKind kind = CHANGE_ADD;
   g_autofree char *done = NULL;
 
-  g_free (r);
-  wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  while (kind < CHANGE_ENABLE && g_strcmp0 (change_names[kind], what) != 0)
+    kind++;
   switch (kind)
     {
     case CHANGE_ADD:
@@ -286,26 +259,14 @@ changed_cb (GObject      *source,
         }
       wx_staff_page_reload (self);
     }
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, change_names[kind], error);
 }
 
 static void
 run_change (WxStaffPage *self,
             Change      *c)
 {
-  Reply *r;
-
-  if (self->worker == NULL)
-    {
-      change_free (c);
-      return;
-    }
-  r = g_new0 (Reply, 1);
-  r->self = g_object_ref (self);
-  r->kind = c->kind;
-  r->login = g_strdup (c->login);
-  wx_db_worker_run_async (self->worker, change_job, c, (GDestroyNotify) change_free, NULL,
-                          self->saving, changed_cb, r);
+  wx_page_save (WX_PAGE (self), change_names[c->kind], change_job, c, (GDestroyNotify) change_free,
+                changed, g_strdup (c->login), g_free);
 }
 
 static void
@@ -314,7 +275,7 @@ refused (WxStaffPage *self,
          GError      *error)
 {
   wx_form_say (line_for (self, kind), error->message, TRUE);
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, change_names[kind], NULL);
+  wx_page_refused (WX_PAGE (self), change_names[kind]);
 }
 
 static void
@@ -480,23 +441,6 @@ build_add_form (WxStaffPage *self)
 /* ------------------------------------------------------------ class */
 
 static void
-wx_staff_page_dispose (GObject *object)
-{
-  WxStaffPage *self = WX_STAFF_PAGE (object);
-  GtkWidget *child;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->saving);
-  g_clear_object (&self->saving);
-  g_clear_object (&self->worker);
-  gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_STAFF_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
-    gtk_widget_unparent (child);
-  G_OBJECT_CLASS (wx_staff_page_parent_class)->dispose (object);
-}
-
-static void
 wx_staff_page_finalize (GObject *object)
 {
   WxStaffPage *self = WX_STAFF_PAGE (object);
@@ -511,10 +455,12 @@ wx_staff_page_class_init (WxStaffPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxPageClass *page_class = WX_PAGE_CLASS (klass);
 
-  object_class->dispose = wx_staff_page_dispose;
   object_class->finalize = wx_staff_page_finalize;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  page_class->load = load_job;
+  page_class->result_free = (GDestroyNotify) g_ptr_array_unref;
+  page_class->loaded = page_loaded;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-staff-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WxStaffPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, WxStaffPage, password_revealer);
@@ -531,13 +477,9 @@ wx_staff_page_class_init (WxStaffPageClass *klass)
   gtk_widget_class_install_action (widget_class, "staff.reset-password", NULL, reset_password_action_cb);
   gtk_widget_class_install_action (widget_class, "staff.disable", "s", disable_action_cb);
   gtk_widget_class_install_action (widget_class, "staff.enable", "s", enable_action_cb);
-  /* loaded (GError or NULL) */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  /* saved ("add", "password", "disable" or "enable"; GError or NULL): a
-   * change ended, or was refused before it started (the page says why). */
-  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
+  /* WxPage's "loaded" (GError or NULL) and "saved" ("add", "password",
+   * "disable" or "enable"; GError or NULL: refused before it started, the
+   * page says why) */
 }
 
 static void
@@ -545,8 +487,7 @@ wx_staff_page_init (WxStaffPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->staff = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_db_staff_member_free);
-  self->cancellable = g_cancellable_new ();
-  self->saving = g_cancellable_new ();
+  wx_page_set_spinner (WX_PAGE (self), self->spinner);
   gtk_widget_add_css_class (GTK_WIDGET (self->password_line), "error");
   build_add_form (self);
 }

@@ -12,11 +12,12 @@
 
 #include "core/wx-types.h"
 #include "db/wx-db-worker.h"
+#include "gui/wx-page.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_STAFF_PAGE (wx_staff_page_get_type ())
-G_DECLARE_FINAL_TYPE (WxStaffPage, wx_staff_page, WX, STAFF_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (WxStaffPage, wx_staff_page, WX, STAFF_PAGE, WxPage)
 
 GtkWidget  *wx_staff_page_new         (void);
 void        wx_staff_page_set_worker  (WxStaffPage *self,

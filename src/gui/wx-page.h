@@ -1,0 +1,79 @@
+/* wx-page.h — the base of the supervisor window's pages: the database
+ * worker, a load run on it (the `load` job) whose result the page shows
+ * (`loaded`), the loading state (a spinner), the "loaded" and "open-order"
+ * signals, and "refresh when shown": a page reloads when it is mapped if it
+ * was never loaded or was marked stale since.
+ * Writes (wx_page_save) end in "saved".
+ * Signals: "loaded" (GError * or NULL), "open-order" (the order number),
+ * "saved" (what was saved, GError * or NULL: a write ended, or was refused
+ * before it started, the page saying why). */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "db/wx-db-worker.h"
+
+G_BEGIN_DECLS
+
+#define WX_TYPE_PAGE (wx_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (WxPage, wx_page, WX, PAGE, GtkWidget)
+
+/* A write ended (error: why it failed); "saved" follows. */
+typedef void (*WxPageSaved) (WxPage       *self,
+                             const char   *what,
+                             gpointer      user_data,
+                             const GError *error);
+
+struct _WxPageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* Runs on the worker's thread: reads what the page shows into *result. */
+  WxDbJob        load;
+  /* Optional, on the main thread before each load: the data `load` gets
+   * (freed by *data_free). */
+  gpointer     (*load_data) (WxPage         *self,
+                             GDestroyNotify *data_free);
+  /* Frees load's result when nobody took it. */
+  GDestroyNotify result_free;
+  /* Back on the main thread: `result` (owned by the page now; NULL with
+   * `error` when the load failed) into the widgets. "loaded" follows. */
+  void         (*loaded) (WxPage       *self,
+                          gpointer      result,
+                          const GError *error);
+
+  gpointer       padding[8];
+};
+
+void          wx_page_set_worker      (WxPage     *self,
+                                       WxDbWorker *worker);
+WxDbWorker   *wx_page_get_worker      (WxPage     *self);
+/* Starts the load again (the one running is cancelled); nothing without a worker. */
+void          wx_page_reload          (WxPage     *self);
+/* Reloads now if shown, else when next shown. */
+void          wx_page_mark_stale      (WxPage     *self);
+gboolean      wx_page_get_loading     (WxPage     *self);
+
+/* For subclasses: the spinner turned while loading; a cancellable
+ * cancelled when the page goes (for the page's own jobs); emits "open-order". */
+void          wx_page_set_spinner     (WxPage     *self,
+                                       GtkSpinner *spinner);
+GCancellable *wx_page_get_cancellable (WxPage     *self);
+void          wx_page_open_order      (WxPage     *self,
+                                       const char *number);
+/* Runs the write `job` (with `data`) on the worker, then `done` (with
+ * `user_data`, freed by `user_free`) and "saved" (`what`); nothing but the
+ * frees without a worker, nor once the page is gone. */
+void          wx_page_save            (WxPage         *self,
+                                       const char     *what,
+                                       WxDbJob         job,
+                                       gpointer        data,
+                                       GDestroyNotify  data_free,
+                                       WxPageSaved     done,
+                                       gpointer        user_data,
+                                       GDestroyNotify  user_free);
+/* A write refused before it started (the page said why): "saved" (`what`, NULL). */
+void          wx_page_refused         (WxPage         *self,
+                                       const char     *what);
+
+G_END_DECLS
