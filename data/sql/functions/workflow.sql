@@ -189,8 +189,11 @@ BEGIN
   -- ---------------------------------------------------------- the rules
   -- The repair is done only with every functional test of the machine's
   -- category passed.
-  IF 'repair_record' = ANY (t.needs) AND cardinality(wx_functional_tests_missing(o, p)) > 0 THEN
-    PERFORM wx_refuse('functional_tests_incomplete', array_to_string(wx_functional_tests_missing(o, p), ', '));
+  IF 'repair_record' = ANY (t.needs) THEN
+    v_missing := wx_functional_tests_missing(o, p);
+    IF cardinality(v_missing) > 0 THEN
+      PERFORM wx_refuse('functional_tests_incomplete', array_to_string(v_missing, ', '));
+    END IF;
   END IF;
   -- Dispatch only to an active engineer.
   v_text := coalesce(nullif(btrim(p ->> 'engineer'), ''), o.engineer);
@@ -201,13 +204,15 @@ BEGIN
   END IF;
   -- A decision after the decision clock's limit (2 working days) needs a
   -- reason, and the event is flagged for the supervisor.
-  v_at := (SELECT min(e.at) FROM order_events e WHERE e.order_id = o.id AND e.event = 'quote');
-  IF p_event IN ('agree', 'decline') AND v_at IS NOT NULL
-     AND now() > wx_business_due(v_at, coalesce((SELECT limit_minutes FROM sla_thresholds WHERE clock = 'decision'), 1080)) THEN
-    IF coalesce(btrim(p ->> 'decision_reason'), '') = '' THEN
-      PERFORM wx_refuse('decision_reason_late');
+  IF p_event IN ('agree', 'decline') THEN
+    v_at := (SELECT min(e.at) FROM order_events e WHERE e.order_id = o.id AND e.event = 'quote');
+    IF v_at IS NOT NULL AND now() > wx_business_due(v_at, coalesce(
+         (SELECT limit_minutes FROM sla_thresholds WHERE clock = 'decision'), 1080)) THEN
+      IF coalesce(btrim(p ->> 'decision_reason'), '') = '' THEN
+        PERFORM wx_refuse('decision_reason_late');
+      END IF;
+      p := p || '{"late_decision": "true"}';
     END IF;
-    p := p || '{"late_decision": "true"}';
   END IF;
   -- A visit's time: a real time, not more than a day past nor 90 days
   -- ahead, inside the opening hours of a working day unless a reason is
