@@ -2,28 +2,13 @@
 
 #include <glib/gi18n.h>
 
-#include "core/wx-validate.h"
 #include "core/wx-workflow.h"
-#include "db/wx-db.h"
-#include "board/wx-board-card.h"
-#include "dialogs/wx-inspection-dialog.h"
-#include "dialogs/wx-part-order-dialog.h"
-#include "dialogs/wx-repair-dialog.h"
-#include "dialogs/wx-visit-dialog.h"
-#include "print/wx-pdf-worklog.h"
+#include "bench/wx-bench-my-work.h"
+#include "bench/wx-bench-note-bar.h"
+#include "bench/wx-bench-work-log.h"
 #include "wx-bench-window.h"
 #include "wx-board-session.h"
-#include "wx-print.h"
 #include "wx-route-list.h"
-
-#define NOTE_MAX_CHARS 2000
-
-/* A load that runs once at a time; asked again meanwhile, it runs again
- * when the one under way ends. */
-typedef struct {
-  gboolean busy;
-  gboolean again;
-} Reload;
 
 struct _WxBenchWindow
 {
@@ -31,32 +16,17 @@ struct _WxBenchWindow
 
   AdwViewStack     *stack;
   AdwViewStackPage *work_page;
+  WxBenchMyWork    *my_work;
+  WxBenchWorkLog   *work_log;
   WxRouteList      *route_list;
   gint64            route_day;       /* a moment of the day shown; 0 = today */
   GtkBox           *board_box;
   WxBoardWindowParts parts;          /* the board, and the template's shared parts */
-  GtkLabel         *work_label;
-  GtkListBox       *work_list;
-  GtkMenuButton    *day_button;
-  GtkCalendar      *calendar;
-  GtkLabel         *log_label;
-  GtkListBox       *log_list;
-  GtkEntry         *note_order_entry;
-  GtkEntry         *note_entry;
   GtkLabel         *status_label;
 
   WxOrderPanel     *panel;
   WxBoardSession   *session;
-  WxDbWorker       *worker;          /* the session's */
   GListModel       *orders;          /* the session's */
-  GCancellable     *cancellable;     /* the session's */
-
-  GPtrArray        *work;            /* WxBenchTask as listed */
-  GTimeZone        *timezone;        /* the shop's */
-  WxWorkLog        *log;             /* as shown */
-  char             *day;             /* the log's day; NULL: today */
-  Reload            work_reload;
-  Reload            log_reload;
 
   GtkWindow        *step_dialog;     /* weak */
   GtkWindow        *record_dialog;   /* weak: inspection, repair, part order or visit */
@@ -66,9 +36,6 @@ G_DEFINE_FINAL_TYPE (WxBenchWindow, wx_bench_window, ADW_TYPE_APPLICATION_WINDOW
 
 enum { SIGNAL_LOADED, SIGNAL_ORDERS_UPDATED, SIGNAL_WORK_LOADED, SIGNAL_LOG_LOADED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static void load_work (WxBenchWindow *self);
-static void load_log (WxBenchWindow *self);
 
 static void
 show_notice (WxBenchWindow *self,
@@ -85,22 +52,6 @@ wx_bench_window_get_notice (WxBenchWindow *self)
   return wx_board_window_get_notice (&self->parts);
 }
 
-/* "14:30", or "11-20 14:30" on another day than today, in the shop's
- * time zone. */
-static char *
-format_when (GTimeZone *tz,
-             gint64     unix_time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GDateTime) at = g_date_time_to_timezone (utc, tz);
-  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
-
-  if (g_date_time_get_year (at) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now))
-    return g_date_time_format (at, "%H:%M");
-  return g_date_time_format (at, "%m-%d %H:%M");
-}
-
 /* ------------------------------------------------------- the session */
 
 static void
@@ -109,7 +60,8 @@ update_status (WxBenchWindow *self)
   g_autofree char *text = NULL;
   const char *full_name = wx_board_session_get_full_name (self->session);
   g_autofree char *roles = wx_roles_describe (wx_board_session_get_roles (self->session));
-  guint n = self->work ? self->work->len : 0;
+  GPtrArray *work = wx_bench_my_work_get_work (self->my_work);
+  guint n = work ? work->len : 0;
 
   text = g_strdup_printf (ngettext ("%s (%s) · %u order in my work", "%s (%s) · %u orders in my work", n),
                           full_name ? full_name : "", roles, n);
@@ -157,8 +109,8 @@ session_loaded_cb (WxBoardSession *session,
   if (error == NULL)
     {
       wx_board_set_user (self->parts.board, wx_board_session_get_login (session));
-      load_work (self);
-      load_log (self);
+      wx_bench_page_reload (WX_BENCH_PAGE (self->my_work));
+      wx_bench_page_reload (WX_BENCH_PAGE (self->work_log));
       load_route (self);
     }
   g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
@@ -168,8 +120,8 @@ static void
 session_orders_updated_cb (WxBoardSession *session,
                            WxBenchWindow  *self)
 {
-  load_work (self);
-  load_log (self);
+  wx_bench_page_reload (WX_BENCH_PAGE (self->my_work));
+  wx_bench_page_reload (WX_BENCH_PAGE (self->work_log));
   load_route (self);
   g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
 }
@@ -244,376 +196,64 @@ wx_bench_window_open_order (WxBenchWindow *self,
   wx_board_session_open_order (self->session, number);
 }
 
-/* ----------------------------------------------------------- reloading */
-
-static gboolean
-reload_start (Reload *r)
-{
-  if (r->busy)
-    {
-      r->again = TRUE;
-      return FALSE;
-    }
-  r->busy = TRUE;
-  r->again = FALSE;
-  return TRUE;
-}
-
-/* The load's result, or NULL: cancelled (`*done` FALSE: the window is
- * going), or failed (a notice says so: `what` could not be loaded). */
-static gpointer
-reload_finish (WxBenchWindow *self,
-               Reload        *r,
-               GObject       *source,
-               GAsyncResult  *result,
-               const char    *what,
-               gboolean      *done)
-{
-  g_autoptr(GError) error = NULL;
-  gpointer value = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-
-  *done = !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  if (!*done)
-    return NULL;
-  r->busy = FALSE;
-  if (value == NULL)
-    {
-      /* TRANSLATORS: what could not be loaded ("my work", "the work log"), and why */
-      g_autofree char *text = g_strdup_printf (_("Cannot load %s: %s"), what, error->message);
-      show_notice (self, text, TRUE);
-    }
-  return value;
-}
-
-/* Again if asked meanwhile, else `signal` says the page is current. */
-static void
-reload_next (WxBenchWindow *self,
-             Reload        *r,
-             void         (*load) (WxBenchWindow *self),
-             guint          signal)
-{
-  if (r->again)
-    load (self);
-  else
-    g_signal_emit (self, signal, 0);
-}
-
-/* --------------------------------------------------------------- my work */
-
-typedef struct {
-  char      *login;
-  gint64     now;
-  GPtrArray *work;
-  char      *timezone;
-} WorkJob;
+/* ------------------------------------------------------------- the pages */
 
 static void
-work_job_free (WorkJob *j)
+page_notice_cb (WxBenchPage   *page,
+                const char    *text,
+                gboolean       is_error,
+                WxBenchWindow *self)
 {
-  g_free (j->login);
-  g_clear_pointer (&j->work, g_ptr_array_unref);
-  g_free (j->timezone);
-  g_free (j);
-}
-
-/* The work, and the shop's time zone for its times. */
-static gboolean
-my_work_job (PGconn    *conn,
-             gpointer   data,
-             gpointer  *result,
-             GError   **error)
-{
-  WorkJob *j = data;
-
-  /* Again after a lost connection: from the start. */
-  g_clear_pointer (&j->timezone, g_free);
-  g_clear_pointer (&j->work, g_ptr_array_unref);
-  if ((j->timezone = wx_db_setting (conn, "timezone", "Asia/Shanghai", error)) == NULL ||
-      (j->work = wx_db_bench_my_work (conn, j->login, j->now, error)) == NULL)
-    return FALSE;
-  *result = j;
-  return TRUE;
-}
-
-/* A row of a list, with room around it. */
-static GtkWidget *
-padded_row (GtkWidget *box)
-{
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  return box;
+  show_notice (self, text, is_error);
 }
 
 static void
-clear_list (GtkListBox *list)
+page_open_order_cb (WxBenchPage   *page,
+                    const char    *number,
+                    WxBenchWindow *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  wx_bench_window_open_order (self, number);
 }
 
-/* What the task asks, when, and where for a visit or a delivery. */
-static GtkWidget *
-work_row (WxBenchTask *task,
-          GTimeZone   *tz)
-{
-  const WxOrderData *d = wx_order_get_data (task->order);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *head = gtk_label_new (NULL);
-  GtkWidget *card = wx_board_card_new ();
-  g_autofree char *title = NULL;
-
-  if (task->due > 0)
-    {
-      g_autofree char *when = format_when (tz, task->due);
-      /* TRANSLATORS: My work: what to do, and by when (or at what time) */
-      title = g_strdup_printf (task->kind == WX_BENCH_TASK_VISIT ? _("%s at %s") : _("%s by %s"),
-                               wx_bench_task_kind_label (task->kind), when);
-    }
-  else
-    title = g_strdup (wx_bench_task_kind_label (task->kind));
-  gtk_label_set_text (GTK_LABEL (head), title);
-  gtk_label_set_xalign (GTK_LABEL (head), 0);
-  gtk_widget_add_css_class (head, "heading");
-  gtk_box_append (GTK_BOX (box), head);
-  if (task->kind == WX_BENCH_TASK_VISIT || task->kind == WX_BENCH_TASK_DELIVER || task->kind == WX_BENCH_TASK_CALL)
-    {
-      g_autofree char *where = g_strdup_printf ("%s · %s · %s", d->address, d->contact_person, d->phone);
-      GtkWidget *label = gtk_label_new (where);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  wx_board_card_set_order (WX_BOARD_CARD (card), task->order);
-  gtk_box_append (GTK_BOX (box), card);
-  return padded_row (box);
-}
-
+/* A new list in My work: its badge, and the status line's count. */
 static void
-show_work (WxBenchWindow *self)
+work_shown_cb (WxBenchMyWork *my_work,
+               GParamSpec    *pspec,
+               WxBenchWindow *self)
 {
-  g_autofree char *text = NULL;
-  guint urgent = 0;
+  guint urgent = wx_bench_my_work_get_n_urgent (my_work);
 
-  clear_list (self->work_list);
-  for (guint i = 0; i < self->work->len; i++)
-    {
-      WxBenchTask *task = g_ptr_array_index (self->work, i);
-      const WxOrderData *d = wx_order_get_data (task->order);
-
-      gtk_list_box_append (self->work_list, work_row (task, self->timezone));
-      if (d->has_clock && d->clock_status != WX_CLOCK_STATUS_RUNNING)
-        urgent++;
-    }
-  text = g_strdup_printf (ngettext ("%u order to work on, most urgent first", "%u orders to work on, most urgent first",
-                                    self->work->len), self->work->len);
-  gtk_label_set_text (self->work_label, text);
   adw_view_stack_page_set_badge_number (self->work_page, urgent);
   adw_view_stack_page_set_needs_attention (self->work_page, urgent > 0);
   update_status (self);
 }
 
 static void
-work_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+work_loaded_cb (WxBenchPage   *page,
+                WxBenchWindow *self)
 {
-  g_autoptr(WxBenchWindow) self = user_data;
-  gboolean done;
-  WorkJob *j = reload_finish (self, &self->work_reload, source, result, _("my work"), &done);
-
-  if (!done)
-    return;
-  if (j)
-    {
-      g_clear_pointer (&self->work, g_ptr_array_unref);
-      self->work = g_steal_pointer (&j->work);
-      g_clear_pointer (&self->timezone, g_time_zone_unref);
-      self->timezone = g_time_zone_new_identifier (j->timezone);
-      if (self->timezone == NULL)
-        self->timezone = g_time_zone_new_local ();
-      show_work (self);
-    }
-  reload_next (self, &self->work_reload, load_work, signals[SIGNAL_WORK_LOADED]);
+  g_signal_emit (self, signals[SIGNAL_WORK_LOADED], 0);
 }
 
 static void
-load_work (WxBenchWindow *self)
+log_loaded_cb (WxBenchPage   *page,
+               WxBenchWindow *self)
 {
-  WorkJob *j;
-
-  if (wx_board_session_get_login (self->session) == NULL || !reload_start (&self->work_reload))
-    return;
-  j = g_new0 (WorkJob, 1);
-  j->login = g_strdup (wx_board_session_get_login (self->session));
-  j->now = g_get_real_time () / G_USEC_PER_SEC;
-  /* The job is its own result: the worker frees it once, through data_free. */
-  wx_db_worker_read_async (self->worker, my_work_job, j, (GDestroyNotify) work_job_free,
-                           NULL, self->cancellable, work_loaded_cb, g_object_ref (self));
+  g_signal_emit (self, signals[SIGNAL_LOG_LOADED], 0);
 }
 
-static void
-work_row_activated_cb (GtkListBox    *list,
-                       GtkListBoxRow *row,
-                       WxBenchWindow *self)
+GPtrArray *
+wx_bench_window_get_work (WxBenchWindow *self)
 {
-  int i = gtk_list_box_row_get_index (row);
-
-  if (self->work && i >= 0 && (guint) i < self->work->len)
-    wx_bench_window_open_order (self, wx_order_get_number (((WxBenchTask *) g_ptr_array_index (self->work, i))->order));
+  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
+  return wx_bench_my_work_get_work (self->my_work);
 }
 
-/* -------------------------------------------------------------- work log */
-
-typedef struct {
-  char *login;
-  char *day;      /* NULL: today */
-} LogJob;
-
-static void
-log_job_free (LogJob *j)
+const WxWorkLog *
+wx_bench_window_get_work_log (WxBenchWindow *self)
 {
-  g_free (j->login);
-  g_free (j->day);
-  g_free (j);
-}
-
-static LogJob *
-log_job_new (WxBenchWindow *self)
-{
-  LogJob *j = g_new0 (LogJob, 1);
-
-  j->login = g_strdup (wx_board_session_get_login (self->session));
-  j->day = g_strdup (self->day);
-  return j;
-}
-
-static gboolean
-work_log_job (PGconn    *conn,
-              gpointer   data,
-              gpointer  *result,
-              GError   **error)
-{
-  LogJob *j = data;
-
-  *result = wx_db_work_log_load (conn, j->login, j->day, error);
-  return *result != NULL;
-}
-
-static GtkWidget *
-log_row (const WxWorkLog      *log,
-         const WxWorkLogEntry *e)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (e->at);
-  g_autoptr(GDateTime) at = g_date_time_to_timezone (utc, log->timezone);
-  g_autofree char *time = g_date_time_format (at, "%H:%M");
-  g_autofree char *what = wx_work_log_entry_describe (e);
-  g_autofree char *order = *e->unit ? g_strdup_printf ("%s  %s", e->number, e->unit) : g_strdup (e->number);
-  GtkWidget *time_label = gtk_label_new (time);
-  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *what_label = gtk_label_new (what);
-
-  gtk_widget_add_css_class (time_label, "wx-timeline-time");
-  gtk_widget_set_valign (time_label, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (what_label), 0);
-  gtk_widget_add_css_class (what_label, e->event ? "heading" : "accent");
-  gtk_box_append (GTK_BOX (text_box), what_label);
-  if (*e->number)
-    {
-      GtkWidget *order_label = gtk_label_new (order);
-
-      gtk_label_set_xalign (GTK_LABEL (order_label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (order_label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (order_label, "dim-label");
-      gtk_widget_add_css_class (order_label, "caption");
-      gtk_box_append (GTK_BOX (text_box), order_label);
-    }
-  if (*e->text)
-    {
-      GtkWidget *text_label = gtk_label_new (e->text);
-
-      gtk_label_set_xalign (GTK_LABEL (text_label), 0);
-      gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (text_label), TRUE);
-      gtk_box_append (GTK_BOX (text_box), text_label);
-    }
-  gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_box_append (GTK_BOX (box), time_label);
-  gtk_box_append (GTK_BOX (box), text_box);
-  return padded_row (box);
-}
-
-static void
-show_log (WxBenchWindow *self)
-{
-  g_autofree char *text = NULL;
-  guint steps = 0, notes = 0;
-
-  clear_list (self->log_list);
-  for (guint i = 0; i < self->log->entries->len; i++)
-    {
-      const WxWorkLogEntry *e = g_ptr_array_index (self->log->entries, i);
-
-      gtk_list_box_append (self->log_list, log_row (self->log, e));
-      if (e->event)
-        steps++;
-      else
-        notes++;
-    }
-  if (self->log->entries->len == 0)
-    {
-      GtkWidget *empty = gtk_label_new (_("Nothing recorded on this day yet."));
-
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_widget_set_margin_top (empty, 12);
-      gtk_widget_set_margin_bottom (empty, 12);
-      gtk_list_box_append (self->log_list, empty);
-    }
-  gtk_menu_button_set_label (self->day_button, self->log->day);
-  {
-    g_autofree char *steps_text = g_strdup_printf (ngettext ("%u step", "%u steps", steps), steps);
-    g_autofree char *notes_text = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
-
-    /* TRANSLATORS: the work log's summary: who, steps taken, notes written */
-    text = g_strdup_printf (_("%s · %s, %s"), self->log->full_name, steps_text, notes_text);
-  }
-  gtk_label_set_text (self->log_label, text);
-}
-
-static void
-log_loaded_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(WxBenchWindow) self = user_data;
-  gboolean done;
-  WxWorkLog *log = reload_finish (self, &self->log_reload, source, result, _("the work log"), &done);
-
-  if (!done)
-    return;
-  if (log)
-    {
-      g_clear_pointer (&self->log, wx_work_log_free);
-      self->log = log;
-      show_log (self);
-    }
-  reload_next (self, &self->log_reload, load_log, signals[SIGNAL_LOG_LOADED]);
-}
-
-static void
-load_log (WxBenchWindow *self)
-{
-  if (wx_board_session_get_login (self->session) == NULL || !reload_start (&self->log_reload))
-    return;
-  wx_db_worker_read_async (self->worker, work_log_job, log_job_new (self), (GDestroyNotify) log_job_free,
-                           (GDestroyNotify) wx_work_log_free, self->cancellable, log_loaded_cb,
-                           g_object_ref (self));
+  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
+  return wx_bench_work_log_get_log (self->work_log);
 }
 
 void
@@ -621,100 +261,7 @@ wx_bench_window_set_log_day (WxBenchWindow *self,
                              const char    *day)
 {
   g_return_if_fail (WX_IS_BENCH_WINDOW (self));
-  g_free (self->day);
-  self->day = g_strdup (day);
-  load_log (self);
-}
-
-static void
-log_day_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  WxBenchWindow *self = WX_BENCH_WINDOW (widget);
-  int step = g_variant_get_int32 (parameter);
-  GDate date;
-
-  if (step == 0 || self->log == NULL)
-    {
-      wx_bench_window_set_log_day (self, NULL);
-      return;
-    }
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, self->log->day);
-  if (!g_date_valid (&date))
-    return;
-  if (step > 0)
-    g_date_add_days (&date, (guint) step);
-  else
-    g_date_subtract_days (&date, (guint) -step);
-  {
-    char day[16];
-
-    g_date_strftime (day, sizeof day, "%Y-%m-%d", &date);
-    wx_bench_window_set_log_day (self, day);
-  }
-}
-
-static void
-day_selected_cb (GtkCalendar   *calendar,
-                 WxBenchWindow *self)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
-
-  gtk_menu_button_popdown (self->day_button);
-  wx_bench_window_set_log_day (self, day);
-}
-
-/* ------------------------------------------------------------- notes */
-
-typedef struct {
-  char *number;
-  char *text;
-} NoteJob;
-
-static void
-note_job_free (NoteJob *j)
-{
-  g_free (j->number);
-  g_free (j->text);
-  g_free (j);
-}
-
-static gboolean
-add_note_job (PGconn    *conn,
-              gpointer   data,
-              gpointer  *result,
-              GError   **error)
-{
-  NoteJob *j = data;
-
-  if (!wx_db_work_note_add (conn, j->number, j->text, error))
-    return FALSE;
-  *result = GINT_TO_POINTER (1);
-  return TRUE;
-}
-
-static void
-note_added_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(WxBenchWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error) == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_notice (self, error->message, TRUE);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->note_order_entry), "");
-  show_notice (self, _("The note is in your work log."), FALSE);
-  /* A note is written today: show today's log. */
-  wx_bench_window_set_log_day (self, NULL);
+  wx_bench_work_log_set_day (self->work_log, day);
 }
 
 void
@@ -722,55 +269,8 @@ wx_bench_window_add_note (WxBenchWindow *self,
                           const char    *number,
                           const char    *text)
 {
-  g_autoptr(GError) error = NULL;
-  NoteJob *j;
-
   g_return_if_fail (WX_IS_BENCH_WINDOW (self));
-  /* Said at once when the note is empty or too long; the database checks too. */
-  if (!wx_validate_required (text, _("Note"), NOTE_MAX_CHARS, &error))
-    {
-      show_notice (self, error->message, TRUE);
-      return;
-    }
-  j = g_new0 (NoteJob, 1);
-  j->number = number && *number ? g_strstrip (g_strdup (number)) : NULL;
-  j->text = g_strdup (text);
-  wx_db_worker_run_async (self->worker, add_note_job, j, (GDestroyNotify) note_job_free, NULL,
-                          self->cancellable, note_added_cb, g_object_ref (self));
-}
-
-static void
-add_note_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  WxBenchWindow *self = WX_BENCH_WINDOW (widget);
-
-  wx_bench_window_add_note (self, gtk_editable_get_text (GTK_EDITABLE (self->note_order_entry)),
-                            gtk_editable_get_text (GTK_EDITABLE (self->note_entry)));
-}
-
-static void
-note_activate_cb (GtkEntry      *entry,
-                  WxBenchWindow *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-note", NULL);
-}
-
-/* -------------------------------------------------------------- printing */
-
-static gboolean
-render_log_job (PGconn    *conn,
-                gpointer   data,
-                gpointer  *result,
-                GError   **error)
-{
-  LogJob *j = data;
-  g_autoptr(WxWorkLog) log = wx_db_work_log_load (conn, j->login, j->day, error);
-
-  /* Rendering is the print layer's, in this worker thread too. */
-  *result = log ? wx_pdf_worklog_render (log, error) : NULL;
-  return *result != NULL;
+  wx_bench_note_bar_add (wx_bench_work_log_get_note_bar (self->work_log), number, text);
 }
 
 void
@@ -780,8 +280,7 @@ wx_bench_window_render_log_async (WxBenchWindow       *self,
                                   gpointer             user_data)
 {
   g_return_if_fail (WX_IS_BENCH_WINDOW (self));
-  wx_db_worker_read_async (self->worker, render_log_job, log_job_new (self), (GDestroyNotify) log_job_free,
-                           (GDestroyNotify) g_bytes_unref, cancellable, callback, user_data);
+  wx_bench_work_log_render_async (self->work_log, cancellable, callback, user_data);
 }
 
 GBytes *
@@ -790,52 +289,25 @@ wx_bench_window_render_log_finish (WxBenchWindow  *self,
                                    GError        **error)
 {
   g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return wx_db_worker_run_finish (self->worker, result, error);
+  return wx_bench_work_log_render_finish (self->work_log, result, error);
+}
+
+/* --------------------------------------------------------------- actions */
+
+static void
+log_day_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  wx_bench_work_log_step_day (WX_BENCH_WINDOW (widget)->work_log, g_variant_get_int32 (parameter));
 }
 
 static void
-log_printed_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+add_note_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  g_autoptr(WxBenchWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *printer = wx_print_pdf_finish (result, &error);
-
-  if (printer == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *text = g_strdup_printf (_("Printing failed: %s"), error->message);
-      show_notice (self, text, TRUE);
-    }
-}
-
-static void
-log_rendered_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(WxBenchWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = wx_bench_window_render_log_finish (self, result, &error);
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *printer = NULL;
-  g_autofree char *title = NULL;
-
-  if (pdf == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *text = g_strdup_printf (_("Printing failed: %s"), error->message);
-          show_notice (self, text, TRUE);
-        }
-      return;
-    }
-  settings = g_settings_new (APP_ID);
-  printer = g_settings_get_string (settings, "printer");
-  /* TRANSLATORS: the print job's title: the day of the work log */
-  title = g_strdup_printf (_("Work log %s"), self->log ? self->log->day : "");
-  wx_print_pdf_async (GTK_WINDOW (self), pdf, title, *printer ? WX_PRINT_DEFAULT_PRINTER : WX_PRINT_ASK,
-                      self->cancellable, log_printed_cb, g_object_ref (self));
+  wx_bench_note_bar_add_entered (wx_bench_work_log_get_note_bar (WX_BENCH_WINDOW (widget)->work_log));
 }
 
 static void
@@ -843,12 +315,8 @@ print_log_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  WxBenchWindow *self = WX_BENCH_WINDOW (widget);
-
-  wx_bench_window_render_log_async (self, self->cancellable, log_rendered_cb, g_object_ref (self));
+  wx_bench_work_log_print (WX_BENCH_WINDOW (widget)->work_log);
 }
-
-/* --------------------------------------------------------------- actions */
 
 static void
 refresh_action_cb (GtkWidget  *widget,
@@ -893,10 +361,6 @@ wx_bench_window_finalize (GObject *object)
 {
   WxBenchWindow *self = WX_BENCH_WINDOW (object);
 
-  g_clear_pointer (&self->work, g_ptr_array_unref);
-  g_clear_pointer (&self->timezone, g_time_zone_unref);
-  g_clear_pointer (&self->log, wx_work_log_free);
-  g_free (self->day);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (wx_bench_window_parent_class)->finalize (object);
 }
@@ -925,21 +389,22 @@ wx_bench_window_class_init (WxBenchWindowClass *klass)
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (WX_TYPE_ROUTE_LIST);
+  g_type_ensure (WX_TYPE_BENCH_MY_WORK);
+  g_type_ensure (WX_TYPE_BENCH_WORK_LOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/wx-bench-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, work_page);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, route_list);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, board_box);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, work_label);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, work_list);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, day_button);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, calendar);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, log_label);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, log_list);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, note_order_entry);
-  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, my_work);
+  gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, work_log);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, status_label);
   wx_board_window_class_bind_parts (widget_class, G_STRUCT_OFFSET (WxBenchWindow, parts));
+  gtk_widget_class_bind_template_callback (widget_class, page_notice_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_open_order_cb);
+  gtk_widget_class_bind_template_callback (widget_class, work_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, work_loaded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, log_loaded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action_cb);
@@ -955,11 +420,7 @@ wx_bench_window_init (WxBenchWindow *self)
 
   wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_SHELVES, step_chosen, self);
 
-  gtk_list_box_set_activate_on_single_click (self->work_list, TRUE);
   g_signal_connect (self->route_list, "stop-activated", G_CALLBACK (route_stop_activated_cb), self);
-  g_signal_connect (self->work_list, "row-activated", G_CALLBACK (work_row_activated_cb), self);
-  g_signal_connect (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
-  g_signal_connect (self->note_entry, "activate", G_CALLBACK (note_activate_cb), self);
 }
 
 WxBenchWindow *
@@ -972,9 +433,11 @@ wx_bench_window_new (WxApplication *app,
 
   self->session = wx_board_session_attach_window (session, &self->parts, &self->panel, G_CALLBACK (session_loaded_cb),
                                                    G_CALLBACK (session_orders_updated_cb), self);
-  self->worker = wx_board_session_get_worker (self->session);
   self->orders = wx_board_session_get_orders (self->session);
-  self->cancellable = wx_board_session_get_cancellable (self->session);
+  /* The pages load with the window's session, once it knows the login. */
+  wx_bench_page_set_session (WX_BENCH_PAGE (self->my_work), self->session);
+  wx_bench_page_set_session (WX_BENCH_PAGE (self->work_log), self->session);
+  wx_bench_note_bar_set_session (wx_bench_work_log_get_note_bar (self->work_log), self->session);
   return self;
 }
 
@@ -1004,18 +467,4 @@ wx_bench_window_get_step_dialog (WxBenchWindow *self)
 {
   g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
   return self->step_dialog ? WX_STEP_DIALOG (self->step_dialog) : NULL;
-}
-
-GPtrArray *
-wx_bench_window_get_work (WxBenchWindow *self)
-{
-  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return self->work;
-}
-
-const WxWorkLog *
-wx_bench_window_get_work_log (WxBenchWindow *self)
-{
-  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return self->log;
 }

@@ -6,7 +6,11 @@
  * notes, printable; the order in full at the right. Taking a machine to the
  * bench is the workflow's step (inspection or repair, the engineer being
  * the user). Everything the database does runs in the worker; other PCs'
- * changes arrive through the listener. */
+ * changes arrive through the listener.
+ * The window is the shell: the header, the notice bar, the board, the
+ * route, the order panel, the actions and the wiring; My work and the work
+ * log (with its note bar and printing) are pages of their own in bench/
+ * (WxBenchPage: WxBenchMyWork, WxBenchWorkLog; WxBenchNoteBar). */
 #pragma once
 
 #include <adwaita.h>
