@@ -1,5 +1,5 @@
 /* The demo's events carry what the real steps record (issue 22, "one step
- * catalogue"). The demo (src/db/wx-db-demo.c) writes its event rows itself;
+ * catalogue"). The demo (src/db/demo/wx-demo-replay.c) writes its event rows itself;
  * here, on a fresh database with the demo loaded as `weixiu-admin demo`
  * loads it:
  *  - every event that is a step of the catalogue has only keys that step
