@@ -117,4 +117,18 @@ GPtrArray *wx_db_notify_pending  (PGconn              *conn,
                                   gint64               now,
                                   GError             **error);
 
+/* wx_db_call_log on the worker (`call` and its strings are copied); with
+ * `order_number` not NULL nor "", the call is about that order (its id
+ * looked up; WX_DB_ERROR_NOT_FOUND when there is none). The finish gives
+ * the call's id, 0 with `error`. */
+void       wx_db_call_log_async  (WxDbWorker          *worker,
+                                  const WxCallRecord  *call,
+                                  const char          *order_number,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+gint64     wx_db_call_log_finish (WxDbWorker          *worker,
+                                  GAsyncResult        *result,
+                                  GError             **error);
+
 G_END_DECLS

@@ -170,3 +170,56 @@ wx_db_escalate_undiagnosed (PGconn *conn, GDateTime *now, GError **error)
 
   return n ? atoi (n) : -1;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char       *number;
+  int         version;
+  GHashTable *changes;
+} AmendJob;
+
+static void
+amend_job_free (AmendJob *j)
+{
+  g_free (j->number);
+  g_hash_table_unref (j->changes);
+  g_free (j);
+}
+
+static gboolean
+amend_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  AmendJob *j = data;
+  WxTransitionResult r = { 0 };
+
+  if (!wx_db_order_amend (conn, j->number, j->version, j->changes, &r, error))
+    return FALSE;
+  *result = g_memdup2 (&r.version, sizeof r.version);
+  return TRUE;
+}
+
+void
+wx_db_order_amend_async (WxDbWorker *worker, const char *number, int version, GHashTable *changes,
+                         GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  AmendJob *j = g_new0 (AmendJob, 1);
+
+  j->number = g_strdup (number);
+  j->version = version;
+  j->changes = g_hash_table_ref (changes);
+  wx_db_worker_run_async (worker, amend_job, j, (GDestroyNotify) amend_job_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+wx_db_order_amend_finish (WxDbWorker *worker, GAsyncResult *result, int *version, GError **error)
+{
+  g_autofree int *v = wx_db_worker_run_finish (worker, result, error);
+
+  if (v == NULL)
+    return FALSE;
+  if (version)
+    *version = *v;
+  return TRUE;
+}

@@ -594,3 +594,44 @@ wx_db_escalate_overdue_parts (PGconn     *conn,
 
   return n ? atoi (n) : -1;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char  *text;
+  guint  limit;
+} PartsSearch;
+
+static void
+parts_search_free (PartsSearch *q)
+{
+  g_free (q->text);
+  g_free (q);
+}
+
+static gboolean
+parts_search_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  PartsSearch *q = data;
+
+  *result = wx_db_parts_search (conn, q->text, q->limit, error);
+  return *result != NULL;
+}
+
+void
+wx_db_parts_search_async (WxDbWorker *worker, const char *text, guint limit, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  PartsSearch *q = g_new0 (PartsSearch, 1);
+
+  q->text = g_strdup (text);
+  q->limit = limit;
+  wx_db_worker_read_async (worker, parts_search_job, q, (GDestroyNotify) parts_search_free,
+                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_parts_search_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -12,6 +12,7 @@
 
 #include "core/wx-records.h"
 #include "wx-db-workflow.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -158,5 +159,16 @@ gboolean  wx_db_parts_arrived        (PGconn                   *conn,
 int       wx_db_escalate_overdue_parts (PGconn                 *conn,
                                         GDateTime              *now,
                                         GError                **error);
+
+/* wx_db_parts_search on the worker: a GPtrArray of WxCatalogPart. */
+void       wx_db_parts_search_async  (WxDbWorker          *worker,
+                                      const char          *text,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+GPtrArray *wx_db_parts_search_finish (WxDbWorker          *worker,
+                                      GAsyncResult        *result,
+                                      GError             **error);
 
 G_END_DECLS
