@@ -89,4 +89,15 @@ gboolean wx_db_order_amend_finish (WxDbWorker          *worker,
                                    int                 *version,
                                    GError             **error);
 
+/* wx_db_order_create on the worker (`draft`, its strings and accessories,
+ * copied); the finish gives the new order's number. */
+void     wx_db_order_create_async  (WxDbWorker          *worker,
+                                    const WxOrderDraft  *draft,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+char    *wx_db_order_create_finish (WxDbWorker          *worker,
+                                    GAsyncResult        *result,
+                                    GError             **error);
+
 G_END_DECLS

@@ -345,3 +345,30 @@ wx_db_settings_remove_day_async (WxDbWorker *worker, const GDate *date, WxCalend
   s->day_kind = kind;
   save_async (worker, s, cancellable, callback, user_data);
 }
+
+static gboolean
+setting_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  char **key_fallback = data;
+
+  *result = wx_db_setting (conn, key_fallback[0], key_fallback[1], error);
+  return *result != NULL;
+}
+
+void
+wx_db_setting_async (WxDbWorker *worker, const char *key, const char *fallback, GCancellable *cancellable,
+                     GAsyncReadyCallback callback, gpointer user_data)
+{
+  char **key_fallback = g_new0 (char *, 3);
+
+  key_fallback[0] = g_strdup (key);
+  key_fallback[1] = g_strdup (fallback);
+  wx_db_worker_read_async (worker, setting_job, key_fallback, (GDestroyNotify) g_strfreev, g_free,
+                           cancellable, callback, user_data);
+}
+
+char *
+wx_db_setting_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

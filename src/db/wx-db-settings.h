@@ -90,4 +90,15 @@ void          wx_db_settings_remove_day_async (WxDbWorker     *worker,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
 
+/* wx_db_setting (`key`, else `fallback`) on the worker. */
+void          wx_db_setting_async        (WxDbWorker          *worker,
+                                          const char          *key,
+                                          const char          *fallback,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+char         *wx_db_setting_finish       (WxDbWorker          *worker,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
 G_END_DECLS
