@@ -395,3 +395,44 @@ wx_db_orders_search (PGconn      *conn,
   res = wx_db_query (conn, search_all_sql, 4, params, error);
   return res ? cards_from_result (conn, res, now, error) : NULL;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char  *text;
+  guint  limit;
+} SearchQuery;
+
+static void
+search_query_free (SearchQuery *q)
+{
+  g_free (q->text);
+  g_free (q);
+}
+
+static gboolean
+search_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  SearchQuery *q = data;
+
+  *result = wx_db_orders_search (conn, q->text, q->limit, g_get_real_time () / G_USEC_PER_SEC, error);
+  return *result != NULL;
+}
+
+void
+wx_db_orders_search_async (WxDbWorker *worker, const char *text, guint limit, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  SearchQuery *q = g_new0 (SearchQuery, 1);
+
+  q->text = g_strdup (text);
+  q->limit = limit;
+  wx_db_worker_read_async (worker, search_job, q, (GDestroyNotify) search_query_free,
+                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_orders_search_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include "core/wx-order.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,16 @@ GPtrArray *wx_db_orders_search  (PGconn        *conn,
                                  guint          limit,
                                  gint64         now,
                                  GError       **error);
+
+/* wx_db_orders_search on the worker, as of when it runs: a GPtrArray of WxOrder. */
+void       wx_db_orders_search_async  (WxDbWorker          *worker,
+                                       const char          *text,
+                                       guint                limit,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GPtrArray *wx_db_orders_search_finish (WxDbWorker          *worker,
+                                       GAsyncResult        *result,
+                                       GError             **error);
 
 G_END_DECLS

@@ -416,3 +416,53 @@ wx_db_call_log_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
 
   return id ? *id : 0;
 }
+
+void
+wx_db_call_day_free (WxDbCallDay *l)
+{
+  if (l == NULL)
+    return;
+  g_clear_pointer (&l->calls, g_ptr_array_unref);
+  g_clear_pointer (&l->pending, g_ptr_array_unref);
+  g_free (l);
+}
+
+typedef struct {
+  gint64  from;
+  gint64  to;
+  gint64  now;
+} DayQuery;
+
+static gboolean
+call_day_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  DayQuery *q = data;
+  WxDbCallDay *l = g_new0 (WxDbCallDay, 1);
+
+  l->calls = wx_db_calls_list (conn, q->from, q->to, error);
+  l->pending = l->calls ? wx_db_notify_pending (conn, q->now, error) : NULL;
+  if (l->pending == NULL)
+    {
+      wx_db_call_day_free (l);
+      return FALSE;
+    }
+  *result = l;
+  return TRUE;
+}
+
+void
+wx_db_call_day_async (WxDbWorker *worker, gint64 from, gint64 to, gint64 now, GCancellable *cancellable,
+                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  DayQuery *q = g_new0 (DayQuery, 1);
+
+  *q = (DayQuery) { from, to, now };
+  wx_db_worker_read_async (worker, call_day_job, q, g_free, (GDestroyNotify) wx_db_call_day_free,
+                           cancellable, callback, user_data);
+}
+
+WxDbCallDay *
+wx_db_call_day_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -131,4 +131,24 @@ gint64     wx_db_call_log_finish (WxDbWorker          *worker,
                                   GAsyncResult        *result,
                                   GError             **error);
 
+/* The call log's day: the calls from `from` to `to` (wx_db_calls_list)
+ * and the pickup notices pending at `now` (wx_db_notify_pending), in one job. */
+typedef struct {
+  GPtrArray *calls;
+  GPtrArray *pending;
+} WxDbCallDay;
+
+void         wx_db_call_day_free   (WxDbCallDay *day);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbCallDay, wx_db_call_day_free)
+void         wx_db_call_day_async  (WxDbWorker          *worker,
+                                    gint64               from,
+                                    gint64               to,
+                                    gint64               now,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+WxDbCallDay *wx_db_call_day_finish (WxDbWorker          *worker,
+                                    GAsyncResult        *result,
+                                    GError             **error);
+
 G_END_DECLS

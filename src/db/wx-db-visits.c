@@ -531,3 +531,42 @@ wx_db_visit_facts_finish (WxDbWorker *worker, GAsyncResult *result, GError **err
 {
   return wx_db_worker_run_finish (worker, result, error);
 }
+
+typedef struct {
+  char   *engineer;
+  gint64  day;
+} RouteQuery;
+
+static void
+route_query_free (RouteQuery *q)
+{
+  g_free (q->engineer);
+  g_free (q);
+}
+
+static gboolean
+route_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  RouteQuery *q = data;
+
+  *result = wx_db_visit_route (conn, q->engineer, q->day, error);
+  return *result != NULL;
+}
+
+void
+wx_db_visit_route_async (WxDbWorker *worker, const char *engineer, gint64 day, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  RouteQuery *q = g_new0 (RouteQuery, 1);
+
+  q->engineer = g_strdup (engineer);
+  q->day = day;
+  wx_db_worker_read_async (worker, route_job, q, (GDestroyNotify) route_query_free,
+                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_visit_route_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -84,4 +84,15 @@ WxOrderFacts  *wx_db_visit_facts_finish (WxDbWorker          *worker,
                                          GAsyncResult        *result,
                                          GError             **error);
 
+/* wx_db_visit_route on the worker: a GPtrArray of WxRouteStop. */
+void           wx_db_visit_route_async  (WxDbWorker          *worker,
+                                         const char          *engineer,
+                                         gint64               day,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GPtrArray     *wx_db_visit_route_finish (WxDbWorker          *worker,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
 G_END_DECLS
