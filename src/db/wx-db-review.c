@@ -487,3 +487,23 @@ wx_db_review_decide_async (WxDbWorker *worker, const char *number, int expected_
   wx_db_worker_run_async (worker, decision_job, d, (GDestroyNotify) decision_free, NULL,
                           cancellable, callback, user_data);
 }
+
+static gboolean
+acknowledge_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  GArray *ids = data;
+
+  return wx_db_review_returns_acknowledge (conn, (const gint64 *) (gpointer) ids->data, ids->len, error);
+}
+
+void
+wx_db_review_returns_acknowledge_async (WxDbWorker *worker, const gint64 *review_ids, guint n_ids,
+                                        GCancellable *cancellable, GAsyncReadyCallback callback,
+                                        gpointer user_data)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  g_array_append_vals (ids, review_ids, n_ids);
+  wx_db_worker_run_async (worker, acknowledge_job, ids, (GDestroyNotify) g_array_unref, NULL,
+                          cancellable, callback, user_data);
+}

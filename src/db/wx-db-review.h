@@ -142,4 +142,13 @@ void           wx_db_review_decide_async (WxDbWorker          *worker,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
 
+/* wx_db_review_returns_acknowledge on the worker (`review_ids` copied);
+ * ends with wx_db_worker_write_finish. */
+void           wx_db_review_returns_acknowledge_async (WxDbWorker   *worker,
+                                          const gint64        *review_ids,
+                                          guint                n_ids,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+
 G_END_DECLS
