@@ -417,3 +417,24 @@ wx_db_device_lookup_finish (WxDbWorker *worker, GAsyncResult *result, GError **e
 {
   return wx_db_worker_run_finish (worker, result, error);
 }
+
+static gboolean
+engineers_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_engineers_load (conn, g_get_real_time () / G_USEC_PER_SEC, error);
+  return *result != NULL;
+}
+
+void
+wx_db_engineers_load_async (WxDbWorker *worker, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, engineers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_engineers_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -146,4 +146,13 @@ WxDeviceInfo *wx_db_device_lookup_finish    (WxDbWorker          *worker,
                                              GAsyncResult        *result,
                                              GError             **error);
 
+/* wx_db_engineers_load as of when it runs: a GPtrArray of WxEngineerLoad. */
+void          wx_db_engineers_load_async    (WxDbWorker          *worker,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray    *wx_db_engineers_load_finish   (WxDbWorker          *worker,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
 G_END_DECLS

@@ -911,3 +911,24 @@ wx_db_record_save_finish (WxDbWorker *worker, GAsyncResult *res, WxTransitionRes
     *result = *r;
   return TRUE;
 }
+
+static gboolean
+quote_lines_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_quote_lines_load (conn, data, error);
+  return *result != NULL;
+}
+
+void
+wx_db_quote_lines_load_async (WxDbWorker *worker, const char *number, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, quote_lines_job, g_strdup (number), g_free, (GDestroyNotify) g_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GArray *
+wx_db_quote_lines_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

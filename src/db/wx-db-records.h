@@ -245,4 +245,14 @@ gboolean  wx_db_record_save_finish    (WxDbWorker               *worker,
                                        WxTransitionResult       *result,
                                        GError                  **error);
 
+/* wx_db_quote_lines_load on the worker: a GArray of WxQuoteLineInput. */
+void           wx_db_quote_lines_load_async  (WxDbWorker          *worker,
+                                              const char          *number,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GArray        *wx_db_quote_lines_load_finish (WxDbWorker          *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
 G_END_DECLS
