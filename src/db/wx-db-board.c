@@ -5,6 +5,8 @@
 #include "core/wx-workflow.h"
 #include "wx-db.h"
 #include "wx-db-board.h"
+#include "wx-db-lookup.h"
+#include "wx-db-review.h"
 #include "wx-db-sla.h"
 
 #define DAY (24 * 60 * 60)
@@ -394,4 +396,169 @@ wx_db_orders_search (PGconn      *conn,
     }
   res = wx_db_query (conn, search_all_sql, 4, params, error);
   return res ? cards_from_result (conn, res, now, error) : NULL;
+}
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char  *text;
+  guint  limit;
+} SearchQuery;
+
+static void
+search_query_free (SearchQuery *q)
+{
+  g_free (q->text);
+  g_free (q);
+}
+
+static gboolean
+search_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  SearchQuery *q = data;
+
+  *result = wx_db_orders_search (conn, q->text, q->limit, g_get_real_time () / G_USEC_PER_SEC, error);
+  return *result != NULL;
+}
+
+void
+wx_db_orders_search_async (WxDbWorker *worker, const char *text, guint limit, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  SearchQuery *q = g_new0 (SearchQuery, 1);
+
+  q->text = g_strdup (text);
+  q->limit = limit;
+  wx_db_worker_read_async (worker, search_job, q, (GDestroyNotify) search_query_free,
+                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_orders_search_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+void
+wx_db_board_free (WxDbBoard *b)
+{
+  if (b == NULL)
+    return;
+  g_clear_pointer (&b->orders, g_ptr_array_unref);
+  g_clear_pointer (&b->returns, g_ptr_array_unref);
+  g_free (b->login);
+  g_free (b->full_name);
+  g_free (b);
+}
+
+static gboolean
+board_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  WxDbBoard *b = g_new0 (WxDbBoard, 1);
+
+  if (!wx_db_session_identity (conn, &b->login, &b->full_name, &b->roles, error) ||
+      (b->orders = wx_db_board_load (conn, g_get_real_time () / G_USEC_PER_SEC, error)) == NULL ||
+      (b->returns = wx_db_review_returns_load (conn, b->login, error)) == NULL)
+    {
+      wx_db_board_free (b);
+      return FALSE;
+    }
+  *result = b;
+  return TRUE;
+}
+
+void
+wx_db_board_load_async (WxDbWorker *worker, GCancellable *cancellable,
+                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, board_job, NULL, NULL, (GDestroyNotify) wx_db_board_free,
+                           cancellable, callback, user_data);
+}
+
+WxDbBoard *
+wx_db_board_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+ids_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  GArray *ids = data;
+
+  *result = wx_db_board_load_ids (conn, (const gint64 *) (gpointer) ids->data, ids->len,
+                                  g_get_real_time () / G_USEC_PER_SEC, error);
+  return *result != NULL;
+}
+
+void
+wx_db_board_load_ids_async (WxDbWorker *worker, const gint64 *ids, guint n_ids, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  g_array_append_vals (copy, ids, n_ids);
+  wx_db_worker_read_async (worker, ids_job, copy, (GDestroyNotify) g_array_unref,
+                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_board_load_ids_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+typedef struct {
+  char       *number;
+  int         version;
+  char       *event;
+  GHashTable *data;
+} StepRun;
+
+static void
+step_run_free (StepRun *r)
+{
+  g_free (r->number);
+  g_free (r->event);
+  g_clear_pointer (&r->data, g_hash_table_unref);
+  g_free (r);
+}
+
+static gboolean
+step_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  StepRun *r = data;
+  g_autofree WxTransitionResult *done = g_new0 (WxTransitionResult, 1);
+
+  if (!wx_db_order_step_full (conn, r->number, r->version, r->event, r->data, NULL, done, error))
+    return FALSE;
+  *result = g_steal_pointer (&done);
+  return TRUE;
+}
+
+void
+wx_db_board_step_async (WxDbWorker *worker, const char *number, int expected_version, const char *event,
+                        GHashTable *data, GCancellable *cancellable, GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  StepRun *r = g_new0 (StepRun, 1);
+
+  r->number = g_strdup (number);
+  r->version = expected_version;
+  r->event = g_strdup (event);
+  r->data = data ? g_hash_table_ref (data) : NULL;
+  wx_db_worker_run_async (worker, step_job, r, (GDestroyNotify) step_run_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+wx_db_board_step_finish (WxDbWorker *worker, GAsyncResult *res, WxTransitionResult *result, GError **error)
+{
+  g_autofree WxTransitionResult *done = wx_db_worker_run_finish (worker, res, error);
+
+  if (done == NULL)
+    return FALSE;
+  if (result)
+    *result = *done;
+  return TRUE;
 }

@@ -9,6 +9,9 @@
 #include <libpq-fe.h>
 
 #include "core/wx-order.h"
+#include "core/wx-types.h"
+#include "wx-db-workflow.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +49,61 @@ GPtrArray *wx_db_orders_search  (PGconn        *conn,
                                  guint          limit,
                                  gint64         now,
                                  GError       **error);
+
+/* wx_db_orders_search on the worker, as of when it runs: a GPtrArray of WxOrder. */
+void       wx_db_orders_search_async  (WxDbWorker          *worker,
+                                       const char          *text,
+                                       guint                limit,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+GPtrArray *wx_db_orders_search_finish (WxDbWorker          *worker,
+                                       GAsyncResult        *result,
+                                       GError             **error);
+
+/* A desk's board as one read: who is logged in (wx_db_session_identity),
+ * the open orders as of now (wx_db_board_load) and the supervisor's
+ * returns to this user not yet answered (wx_db_review_returns_load). */
+typedef struct {
+  GPtrArray *orders;
+  GPtrArray *returns;   /* WxReviewReturn */
+  char      *login;
+  char      *full_name;
+  WxRole     roles;
+} WxDbBoard;
+
+void       wx_db_board_free           (WxDbBoard           *board);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbBoard, wx_db_board_free)
+void       wx_db_board_load_async     (WxDbWorker          *worker,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+WxDbBoard *wx_db_board_load_finish    (WxDbWorker          *worker,
+                                       GAsyncResult        *result,
+                                       GError             **error);
+/* wx_db_board_load_ids as of when it runs (`ids` copied): a GPtrArray of WxOrder. */
+void       wx_db_board_load_ids_async  (WxDbWorker          *worker,
+                                        const gint64        *ids,
+                                        guint                n_ids,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GPtrArray *wx_db_board_load_ids_finish (WxDbWorker          *worker,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+/* A step taken from a card: wx_db_order_step_full without extras (`data`
+ * referenced, may be NULL). The finish gives the step's result. */
+void       wx_db_board_step_async     (WxDbWorker          *worker,
+                                       const char          *number,
+                                       int                  expected_version,
+                                       const char          *event,
+                                       GHashTable          *data,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean   wx_db_board_step_finish    (WxDbWorker          *worker,
+                                       GAsyncResult        *res,
+                                       WxTransitionResult  *result,
+                                       GError             **error);
 
 G_END_DECLS

@@ -544,3 +544,290 @@ wx_db_escalation_resolve (PGconn *conn, gint64 escalation_id, const char *resolu
   return wx_escalation_resolution_check (trimmed, NULL, error) &&
          wx_db_execute (conn, "SELECT wx_escalation_resolve($1::bigint, $2)", 2, params, error);
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+static gboolean
+sweep_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  WxSweepCounts *counts = g_new0 (WxSweepCounts, 1);
+
+  if (!wx_db_supervisor_sweep (conn, NULL, counts, error))
+    {
+      g_free (counts);
+      return FALSE;
+    }
+  *result = counts;
+  return TRUE;
+}
+
+void
+wx_db_supervisor_sweep_async (WxDbWorker *worker, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_run_async (worker, sweep_job, NULL, NULL, g_free, cancellable, callback, user_data);
+}
+
+WxSweepCounts *
+wx_db_supervisor_sweep_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+due_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_callbacks_due (conn, error);
+  return *result != NULL;
+}
+
+void
+wx_db_callbacks_due_async (WxDbWorker *worker, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, due_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_callbacks_due_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+void
+wx_callback_outcome_free (WxCallbackOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+  wx_callback_outcome_clear (outcome);
+  g_free (outcome);
+}
+
+typedef struct {
+  WxCallbackAnswer answer;
+  char            *comments;
+  char            *note;
+} RecordJob;
+
+static void
+record_job_free (RecordJob *job)
+{
+  g_free (job->comments);
+  g_free (job->note);
+  g_free (job);
+}
+
+static gboolean
+record_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  RecordJob *job = data;
+  WxCallbackOutcome *outcome = g_new0 (WxCallbackOutcome, 1);
+
+  if (!wx_db_callback_record (conn, &job->answer, outcome, error))
+    {
+      g_free (outcome);
+      return FALSE;
+    }
+  *result = outcome;
+  return TRUE;
+}
+
+void
+wx_db_callback_record_async (WxDbWorker *worker, const WxCallbackAnswer *answer, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  RecordJob *job = g_new0 (RecordJob, 1);
+
+  job->answer = *answer;
+  job->comments = g_strdup (answer->comments);
+  job->note = g_strdup (answer->follow_up_note);
+  job->answer.comments = job->comments;
+  job->answer.follow_up_note = job->note;
+  wx_db_worker_run_async (worker, record_job, job, (GDestroyNotify) record_job_free,
+                          (GDestroyNotify) wx_callback_outcome_free, cancellable, callback, user_data);
+}
+
+WxCallbackOutcome *
+wx_db_callback_record_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+complaints_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_complaints_list (conn, error);
+  return *result != NULL;
+}
+
+void
+wx_db_complaints_list_async (WxDbWorker *worker, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, complaints_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_complaints_list_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+typedef enum { COMPLAINT_OPEN, COMPLAINT_STEP, COMPLAINT_CLOSE } ComplaintKind;
+
+typedef struct {
+  ComplaintKind kind;
+  gint64        id;
+  guint         step;
+  gboolean      escalated;
+  char         *text;       /* note, outcome or description */
+  char         *order;      /* open: the order number */
+  char         *reason;     /* close: why before step 5 */
+} ComplaintJob;
+
+static void
+complaint_job_free (ComplaintJob *job)
+{
+  g_free (job->text);
+  g_free (job->order);
+  g_free (job->reason);
+  g_free (job);
+}
+
+static gboolean
+complaint_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  ComplaintJob *job = data;
+  gint64 id = job->id;
+
+  switch (job->kind)
+    {
+    case COMPLAINT_OPEN:
+      id = wx_db_complaint_open (conn, job->order, 0, job->text, error);
+      if (id == 0)
+        return FALSE;
+      break;
+    case COMPLAINT_STEP:
+      if (!wx_db_complaint_step (conn, id, job->step, job->text, job->escalated, error))
+        return FALSE;
+      break;
+    case COMPLAINT_CLOSE:
+      if (!wx_db_complaint_close (conn, id, job->text, job->reason, error))
+        return FALSE;
+      break;
+    }
+  *result = g_memdup2 (&id, sizeof id);
+  return TRUE;
+}
+
+static void
+complaint_async (WxDbWorker *worker, ComplaintJob *job, GCancellable *cancellable,
+                 GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_run_async (worker, complaint_job, job, (GDestroyNotify) complaint_job_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+void
+wx_db_complaint_open_async (WxDbWorker *worker, const char *order_number, const char *description,
+                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  ComplaintJob *job = g_new0 (ComplaintJob, 1);
+
+  job->kind = COMPLAINT_OPEN;
+  job->order = g_strdup (order_number);
+  job->text = g_strdup (description);
+  complaint_async (worker, job, cancellable, callback, user_data);
+}
+
+void
+wx_db_complaint_step_async (WxDbWorker *worker, gint64 complaint_id, guint step, const char *note,
+                            gboolean escalated, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  ComplaintJob *job = g_new0 (ComplaintJob, 1);
+
+  job->kind = COMPLAINT_STEP;
+  job->id = complaint_id;
+  job->step = step;
+  job->text = g_strdup (note);
+  job->escalated = escalated;
+  complaint_async (worker, job, cancellable, callback, user_data);
+}
+
+void
+wx_db_complaint_close_async (WxDbWorker *worker, gint64 complaint_id, const char *outcome,
+                             const char *early_reason, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  ComplaintJob *job = g_new0 (ComplaintJob, 1);
+
+  job->kind = COMPLAINT_CLOSE;
+  job->id = complaint_id;
+  job->text = g_strdup (outcome);
+  job->reason = g_strdup (early_reason);
+  complaint_async (worker, job, cancellable, callback, user_data);
+}
+
+gint64
+wx_db_complaint_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  g_autofree gint64 *id = wx_db_worker_run_finish (worker, result, error);
+
+  return id ? *id : 0;
+}
+
+static gboolean
+escalations_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_escalations_list (conn, error);
+  return *result != NULL;
+}
+
+void
+wx_db_escalations_list_async (WxDbWorker *worker, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, escalations_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_escalations_list_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+typedef struct {
+  gint64  id;
+  char   *resolution;
+} ResolveJob;
+
+static void
+resolve_job_free (ResolveJob *job)
+{
+  g_free (job->resolution);
+  g_free (job);
+}
+
+static gboolean
+resolve_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  ResolveJob *job = data;
+
+  return wx_db_escalation_resolve (conn, job->id, job->resolution, error);
+}
+
+void
+wx_db_escalation_resolve_async (WxDbWorker *worker, gint64 escalation_id, const char *resolution,
+                                GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  ResolveJob *job = g_new0 (ResolveJob, 1);
+
+  job->id = escalation_id;
+  job->resolution = g_strdup (resolution);
+  wx_db_worker_run_async (worker, resolve_job, job, (GDestroyNotify) resolve_job_free, NULL,
+                          cancellable, callback, user_data);
+}

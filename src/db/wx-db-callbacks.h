@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 
 #include "core/wx-callback.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -181,5 +182,86 @@ gboolean   wx_db_escalation_resolve (PGconn            *conn,
                                      gint64             escalation_id,
                                      const char        *resolution,
                                      GError           **error);
+
+/* ------------------------------------------------------------ on the worker */
+
+/* wx_db_supervisor_sweep as of the server's clock: the counts (g_free), NULL with `error`. */
+void           wx_db_supervisor_sweep_async  (WxDbWorker          *worker,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+WxSweepCounts *wx_db_supervisor_sweep_finish (WxDbWorker          *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* wx_db_callbacks_due: a GPtrArray of WxCallbackDue. */
+void           wx_db_callbacks_due_async     (WxDbWorker          *worker,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray     *wx_db_callbacks_due_finish    (WxDbWorker          *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* wx_db_callback_record (`answer` is copied): the outcome (free with
+ * wx_callback_outcome_free), NULL with `error`. */
+void           wx_db_callback_record_async   (WxDbWorker          *worker,
+                                              const WxCallbackAnswer *answer,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+WxCallbackOutcome *wx_db_callback_record_finish (WxDbWorker       *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+void           wx_callback_outcome_free      (WxCallbackOutcome   *outcome);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxCallbackOutcome, wx_callback_outcome_free)
+
+/* wx_db_complaints_list: a GPtrArray of WxComplaint. */
+void           wx_db_complaints_list_async   (WxDbWorker          *worker,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray     *wx_db_complaints_list_finish  (WxDbWorker          *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* wx_db_complaint_open (by order number), _step and _close; each ends
+ * with wx_db_complaint_finish: the complaint's id, 0 with `error`. */
+void           wx_db_complaint_open_async    (WxDbWorker          *worker,
+                                              const char          *order_number,
+                                              const char          *description,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+void           wx_db_complaint_step_async    (WxDbWorker          *worker,
+                                              gint64               complaint_id,
+                                              guint                step,
+                                              const char          *note,
+                                              gboolean             escalated,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+void           wx_db_complaint_close_async   (WxDbWorker          *worker,
+                                              gint64               complaint_id,
+                                              const char          *outcome,
+                                              const char          *early_reason,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gint64         wx_db_complaint_finish        (WxDbWorker          *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* wx_db_escalations_list: a GPtrArray of WxEscalation. */
+void           wx_db_escalations_list_async  (WxDbWorker          *worker,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray     *wx_db_escalations_list_finish (WxDbWorker          *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* wx_db_escalation_resolve; ends with wx_db_worker_write_finish. */
+void           wx_db_escalation_resolve_async (WxDbWorker         *worker,
+                                              gint64               escalation_id,
+                                              const char          *resolution,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 
 G_END_DECLS

@@ -330,3 +330,139 @@ wx_db_notify_pending (PGconn   *conn,
     }
   return pending;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  WxCallRecord  call;
+  char         *order;      /* the number typed, "" = none */
+  GPtrArray    *strings;    /* what the record's strings point into */
+} LogJob;
+
+static void
+log_job_free (LogJob *j)
+{
+  g_free (j->order);
+  g_ptr_array_unref (j->strings);
+  g_free (j);
+}
+
+static const char *
+keep (LogJob *j, const char *text)
+{
+  char *copy = g_strdup (text);
+
+  if (copy)
+    g_ptr_array_add (j->strings, copy);
+  return copy;
+}
+
+static gboolean
+log_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  LogJob *j = data;
+  gint64 *id = g_new0 (gint64, 1);
+
+  if (*j->order)
+    {
+      const char *params[] = { j->order };
+      g_autofree char *order_id = wx_db_query_value (conn, "SELECT id FROM service_orders WHERE number = $1",
+                                                     1, params, error);
+      if (order_id == NULL)
+        {
+          if (error && *error == NULL)
+            g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no service order %s."), j->order);
+          g_free (id);
+          return FALSE;
+        }
+      j->call.order_id = g_ascii_strtoll (order_id, NULL, 10);
+    }
+  if (!wx_db_call_log (conn, &j->call, id, error))
+    {
+      g_free (id);
+      return FALSE;
+    }
+  *result = id;
+  return TRUE;
+}
+
+void
+wx_db_call_log_async (WxDbWorker *worker, const WxCallRecord *call, const char *order_number,
+                      GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  LogJob *j = g_new0 (LogJob, 1);
+
+  j->strings = g_ptr_array_new_with_free_func (g_free);
+  j->call = *call;
+  j->call.direction = keep (j, call->direction);
+  j->call.purpose = keep (j, call->purpose);
+  j->call.contact = keep (j, call->contact);
+  j->call.phone = keep (j, call->phone);
+  j->call.machine = keep (j, call->machine);
+  j->call.subject = keep (j, call->subject);
+  j->call.result = keep (j, call->result);
+  j->call.answered_by = keep (j, call->answered_by);
+  j->call.relayed_to = keep (j, call->relayed_to);
+  j->call.unit_name = keep (j, call->unit_name);
+  j->order = g_strdup (order_number ? order_number : "");
+  wx_db_worker_run_async (worker, log_job, j, (GDestroyNotify) log_job_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+gint64
+wx_db_call_log_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  g_autofree gint64 *id = wx_db_worker_run_finish (worker, result, error);
+
+  return id ? *id : 0;
+}
+
+void
+wx_db_call_day_free (WxDbCallDay *l)
+{
+  if (l == NULL)
+    return;
+  g_clear_pointer (&l->calls, g_ptr_array_unref);
+  g_clear_pointer (&l->pending, g_ptr_array_unref);
+  g_free (l);
+}
+
+typedef struct {
+  gint64  from;
+  gint64  to;
+  gint64  now;
+} DayQuery;
+
+static gboolean
+call_day_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  DayQuery *q = data;
+  WxDbCallDay *l = g_new0 (WxDbCallDay, 1);
+
+  l->calls = wx_db_calls_list (conn, q->from, q->to, error);
+  l->pending = l->calls ? wx_db_notify_pending (conn, q->now, error) : NULL;
+  if (l->pending == NULL)
+    {
+      wx_db_call_day_free (l);
+      return FALSE;
+    }
+  *result = l;
+  return TRUE;
+}
+
+void
+wx_db_call_day_async (WxDbWorker *worker, gint64 from, gint64 to, gint64 now, GCancellable *cancellable,
+                      GAsyncReadyCallback callback, gpointer user_data)
+{
+  DayQuery *q = g_new0 (DayQuery, 1);
+
+  *q = (DayQuery) { from, to, now };
+  wx_db_worker_read_async (worker, call_day_job, q, g_free, (GDestroyNotify) wx_db_call_day_free,
+                           cancellable, callback, user_data);
+}
+
+WxDbCallDay *
+wx_db_call_day_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -117,4 +117,38 @@ GPtrArray *wx_db_notify_pending  (PGconn              *conn,
                                   gint64               now,
                                   GError             **error);
 
+/* wx_db_call_log on the worker (`call` and its strings are copied); with
+ * `order_number` not NULL nor "", the call is about that order (its id
+ * looked up; WX_DB_ERROR_NOT_FOUND when there is none). The finish gives
+ * the call's id, 0 with `error`. */
+void       wx_db_call_log_async  (WxDbWorker          *worker,
+                                  const WxCallRecord  *call,
+                                  const char          *order_number,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+gint64     wx_db_call_log_finish (WxDbWorker          *worker,
+                                  GAsyncResult        *result,
+                                  GError             **error);
+
+/* The call log's day: the calls from `from` to `to` (wx_db_calls_list)
+ * and the pickup notices pending at `now` (wx_db_notify_pending), in one job. */
+typedef struct {
+  GPtrArray *calls;
+  GPtrArray *pending;
+} WxDbCallDay;
+
+void         wx_db_call_day_free   (WxDbCallDay *day);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbCallDay, wx_db_call_day_free)
+void         wx_db_call_day_async  (WxDbWorker          *worker,
+                                    gint64               from,
+                                    gint64               to,
+                                    gint64               now,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+WxDbCallDay *wx_db_call_day_finish (WxDbWorker          *worker,
+                                    GAsyncResult        *result,
+                                    GError             **error);
+
 G_END_DECLS

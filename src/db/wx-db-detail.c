@@ -493,3 +493,44 @@ wx_db_order_detail_load (PGconn      *conn,
   wx_sla_rules_clear (&rules);
   return ok ? g_steal_pointer (&d) : NULL;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char   *number;
+  gint64  now;
+} DetailQuery;
+
+static void
+detail_query_free (DetailQuery *q)
+{
+  g_free (q->number);
+  g_free (q);
+}
+
+static gboolean
+detail_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  DetailQuery *q = data;
+
+  *result = wx_db_order_detail_load (conn, q->number, q->now, error);
+  return *result != NULL;
+}
+
+void
+wx_db_order_detail_load_async (WxDbWorker *worker, const char *number, gint64 now, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  DetailQuery *q = g_new0 (DetailQuery, 1);
+
+  q->number = g_strdup (number);
+  q->now = now;
+  wx_db_worker_read_async (worker, detail_job, q, (GDestroyNotify) detail_query_free,
+                           (GDestroyNotify) wx_order_detail_free, cancellable, callback, user_data);
+}
+
+WxOrderDetail *
+wx_db_order_detail_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -11,6 +11,7 @@
 #include "core/wx-sla.h"
 #include "core/wx-types.h"
 #include "wx-db-document.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -88,5 +89,16 @@ WxOrderDetail *wx_db_order_detail_load (PGconn      *conn,
                                         const char  *number,
                                         gint64       now,
                                         GError     **error);
+
+/* wx_db_order_detail_load on the worker. */
+void           wx_db_order_detail_load_async  (WxDbWorker          *worker,
+                                               const char          *number,
+                                               gint64               now,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+WxOrderDetail *wx_db_order_detail_load_finish (WxDbWorker          *worker,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS

@@ -170,3 +170,126 @@ wx_db_escalate_undiagnosed (PGconn *conn, GDateTime *now, GError **error)
 
   return n ? atoi (n) : -1;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char       *number;
+  int         version;
+  GHashTable *changes;
+} AmendJob;
+
+static void
+amend_job_free (AmendJob *j)
+{
+  g_free (j->number);
+  g_hash_table_unref (j->changes);
+  g_free (j);
+}
+
+static gboolean
+amend_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  AmendJob *j = data;
+  WxTransitionResult r = { 0 };
+
+  if (!wx_db_order_amend (conn, j->number, j->version, j->changes, &r, error))
+    return FALSE;
+  *result = g_memdup2 (&r.version, sizeof r.version);
+  return TRUE;
+}
+
+void
+wx_db_order_amend_async (WxDbWorker *worker, const char *number, int version, GHashTable *changes,
+                         GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  AmendJob *j = g_new0 (AmendJob, 1);
+
+  j->number = g_strdup (number);
+  j->version = version;
+  j->changes = g_hash_table_ref (changes);
+  wx_db_worker_run_async (worker, amend_job, j, (GDestroyNotify) amend_job_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+wx_db_order_amend_finish (WxDbWorker *worker, GAsyncResult *result, int *version, GError **error)
+{
+  g_autofree int *v = wx_db_worker_run_finish (worker, result, error);
+
+  if (v == NULL)
+    return FALSE;
+  if (version)
+    *version = *v;
+  return TRUE;
+}
+
+typedef struct {
+  WxOrderDraft  draft;
+  GPtrArray    *strings;
+} CreateJob;
+
+static void
+create_job_free (CreateJob *j)
+{
+  g_strfreev (j->draft.accessories);
+  g_ptr_array_unref (j->strings);
+  g_free (j);
+}
+
+static const char *
+create_keep (CreateJob *j, const char *text)
+{
+  char *copy = g_strdup (text);
+
+  if (copy)
+    g_ptr_array_add (j->strings, copy);
+  return copy;
+}
+
+static gboolean
+create_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  CreateJob *j = data;
+  WxIntakeResult r = { 0 };
+
+  if (!wx_db_order_create (conn, &j->draft, &r, error))
+    return FALSE;
+  *result = g_steal_pointer (&r.number);
+  wx_intake_result_clear (&r);
+  return TRUE;
+}
+
+void
+wx_db_order_create_async (WxDbWorker *worker, const WxOrderDraft *draft, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  CreateJob *j = g_new0 (CreateJob, 1);
+
+  j->strings = g_ptr_array_new_with_free_func (g_free);
+  j->draft = *draft;
+  j->draft.unit = create_keep (j, draft->unit);
+  j->draft.address = create_keep (j, draft->address);
+  j->draft.contact = create_keep (j, draft->contact);
+  j->draft.phone = create_keep (j, draft->phone);
+  j->draft.product = create_keep (j, draft->product);
+  j->draft.model = create_keep (j, draft->model);
+  j->draft.serial = create_keep (j, draft->serial);
+  j->draft.fault = create_keep (j, draft->fault);
+  j->draft.warranty = create_keep (j, draft->warranty);
+  j->draft.accessories = g_strdupv (draft->accessories);
+  j->draft.end_user = create_keep (j, draft->end_user);
+  j->draft.email = create_keep (j, draft->email);
+  j->draft.appearance = create_keep (j, draft->appearance);
+  j->draft.warranty_evidence = create_keep (j, draft->warranty_evidence);
+  j->draft.backup = create_keep (j, draft->backup);
+  j->draft.remarks = create_keep (j, draft->remarks);
+  wx_db_worker_run_async (worker, create_job, j, (GDestroyNotify) create_job_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+char *
+wx_db_order_create_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

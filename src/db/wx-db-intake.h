@@ -7,6 +7,7 @@
 
 #include "core/wx-intake.h"
 #include "wx-db-workflow.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -73,5 +74,30 @@ gboolean wx_db_order_amend        (PGconn               *conn,
 int      wx_db_escalate_undiagnosed (PGconn             *conn,
                                      GDateTime          *now,
                                      GError            **error);
+
+/* wx_db_order_amend on the worker (`changes` is referenced); the finish
+ * gives the order's new version. */
+void     wx_db_order_amend_async  (WxDbWorker          *worker,
+                                   const char          *number,
+                                   int                  version,
+                                   GHashTable          *changes,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+gboolean wx_db_order_amend_finish (WxDbWorker          *worker,
+                                   GAsyncResult        *result,
+                                   int                 *version,
+                                   GError             **error);
+
+/* wx_db_order_create on the worker (`draft`, its strings and accessories,
+ * copied); the finish gives the new order's number. */
+void     wx_db_order_create_async  (WxDbWorker          *worker,
+                                    const WxOrderDraft  *draft,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+char    *wx_db_order_create_finish (WxDbWorker          *worker,
+                                    GAsyncResult        *result,
+                                    GError             **error);
 
 G_END_DECLS

@@ -339,3 +339,102 @@ wx_db_session_identity (PGconn   *conn,
     *roles = wx_db_user_roles_from_row (res, 0, 2);
   return TRUE;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char   *text;
+  guint   limit;
+  gint64  now;
+} Lookup;
+
+static void
+lookup_free (Lookup *q)
+{
+  g_free (q->text);
+  g_free (q);
+}
+
+static Lookup *
+lookup_new (const char *text, guint limit, gint64 now)
+{
+  Lookup *q = g_new0 (Lookup, 1);
+
+  q->text = g_strdup (text);
+  q->limit = limit;
+  q->now = now;
+  return q;
+}
+
+static gboolean
+customers_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Lookup *q = data;
+
+  *result = wx_db_customers_lookup (conn, q->text, q->limit, error);
+  return *result != NULL;
+}
+
+void
+wx_db_customers_lookup_async (WxDbWorker *worker, const char *text, guint limit, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, customers_job, lookup_new (text, limit, 0), (GDestroyNotify) lookup_free,
+                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_customers_lookup_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+device_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Lookup *q = data;
+  g_autoptr(GError) local = NULL;
+
+  *result = wx_db_device_lookup (conn, q->text, q->now, &local);
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+wx_db_device_lookup_async (WxDbWorker *worker, const char *serial, gint64 now, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, device_job, lookup_new (serial, 0, now), (GDestroyNotify) lookup_free,
+                           (GDestroyNotify) wx_device_info_free, cancellable, callback, user_data);
+}
+
+WxDeviceInfo *
+wx_db_device_lookup_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+engineers_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_engineers_load (conn, g_get_real_time () / G_USEC_PER_SEC, error);
+  return *result != NULL;
+}
+
+void
+wx_db_engineers_load_async (WxDbWorker *worker, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, engineers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_engineers_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include "core/wx-types.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -121,5 +122,37 @@ gboolean   wx_db_session_identity  (PGconn        *conn,
                                     char         **full_name,
                                     WxRole        *roles,
                                     GError       **error);
+
+/* ------------------------------------------------------------ on the worker */
+
+/* wx_db_customers_lookup: a GPtrArray of WxCustomerHit. */
+void          wx_db_customers_lookup_async  (WxDbWorker          *worker,
+                                             const char          *text,
+                                             guint                limit,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray    *wx_db_customers_lookup_finish (WxDbWorker          *worker,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* wx_db_device_lookup: NULL without an error when nothing is known. */
+void          wx_db_device_lookup_async     (WxDbWorker          *worker,
+                                             const char          *serial,
+                                             gint64               now,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+WxDeviceInfo *wx_db_device_lookup_finish    (WxDbWorker          *worker,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
+/* wx_db_engineers_load as of when it runs: a GPtrArray of WxEngineerLoad. */
+void          wx_db_engineers_load_async    (WxDbWorker          *worker,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray    *wx_db_engineers_load_finish   (WxDbWorker          *worker,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS

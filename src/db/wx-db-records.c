@@ -594,3 +594,341 @@ wx_db_escalate_overdue_parts (PGconn     *conn,
 
   return n ? atoi (n) : -1;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char  *text;
+  guint  limit;
+} PartsSearch;
+
+static void
+parts_search_free (PartsSearch *q)
+{
+  g_free (q->text);
+  g_free (q);
+}
+
+static gboolean
+parts_search_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  PartsSearch *q = data;
+
+  *result = wx_db_parts_search (conn, q->text, q->limit, error);
+  return *result != NULL;
+}
+
+void
+wx_db_parts_search_async (WxDbWorker *worker, const char *text, guint limit, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  PartsSearch *q = g_new0 (PartsSearch, 1);
+
+  q->text = g_strdup (text);
+  q->limit = limit;
+  wx_db_worker_read_async (worker, parts_search_job, q, (GDestroyNotify) parts_search_free,
+                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_parts_search_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+order_record_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_order_record_load (conn, data, error);
+  return *result != NULL;
+}
+
+void
+wx_db_order_record_load_async (WxDbWorker *worker, const char *number, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, order_record_job, g_strdup (number), g_free,
+                           (GDestroyNotify) wx_order_record_free, cancellable, callback, user_data);
+}
+
+WxOrderRecord *
+wx_db_order_record_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+suppliers_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_suppliers_load (conn, GPOINTER_TO_INT (data), error);
+  return *result != NULL;
+}
+
+void
+wx_db_suppliers_load_async (WxDbWorker *worker, gboolean peers, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, suppliers_job, GINT_TO_POINTER (peers ? 1 : 0), NULL,
+                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_suppliers_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+void
+wx_db_part_order_facts_free (WxDbPartOrderFacts *l)
+{
+  if (l == NULL)
+    return;
+  g_clear_pointer (&l->suppliers, g_ptr_array_unref);
+  g_clear_pointer (&l->record, wx_order_record_free);
+  g_free (l);
+}
+
+static gboolean
+part_order_facts_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  WxDbPartOrderFacts *l = g_new0 (WxDbPartOrderFacts, 1);
+
+  l->suppliers = wx_db_suppliers_load (conn, FALSE, error);
+  l->record = l->suppliers ? wx_db_order_record_load (conn, data, error) : NULL;
+  if (l->record == NULL)
+    {
+      wx_db_part_order_facts_free (l);
+      return FALSE;
+    }
+  *result = l;
+  return TRUE;
+}
+
+void
+wx_db_part_order_facts_async (WxDbWorker *worker, const char *number, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, part_order_facts_job, g_strdup (number), g_free,
+                           (GDestroyNotify) wx_db_part_order_facts_free, cancellable, callback, user_data);
+}
+
+WxDbPartOrderFacts *
+wx_db_part_order_facts_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+/* A record to save: its input copied, the copies' strings and arrays kept here. */
+typedef enum { SAVE_INSPECTION, SAVE_REPAIR, SAVE_PART_ORDER, SAVE_ARRIVED } SaveKind;
+
+typedef struct {
+  SaveKind           kind;
+  char              *number;
+  int                version;
+  WxInspectionInput  inspection;
+  WxRepairInput      repair;
+  WxPartOrderInput   part_order;
+  GPtrArray         *strings;
+  GPtrArray         *arrays;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *j)
+{
+  g_free (j->number);
+  g_ptr_array_unref (j->strings);
+  g_ptr_array_unref (j->arrays);
+  g_free (j);
+}
+
+static SaveJob *
+save_job_new (SaveKind kind, const char *number, int version)
+{
+  SaveJob *j = g_new0 (SaveJob, 1);
+
+  j->kind = kind;
+  j->number = g_strdup (number);
+  j->version = version;
+  j->strings = g_ptr_array_new_with_free_func (g_free);
+  j->arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  return j;
+}
+
+static const char *
+keep (SaveJob *j, const char *text)
+{
+  char *copy = g_strdup (text);
+
+  if (copy)
+    g_ptr_array_add (j->strings, copy);
+  return copy;
+}
+
+static GArray *
+copy_parts (SaveJob *j, GArray *parts)
+{
+  GArray *copy;
+
+  if (parts == NULL)
+    return NULL;
+  copy = g_array_sized_new (FALSE, TRUE, sizeof (WxPartLine), parts->len);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      WxPartLine l = g_array_index (parts, WxPartLine, i);
+
+      l.part_number = keep (j, l.part_number);
+      l.name = keep (j, l.name);
+      g_array_append_val (copy, l);
+    }
+  g_ptr_array_add (j->arrays, copy);
+  return copy;
+}
+
+static GArray *
+copy_tests (SaveJob *j, GArray *tests)
+{
+  GArray *copy;
+
+  if (tests == NULL)
+    return NULL;
+  copy = g_array_sized_new (FALSE, TRUE, sizeof (WxTestResult), tests->len);
+  for (guint i = 0; i < tests->len; i++)
+    {
+      WxTestResult t = g_array_index (tests, WxTestResult, i);
+
+      t.code = keep (j, t.code);
+      t.note = keep (j, t.note);
+      g_array_append_val (copy, t);
+    }
+  g_ptr_array_add (j->arrays, copy);
+  return copy;
+}
+
+static gboolean
+save_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  SaveJob *j = data;
+  WxTransitionResult *r = g_new0 (WxTransitionResult, 1);
+  gboolean ok;
+
+  switch (j->kind)
+    {
+    case SAVE_INSPECTION:
+      ok = wx_db_inspection_save (conn, j->number, j->version, &j->inspection, r, error);
+      break;
+    case SAVE_REPAIR:
+      ok = wx_db_repair_save (conn, j->number, j->version, &j->repair, r, error);
+      break;
+    case SAVE_PART_ORDER:
+      ok = wx_db_part_order_save (conn, j->number, j->version, &j->part_order, r, error);
+      break;
+    case SAVE_ARRIVED:
+    default:
+      ok = wx_db_parts_arrived (conn, j->number, j->version, r, error);
+      break;
+    }
+  if (!ok)
+    {
+      g_free (r);
+      return FALSE;
+    }
+  *result = r;
+  return TRUE;
+}
+
+static void
+save_async (WxDbWorker *worker, SaveJob *j, GCancellable *cancellable,
+            GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_run_async (worker, save_job, j, (GDestroyNotify) save_job_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+void
+wx_db_inspection_save_async (WxDbWorker *worker, const char *number, int expected_version,
+                             const WxInspectionInput *input, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  SaveJob *j = save_job_new (SAVE_INSPECTION, number, expected_version);
+
+  j->inspection = *input;
+  j->inspection.fault_analysis = keep (j, input->fault_analysis);
+  j->inspection.measures = keep (j, input->measures);
+  j->inspection.parts = copy_parts (j, input->parts);
+  j->inspection.explanation = keep (j, input->explanation);
+  j->inspection.peer_name = keep (j, input->peer_name);
+  j->inspection.peer_address = keep (j, input->peer_address);
+  j->inspection.peer_phone = keep (j, input->peer_phone);
+  j->inspection.peer_contact = keep (j, input->peer_contact);
+  save_async (worker, j, cancellable, callback, user_data);
+}
+
+void
+wx_db_repair_save_async (WxDbWorker *worker, const char *number, int expected_version,
+                         const WxRepairInput *input, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  SaveJob *j = save_job_new (SAVE_REPAIR, number, expected_version);
+
+  j->repair = *input;
+  j->repair.parts_used = copy_parts (j, input->parts_used);
+  j->repair.parts_returned = copy_parts (j, input->parts_returned);
+  j->repair.old_parts = keep (j, input->old_parts);
+  j->repair.tests = copy_tests (j, input->tests);
+  j->repair.repair_notes = keep (j, input->repair_notes);
+  save_async (worker, j, cancellable, callback, user_data);
+}
+
+void
+wx_db_part_order_save_async (WxDbWorker *worker, const char *number, int expected_version,
+                             const WxPartOrderInput *input, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  SaveJob *j = save_job_new (SAVE_PART_ORDER, number, expected_version);
+
+  j->part_order = *input;
+  j->part_order.part_number = keep (j, input->part_number);
+  j->part_order.name = keep (j, input->name);
+  j->part_order.expected_on = keep (j, input->expected_on);
+  save_async (worker, j, cancellable, callback, user_data);
+}
+
+void
+wx_db_parts_arrived_async (WxDbWorker *worker, const char *number, int expected_version,
+                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  save_async (worker, save_job_new (SAVE_ARRIVED, number, expected_version), cancellable, callback, user_data);
+}
+
+gboolean
+wx_db_record_save_finish (WxDbWorker *worker, GAsyncResult *res, WxTransitionResult *result, GError **error)
+{
+  g_autofree WxTransitionResult *r = wx_db_worker_run_finish (worker, res, error);
+
+  if (r == NULL)
+    return FALSE;
+  if (result)
+    *result = *r;
+  return TRUE;
+}
+
+static gboolean
+quote_lines_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_quote_lines_load (conn, data, error);
+  return *result != NULL;
+}
+
+void
+wx_db_quote_lines_load_async (WxDbWorker *worker, const char *number, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, quote_lines_job, g_strdup (number), g_free, (GDestroyNotify) g_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GArray *
+wx_db_quote_lines_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

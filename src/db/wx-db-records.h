@@ -12,6 +12,7 @@
 
 #include "core/wx-records.h"
 #include "wx-db-workflow.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -158,5 +159,100 @@ gboolean  wx_db_parts_arrived        (PGconn                   *conn,
 int       wx_db_escalate_overdue_parts (PGconn                 *conn,
                                         GDateTime              *now,
                                         GError                **error);
+
+/* wx_db_parts_search on the worker: a GPtrArray of WxCatalogPart. */
+void       wx_db_parts_search_async  (WxDbWorker          *worker,
+                                      const char          *text,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+GPtrArray *wx_db_parts_search_finish (WxDbWorker          *worker,
+                                      GAsyncResult        *result,
+                                      GError             **error);
+
+/* ------------------------------------------------------------ on the worker */
+
+/* wx_db_order_record_load: the finish gives a WxOrderRecord. */
+void           wx_db_order_record_load_async  (WxDbWorker          *worker,
+                                               const char          *number,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+WxOrderRecord *wx_db_order_record_load_finish (WxDbWorker          *worker,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+/* wx_db_suppliers_load: a GPtrArray of WxSupplier. */
+void           wx_db_suppliers_load_async     (WxDbWorker          *worker,
+                                               gboolean             peers,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray     *wx_db_suppliers_load_finish    (WxDbWorker          *worker,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
+/* What the part order dialog shows, read in one job: every supplier
+ * (wx_db_suppliers_load, not only peers) and the order's record. */
+typedef struct {
+  GPtrArray     *suppliers;
+  WxOrderRecord *record;
+} WxDbPartOrderFacts;
+
+void           wx_db_part_order_facts_free    (WxDbPartOrderFacts *facts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbPartOrderFacts, wx_db_part_order_facts_free)
+void           wx_db_part_order_facts_async   (WxDbWorker          *worker,
+                                               const char          *number,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+WxDbPartOrderFacts *wx_db_part_order_facts_finish (WxDbWorker      *worker,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
+/* The engineer's records on the worker; `input` (its strings and arrays)
+ * is copied. Each ends with wx_db_record_save_finish: the step's result. */
+void      wx_db_inspection_save_async (WxDbWorker               *worker,
+                                       const char               *number,
+                                       int                       expected_version,
+                                       const WxInspectionInput  *input,
+                                       GCancellable             *cancellable,
+                                       GAsyncReadyCallback       callback,
+                                       gpointer                  user_data);
+void      wx_db_repair_save_async     (WxDbWorker               *worker,
+                                       const char               *number,
+                                       int                       expected_version,
+                                       const WxRepairInput      *input,
+                                       GCancellable             *cancellable,
+                                       GAsyncReadyCallback       callback,
+                                       gpointer                  user_data);
+void      wx_db_part_order_save_async (WxDbWorker               *worker,
+                                       const char               *number,
+                                       int                       expected_version,
+                                       const WxPartOrderInput   *input,
+                                       GCancellable             *cancellable,
+                                       GAsyncReadyCallback       callback,
+                                       gpointer                  user_data);
+void      wx_db_parts_arrived_async   (WxDbWorker               *worker,
+                                       const char               *number,
+                                       int                       expected_version,
+                                       GCancellable             *cancellable,
+                                       GAsyncReadyCallback       callback,
+                                       gpointer                  user_data);
+/* `result` may be NULL. */
+gboolean  wx_db_record_save_finish    (WxDbWorker               *worker,
+                                       GAsyncResult             *res,
+                                       WxTransitionResult       *result,
+                                       GError                  **error);
+
+/* wx_db_quote_lines_load on the worker: a GArray of WxQuoteLineInput. */
+void           wx_db_quote_lines_load_async  (WxDbWorker          *worker,
+                                              const char          *number,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GArray        *wx_db_quote_lines_load_finish (WxDbWorker          *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 G_END_DECLS

@@ -581,3 +581,79 @@ wx_db_report_month_load (PGconn *conn, const char *month, gint64 now, GError **e
                               wx_db_get_int (debts, i, 3));
   return g_steal_pointer (&r);
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+void
+wx_db_reports_free (WxDbReports *l)
+{
+  if (l == NULL)
+    return;
+  g_clear_pointer (&l->report, wx_report_free);
+  g_clear_pointer (&l->month, wx_month_report_free);
+  g_free (l);
+}
+
+typedef struct {
+  int year, week, month_year, month_no;
+  gboolean month_only;   /* another month of the same week: the week is not read again */
+} Asked;
+
+static gboolean
+reports_job (PGconn    *conn,
+             gpointer   data,
+             gpointer  *result,
+             GError   **error)
+{
+  Asked *a = data;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int year = a->year, week = a->week;
+  g_autofree char *month = NULL;
+  WxDbReports *l;
+
+  l = g_new0 (WxDbReports, 1);
+  if (!a->month_only)
+    {
+      if (year == 0 && !wx_db_report_default_week (conn, now, &year, &week, error))
+        {
+          wx_db_reports_free (l);
+          return FALSE;
+        }
+      l->report = wx_db_report_week_load_for (conn, year, week, now, error);
+    }
+  if (l->report && a->month_year == 0)
+    {
+      g_autoptr(GDateTime) start = wx_report_week_start (l->report->zone, year, week);
+
+      month = g_date_time_format (start, "%Y-%m");
+    }
+  else
+    month = g_strdup_printf ("%04d-%02d", a->month_year, a->month_no);
+  if (l->report || a->month_only)
+    l->month = wx_db_report_month_load (conn, month, now, error);
+  if (l->month == NULL)
+    {
+      wx_db_reports_free (l);
+      return FALSE;
+    }
+  *result = l;
+  return TRUE;
+}
+
+void
+wx_db_reports_load_async (WxDbWorker *worker, int year, int week, int month_year, int month_no,
+                          gboolean month_only, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  Asked *a = g_new (Asked, 1);
+
+  *a = (Asked) { year, week, month_year, month_no, month_only };
+  wx_db_worker_read_async (worker, reports_job, a, g_free, (GDestroyNotify) wx_db_reports_free,
+                           cancellable, callback, user_data);
+}
+
+WxDbReports *
+wx_db_reports_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

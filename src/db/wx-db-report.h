@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 
 #include "core/wx-report.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,31 @@ WxMonthReport *wx_db_report_month_load (PGconn      *conn,
                                         const char  *month,
                                         gint64       now,
                                         GError     **error);
+
+/* What the supervisor's report view shows: a week's report (NULL when only
+ * another month was asked for) and a month's. */
+typedef struct {
+  WxReport      *report;
+  WxMonthReport *month;
+} WxDbReports;
+
+void           wx_db_reports_free     (WxDbReports *reports);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbReports, wx_db_reports_free)
+
+/* On the worker, as of when it runs: the week `year`/`week` (0: the last
+ * complete one) and the month `month_year`/`month_no` (0: the one the
+ * week starts in); `month_only`: only that month, not the week. */
+void           wx_db_reports_load_async  (WxDbWorker          *worker,
+                                          int                  year,
+                                          int                  week,
+                                          int                  month_year,
+                                          int                  month_no,
+                                          gboolean             month_only,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+WxDbReports   *wx_db_reports_load_finish (WxDbWorker          *worker,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 
 G_END_DECLS

@@ -402,3 +402,108 @@ wx_db_review_returns_acknowledge (PGconn *conn, const gint64 *review_ids, guint 
     return wx_db_execute (conn, "SELECT wx_review_seen($1::bigint[])", 1, params, error);
   }
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+static gboolean
+queue_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_review_queue_load (conn, g_get_real_time () / G_USEC_PER_SEC, error);
+  return *result != NULL;
+}
+
+void
+wx_db_review_queue_async (WxDbWorker *worker, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, queue_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_review_queue_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+order_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_review_order_load (conn, data, error);
+  return *result != NULL;
+}
+
+void
+wx_db_review_order_async (WxDbWorker *worker, const char *number, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, order_job, g_strdup (number), g_free,
+                           (GDestroyNotify) wx_review_order_free, cancellable, callback, user_data);
+}
+
+WxReviewOrder *
+wx_db_review_order_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+typedef struct {
+  char *number;
+  int   version;
+  char *comment;     /* NULL: pass */
+  char *returned_to;
+} Decision;
+
+static void
+decision_free (Decision *d)
+{
+  g_free (d->number);
+  g_free (d->comment);
+  g_free (d->returned_to);
+  g_free (d);
+}
+
+static gboolean
+decision_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Decision *d = data;
+
+  if (d->comment == NULL)
+    return wx_db_review_pass (conn, d->number, d->version, NULL, error);
+  return wx_db_review_return (conn, d->number, d->version, d->comment, d->returned_to, error) > 0;
+}
+
+void
+wx_db_review_decide_async (WxDbWorker *worker, const char *number, int expected_version,
+                           const char *comment, const char *returned_to, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  Decision *d = g_new0 (Decision, 1);
+
+  d->number = g_strdup (number);
+  d->version = expected_version;
+  d->comment = g_strdup (comment);
+  d->returned_to = g_strdup (returned_to);
+  wx_db_worker_run_async (worker, decision_job, d, (GDestroyNotify) decision_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+static gboolean
+acknowledge_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  GArray *ids = data;
+
+  return wx_db_review_returns_acknowledge (conn, (const gint64 *) (gpointer) ids->data, ids->len, error);
+}
+
+void
+wx_db_review_returns_acknowledge_async (WxDbWorker *worker, const gint64 *review_ids, guint n_ids,
+                                        GCancellable *cancellable, GAsyncReadyCallback callback,
+                                        gpointer user_data)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  g_array_append_vals (ids, review_ids, n_ids);
+  wx_db_worker_run_async (worker, acknowledge_job, ids, (GDestroyNotify) g_array_unref, NULL,
+                          cancellable, callback, user_data);
+}

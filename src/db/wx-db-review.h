@@ -13,6 +13,7 @@
 #include "core/wx-review.h"
 #include "wx-db-sla.h"
 #include "wx-db-workflow.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -113,5 +114,41 @@ gboolean   wx_db_review_returns_acknowledge (PGconn       *conn,
                                              const gint64 *review_ids,
                                              guint         n_ids,
                                              GError      **error);
+
+/* On the worker: the queue as of when the job runs, one order, and the
+ * decision (pass when `comment` is NULL, else return to `returned_to`);
+ * the decision ends with wx_db_worker_write_finish. */
+void           wx_db_review_queue_async  (WxDbWorker          *worker,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GPtrArray     *wx_db_review_queue_finish (WxDbWorker          *worker,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+void           wx_db_review_order_async  (WxDbWorker          *worker,
+                                          const char          *number,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+WxReviewOrder *wx_db_review_order_finish (WxDbWorker          *worker,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+void           wx_db_review_decide_async (WxDbWorker          *worker,
+                                          const char          *number,
+                                          int                  expected_version,
+                                          const char          *comment,
+                                          const char          *returned_to,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+
+/* wx_db_review_returns_acknowledge on the worker (`review_ids` copied);
+ * ends with wx_db_worker_write_finish. */
+void           wx_db_review_returns_acknowledge_async (WxDbWorker   *worker,
+                                          const gint64        *review_ids,
+                                          guint                n_ids,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
 
 G_END_DECLS

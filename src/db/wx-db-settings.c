@@ -198,3 +198,177 @@ wx_db_settings_save_values (PGconn              *conn,
                       " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                       n, 2, params, error);
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+static gboolean
+load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_settings_load (conn, error);
+  return *result != NULL;
+}
+
+void
+wx_db_settings_load_async (WxDbWorker *worker, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, load_job, NULL, NULL, (GDestroyNotify) wx_db_settings_free,
+                           cancellable, callback, user_data);
+}
+
+WxDbSettings *
+wx_db_settings_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+typedef enum { SAVE_HOURS, SAVE_CLOCKS, SAVE_VALUES, ADD_DAY, REMOVE_DAY } SaveKind;
+
+typedef struct {
+  SaveKind           kind;
+  WxDbWeekday        week[8];
+  WxSlaThreshold     thresholds[WX_N_CLOCKS];
+  GPtrArray         *keys;
+  GPtrArray         *values;
+  GDate              date;
+  WxCalendarDayKind  day_kind;
+  char              *name;
+} Save;
+
+static void
+save_free (Save *s)
+{
+  g_clear_pointer (&s->keys, g_ptr_array_unref);
+  g_clear_pointer (&s->values, g_ptr_array_unref);
+  g_free (s->name);
+  g_free (s);
+}
+
+static gboolean
+save_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Save *s = data;
+
+  switch (s->kind)
+    {
+    case SAVE_HOURS:
+      return wx_db_settings_save_hours (conn, s->week, error);
+    case SAVE_CLOCKS:
+      return wx_db_settings_save_thresholds (conn, s->thresholds, error);
+    case SAVE_VALUES:
+      return wx_db_settings_save_values (conn, (const char * const *) s->keys->pdata,
+                                         (const char * const *) s->values->pdata, s->keys->len, error);
+    case ADD_DAY:
+      return wx_db_calendar_add_day (conn, &s->date, s->day_kind, s->name, 0, 0, error);
+    case REMOVE_DAY:
+    default:
+      return wx_db_calendar_remove_day (conn, &s->date, s->day_kind, error);
+    }
+}
+
+static Save *
+save_new (SaveKind kind)
+{
+  Save *s = g_new0 (Save, 1);
+
+  s->kind = kind;
+  return s;
+}
+
+static void
+save_async (WxDbWorker *worker, Save *s, GCancellable *cancellable,
+            GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_run_async (worker, save_job, s, (GDestroyNotify) save_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+void
+wx_db_settings_save_hours_async (WxDbWorker *worker, const WxDbWeekday week[8], GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data)
+{
+  Save *s = save_new (SAVE_HOURS);
+
+  memcpy (s->week, week, sizeof s->week);
+  save_async (worker, s, cancellable, callback, user_data);
+}
+
+void
+wx_db_settings_save_thresholds_async (WxDbWorker *worker, const WxSlaThreshold thresholds[WX_N_CLOCKS],
+                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  Save *s = save_new (SAVE_CLOCKS);
+
+  memcpy (s->thresholds, thresholds, sizeof s->thresholds);
+  save_async (worker, s, cancellable, callback, user_data);
+}
+
+void
+wx_db_settings_save_values_async (WxDbWorker *worker, const char * const *keys, const char * const *values,
+                                  guint n, GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  Save *s = save_new (SAVE_VALUES);
+
+  s->keys = g_ptr_array_new_with_free_func (g_free);
+  s->values = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (s->keys, g_strdup (keys[i]));
+      g_ptr_array_add (s->values, g_strdup (values[i]));
+    }
+  save_async (worker, s, cancellable, callback, user_data);
+}
+
+void
+wx_db_settings_add_day_async (WxDbWorker *worker, const GDate *date, WxCalendarDayKind kind,
+                              const char *name, GCancellable *cancellable,
+                              GAsyncReadyCallback callback, gpointer user_data)
+{
+  Save *s = save_new (ADD_DAY);
+
+  s->date = *date;
+  s->day_kind = kind;
+  s->name = g_strdup (name);
+  save_async (worker, s, cancellable, callback, user_data);
+}
+
+void
+wx_db_settings_remove_day_async (WxDbWorker *worker, const GDate *date, WxCalendarDayKind kind,
+                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  Save *s = save_new (REMOVE_DAY);
+
+  s->date = *date;
+  s->day_kind = kind;
+  save_async (worker, s, cancellable, callback, user_data);
+}
+
+static gboolean
+setting_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  char **key_fallback = data;
+
+  *result = wx_db_setting (conn, key_fallback[0], key_fallback[1], error);
+  return *result != NULL;
+}
+
+void
+wx_db_setting_async (WxDbWorker *worker, const char *key, const char *fallback, GCancellable *cancellable,
+                     GAsyncReadyCallback callback, gpointer user_data)
+{
+  char **key_fallback = g_new0 (char *, 3);
+
+  key_fallback[0] = g_strdup (key);
+  key_fallback[1] = g_strdup (fallback);
+  wx_db_worker_read_async (worker, setting_job, key_fallback, (GDestroyNotify) g_strfreev, g_free,
+                           cancellable, callback, user_data);
+}
+
+char *
+wx_db_setting_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -10,7 +10,9 @@
 
 #include <libpq-fe.h>
 
+#include "core/wx-calendar.h"
 #include "core/wx-sla.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +48,57 @@ gboolean      wx_db_settings_save_values (PGconn       *conn,
                                      const char * const *values,
                                      guint              n,
                                      GError           **error);
+
+/* The same on the worker, and the settings page's holidays and make-up
+ * days (wx_db_calendar_add_day with the usual hours, and
+ * wx_db_calendar_remove_day). The writes end with wx_db_worker_write_finish. */
+void          wx_db_settings_load_async  (WxDbWorker          *worker,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+WxDbSettings *wx_db_settings_load_finish (WxDbWorker          *worker,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+void          wx_db_settings_save_hours_async (WxDbWorker     *worker,
+                                          const WxDbWeekday    week[8],
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+void          wx_db_settings_save_thresholds_async (WxDbWorker *worker,
+                                          const WxSlaThreshold thresholds[WX_N_CLOCKS],
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+void          wx_db_settings_save_values_async (WxDbWorker    *worker,
+                                          const char * const  *keys,
+                                          const char * const  *values,
+                                          guint                n,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+void          wx_db_settings_add_day_async (WxDbWorker        *worker,
+                                          const GDate         *date,
+                                          WxCalendarDayKind    kind,
+                                          const char          *name,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+void          wx_db_settings_remove_day_async (WxDbWorker     *worker,
+                                          const GDate         *date,
+                                          WxCalendarDayKind    kind,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+
+/* wx_db_setting (`key`, else `fallback`) on the worker. */
+void          wx_db_setting_async        (WxDbWorker          *worker,
+                                          const char          *key,
+                                          const char          *fallback,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+char         *wx_db_setting_finish       (WxDbWorker          *worker,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 
 G_END_DECLS

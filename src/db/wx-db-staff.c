@@ -160,3 +160,114 @@ wx_db_user_roles_from_row (const PGresult *res,
       roles |= all_roles[i];
   return roles;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+static gboolean
+load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_staff_load (conn, error);
+  return *result != NULL;
+}
+
+void
+wx_db_staff_load_async (WxDbWorker *worker, GCancellable *cancellable,
+                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, load_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_staff_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+typedef enum { CHANGE_ADD, CHANGE_PASSWORD, CHANGE_ACTIVE } ChangeKind;
+
+typedef struct {
+  ChangeKind  kind;
+  char       *login;
+  char       *full_name;
+  char       *password;
+  WxRole      roles;
+  gboolean    active;
+} Change;
+
+static void
+change_free (Change *c)
+{
+  g_free (c->login);
+  g_free (c->full_name);
+  if (c->password)
+    memset (c->password, 0, strlen (c->password));
+  g_free (c->password);
+  g_free (c);
+}
+
+static gboolean
+change_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Change *c = data;
+
+  switch (c->kind)
+    {
+    case CHANGE_ADD:
+      return wx_db_staff_add (conn, c->login, c->full_name, c->roles, c->password, error);
+    case CHANGE_PASSWORD:
+      return wx_db_staff_set_password (conn, c->login, c->password, error);
+    case CHANGE_ACTIVE:
+    default:
+      return wx_db_staff_set_active (conn, c->login, c->active, error);
+    }
+}
+
+static void
+change_async (WxDbWorker *worker, Change *c, GCancellable *cancellable,
+              GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_run_async (worker, change_job, c, (GDestroyNotify) change_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+void
+wx_db_staff_add_async (WxDbWorker *worker, const char *user, const char *full_name, WxRole roles,
+                       const char *password, GCancellable *cancellable,
+                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  Change *c = g_new0 (Change, 1);
+
+  c->kind = CHANGE_ADD;
+  c->login = g_strdup (user);
+  c->full_name = g_strdup (full_name);
+  c->roles = roles;
+  c->password = g_strdup (password);
+  change_async (worker, c, cancellable, callback, user_data);
+}
+
+void
+wx_db_staff_set_password_async (WxDbWorker *worker, const char *user, const char *password,
+                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  Change *c = g_new0 (Change, 1);
+
+  c->kind = CHANGE_PASSWORD;
+  c->login = g_strdup (user);
+  c->password = g_strdup (password);
+  change_async (worker, c, cancellable, callback, user_data);
+}
+
+void
+wx_db_staff_set_active_async (WxDbWorker *worker, const char *user, gboolean active,
+                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  Change *c = g_new0 (Change, 1);
+
+  c->kind = CHANGE_ACTIVE;
+  c->login = g_strdup (user);
+  c->active = active;
+  change_async (worker, c, cancellable, callback, user_data);
+}

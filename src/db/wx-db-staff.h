@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "core/wx-types.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,35 @@ gboolean   wx_db_staff_set_active  (PGconn       *conn,
                                     const char   *user,
                                     gboolean      active,
                                     GError      **error);
+
+/* The same on the worker. The writes end with wx_db_worker_write_finish. */
+void       wx_db_staff_load_async  (WxDbWorker          *worker,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+GPtrArray *wx_db_staff_load_finish (WxDbWorker          *worker,
+                                    GAsyncResult        *result,
+                                    GError             **error);
+void       wx_db_staff_add_async   (WxDbWorker          *worker,
+                                    const char          *user,
+                                    const char          *full_name,
+                                    WxRole               roles,
+                                    const char          *password,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+void       wx_db_staff_set_password_async (WxDbWorker   *worker,
+                                    const char          *user,
+                                    const char          *password,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+void       wx_db_staff_set_active_async (WxDbWorker     *worker,
+                                    const char          *user,
+                                    gboolean             active,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
 
 /* The connected user's groups as four columns of a SELECT (coordinator,
  * engineer, supervisor, admin: members directly or through another role),

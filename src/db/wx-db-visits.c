@@ -402,3 +402,171 @@ wx_db_visit_route (PGconn      *conn,
     }
   return stops;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char          *number;
+  int            version;
+  WxVisitInput   in;
+  GPtrArray     *strings;      /* what `in` points to */
+  char         **accessories;
+  const char    *field;        /* set by the worker: the field at fault */
+} VisitJob;
+
+static void
+visit_job_clear (VisitJob *j)
+{
+  g_free (j->number);
+  g_clear_pointer (&j->strings, g_ptr_array_unref);
+  g_strfreev (j->accessories);
+}
+
+static void
+visit_job_release (gpointer j)
+{
+  g_atomic_rc_box_release_full (j, (GDestroyNotify) visit_job_clear);
+}
+
+static const char *
+visit_keep (VisitJob *j, const char *text)
+{
+  char *copy = g_strdup (text);
+
+  if (copy)
+    g_ptr_array_add (j->strings, copy);
+  return copy;
+}
+
+static gboolean
+visit_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  VisitJob *j = data;
+  WxVisitResult *r = g_new0 (WxVisitResult, 1);
+
+  if (!wx_db_visit_step (conn, j->number, j->version, &j->in, r, &j->field, error))
+    {
+      g_free (r);
+      return FALSE;
+    }
+  *result = r;
+  return TRUE;
+}
+
+static void
+visit_step_done (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  WxVisitResult *r = wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
+
+  if (r)
+    g_task_return_pointer (task, r, g_free);
+  else
+    g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+void
+wx_db_visit_step_async (WxDbWorker *worker, const char *number, int version, const WxVisitInput *in,
+                        GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  VisitJob *j = g_atomic_rc_box_new0 (VisitJob);
+  GTask *task;
+
+  j->number = g_strdup (number);
+  j->version = version;
+  j->strings = g_ptr_array_new_with_free_func (g_free);
+  j->in = *in;
+  j->in.contact = visit_keep (j, in->contact);
+  j->in.phone = visit_keep (j, in->phone);
+  j->in.note = visit_keep (j, in->note);
+  j->in.address = visit_keep (j, in->address);
+  j->in.repair_notes = visit_keep (j, in->repair_notes);
+  j->in.parts_used = visit_keep (j, in->parts_used);
+  j->in.old_parts = visit_keep (j, in->old_parts);
+  j->in.findings = visit_keep (j, in->findings);
+  j->in.parts_needed = visit_keep (j, in->parts_needed);
+  j->in.appearance = visit_keep (j, in->appearance);
+  j->in.payment_status = visit_keep (j, in->payment_status);
+  j->in.payment_method = visit_keep (j, in->payment_method);
+  j->in.received_by = visit_keep (j, in->received_by);
+  j->accessories = g_strdupv (in->accessories);
+  j->in.accessories = j->accessories;
+  task = g_task_new (worker, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wx_db_visit_step_async);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (j), visit_job_release);
+  wx_db_worker_run_async (worker, visit_job, j, visit_job_release, g_free, cancellable, visit_step_done, task);
+}
+
+WxVisitResult *
+wx_db_visit_step_finish (WxDbWorker *worker, GAsyncResult *result, const char **field, GError **error)
+{
+  VisitJob *j;
+
+  g_return_val_if_fail (g_task_is_valid (result, worker), NULL);
+  j = g_task_get_task_data (G_TASK (result));
+  if (field)
+    *field = j->field;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+facts_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_order_facts (conn, data, error);
+  return *result != NULL;
+}
+
+void
+wx_db_visit_facts_async (WxDbWorker *worker, const char *number, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, facts_job, g_strdup (number), g_free, (GDestroyNotify) wx_order_facts_free,
+                           cancellable, callback, user_data);
+}
+
+WxOrderFacts *
+wx_db_visit_facts_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+typedef struct {
+  char   *engineer;
+  gint64  day;
+} RouteQuery;
+
+static void
+route_query_free (RouteQuery *q)
+{
+  g_free (q->engineer);
+  g_free (q);
+}
+
+static gboolean
+route_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  RouteQuery *q = data;
+
+  *result = wx_db_visit_route (conn, q->engineer, q->day, error);
+  return *result != NULL;
+}
+
+void
+wx_db_visit_route_async (WxDbWorker *worker, const char *engineer, gint64 day, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  RouteQuery *q = g_new0 (RouteQuery, 1);
+
+  q->engineer = g_strdup (engineer);
+  q->day = day;
+  wx_db_worker_read_async (worker, route_job, q, (GDestroyNotify) route_query_free,
+                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_visit_route_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

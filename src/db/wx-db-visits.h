@@ -10,6 +10,7 @@
 
 #include "core/wx-visit.h"
 #include "wx-db-workflow.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -56,5 +57,42 @@ GPtrArray *wx_db_visit_route        (PGconn              *conn,
                                      const char          *engineer,
                                      gint64               day,
                                      GError             **error);
+
+/* ------------------------------------------------------------ on the worker */
+
+/* wx_db_visit_step (`in`, its strings and accessories, copied). The finish
+ * gives the result (g_free), or NULL with `error` and the field at fault
+ * in `field` (may be NULL; valid until the callback returns). */
+void           wx_db_visit_step_async   (WxDbWorker          *worker,
+                                         const char          *number,
+                                         int                  version,
+                                         const WxVisitInput  *in,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+WxVisitResult *wx_db_visit_step_finish  (WxDbWorker          *worker,
+                                         GAsyncResult        *result,
+                                         const char         **field,
+                                         GError             **error);
+/* wx_db_order_facts of `number` (the visit dialog's prefill). */
+void           wx_db_visit_facts_async  (WxDbWorker          *worker,
+                                         const char          *number,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+WxOrderFacts  *wx_db_visit_facts_finish (WxDbWorker          *worker,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
+/* wx_db_visit_route on the worker: a GPtrArray of WxRouteStop. */
+void           wx_db_visit_route_async  (WxDbWorker          *worker,
+                                         const char          *engineer,
+                                         gint64               day,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GPtrArray     *wx_db_visit_route_finish (WxDbWorker          *worker,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 
 G_END_DECLS

@@ -488,3 +488,20 @@ wx_db_worker_run_finish (WxDbWorker    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+gboolean
+wx_db_worker_write_finish (WxDbWorker    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GError *local = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_task_propagate_pointer (G_TASK (result), &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -58,5 +58,9 @@ void        wx_db_worker_read_async   (WxDbWorker          *self,
 gpointer    wx_db_worker_run_finish   (WxDbWorker          *self,
                                        GAsyncResult        *result,
                                        GError             **error);
+/* For a job that returns no result (a write): TRUE, or FALSE with `error`. */
+gboolean    wx_db_worker_write_finish (WxDbWorker          *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
 
 G_END_DECLS

@@ -99,55 +99,7 @@ set_loading (WxBoardSession *self,
 
 /* --------------------------------------------------------------- loading */
 
-typedef struct {
-  GPtrArray *orders;
-  GPtrArray *returns;   /* WxReviewReturn: the supervisor's returns to this user */
-  char      *login;
-  char      *full_name;
-  WxRole     roles;
-} BoardLoad;
-
-static void
-board_load_free (BoardLoad *b)
-{
-  g_clear_pointer (&b->orders, g_ptr_array_unref);
-  g_clear_pointer (&b->returns, g_ptr_array_unref);
-  g_free (b->login);
-  g_free (b->full_name);
-  g_free (b);
-}
-
-static gboolean
-load_board_job (PGconn    *conn,
-                gpointer   data,
-                gpointer  *result,
-                GError   **error)
-{
-  BoardLoad *b = g_new0 (BoardLoad, 1);
-
-  if (!wx_db_session_identity (conn, &b->login, &b->full_name, &b->roles, error) ||
-      (b->orders = wx_db_board_load (conn, g_get_real_time () / G_USEC_PER_SEC, error)) == NULL ||
-      (b->returns = wx_db_review_returns_load (conn, b->login, error)) == NULL)
-    {
-      board_load_free (b);
-      return FALSE;
-    }
-  *result = b;
-  return TRUE;
-}
-
 static gboolean reload_cb (gpointer user_data);
-
-static gboolean
-acknowledge_job (PGconn    *conn,
-                 gpointer   data,
-                 gpointer  *result,
-                 GError   **error)
-{
-  GArray *ids = data;
-
-  return wx_db_review_returns_acknowledge (conn, (const gint64 *) (gpointer) ids->data, ids->len, error);
-}
 
 static void
 acknowledged_cb (GObject      *source,
@@ -156,7 +108,7 @@ acknowledged_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  wx_db_worker_write_finish (WX_DB_WORKER (source), result, &error);
   if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("cannot record that the returns were seen: %s", error->message);
 }
@@ -186,8 +138,9 @@ show_returns (WxBoardSession *self,
       return;
     }
   notice (self, text->str, TRUE);
-  wx_db_worker_run_async (self->worker, acknowledge_job, ids, (GDestroyNotify) g_array_unref, NULL,
-                          self->cancellable, acknowledged_cb, NULL);
+  wx_db_review_returns_acknowledge_async (self->worker, (const gint64 *) (gpointer) ids->data, ids->len,
+                                          self->cancellable, acknowledged_cb, NULL);
+  g_array_unref (ids);
 }
 
 /* The rest of the orders, once the first screen is drawn. */
@@ -233,11 +186,11 @@ board_loaded_cb (GObject      *source,
 {
   g_autoptr(WxBoardSession) self = user_data;
   g_autoptr(GError) error = NULL;
-  BoardLoad *b = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  WxDbBoard *b = wx_db_board_load_finish (WX_DB_WORKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_clear_pointer (&b, board_load_free);
+      g_clear_pointer (&b, wx_db_board_free);
       return;
     }
   set_loading (self, FALSE);
@@ -262,7 +215,7 @@ board_loaded_cb (GObject      *source,
       if (!fill_first_screen (self, b->orders))
         wx_order_list_update (self->orders, b->orders, TRUE);
       show_returns (self, b->returns);
-      board_load_free (b);
+      wx_db_board_free (b);
     }
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->reload_id = g_timeout_add_seconds (RELOAD_SECONDS, reload_cb, self);
@@ -276,8 +229,7 @@ wx_board_session_refresh (WxBoardSession *self)
   if (self->loading)
     return;
   set_loading (self, TRUE);
-  wx_db_worker_read_async (self->worker, load_board_job, NULL, NULL, (GDestroyNotify) board_load_free,
-                           self->cancellable, board_loaded_cb, g_object_ref (self));
+  wx_db_board_load_async (self->worker, self->cancellable, board_loaded_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -291,20 +243,6 @@ reload_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Only the orders that changed (a notification, our own step). */
-static gboolean
-load_ids_job (PGconn    *conn,
-              gpointer   data,
-              gpointer  *result,
-              GError   **error)
-{
-  GArray *ids = data;
-
-  *result = wx_db_board_load_ids (conn, (const gint64 *) (gpointer) ids->data, ids->len,
-                                  g_get_real_time () / G_USEC_PER_SEC, error);
-  return *result != NULL;
-}
-
 static void
 ids_loaded_cb (GObject      *source,
                GAsyncResult *result,
@@ -312,7 +250,7 @@ ids_loaded_cb (GObject      *source,
 {
   g_autoptr(WxBoardSession) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) orders = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(GPtrArray) orders = wx_db_board_load_ids_finish (WX_DB_WORKER (source), result, &error);
 
   if (orders == NULL)
     {
@@ -331,12 +269,9 @@ static void
 reload_ids (WxBoardSession *self,
             GArray         *ids)
 {
-  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
-
-  g_array_append_vals (copy, ids->data, ids->len);
-  wx_db_worker_read_async (self->worker, load_ids_job, copy, (GDestroyNotify) g_array_unref,
-                           (GDestroyNotify) g_ptr_array_unref, self->cancellable, ids_loaded_cb,
-                           g_object_ref (self));
+  /* Only the orders that changed (a notification, our own step). */
+  wx_db_board_load_ids_async (self->worker, (const gint64 *) (gpointer) ids->data, ids->len, self->cancellable,
+                              ids_loaded_cb, g_object_ref (self));
 }
 
 void
@@ -730,38 +665,6 @@ wx_board_session_step_saved (WxBoardSession *self,
 }
 
 typedef struct {
-  char        *number;
-  int          version;
-  char        *event;
-  GHashTable  *data;
-} StepRun;
-
-static void
-step_run_free (StepRun *r)
-{
-  g_free (r->number);
-  g_free (r->event);
-  g_clear_pointer (&r->data, g_hash_table_unref);
-  g_free (r);
-}
-
-static gboolean
-run_step_job (PGconn    *conn,
-              gpointer   data,
-              gpointer  *result,
-              GError   **error)
-{
-  StepRun *r = data;
-  g_autofree WxTransitionResult *done = g_new0 (WxTransitionResult, 1);
-
-  /* As the card showed it: a change meanwhile is a conflict, said so. */
-  if (!wx_db_order_step_full (conn, r->number, r->version, r->event, r->data, NULL, done, error))
-    return FALSE;
-  *result = g_steal_pointer (&done);
-  return TRUE;
-}
-
-typedef struct {
   WxBoardSession *self;
   WxOrder        *order;
   char           *event;
@@ -774,9 +677,9 @@ step_ran_cb (GObject      *source,
 {
   StepDone *s = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree WxTransitionResult *done = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  gboolean done = wx_db_board_step_finish (WX_DB_WORKER (source), result, NULL, &error);
 
-  if (done != NULL)
+  if (done)
     wx_board_session_step_saved (s->self, s->order, s->event);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -797,18 +700,14 @@ wx_board_session_run_step (WxBoardSession *self,
                            const char     *event,
                            GHashTable     *data)
 {
-  StepRun *r = g_new0 (StepRun, 1);
   StepDone *s = g_new0 (StepDone, 1);
 
   g_return_if_fail (WX_IS_BOARD_SESSION (self));
-  r->number = g_strdup (wx_order_get_number (order));
-  r->version = wx_order_get_version (order);
-  r->event = g_strdup (event);
-  r->data = data ? g_hash_table_ref (data) : NULL;
   s->self = g_object_ref (self);
   s->order = g_object_ref (order);
   s->event = g_strdup (event);
-  wx_db_worker_run_async (self->worker, run_step_job, r, (GDestroyNotify) step_run_free, g_free,
+  /* As the card showed it: a change meanwhile is a conflict, said so. */
+  wx_db_board_step_async (self->worker, wx_order_get_number (order), wx_order_get_version (order), event, data,
                           self->cancellable, step_ran_cb, s);
 }
 

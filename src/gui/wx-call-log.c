@@ -174,47 +174,6 @@ fill_list (GtkListBox  *list,
 
 /* ------------------------------------------------------------ loading */
 
-typedef struct {
-  gint64  from;
-  gint64  to;
-  gint64  now;
-} LoadQuery;
-
-typedef struct {
-  GPtrArray *calls;
-  GPtrArray *pending;
-} Loaded;
-
-static void
-loaded_free (Loaded *l)
-{
-  g_clear_pointer (&l->calls, g_ptr_array_unref);
-  g_clear_pointer (&l->pending, g_ptr_array_unref);
-  g_free (l);
-}
-
-static gboolean
-load_job (PGconn    *conn,
-          gpointer   data,
-          gpointer  *result,
-          GError   **error)
-{
-  LoadQuery *q = data;
-  Loaded *l = g_new0 (Loaded, 1);
-
-  l->calls = wx_db_calls_list (conn, q->from, q->to, error);
-  l->pending = l->calls ? wx_db_notify_pending (conn, q->now, error) : NULL;
-  if (l->pending == NULL)
-    {
-      loaded_free (l);
-      return FALSE;
-    }
-  *result = l;
-  return TRUE;
-}
-
-/* The rows are made only while the page is shown: a long list of machines
- * to announce costs nothing at launch. */
 static void
 show_loaded (WxCallLog *self)
 {
@@ -238,7 +197,7 @@ loaded_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  Loaded *l = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  WxDbCallDay *l = wx_db_call_day_finish (WX_DB_WORKER (source), result, &error);
   WxCallLog *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -252,7 +211,7 @@ loaded_cb (GObject      *source,
       g_ptr_array_unref (self->pending);
       self->calls = g_steal_pointer (&l->calls);
       self->pending = g_steal_pointer (&l->pending);
-      loaded_free (l);
+      wx_db_call_day_free (l);
       show_loaded (self);
     }
   g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
@@ -265,7 +224,6 @@ wx_call_log_reload (WxCallLog *self)
   g_autoptr(GDateTime) midnight = NULL;
   g_autoptr(GDateTime) day = NULL;
   g_autofree char *day_text = NULL;
-  LoadQuery *q;
 
   g_return_if_fail (WX_IS_CALL_LOG (self));
   if (self->worker == NULL)
@@ -276,16 +234,12 @@ wx_call_log_reload (WxCallLog *self)
   /* TRANSLATORS: the call log's day, strftime format */
   day_text = g_date_time_format (day, self->day == 0 ? _("Today, %Y-%m-%d") : _("%A %Y-%m-%d"));
   gtk_label_set_text (self->day_label, day_text);
-  q = g_new0 (LoadQuery, 1);
-  q->from = g_date_time_to_unix (day);
-  q->to = q->from + 24 * 3600;
-  q->now = g_date_time_to_unix (now);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  wx_db_worker_read_async (self->worker, load_job, q, g_free, (GDestroyNotify) loaded_free,
-                           self->cancellable, loaded_cb, self);
+  wx_db_call_day_async (self->worker, g_date_time_to_unix (day), g_date_time_to_unix (day) + 24 * 3600,
+                        g_date_time_to_unix (now), self->cancellable, loaded_cb, self);
 }
 
 void

@@ -150,16 +150,6 @@ wx_front_desk_window_open_order (WxFrontDeskWindow *self,
 
 /* ---------------------------------------------------------------- search */
 
-static gboolean
-search_job (PGconn    *conn,
-            gpointer   data,
-            gpointer  *result,
-            GError   **error)
-{
-  *result = wx_db_orders_search (conn, data, SEARCH_LIMIT, g_get_real_time () / G_USEC_PER_SEC, error);
-  return *result != NULL;
-}
-
 static void
 search_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -167,7 +157,7 @@ search_done_cb (GObject      *source,
 {
   g_autoptr(WxFrontDeskWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(GPtrArray) found = wx_db_orders_search_finish (WX_DB_WORKER (source), result, &error);
   g_autofree char *text = NULL;
 
   if (found == NULL)
@@ -202,9 +192,8 @@ search_activate_cb (GtkSearchEntry    *entry,
       gtk_editable_set_text (GTK_EDITABLE (entry), "");
       return;
     }
-  wx_db_worker_read_async (self->worker, search_job, g_steal_pointer (&text), g_free,
-                           (GDestroyNotify) g_ptr_array_unref, self->cancellable, search_done_cb,
-                           g_object_ref (self));
+  wx_db_orders_search_async (self->worker, text, SEARCH_LIMIT, self->cancellable, search_done_cb,
+                             g_object_ref (self));
 }
 
 static void

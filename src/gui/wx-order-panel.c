@@ -210,30 +210,6 @@ show_detail (WxOrderPanel        *self,
 
 /* --------------------------------------------------------------- loading */
 
-typedef struct {
-  char   *number;
-  gint64  now;
-} DetailQuery;
-
-static void
-detail_query_free (DetailQuery *q)
-{
-  g_free (q->number);
-  g_free (q);
-}
-
-static gboolean
-load_job (PGconn    *conn,
-          gpointer   data,
-          gpointer  *result,
-          GError   **error)
-{
-  DetailQuery *q = data;
-
-  *result = wx_db_order_detail_load (conn, q->number, q->now, error);
-  return *result != NULL;
-}
-
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -241,7 +217,7 @@ loaded_cb (GObject      *source,
 {
   g_autoptr(WxOrderPanel) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(WxOrderDetail) d = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(WxOrderDetail) d = wx_db_order_detail_load_finish (WX_DB_WORKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -265,14 +241,9 @@ loaded_cb (GObject      *source,
 static void
 reload (WxOrderPanel *self)
 {
-  DetailQuery *q = g_new0 (DetailQuery, 1);
-
-  q->number = g_strdup (self->number);
-  q->now = g_get_real_time () / G_USEC_PER_SEC;
   gtk_spinner_start (self->spinner);
-  wx_db_worker_read_async (self->worker, load_job, q, (GDestroyNotify) detail_query_free,
-                           (GDestroyNotify) wx_order_detail_free, self->cancellable, loaded_cb,
-                           g_object_ref (self));
+  wx_db_order_detail_load_async (self->worker, self->number, g_get_real_time () / G_USEC_PER_SEC,
+                                 self->cancellable, loaded_cb, g_object_ref (self));
 }
 
 void

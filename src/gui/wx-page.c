@@ -35,7 +35,7 @@ loaded_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   g_autoptr(WxPage) self = user_data;
   WxPageClass *klass = WX_PAGE_GET_CLASS (self);
   g_autoptr(GError) error = NULL;
-  gpointer result = wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
+  gpointer result = klass->load_finish (self, res, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -56,13 +56,11 @@ wx_page_reload (WxPage *self)
 {
   WxPagePrivate *priv;
   WxPageClass *klass;
-  gpointer data = NULL;
-  GDestroyNotify data_free = NULL;
 
   g_return_if_fail (WX_IS_PAGE (self));
   priv = wx_page_get_instance_private (self);
   klass = WX_PAGE_GET_CLASS (self);
-  if (priv->worker == NULL || klass->load == NULL)
+  if (priv->worker == NULL || klass->load == NULL || klass->load_finish == NULL)
     return;
   priv->requested = TRUE;
   priv->stale = FALSE;
@@ -70,10 +68,7 @@ wx_page_reload (WxPage *self)
   g_clear_object (&priv->load_cancellable);
   priv->load_cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  if (klass->load_data)
-    data = klass->load_data (self, &data_free);
-  wx_db_worker_read_async (priv->worker, klass->load, data, data_free, klass->result_free,
-                           priv->load_cancellable, loaded_cb, g_object_ref (self));
+  klass->load (self, priv->worker, priv->load_cancellable, loaded_cb, g_object_ref (self));
 }
 
 void
@@ -150,64 +145,11 @@ wx_page_open_order (WxPage *self, const char *number)
 
 /* ------------------------------------------------------------ writes */
 
-typedef struct {
-  WxPage         *self;
-  char           *what;
-  WxPageSaved     done;
-  gpointer        user_data;
-  GDestroyNotify  user_free;
-} Save;
-
-static void
-save_free (Save *s)
-{
-  g_object_unref (s->self);
-  g_free (s->what);
-  if (s->user_free)
-    s->user_free (s->user_data);
-  g_free (s);
-}
-
-static void
-saved_cb (GObject *source, GAsyncResult *res, gpointer user_data)
-{
-  Save *s = user_data;
-  g_autoptr(GError) error = NULL;
-
-  wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      if (s->done)
-        s->done (s->self, s->what, s->user_data, error);
-      g_signal_emit (s->self, signals[SIGNAL_SAVED], 0, s->what, error);
-    }
-  save_free (s);
-}
-
 void
-wx_page_save (WxPage *self, const char *what, WxDbJob job, gpointer data, GDestroyNotify data_free,
-              WxPageSaved done, gpointer user_data, GDestroyNotify user_free)
+wx_page_saved (WxPage *self, const char *what, const GError *error)
 {
-  WxPagePrivate *priv;
-  Save *s;
-
   g_return_if_fail (WX_IS_PAGE (self));
-  priv = wx_page_get_instance_private (self);
-  if (priv->worker == NULL)
-    {
-      if (data_free)
-        data_free (data);
-      if (user_free)
-        user_free (user_data);
-      return;
-    }
-  s = g_new0 (Save, 1);
-  s->self = g_object_ref (self);
-  s->what = g_strdup (what);
-  s->done = done;
-  s->user_data = user_data;
-  s->user_free = user_free;
-  wx_db_worker_run_async (priv->worker, job, data, data_free, NULL, priv->cancellable, saved_cb, s);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, what, error);
 }
 
 void

@@ -1,6 +1,6 @@
 /* wx-page.h — the base of the supervisor window's pages: the database
- * worker, a load run on it (the `load` job) whose result the page shows
- * (`loaded`), the loading state (a spinner), the "loaded" and "open-order"
+ * worker, a load started on it (`load`, a typed wx_db_…_async call, and
+ * `load_finish`) whose result the page shows (`loaded`), the loading state (a spinner), the "loaded" and "open-order"
  * signals, and "refresh when shown": a page reloads when it is mapped if it
  * was never loaded or was marked stale since.
  * Writes (wx_page_save) end in "saved".
@@ -18,23 +18,22 @@ G_BEGIN_DECLS
 #define WX_TYPE_PAGE (wx_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (WxPage, wx_page, WX, PAGE, GtkWidget)
 
-/* A write ended (error: why it failed); "saved" follows. */
-typedef void (*WxPageSaved) (WxPage       *self,
-                             const char   *what,
-                             gpointer      user_data,
-                             const GError *error);
-
 struct _WxPageClass
 {
   GtkWidgetClass parent_class;
 
-  /* Runs on the worker's thread: reads what the page shows into *result. */
-  WxDbJob        load;
-  /* Optional, on the main thread before each load: the data `load` gets
-   * (freed by *data_free). */
-  gpointer     (*load_data) (WxPage         *self,
-                             GDestroyNotify *data_free);
-  /* Frees load's result when nobody took it. */
+  /* Starts the load of what the page shows: a wx_db_…_async call on
+   * `worker` with `cancellable`, `callback` and `user_data` as given. */
+  void         (*load)        (WxPage              *self,
+                               WxDbWorker          *worker,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data);
+  /* Its result: the matching wx_db_…_finish call. */
+  gpointer     (*load_finish) (WxPage              *self,
+                               GAsyncResult        *result,
+                               GError             **error);
+  /* Frees the result when there is no `loaded`. */
   GDestroyNotify result_free;
   /* Back on the main thread: `result` (owned by the page now; NULL with
    * `error` when the load failed) into the widgets. "loaded" follows. */
@@ -61,17 +60,11 @@ void          wx_page_set_spinner     (WxPage     *self,
 GCancellable *wx_page_get_cancellable (WxPage     *self);
 void          wx_page_open_order      (WxPage     *self,
                                        const char *number);
-/* Runs the write `job` (with `data`) on the worker, then `done` (with
- * `user_data`, freed by `user_free`) and "saved" (`what`); nothing but the
- * frees without a worker, nor once the page is gone. */
-void          wx_page_save            (WxPage         *self,
+/* A write the page ran (a wx_db_…_async call with wx_page_get_cancellable)
+ * ended: "saved" (`what`, `error`). Call it after showing the outcome. */
+void          wx_page_saved           (WxPage         *self,
                                        const char     *what,
-                                       WxDbJob         job,
-                                       gpointer        data,
-                                       GDestroyNotify  data_free,
-                                       WxPageSaved     done,
-                                       gpointer        user_data,
-                                       GDestroyNotify  user_free);
+                                       const GError   *error);
 /* A write refused before it started (the page said why): "saved" (`what`, NULL). */
 void          wx_page_refused         (WxPage         *self,
                                        const char     *what);

@@ -140,27 +140,6 @@ wx_route_list_set_stops (WxRouteList *self, GPtrArray *stops, gint64 day)
 }
 
 typedef struct {
-  char   *engineer;
-  gint64  day;
-} RouteQuery;
-
-static void
-route_query_free (RouteQuery *q)
-{
-  g_free (q->engineer);
-  g_free (q);
-}
-
-static gboolean
-route_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  RouteQuery *q = data;
-
-  *result = wx_db_visit_route (conn, q->engineer, q->day, error);
-  return *result != NULL;
-}
-
-typedef struct {
   WxRouteList *self;
   gint64       day;
 } RouteCall;
@@ -172,7 +151,7 @@ route_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(WxRouteList) self = call->self;
   gint64 day = call->day;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) stops = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(GPtrArray) stops = wx_db_visit_route_finish (WX_DB_WORKER (source), result, &error);
 
   g_free (call);
   if (stops == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -185,16 +164,12 @@ route_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 wx_route_list_load (WxRouteList *self, WxDbWorker *worker, const char *engineer, gint64 day)
 {
-  RouteQuery *q = g_new0 (RouteQuery, 1);
   RouteCall *call = g_new0 (RouteCall, 1);
 
   g_return_if_fail (WX_IS_ROUTE_LIST (self));
-  q->engineer = g_strdup (engineer);
-  q->day = day;
   call->self = g_object_ref (self);
   call->day = day;
-  wx_db_worker_read_async (worker, route_job, q, (GDestroyNotify) route_query_free,
-                           (GDestroyNotify) g_ptr_array_unref, self->cancellable, route_loaded_cb, call);
+  wx_db_visit_route_async (worker, engineer, day, self->cancellable, route_loaded_cb, call);
 }
 
 GListModel *

@@ -242,23 +242,6 @@ refresh_action_cb (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ sweep */
 
-static gboolean
-sweep_job (PGconn    *conn,
-           gpointer   data,
-           gpointer  *result,
-           GError   **error)
-{
-  WxSweepCounts *counts = g_new0 (WxSweepCounts, 1);
-
-  if (!wx_db_supervisor_sweep (conn, NULL, counts, error))
-    {
-      g_free (counts);
-      return FALSE;
-    }
-  *result = counts;
-  return TRUE;
-}
-
 static void
 swept_cb (GObject      *source,
           GAsyncResult *result,
@@ -266,7 +249,7 @@ swept_cb (GObject      *source,
 {
   g_autoptr(WxSupervisorWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree WxSweepCounts *counts = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autofree WxSweepCounts *counts = wx_db_supervisor_sweep_finish (WX_DB_WORKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -321,8 +304,7 @@ wx_supervisor_window_sweep (WxSupervisorWindow *self)
   if (self->sweeping)
     return;
   self->sweeping = TRUE;
-  wx_db_worker_run_async (self->worker, sweep_job, NULL, NULL, g_free, self->cancellable,
-                          swept_cb, g_object_ref (self));
+  wx_db_supervisor_sweep_async (self->worker, self->cancellable, swept_cb, g_object_ref (self));
 }
 
 static gboolean

@@ -5,7 +5,6 @@
 
 #include "core/wx-fields.h"
 #include "core/wx-intake.h"
-#include "db/wx-db.h"
 #include "db/wx-db-intake.h"
 #include "wx-amend-dialog.h"
 #include "wx-dialog-fields.h"
@@ -85,35 +84,6 @@ wx_amend_dialog_get_message (WxAmendDialog *self,
 
 /* ------------------------------------------------------------ saving */
 
-typedef struct {
-  char       *number;
-  int         version;
-  GHashTable *changes;
-} AmendJob;
-
-static void
-amend_job_free (AmendJob *j)
-{
-  g_free (j->number);
-  g_hash_table_unref (j->changes);
-  g_free (j);
-}
-
-static gboolean
-amend_job (PGconn    *conn,
-           gpointer   data,
-           gpointer  *result,
-           GError   **error)
-{
-  AmendJob *j = data;
-  WxTransitionResult r = { 0 };
-
-  if (!wx_db_order_amend (conn, j->number, j->version, j->changes, &r, error))
-    return FALSE;
-  *result = g_memdup2 (&r.version, sizeof r.version);
-  return TRUE;
-}
-
 static void
 set_busy (WxAmendDialog *self,
           gboolean       busy)
@@ -129,16 +99,17 @@ amended_cb (GObject      *source,
 {
   g_autoptr(WxAmendDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree int *version = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  int version = 0;
+  gboolean ok = wx_db_order_amend_finish (WX_DB_WORKER (source), result, &version, &error);
 
   set_busy (self, FALSE);
-  if (version == NULL)
+  if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, NULL, error->message);
       return;
     }
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, *version);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, version);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -147,7 +118,6 @@ wx_amend_dialog_save (WxAmendDialog *self)
 {
   g_autoptr(GHashTable) changes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   const char *column;
-  AmendJob *j;
 
   g_return_if_fail (WX_IS_AMEND_DIALOG (self));
   if (self->busy)
@@ -174,13 +144,9 @@ wx_amend_dialog_save (WxAmendDialog *self)
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  j = g_new0 (AmendJob, 1);
-  j->number = g_strdup (self->number);
-  j->version = self->version;
-  j->changes = g_steal_pointer (&changes);
   set_busy (self, TRUE);
-  wx_db_worker_run_async (self->worker, amend_job, j, (GDestroyNotify) amend_job_free, g_free,
-                          self->cancellable, amended_cb, g_object_ref (self));
+  wx_db_order_amend_async (self->worker, self->number, self->version, changes,
+                           self->cancellable, amended_cb, g_object_ref (self));
 }
 
 static void

@@ -6,7 +6,7 @@
 #include "core/wx-call.h"
 #include "core/wx-codes.h"
 #include "core/wx-error.h"
-#include "db/wx-db.h"
+#include "db/wx-db-error.h"
 #include "db/wx-db-calls.h"
 #include "wx-call-dialog.h"
 #include "wx-dialog-fields.h"
@@ -147,52 +147,6 @@ wx_call_dialog_get_message (WxCallDialog *self,
 
 /* ------------------------------------------------------------ saving */
 
-typedef struct {
-  WxCallRecord  call;
-  char         *order;      /* the number typed, "" = none */
-  GPtrArray    *strings;    /* what the record's strings point into */
-} LogJob;
-
-static void
-log_job_free (LogJob *j)
-{
-  g_free (j->order);
-  g_ptr_array_unref (j->strings);
-  g_free (j);
-}
-
-static gboolean
-log_job (PGconn    *conn,
-         gpointer   data,
-         gpointer  *result,
-         GError   **error)
-{
-  LogJob *j = data;
-  gint64 *id = g_new0 (gint64, 1);
-
-  if (*j->order)
-    {
-      const char *params[] = { j->order };
-      g_autofree char *order_id = wx_db_query_value (conn, "SELECT id FROM service_orders WHERE number = $1",
-                                                     1, params, error);
-      if (order_id == NULL)
-        {
-          if (error && *error == NULL)
-            g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no service order %s."), j->order);
-          g_free (id);
-          return FALSE;
-        }
-      j->call.order_id = g_ascii_strtoll (order_id, NULL, 10);
-    }
-  if (!wx_db_call_log (conn, &j->call, id, error))
-    {
-      g_free (id);
-      return FALSE;
-    }
-  *result = id;
-  return TRUE;
-}
-
 static void
 set_busy (WxCallDialog *self,
           gboolean      busy)
@@ -209,25 +163,26 @@ logged_cb (GObject      *source,
 {
   g_autoptr(WxCallDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *id = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  gint64 id = wx_db_call_log_finish (WX_DB_WORKER (source), result, &error);
 
   set_busy (self, FALSE);
-  if (id == NULL)
+  if (id == 0)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, g_error_matches (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND) ? "order" : NULL,
                     error->message);
       return;
     }
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, *id);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* `text` kept until the call is saved (the record points into it). */
 static const char *
-keep (LogJob *j,
-      char   *text)
+keep (GPtrArray *strings,
+      char      *text)
 {
-  g_ptr_array_add (j->strings, text);
+  g_ptr_array_add (strings, text);
   return text;
 }
 
@@ -239,46 +194,43 @@ wx_call_dialog_save (WxCallDialog *self)
   g_autofree char *promised = NULL;
   WxCallRecord check;
   const char *field = NULL;
-  LogJob *j;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  WxCallRecord call = { 0 };
+  g_autofree char *order = NULL;
 
   g_return_if_fail (WX_IS_CALL_DIALOG (self));
   if (self->busy)
     return;
   clear_messages (self);
-  j = g_new0 (LogJob, 1);
-  j->strings = g_ptr_array_new_with_free_func (g_free);
-  j->call.direction = wx_code_nth (WX_CODE_CALL_DIRECTION, gtk_drop_down_get_selected (self->direction_dropdown));
-  j->call.purpose = wx_code_nth (WX_CODE_CALL_PURPOSE, gtk_drop_down_get_selected (self->purpose_dropdown));
-  j->call.unit_name = keep (j, text_of (self, "unit"));
-  j->call.contact = keep (j, text_of (self, "contact"));
-  j->call.phone = keep (j, text_of (self, "phone"));
-  j->call.machine = keep (j, text_of (self, "machine"));
-  j->call.subject = keep (j, text_of (self, "subject"));
-  j->call.result = keep (j, text_of (self, "result"));
-  j->call.answered_by = keep (j, text_of (self, "answered_by"));
-  j->call.relayed_to = keep (j, text_of (self, "relayed_to"));
-  j->call.reached = gtk_check_button_get_active (self->reached_check);
-  j->order = text_of (self, "order");
+  call.direction = wx_code_nth (WX_CODE_CALL_DIRECTION, gtk_drop_down_get_selected (self->direction_dropdown));
+  call.purpose = wx_code_nth (WX_CODE_CALL_PURPOSE, gtk_drop_down_get_selected (self->purpose_dropdown));
+  call.unit_name = keep (strings, text_of (self, "unit"));
+  call.contact = keep (strings, text_of (self, "contact"));
+  call.phone = keep (strings, text_of (self, "phone"));
+  call.machine = keep (strings, text_of (self, "machine"));
+  call.subject = keep (strings, text_of (self, "subject"));
+  call.result = keep (strings, text_of (self, "result"));
+  call.answered_by = keep (strings, text_of (self, "answered_by"));
+  call.relayed_to = keep (strings, text_of (self, "relayed_to"));
+  call.reached = gtk_check_button_get_active (self->reached_check);
+  order = text_of (self, "order");
   promised = text_of (self, "promised");
-  if (!wx_call_parse_time (promised, now, &j->call.promised_reply_at, &error))
+  if (!wx_call_parse_time (promised, now, &call.promised_reply_at, &error))
     {
       show_error (self, "promised", error->message);
-      log_job_free (j);
       return;
     }
   /* Checked here for the message at its field; the order stands in for
    * itself until the worker finds it. */
-  check = j->call;
-  check.order_id = *j->order ? 1 : 0;
+  check = call;
+  check.order_id = *order ? 1 : 0;
   if (!wx_call_record_check (&check, &field, &error))
     {
       show_error (self, field, error->message);
-      log_job_free (j);
       return;
     }
   set_busy (self, TRUE);
-  wx_db_worker_run_async (self->worker, log_job, j, (GDestroyNotify) log_job_free, g_free,
-                          self->cancellable, logged_cb, g_object_ref (self));
+  wx_db_call_log_async (self->worker, &call, order, self->cancellable, logged_cb, g_object_ref (self));
 }
 
 static void

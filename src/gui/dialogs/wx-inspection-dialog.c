@@ -213,21 +213,12 @@ mode_changed_cb (GtkCheckButton *check, WxInspectionDialog *self)
 
 /* ------------------------------------------------------------ peers */
 
-static gboolean
-load_peers_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  GPtrArray *peers = wx_db_suppliers_load (conn, TRUE, error);
-
-  *result = peers;
-  return peers != NULL;
-}
-
 static void
 peers_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(WxInspectionDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) peers = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(GPtrArray) peers = wx_db_suppliers_load_finish (WX_DB_WORKER (source), result, &error);
   g_autoptr(GtkStringList) names = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -337,14 +328,6 @@ save_job_free (SaveJob *j)
   g_free (j);
 }
 
-static gboolean
-save_input (PGconn *conn, gpointer data, WxTransitionResult *result, GError **error)
-{
-  SaveJob *j = data;
-
-  return wx_db_inspection_save (conn, j->number, j->version, &j->input, result, error);
-}
-
 static const char *
 keep (SaveJob *j, char *text)
 {
@@ -391,7 +374,17 @@ wx_inspection_dialog_real_save (WxRecordDialog *dialog)
     }
   if (error == NULL)
     wx_inspection_input_check (&j->input, &field, &error);
-  wx_record_dialog_run_or_refuse (dialog, field, error, save_input, j, (GDestroyNotify) save_job_free);
+  if (error)
+    {
+      save_job_free (j);
+      wx_record_dialog_refuse (dialog, field, error);
+      return;
+    }
+  wx_record_dialog_saving (dialog);
+  wx_db_inspection_save_async (wx_record_dialog_get_worker (dialog), j->number, j->version, &j->input,
+                               wx_record_dialog_get_cancellable (dialog), wx_record_dialog_saved_cb,
+                               g_object_ref (dialog));
+  save_job_free (j);
 }
 
 void
@@ -440,8 +433,7 @@ wx_inspection_dialog_new (GtkWindow  *parent,
   gtk_widget_set_sensitive (self->inspect_check, can_inspect);
   wx_inspection_dialog_set_outsource (self, !can_inspect);
   show_mode (self);
-  wx_db_worker_read_async (worker, load_peers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                           wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)), peers_loaded_cb,
-                           g_object_ref (self));
+  wx_db_suppliers_load_async (worker, TRUE, wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)),
+                              peers_loaded_cb, g_object_ref (self));
   return self;
 }

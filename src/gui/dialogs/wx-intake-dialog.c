@@ -4,9 +4,9 @@
 
 #include "core/wx-intake.h"
 #include "core/wx-workflow.h"
-#include "db/wx-db.h"
 #include "db/wx-db-intake.h"
 #include "db/wx-db-lookup.h"
+#include "db/wx-db-settings.h"
 #include "gui/wx-describe.h"
 #include "wx-dialog-fields.h"
 #include "wx-intake-dialog.h"
@@ -236,16 +236,6 @@ wx_intake_dialog_get_device_text (WxIntakeDialog *self)
 
 /* -------------------------------------------------------- customer lookup */
 
-static gboolean
-customers_job (PGconn    *conn,
-               gpointer   data,
-               gpointer  *result,
-               GError   **error)
-{
-  *result = wx_db_customers_lookup (conn, data, 6, error);
-  return *result != NULL;
-}
-
 static void
 customer_row_activated_cb (GtkListBox     *list,
                            GtkListBoxRow  *row,
@@ -273,7 +263,7 @@ customers_found_cb (GObject      *source,
 {
   g_autoptr(WxIntakeDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *found = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  GPtrArray *found = wx_db_customers_lookup_finish (WX_DB_WORKER (source), result, &error);
   GtkWidget *child;
 
   if (found == NULL)
@@ -311,8 +301,8 @@ customer_lookup_cb (gpointer user_data)
       gtk_widget_set_visible (GTK_WIDGET (self->customer_box), FALSE);
       return G_SOURCE_REMOVE;
     }
-  wx_db_worker_read_async (self->worker, customers_job, g_strdup (text), g_free, (GDestroyNotify) g_ptr_array_unref,
-                           self->lookup_cancellable, customers_found_cb, g_object_ref (self));
+  wx_db_customers_lookup_async (self->worker, text, 6, self->lookup_cancellable, customers_found_cb,
+                                g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -327,36 +317,6 @@ customer_text_changed_cb (GtkEditable    *editable,
 
 /* ---------------------------------------------------------- device lookup */
 
-typedef struct {
-  char   *serial;
-  gint64  now;
-} DeviceQuery;
-
-static void
-device_query_free (DeviceQuery *q)
-{
-  g_free (q->serial);
-  g_free (q);
-}
-
-static gboolean
-device_job (PGconn    *conn,
-            gpointer   data,
-            gpointer  *result,
-            GError   **error)
-{
-  DeviceQuery *q = data;
-  g_autoptr(GError) local = NULL;
-
-  *result = wx_db_device_lookup (conn, q->serial, q->now, &local);
-  if (local)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 device_found_cb (GObject      *source,
                  GAsyncResult *result,
@@ -364,7 +324,7 @@ device_found_cb (GObject      *source,
 {
   g_autoptr(WxIntakeDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(WxDeviceInfo) info = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(WxDeviceInfo) info = wx_db_device_lookup_finish (WX_DB_WORKER (source), result, &error);
   g_autofree char *text = NULL;
 
   if (error)
@@ -402,7 +362,6 @@ device_lookup_cb (gpointer user_data)
 {
   WxIntakeDialog *self = user_data;
   g_autofree char *serial = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->serial_entry))));
-  DeviceQuery *q;
 
   self->device_timeout = 0;
   if (strlen (serial) < 4)
@@ -411,12 +370,8 @@ device_lookup_cb (gpointer user_data)
       gtk_widget_set_visible (GTK_WIDGET (self->return_button), FALSE);
       return G_SOURCE_REMOVE;
     }
-  q = g_new0 (DeviceQuery, 1);
-  q->serial = g_steal_pointer (&serial);
-  q->now = g_get_real_time () / G_USEC_PER_SEC;
-  wx_db_worker_read_async (self->worker, device_job, q, (GDestroyNotify) device_query_free,
-                           (GDestroyNotify) wx_device_info_free, self->lookup_cancellable,
-                           device_found_cb, g_object_ref (self));
+  wx_db_device_lookup_async (self->worker, serial, g_get_real_time () / G_USEC_PER_SEC, self->lookup_cancellable,
+                             device_found_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -454,22 +409,6 @@ create_job_free (CreateJob *j)
   g_free (j);
 }
 
-static gboolean
-create_job (PGconn    *conn,
-            gpointer   data,
-            gpointer  *result,
-            GError   **error)
-{
-  CreateJob *j = data;
-  WxIntakeResult r = { 0 };
-
-  if (!wx_db_order_create (conn, &j->draft, &r, error))
-    return FALSE;
-  *result = g_steal_pointer (&r.number);
-  wx_intake_result_clear (&r);
-  return TRUE;
-}
-
 static void
 set_busy (WxIntakeDialog *self,
           gboolean        busy)
@@ -489,7 +428,7 @@ created_cb (GObject      *source,
 {
   g_autoptr(WxIntakeDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *number = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autofree char *number = wx_db_order_create_finish (WX_DB_WORKER (source), result, &error);
 
   set_busy (self, FALSE);
   if (number == NULL)
@@ -572,8 +511,8 @@ wx_intake_dialog_save (WxIntakeDialog *self)
       return;
     }
   set_busy (self, TRUE);
-  wx_db_worker_run_async (self->worker, create_job, j, (GDestroyNotify) create_job_free, g_free,
-                          self->cancellable, created_cb, g_object_ref (self));
+  wx_db_order_create_async (self->worker, &j->draft, self->cancellable, created_cb, g_object_ref (self));
+  create_job_free (j);
 }
 
 void
@@ -592,24 +531,13 @@ save_action_cb (GtkWidget  *widget,
   wx_intake_dialog_save (WX_INTAKE_DIALOG (widget));
 }
 
-/* The important notice, as the shop wrote it in its settings. */
-static gboolean
-notice_job (PGconn    *conn,
-            gpointer   data,
-            gpointer  *result,
-            GError   **error)
-{
-  *result = wx_db_setting (conn, "notice.important", "", error);
-  return *result != NULL;
-}
-
 static void
 notice_loaded_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(WxIntakeDialog) self = user_data;
-  g_autofree char *notice = wx_db_worker_run_finish (WX_DB_WORKER (source), result, NULL);
+  g_autofree char *notice = wx_db_setting_finish (WX_DB_WORKER (source), result, NULL);
 
   if (notice && *notice)
     gtk_label_set_text (self->notice_label, notice);
@@ -722,6 +650,7 @@ wx_intake_dialog_new (GtkWindow   *parent,
   adw_window_title_set_subtitle (self->title, kind == WX_ORDER_KIND_ON_SITE ? _("The customer called: the machine stays on site")
                                               : kind == WX_ORDER_KIND_SALE ? _("Parts or consumables sold")
                                               : _("The customer brought the machine in"));
-  wx_db_worker_read_async (worker, notice_job, NULL, NULL, g_free, self->cancellable, notice_loaded_cb, g_object_ref (self));
+  /* The important notice, as the shop wrote it in its settings. */
+  wx_db_setting_async (worker, "notice.important", "", self->cancellable, notice_loaded_cb, g_object_ref (self));
   return self;
 }

@@ -102,35 +102,6 @@ build (WxPartOrderDialog *self, WxDbWorker *worker)
 
 /* ------------------------------------------------------------ loading */
 
-typedef struct {
-  GPtrArray     *suppliers;
-  WxOrderRecord *record;
-} Loaded;
-
-static void
-loaded_free (Loaded *l)
-{
-  g_clear_pointer (&l->suppliers, g_ptr_array_unref);
-  g_clear_pointer (&l->record, wx_order_record_free);
-  g_free (l);
-}
-
-static gboolean
-load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  Loaded *l = g_new0 (Loaded, 1);
-
-  l->suppliers = wx_db_suppliers_load (conn, FALSE, error);
-  l->record = l->suppliers ? wx_db_order_record_load (conn, data, error) : NULL;
-  if (l->record == NULL)
-    {
-      loaded_free (l);
-      return FALSE;
-    }
-  *result = l;
-  return TRUE;
-}
-
 static void
 fill_orders (WxPartOrderDialog *self, WxOrderRecord *r)
 {
@@ -164,7 +135,7 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(WxPartOrderDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  Loaded *l = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  WxDbPartOrderFacts *l = wx_db_part_order_facts_finish (WX_DB_WORKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -186,7 +157,7 @@ loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
             }
           gtk_drop_down_set_model (self->supplier, G_LIST_MODEL (names));
         }
-      loaded_free (l);
+      wx_db_part_order_facts_free (l);
     }
   g_signal_emit_by_name (self, "loaded", error);
 }
@@ -263,16 +234,6 @@ save_job_free (SaveJob *j)
   g_free (j);
 }
 
-static gboolean
-save_input (PGconn *conn, gpointer data, WxTransitionResult *result, GError **error)
-{
-  SaveJob *j = data;
-
-  return j->arrival
-    ? wx_db_parts_arrived (conn, j->number, j->version, result, error)
-    : wx_db_part_order_save (conn, j->number, j->version, &j->input, result, error);
-}
-
 static const char *
 text_of (SaveJob *j, GtkWidget *e)
 {
@@ -319,7 +280,22 @@ wx_part_order_dialog_real_save (WxRecordDialog *dialog)
       else
         wx_part_order_input_check (&j->input, &today, &field, &error);
     }
-  wx_record_dialog_run_or_refuse (dialog, field, error, save_input, j, (GDestroyNotify) save_job_free);
+  if (error)
+    {
+      save_job_free (j);
+      wx_record_dialog_refuse (dialog, field, error);
+      return;
+    }
+  wx_record_dialog_saving (dialog);
+  if (j->arrival)
+    wx_db_parts_arrived_async (wx_record_dialog_get_worker (dialog), j->number, j->version,
+                               wx_record_dialog_get_cancellable (dialog), wx_record_dialog_saved_cb,
+                               g_object_ref (dialog));
+  else
+    wx_db_part_order_save_async (wx_record_dialog_get_worker (dialog), j->number, j->version, &j->input,
+                                 wx_record_dialog_get_cancellable (dialog), wx_record_dialog_saved_cb,
+                                 g_object_ref (dialog));
+  save_job_free (j);
 }
 
 void
@@ -362,8 +338,7 @@ wx_part_order_dialog_new (GtkWindow  *parent,
   wx_record_dialog_setup (WX_RECORD_DIALOG (self), worker, order,
                           self->arrival ? _("Parts arrived") : _("Order parts"));
   build (self, worker);
-  wx_db_worker_read_async (worker, load_job, g_strdup (wx_order_get_number (order)), g_free,
-                           (GDestroyNotify) loaded_free, wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)),
-                           loaded_cb, g_object_ref (self));
+  wx_db_part_order_facts_async (worker, wx_order_get_number (order),
+                                wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)), loaded_cb, g_object_ref (self));
   return self;
 }

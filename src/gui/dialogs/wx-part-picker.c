@@ -22,15 +22,6 @@ G_DEFINE_FINAL_TYPE (WxPartPicker, wx_part_picker, GTK_TYPE_BOX)
 enum { SIGNAL_PICKED, SIGNAL_RESULTS_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static gboolean
-search_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  GPtrArray *hits = wx_db_parts_search (conn, data, MAX_HITS, error);
-
-  *result = hits;
-  return hits != NULL;
-}
-
 static GtkWidget *
 hit_row (const WxCatalogPart *p)
 {
@@ -67,7 +58,7 @@ searched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(WxPartPicker) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(GPtrArray) hits = wx_db_parts_search_finish (WX_DB_WORKER (source), result, &error);
   GtkWidget *child;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -113,8 +104,7 @@ wx_part_picker_search (WxPartPicker *self,
       g_signal_emit (self, signals[SIGNAL_RESULTS_CHANGED], 0);
       return;
     }
-  wx_db_worker_read_async (self->worker, search_job, g_strdup (text), g_free, (GDestroyNotify) g_ptr_array_unref,
-                           self->cancellable, searched_cb, g_object_ref (self));
+  wx_db_parts_search_async (self->worker, text, MAX_HITS, self->cancellable, searched_cb, g_object_ref (self));
 }
 
 static void

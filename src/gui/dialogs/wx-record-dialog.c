@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "core/wx-workflow.h"
+#include "db/wx-db-records.h"
 #include "wx-dialog-fields.h"
 #include "wx-part-picker.h"
 #include "wx-record-dialog.h"
@@ -180,15 +181,15 @@ set_busy (WxRecordDialog *self, gboolean busy)
   wx_dialog_set_busy (GTK_WIDGET (self), priv->spinner, "record.save", busy);
 }
 
-static void
-run_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+void
+wx_record_dialog_saved_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
 {
   g_autoptr(WxRecordDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gpointer out = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
 
+  wx_db_record_save_finish (WX_DB_WORKER (source), result, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_busy (self, FALSE);
@@ -202,67 +203,11 @@ run_done_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-typedef struct {
-  WxRecordSaveFunc save;
-  gpointer         data;
-  GDestroyNotify   data_free;
-} RunJob;
-
-static void
-run_job_free (RunJob *j)
-{
-  if (j->data_free)
-    j->data_free (j->data);
-  g_free (j);
-}
-
-static gboolean
-run_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  RunJob *j = data;
-  WxTransitionResult *r = g_new0 (WxTransitionResult, 1);
-
-  if (!j->save (conn, j->data, r, error))
-    {
-      g_free (r);
-      return FALSE;
-    }
-  *result = r;
-  return TRUE;
-}
-
 void
-wx_record_dialog_run (WxRecordDialog  *self,
-                      WxRecordSaveFunc save,
-                      gpointer         data,
-                      GDestroyNotify   data_free)
+wx_record_dialog_saving (WxRecordDialog *self)
 {
-  WxRecordDialogPrivate *priv = PRIV (self);
-  RunJob *j = g_new0 (RunJob, 1);
-
-  j->save = save;
-  j->data = data;
-  j->data_free = data_free;
+  g_return_if_fail (WX_IS_RECORD_DIALOG (self));
   set_busy (self, TRUE);
-  wx_db_worker_run_async (priv->worker, run_job, j, (GDestroyNotify) run_job_free, g_free, priv->cancellable,
-                          run_done_cb, g_object_ref (self));
-}
-
-void
-wx_record_dialog_run_or_refuse (WxRecordDialog  *self,
-                                const char      *field,
-                                GError          *error,
-                                WxRecordSaveFunc save,
-                                gpointer         data,
-                                GDestroyNotify   data_free)
-{
-  if (error == NULL)
-    {
-      wx_record_dialog_run (self, save, data, data_free);
-      return;
-    }
-  data_free (data);
-  wx_record_dialog_refuse (self, field, error);
 }
 
 static void

@@ -23,8 +23,8 @@ struct _WxRecordDialogClass
 {
   AdwWindowClass parent_class;
 
-  /* Checks what was typed and calls wx_record_dialog_run() or
-   * wx_record_dialog_refuse(). */
+  /* Checks what was typed and starts the write (wx_record_dialog_saving)
+   * or calls wx_record_dialog_refuse(). */
   void (*save) (WxRecordDialog *self);
 };
 
@@ -61,23 +61,15 @@ void          wx_record_dialog_clear_messages (WxRecordDialog *self);
 void          wx_record_dialog_refuse      (WxRecordDialog *self,
                                             const char     *field,
                                             GError         *error);
-/* Saves in the worker: `save` takes the step with `data` (freed after). */
-typedef gboolean (*WxRecordSaveFunc) (PGconn              *conn,
-                                      gpointer             data,
-                                      WxTransitionResult  *result,
-                                      GError             **error);
-void          wx_record_dialog_run         (WxRecordDialog  *self,
-                                            WxRecordSaveFunc save,
-                                            gpointer         data,
-                                            GDestroyNotify   data_free);
-/* What save() ends with: with `error` (taken), `data` is freed and the
- * error shown as wx_record_dialog_refuse() does; else it runs. */
-void          wx_record_dialog_run_or_refuse (WxRecordDialog  *self,
-                                            const char      *field,
-                                            GError          *error,
-                                            WxRecordSaveFunc save,
-                                            gpointer         data,
-                                            GDestroyNotify   data_free);
+/* Saving: wx_record_dialog_saving() makes the dialog busy; then the
+ * subclass starts its typed write (wx_db_…_save_async, ending with
+ * wx_db_record_save_finish) with the worker, the cancellable,
+ * wx_record_dialog_saved_cb and g_object_ref (self). A refusal is shown
+ * at the bottom and "finished" says how it ended; saved, the dialog closes. */
+void          wx_record_dialog_saving      (WxRecordDialog *self);
+void          wx_record_dialog_saved_cb    (GObject        *source,
+                                            GAsyncResult   *result,
+                                            gpointer        user_data);
 /* The dialog's catalogue search (a WxPartPicker); its results come with
  * the dialog's "parts-found". */
 GtkWidget    *wx_record_dialog_add_picker  (WxRecordDialog *self);

@@ -191,21 +191,12 @@ fill_record (WxRepairDialog *self)
 
 /* ------------------------------------------------------------ loading */
 
-static gboolean
-load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  WxOrderRecord *r = wx_db_order_record_load (conn, data, error);
-
-  *result = r;
-  return r != NULL;
-}
-
 static void
 loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(WxRepairDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  WxOrderRecord *r = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  WxOrderRecord *r = wx_db_order_record_load_finish (WX_DB_WORKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -327,14 +318,6 @@ save_job_free (SaveJob *j)
   g_free (j);
 }
 
-static gboolean
-save_input (PGconn *conn, gpointer data, WxTransitionResult *result, GError **error)
-{
-  SaveJob *j = data;
-
-  return wx_db_repair_save (conn, j->number, j->version, &j->input, result, error);
-}
-
 static void
 collect_issued (WxRepairDialog *self, SaveJob *j)
 {
@@ -419,7 +402,16 @@ wx_repair_dialog_real_save (WxRecordDialog *dialog)
     wx_repair_input_check (&j->input, &field, &error);
   else
     field = "parts";
-  wx_record_dialog_run_or_refuse (dialog, field, error, save_input, j, (GDestroyNotify) save_job_free);
+  if (error)
+    {
+      save_job_free (j);
+      wx_record_dialog_refuse (dialog, field, error);
+      return;
+    }
+  wx_record_dialog_saving (dialog);
+  wx_db_repair_save_async (wx_record_dialog_get_worker (dialog), j->number, j->version, &j->input,
+                           wx_record_dialog_get_cancellable (dialog), wx_record_dialog_saved_cb, g_object_ref (dialog));
+  save_job_free (j);
 }
 
 void
@@ -464,7 +456,7 @@ wx_repair_dialog_new (GtkWindow  *parent,
   /* The checklist follows from what the desk wrote; the record adds the rest. */
   self->category = wx_machine_category_guess (d->product_name, d->model);
   build (self, worker);
-  wx_db_worker_read_async (worker, load_job, g_strdup (d->number), g_free, (GDestroyNotify) wx_order_record_free,
-                           wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)), loaded_cb, g_object_ref (self));
+  wx_db_order_record_load_async (worker, d->number, wx_record_dialog_get_cancellable (WX_RECORD_DIALOG (self)),
+                                 loaded_cb, g_object_ref (self));
   return self;
 }

@@ -401,25 +401,13 @@ wx_step_dialog_get_n_quote_lines (WxStepDialog *self)
 
 /* The order's draft lines (the engineer's parts and labour) replace the
  * blank line the quote starts with, unless something was typed already. */
-static gboolean
-load_lines_job (PGconn    *conn,
-                gpointer   data,
-                gpointer  *result,
-                GError   **error)
-{
-  GArray *lines = wx_db_quote_lines_load (conn, data, error);
-
-  *result = lines;
-  return lines != NULL;
-}
-
 static void
 lines_loaded_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) lines = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(GArray) lines = wx_db_quote_lines_load_finish (WX_DB_WORKER (source), result, &error);
   g_autoptr(WxStepDialog) self = user_data;
 
   if (lines == NULL || self->lines_box == NULL)
@@ -473,25 +461,13 @@ add_quote_editor (WxStepDialog *self)
 
 /* ------------------------------------------------------------ engineers */
 
-static gboolean
-load_engineers_job (PGconn    *conn,
-                    gpointer   data,
-                    gpointer  *result,
-                    GError   **error)
-{
-  GPtrArray *engineers = wx_db_engineers_load (conn, g_get_real_time () / G_USEC_PER_SEC, error);
-
-  *result = engineers;
-  return engineers != NULL;
-}
-
 static void
 engineers_loaded_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) engineers = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(GPtrArray) engineers = wx_db_engineers_load_finish (WX_DB_WORKER (source), result, &error);
   g_autoptr(WxStepDialog) self = user_data;
   Field *f;
   g_autoptr(GStrvBuilder) labels = NULL;
@@ -926,11 +902,9 @@ wx_step_dialog_new (GtkWindow  *parent,
   if (self->lines_box)
     {
       wx_step_dialog_add_quote_line (self, NULL, 1, NULL);
-      wx_db_worker_read_async (worker, load_lines_job, g_strdup (d->number), g_free, (GDestroyNotify) g_array_unref,
-                               self->cancellable, lines_loaded_cb, g_object_ref (self));
+      wx_db_quote_lines_load_async (worker, d->number, self->cancellable, lines_loaded_cb, g_object_ref (self));
     }
   if (find_field (self, "engineer"))
-    wx_db_worker_read_async (worker, load_engineers_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                             self->cancellable, engineers_loaded_cb, g_object_ref (self));
+    wx_db_engineers_load_async (worker, self->cancellable, engineers_loaded_cb, g_object_ref (self));
   return self;
 }

@@ -244,16 +244,6 @@ update_visible (WxVisitDialog *self)
 
 /* ------------------------------------------------------------ prefill */
 
-/* The order's own contact, phone, address and booking, to start from. */
-static gboolean
-facts_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  WxOrderFacts *facts = wx_db_order_facts (conn, data, error);
-
-  *result = facts;
-  return facts != NULL;
-}
-
 static void
 prefill (WxVisitDialog *self, const char *key, const char *value)
 {
@@ -278,7 +268,7 @@ facts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(WxVisitDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(WxOrderFacts) facts = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(WxOrderFacts) facts = wx_db_visit_facts_finish (WX_DB_WORKER (source), result, &error);
   GHashTable *v;
   const char *phone;
   gint64 booked;
@@ -316,7 +306,6 @@ typedef struct {
   WxVisitInput   in;
   GPtrArray     *strings;      /* what `in` points to */
   char         **accessories;
-  const char    *field;        /* set by the worker: the field at fault */
 } VisitJob;
 
 static void
@@ -328,24 +317,10 @@ visit_job_clear (VisitJob *j)
 }
 
 static void
-visit_job_release (gpointer j)
+visit_job_free (VisitJob *j)
 {
-  g_atomic_rc_box_release_full (j, (GDestroyNotify) visit_job_clear);
-}
-
-static gboolean
-visit_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  VisitJob *j = data;
-  WxVisitResult *r = g_new0 (WxVisitResult, 1);
-
-  if (!wx_db_visit_step (conn, j->number, j->version, &j->in, r, &j->field, error))
-    {
-      g_free (r);
-      return FALSE;
-    }
-  *result = r;
-  return TRUE;
+  visit_job_clear (j);
+  g_free (j);
 }
 
 static void
@@ -369,22 +344,14 @@ show_error (WxVisitDialog *self, const char *key, const GError *error)
     }
 }
 
-typedef struct {
-  WxVisitDialog *self;
-  VisitJob      *job;
-} SaveCall;
-
 static void
 visit_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  SaveCall *call = user_data;
-  g_autoptr(WxVisitDialog) self = call->self;
+  g_autoptr(WxVisitDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree WxVisitResult *r = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
-  const char *field = call->job->field;
+  const char *field = NULL;
+  g_autofree WxVisitResult *r = wx_db_visit_step_finish (WX_DB_WORKER (source), result, &field, &error);
 
-  visit_job_release (call->job);
-  g_free (call);
   set_busy (self, FALSE);
   if (r == NULL)
     {
@@ -488,7 +455,6 @@ wx_visit_dialog_save (WxVisitDialog *self)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   VisitJob *j;
-  SaveCall *call;
   const char *field = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -498,7 +464,7 @@ wx_visit_dialog_save (WxVisitDialog *self)
   wx_dialog_set_message (self->error_label, NULL);
   for (guint i = 0; i < self->fields->len; i++)
     wx_dialog_set_message (((Field *) g_ptr_array_index (self->fields, i))->message, NULL);
-  j = g_atomic_rc_box_new0 (VisitJob);
+  j = g_new0 (VisitJob, 1);
   j->number = g_strdup (wx_order_get_number (self->order));
   j->version = wx_order_get_version (self->order);
   j->strings = g_ptr_array_new_with_free_func (g_free);
@@ -509,16 +475,14 @@ wx_visit_dialog_save (WxVisitDialog *self)
       else
         error = g_error_new_literal (WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                                      _("Some fields need to be filled in or corrected."));
-      visit_job_release (j);
+      visit_job_free (j);
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0, error);
       return;
     }
   set_busy (self, TRUE);
-  call = g_new0 (SaveCall, 1);
-  call->self = g_object_ref (self);
-  call->job = g_atomic_rc_box_acquire (j);
-  wx_db_worker_run_async (self->worker, visit_job, j, visit_job_release, g_free,
-                          self->cancellable, visit_done_cb, call);
+  wx_db_visit_step_async (self->worker, j->number, j->version, &j->in,
+                          self->cancellable, visit_done_cb, g_object_ref (self));
+  visit_job_free (j);
 }
 
 static void
@@ -718,8 +682,8 @@ wx_visit_dialog_new (GtkWindow   *parent,
       self->refused = TRUE;
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "visit.save", FALSE);
     }
-  wx_db_worker_read_async (worker, facts_job, g_strdup (d->number), g_free, (GDestroyNotify) wx_order_facts_free,
-                           self->cancellable, facts_loaded_cb, g_object_ref (self));
+  /* The order's own contact, phone, address and booking, to start from. */
+  wx_db_visit_facts_async (worker, d->number, self->cancellable, facts_loaded_cb, g_object_ref (self));
   return self;
 }
 

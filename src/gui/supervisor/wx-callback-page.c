@@ -85,11 +85,17 @@ answer_of (const char *code)
 
 /* ------------------------------------------------------------ loading */
 
-static gboolean
-load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+static void
+page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
+           GAsyncReadyCallback callback, gpointer user_data)
 {
-  *result = wx_db_callbacks_due (conn, error);
-  return *result != NULL;
+  wx_db_callbacks_due_async (worker, cancellable, callback, user_data);
+}
+
+static gpointer
+page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
+{
+  return wx_db_callbacks_due_finish (wx_page_get_worker (page), result, error);
 }
 
 static void
@@ -133,48 +139,12 @@ item_row (WxListPage *page, gconstpointer item)
 
 /* ------------------------------------------------------------ recording */
 
-typedef struct {
-  WxCallbackAnswer answer;
-  char            *comments;
-  char            *note;
-} RecordJob;
-
-static void
-record_job_free (RecordJob *job)
-{
-  g_free (job->comments);
-  g_free (job->note);
-  g_free (job);
-}
-
-static void
-outcome_free (WxCallbackOutcome *outcome)
-{
-  wx_callback_outcome_clear (outcome);
-  g_free (outcome);
-}
-
-static gboolean
-record_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  RecordJob *job = data;
-  WxCallbackOutcome *outcome = g_new0 (WxCallbackOutcome, 1);
-
-  if (!wx_db_callback_record (conn, &job->answer, outcome, error))
-    {
-      g_free (outcome);
-      return FALSE;
-    }
-  *result = outcome;
-  return TRUE;
-}
-
 static void
 recorded_cb (GObject *source, GAsyncResult *res, gpointer user_data)
 {
   g_autoptr(WxCallbackPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  WxCallbackOutcome *outcome = wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
+  g_autoptr(WxCallbackOutcome) outcome = wx_db_callback_record_finish (WX_DB_WORKER (source), res, &error);
   g_autofree char *text = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), TRUE);
@@ -189,7 +159,6 @@ recorded_cb (GObject *source, GAsyncResult *res, gpointer user_data)
     text = g_strdup (_("Recorded; a complaint was opened: see Complaints."));
   else
     text = g_strdup (_("Recorded."));
-  outcome_free (outcome);
   wx_supervisor_form_clear (wx_list_page_get_form (WX_LIST_PAGE (self)));
   wx_list_page_set_message (WX_LIST_PAGE (self), text, FALSE);
   wx_page_reload (WX_PAGE (self));
@@ -199,7 +168,8 @@ static void
 record_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   WxCallbackPage *self = WX_CALLBACK_PAGE (widget);
-  RecordJob *job;
+  WxCallbackAnswer answer = { 0 };
+  g_autofree char *comments = NULL, *note = NULL;
   g_autofree char *reached = NULL, *again = NULL, *working = NULL, *explained = NULL;
   g_autofree char *score = NULL, *follow = NULL;
   g_autoptr(GError) error = NULL;
@@ -207,44 +177,41 @@ record_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (WX_LIST_PAGE (self)) == NULL)
     return;
-  job = g_new0 (RecordJob, 1);
   reached = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "reached");
   again = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "call_again");
   working = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "working");
   explained = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "explained");
   score = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "satisfaction");
   follow = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "follow_up");
-  job->comments = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "comments");
-  job->note = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "follow_up_note");
-  job->answer.callback_id = wx_list_page_get_selected (WX_LIST_PAGE (self));
-  job->answer.reached = *reached != '\0';
-  job->answer.machine_working = answer_of (working);
-  job->answer.engineer_explained = answer_of (explained);
-  job->answer.satisfaction = *score ? atoi (score) : 0;
-  job->answer.comments = job->comments;
-  job->answer.follow_up_note = job->note;
-  job->answer.follow_up = g_str_equal (follow, "return_repair") ? WX_FOLLOW_UP_RETURN_REPAIR
+  comments = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "comments");
+  note = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "follow_up_note");
+  answer.callback_id = wx_list_page_get_selected (WX_LIST_PAGE (self));
+  answer.reached = *reached != '\0';
+  answer.machine_working = answer_of (working);
+  answer.engineer_explained = answer_of (explained);
+  answer.satisfaction = *score ? atoi (score) : 0;
+  answer.comments = comments;
+  answer.follow_up_note = note;
+  answer.follow_up = g_str_equal (follow, "return_repair") ? WX_FOLLOW_UP_RETURN_REPAIR
                         : g_str_equal (follow, "complaint") ? WX_FOLLOW_UP_COMPLAINT : WX_FOLLOW_UP_NONE;
   for (guint i = 0; i < WX_N_WEAK_POINTS; i++)
     {
       g_autofree char *on = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), keys[i]);
       if (*on)
-        job->answer.weak |= wx_weak_point_nth (i);
+        answer.weak |= wx_weak_point_nth (i);
     }
   if (*again)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      if (!wx_call_parse_time (again, now, &job->answer.call_again_at, &error))
+      if (!wx_call_parse_time (again, now, &answer.call_again_at, &error))
         {
           wx_list_page_set_message (WX_LIST_PAGE (self), error->message, TRUE);
-          record_job_free (job);
           return;
         }
     }
   wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), FALSE);
-  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), record_job, job, (GDestroyNotify) record_job_free,
-                          (GDestroyNotify) outcome_free, NULL, recorded_cb, g_object_ref (self));
+  wx_db_callback_record_async (wx_page_get_worker (WX_PAGE (self)), &answer, NULL, recorded_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------ class */
@@ -255,7 +222,8 @@ wx_callback_page_class_init (WxCallbackPageClass *klass)
   WxPageClass *page_class = WX_PAGE_CLASS (klass);
   WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
-  page_class->load = load_job;
+  page_class->load = page_load;
+  page_class->load_finish = page_load_finish;
   list_class->item_row = item_row;
   list_class->show = show_selected;
   wx_list_page_class_setup (list_class, "wx-callback-page.ui", "callbacks");

@@ -70,11 +70,17 @@ show_selected (WxListPage *page, gconstpointer item)
   wx_list_page_show_text (page, title, detail);
 }
 
-static gboolean
-load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+static void
+page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
+           GAsyncReadyCallback callback, gpointer user_data)
 {
-  *result = wx_db_complaints_list (conn, error);
-  return *result != NULL;
+  wx_db_complaints_list_async (worker, cancellable, callback, user_data);
+}
+
+static gpointer
+page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
+{
+  return wx_db_complaints_list_finish (wx_page_get_worker (page), result, error);
 }
 
 static GtkWidget *
@@ -94,94 +100,47 @@ item_row (WxListPage *page, gconstpointer item)
 
 /* ------------------------------------------------------------ new, step, close */
 
-typedef enum { JOB_NEW, JOB_STEP, JOB_CLOSE } JobKind;
-
-typedef struct {
-  JobKind   kind;
-  gint64    id;
-  guint     step;
-  gboolean  escalated;
-  char     *text;       /* note, outcome or description */
-  char     *order;      /* new: the order number */
-  char     *reason;     /* close: why before step 5 */
-} ComplaintJob;
-
-static void
-complaint_job_free (ComplaintJob *job)
-{
-  g_free (job->text);
-  g_free (job->order);
-  g_free (job->reason);
-  g_free (job);
-}
-
-static gboolean
-complaint_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  ComplaintJob *job = data;
-  gint64 id = job->id;
-
-  switch (job->kind)
-    {
-    case JOB_NEW:
-      id = wx_db_complaint_open (conn, job->order, 0, job->text, error);
-      if (id == 0)
-        return FALSE;
-      break;
-    case JOB_STEP:
-      if (!wx_db_complaint_step (conn, id, job->step, job->text, job->escalated, error))
-        return FALSE;
-      break;
-    case JOB_CLOSE:
-      if (!wx_db_complaint_close (conn, id, job->text, job->reason, error))
-        return FALSE;
-      break;
-    }
-  *result = g_memdup2 (&id, sizeof id);
-  return TRUE;
-}
-
 static void
 done_cb (GObject *source, GAsyncResult *res, gpointer user_data)
 {
   g_autoptr(WxComplaintPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *id = wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error);
+  gint64 id = wx_db_complaint_finish (WX_DB_WORKER (source), res, &error);
 
   gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), TRUE);
-  if (id == NULL)
+  if (id == 0)
     {
       wx_list_page_set_message (WX_LIST_PAGE (self), error ? error->message : _("Nothing was saved."), TRUE);
       return;
     }
   wx_supervisor_form_clear (wx_list_page_get_form (WX_LIST_PAGE (self)));
-  wx_list_page_set_selected (WX_LIST_PAGE (self), *id);
+  wx_list_page_set_selected (WX_LIST_PAGE (self), id);
   wx_list_page_set_message (WX_LIST_PAGE (self), _("Saved."), FALSE);
   wx_page_reload (WX_PAGE (self));
 }
 
+/* Before a write: the message emptied, the form insensitive until it ends. */
 static void
-run (WxComplaintPage *self, ComplaintJob *job)
+start (WxComplaintPage *self)
 {
   wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), FALSE);
-  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), complaint_job, job, (GDestroyNotify) complaint_job_free, g_free,
-                          NULL, done_cb, g_object_ref (self));
 }
 
 static void
 new_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
-  ComplaintJob *job;
+  g_autofree char *order = NULL;
+  g_autofree char *description = NULL;
 
   if (wx_page_get_worker (WX_PAGE (self)) == NULL)
     return;
-  job = g_new0 (ComplaintJob, 1);
-  job->kind = JOB_NEW;
-  job->order = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "order");
-  job->text = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "description");
-  run (self, job);
+  order = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "order");
+  description = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "description");
+  start (self);
+  wx_db_complaint_open_async (wx_page_get_worker (WX_PAGE (self)), order, description,
+                              NULL, done_cb, g_object_ref (self));
 }
 
 static void
@@ -190,34 +149,31 @@ step_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
   const WxComplaint *k = wx_list_page_get_selected_item (WX_LIST_PAGE (self));
   g_autofree char *escalated = NULL;
-  ComplaintJob *job;
+  g_autofree char *note = NULL;
 
   if (wx_page_get_worker (WX_PAGE (self)) == NULL || k == NULL)
     return;
-  job = g_new0 (ComplaintJob, 1);
-  job->kind = JOB_STEP;
-  job->id = k->id;
-  job->step = k->steps_done + 1;
-  job->text = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "note");
+  note = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "note");
   escalated = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "escalated");
-  job->escalated = *escalated != '\0';
-  run (self, job);
+  start (self);
+  wx_db_complaint_step_async (wx_page_get_worker (WX_PAGE (self)), k->id, k->steps_done + 1, note,
+                              *escalated != '\0', NULL, done_cb, g_object_ref (self));
 }
 
 static void
 close_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   WxComplaintPage *self = WX_COMPLAINT_PAGE (widget);
-  ComplaintJob *job;
+  g_autofree char *outcome = NULL;
+  g_autofree char *reason = NULL;
 
   if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (WX_LIST_PAGE (self)) == NULL)
     return;
-  job = g_new0 (ComplaintJob, 1);
-  job->kind = JOB_CLOSE;
-  job->id = wx_list_page_get_selected (WX_LIST_PAGE (self));
-  job->text = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "outcome");
-  job->reason = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "early_reason");
-  run (self, job);
+  outcome = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "outcome");
+  reason = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "early_reason");
+  start (self);
+  wx_db_complaint_close_async (wx_page_get_worker (WX_PAGE (self)), wx_list_page_get_selected (WX_LIST_PAGE (self)),
+                               outcome, reason, NULL, done_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------ class */
@@ -228,7 +184,8 @@ wx_complaint_page_class_init (WxComplaintPageClass *klass)
   WxPageClass *page_class = WX_PAGE_CLASS (klass);
   WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
-  page_class->load = load_job;
+  page_class->load = page_load;
+  page_class->load_finish = page_load_finish;
   list_class->item_row = item_row;
   list_class->show = show_selected;
   list_class->clear_form_on_select = FALSE;

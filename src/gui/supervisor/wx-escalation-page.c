@@ -57,11 +57,17 @@ show_selected (WxListPage *page, gconstpointer item)
   wx_list_page_show_text (page, title, detail->str);
 }
 
-static gboolean
-load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+static void
+page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
+           GAsyncReadyCallback callback, gpointer user_data)
 {
-  *result = wx_db_escalations_list (conn, error);
-  return *result != NULL;
+  wx_db_escalations_list_async (worker, cancellable, callback, user_data);
+}
+
+static gpointer
+page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
+{
+  return wx_db_escalations_list_finish (wx_page_get_worker (page), result, error);
 }
 
 static GtkWidget *
@@ -80,27 +86,6 @@ item_row (WxListPage *page, gconstpointer item)
 
 /* ------------------------------------------------------------ resolving */
 
-typedef struct {
-  gint64  id;
-  char   *resolution;
-} ResolveJob;
-
-static void
-resolve_job_free (ResolveJob *job)
-{
-  g_free (job->resolution);
-  g_free (job);
-}
-
-static gboolean
-resolve_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  ResolveJob *job = data;
-
-  *result = GINT_TO_POINTER (1);
-  return wx_db_escalation_resolve (conn, job->id, job->resolution, error);
-}
-
 static void
 resolved_cb (GObject *source, GAsyncResult *res, gpointer user_data)
 {
@@ -108,7 +93,7 @@ resolved_cb (GObject *source, GAsyncResult *res, gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), TRUE);
-  if (wx_db_worker_run_finish (WX_DB_WORKER (source), res, &error) == NULL)
+  if (!wx_db_worker_write_finish (WX_DB_WORKER (source), res, &error))
     {
       wx_list_page_set_message (WX_LIST_PAGE (self), error ? error->message : _("The escalation was not resolved."), TRUE);
       return;
@@ -122,17 +107,15 @@ static void
 resolve_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   WxEscalationPage *self = WX_ESCALATION_PAGE (widget);
-  ResolveJob *job;
+  g_autofree char *resolution = NULL;
 
   if (wx_page_get_worker (WX_PAGE (self)) == NULL || wx_list_page_get_selected_item (WX_LIST_PAGE (self)) == NULL)
     return;
-  job = g_new0 (ResolveJob, 1);
-  job->id = wx_list_page_get_selected (WX_LIST_PAGE (self));
-  job->resolution = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "resolution");
+  resolution = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "resolution");
   wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (wx_list_page_get_form_grid (WX_LIST_PAGE (self))), FALSE);
-  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), resolve_job, job, (GDestroyNotify) resolve_job_free, NULL,
-                          NULL, resolved_cb, g_object_ref (self));
+  wx_db_escalation_resolve_async (wx_page_get_worker (WX_PAGE (self)), wx_list_page_get_selected (WX_LIST_PAGE (self)),
+                                  resolution, NULL, resolved_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------ class */
@@ -143,7 +126,8 @@ wx_escalation_page_class_init (WxEscalationPageClass *klass)
   WxPageClass *page_class = WX_PAGE_CLASS (klass);
   WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
-  page_class->load = load_job;
+  page_class->load = page_load;
+  page_class->load_finish = page_load_finish;
   list_class->item_row = item_row;
   list_class->show = show_selected;
   wx_list_page_class_setup (list_class, "wx-escalation-page.ui", "escalations");

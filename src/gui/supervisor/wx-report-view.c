@@ -223,70 +223,29 @@ show_period (WxReportView *self)
 
 /* ------------------------------------------------------------- loading */
 
-typedef struct {
-  int year, week, month_year, month_no;
-  gboolean month_only;   /* another month of the same week: the week is not read again */
-} Asked;
-
-typedef struct {
-  WxReport      *report;
-  WxMonthReport *month;
-} Loaded;
-
 static void
-loaded_free (Loaded *l)
+page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
+           GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_clear_pointer (&l->report, wx_report_free);
-  g_clear_pointer (&l->month, wx_month_report_free);
-  g_free (l);
+  WxReportView *self = WX_REPORT_VIEW (page);
+  gboolean month_only = self->month_only;
+
+  self->month_only = FALSE;
+  wx_db_reports_load_async (worker, self->year, self->week, self->month_year, self->month_no, month_only,
+                            cancellable, callback, user_data);
 }
 
-static gboolean
-load_job (PGconn    *conn,
-          gpointer   data,
-          gpointer  *result,
-          GError   **error)
+static gpointer
+page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
 {
-  Asked *a = data;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  int year = a->year, week = a->week;
-  g_autofree char *month = NULL;
-  Loaded *l;
-
-  l = g_new0 (Loaded, 1);
-  if (!a->month_only)
-    {
-      if (year == 0 && !wx_db_report_default_week (conn, now, &year, &week, error))
-        {
-          loaded_free (l);
-          return FALSE;
-        }
-      l->report = wx_db_report_week_load_for (conn, year, week, now, error);
-    }
-  if (l->report && a->month_year == 0)
-    {
-      g_autoptr(GDateTime) start = wx_report_week_start (l->report->zone, year, week);
-
-      month = g_date_time_format (start, "%Y-%m");
-    }
-  else
-    month = g_strdup_printf ("%04d-%02d", a->month_year, a->month_no);
-  if (l->report || a->month_only)
-    l->month = wx_db_report_month_load (conn, month, now, error);
-  if (l->month == NULL)
-    {
-      loaded_free (l);
-      return FALSE;
-    }
-  *result = l;
-  return TRUE;
+  return wx_db_reports_load_finish (wx_page_get_worker (page), result, error);
 }
 
 static void
 page_loaded (WxPage *page, gpointer result, const GError *error)
 {
   WxReportView *self = WX_REPORT_VIEW (page);
-  Loaded *l = result;
+  WxDbReports *l = result;
 
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), error != NULL);
   if (error)
@@ -301,22 +260,10 @@ page_loaded (WxPage *page, gpointer result, const GError *error)
         }
       g_clear_pointer (&self->month, wx_month_report_free);
       self->month = g_steal_pointer (&l->month);
-      loaded_free (l);
+      wx_db_reports_free (l);
       show_monthly (self);
       show_period (self);
     }
-}
-
-static gpointer
-load_data (WxPage *page, GDestroyNotify *data_free)
-{
-  WxReportView *self = WX_REPORT_VIEW (page);
-  Asked *a = g_new (Asked, 1);
-
-  *a = (Asked) { self->year, self->week, self->month_year, self->month_no, self->month_only };
-  self->month_only = FALSE;
-  *data_free = g_free;
-  return a;
 }
 
 static void
@@ -510,9 +457,9 @@ wx_report_view_class_init (WxReportViewClass *klass)
 
   object_class->finalize = wx_report_view_finalize;
   /* WxPage's "loaded" (GError or NULL): why the report could not be loaded */
-  page_class->load = load_job;
-  page_class->load_data = load_data;
-  page_class->result_free = (GDestroyNotify) loaded_free;
+  page_class->load = page_load;
+  page_class->load_finish = page_load_finish;
+  page_class->result_free = (GDestroyNotify) wx_db_reports_free;
   page_class->loaded = page_loaded;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-report-view.ui");

@@ -213,19 +213,12 @@ show_order (WxReviewPage *self)
   update_actions (self);
 }
 
-static gboolean
-order_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  *result = wx_db_review_order_load (conn, data, error);
-  return *result != NULL;
-}
-
 static void
 order_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(WxReviewPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  WxReviewOrder *order = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error);
+  WxReviewOrder *order = wx_db_review_order_finish (WX_DB_WORKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -249,9 +242,8 @@ load_order (WxReviewPage *self)
   show_order (self);
   if (self->selected == NULL || wx_page_get_worker (WX_PAGE (self)) == NULL)
     return;
-  wx_db_worker_read_async (wx_page_get_worker (WX_PAGE (self)), order_job, g_strdup (self->selected), g_free,
-                           (GDestroyNotify) wx_review_order_free, wx_page_get_cancellable (WX_PAGE (self)),
-                           order_loaded_cb, g_object_ref (self));
+  wx_db_review_order_async (wx_page_get_worker (WX_PAGE (self)), self->selected,
+                            wx_page_get_cancellable (WX_PAGE (self)), order_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -277,11 +269,17 @@ row_activated_cb (GtkListBox *list, GtkListBoxRow *row, WxReviewPage *self)
 
 /* ------------------------------------------------------------ the queue */
 
-static gboolean
-queue_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+static void
+queue_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
+            GAsyncReadyCallback callback, gpointer user_data)
 {
-  *result = wx_db_review_queue_load (conn, g_get_real_time () / G_USEC_PER_SEC, error);
-  return *result != NULL;
+  wx_db_review_queue_async (worker, cancellable, callback, user_data);
+}
+
+static gpointer
+queue_load_finish (WxPage *page, GAsyncResult *result, GError **error)
+{
+  return wx_db_review_queue_finish (wx_page_get_worker (page), result, error);
 }
 
 /* The queue into the list; "loaded" follows, then the selected order's checklist loads. */
@@ -340,33 +338,6 @@ wx_review_page_reload (WxReviewPage *self)
 /* ------------------------------------------------------------ pass and return */
 
 typedef struct {
-  char *number;
-  int   version;
-  char *comment;     /* NULL: pass */
-  char *returned_to;
-} Decision;
-
-static void
-decision_free (Decision *d)
-{
-  g_free (d->number);
-  g_free (d->comment);
-  g_free (d->returned_to);
-  g_free (d);
-}
-
-static gboolean
-decision_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  Decision *d = data;
-
-  *result = GINT_TO_POINTER (1);
-  if (d->comment == NULL)
-    return wx_db_review_pass (conn, d->number, d->version, NULL, error);
-  return wx_db_review_return (conn, d->number, d->version, d->comment, d->returned_to, error) > 0;
-}
-
-typedef struct {
   WxReviewPage *self;
   char         *number;
   gboolean      returned;
@@ -379,7 +350,7 @@ decided_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(WxReviewPage) self = d->self;
   g_autofree char *number = d->number;
   g_autoptr(GError) error = NULL;
-  gboolean ok = wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error) != NULL;
+  gboolean ok = wx_db_worker_write_finish (WX_DB_WORKER (source), result, &error);
   gboolean returned = d->returned;
   g_autofree char *text = NULL;
 
@@ -399,24 +370,18 @@ decided_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 decide (WxReviewPage *self, const char *comment, const char *returned_to)
 {
-  Decision *job;
   Decided *done;
 
   if (self->order == NULL || wx_page_get_worker (WX_PAGE (self)) == NULL)
     return;
-  job = g_new0 (Decision, 1);
-  job->number = g_strdup (self->order->number);
-  job->version = self->order->version;
-  job->comment = g_strdup (comment);
-  job->returned_to = g_strdup (returned_to);
   done = g_new0 (Decided, 1);
   done->self = g_object_ref (self);
   done->number = g_strdup (self->order->number);
   done->returned = comment != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.pass", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.return", FALSE);
-  wx_db_worker_run_async (wx_page_get_worker (WX_PAGE (self)), decision_job, job, (GDestroyNotify) decision_free, NULL,
-                          wx_page_get_cancellable (WX_PAGE (self)), decided_cb, done);
+  wx_db_review_decide_async (wx_page_get_worker (WX_PAGE (self)), self->order->number, self->order->version,
+                             comment, returned_to, wx_page_get_cancellable (WX_PAGE (self)), decided_cb, done);
 }
 
 static void
@@ -576,7 +541,8 @@ wx_review_page_class_init (WxReviewPageClass *klass)
 
   object_class->dispose = wx_review_page_dispose;
   object_class->finalize = wx_review_page_finalize;
-  page_class->load = queue_job;
+  page_class->load = queue_load;
+  page_class->load_finish = queue_load_finish;
   page_class->result_free = (GDestroyNotify) g_ptr_array_unref;
   page_class->loaded = queue_loaded;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-review-page.ui");

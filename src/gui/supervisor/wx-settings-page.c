@@ -416,14 +416,17 @@ show_loaded (WxSettingsPage *self)
   number_changed_cb (self);
 }
 
-static gboolean
-load_job (PGconn    *conn,
-          gpointer   data,
-          gpointer  *result,
-          GError   **error)
+static void
+page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
+           GAsyncReadyCallback callback, gpointer user_data)
 {
-  *result = wx_db_settings_load (conn, error);
-  return *result != NULL;
+  wx_db_settings_load_async (worker, cancellable, callback, user_data);
+}
+
+static gpointer
+page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
+{
+  return wx_db_settings_load_finish (wx_page_get_worker (page), result, error);
 }
 
 static void
@@ -482,46 +485,70 @@ save_free (Save *s)
   g_free (s);
 }
 
-static gboolean
-save_job (PGconn    *conn,
-          gpointer   data,
-          gpointer  *result,
-          GError   **error)
-{
-  Save *s = data;
-
-  switch (s->kind)
-    {
-    case SAVE_HOURS:
-      return wx_db_settings_save_hours (conn, s->week, error);
-    case SAVE_CLOCKS:
-      return wx_db_settings_save_thresholds (conn, s->thresholds, error);
-    case SAVE_VALUES:
-      return wx_db_settings_save_values (conn, (const char * const *) s->keys->pdata,
-                                         (const char * const *) s->values->pdata, s->keys->len, error);
-    case ADD_DAY:
-      return wx_db_calendar_add_day (conn, &s->date, s->day_kind, s->name, 0, 0, error);
-    case REMOVE_DAY:
-    default:
-      return wx_db_calendar_remove_day (conn, &s->date, s->day_kind, error);
-    }
-}
+typedef struct {
+  WxSettingsPage *self;
+  char           *section;
+} Saved;
 
 static void
-saved (WxPage *page, const char *section, gpointer user_data, const GError *error)
+saved_cb (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  WxSettingsPage *self = WX_SETTINGS_PAGE (page);
+  Saved *d = user_data;
+  WxSettingsPage *self = d->self;
+  g_autoptr(GError) error = NULL;
 
-  wx_form_say (line (self, section), error ? error->message : _("Saved; every PC uses it now."), error != NULL);
-  if (error == NULL)
-    wx_settings_page_reload (self);
+  wx_db_worker_write_finish (WX_DB_WORKER (source), res, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      wx_form_say (line (self, d->section), error ? error->message : _("Saved; every PC uses it now."),
+                   error != NULL);
+      if (error == NULL)
+        wx_settings_page_reload (self);
+      wx_page_saved (WX_PAGE (self), d->section, error);
+    }
+  g_object_unref (d->self);
+  g_free (d->section);
+  g_free (d);
 }
 
 static void
 run_save (WxSettingsPage *self,
           Save           *s)
 {
-  wx_page_save (WX_PAGE (self), s->section, save_job, s, (GDestroyNotify) save_free, saved, NULL, NULL);
+  WxDbWorker *worker = wx_page_get_worker (WX_PAGE (self));
+  GCancellable *cancellable = wx_page_get_cancellable (WX_PAGE (self));
+  Saved *d;
+
+  if (worker == NULL)
+    {
+      save_free (s);
+      return;
+    }
+  d = g_new0 (Saved, 1);
+  d->self = g_object_ref (self);
+  d->section = g_strdup (s->section);
+  switch (s->kind)
+    {
+    case SAVE_HOURS:
+      wx_db_settings_save_hours_async (worker, s->week, cancellable, saved_cb, d);
+      break;
+    case SAVE_CLOCKS:
+      wx_db_settings_save_thresholds_async (worker, s->thresholds, cancellable, saved_cb, d);
+      break;
+    case SAVE_VALUES:
+      wx_db_settings_save_values_async (worker, (const char * const *) s->keys->pdata,
+                                        (const char * const *) s->values->pdata, s->keys->len,
+                                        cancellable, saved_cb, d);
+      break;
+    case ADD_DAY:
+      wx_db_settings_add_day_async (worker, &s->date, s->day_kind, s->name, cancellable, saved_cb, d);
+      break;
+    case REMOVE_DAY:
+    default:
+      wx_db_settings_remove_day_async (worker, &s->date, s->day_kind, cancellable, saved_cb, d);
+      break;
+    }
+  save_free (s);
 }
 
 static Save *
@@ -724,7 +751,8 @@ wx_settings_page_class_init (WxSettingsPageClass *klass)
   WxPageClass *page_class = WX_PAGE_CLASS (klass);
 
   object_class->finalize = wx_settings_page_finalize;
-  page_class->load = load_job;
+  page_class->load = page_load;
+  page_class->load_finish = page_load_finish;
   page_class->result_free = (GDestroyNotify) wx_db_settings_free;
   page_class->loaded = page_loaded;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-settings-page.ui");

@@ -116,14 +116,17 @@ show_staff (WxStaffPage *self)
 
 /* ------------------------------------------------------------ loading */
 
-static gboolean
-load_job (PGconn    *conn,
-          gpointer   data,
-          gpointer  *result,
-          GError   **error)
+static void
+page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
+           GAsyncReadyCallback callback, gpointer user_data)
 {
-  *result = wx_db_staff_load (conn, error);
-  return *result != NULL;
+  wx_db_staff_load_async (worker, cancellable, callback, user_data);
+}
+
+static gpointer
+page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
+{
+  return wx_db_staff_load_finish (wx_page_get_worker (page), result, error);
 }
 
 static void
@@ -187,27 +190,6 @@ change_free (Change *c)
   g_free (c);
 }
 
-static gboolean
-change_job (PGconn    *conn,
-            gpointer   data,
-            gpointer  *result,
-            GError   **error)
-{
-  Change *c = data;
-
-  switch (c->kind)
-    {
-    case CHANGE_ADD:
-      return wx_db_staff_add (conn, c->login, c->full_name, c->roles, c->password, error);
-    case CHANGE_PASSWORD:
-      return wx_db_staff_set_password (conn, c->login, c->password, error);
-    case CHANGE_DISABLE:
-    case CHANGE_ENABLE:
-    default:
-      return wx_db_staff_set_active (conn, c->login, c->kind == CHANGE_ENABLE, error);
-    }
-}
-
 static const char *change_names[] = { "add", "password", "disable", "enable" };
 
 static GtkLabel *
@@ -216,16 +198,25 @@ line_for (WxStaffPage *self, ChangeKind kind)
   return kind == CHANGE_ADD ? self->add_line : kind == CHANGE_PASSWORD ? self->password_line : self->list_line;
 }
 
+typedef struct {
+  WxStaffPage *self;
+  ChangeKind   kind;
+  char        *login;
+} Changed;
+
 static void
-changed (WxPage *page, const char *what, gpointer user_data, const GError *error)
+changed_cb (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  WxStaffPage *self = WX_STAFF_PAGE (page);
-  const char *login = user_data;
-  ChangeKind kind = CHANGE_ADD;
+  Changed *d = user_data;
+  WxStaffPage *self = d->self;
+  ChangeKind kind = d->kind;
+  const char *login = d->login;
+  g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
 
-  while (kind < CHANGE_ENABLE && g_strcmp0 (change_names[kind], what) != 0)
-    kind++;
+  wx_db_worker_write_finish (WX_DB_WORKER (source), res, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    goto out;
   switch (kind)
     {
     case CHANGE_ADD:
@@ -259,14 +250,47 @@ changed (WxPage *page, const char *what, gpointer user_data, const GError *error
         }
       wx_staff_page_reload (self);
     }
+  wx_page_saved (WX_PAGE (self), change_names[kind], error);
+out:
+  g_object_unref (d->self);
+  g_free (d->login);
+  g_free (d);
 }
 
 static void
 run_change (WxStaffPage *self,
             Change      *c)
 {
-  wx_page_save (WX_PAGE (self), change_names[c->kind], change_job, c, (GDestroyNotify) change_free,
-                changed, g_strdup (c->login), g_free);
+  WxDbWorker *worker = wx_page_get_worker (WX_PAGE (self));
+  GCancellable *cancellable = wx_page_get_cancellable (WX_PAGE (self));
+  Changed *d;
+
+  if (worker == NULL)
+    {
+      change_free (c);
+      return;
+    }
+  d = g_new0 (Changed, 1);
+  d->self = g_object_ref (self);
+  d->kind = c->kind;
+  d->login = g_strdup (c->login);
+  switch (c->kind)
+    {
+    case CHANGE_ADD:
+      wx_db_staff_add_async (worker, c->login, c->full_name, c->roles, c->password,
+                             cancellable, changed_cb, d);
+      break;
+    case CHANGE_PASSWORD:
+      wx_db_staff_set_password_async (worker, c->login, c->password, cancellable, changed_cb, d);
+      break;
+    case CHANGE_DISABLE:
+    case CHANGE_ENABLE:
+    default:
+      wx_db_staff_set_active_async (worker, c->login, c->kind == CHANGE_ENABLE,
+                                    cancellable, changed_cb, d);
+      break;
+    }
+  change_free (c);
 }
 
 static void
@@ -458,7 +482,8 @@ wx_staff_page_class_init (WxStaffPageClass *klass)
   WxPageClass *page_class = WX_PAGE_CLASS (klass);
 
   object_class->finalize = wx_staff_page_finalize;
-  page_class->load = load_job;
+  page_class->load = page_load;
+  page_class->load_finish = page_load_finish;
   page_class->result_free = (GDestroyNotify) g_ptr_array_unref;
   page_class->loaded = page_loaded;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-staff-page.ui");
