@@ -269,3 +269,111 @@ wx_db_work_note_add (PGconn      *conn,
     }
   return TRUE;
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+void
+wx_db_my_work_free (WxDbMyWork *work)
+{
+  if (work == NULL)
+    return;
+  g_clear_pointer (&work->tasks, g_ptr_array_unref);
+  g_free (work->timezone);
+  g_free (work);
+}
+
+typedef struct {
+  char   *login;
+  char   *day;        /* the work log's; NULL: today */
+  char   *number;     /* the note's order; NULL: none */
+  char   *text;       /* the note */
+  gint64  now;
+} BenchJob;
+
+static void
+bench_job_free (BenchJob *job)
+{
+  g_free (job->login);
+  g_free (job->day);
+  g_free (job->number);
+  g_free (job->text);
+  g_free (job);
+}
+
+static gboolean
+my_work_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  BenchJob *job = data;
+  g_autoptr(WxDbMyWork) work = g_new0 (WxDbMyWork, 1);
+
+  if ((work->timezone = wx_db_setting (conn, "timezone", "Asia/Shanghai", error)) == NULL ||
+      (work->tasks = wx_db_bench_my_work (conn, job->login, job->now, error)) == NULL)
+    return FALSE;
+  *result = g_steal_pointer (&work);
+  return TRUE;
+}
+
+void
+wx_db_bench_my_work_async (WxDbWorker *worker, const char *login, gint64 now, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  BenchJob *job = g_new0 (BenchJob, 1);
+
+  job->login = g_strdup (login);
+  job->now = now;
+  wx_db_worker_read_async (worker, my_work_job, job, (GDestroyNotify) bench_job_free,
+                           (GDestroyNotify) wx_db_my_work_free, cancellable, callback, user_data);
+}
+
+WxDbMyWork *
+wx_db_bench_my_work_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+work_log_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  BenchJob *job = data;
+
+  *result = wx_db_work_log_load (conn, job->login, job->day, error);
+  return *result != NULL;
+}
+
+void
+wx_db_work_log_load_async (WxDbWorker *worker, const char *login, const char *day, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  BenchJob *job = g_new0 (BenchJob, 1);
+
+  job->login = g_strdup (login);
+  job->day = g_strdup (day);
+  wx_db_worker_read_async (worker, work_log_job, job, (GDestroyNotify) bench_job_free,
+                           (GDestroyNotify) wx_work_log_free, cancellable, callback, user_data);
+}
+
+WxWorkLog *
+wx_db_work_log_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+note_add_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  BenchJob *job = data;
+
+  return wx_db_work_note_add (conn, job->number, job->text, error);
+}
+
+void
+wx_db_work_note_add_async (WxDbWorker *worker, const char *number, const char *text, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  BenchJob *job = g_new0 (BenchJob, 1);
+
+  job->number = g_strdup (number);
+  job->text = g_strdup (text);
+  wx_db_worker_run_async (worker, note_add_job, job, (GDestroyNotify) bench_job_free, NULL,
+                          cancellable, callback, user_data);
+}

@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include "core/wx-order.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -82,5 +83,44 @@ gboolean    wx_db_work_note_add      (PGconn        *conn,
                                       const char    *number,
                                       const char    *text,
                                       GError       **error);
+
+/* ------------------------------------------------------------ on the worker */
+
+/* My work and the shop's time zone for its times, read in one job. */
+typedef struct {
+  GPtrArray *tasks;        /* WxBenchTask, as wx_db_bench_my_work */
+  char      *timezone;     /* the setting `timezone`, else "Asia/Shanghai" */
+} WxDbMyWork;
+
+void        wx_db_my_work_free       (WxDbMyWork    *work);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbMyWork, wx_db_my_work_free)
+
+/* wx_db_bench_my_work with the time zone: a WxDbMyWork, NULL with `error`. */
+void        wx_db_bench_my_work_async  (WxDbWorker          *worker,
+                                        const char          *login,
+                                        gint64               now,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+WxDbMyWork *wx_db_bench_my_work_finish (WxDbWorker          *worker,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+/* wx_db_work_log_load: the log (wx_work_log_free), NULL with `error`. */
+void        wx_db_work_log_load_async  (WxDbWorker          *worker,
+                                        const char          *login,
+                                        const char          *day,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+WxWorkLog  *wx_db_work_log_load_finish (WxDbWorker          *worker,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+/* wx_db_work_note_add; ends with wx_db_worker_write_finish. */
+void        wx_db_work_note_add_async  (WxDbWorker          *worker,
+                                        const char          *number,
+                                        const char          *text,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
 
 G_END_DECLS

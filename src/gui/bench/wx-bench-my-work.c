@@ -3,7 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "core/wx-workflow.h"
-#include "db/wx-db.h"
+#include "db/wx-db-bench.h"
 #include "gui/board/wx-board-card.h"
 #include "wx-bench-my-work.h"
 
@@ -38,41 +38,6 @@ format_when (GTimeZone *tz,
       g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now))
     return g_date_time_format (at, "%H:%M");
   return g_date_time_format (at, "%m-%d %H:%M");
-}
-
-typedef struct {
-  char      *login;
-  gint64     now;
-  GPtrArray *work;
-  char      *timezone;
-} WorkJob;
-
-static void
-work_job_free (WorkJob *j)
-{
-  g_free (j->login);
-  g_clear_pointer (&j->work, g_ptr_array_unref);
-  g_free (j->timezone);
-  g_free (j);
-}
-
-/* The work, and the shop's time zone for its times. */
-static gboolean
-my_work_job (PGconn    *conn,
-             gpointer   data,
-             gpointer  *result,
-             GError   **error)
-{
-  WorkJob *j = data;
-
-  /* Again after a lost connection: from the start. */
-  g_clear_pointer (&j->timezone, g_free);
-  g_clear_pointer (&j->work, g_ptr_array_unref);
-  if ((j->timezone = wx_db_setting (conn, "timezone", "Asia/Shanghai", error)) == NULL ||
-      (j->work = wx_db_bench_my_work (conn, j->login, j->now, error)) == NULL)
-    return FALSE;
-  *result = j;
-  return TRUE;
 }
 
 /* What the task asks, when, and where for a visit or a delivery. */
@@ -143,17 +108,17 @@ work_loaded_cb (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(WxBenchMyWork) self = user_data;
-  gboolean done;
-  WorkJob *j = wx_bench_page_load_finish (WX_BENCH_PAGE (self), result, _("my work"), &done);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WxDbMyWork) work = wx_db_bench_my_work_finish (WX_DB_WORKER (source), result, &error);
 
-  if (!done)
+  if (!wx_bench_page_load_done (WX_BENCH_PAGE (self), error, _("my work")))
     return;
-  if (j)
+  if (work)
     {
       g_clear_pointer (&self->work, g_ptr_array_unref);
-      self->work = g_steal_pointer (&j->work);
+      self->work = g_steal_pointer (&work->tasks);
       g_clear_pointer (&self->timezone, g_time_zone_unref);
-      self->timezone = g_time_zone_new_identifier (j->timezone);
+      self->timezone = g_time_zone_new_identifier (work->timezone);
       if (self->timezone == NULL)
         self->timezone = g_time_zone_new_local ();
       show_work (self);
@@ -165,13 +130,10 @@ static void
 wx_bench_my_work_load (WxBenchPage *page)
 {
   WxBoardSession *session = wx_bench_page_get_session (page);
-  WorkJob *j = g_new0 (WorkJob, 1);
 
-  j->login = g_strdup (wx_bench_page_get_login (page));
-  j->now = g_get_real_time () / G_USEC_PER_SEC;
-  /* The job is its own result: the worker frees it once, through data_free. */
-  wx_db_worker_read_async (wx_board_session_get_worker (session), my_work_job, j, (GDestroyNotify) work_job_free,
-                           NULL, wx_board_session_get_cancellable (session), work_loaded_cb, g_object_ref (page));
+  wx_db_bench_my_work_async (wx_board_session_get_worker (session), wx_bench_page_get_login (page),
+                             g_get_real_time () / G_USEC_PER_SEC, wx_board_session_get_cancellable (session),
+                             work_loaded_cb, g_object_ref (page));
 }
 
 static void

@@ -3,7 +3,6 @@
 #include <glib/gi18n.h>
 
 #include "core/wx-validate.h"
-#include "db/wx-db.h"
 #include "db/wx-db-bench.h"
 #include "wx-bench-note-bar.h"
 
@@ -24,33 +23,6 @@ G_DEFINE_FINAL_TYPE (WxBenchNoteBar, wx_bench_note_bar, GTK_TYPE_WIDGET)
 enum { SIGNAL_NOTICE, SIGNAL_ADDED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-typedef struct {
-  char *number;
-  char *text;
-} NoteJob;
-
-static void
-note_job_free (NoteJob *j)
-{
-  g_free (j->number);
-  g_free (j->text);
-  g_free (j);
-}
-
-static gboolean
-add_note_job (PGconn    *conn,
-              gpointer   data,
-              gpointer  *result,
-              GError   **error)
-{
-  NoteJob *j = data;
-
-  if (!wx_db_work_note_add (conn, j->number, j->text, error))
-    return FALSE;
-  *result = GINT_TO_POINTER (1);
-  return TRUE;
-}
-
 static void
 notice (WxBenchNoteBar *self,
         const char     *text,
@@ -67,7 +39,7 @@ note_added_cb (GObject      *source,
   g_autoptr(WxBenchNoteBar) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (wx_db_worker_run_finish (WX_DB_WORKER (source), result, &error) == NULL)
+  if (!wx_db_worker_write_finish (WX_DB_WORKER (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         notice (self, error->message, TRUE);
@@ -85,7 +57,7 @@ wx_bench_note_bar_add (WxBenchNoteBar *self,
                        const char     *text)
 {
   g_autoptr(GError) error = NULL;
-  NoteJob *j;
+  g_autofree char *stripped = NULL;
 
   g_return_if_fail (WX_IS_BENCH_NOTE_BAR (self));
   g_return_if_fail (self->session != NULL);
@@ -95,12 +67,9 @@ wx_bench_note_bar_add (WxBenchNoteBar *self,
       notice (self, error->message, TRUE);
       return;
     }
-  j = g_new0 (NoteJob, 1);
-  j->number = number && *number ? g_strstrip (g_strdup (number)) : NULL;
-  j->text = g_strdup (text);
-  wx_db_worker_run_async (wx_board_session_get_worker (self->session), add_note_job, j,
-                          (GDestroyNotify) note_job_free, NULL, wx_board_session_get_cancellable (self->session),
-                          note_added_cb, g_object_ref (self));
+  stripped = number && *number ? g_strstrip (g_strdup (number)) : NULL;
+  wx_db_work_note_add_async (wx_board_session_get_worker (self->session), stripped, text,
+                             wx_board_session_get_cancellable (self->session), note_added_cb, g_object_ref (self));
 }
 
 void

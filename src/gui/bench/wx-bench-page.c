@@ -63,27 +63,23 @@ wx_bench_page_reload (WxBenchPage *self)
   WX_BENCH_PAGE_GET_CLASS (self)->load (self);
 }
 
-gpointer
-wx_bench_page_load_finish (WxBenchPage  *self,
-                           GAsyncResult *result,
-                           const char   *what,
-                           gboolean     *done)
+gboolean
+wx_bench_page_load_done (WxBenchPage  *self,
+                         const GError *error,
+                         const char   *what)
 {
   WxBenchPagePrivate *priv = wx_bench_page_get_instance_private (self);
-  g_autoptr(GError) error = NULL;
-  gpointer value = wx_db_worker_run_finish (wx_board_session_get_worker (priv->session), result, &error);
 
-  *done = !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  if (!*done)
-    return NULL;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
   priv->busy = FALSE;
-  if (value == NULL)
+  if (error)
     {
       /* TRANSLATORS: what could not be loaded ("my work", "the work log"), and why */
       g_autofree char *text = g_strdup_printf (_("Cannot load %s: %s"), what, error->message);
       wx_bench_page_notice (self, text, TRUE);
     }
-  return value;
+  return TRUE;
 }
 
 void

@@ -21,7 +21,7 @@ struct _WxBenchPageClass
   GtkWidgetClass parent_class;
 
   /* Starts the page's load on the session's worker; its callback ends with
-   * wx_bench_page_load_finish and wx_bench_page_load_next. */
+   * wx_bench_page_load_done and wx_bench_page_load_next. */
   void (*load) (WxBenchPage *self);
 
   gpointer padding[8];
@@ -36,13 +36,13 @@ const char     *wx_bench_page_get_login    (WxBenchPage    *self);
  * session knows its login. */
 void            wx_bench_page_reload       (WxBenchPage    *self);
 
-/* For subclasses. The load's result, or NULL: cancelled (`*done` FALSE:
- * the window is going), or failed (a notice says so: `what` could not be
- * loaded). */
-gpointer        wx_bench_page_load_finish  (WxBenchPage    *self,
-                                            GAsyncResult   *result,
-                                            const char     *what,
-                                            gboolean       *done);
+/* For subclasses, with the `error` of the load's typed _finish (NULL when
+ * it loaded): FALSE when it was cancelled (the window is going); else the
+ * load is over, and a failure has a notice saying `what` could not be
+ * loaded. */
+gboolean        wx_bench_page_load_done    (WxBenchPage    *self,
+                                            const GError   *error,
+                                            const char     *what);
 /* Again if asked meanwhile, else "loaded". */
 void            wx_bench_page_load_next    (WxBenchPage    *self);
 void            wx_bench_page_notice       (WxBenchPage    *self,

@@ -2,7 +2,7 @@
 
 #include <glib/gi18n.h>
 
-#include "db/wx-db.h"
+#include "db/wx-db-bench.h"
 #include "gui/wx-application.h"
 #include "gui/wx-print.h"
 #include "print/wx-pdf-worklog.h"
@@ -25,41 +25,6 @@ struct _WxBenchWorkLog
 G_DEFINE_FINAL_TYPE (WxBenchWorkLog, wx_bench_work_log, WX_TYPE_BENCH_PAGE)
 
 /* ------------------------------------------------------------- loading */
-
-typedef struct {
-  char *login;
-  char *day;      /* NULL: today */
-} LogJob;
-
-static void
-log_job_free (LogJob *j)
-{
-  g_free (j->login);
-  g_free (j->day);
-  g_free (j);
-}
-
-static LogJob *
-log_job_new (WxBenchWorkLog *self)
-{
-  LogJob *j = g_new0 (LogJob, 1);
-
-  j->login = g_strdup (wx_bench_page_get_login (WX_BENCH_PAGE (self)));
-  j->day = g_strdup (self->day);
-  return j;
-}
-
-static gboolean
-work_log_job (PGconn    *conn,
-              gpointer   data,
-              gpointer  *result,
-              GError   **error)
-{
-  LogJob *j = data;
-
-  *result = wx_db_work_log_load (conn, j->login, j->day, error);
-  return *result != NULL;
-}
 
 static GtkWidget *
 log_row (const WxWorkLog      *log,
@@ -148,10 +113,10 @@ log_loaded_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(WxBenchWorkLog) self = user_data;
-  gboolean done;
-  WxWorkLog *log = wx_bench_page_load_finish (WX_BENCH_PAGE (self), result, _("the work log"), &done);
+  g_autoptr(GError) error = NULL;
+  WxWorkLog *log = wx_db_work_log_load_finish (WX_DB_WORKER (source), result, &error);
 
-  if (!done)
+  if (!wx_bench_page_load_done (WX_BENCH_PAGE (self), error, _("the work log")))
     return;
   if (log)
     {
@@ -167,9 +132,9 @@ wx_bench_work_log_load (WxBenchPage *page)
 {
   WxBoardSession *session = wx_bench_page_get_session (page);
 
-  wx_db_worker_read_async (wx_board_session_get_worker (session), work_log_job, log_job_new (WX_BENCH_WORK_LOG (page)),
-                           (GDestroyNotify) log_job_free, (GDestroyNotify) wx_work_log_free,
-                           wx_board_session_get_cancellable (session), log_loaded_cb, g_object_ref (page));
+  wx_db_work_log_load_async (wx_board_session_get_worker (session), wx_bench_page_get_login (page),
+                             WX_BENCH_WORK_LOG (page)->day, wx_board_session_get_cancellable (session),
+                             log_loaded_cb, g_object_ref (page));
 }
 
 /* ------------------------------------------------------------ the day */
@@ -242,18 +207,38 @@ note_notice_cb (WxBenchNoteBar *bar,
 
 /* -------------------------------------------------------------- printing */
 
-static gboolean
-render_log_job (PGconn    *conn,
-                gpointer   data,
-                gpointer  *result,
-                GError   **error)
+/* Rendering is the print layer's, off the main thread. */
+static void
+render_log_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
 {
-  LogJob *j = data;
-  g_autoptr(WxWorkLog) log = wx_db_work_log_load (conn, j->login, j->day, error);
+  GError *error = NULL;
+  GBytes *pdf = wx_pdf_worklog_render (data, &error);
 
-  /* Rendering is the print layer's, in this worker thread too. */
-  *result = log ? wx_pdf_worklog_render (log, error) : NULL;
-  return *result != NULL;
+  if (pdf)
+    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+render_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  WxWorkLog *log = wx_db_work_log_load_finish (WX_DB_WORKER (source), result, &error);
+
+  if (log == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, log, (GDestroyNotify) wx_work_log_free);
+  g_task_run_in_thread (task, render_log_thread);
 }
 
 void
@@ -263,12 +248,14 @@ wx_bench_work_log_render_async (WxBenchWorkLog      *self,
                                 gpointer             user_data)
 {
   WxBoardSession *session;
+  GTask *task;
 
   g_return_if_fail (WX_IS_BENCH_WORK_LOG (self));
   session = wx_bench_page_get_session (WX_BENCH_PAGE (self));
-  wx_db_worker_read_async (wx_board_session_get_worker (session), render_log_job, log_job_new (self),
-                           (GDestroyNotify) log_job_free, (GDestroyNotify) g_bytes_unref, cancellable, callback,
-                           user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wx_bench_work_log_render_async);
+  wx_db_work_log_load_async (wx_board_session_get_worker (session), wx_bench_page_get_login (WX_BENCH_PAGE (self)),
+                             self->day, cancellable, render_loaded_cb, task);
 }
 
 GBytes *
@@ -276,11 +263,8 @@ wx_bench_work_log_render_finish (WxBenchWorkLog  *self,
                                  GAsyncResult    *result,
                                  GError         **error)
 {
-  WxBoardSession *session;
-
-  g_return_val_if_fail (WX_IS_BENCH_WORK_LOG (self), NULL);
-  session = wx_bench_page_get_session (WX_BENCH_PAGE (self));
-  return wx_db_worker_run_finish (wx_board_session_get_worker (session), result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
