@@ -264,3 +264,118 @@ wx_db_order_step_full (PGconn              *conn,
     }
   return wx_db_commit (conn, error);
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char         *number;
+  int           version;
+  char         *event;
+  GHashTable   *data;
+  GArray       *lines;        /* WxQuoteLineInput, texts in `strings` */
+  GPtrArray    *strings;
+  char         *payment_method;
+  WxStepExtras  extras;
+} StepJob;
+
+static void
+step_job_free (StepJob *job)
+{
+  g_free (job->number);
+  g_free (job->event);
+  g_clear_pointer (&job->data, g_hash_table_unref);
+  g_clear_pointer (&job->lines, g_array_unref);
+  g_clear_pointer (&job->strings, g_ptr_array_unref);
+  g_free (job->payment_method);
+  g_clear_pointer (&job->extras.records, json_object_unref);
+  g_free (job);
+}
+
+static const char *
+keep_string (StepJob *job, const char *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strdup (text);
+  g_ptr_array_add (job->strings, copy);
+  return copy;
+}
+
+/* A copy of its own, not a reference: the caller may change `records` after. */
+static JsonObject *
+copy_records (JsonObject *records)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), records);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr(JsonNode) copy = json_from_string (text, NULL);
+
+  return copy ? json_node_dup_object (copy) : json_object_new ();
+}
+
+static gboolean
+step_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  StepJob *job = data;
+  g_autofree WxTransitionResult *r = g_new0 (WxTransitionResult, 1);
+
+  if (!wx_db_order_step_full (conn, job->number, job->version, job->event, job->data, &job->extras, r, error))
+    return FALSE;
+  *result = g_steal_pointer (&r);
+  return TRUE;
+}
+
+void
+wx_db_order_step_async (WxDbWorker *worker, const char *number, int expected_version, const char *event,
+                        GHashTable *data, const WxStepExtras *extras, GCancellable *cancellable,
+                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  StepJob *job = g_new0 (StepJob, 1);
+
+  g_return_if_fail (extras == NULL || extras->write == NULL);
+  job->number = g_strdup (number);
+  job->version = expected_version;
+  job->event = g_strdup (event);
+  job->strings = g_ptr_array_new_with_free_func (g_free);
+  if (data)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      job->data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_iter_init (&iter, data);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (job->data, g_strdup (key), g_strdup (value));
+    }
+  if (extras)
+    {
+      job->extras.payment_amount = extras->payment_amount;
+      job->extras.payment_method = job->payment_method = g_strdup (extras->payment_method);
+      job->extras.accessories_returned = extras->accessories_returned;
+      if (extras->quote_lines)
+        {
+          job->lines = g_array_sized_new (FALSE, TRUE, sizeof (WxQuoteLineInput), extras->quote_lines->len);
+          for (guint i = 0; i < extras->quote_lines->len; i++)
+            {
+              WxQuoteLineInput line = g_array_index (extras->quote_lines, WxQuoteLineInput, i);
+
+              line.kind = keep_string (job, line.kind);
+              line.description = keep_string (job, line.description);
+              line.part_number = keep_string (job, line.part_number);
+              g_array_append_val (job->lines, line);
+            }
+          job->extras.quote_lines = job->lines;
+        }
+      if (extras->records)
+        job->extras.records = copy_records (extras->records);
+    }
+  wx_db_worker_run_async (worker, step_job, job, (GDestroyNotify) step_job_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+WxTransitionResult *
+wx_db_order_step_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include "core/wx-workflow.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -91,6 +92,25 @@ gboolean      wx_db_order_step_full    (PGconn              *conn,
                                         GHashTable          *data,
                                         const WxStepExtras  *extras,
                                         WxTransitionResult  *result,
+                                        GError             **error);
+
+/* ------------------------------------------------------------ on the worker */
+
+/* wx_db_order_step_full. `data` (key → text, may be NULL) and `extras`
+ * (may be NULL) are copied: the quote lines with their texts, the payment,
+ * the records; extras->write is the blocking call's only and must be NULL
+ * here. The result: a WxTransitionResult (g_free), NULL with `error`. */
+void          wx_db_order_step_async   (WxDbWorker          *worker,
+                                        const char          *number,
+                                        int                  expected_version,
+                                        const char          *event,
+                                        GHashTable          *data,
+                                        const WxStepExtras  *extras,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+WxTransitionResult *wx_db_order_step_finish (WxDbWorker     *worker,
+                                        GAsyncResult        *result,
                                         GError             **error);
 
 G_END_DECLS

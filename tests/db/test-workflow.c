@@ -740,6 +740,69 @@ test_payment_parity (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM payments WHERE amount = 68000"), ==, 1);
 }
 
+/* ---------------------------------------------------------- on the worker */
+
+static void
+step_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The step on the worker as the dialogs take it: what it is given is
+ * copied, so the caller frees it at once; the quote lines with their texts
+ * and the step's data are written, and the result is the order's. */
+static void
+test_step_on_the_worker (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(WxDbWorker) worker = wx_db_worker_new (conninfo);
+  g_autofree char *number = make_order (conn, WX_ORDER_KIND_CARRY_IN, WX_ORDER_STATE_INSPECTED, FALSE);
+  g_autofree char *state = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree WxTransitionResult *r = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *params[] = { number };
+  g_autoptr(PGresult) lines = NULL;
+
+  {
+    GHashTable *d = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    GArray *input = g_array_new (FALSE, TRUE, sizeof (WxQuoteLineInput));
+    char *texts[] = { g_strdup ("part"), g_strdup ("定影组件"), g_strdup ("RM2-5425"),
+                      g_strdup ("labour"), g_strdup ("检测维修") };
+    WxQuoteLineInput part = { .kind = texts[0], .description = texts[1], .quantity = 1,
+                              .unit_price = 45000, .part_number = texts[2] };
+    WxQuoteLineInput labour = { .kind = texts[3], .description = texts[4], .quantity = 1, .unit_price = 3000 };
+    WxStepExtras extras = { .quote_lines = input };
+
+    g_array_append_val (input, part);
+    g_array_append_val (input, labour);
+    g_hash_table_insert (d, g_strdup ("quote_method"), g_strdup ("phone"));
+    g_hash_table_insert (d, g_strdup ("quote_total"), g_strdup ("48000"));
+    wx_db_order_step_async (worker, number, -1, "quote", d, &extras, NULL, step_done_cb, &result);
+    g_hash_table_unref (d);
+    g_array_unref (input);
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      g_free (texts[i]);
+  }
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  r = wx_db_order_step_finish (worker, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->state, ==, WX_ORDER_STATE_QUOTED);
+  state = order_column (conn, number, "state");
+  g_assert_cmpstr (state, ==, "quoted");
+  lines = PQexecParams (conn, "SELECT q.kind, q.description, coalesce(q.part_number, ''), q.unit_price"
+                              "  FROM quote_lines q JOIN service_orders o ON o.id = q.order_id"
+                              " WHERE o.number = $1 ORDER BY q.position", 1, NULL, params, NULL, NULL, 0);
+  g_assert_cmpint (PQntuples (lines), ==, 2);
+  g_assert_cmpstr (PQgetvalue (lines, 0, 0), ==, "part");
+  g_assert_cmpstr (PQgetvalue (lines, 0, 1), ==, "定影组件");
+  g_assert_cmpstr (PQgetvalue (lines, 0, 2), ==, "RM2-5425");
+  g_assert_cmpstr (PQgetvalue (lines, 1, 1), ==, "检测维修");
+  g_assert_cmpstr (PQgetvalue (lines, 1, 3), ==, "3000");
+}
+
 /* A decision after the limit needs its reason and is flagged. */
 static void
 test_late_decision (void)
@@ -827,6 +890,7 @@ main (int argc, char **argv)
   g_test_add_func ("/escalation/cluster", test_escalate_cluster);
   g_test_add_func ("/workflow/late-decision", test_late_decision);
   g_test_add_func ("/workflow/payment-parity", test_payment_parity);
+  g_test_add_func ("/workflow/step-on-the-worker", test_step_on_the_worker);
   g_test_add_func ("/escalation/late-decision", test_late_decision_escalates);
   g_test_add_func ("/workflow/demo-follows-the-table", test_demo_follows_the_table);
   g_test_add_func ("/intake/return-repair", test_return_repair);

@@ -498,6 +498,7 @@ engineers_loaded_cb (GObject      *source,
 
 /* ------------------------------------------------------------- running */
 
+/* The step as typed, for wx_db_order_step_async. */
 typedef struct {
   char         *number;
   int           version;
@@ -517,24 +518,6 @@ step_job_free (StepJob *j)
   g_clear_pointer (&j->lines, g_array_unref);
   g_clear_pointer (&j->strings, g_ptr_array_unref);
   g_free (j);
-}
-
-static gboolean
-step_job (PGconn    *conn,
-          gpointer   data,
-          gpointer  *result,
-          GError   **error)
-{
-  StepJob *j = data;
-  WxTransitionResult *r = g_new0 (WxTransitionResult, 1);
-
-  if (!wx_db_order_step_full (conn, j->number, j->version, j->event, j->data, &j->extras, r, error))
-    {
-      g_free (r);
-      return FALSE;
-    }
-  *result = r;
-  return TRUE;
 }
 
 static StepJob *
@@ -559,8 +542,8 @@ wx_step_run_async (WxDbWorker          *worker,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  wx_db_worker_run_async (worker, step_job, step_job_new (order, event), (GDestroyNotify) step_job_free,
-                          g_free, cancellable, callback, user_data);
+  wx_db_order_step_async (worker, wx_order_get_number (order), wx_order_get_version (order), event, NULL, NULL,
+                          cancellable, callback, user_data);
 }
 
 gboolean
@@ -568,7 +551,7 @@ wx_step_run_finish (WxDbWorker    *worker,
                     GAsyncResult  *result,
                     GError       **error)
 {
-  g_autofree WxTransitionResult *r = wx_db_worker_run_finish (worker, result, error);
+  g_autofree WxTransitionResult *r = wx_db_order_step_finish (worker, result, error);
 
   return r != NULL;
 }
@@ -712,7 +695,7 @@ collect (WxStepDialog *self,
 void
 wx_step_dialog_save (WxStepDialog *self)
 {
-  StepJob *j;
+  StepJob *j;   /* what was typed, copied by wx_db_order_step_async */
 
   g_return_if_fail (WX_IS_STEP_DIALOG (self));
   if (self->busy)
@@ -730,8 +713,9 @@ wx_step_dialog_save (WxStepDialog *self)
       return;
     }
   set_busy (self, TRUE);
-  wx_db_worker_run_async (self->worker, step_job, j, (GDestroyNotify) step_job_free, g_free,
+  wx_db_order_step_async (self->worker, j->number, j->version, j->event, j->data, &j->extras,
                           self->cancellable, step_done_cb, g_object_ref (self));
+  step_job_free (j);
 }
 
 static void
