@@ -281,3 +281,32 @@ wx_db_document_load (PGconn      *conn,
     return NULL;
   return g_steal_pointer (&doc);
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+static gboolean
+load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_document_load (conn, data, error);
+  return *result != NULL;
+}
+
+void
+wx_db_document_load_async (WxDbWorker          *worker,
+                           const char          *number,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (number != NULL);
+  wx_db_worker_read_async (worker, load_job, g_strdup (number), g_free,
+                           (GDestroyNotify) wx_db_document_free, cancellable, callback, user_data);
+}
+
+WxDbDocument *
+wx_db_document_load_finish (WxDbWorker    *worker,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

@@ -12,6 +12,7 @@
 
 #include "core/wx-money.h"
 #include "core/wx-types.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -141,6 +142,15 @@ typedef struct {
 WxDbDocument *wx_db_document_load  (PGconn        *conn,
                                     const char    *number,
                                     GError       **error);
+/* wx_db_document_load on the worker (a read). */
+void          wx_db_document_load_async  (WxDbWorker          *worker,
+                                          const char          *number,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+WxDbDocument *wx_db_document_load_finish (WxDbWorker          *worker,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 void          wx_db_document_free  (WxDbDocument  *doc);
 guint         wx_db_document_accessories_left (const WxDbDocument *doc);
 

@@ -857,10 +857,9 @@ wx_board_session_print_order (WxBoardSession *self,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *printer = g_settings_get_string (settings, "printer");
-  g_autofree char *conninfo = wx_db_worker_dup_conninfo (self->worker);
 
   g_return_if_fail (WX_IS_BOARD_SESSION (self));
-  wx_print_order_async (parent, conninfo, number, docs,
+  wx_print_order_async (parent, self->worker, number, docs,
                         *printer ? WX_PRINT_DEFAULT_PRINTER : WX_PRINT_ASK,
                         self->cancellable, printed_cb, g_object_ref (self));
 }

@@ -7,9 +7,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtkunixprint.h>
 
-#include "db/wx-db.h"
 #include "db/wx-db-document.h"
-#include "db/wx-db-server.h"
 #include "print/wx-pdf.h"
 #include "print/wx-pdf-error.h"
 #include "wx-print.h"
@@ -489,22 +487,24 @@ rendered_clear (gpointer p)
 }
 
 typedef struct {
-  GtkWindow   *parent;
-  char        *conninfo;
-  char        *number;
-  WxPrintDocs  docs;
-  WxPrintMode  mode;
-  GArray      *rendered;   /* Rendered, in print order */
-  guint        next;
-  guint        n_jobs;
+  GtkWindow    *parent;
+  WxDbWorker   *worker;
+  char         *number;
+  WxDbDocument *doc;        /* once loaded; read by the rendering thread */
+  WxPrintDocs   docs;
+  WxPrintMode   mode;
+  GArray       *rendered;   /* Rendered, in print order */
+  guint         next;
+  guint         n_jobs;
 } OrderData;
 
 static void
 order_data_free (OrderData *d)
 {
   g_clear_object (&d->parent);
-  g_free (d->conninfo);
+  g_clear_object (&d->worker);
   g_free (d->number);
+  g_clear_pointer (&d->doc, wx_db_document_free);
   g_clear_pointer (&d->rendered, g_array_unref);
   g_free (d);
 }
@@ -527,7 +527,7 @@ document_title (WxPdfDocument document, const char *number)
     }
 }
 
-/* Worker thread: its own connection, the order, and every PDF asked for. */
+/* Rendering thread: every PDF asked for, from the order already loaded. */
 static void
 render_order_thread (GTask        *task,
                      gpointer      source,
@@ -535,32 +535,11 @@ render_order_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   OrderData *d = task_data;
-  const char *conninfo = d->conninfo;
-  g_autofree char *private_conninfo = NULL;
+  const WxDbDocument *doc = d->doc;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGconn) conn = NULL;
-  g_autoptr(WxDbDocument) doc = NULL;
   g_autoptr(GArray) rendered = g_array_new (FALSE, TRUE, sizeof (Rendered));
 
   g_array_set_clear_func (rendered, rendered_clear);
-  if (conninfo == NULL)
-    {
-      private_conninfo = wx_db_server_ensure (WX_DB_SERVER_AS_USER, NULL, &error);
-      if (private_conninfo == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      conninfo = private_conninfo;
-    }
-  conn = wx_db_connect (conninfo, &error);
-  if (conn == NULL || (doc = wx_db_document_load (conn, d->number, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_clear_pointer (&conn, PQfinish);
-
   for (guint i = 0; i < G_N_ELEMENTS (order_docs); i++)
     {
       Rendered r = { NULL, NULL };
@@ -648,9 +627,33 @@ order_rendered_cb (GObject      *source,
   print_next (task);
 }
 
+static void
+order_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  OrderData *d = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) render = NULL;
+
+  d->doc = wx_db_document_load_finish (d->worker, result, &error);
+  if (d->doc == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The rendering runs on its own task so that the printing, which needs
+   * the main context, starts from its callback there. */
+  render = g_task_new (NULL, g_task_get_cancellable (task), order_rendered_cb, g_object_ref (task));
+  g_task_set_source_tag (render, render_order_thread);
+  g_task_set_task_data (render, d, NULL);
+  g_task_run_in_thread (render, render_order_thread);
+}
+
 void
 wx_print_order_async (GtkWindow           *parent,
-                      const char          *conninfo,
+                      WxDbWorker          *worker,
                       const char          *number,
                       WxPrintDocs          docs,
                       WxPrintMode          mode,
@@ -659,15 +662,15 @@ wx_print_order_async (GtkWindow           *parent,
                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) render = NULL;
   OrderData *d;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (WX_IS_DB_WORKER (worker));
   g_return_if_fail (number != NULL);
 
   d = g_new0 (OrderData, 1);
   d->parent = parent ? g_object_ref (parent) : NULL;
-  d->conninfo = g_strdup (conninfo);
+  d->worker = g_object_ref (worker);
   d->number = g_strdup (number);
   d->docs = docs;
   d->mode = mode;
@@ -676,12 +679,7 @@ wx_print_order_async (GtkWindow           *parent,
   g_task_set_source_tag (task, wx_print_order_async);
   g_task_set_task_data (task, d, (GDestroyNotify) order_data_free);
 
-  /* The rendering runs on its own task so that the printing, which needs
-   * the main context, starts from its callback there. */
-  render = g_task_new (NULL, cancellable, order_rendered_cb, g_object_ref (task));
-  g_task_set_source_tag (render, render_order_thread);
-  g_task_set_task_data (render, d, NULL);
-  g_task_run_in_thread (render, render_order_thread);
+  wx_db_document_load_async (worker, number, cancellable, order_loaded_cb, g_object_ref (task));
 }
 
 gboolean

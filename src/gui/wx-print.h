@@ -1,11 +1,14 @@
 /* wx-print.h — printing through CUPS: a whole PDF from the print layer is the
  * source of one GtkPrintJob, after a GtkPrintUnixDialog or straight to the
  * printer of the settings (key `printer`, else CUPS's default). Nothing here
- * blocks the main loop: the database and the rendering run in a worker thread,
- * the printer list and the job go through GTK's asynchronous calls. */
+ * blocks the main loop: the order is read on the session's WxDbWorker, the
+ * rendering runs in a thread of its own, the printer list and the job go
+ * through GTK's asynchronous calls. */
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "db/wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -51,15 +54,15 @@ void     wx_print_pdf_async    (GtkWindow           *parent,
 char    *wx_print_pdf_finish   (GAsyncResult        *result,
                                 GError             **error);
 
-/* Reads order `number` and renders the documents asked for in `docs` in a
- * worker thread with its own connection (`conninfo` is a libpq string; NULL
- * means the private local server), then prints them on the main thread as
- * one job each, in the order form, machine label, accessory labels, quote.
+/* Reads order `number` on `worker` (wx_db_document_load_async), renders the
+ * documents asked for in `docs` in a thread of its own, then prints them on
+ * the main thread as one job each, in the order form, machine label,
+ * accessory labels, quote.
  * With WX_PRINT_ASK a dialog is shown for each document; cancelling one skips
  * that document, and cancelling all of them gives G_IO_ERROR_CANCELLED. The
  * first error stops the rest (jobs already sent stay sent). */
 void     wx_print_order_async  (GtkWindow           *parent,
-                                const char          *conninfo,
+                                WxDbWorker          *worker,
                                 const char          *number,
                                 WxPrintDocs          docs,
                                 WxPrintMode          mode,

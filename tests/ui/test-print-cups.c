@@ -17,6 +17,7 @@
 #include "core/wx-i18n.h"
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
+#include "db/wx-db-worker.h"
 #include "gui/wx-print.h"
 #include "print/wx-pdf.h"
 #include "wx-test-db.h"
@@ -184,6 +185,7 @@ static void
 test_print_order (void)
 {
   g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(WxDbWorker) worker = wx_db_worker_new (conninfo);
   g_autofree char *number = wx_test_db_value (conn,
       "SELECT o.number FROM service_orders o"
       " WHERE o.unit_name <> '' AND length(o.unit_name) <= 20"
@@ -208,7 +210,7 @@ test_print_order (void)
   g_test_message ("order %s of %s", number, unit);
 
   set_printer_setting (printer);
-  wx_print_order_async (NULL, conninfo, number, WX_PRINT_AFTER_INTAKE, WX_PRINT_DEFAULT_PRINTER, NULL,
+  wx_print_order_async (NULL, worker, number, WX_PRINT_AFTER_INTAKE, WX_PRINT_DEFAULT_PRINTER, NULL,
                         result_cb, &result);
   g_assert_true (wx_print_order_finish (wait_result (&result), &n_jobs, &error));
   g_assert_no_error (error);
