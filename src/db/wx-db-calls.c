@@ -347,16 +347,6 @@ log_job_free (LogJob *j)
   g_free (j);
 }
 
-static const char *
-keep (LogJob *j, const char *text)
-{
-  char *copy = g_strdup (text);
-
-  if (copy)
-    g_ptr_array_add (j->strings, copy);
-  return copy;
-}
-
 static gboolean
 log_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
 {
@@ -394,16 +384,16 @@ wx_db_call_log_async (WxDbWorker *worker, const WxCallRecord *call, const char *
 
   j->strings = g_ptr_array_new_with_free_func (g_free);
   j->call = *call;
-  j->call.direction = keep (j, call->direction);
-  j->call.purpose = keep (j, call->purpose);
-  j->call.contact = keep (j, call->contact);
-  j->call.phone = keep (j, call->phone);
-  j->call.machine = keep (j, call->machine);
-  j->call.subject = keep (j, call->subject);
-  j->call.result = keep (j, call->result);
-  j->call.answered_by = keep (j, call->answered_by);
-  j->call.relayed_to = keep (j, call->relayed_to);
-  j->call.unit_name = keep (j, call->unit_name);
+  j->call.direction = wx_db_keep_string (j->strings, call->direction);
+  j->call.purpose = wx_db_keep_string (j->strings, call->purpose);
+  j->call.contact = wx_db_keep_string (j->strings, call->contact);
+  j->call.phone = wx_db_keep_string (j->strings, call->phone);
+  j->call.machine = wx_db_keep_string (j->strings, call->machine);
+  j->call.subject = wx_db_keep_string (j->strings, call->subject);
+  j->call.result = wx_db_keep_string (j->strings, call->result);
+  j->call.answered_by = wx_db_keep_string (j->strings, call->answered_by);
+  j->call.relayed_to = wx_db_keep_string (j->strings, call->relayed_to);
+  j->call.unit_name = wx_db_keep_string (j->strings, call->unit_name);
   j->order = g_strdup (order_number ? order_number : "");
   wx_db_worker_run_async (worker, log_job, j, (GDestroyNotify) log_job_free, g_free,
                           cancellable, callback, user_data);

@@ -237,16 +237,6 @@ create_job_free (CreateJob *j)
   g_free (j);
 }
 
-static const char *
-create_keep (CreateJob *j, const char *text)
-{
-  char *copy = g_strdup (text);
-
-  if (copy)
-    g_ptr_array_add (j->strings, copy);
-  return copy;
-}
-
 static gboolean
 create_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
 {
@@ -268,22 +258,22 @@ wx_db_order_create_async (WxDbWorker *worker, const WxOrderDraft *draft, GCancel
 
   j->strings = g_ptr_array_new_with_free_func (g_free);
   j->draft = *draft;
-  j->draft.unit = create_keep (j, draft->unit);
-  j->draft.address = create_keep (j, draft->address);
-  j->draft.contact = create_keep (j, draft->contact);
-  j->draft.phone = create_keep (j, draft->phone);
-  j->draft.product = create_keep (j, draft->product);
-  j->draft.model = create_keep (j, draft->model);
-  j->draft.serial = create_keep (j, draft->serial);
-  j->draft.fault = create_keep (j, draft->fault);
-  j->draft.warranty = create_keep (j, draft->warranty);
+  j->draft.unit = wx_db_keep_string (j->strings, draft->unit);
+  j->draft.address = wx_db_keep_string (j->strings, draft->address);
+  j->draft.contact = wx_db_keep_string (j->strings, draft->contact);
+  j->draft.phone = wx_db_keep_string (j->strings, draft->phone);
+  j->draft.product = wx_db_keep_string (j->strings, draft->product);
+  j->draft.model = wx_db_keep_string (j->strings, draft->model);
+  j->draft.serial = wx_db_keep_string (j->strings, draft->serial);
+  j->draft.fault = wx_db_keep_string (j->strings, draft->fault);
+  j->draft.warranty = wx_db_keep_string (j->strings, draft->warranty);
   j->draft.accessories = g_strdupv (draft->accessories);
-  j->draft.end_user = create_keep (j, draft->end_user);
-  j->draft.email = create_keep (j, draft->email);
-  j->draft.appearance = create_keep (j, draft->appearance);
-  j->draft.warranty_evidence = create_keep (j, draft->warranty_evidence);
-  j->draft.backup = create_keep (j, draft->backup);
-  j->draft.remarks = create_keep (j, draft->remarks);
+  j->draft.end_user = wx_db_keep_string (j->strings, draft->end_user);
+  j->draft.email = wx_db_keep_string (j->strings, draft->email);
+  j->draft.appearance = wx_db_keep_string (j->strings, draft->appearance);
+  j->draft.warranty_evidence = wx_db_keep_string (j->strings, draft->warranty_evidence);
+  j->draft.backup = wx_db_keep_string (j->strings, draft->backup);
+  j->draft.remarks = wx_db_keep_string (j->strings, draft->remarks);
   wx_db_worker_run_async (worker, create_job, j, (GDestroyNotify) create_job_free, g_free,
                           cancellable, callback, user_data);
 }

@@ -754,16 +754,6 @@ save_job_new (SaveKind kind, const char *number, int version)
   return j;
 }
 
-static const char *
-keep (SaveJob *j, const char *text)
-{
-  char *copy = g_strdup (text);
-
-  if (copy)
-    g_ptr_array_add (j->strings, copy);
-  return copy;
-}
-
 static GArray *
 copy_parts (SaveJob *j, GArray *parts)
 {
@@ -776,8 +766,8 @@ copy_parts (SaveJob *j, GArray *parts)
     {
       WxPartLine l = g_array_index (parts, WxPartLine, i);
 
-      l.part_number = keep (j, l.part_number);
-      l.name = keep (j, l.name);
+      l.part_number = wx_db_keep_string (j->strings, l.part_number);
+      l.name = wx_db_keep_string (j->strings, l.name);
       g_array_append_val (copy, l);
     }
   g_ptr_array_add (j->arrays, copy);
@@ -796,8 +786,8 @@ copy_tests (SaveJob *j, GArray *tests)
     {
       WxTestResult t = g_array_index (tests, WxTestResult, i);
 
-      t.code = keep (j, t.code);
-      t.note = keep (j, t.note);
+      t.code = wx_db_keep_string (j->strings, t.code);
+      t.note = wx_db_keep_string (j->strings, t.note);
       g_array_append_val (copy, t);
     }
   g_ptr_array_add (j->arrays, copy);
@@ -852,14 +842,14 @@ wx_db_inspection_save_async (WxDbWorker *worker, const char *number, int expecte
   SaveJob *j = save_job_new (SAVE_INSPECTION, number, expected_version);
 
   j->inspection = *input;
-  j->inspection.fault_analysis = keep (j, input->fault_analysis);
-  j->inspection.measures = keep (j, input->measures);
+  j->inspection.fault_analysis = wx_db_keep_string (j->strings, input->fault_analysis);
+  j->inspection.measures = wx_db_keep_string (j->strings, input->measures);
   j->inspection.parts = copy_parts (j, input->parts);
-  j->inspection.explanation = keep (j, input->explanation);
-  j->inspection.peer_name = keep (j, input->peer_name);
-  j->inspection.peer_address = keep (j, input->peer_address);
-  j->inspection.peer_phone = keep (j, input->peer_phone);
-  j->inspection.peer_contact = keep (j, input->peer_contact);
+  j->inspection.explanation = wx_db_keep_string (j->strings, input->explanation);
+  j->inspection.peer_name = wx_db_keep_string (j->strings, input->peer_name);
+  j->inspection.peer_address = wx_db_keep_string (j->strings, input->peer_address);
+  j->inspection.peer_phone = wx_db_keep_string (j->strings, input->peer_phone);
+  j->inspection.peer_contact = wx_db_keep_string (j->strings, input->peer_contact);
   save_async (worker, j, cancellable, callback, user_data);
 }
 
@@ -873,9 +863,9 @@ wx_db_repair_save_async (WxDbWorker *worker, const char *number, int expected_ve
   j->repair = *input;
   j->repair.parts_used = copy_parts (j, input->parts_used);
   j->repair.parts_returned = copy_parts (j, input->parts_returned);
-  j->repair.old_parts = keep (j, input->old_parts);
+  j->repair.old_parts = wx_db_keep_string (j->strings, input->old_parts);
   j->repair.tests = copy_tests (j, input->tests);
-  j->repair.repair_notes = keep (j, input->repair_notes);
+  j->repair.repair_notes = wx_db_keep_string (j->strings, input->repair_notes);
   save_async (worker, j, cancellable, callback, user_data);
 }
 
@@ -887,9 +877,9 @@ wx_db_part_order_save_async (WxDbWorker *worker, const char *number, int expecte
   SaveJob *j = save_job_new (SAVE_PART_ORDER, number, expected_version);
 
   j->part_order = *input;
-  j->part_order.part_number = keep (j, input->part_number);
-  j->part_order.name = keep (j, input->name);
-  j->part_order.expected_on = keep (j, input->expected_on);
+  j->part_order.part_number = wx_db_keep_string (j->strings, input->part_number);
+  j->part_order.name = wx_db_keep_string (j->strings, input->name);
+  j->part_order.expected_on = wx_db_keep_string (j->strings, input->expected_on);
   save_async (worker, j, cancellable, callback, user_data);
 }
 

@@ -428,16 +428,6 @@ visit_job_release (gpointer j)
   g_atomic_rc_box_release_full (j, (GDestroyNotify) visit_job_clear);
 }
 
-static const char *
-visit_keep (VisitJob *j, const char *text)
-{
-  char *copy = g_strdup (text);
-
-  if (copy)
-    g_ptr_array_add (j->strings, copy);
-  return copy;
-}
-
 static gboolean
 visit_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
 {
@@ -478,19 +468,19 @@ wx_db_visit_step_async (WxDbWorker *worker, const char *number, int version, con
   j->version = version;
   j->strings = g_ptr_array_new_with_free_func (g_free);
   j->in = *in;
-  j->in.contact = visit_keep (j, in->contact);
-  j->in.phone = visit_keep (j, in->phone);
-  j->in.note = visit_keep (j, in->note);
-  j->in.address = visit_keep (j, in->address);
-  j->in.repair_notes = visit_keep (j, in->repair_notes);
-  j->in.parts_used = visit_keep (j, in->parts_used);
-  j->in.old_parts = visit_keep (j, in->old_parts);
-  j->in.findings = visit_keep (j, in->findings);
-  j->in.parts_needed = visit_keep (j, in->parts_needed);
-  j->in.appearance = visit_keep (j, in->appearance);
-  j->in.payment_status = visit_keep (j, in->payment_status);
-  j->in.payment_method = visit_keep (j, in->payment_method);
-  j->in.received_by = visit_keep (j, in->received_by);
+  j->in.contact = wx_db_keep_string (j->strings, in->contact);
+  j->in.phone = wx_db_keep_string (j->strings, in->phone);
+  j->in.note = wx_db_keep_string (j->strings, in->note);
+  j->in.address = wx_db_keep_string (j->strings, in->address);
+  j->in.repair_notes = wx_db_keep_string (j->strings, in->repair_notes);
+  j->in.parts_used = wx_db_keep_string (j->strings, in->parts_used);
+  j->in.old_parts = wx_db_keep_string (j->strings, in->old_parts);
+  j->in.findings = wx_db_keep_string (j->strings, in->findings);
+  j->in.parts_needed = wx_db_keep_string (j->strings, in->parts_needed);
+  j->in.appearance = wx_db_keep_string (j->strings, in->appearance);
+  j->in.payment_status = wx_db_keep_string (j->strings, in->payment_status);
+  j->in.payment_method = wx_db_keep_string (j->strings, in->payment_method);
+  j->in.received_by = wx_db_keep_string (j->strings, in->received_by);
   j->accessories = g_strdupv (in->accessories);
   j->in.accessories = j->accessories;
   task = g_task_new (worker, cancellable, callback, user_data);

@@ -291,18 +291,6 @@ step_job_free (StepJob *job)
   g_free (job);
 }
 
-static const char *
-keep_string (StepJob *job, const char *text)
-{
-  char *copy;
-
-  if (text == NULL)
-    return NULL;
-  copy = g_strdup (text);
-  g_ptr_array_add (job->strings, copy);
-  return copy;
-}
-
 /* A copy of its own, not a reference: the caller may change `records` after. */
 static JsonObject *
 copy_records (JsonObject *records)
@@ -360,9 +348,9 @@ wx_db_order_step_async (WxDbWorker *worker, const char *number, int expected_ver
             {
               WxQuoteLineInput line = g_array_index (extras->quote_lines, WxQuoteLineInput, i);
 
-              line.kind = keep_string (job, line.kind);
-              line.description = keep_string (job, line.description);
-              line.part_number = keep_string (job, line.part_number);
+              line.kind = wx_db_keep_string (job->strings, line.kind);
+              line.description = wx_db_keep_string (job->strings, line.description);
+              line.part_number = wx_db_keep_string (job->strings, line.part_number);
               g_array_append_val (job->lines, line);
             }
           job->extras.quote_lines = job->lines;

@@ -379,3 +379,16 @@ wx_db_get_bool (const PGresult *res,
 {
   return g_str_equal (PQgetvalue (res, row, column), "t");
 }
+
+/* A copy of `text` (NULL stays NULL) that lives as long as `strings`, the
+ * string pool of a job that runs on the worker after its caller returned. */
+const char *
+wx_db_keep_string (GPtrArray  *strings,
+                   const char *text)
+{
+  char *copy = g_strdup (text);
+
+  if (copy)
+    g_ptr_array_add (strings, copy);
+  return copy;
+}

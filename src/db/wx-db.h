@@ -69,4 +69,7 @@ gboolean  wx_db_get_bool       (const PGresult      *res,
 GHashTable *wx_db_json_values  (const char          *json,
                                 GError             **error);
 
+const char *wx_db_keep_string (GPtrArray  *strings,
+                               const char *text);
+
 G_END_DECLS
