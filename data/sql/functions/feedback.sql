@@ -135,17 +135,24 @@ $$;
 CREATE OR REPLACE FUNCTION wx_callbacks_generate_at(p_now timestamptz)
   RETURNS integer LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
+  tz    text := wx_setting('timezone', 'Asia/Shanghai');
   since timestamptz := p_now - interval '14 days';
   n     integer;
   total integer := 0;
 BEGIN
-  -- Only what is not on a list yet gets its due time computed.
+  -- Only what is not on a list yet gets its due time computed; a weekly
+  -- callback's depends on the handover's local day alone (wx_callback_due),
+  -- so it is computed once a day rather than once an order.
+  WITH t AS (SELECT o.id, o.picked_up_at, (o.picked_up_at AT TIME ZONE tz)::date AS day
+               FROM service_orders o
+              WHERE o.picked_up_at > since AND o.picked_up_at <= p_now
+                AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.order_id = o.id AND b.kind = 'weekly')),
+       d AS MATERIALIZED (SELECT x.day, wx_callback_due('weekly', (x.day + time '12:00') AT TIME ZONE tz) AS due
+               FROM (SELECT DISTINCT t.day FROM t) x)
   INSERT INTO callbacks (order_id, kind, due_at)
-  SELECT o.id, 'weekly', wx_callback_due('weekly', o.picked_up_at)
-    FROM service_orders o
-   WHERE o.picked_up_at > since AND o.picked_up_at <= p_now
-     AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.order_id = o.id AND b.kind = 'weekly')
-   ORDER BY o.picked_up_at, o.id
+  SELECT t.id, 'weekly', d.due
+    FROM t JOIN d ON d.day = t.day
+   ORDER BY t.picked_up_at, t.id
   ON CONFLICT DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;
   total := total + n;
