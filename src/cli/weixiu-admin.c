@@ -175,6 +175,28 @@ cmd_user (WxAdmin *o)
   return wx_admin_usage_error (_("Use “user add NAME --role ROLE” or “user list”."));
 }
 
+/* A line on standard error that says how far a long load got, rewritten
+ * in place on a terminal. */
+typedef struct {
+  gint64   started;
+  gboolean shown;
+} DemoProgress;
+
+static void
+demo_progress_cb (guint done, guint total, gpointer user_data)
+{
+  DemoProgress *p = user_data;
+  double seconds = (double) (g_get_monotonic_time () - p->started) / G_USEC_PER_SEC;
+  gboolean tty = isatty (STDERR_FILENO);
+
+  if (done < total)
+    g_printerr (_("demo: %u of %u orders written (%.1f s)%s"), done, total, seconds, tty ? "\r" : "\n");
+  else
+    g_printerr (_("demo: %u orders written, building indexes and checking keys (%.1f s)%s"),
+                total, seconds, tty ? "\r" : "\n");
+  p->shown = TRUE;
+}
+
 static int
 cmd_demo (WxAdmin *o)
 {
@@ -182,13 +204,18 @@ cmd_demo (WxAdmin *o)
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   const char *scale = wx_admin_value (o, "--scale");
+  const char *shape_code = wx_admin_value (o, "--shape");
+  WxDbDemoShape shape = WX_DB_DEMO_SHAPE_CHAIN;
+  DemoProgress progress = { g_get_monotonic_time (), FALSE };
   guint64 n = 240;
   guint today, added = 0;
 
   if (o->args->len != 0)
-    return wx_admin_usage_error (_("“demo” takes no arguments besides --scale N."));
+    return wx_admin_usage_error (_("“demo” takes no arguments besides --scale N and --shape SHAPE."));
   if (scale && !g_ascii_string_to_unsigned (scale, 10, 1, 10000000, &n, NULL))
     return wx_admin_usage_error (_("--scale takes a whole number of orders from 1 to 10000000."));
+  if (shape_code && !wx_db_demo_shape_from_code (shape_code, &shape))
+    return wx_admin_usage_error (_("--shape takes shop, chain or backlog."));
   conn = wx_admin_connect (o, &error);
   if (conn == NULL)
     return wx_admin_fail (error);
@@ -202,10 +229,19 @@ cmd_demo (WxAdmin *o)
     }
   /* Of the N, a few are on-site visits booked for today (the engineers' routes). */
   today = n >= 5 * WX_DB_DEMO_VISITS_TODAY ? WX_DB_DEMO_VISITS_TODAY : 0;
-  if (!wx_db_demo_load (conn, (guint) (n - today), now, &error) ||
-      (today > 0 && !wx_db_demo_visits_today (conn, now, &added, &error)) ||
-      !wx_db_demo_feedback (conn, now, &error))
+  /* The progress line only for loads that take a while. */
+  if (!wx_db_demo_load_shaped (conn, (guint) (n - today), now, shape,
+                               n >= 10000 ? demo_progress_cb : NULL, &progress, &error) ||
+      (today > 0 && !wx_db_demo_visits_today (conn, now, &added, &error)))
     return wx_admin_fail (error);
+  if (progress.shown)
+    g_printerr (_("demo: the callback lists and escalations (%.1f s)%s"),
+                (double) (g_get_monotonic_time () - progress.started) / G_USEC_PER_SEC,
+                isatty (STDERR_FILENO) ? "\r" : "\n");
+  if (!wx_db_demo_feedback (conn, now, &error))
+    return wx_admin_fail (error);
+  if (progress.shown && isatty (STDERR_FILENO))
+    g_printerr ("\n");
   n = n - today + added;
   g_print (ngettext ("Added %u demo order.\n", "Added %u demo orders.\n", (gulong) n), (guint) n);
   return EXIT_SUCCESS;
@@ -290,7 +326,7 @@ static const WxAdminOption order_options[] = {
 };
 static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
 static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
-static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--if-empty", FALSE }, { NULL } };
+static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--shape", TRUE }, { "--if-empty", FALSE }, { NULL } };
 static const WxAdminOption calendar_options[] = { { "--name", TRUE }, { "--hours", TRUE }, { NULL } };
 static const WxAdminOption print_options[] = { { "-o", TRUE }, { "--layout", TRUE }, { NULL } };
 static const WxAdminOption report_options[] = {
@@ -321,7 +357,10 @@ static const WxAdminCommand commands[] = {
        "                                add a staff member (ROLE: coordinator, engineer, supervisor, admin)\n"
        "  user list                     list the staff and their roles\n") },
   { "demo",    demo_options, cmd_demo,
-    N_("  demo [--scale N] [--if-empty] add demo data: N service orders (default 240)\n") },
+    N_("  demo [--scale N] [--shape shop|chain|backlog] [--if-empty]\n"
+       "                                add demo data: N service orders (default 240) over years\n"
+       "                                of a small shop, the last 8 weeks of a chain (default)\n"
+       "                                or 8 weeks with thousands left open\n") },
   { "backup",  no_options,   cmd_backup,
     N_("  backup FILE                   write a backup (pg_dump custom format)\n") },
   { "restore", no_options,   cmd_restore,

@@ -38,6 +38,8 @@ write_orders (DemoLoad *L, GError **error)
       if (!demo_flush_all (L, error))
         return FALSE;
       g_string_chunk_clear (L->scratch);
+      if (L->progress && end < L->n_orders)
+        L->progress (end, L->n_orders, L->progress_data);
     }
   return TRUE;
 }
@@ -57,7 +59,8 @@ read_settings (DemoLoad *L, GError **error)
     return FALSE;
   /* A fixed seed, moved on by the orders already there so that a second
    * load does not repeat the first one. */
-  L->rand = g_rand_new_with_seed (DEMO_SEED + (guint32) g_ascii_strtoull (PQgetvalue (res, 0, 0), NULL, 10));
+  L->existing_orders = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  L->rand = g_rand_new_with_seed (DEMO_SEED + (guint32) L->existing_orders);
   L->prefix = g_strdup (PQgetvalue (res, 0, 1));
   L->digits = atoi (PQgetvalue (res, 0, 2));
   if (!demo_load_calendar (L, error))
@@ -88,11 +91,37 @@ read_settings (DemoLoad *L, GError **error)
 }
 
 static void
-demo_init (DemoLoad *L, PGconn *conn, guint n_orders, GDateTime *now)
+demo_init (DemoLoad *L, PGconn *conn, guint n_orders, GDateTime *now, WxDbDemoShape shape)
 {
   memset (L, 0, sizeof *L);
   L->conn = conn;
   L->n_orders = n_orders;
+  L->shape = shape;
+  switch (shape)
+    {
+    case WX_DB_DEMO_SHAPE_SHOP:
+      /* A small shop's week, as many weeks back as the orders need; few
+       * slow steps, and only orders of the last four weeks left lying. */
+      L->window_days = MAX (DEMO_WINDOW_DAYS,
+                            7 * (((gint64) n_orders + WX_DB_DEMO_SHOP_WEEKLY - 1) / WX_DB_DEMO_SHOP_WEEKLY));
+      L->slow_share = 0.05;
+      L->stall_share = 0.02;
+      L->stall_days = 28;
+      break;
+    case WX_DB_DEMO_SHAPE_BACKLOG:
+      L->window_days = DEMO_WINDOW_DAYS;
+      L->slow_share = 0.35;
+      L->stall_share = 0.5;
+      L->stall_days = DEMO_WINDOW_DAYS;
+      break;
+    case WX_DB_DEMO_SHAPE_CHAIN:
+    default:
+      L->window_days = DEMO_WINDOW_DAYS;
+      L->slow_share = DEMO_SLOW_SHARE;
+      L->stall_share = DEMO_STALL_SHARE;
+      L->stall_days = DEMO_WINDOW_DAYS;
+      break;
+    }
   L->now = g_date_time_to_unix (now);
   L->strings = g_string_chunk_new (64 * 1024);
   L->scratch = g_string_chunk_new (64 * 1024);
@@ -143,6 +172,7 @@ demo_clear (DemoLoad *L)
   g_array_unref (L->times);
   g_free (L->orders);
   g_free (L->last_order_of_device);
+  g_clear_pointer (&L->restore_sql, g_ptr_array_unref);
   for (guint t = 0; t < N_TABLES; t++)
     g_string_free (L->buffers[t].rows, TRUE);
 }
@@ -190,11 +220,47 @@ leave_for_review (DemoLoad *L, GError **error)
     0, NULL, error);
 }
 
+static const char * const shape_codes[] = {
+  [WX_DB_DEMO_SHAPE_CHAIN] = "chain",
+  [WX_DB_DEMO_SHAPE_SHOP] = "shop",
+  [WX_DB_DEMO_SHAPE_BACKLOG] = "backlog",
+};
+
+gboolean
+wx_db_demo_shape_from_code (const char *code, WxDbDemoShape *shape)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shape_codes); i++)
+    if (g_strcmp0 (code, shape_codes[i]) == 0)
+      {
+        *shape = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+wx_db_demo_shape_to_code (WxDbDemoShape shape)
+{
+  return shape < G_N_ELEMENTS (shape_codes) ? shape_codes[shape] : "chain";
+}
+
 gboolean
 wx_db_demo_load (PGconn     *conn,
                  guint       n_orders,
                  GDateTime  *now,
                  GError    **error)
+{
+  return wx_db_demo_load_shaped (conn, n_orders, now, WX_DB_DEMO_SHAPE_CHAIN, NULL, NULL, error);
+}
+
+gboolean
+wx_db_demo_load_shaped (PGconn           *conn,
+                        guint             n_orders,
+                        GDateTime        *now,
+                        WxDbDemoShape     shape,
+                        WxDbDemoProgress  progress,
+                        gpointer          user_data,
+                        GError          **error)
 {
   DemoLoad L;
   gboolean ok;
@@ -205,7 +271,9 @@ wx_db_demo_load (PGconn     *conn,
 
   if (!wx_db_begin (conn, error))
     return FALSE;
-  demo_init (&L, conn, n_orders, now);
+  demo_init (&L, conn, n_orders, now, shape);
+  L.progress = progress;
+  L.progress_data = user_data;
   ok = read_settings (&L, error)
        && demo_compile_paths (&L, error)
        && demo_build_calendar (&L, error)
@@ -214,7 +282,9 @@ wx_db_demo_load (PGconn     *conn,
        && demo_ensure_parts (&L, error)
        && demo_make_customers (&L, error)
        && plan_orders (&L, error)
+       && demo_bulk_begin (&L, error)
        && write_orders (&L, error)
+       && demo_bulk_end (&L, error)
        && add_contracts (&L, error)
        && leave_for_review (&L, error)
        && wx_db_commit (conn, error);

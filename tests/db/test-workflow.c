@@ -841,6 +841,19 @@ test_late_decision (void)
   }
 }
 
+/* Events of the demo data that are no step of the table. */
+static gint64
+demo_steps_not_in_the_table (PGconn *conn)
+{
+  return wx_test_db_count (conn,
+    "SELECT count(*) FROM order_events e JOIN service_orders o ON o.id = e.order_id"
+    " WHERE e.from_state IS NOT NULL AND e.event NOT IN ('return_repair')"
+    "   AND NOT EXISTS (SELECT 1 FROM workflow_transitions t"
+    "                    WHERE t.event = e.event AND o.kind = ANY (t.kinds)"
+    "                      AND (t.from_state = e.from_state OR t.from_state IS NULL)"
+    "                      AND coalesce(t.to_state, e.from_state) = e.to_state)");
+}
+
 /* The demo data walks only the steps of the table. */
 static void
 test_demo_follows_the_table (void)
@@ -851,14 +864,75 @@ test_demo_follows_the_table (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (wx_db_demo_load (conn, 400, now, &error));
-  g_assert_cmpint (wx_test_db_count (conn,
-    "SELECT count(*) FROM order_events e JOIN service_orders o ON o.id = e.order_id"
-    " WHERE e.from_state IS NOT NULL AND e.event NOT IN ('return_repair')"
-    "   AND NOT EXISTS (SELECT 1 FROM workflow_transitions t"
-    "                    WHERE t.event = e.event AND o.kind = ANY (t.kinds)"
-    "                      AND (t.from_state = e.from_state OR t.from_state IS NULL)"
-    "                      AND coalesce(t.to_state, e.from_state) = e.to_state)"), ==, 0);
+  g_assert_cmpint (demo_steps_not_in_the_table (conn), ==, 0);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_events WHERE from_state IS NOT NULL"), >, 1000);
+}
+
+/* What a step-by-step load leaves in the catalogue, to compare the bulk
+ * path's with: the triggers and whether each is on, the constraints, the
+ * indexes. */
+static char *
+catalogue_of_the_loaded_tables (PGconn *conn)
+{
+  return wx_test_db_value (conn,
+    "SELECT string_agg(x, ' ' ORDER BY x) FROM ("
+    " SELECT tgname || ':' || tgenabled::text AS x FROM pg_trigger"
+    "  WHERE NOT tgisinternal AND tgrelid IN ('service_orders'::regclass, 'order_events'::regclass,"
+    "                                         'quote_lines'::regclass, 'order_search'::regclass)"
+    " UNION ALL SELECT conname || ':' || convalidated::text FROM pg_constraint"
+    "  WHERE conrelid IN ('service_orders'::regclass, 'order_events'::regclass, 'quote_lines'::regclass,"
+    "                     'payments'::regclass, 'order_search'::regclass, 'order_accessories'::regclass)"
+    " UNION ALL SELECT indexrelid::regclass::text FROM pg_index"
+    "  WHERE indrelid IN ('service_orders'::regclass, 'order_events'::regclass, 'order_search'::regclass)) c");
+}
+
+/* A load large enough for the owner's fast path (triggers off, keys and
+ * indexes made again after the COPY) leaves the catalogue as it found it,
+ * every order searchable, and walks only the steps of the table; the
+ * shapes put the orders where they say. */
+static void
+test_demo_shapes (void)
+{
+  g_autofree char *ci = wx_test_db_create ("workflow_demo_shapes", TRUE);
+  g_autoptr(PGconn) conn = wx_test_db_connect (ci);
+  g_autoptr(GDateTime) now = wx_test_fixed_now ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = catalogue_of_the_loaded_tables (conn);
+  g_autofree char *after = NULL;
+  WxDbDemoShape shape;
+  gint64 open;
+
+  g_assert_true (wx_db_demo_shape_from_code ("shop", &shape));
+  g_assert_cmpint (shape, ==, WX_DB_DEMO_SHAPE_SHOP);
+  g_assert_false (wx_db_demo_shape_from_code ("mall", &shape));
+
+  g_assert_true (wx_db_demo_load_shaped (conn, WX_DB_DEMO_BULK_ORDERS, now, WX_DB_DEMO_SHAPE_SHOP,
+                                         NULL, NULL, &error));
+  g_assert_no_error (error);
+  after = catalogue_of_the_loaded_tables (conn);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_search"), ==, WX_DB_DEMO_BULK_ORDERS);
+  g_assert_cmpint (wx_test_db_count (conn,
+    "SELECT count(*) FROM service_orders o JOIN order_search s ON s.order_id = o.id"
+    " WHERE s.text = wx_search_text(o.number, o.unit_name, o.contact_person, o.serial,"
+    "                               o.contact_mobile, o.contact_phone)"
+    "   AND wx_short_grams(s.text) @> ARRAY[lower(substr(o.contact_person, 1, 2))]"), ==, WX_DB_DEMO_BULK_ORDERS);
+  g_assert_cmpint (demo_steps_not_in_the_table (conn), ==, 0);
+  /* A small shop: 2,000 orders go back 34 weeks; what is open is about
+   * the last few weeks' work, whatever the number of orders. */
+  g_assert_cmpint (wx_test_db_count (conn,
+    "SELECT extract(epoch FROM max(received_at) - min(received_at))::bigint / (7 * 86400) FROM service_orders"),
+    >=, 30);
+  open = wx_test_db_count (conn, "SELECT count(*) FROM service_orders o JOIN workflow_states s USING (state) WHERE s.open");
+  g_assert_cmpint (open, <, 4 * WX_DB_DEMO_SHOP_WEEKLY);
+  g_assert_cmpint (open, >=, 10);
+
+  /* A backlog: a large share left open (step by step, below the bulk size). */
+  g_assert_true (wx_db_demo_load_shaped (conn, 600, now, WX_DB_DEMO_SHAPE_BACKLOG, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wx_test_db_count (conn,
+    "SELECT count(*) FROM service_orders o JOIN workflow_states s USING (state) WHERE s.open") - open,
+    >, 600 / 3);
 }
 
 int
@@ -893,6 +967,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workflow/step-on-the-worker", test_step_on_the_worker);
   g_test_add_func ("/escalation/late-decision", test_late_decision_escalates);
   g_test_add_func ("/workflow/demo-follows-the-table", test_demo_follows_the_table);
+  g_test_add_func ("/workflow/demo-shapes", test_demo_shapes);
   g_test_add_func ("/intake/return-repair", test_return_repair);
   g_test_add_func ("/intake/validation", test_intake_validation);
   return g_test_run ();

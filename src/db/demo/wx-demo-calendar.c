@@ -102,7 +102,7 @@ demo_load_calendar (DemoLoad *L, GError **error)
 gboolean
 demo_build_calendar (DemoLoad *L, GError **error)
 {
-  gint64 first = demo_local_unix (L, L->today - DEMO_WINDOW_DAYS, 0);
+  gint64 first = demo_local_unix (L, L->today - L->window_days, 0);
   gint64 end = demo_local_unix (L, L->today + DEMO_FUTURE_DAYS + 1, 0);
   g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (first);
   gint64 before = 0;
@@ -180,7 +180,7 @@ gint64
 demo_step_delay (DemoLoad *L, DemoEvent event)
 {
   const DemoEventSpec *e = &demo_events[event];
-  gboolean slow = rnd_chance (L->rand, DEMO_SLOW_SHARE);
+  gboolean slow = rnd_chance (L->rand, L->slow_share);
   gint64 minutes = slow ? rnd_between (L->rand, e->slow_min, e->slow_max)
                         : rnd_between (L->rand, e->fast_min, e->fast_max);
 

@@ -195,7 +195,7 @@ make_devices (DemoLoad *L, DemoCustomer *c)
     {
       DemoDevice d = { 0 };
       const DemoModel *m;
-      gint64 age = rnd_between (L->rand, DEMO_WINDOW_DAYS + 10, 2400);   /* bought before any order */
+      gint64 age = rnd_between (L->rand, L->window_days + 10, MAX (2400, L->window_days + 400));   /* bought before any order */
       guint years = rnd_chance (L->rand, 0.6) ? 1 : 3;
       GDate expires;
 
@@ -258,7 +258,7 @@ demo_make_customers (DemoLoad *L, GError **error)
         }
       c.is_contract = i % 5 == 2;   /* one customer in five has a service contract */
       c.notes = c.is_contract ? "合同客户，月结" : "";
-      c.created_at = L->now - (DEMO_WINDOW_DAYS + rnd_between (L->rand, 1, 1500)) * 86400 - rnd_below (L->rand, 86400);
+      c.created_at = L->now - (L->window_days + rnd_between (L->rand, 1, 1500)) * 86400 - rnd_below (L->rand, 86400);
       c.asset_pattern = rnd_chance (L->rand, 0.7) ? RND_ITEM (L->rand, demo_asset_patterns) : NULL;
       make_devices (L, &c);
       if (c.is_contract)

@@ -170,7 +170,8 @@ demo_plan_order (DemoLoad *L, guint i, gint64 *received_pos)
           if (pos[s] < L->pos_now)
             o->n_done = s + 1;
         }
-      if (o->n_done > 1 && rnd_chance (L->rand, DEMO_STALL_SHARE))
+      if (o->n_done > 1 && o->received >= L->now - L->stall_days * 86400
+          && rnd_chance (L->rand, L->stall_share))
         o->n_done = 1 + rnd_below (L->rand, o->n_done);
     }
 

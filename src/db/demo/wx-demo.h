@@ -12,6 +12,7 @@
 #include "core/wx-workflow.h"
 #include "core/wx-types.h"
 #include "core/wx-calendar.h"
+#include "db/wx-db-demo.h"
 
 G_BEGIN_DECLS
 
@@ -61,10 +62,10 @@ typedef struct {
   guint       slow_min, slow_max;
 } DemoEventSpec;
 
-#define DEMO_SLOW_SHARE    0.25
+#define DEMO_SLOW_SHARE    0.25   /* the chain's; the shapes in demo_init() */
 #define DEMO_STALL_SHARE   0.03   /* orders left lying in some state */
 #define DEMO_RETURN_SHARE  0.05   /* return repairs (返修) among carry-in orders */
-#define DEMO_WINDOW_DAYS   56     /* orders are received in the eight weeks before `now` */
+#define DEMO_WINDOW_DAYS   56     /* a chain's orders are received in the eight weeks before `now` */
 #define DEMO_FUTURE_DAYS   400    /* the calendar runs on for steps not yet taken */
 #define DEMO_BATCH         5000   /* orders per round of COPY */
 #define DEMO_SEED          0x57584458u
@@ -368,7 +369,19 @@ typedef struct {
   GString       *text;        /* work buffer */
   GString       *json;        /* the payload being built */
   guint          n_orders;
+  gint64         existing_orders;  /* in the database before the load */
   gint64         now;
+  /* The shape (wx-db-demo.h): how many days back orders are received, the
+   * share of slow steps, and of orders left lying in some state among those
+   * received in the last stall_days days. */
+  WxDbDemoShape  shape;
+  gint64         window_days;
+  double         slow_share;
+  double         stall_share;
+  gint64         stall_days;
+  WxDbDemoProgress progress;
+  gpointer       progress_data;
+  GPtrArray     *restore_sql;     /* the bulk path's constraints and indexes to make again */
   gint64         today;       /* the shop's day number of `now` */
   char          *prefix;
   int            digits;
@@ -542,6 +555,12 @@ int
 demo_compare_orders (gconstpointer a, gconstpointer b);
 gboolean
 demo_number_orders (DemoLoad *L, GError **error);
+
+/* wx-demo-bulk.c */
+gboolean
+demo_bulk_begin (DemoLoad *L, GError **error);
+gboolean
+demo_bulk_end (DemoLoad *L, GError **error);
 
 /* wx-demo-replay.c */
 gboolean
