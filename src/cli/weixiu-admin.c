@@ -326,6 +326,7 @@ static const WxAdminOption order_options[] = {
 };
 static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
 static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
+static const WxAdminOption bench_options[] = { { "--scale", TRUE }, { "--shape", TRUE }, { NULL } };
 static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--shape", TRUE }, { "--if-empty", FALSE }, { NULL } };
 static const WxAdminOption calendar_options[] = { { "--name", TRUE }, { "--hours", TRUE }, { NULL } };
 static const WxAdminOption print_options[] = { { "-o", TRUE }, { "--layout", TRUE }, { NULL } };
@@ -393,8 +394,10 @@ static const WxAdminCommand commands[] = {
        "                                the supervisor's weekly report (default: the last complete week)\n"
        "  report monthly [--month YYYY-MM] [-o FILE.pdf | --csv]\n"
        "                                feedback, complaints and collections of a month\n") },
-  { "bench",   no_options,   wx_admin_cmd_bench,
-    N_("  bench [GROUP…]                measure the speeds the issues name, in a scratch database\n") },
+  { "bench",   bench_options, wx_admin_cmd_bench,
+    N_("  bench [--scale N] [--shape shop|chain|backlog …] [GROUP…]\n"
+       "                                measure the speeds the issues name, in scratch databases\n"
+       "                                (board and report: one of each shape, all three by default)\n") },
   { "calendar", calendar_options, wx_admin_cmd_calendar,
     N_("  calendar show                 time zone, weekly hours, holidays and make-up working days\n"
        "  calendar hours DAY HH:MM-HH:MM|closed\n"

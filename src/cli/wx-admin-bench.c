@@ -28,6 +28,16 @@ compare_gint64 (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
+gint64
+wx_bench_median (GArray *samples_us)
+{
+  g_autoptr(GArray) copy = g_array_copy (samples_us);
+
+  g_return_val_if_fail (copy->len > 0, 0);
+  g_array_sort (copy, compare_gint64);
+  return g_array_index (copy, gint64, copy->len / 2);
+}
+
 void
 wx_bench_report (const char *what, GArray *samples_us, const char *target)
 {
@@ -67,16 +77,83 @@ bench_db (WxBench *bench, GError **error)
   return TRUE;
 }
 
+/* `shaped`: run on each shape's scratch database (WxBench.shaped). */
 static const struct {
   const char  *name;
   WxBenchFunc  run;
+  gboolean     shaped;
 } groups[] = {
-  { "db",       bench_db },
-  { "workflow", wx_bench_workflow },
-  { "print",    wx_bench_print },
-  { "board",    wx_bench_board },
-  { "report",   wx_bench_weekly_report },
+  { "db",       bench_db,               FALSE },
+  { "workflow", wx_bench_workflow,      FALSE },
+  { "print",    wx_bench_print,         FALSE },
+  { "board",    wx_bench_board,         TRUE },
+  { "report",   wx_bench_weekly_report, TRUE },
 };
+
+/* Orders of each shape's scratch database unless --scale says: a small
+ * shop's years and a chain's eight weeks at 100,000; the backlog at
+ * 20,000, about 9,000 of them open. */
+static const guint shape_scale[] = {
+  [WX_DB_DEMO_SHAPE_CHAIN] = 100000,
+  [WX_DB_DEMO_SHAPE_SHOP] = 100000,
+  [WX_DB_DEMO_SHAPE_BACKLOG] = 20000,
+};
+
+static gboolean
+group_wanted (WxAdmin *admin, guint g)
+{
+  gboolean wanted = admin->args->len == 0;
+
+  for (guint i = 0; i < admin->args->len; i++)
+    wanted |= g_str_equal (groups[g].name, wx_admin_arg (admin, i));
+  return wanted;
+}
+
+/* The scratch database of one shape: `demo --scale N --shape S` (timed:
+ * the demo's own figure), then VACUUM ANALYZE as autovacuum would have
+ * by the time anyone looks; the wanted shaped groups on it; dropped. */
+static gboolean
+run_shape (WxAdmin *admin, WxBench *bench, GError **error)
+{
+  const char *code = wx_db_demo_shape_to_code (bench->shape);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *suffix = g_strdup (code);
+  g_autofree char *dbname = wx_bench_scratch_create (bench->server, suffix, error);
+  g_autofree char *figure = NULL;
+  g_autofree char *orders = NULL;
+  gboolean ok;
+  gint64 t0;
+
+  if (dbname == NULL)
+    return FALSE;
+  g_print ("\n[shape %s: %u orders, scratch database %s]\n", code, bench->scale, dbname);
+  bench->shaped_conninfo = wx_db_conninfo_with (bench->server_conninfo, "dbname", dbname);
+  bench->shaped = wx_db_connect (bench->shaped_conninfo, error);
+  ok = bench->shaped != NULL && wx_db_init (bench->shaped, error);
+  t0 = wx_bench_now ();
+  ok = ok && wx_db_demo_load_shaped (bench->shaped, bench->scale, now, bench->shape, NULL, NULL, error);
+  if (ok)
+    {
+      figure = g_strdup_printf ("%.1f s", (wx_bench_now () - t0) / 1e6);
+      orders = g_strdup_printf (_("demo --scale %u --shape %s (orders and their history)"), bench->scale, code);
+      wx_bench_figure (orders, figure, _("target: < 20 s at 100,000"));
+      g_clear_pointer (&figure, g_free);
+      t0 = wx_bench_now ();
+      ok = wx_db_execute (bench->shaped, "VACUUM ANALYZE", 0, NULL, error);
+      figure = g_strdup_printf ("%.1f s", (wx_bench_now () - t0) / 1e6);
+      wx_bench_figure ("VACUUM ANALYZE", figure, NULL);
+    }
+  for (guint g = 0; ok && g < G_N_ELEMENTS (groups); g++)
+    if (groups[g].shaped && group_wanted (admin, g))
+      {
+        g_print ("\n[%s, shape %s]\n", groups[g].name, code);
+        ok = groups[g].run (bench, error);
+      }
+  g_clear_pointer (&bench->shaped, PQfinish);
+  g_clear_pointer (&bench->shaped_conninfo, g_free);
+  wx_bench_scratch_drop (bench->server, dbname);
+  return ok;
+}
 
 /* A database of its own on the same server, so that the bench never touches
  * the shop's data: weixiu_bench_PID, or weixiu_bench_PID_SUFFIX for a group
@@ -120,6 +197,30 @@ wx_admin_cmd_bench (WxAdmin *admin)
   gint64 t0;
   gboolean ok = TRUE;
 
+  GPtrArray *shape_codes = wx_admin_values (admin, "--shape");   /* the options' */
+  g_autoptr(GArray) shapes = g_array_new (FALSE, FALSE, sizeof (WxDbDemoShape));
+  const char *scale_text = wx_admin_value (admin, "--scale");
+  guint64 scale = 0;
+  gboolean any_shaped = FALSE;
+
+  if (scale_text && !g_ascii_string_to_unsigned (scale_text, 10, 1, 10000000, &scale, NULL))
+    return wx_admin_usage_error (_("--scale takes a whole number of orders from 1 to 10000000."));
+  for (guint i = 0; shape_codes && i < shape_codes->len; i++)
+    {
+      WxDbDemoShape shape;
+
+      if (!wx_db_demo_shape_from_code (g_ptr_array_index (shape_codes, i), &shape))
+        return wx_admin_usage_error (_("--shape takes shop, chain or backlog."));
+      g_array_append_val (shapes, shape);
+    }
+  if (shapes->len == 0)
+    {
+      static const WxDbDemoShape all[] = { WX_DB_DEMO_SHAPE_SHOP, WX_DB_DEMO_SHAPE_CHAIN, WX_DB_DEMO_SHAPE_BACKLOG };
+      g_array_append_vals (shapes, all, G_N_ELEMENTS (all));
+    }
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    any_shaped |= groups[g].shaped && group_wanted (admin, g);
+
   for (guint i = 0; i < admin->args->len; i++)
     {
       gboolean known = FALSE;
@@ -157,18 +258,20 @@ wx_admin_cmd_bench (WxAdmin *admin)
   bench.conn = conn;
   bench.n_orders = BENCH_ORDERS;
   for (guint g = 0; ok && g < G_N_ELEMENTS (groups); g++)
-    {
-      gboolean wanted = admin->args->len == 0;
-      for (guint i = 0; i < admin->args->len; i++)
-        wanted |= g_str_equal (groups[g].name, wx_admin_arg (admin, i));
-      if (!wanted)
-        continue;
-      g_print ("\n[%s]\n", groups[g].name);
-      ok = groups[g].run (&bench, &error);
-    }
-
+    if (!groups[g].shaped && group_wanted (admin, g))
+      {
+        g_print ("\n[%s]\n", groups[g].name);
+        ok = groups[g].run (&bench, &error);
+      }
   g_clear_pointer (&conn, PQfinish);
   wx_bench_scratch_drop (server, dbname);
+
+  for (guint s = 0; ok && s < shapes->len && any_shaped; s++)
+    {
+      bench.shape = g_array_index (shapes, WxDbDemoShape, s);
+      bench.scale = scale ? (guint) scale : shape_scale[bench.shape];
+      ok = run_shape (admin, &bench, &error);
+    }
   if (!ok)
     return wx_admin_fail (error);
   return EXIT_SUCCESS;

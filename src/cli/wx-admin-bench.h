@@ -5,6 +5,7 @@
  * group table of wx-admin-bench.c. */
 #pragma once
 
+#include "db/wx-db-demo.h"
 #include "wx-admin.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,13 @@ typedef struct {
   char   *conninfo;    /* the scratch database */
   PGconn *conn;        /* connected to it as the owner */
   guint   n_orders;    /* demo orders in it */
+  /* The groups measured on data shaped like real shops (board, report)
+   * run once for each shape asked for, in a scratch database of the shape
+   * (`demo --scale N --shape S`, vacuumed and analysed): */
+  WxDbDemoShape shape;
+  guint   scale;       /* its orders */
+  char   *shaped_conninfo;
+  PGconn *shaped;      /* connected to it as the owner */
 } WxBench;
 
 typedef gboolean (*WxBenchFunc) (WxBench *bench, GError **error);
@@ -26,6 +34,8 @@ gint64   wx_bench_now      (void);
 void     wx_bench_report   (const char *what,
                             GArray     *samples_us,
                             const char *target);
+/* The median of the samples (left as they are). */
+gint64   wx_bench_median   (GArray     *samples_us);
 /* Prints one line with a single measured figure (a size, a count). */
 void     wx_bench_figure   (const char *what,
                             const char *figure,
@@ -51,19 +61,5 @@ gboolean wx_bench_board    (WxBench    *bench,
                             GError    **error);
 gboolean wx_bench_weekly_report (WxBench    *bench,
                             GError    **error);
-
-/* Fills a migrated-to-be scratch database as `bench board` measures it:
- * 100,000 orders (the demo's of the last eight weeks before `now`, closed
- * ones before them) and about a million events, vacuumed and analysed. */
-gboolean wx_bench_board_fill (PGconn    *conn,
-                              GDateTime *now,
-                              GError   **error);
-/* A scratch database of its own (named weixiu_bench_PID_SUFFIX, returned
- * in `dbname`, to drop) so filled; connected as the owner. */
-PGconn  *wx_bench_board_scratch (WxBench    *bench,
-                                 const char *suffix,
-                                 GDateTime  *now,
-                                 char      **dbname,
-                                 GError    **error);
 
 G_END_DECLS

@@ -1,8 +1,6 @@
 /* wx-bench-board.c — `weixiu-admin bench board`: the front desk's kanban
- * board and search (issue 5) in a database of its own with 100,000 orders of
- * which about 2,000 are open: the demo's orders of the last weeks (about
- * half of them open) and closed ones before them, years of a busy shop, made
- * from the demo's customers and machines with simple event histories. */
+ * board and search (issue 5), launch to a usable board, on each shape's
+ * scratch database (wx-admin-bench.c). */
 #define G_LOG_DOMAIN "weixiu-admin"
 
 #include <gio/gio.h>
@@ -15,91 +13,11 @@
 #include "db/wx-db-migrate.h"
 #include "wx-admin-bench.h"
 
-#define DEMO_ORDERS    4400      /* about 2,000 of them open */
-#define TOTAL_ORDERS   100000
 #define BOARD_RUNS     20
 #define IDS_RUNS       50
 #define SEARCH_QUERIES 50        /* of each kind */
 #define SEARCH_LIMIT   50
 #define LAUNCH_RUNS    5         /* of each: the app, an empty window */
-
-/* Closed orders before the demo's, one every 25 minutes: $1 of them, each a
- * copy of a random demo order's customer, contact and machine (with a serial
- * of its own), archived after a plain path through the workflow or, one in
- * 32, cancelled. The owner writes the events with their times. */
-static const char history_sql[] =
-  "WITH tpl AS (SELECT row_number() OVER (ORDER BY id) AS k, kind, customer_id, device_id, unit_name,"
-  "                    unit_address, contact_person, contact_mobile, contact_phone, product_name, model,"
-  "                    serial, reported_fault"
-  "               FROM service_orders WHERE kind <> 'sale'),"
-  "     h AS (SELECT i, abs(hashint4(i)) AS r,"
-  "                  (SELECT min(received_at) FROM service_orders) - ($1::integer - i + 1) * interval '25 minutes' AS at"
-  "             FROM generate_series(1, $1::integer) i),"
-  "     o AS (INSERT INTO service_orders (number, kind, state, customer_id, device_id, unit_name, unit_address,"
-  "                                       contact_person, contact_mobile, contact_phone, product_name, model,"
-  "                                       serial, reported_fault, cancel_reason, received_at, created_at, updated_at)"
-  "           SELECT to_char(h.at AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(h.i::text, 7, '0'),"
-  "                  t.kind, CASE WHEN h.r % 32 = 0 THEN 'cancelled' ELSE 'archived' END,"
-  "                  t.customer_id, t.device_id, t.unit_name, t.unit_address, t.contact_person,"
-  "                  t.contact_mobile, t.contact_phone, t.product_name, t.model,"
-  "                  CASE WHEN t.serial = '' THEN '' ELSE left(t.serial, 3) || upper(substr(md5(h.i::text), 1, 7)) END,"
-  "                  t.reported_fault, CASE WHEN h.r % 32 = 0 THEN '用户不修了' ELSE '' END,"
-  "                  h.at, h.at, h.at + interval '30 days'"
-  "             FROM h JOIN tpl t ON t.k = 1 + h.r % (SELECT count(*) FROM tpl)"
-  "           RETURNING id, kind, state, received_at)"
-  "INSERT INTO order_events (order_id, at, event, from_state, to_state)"
-  "SELECT o.id, o.received_at + p.after, p.event, p.from_state, p.to_state"
-  "  FROM o JOIN (VALUES"
-  "    ('carry_in', 'received', NULL, 'received', interval '0'),"
-  "    ('carry_in', 'dispatch_inspection', 'received', 'inspecting', interval '1 hour'),"
-  "    ('carry_in', 'inspect', 'inspecting', 'inspected', interval '1 day'),"
-  "    ('carry_in', 'dispatch_repair', 'inspected', 'repairing', interval '1 day 1 hour'),"
-  "    ('carry_in', 'repair_done', 'repairing', 'repaired', interval '2 days'),"
-  "    ('carry_in', 'notify', 'repaired', 'notified', interval '2 days 1 hour'),"
-  "    ('carry_in', 'pickup', 'notified', 'picked_up', interval '3 days'),"
-  "    ('carry_in', 'enter', 'picked_up', 'entered', interval '3 days 1 hour'),"
-  "    ('carry_in', 'review', 'entered', 'entered', interval '4 days'),"
-  "    ('carry_in', 'reconcile', 'entered', 'reconciled', interval '10 days'),"
-  "    ('carry_in', 'invoice', 'reconciled', 'archived', interval '30 days'),"
-  "    ('on_site', 'call_logged', NULL, 'call_logged', interval '0'),"
-  "    ('on_site', 'dispatch_onsite', 'call_logged', 'onsite_dispatched', interval '20 minutes'),"
-  "    ('on_site', 'book_visit', 'onsite_dispatched', 'appointment_booked', interval '25 minutes'),"
-  "    ('on_site', 'arrive', 'appointment_booked', 'on_site', interval '3 hours'),"
-  "    ('on_site', 'fix_on_site', 'on_site', 'fixed_on_site', interval '4 hours'),"
-  "    ('on_site', 'accept', 'fixed_on_site', 'picked_up', interval '4 hours 10 minutes'),"
-  "    ('on_site', 'enter', 'picked_up', 'entered', interval '1 day'),"
-  "    ('on_site', 'review', 'entered', 'entered', interval '2 days'),"
-  "    ('on_site', 'reconcile', 'entered', 'reconciled', interval '10 days'),"
-  "    ('on_site', 'invoice', 'reconciled', 'archived', interval '30 days'),"
-  "    ('cancelled carry_in', 'received', NULL, 'received', interval '0'),"
-  "    ('cancelled carry_in', 'cancel', 'received', 'cancelled', interval '2 hours'),"
-  "    ('cancelled on_site', 'call_logged', NULL, 'call_logged', interval '0'),"
-  "    ('cancelled on_site', 'cancel', 'call_logged', 'cancelled', interval '2 hours')"
-  "  ) p(path, event, from_state, to_state, after)"
-  "    ON p.path = CASE WHEN o.state = 'cancelled' THEN 'cancelled ' ELSE '' END || o.kind";
-
-gboolean
-wx_bench_board_fill (PGconn *conn, GDateTime *now, GError **error)
-{
-  g_autofree char *count = g_strdup_printf ("%d", TOTAL_ORDERS - DEMO_ORDERS);
-  const char *params[] = { count };
-  gint64 t0 = wx_bench_now ();
-
-  if (!wx_db_init (conn, error) || !wx_db_demo_load (conn, DEMO_ORDERS, now, error))
-    return FALSE;
-  g_print (_("  schema + %d demo orders took %.0f ms\n"), DEMO_ORDERS, (wx_bench_now () - t0) / 1000.0);
-  t0 = wx_bench_now ();
-  if (!wx_db_execute (conn, history_sql, 1, params, error))
-    return FALSE;
-  g_print (_("  %s closed orders with their events took %.0f ms\n"), count, (wx_bench_now () - t0) / 1000.0);
-  /* As autovacuum would have by then: statistics, the visibility map, the
-   * GIN indexes' pending entries merged. */
-  t0 = wx_bench_now ();
-  if (!wx_db_execute (conn, "VACUUM ANALYZE", 0, NULL, error))
-    return FALSE;
-  g_print (_("  VACUUM ANALYZE took %.0f ms\n"), (wx_bench_now () - t0) / 1000.0);
-  return TRUE;
-}
 
 static void
 print_count (PGconn *conn, const char *what, const char *sql)
@@ -338,46 +256,12 @@ wx_bench_board (WxBench *bench, GError **error)
 {
   g_autoptr(GDateTime) now_dt = g_date_time_new_now_utc ();
   gint64 now = g_date_time_to_unix (now_dt);
-  g_autofree char *dbname = NULL;
-  g_autoptr(PGconn) conn = NULL;
-  gboolean ok;
+  PGconn *conn = bench->shaped;
 
-  conn = wx_bench_board_scratch (bench, "board", now_dt, &dbname, error);
-  ok = conn != NULL;
-  if (ok)
-    {
-      g_autofree char *conninfo = wx_db_conninfo_with (bench->server_conninfo, "dbname", dbname);
-
-      print_count (conn, _("orders"), "SELECT count(*) FROM service_orders");
-      print_count (conn, _("open orders"),
-                   "SELECT count(*) FROM service_orders WHERE state IN (SELECT state FROM workflow_states WHERE open)");
-      print_count (conn, _("events"), "SELECT count(*) FROM order_events");
-      ok = bench_load (conn, now, error) && bench_search (conn, now, error) && bench_launch (conninfo, error);
-    }
-  g_clear_pointer (&conn, PQfinish);
-  if (dbname)
-    wx_bench_scratch_drop (bench->server, dbname);
-  return ok;
-}
-
-PGconn *
-wx_bench_board_scratch (WxBench *bench, const char *suffix, GDateTime *now, char **dbname, GError **error)
-{
-  g_autofree char *conninfo = NULL;
-  g_autoptr(PGconn) conn = NULL;
-
-  *dbname = wx_bench_scratch_create (bench->server, suffix, error);
-  if (*dbname == NULL)
-    return NULL;
-  g_print (_("Scratch database %s, %d orders.\n"), *dbname, TOTAL_ORDERS);
-  conninfo = wx_db_conninfo_with (bench->server_conninfo, "dbname", *dbname);
-  conn = wx_db_connect (conninfo, error);
-  if (conn == NULL || !wx_bench_board_fill (conn, now, error))
-    {
-      g_clear_pointer (&conn, PQfinish);
-      wx_bench_scratch_drop (bench->server, *dbname);
-      g_clear_pointer (dbname, g_free);
-      return NULL;
-    }
-  return g_steal_pointer (&conn);
+  print_count (conn, _("orders"), "SELECT count(*) FROM service_orders");
+  print_count (conn, _("open orders"),
+               "SELECT count(*) FROM service_orders WHERE state IN (SELECT state FROM workflow_states WHERE open)");
+  print_count (conn, _("events"), "SELECT count(*) FROM order_events");
+  return bench_load (conn, now, error) && bench_search (conn, now, error)
+         && bench_launch (bench->shaped_conninfo, error);
 }
