@@ -102,8 +102,8 @@ demo_init (DemoLoad *L, PGconn *conn, guint n_orders, GDateTime *now, WxDbDemoSh
     case WX_DB_DEMO_SHAPE_SHOP:
       /* A small shop's week, as many weeks back as the orders need; few
        * slow steps, and only orders of the last four weeks left lying. */
-      L->window_days = MAX (DEMO_WINDOW_DAYS,
-                            7 * (((gint64) n_orders + WX_DB_DEMO_SHOP_WEEKLY - 1) / WX_DB_DEMO_SHOP_WEEKLY));
+      L->window_days = 7 * CLAMP (((gint64) n_orders + WX_DB_DEMO_SHOP_WEEKLY - 1) / WX_DB_DEMO_SHOP_WEEKLY,
+                                  DEMO_WINDOW_DAYS / 7, WX_DB_DEMO_SHOP_WEEKS);
       L->slow_share = 0.05;
       L->stall_share = 0.02;
       L->stall_days = 28;

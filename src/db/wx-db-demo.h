@@ -19,8 +19,8 @@ gboolean wx_db_demo_load (PGconn     *conn,
  *            12,000 a week at 100,000 orders: a large chain on one server
  *            (what wx_db_demo_load loads);
  *   SHOP     a small shop's week (WX_DB_DEMO_SHOP_WEEKLY orders) spread over
- *            as many years as the orders need, most clocks met, a few percent
- *            open and only recent ones late;
+ *            as many years as the orders need (20 at most, busier beyond),
+ *            most clocks met, a few percent open and only recent ones late;
  *   BACKLOG  the chain's eight weeks with about half the orders left lying in
  *            some state: thousands open. */
 typedef enum {
@@ -29,7 +29,9 @@ typedef enum {
   WX_DB_DEMO_SHAPE_BACKLOG,
 } WxDbDemoShape;
 
-#define WX_DB_DEMO_SHOP_WEEKLY 60
+#define WX_DB_DEMO_SHOP_WEEKLY 100
+/* … and at most this many weeks back (order numbers start in 2000). */
+#define WX_DB_DEMO_SHOP_WEEKS  1040
 
 gboolean     wx_db_demo_shape_from_code (const char    *code,
                                          WxDbDemoShape *shape);

@@ -115,7 +115,7 @@ demo_bulk_end (DemoLoad *L, GError **error)
     return TRUE;
   if (L->progress)
     L->progress (L->n_orders, L->n_orders, L->progress_data);
-  if (!wx_db_execute (L->conn, "SET LOCAL maintenance_work_mem = '256MB'", 0, NULL, error))
+  if (!wx_db_execute (L->conn, "SET LOCAL maintenance_work_mem = '512MB'", 0, NULL, error))
     return FALSE;
   /* Indexes before the keys that they speed up, in the reverse of dropping. */
   for (guint i = L->restore_sql->len; i > 0; i--)

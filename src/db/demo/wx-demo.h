@@ -375,7 +375,7 @@ typedef struct {
    * share of slow steps, and of orders left lying in some state among those
    * received in the last stall_days days. */
   WxDbDemoShape  shape;
-  gint64         window_days;
+  gint64         window_days;   /* at most 20 years: order numbers start in 2000 */
   double         slow_share;
   double         stall_share;
   gint64         stall_days;
