@@ -25,6 +25,7 @@ struct _WxBoardCard
   GtkWidget  parent_instance;
 
   GtkWidget *kind_icon;
+  GtkWidget *menu;           /* the popover menu, once shown */
   WxOrder   *order;
   char      *text[N_LINES];
   WxClockStatus clock_status;
@@ -230,6 +231,8 @@ wx_board_card_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (self->kind_icon, ICON_SIZE, ICON_SIZE, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+  if (self->menu)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -546,7 +549,7 @@ card_menu (WxBoardCard *self,
     {
       guint place = wx_board_get_column_place (board, i);
       g_autofree char *action = g_strdup_printf ("card.move-to::%s", wx_board_place_code (board, place));
-      g_autofree char *label = g_strdup_printf (_("Move to %s (Alt+%u)"), wx_board_place_code (board, place), i + 1);
+      g_autofree char *label = g_strdup_printf (_("Move to %s (Alt+%u)"), wx_board_place_label (board, place), i + 1);
 
       g_menu_append (moves, label, action);
     }
@@ -561,18 +564,31 @@ show_menu (WxBoardCard *self,
 {
   WxBoard *board = card_board (self);
   g_autoptr(GMenuModel) model = NULL;
-  GtkWidget *popover;
 
   if (board == NULL || self->order == NULL)
     return;
   model = card_menu (self, board);
-  popover = gtk_popover_menu_new_from_model (model);
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  if (x >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  /* The popover stays the card's child after it closes: an item's action
+   * is looked up from it, through the card, after the menu has closed. */
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               x >= 0 ? &(GdkRectangle) { (int) x, (int) y, 1, 1 }
+                                      : &(GdkRectangle) { 0, 0, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)) });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+GtkPopover *
+wx_board_card_get_menu (WxBoardCard *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_CARD (self), NULL);
+  return self->menu ? GTK_POPOVER (self->menu) : NULL;
 }
 
 static void
@@ -614,6 +630,7 @@ wx_board_card_dispose (GObject *object)
   for (int line = 0; line < N_LINES; line++)
     g_clear_pointer (&self->text[line], g_free);
   g_clear_pointer (&self->kind_icon, gtk_widget_unparent);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   G_OBJECT_CLASS (wx_board_card_parent_class)->dispose (object);
 }
 
