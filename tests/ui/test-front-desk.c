@@ -260,6 +260,18 @@ panel_shows (gpointer number)
          wx_order_panel_get_version (wx_front_desk_window_get_panel (window)) > 0;
 }
 
+static gboolean
+accessories_listed (gpointer dialog)
+{
+  return wx_step_dialog_get_accessory_checks (dialog) != NULL;
+}
+
+static gboolean
+check_active (gpointer check)
+{
+  return gtk_check_button_get_active (check);
+}
+
 /* The whole front-desk path of a carry-in order. */
 static void
 test_flow (void)
@@ -399,7 +411,30 @@ test_flow (void)
     g_signal_handlers_disconnect_by_func (d, finished_cb, &f);
     g_assert_cmpstr (wx_step_dialog_get_message (d, "picked_up_by"), !=, "");
   }
-  g_assert_true (wx_step_dialog_set_value (d, "accessories_checked", "true"));
+  /* Each accessory left with the machine is listed with its own check; a
+   * click on each (real clicks) makes "accessories checked" hold. */
+  {
+    GPtrArray *checks;
+    g_autoptr(GString) names = g_string_new (NULL);
+    g_autofree char *after = NULL;
+
+    wx_test_spin_until (accessories_listed, d, "the pickup's accessories");
+    checks = wx_step_dialog_get_accessory_checks (d);
+    for (guint i = 0; i < checks->len; i++)
+      g_string_append_printf (names, "%s%s", i ? "," : "", gtk_check_button_get_label (g_ptr_array_index (checks, i)));
+    g_assert_cmpstr (names->str, ==, chinese ? "电源适配器,包,鼠标" : "Power adapter,包,鼠标");
+    for (guint i = 0; i < checks->len; i++)
+      {
+        g_autofree char *before = wx_step_dialog_dup_value (d, "accessories_checked");
+
+        g_assert_cmpstr (before, ==, "");
+        wx_test_xdo_click_into (g_ptr_array_index (checks, i));
+        wx_test_spin_until (check_active, g_ptr_array_index (checks, i), "the accessory ticked");
+      }
+    after = wx_step_dialog_dup_value (d, "accessories_checked");
+    g_assert_cmpstr (after, ==, "true");
+    wx_test_screenshot (GTK_WIDGET (d), "pickup-accessories");
+  }
   g_assert_true (wx_step_dialog_set_value (d, "payment_status", "paid"));
   g_assert_true (wx_step_dialog_set_value (d, "payment_amount", "380"));
   g_assert_true (wx_step_dialog_set_value (d, "payment_method", "wechat"));
