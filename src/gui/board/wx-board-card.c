@@ -270,37 +270,70 @@ append_pill (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* The marks at the end of the number line; returns their width. */
+/* The width of the order number, whole. */
+static int
+number_width (WxBoardCard *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text[LINE_NUMBER]);
+  int w;
+
+  pango_layout_set_font_description (layout, card_fonts (self)->font[FONT_HEADING]);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
+/* The marks at the end of the number line, in at most `room` pixels if
+ * their short forms fit there (the number is what the clerk reads: it is
+ * not cut for them); returns their width. */
 static int
 snapshot_marks (WxBoardCard *self,
                 GtkSnapshot *snapshot,
                 int          width,
                 int          line_h,
-                const GdkRGBA *fg)
+                const GdkRGBA *fg,
+                int          room)
 {
   static const GdkRGBA return_bg = { 0.898f, 0.647f, 0.039f, 0.35f };    /* @warning_bg_color */
   static const GdkRGBA escalated_bg = { 0.753f, 0.110f, 0.157f, 0.3f };  /* @error_bg_color */
-  const struct { gboolean shown; const char *text; const GdkRGBA *bg; } marks[] = {
+  const struct { gboolean shown; const char *text; const char *short_text; const GdkRGBA *bg; } marks[] = {
     /* TRANSLATORS: Short mark on a card: escalated to the supervisor */
-    { self->escalated, _("Escalated"), &escalated_bg },
+    { self->escalated, _("Escalated"), C_("card mark, one letter", "E"), &escalated_bg },
     /* TRANSLATORS: Short mark on a card: a return repair */
-    { self->return_repair, _("Return"), &return_bg },
+    { self->return_repair, _("Return"), C_("card mark, one letter", "R"), &return_bg },
   };
+  PangoLayout *layouts[G_N_ELEMENTS (marks)] = { NULL };
   int x = width;
+  int total = 0;
 
+  for (int pass = 0; pass < 2; pass++)
+    {
+      total = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+        {
+          int w;
+
+          g_clear_object (&layouts[i]);
+          if (!marks[i].shown)
+            continue;
+          layouts[i] = gtk_widget_create_pango_layout (GTK_WIDGET (self), pass ? marks[i].short_text : marks[i].text);
+          pango_layout_set_font_description (layouts[i], card_fonts (self)->font[FONT_MARK]);
+          pango_layout_get_pixel_size (layouts[i], &w, NULL);
+          total += w + 12;
+        }
+      if (total <= room)
+        break;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
       int w, h;
 
-      if (!marks[i].shown)
+      if (layouts[i] == NULL)
         continue;
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), marks[i].text);
-      pango_layout_set_font_description (layout, card_fonts (self)->font[FONT_MARK]);
-      pango_layout_get_pixel_size (layout, &w, &h);
+      pango_layout_get_pixel_size (layouts[i], &w, &h);
       x -= w + 8;
-      append_pill (snapshot, layout, x, (line_h - h) / 2.f, 4, 4, marks[i].bg, fg);
+      append_pill (snapshot, layouts[i], x, (line_h - h) / 2.f, 4, 4, marks[i].bg, fg);
       x -= 4;
+      g_object_unref (layouts[i]);
     }
   return width - x;
 }
@@ -340,7 +373,9 @@ wx_board_card_snapshot (GtkWidget   *widget,
       if (h <= 0)
         continue;
       if (line == LINE_NUMBER)
-        marks_width = snapshot_marks (self, snapshot, width, h, &fg);
+        marks_width = snapshot_marks (self, snapshot, width, h, &fg,
+                                      self->escalated || self->return_repair
+                                      ? width - line_text_x (LINE_NUMBER) - number_width (self) : width);
       if (self->layout[line] == NULL)
         self->layout[line] = line_layout (self, line, width - (line == LINE_NUMBER ? marks_width : 0));
       if (line == LINE_BADGE)
