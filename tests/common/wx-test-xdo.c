@@ -192,3 +192,16 @@ wx_test_xdo_click_into (GtkWidget *widget)
 {
   wx_test_xdo_click (widget, 1, -1, -1);
 }
+
+void
+wx_test_xdo_resize (GtkWindow *window,
+                    int        width,
+                    int        height)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", xid_of (window));
+  g_autofree char *w = g_strdup_printf ("%d", width);
+  g_autofree char *h = g_strdup_printf ("%d", height);
+
+  xdo_run ((const char *[]) { "windowsize", "--sync", xid, w, h, NULL });
+  wait_frames (GTK_WIDGET (window));
+}

@@ -27,6 +27,11 @@ void     wx_test_xdo_type      (GtkWindow   *window,
  * 2 ms apart, then Return, as one burst. */
 void     wx_test_xdo_scan      (GtkWindow   *window,
                                 const char  *text);
+/* Resizes the X window of `window` as a window manager would (its
+ * decorations' shadow included) and waits for the frames after. */
+void     wx_test_xdo_resize    (GtkWindow   *window,
+                                int          width,
+                                int          height);
 /* Clicks `button` (1 left, 3 right) at (x, y) of `widget` (-1, -1: its
  * centre); the pointer moves there first. */
 void     wx_test_xdo_click     (GtkWidget   *widget,
