@@ -796,6 +796,24 @@ test_keys_intake (void)
   wx_test_spin_until (intake_gone, NULL, "the empty intake to close");
 }
 
+/* For wx_test_find_widget: adds a label's mnemonic to the set, failing on
+ * one already there; never matches. */
+static gboolean
+collect_mnemonic (GtkWidget *widget,
+                  gpointer   keys)
+{
+  guint key;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget) ||
+      (key = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget))) == GDK_KEY_VoidSymbol)
+    return FALSE;
+  key = gdk_keyval_to_lower (key);
+  if (g_hash_table_contains (keys, GUINT_TO_POINTER (key)))
+    g_error ("the mnemonic %s of “%s” is taken", gdk_keyval_name (key), gtk_label_get_label (GTK_LABEL (widget)));
+  g_hash_table_add (keys, GUINT_TO_POINTER (key));
+  return FALSE;
+}
+
 /* One Save names every field at fault, the first takes the focus, and the
  * messages are in view. */
 static void
@@ -819,6 +837,18 @@ test_keys_all_faults (void)
   focus = gtk_root_get_focus (GTK_ROOT (d));
   g_assert_true (focus && gtk_widget_is_ancestor (focus, wx_intake_dialog_get_field (d, "phone")));
   wx_test_screenshot (GTK_WIDGET (d), "intake-all-faults");
+
+  /* Each field has a mnemonic of its own: Alt with the serial's letter
+   * goes to the serial, not to another field with the same letter. */
+  {
+    g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+    GtkWidget *serial = wx_intake_dialog_get_field (d, "serial");
+
+    wx_test_find_widget (GTK_WIDGET (d), collect_mnemonic, keys);
+    wx_test_xdo_key (GTK_WINDOW (d), "alt+l");
+    focus = gtk_root_get_focus (GTK_ROOT (d));
+    g_assert_true (focus && gtk_widget_is_ancestor (focus, serial));
+  }
   gtk_window_destroy (GTK_WINDOW (d));
 }
 
