@@ -13,12 +13,46 @@ optional_max (const char *text, const char *label, gsize max_chars, GError **err
   return !wx_validate_filled (text) || wx_validate_required (text, label, max_chars, error);
 }
 
-#define FAIL_AT(name) G_STMT_START { if (field) *field = (name); return FALSE; } G_STMT_END
+/* A fault at `name`: checking one, the first ends the check; listing them
+ * all, it is added (the first sentence per field) and the check goes on. */
+#define FAIL_AT(name) G_STMT_START { \
+    if (faults == NULL) { if (field) *field = (name); return FALSE; } \
+    add_fault (faults, (name), error); \
+  } G_STMT_END
 
-gboolean
-wx_order_draft_check (const WxOrderDraft  *d,
-                      const char         **field,
-                      GError             **error)
+void
+wx_field_fault_free (WxFieldFault *fault)
+{
+  g_free (fault->field);
+  g_free (fault->message);
+  g_free (fault);
+}
+
+static void
+add_fault (GPtrArray   *faults,
+           const char  *name,
+           GError     **error)
+{
+  WxFieldFault *fault;
+
+  for (guint i = 0; i < faults->len; i++)
+    if (g_str_equal (((WxFieldFault *) g_ptr_array_index (faults, i))->field, name))
+      {
+        g_clear_error (error);
+        return;
+      }
+  fault = g_new0 (WxFieldFault, 1);
+  fault->field = g_strdup (name);
+  fault->message = g_strdup ((*error)->message);
+  g_ptr_array_add (faults, fault);
+  g_clear_error (error);
+}
+
+static gboolean
+draft_check (const WxOrderDraft  *d,
+             const char         **field,
+             GError             **error,
+             GPtrArray           *faults)
 {
   static const char *warranties[] = { "unknown", "in_warranty", "out_of_warranty", "contract" };
   static const char *evidences[] = { "none", "card", "invoice", "card_and_invoice" };
@@ -86,17 +120,32 @@ wx_order_draft_check (const WxOrderDraft  *d,
     case WX_ORDER_KIND_CARRY_IN:
       if (!wx_validate_filled (d->product) || !wx_validate_filled (d->fault) || (!wx_validate_filled (d->model) && !wx_validate_filled (d->serial)))
         {
-          g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
-                               _("A carry-in order needs the product, the model or serial number, and the reported fault."));
-          FAIL_AT (!wx_validate_filled (d->product) ? "product" : !wx_validate_filled (d->fault) ? "fault" : "model");
+          const char *missing[] = { !wx_validate_filled (d->product) ? "product" : NULL,
+                                    !wx_validate_filled (d->fault) ? "fault" : NULL,
+                                    !wx_validate_filled (d->model) && !wx_validate_filled (d->serial) ? "model" : NULL };
+
+          for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+            if (missing[i])
+              {
+                g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                                     _("A carry-in order needs the product, the model or serial number, and the reported fault."));
+                FAIL_AT (missing[i]);
+              }
         }
       break;
     case WX_ORDER_KIND_ON_SITE:
       if (!wx_validate_filled (d->address) || !wx_validate_filled (d->fault))
         {
-          g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
-                               _("An on-site order needs the unit's address and the reported fault."));
-          FAIL_AT (!wx_validate_filled (d->address) ? "address" : "fault");
+          const char *missing[] = { !wx_validate_filled (d->address) ? "address" : NULL,
+                                    !wx_validate_filled (d->fault) ? "fault" : NULL };
+
+          for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+            if (missing[i])
+              {
+                g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                                     _("An on-site order needs the unit's address and the reported fault."));
+                FAIL_AT (missing[i]);
+              }
         }
       break;
     case WX_ORDER_KIND_SALE:
@@ -118,10 +167,28 @@ wx_order_draft_check (const WxOrderDraft  *d,
                            _("An order can list at most 99 accessories."));
       FAIL_AT ("accessories");
     }
-  return TRUE;
+  return faults == NULL || faults->len == 0;
 }
 
 #undef FAIL_AT
+
+gboolean
+wx_order_draft_check (const WxOrderDraft  *d,
+                      const char         **field,
+                      GError             **error)
+{
+  return draft_check (d, field, error, NULL);
+}
+
+GPtrArray *
+wx_order_draft_faults (const WxOrderDraft *d)
+{
+  GPtrArray *faults = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_field_fault_free);
+  g_autoptr(GError) error = NULL;
+
+  draft_check (d, NULL, &error, faults);
+  return faults;
+}
 
 /* The same rules as the order_* constraints of data/sql/001_schema.sql, said
  * in the words of the form. */

@@ -40,6 +40,19 @@ gboolean wx_order_draft_validate (const WxOrderDraft *draft,
 gboolean wx_order_draft_check    (const WxOrderDraft *draft,
                                   const char        **field,
                                   GError            **error);
+/* A field of the form at fault and the sentence that says why. */
+typedef struct {
+  char *field;
+  char *message;
+} WxFieldFault;
+
+void       wx_field_fault_free    (WxFieldFault       *fault);
+/* Every field of the draft at fault, in the order wx_order_draft_check
+ * checks them, one sentence each (empty: the draft is fine), so that one
+ * Save names them all. */
+GPtrArray *wx_order_draft_faults  (const WxOrderDraft *draft);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxFieldFault, wx_field_fault_free)
+
 /* Whether `column` of an order may still be corrected after intake
  * (wx_amend): the unit, its address, the contact and their numbers, the end
  * user, floor or department, the machine's product, model, serial and asset

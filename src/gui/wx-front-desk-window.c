@@ -10,6 +10,7 @@
 #include "wx-call-log.h"
 #include "wx-front-desk-window.h"
 #include "wx-print.h"
+#include "wx-scan-catcher.h"
 
 #define SEARCH_LIMIT 50
 
@@ -39,6 +40,7 @@ struct _WxFrontDeskWindow
 
   GtkWindow      *step_dialog;     /* weak */
   GtkWindow      *intake_dialog;   /* weak */
+  WxScanCatcher  *scan;
 };
 
 G_DEFINE_FINAL_TYPE (WxFrontDeskWindow, wx_front_desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -176,24 +178,42 @@ search_done_cb (GObject      *source,
   adw_view_stack_set_visible_child_name (self->stack, "search");
 }
 
-static void
-search_activate_cb (GtkSearchEntry    *entry,
-                    WxFrontDeskWindow *self)
+/* TRUE: `query` is an order number on the board, opened at once. */
+static gboolean
+search_for (WxFrontDeskWindow *self,
+            const char        *query)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *text = g_strstrip (g_strdup (query));
   g_autoptr(WxOrder) open = NULL;
 
   if (*text == '\0')
-    return;
+    return FALSE;
   /* A scanned order number on the board opens at once. */
   if ((open = wx_order_list_find (self->orders, text, NULL)) != NULL)
     {
       wx_front_desk_window_open_order (self, text);
-      gtk_editable_set_text (GTK_EDITABLE (entry), "");
-      return;
+      return TRUE;
     }
   wx_db_orders_search_async (self->worker, text, SEARCH_LIMIT, self->cancellable, search_done_cb,
                              g_object_ref (self));
+  return FALSE;
+}
+
+static void
+search_activate_cb (GtkSearchEntry    *entry,
+                    WxFrontDeskWindow *self)
+{
+  if (search_for (self, gtk_editable_get_text (GTK_EDITABLE (entry))))
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* The scanner read a claim check, whatever had the focus. */
+static void
+scanned_cb (WxScanCatcher     *scan,
+            const char        *text,
+            WxFrontDeskWindow *self)
+{
+  search_for (self, text);
 }
 
 static void
@@ -417,6 +437,7 @@ wx_front_desk_window_finalize (GObject *object)
 
   g_clear_object (&self->found);
   g_clear_object (&self->due);
+  g_clear_object (&self->scan);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (wx_front_desk_window_parent_class)->finalize (object);
 }
@@ -486,6 +507,8 @@ wx_front_desk_window_init (WxFrontDeskWindow *self)
   gtk_list_view_set_factory (self->search_list, found_factory);
   g_signal_connect (self->search_list, "activate", G_CALLBACK (list_activate_cb), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  self->scan = wx_scan_catcher_new (GTK_WIDGET (self));
+  g_signal_connect (self->scan, "scanned", G_CALLBACK (scanned_cb), self);
 
   g_signal_connect (self->call_log, "step-requested", G_CALLBACK (call_log_step_requested_cb), self);
   g_signal_connect (self->call_log, "open-order", G_CALLBACK (call_log_open_order_cb), self);

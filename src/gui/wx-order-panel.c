@@ -167,6 +167,20 @@ show_detail (WxOrderPanel        *self,
       grid_row (grid, row++, f->label, f->value, NULL);
     }
 
+  /* The accessories, one by one: what is to be handed back at pickup. */
+  if (d->document && d->document->accessories->len > 0)
+    {
+      gtk_box_append (self->content_box, heading (_("Accessories")));
+      grid = new_grid ();
+      for (guint i = 0; i < d->document->accessories->len; i++)
+        {
+          const WxDbAccessory *a = &g_array_index (d->document->accessories, WxDbAccessory, i);
+
+          grid_row (grid, (int) i, a->name, a->returned ? _("handed back") : _("with the machine"), NULL);
+        }
+      gtk_box_append (self->content_box, GTK_WIDGET (grid));
+    }
+
   /* The clocks that started, with their due times. */
   gtk_box_append (self->content_box, heading (_("Time limits")));
   grid = new_grid ();

@@ -137,3 +137,19 @@ wx_test_ui_app (void)
   g_assert_no_error (error);
   return app;
 }
+
+GtkWidget *
+wx_test_find_widget (GtkWidget *widget,
+                     gboolean (*match) (GtkWidget *, gpointer),
+                     gpointer   data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = wx_test_find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}

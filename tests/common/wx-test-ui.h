@@ -34,6 +34,12 @@ void     wx_test_loaded_cb     (gpointer     window,
 int      wx_test_board_place_of (gpointer    board,
                                  const char *number);
 
+/* The first widget at or under `widget`, depth first, for which
+ * `match (widget, data)` is TRUE, or NULL. */
+GtkWidget *wx_test_find_widget (GtkWidget  *widget,
+                                gboolean   (*match) (GtkWidget *, gpointer),
+                                gpointer     data);
+
 /* Renders `widget` as the screen shows it into
  * $WX_SCREENSHOT_DIR/NAME[-zh_CN].png. */
 void     wx_test_screenshot    (GtkWidget   *widget,

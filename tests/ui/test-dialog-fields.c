@@ -31,33 +31,17 @@ let_frames_pass (void)
   wx_test_spin_until (wx_test_flag_set, &done, "the frames");
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget, GType type)
+static gboolean
+is_type (GtkWidget *widget, gpointer type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
-static GtkWidget *
-find_label (GtkWidget *widget, const char *text)
+static gboolean
+is_label (GtkWidget *widget, gpointer text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /* Whether `widget` is inside the visible page of `scrolled`. */
@@ -142,7 +126,7 @@ test_intake (void)
   gtk_window_set_default_size (GTK_WINDOW (d), 720, 420);
   gtk_window_present (GTK_WINDOW (d));
   let_frames_pass ();
-  scrolled = find_type (GTK_WIDGET (d), GTK_TYPE_SCROLLED_WINDOW);
+  scrolled = wx_test_find_widget (GTK_WIDGET (d), is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj) + 100);
   gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
@@ -152,7 +136,7 @@ test_intake (void)
   message = wx_intake_dialog_get_message (d, "unit");
   g_assert_cmpstr (message, !=, "");
   let_frames_pass ();
-  g_assert_true (in_view (scrolled, find_label (GTK_WIDGET (d), message)));
+  g_assert_true (in_view (scrolled, wx_test_find_widget (GTK_WIDGET (d), is_label, (gpointer) message)));
   wx_test_screenshot (GTK_WIDGET (d), "intake-error-in-view");
   gtk_window_destroy (GTK_WINDOW (d));
 }

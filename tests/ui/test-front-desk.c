@@ -26,8 +26,10 @@
 #include "gui/dialogs/wx-amend-dialog.h"
 #include "gui/dialogs/wx-call-dialog.h"
 #include "gui/dialogs/wx-intake-dialog.h"
+#include "gui/board/wx-board-card.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
+#include "wx-test-xdo.h"
 
 static char *conninfo;        /* the test's superuser */
 static char *clerk_conninfo;  /* a coordinator, as at the front desk */
@@ -258,6 +260,18 @@ panel_shows (gpointer number)
          wx_order_panel_get_version (wx_front_desk_window_get_panel (window)) > 0;
 }
 
+static gboolean
+accessories_listed (gpointer dialog)
+{
+  return wx_step_dialog_get_accessory_checks (dialog) != NULL;
+}
+
+static gboolean
+check_active (gpointer check)
+{
+  return gtk_check_button_get_active (check);
+}
+
 /* The whole front-desk path of a carry-in order. */
 static void
 test_flow (void)
@@ -397,7 +411,30 @@ test_flow (void)
     g_signal_handlers_disconnect_by_func (d, finished_cb, &f);
     g_assert_cmpstr (wx_step_dialog_get_message (d, "picked_up_by"), !=, "");
   }
-  g_assert_true (wx_step_dialog_set_value (d, "accessories_checked", "true"));
+  /* Each accessory left with the machine is listed with its own check; a
+   * click on each (real clicks) makes "accessories checked" hold. */
+  {
+    GPtrArray *checks;
+    g_autoptr(GString) names = g_string_new (NULL);
+    g_autofree char *after = NULL;
+
+    wx_test_spin_until (accessories_listed, d, "the pickup's accessories");
+    checks = wx_step_dialog_get_accessory_checks (d);
+    for (guint i = 0; i < checks->len; i++)
+      g_string_append_printf (names, "%s%s", i ? "," : "", gtk_check_button_get_label (g_ptr_array_index (checks, i)));
+    g_assert_cmpstr (names->str, ==, chinese ? "电源适配器,包,鼠标" : "Power adapter,包,鼠标");
+    for (guint i = 0; i < checks->len; i++)
+      {
+        g_autofree char *before = wx_step_dialog_dup_value (d, "accessories_checked");
+
+        g_assert_cmpstr (before, ==, "");
+        wx_test_xdo_click_into (g_ptr_array_index (checks, i));
+        wx_test_spin_until (check_active, g_ptr_array_index (checks, i), "the accessory ticked");
+      }
+    after = wx_step_dialog_dup_value (d, "accessories_checked");
+    g_assert_cmpstr (after, ==, "true");
+    wx_test_screenshot (GTK_WIDGET (d), "pickup-accessories");
+  }
   g_assert_true (wx_step_dialog_set_value (d, "payment_status", "paid"));
   g_assert_true (wx_step_dialog_set_value (d, "payment_amount", "380"));
   g_assert_true (wx_step_dialog_set_value (d, "payment_method", "wechat"));
@@ -667,6 +704,401 @@ test_amend (void)
   wx_test_spin_until (timeline_has, (gpointer) wx_workflow_event_label ("amend"), "the correction in the timeline");
 }
 
+
+/* ------------------------------------------- the keyboard and the mouse
+ *
+ * These send real X events with xdotool (wx-test-xdo.h): keys go to the
+ * widget with the X and GTK focus, clicks to the widget under the pointer,
+ * as a clerk's do. */
+
+typedef struct {
+  WxIntakeDialog *dialog;
+  const char     *text;
+} Shows;
+
+static gboolean
+customers_show (gpointer data)
+{
+  Shows *s = data;
+  g_autofree char *shown = wx_intake_dialog_dup_customers (s->dialog);
+
+  return strstr (shown, s->text) != NULL;
+}
+
+static gboolean
+entry_is (gpointer data)
+{
+  Shows *s = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (wx_intake_dialog_get_field (s->dialog, "unit"))), s->text) == 0;
+}
+
+static gboolean
+has_question (gpointer dialog)
+{
+  GtkWindow *ask = wx_intake_dialog_get_discard_question (dialog);
+
+  return ask && gtk_widget_get_mapped (GTK_WIDGET (ask));
+}
+
+static gboolean
+question_gone (gpointer dialog)
+{
+  return wx_intake_dialog_get_discard_question (dialog) == NULL;
+}
+
+static gboolean
+intake_gone (gpointer unused)
+{
+  return wx_front_desk_window_get_intake_dialog (window) == NULL;
+}
+
+/* Typing a returning customer's mobile into the intake lists them; a click
+ * on the hit fills the unit. Esc on the half-typed intake asks; keeping it
+ * keeps what was typed, discarding closes it and writes nothing. */
+static void
+test_keys_intake (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *unit = scalar (conn, "SELECT unit_name FROM customers WHERE mobile ~ '^1[0-9]{10}$'"
+                                        " ORDER BY id LIMIT 1", NULL);
+  g_autofree char *mobile = scalar (conn, "SELECT mobile FROM customers WHERE unit_name = $1 LIMIT 1", unit);
+  gint64 before = wx_test_db_count (conn, "SELECT count(*) FROM service_orders");
+  WxIntakeDialog *d = open_intake ("carry_in");
+  Shows shows = { d, unit };
+
+  wx_test_xdo_click_into (wx_intake_dialog_get_field (d, "phone"));
+  wx_test_xdo_type (GTK_WINDOW (d), mobile, 60);
+  wx_test_spin_until (customers_show, &shows, "the customer lookup");
+  wx_test_screenshot (GTK_WIDGET (d), "intake-lookup");
+  wx_test_xdo_click (wx_intake_dialog_get_customer_row (d, 0), 1, -1, -1);
+  wx_test_spin_until (entry_is, &shows, "the unit filled from the hit");
+
+  /* Esc asks; Esc again keeps the intake and what was typed. */
+  wx_test_xdo_key (GTK_WINDOW (d), "Escape");
+  wx_test_spin_until (has_question, d, "the discard question");
+  wx_test_screenshot (GTK_WIDGET (wx_intake_dialog_get_discard_question (d)), "intake-discard-question");
+  wx_test_xdo_key (wx_intake_dialog_get_discard_question (d), "Escape");
+  wx_test_spin_until (question_gone, d, "the question to close");
+  g_assert_true (wx_front_desk_window_get_intake_dialog (window) == GTK_WINDOW (d));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (wx_intake_dialog_get_field (d, "phone"))), ==, mobile);
+
+  /* Esc, then "Discard" (its mnemonic): gone, nothing written. */
+  wx_test_xdo_key (GTK_WINDOW (d), "Escape");
+  wx_test_spin_until (has_question, d, "the discard question");
+  wx_test_xdo_key (wx_intake_dialog_get_discard_question (d), "alt+d");
+  wx_test_spin_until (intake_gone, NULL, "the intake to close");
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders"), ==, before);
+
+  /* An empty intake closes on Esc without a question. */
+  d = open_intake ("carry_in");
+  wx_test_xdo_key (GTK_WINDOW (d), "Escape");
+  wx_test_spin_until (intake_gone, NULL, "the empty intake to close");
+}
+
+/* For wx_test_find_widget: adds a label's mnemonic to the set, failing on
+ * one already there; never matches. */
+static gboolean
+collect_mnemonic (GtkWidget *widget,
+                  gpointer   keys)
+{
+  guint key;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget) ||
+      (key = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget))) == GDK_KEY_VoidSymbol)
+    return FALSE;
+  key = gdk_keyval_to_lower (key);
+  if (g_hash_table_contains (keys, GUINT_TO_POINTER (key)))
+    g_error ("the mnemonic %s of “%s” is taken", gdk_keyval_name (key), gtk_label_get_label (GTK_LABEL (widget)));
+  g_hash_table_add (keys, GUINT_TO_POINTER (key));
+  return FALSE;
+}
+
+/* One Save names every field at fault, the first takes the focus, and the
+ * messages are in view. */
+static void
+test_keys_all_faults (void)
+{
+  WxIntakeDialog *d = open_intake ("carry_in");
+  const char *bad[] = { "phone", "product", "fault", "model" };
+  GtkWidget *focus;
+
+  wx_test_xdo_click_into (wx_intake_dialog_get_field (d, "unit"));
+  wx_test_xdo_type (GTK_WINDOW (d), "Test unit", 30);
+  wx_test_xdo_click_into (wx_intake_dialog_get_field (d, "phone"));
+  wx_test_xdo_type (GTK_WINDOW (d), "12345", 30);
+  wx_test_xdo_key (GTK_WINDOW (d), "ctrl+Return");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s: %s", bad[i], wx_intake_dialog_get_message (d, bad[i]));
+      g_assert_cmpstr (wx_intake_dialog_get_message (d, bad[i]), !=, "");
+    }
+  g_assert_cmpstr (wx_intake_dialog_get_message (d, "unit"), ==, "");
+  focus = gtk_root_get_focus (GTK_ROOT (d));
+  g_assert_true (focus && gtk_widget_is_ancestor (focus, wx_intake_dialog_get_field (d, "phone")));
+  wx_test_screenshot (GTK_WIDGET (d), "intake-all-faults");
+
+  /* Each field has a mnemonic of its own: Alt with the serial's letter
+   * goes to the serial, not to another field with the same letter. */
+  {
+    g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+    GtkWidget *serial = wx_intake_dialog_get_field (d, "serial");
+
+    wx_test_find_widget (GTK_WIDGET (d), collect_mnemonic, keys);
+    wx_test_xdo_key (GTK_WINDOW (d), "alt+l");
+    focus = gtk_root_get_focus (GTK_ROOT (d));
+    g_assert_true (focus && gtk_widget_is_ancestor (focus, serial));
+  }
+  gtk_window_destroy (GTK_WINDOW (d));
+}
+
+static gboolean
+is_card_of (GtkWidget *widget,
+            gpointer   number)
+{
+  return WX_IS_BOARD_CARD (widget) && gtk_widget_get_mapped (widget) && wx_board_card_get_order (WX_BOARD_CARD (widget)) &&
+         g_str_equal (wx_order_get_number (wx_board_card_get_order (WX_BOARD_CARD (widget))), number);
+}
+
+/* The mapped card showing `number`, or NULL. */
+static WxBoardCard *
+find_card (const char *number)
+{
+  return (WxBoardCard *) wx_test_find_widget (GTK_WIDGET (window), is_card_of, (gpointer) number);
+}
+
+static gboolean
+card_shown (gpointer number)
+{
+  return find_card (number) != NULL;
+}
+
+static WxBoardCard *
+wait_card (const char *number)
+{
+  wx_test_spin_until (card_shown, (gpointer) number, "the card");
+  return find_card (number);
+}
+
+static gboolean
+is_item (GtkWidget *widget,
+         gpointer   label)
+{
+  g_autofree char *text = NULL;
+
+  if (!gtk_widget_get_mapped (widget) || !g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text"))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+/* The menu's item labelled `label`. */
+static GtkWidget *
+menu_item (GtkWidget  *menu,
+           const char *label)
+{
+  return wx_test_find_widget (menu, is_item, (gpointer) label);
+}
+
+static gboolean
+menu_open (gpointer card)
+{
+  GtkPopover *menu = wx_board_card_get_menu (card);
+
+  return menu && gtk_widget_get_mapped (GTK_WIDGET (menu));
+}
+
+static gboolean
+step_dialog_open (gpointer event)
+{
+  WxStepDialog *dialog = wx_front_desk_window_get_step_dialog (window);
+
+  return dialog && g_strcmp0 (wx_step_dialog_get_event (dialog), event) == 0;
+}
+
+static gboolean
+order_on_board (gpointer number)
+{
+  g_autoptr(WxOrder) o = board_order (number);
+
+  return o != NULL;
+}
+
+static char *
+new_order (const char *unit)
+{
+  g_autoptr(PGconn) desk = wx_test_db_connect (clerk_conninfo);
+  WxOrderDraft draft = { WX_ORDER_KIND_CARRY_IN, unit, "", "陈先生", "13800002222",
+                         "激光打印机", "M1136", "", "卡纸", NULL, NULL };
+  g_auto(WxIntakeResult) made = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wx_db_order_create (desk, &draft, &made, &error));
+  g_assert_no_error (error);
+  return g_strdup (made.number);
+}
+
+/* A right click on a card opens its menu and "Open" opens the order; the
+ * keyboard's Shift+F10 on the focused card opens it too, and a step in it
+ * opens that step's dialog. */
+static void
+test_keys_card_menu (void)
+{
+  g_autofree char *number = new_order ("广州市白云区菜单测试所");
+  WxBoard *board = wx_front_desk_window_get_board (window);
+  g_autoptr(WxOrder) order = NULL;
+  WxBoardCard *card;
+  GtkWidget *item;
+  const char *event = NULL;
+
+  wx_front_desk_window_refresh (window);
+  wx_test_spin_until (order_on_board, number, "the new order");
+  order = board_order (number);
+  wx_board_set_filter_text (board, number);
+  card = wait_card (number);
+
+  wx_test_xdo_click (GTK_WIDGET (card), 3, -1, -1);
+  wx_test_spin_until (menu_open, card, "the card's menu");
+  wx_test_screenshot (GTK_WIDGET (wx_board_card_get_menu (card)), "card-menu");
+  item = menu_item (GTK_WIDGET (wx_board_card_get_menu (card)), _("Open"));
+  g_assert_nonnull (item);
+  wx_test_xdo_click_into (item);
+  wx_test_spin_until (panel_shows, number, "the order opened from the menu");
+
+  /* The keyboard: focus the card, Shift+F10, a step. */
+  {
+    g_autoptr(GPtrArray) steps = wx_workflow_available (wx_order_get_kind (order), wx_order_get_state (order));
+
+    for (guint i = 0; i < steps->len && event == NULL; i++)
+      {
+        const WxTransition *t = g_ptr_array_index (steps, i);
+        if ((t->roles & WX_ROLE_COORDINATOR) && t->form == WX_FORM_STEP)
+          event = t->event;
+      }
+  }
+  g_assert_nonnull (event);
+  card = wait_card (number);
+  wx_test_xdo_click_into (GTK_WIDGET (card));
+  wx_test_xdo_key (GTK_WINDOW (window), "shift+F10");
+  wx_test_spin_until (menu_open, card, "the card's menu from the keyboard");
+  item = menu_item (GTK_WIDGET (wx_board_card_get_menu (card)), wx_workflow_event_label (event));
+  g_assert_nonnull (item);
+  wx_test_xdo_click_into (item);
+  wx_test_spin_until (step_dialog_open, (gpointer) event, "the step's dialog");
+  gtk_window_destroy (GTK_WINDOW (wx_front_desk_window_get_step_dialog (window)));
+  wx_board_set_filter_text (board, NULL);
+}
+
+/* A scanner types the claim check's number fast and presses Enter: the
+ * scanned order opens, not the focused card, and a text field with the
+ * focus keeps its own text. */
+static void
+test_keys_scan (void)
+{
+  g_autofree char *selected = new_order ("广州市天河区扫码测试一");
+  g_autofree char *scanned = new_order ("广州市天河区扫码测试二");
+  g_autofree char *again = new_order ("广州市天河区扫码测试三");
+  WxBoard *board = wx_front_desk_window_get_board (window);
+  GtkWidget *search;
+  WxBoardCard *card;
+
+  wx_front_desk_window_refresh (window);
+  wx_test_spin_until (order_on_board, again, "the new orders");
+  wx_board_set_filter_text (board, selected);
+  card = wait_card (selected);
+  wx_test_xdo_click_into (GTK_WIDGET (card));
+  wx_board_set_filter_text (board, NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (board))
+                 || gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (board));
+  wx_test_xdo_scan (GTK_WINDOW (window), scanned);
+  wx_test_spin_until (panel_shows, scanned, "the scanned order");
+  wx_test_screenshot (GTK_WIDGET (window), "front-desk-scanned");
+
+  /* From the search box with a half-typed search in it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  search = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  wx_test_xdo_type (GTK_WINDOW (window), "abc", 150);
+  wx_test_xdo_scan (GTK_WINDOW (window), again);
+  wx_test_spin_until (panel_shows, again, "the order scanned into the search box");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "abc");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+}
+
+static gboolean
+is_type (GtkWidget *widget,
+         gpointer   type_name)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
+}
+
+static gboolean
+is_switcher_button (GtkWidget *widget,
+                    gpointer   title)
+{
+  g_autofree char *label = NULL;
+
+  if (!is_type (widget, (gpointer) "AdwViewSwitcherButton") || !gtk_widget_is_drawable (widget))
+    return FALSE;
+  g_object_get (widget, "label", &label, NULL);
+  return g_strcmp0 (label, title) == 0;
+}
+
+typedef struct {
+  AdwViewStack *stack;
+  const char   *name;
+} PageShown;
+
+static gboolean
+page_shown (gpointer data)
+{
+  PageShown *p = data;
+
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (p->stack), p->name) == 0;
+}
+
+static gboolean
+narrow (gpointer unused)
+{
+  return gtk_widget_get_width (GTK_WIDGET (window)) <= 1024;
+}
+
+/* The front desk at 1,024 × 768: every page is reached with a click on
+ * its switcher button, none is cut or out of reach. */
+static void
+test_keys_narrow (void)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (wx_test_find_widget (GTK_WIDGET (window), is_type, (gpointer) "AdwViewStack"));
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  /* No cross-fade between the header's switcher and the bottom bar: a
+   * click lands on what is shown, not on a page half faded. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  wx_test_xdo_resize (GTK_WINDOW (window), 1024, 768);
+  wx_test_spin_until (narrow, NULL, "the window at 1,024 px");
+  for (guint i = 0; i <= n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i % n);
+      PageShown shown = { stack, adw_view_stack_page_get_name (page) };
+      GtkWidget *button = NULL;
+
+      button = wx_test_find_widget (GTK_WIDGET (window), is_switcher_button,
+                                    (gpointer) adw_view_stack_page_get_title (page));
+      g_assert_nonnull (button);
+      g_test_message ("page %s: window %d px wide", adw_view_stack_get_visible_child_name (stack),
+                      gtk_widget_get_width (GTK_WIDGET (window)));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+      wx_test_xdo_click_into (button);
+      wx_test_spin_until (page_shown, &shown, adw_view_stack_page_get_name (page));
+      if (i < n)
+        {
+          g_autofree char *name = g_strdup_printf ("front-desk-1024-%s", adw_view_stack_page_get_name (page));
+          wx_test_screenshot (GTK_WIDGET (window), name);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -718,5 +1150,10 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/front-desk/conflict", test_conflict);
   g_test_add_func ("/ui/front-desk/calls", test_calls);
   g_test_add_func ("/ui/front-desk/amend", test_amend);
+  g_test_add_func ("/ui/front-desk/keys/intake", test_keys_intake);
+  g_test_add_func ("/ui/front-desk/keys/all-faults", test_keys_all_faults);
+  g_test_add_func ("/ui/front-desk/keys/card-menu", test_keys_card_menu);
+  g_test_add_func ("/ui/front-desk/keys/scan", test_keys_scan);
+  g_test_add_func ("/ui/front-desk/keys/narrow", test_keys_narrow);
   return g_test_run ();
 }

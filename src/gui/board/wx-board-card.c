@@ -25,6 +25,7 @@ struct _WxBoardCard
   GtkWidget  parent_instance;
 
   GtkWidget *kind_icon;
+  GtkWidget *menu;           /* the popover menu, once shown */
   WxOrder   *order;
   char      *text[N_LINES];
   WxClockStatus clock_status;
@@ -230,6 +231,8 @@ wx_board_card_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (self->kind_icon, ICON_SIZE, ICON_SIZE, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+  if (self->menu)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -267,37 +270,70 @@ append_pill (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* The marks at the end of the number line; returns their width. */
+/* The width of the order number, whole. */
+static int
+number_width (WxBoardCard *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text[LINE_NUMBER]);
+  int w;
+
+  pango_layout_set_font_description (layout, card_fonts (self)->font[FONT_HEADING]);
+  pango_layout_get_pixel_size (layout, &w, NULL);
+  return w;
+}
+
+/* The marks at the end of the number line, in at most `room` pixels if
+ * their short forms fit there (the number is what the clerk reads: it is
+ * not cut for them); returns their width. */
 static int
 snapshot_marks (WxBoardCard *self,
                 GtkSnapshot *snapshot,
                 int          width,
                 int          line_h,
-                const GdkRGBA *fg)
+                const GdkRGBA *fg,
+                int          room)
 {
   static const GdkRGBA return_bg = { 0.898f, 0.647f, 0.039f, 0.35f };    /* @warning_bg_color */
   static const GdkRGBA escalated_bg = { 0.753f, 0.110f, 0.157f, 0.3f };  /* @error_bg_color */
-  const struct { gboolean shown; const char *text; const GdkRGBA *bg; } marks[] = {
+  const struct { gboolean shown; const char *text; const char *short_text; const GdkRGBA *bg; } marks[] = {
     /* TRANSLATORS: Short mark on a card: escalated to the supervisor */
-    { self->escalated, _("Escalated"), &escalated_bg },
+    { self->escalated, _("Escalated"), C_("card mark, one letter", "E"), &escalated_bg },
     /* TRANSLATORS: Short mark on a card: a return repair */
-    { self->return_repair, _("Return"), &return_bg },
+    { self->return_repair, _("Return"), C_("card mark, one letter", "R"), &return_bg },
   };
+  PangoLayout *layouts[G_N_ELEMENTS (marks)] = { NULL };
   int x = width;
+  int total = 0;
 
+  for (int pass = 0; pass < 2; pass++)
+    {
+      total = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+        {
+          int w;
+
+          g_clear_object (&layouts[i]);
+          if (!marks[i].shown)
+            continue;
+          layouts[i] = gtk_widget_create_pango_layout (GTK_WIDGET (self), pass ? marks[i].short_text : marks[i].text);
+          pango_layout_set_font_description (layouts[i], card_fonts (self)->font[FONT_MARK]);
+          pango_layout_get_pixel_size (layouts[i], &w, NULL);
+          total += w + 12;
+        }
+      if (total <= room)
+        break;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
       int w, h;
 
-      if (!marks[i].shown)
+      if (layouts[i] == NULL)
         continue;
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), marks[i].text);
-      pango_layout_set_font_description (layout, card_fonts (self)->font[FONT_MARK]);
-      pango_layout_get_pixel_size (layout, &w, &h);
+      pango_layout_get_pixel_size (layouts[i], &w, &h);
       x -= w + 8;
-      append_pill (snapshot, layout, x, (line_h - h) / 2.f, 4, 4, marks[i].bg, fg);
+      append_pill (snapshot, layouts[i], x, (line_h - h) / 2.f, 4, 4, marks[i].bg, fg);
       x -= 4;
+      g_object_unref (layouts[i]);
     }
   return width - x;
 }
@@ -337,7 +373,9 @@ wx_board_card_snapshot (GtkWidget   *widget,
       if (h <= 0)
         continue;
       if (line == LINE_NUMBER)
-        marks_width = snapshot_marks (self, snapshot, width, h, &fg);
+        marks_width = snapshot_marks (self, snapshot, width, h, &fg,
+                                      self->escalated || self->return_repair
+                                      ? width - line_text_x (LINE_NUMBER) - number_width (self) : width);
       if (self->layout[line] == NULL)
         self->layout[line] = line_layout (self, line, width - (line == LINE_NUMBER ? marks_width : 0));
       if (line == LINE_BADGE)
@@ -546,7 +584,7 @@ card_menu (WxBoardCard *self,
     {
       guint place = wx_board_get_column_place (board, i);
       g_autofree char *action = g_strdup_printf ("card.move-to::%s", wx_board_place_code (board, place));
-      g_autofree char *label = g_strdup_printf (_("Move to %s (Alt+%u)"), wx_board_place_code (board, place), i + 1);
+      g_autofree char *label = g_strdup_printf (_("Move to %s (Alt+%u)"), wx_board_place_label (board, place), i + 1);
 
       g_menu_append (moves, label, action);
     }
@@ -561,18 +599,31 @@ show_menu (WxBoardCard *self,
 {
   WxBoard *board = card_board (self);
   g_autoptr(GMenuModel) model = NULL;
-  GtkWidget *popover;
 
   if (board == NULL || self->order == NULL)
     return;
   model = card_menu (self, board);
-  popover = gtk_popover_menu_new_from_model (model);
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  if (x >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  /* The popover stays the card's child after it closes: an item's action
+   * is looked up from it, through the card, after the menu has closed. */
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               x >= 0 ? &(GdkRectangle) { (int) x, (int) y, 1, 1 }
+                                      : &(GdkRectangle) { 0, 0, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)) });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+GtkPopover *
+wx_board_card_get_menu (WxBoardCard *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_CARD (self), NULL);
+  return self->menu ? GTK_POPOVER (self->menu) : NULL;
 }
 
 static void
@@ -614,6 +665,7 @@ wx_board_card_dispose (GObject *object)
   for (int line = 0; line < N_LINES; line++)
     g_clear_pointer (&self->text[line], g_free);
   g_clear_pointer (&self->kind_icon, gtk_widget_unparent);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   G_OBJECT_CLASS (wx_board_card_parent_class)->dispose (object);
 }
 

@@ -26,6 +26,8 @@ const char *wx_board_card_get_reason (WxBoardCard *self);
 gboolean    wx_board_card_get_mine   (WxBoardCard *self);
 /* The badge's text as shown ("" when no clock runs), for tests. */
 const char *wx_board_card_get_badge  (WxBoardCard *self);
+/* The card's menu (right click, Shift+F10, Menu), once it has been shown. */
+GtkPopover *wx_board_card_get_menu   (WxBoardCard *self);
 
 /* Cards for a list of WxOrder outside a board (the due list, search). */
 GtkListItemFactory *wx_board_card_factory_new (void);

@@ -69,10 +69,11 @@ order_place (WxBoard *self,
                                           : (guint) wx_order_get_shelf (order);
 }
 
-static const char *
-place_label (WxBoard *self,
-             guint    place)
+const char *
+wx_board_place_label (WxBoard *self,
+                      guint    place)
 {
+  g_return_val_if_fail (WX_IS_BOARD (self), NULL);
   return self->layout == WX_BOARD_FOLDERS ? wx_folder_label (place) : wx_shelf_label (place);
 }
 
@@ -545,7 +546,7 @@ build_column (WxBoard *self,
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *code = gtk_label_new (wx_board_place_code (self, place));
-  GtkWidget *name = gtk_label_new (place_label (self, place));
+  GtkWidget *name = gtk_label_new (wx_board_place_label (self, place));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkDropTarget *target = gtk_drop_target_new (WX_TYPE_ORDER, GDK_ACTION_MOVE);

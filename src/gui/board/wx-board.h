@@ -41,6 +41,9 @@ GListModel *wx_board_get_column_model  (WxBoard       *self,
 /* The column showing `place`, or -1. */
 int         wx_board_find_column       (WxBoard       *self,
                                         guint          place);
+/* A place's name as its column heads it (translated). */
+const char *wx_board_place_label       (WxBoard       *self,
+                                        guint          place);
 /* The place code for card.move-to: F1 … F5, with_engineer, S1 …; and back. */
 const char *wx_board_place_code        (WxBoard       *self,
                                         guint          place);

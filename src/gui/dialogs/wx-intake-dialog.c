@@ -63,6 +63,8 @@ struct _WxIntakeDialog
   char           *earlier_order;
   GPtrArray      *customers;      /* WxCustomerHit, as listed */
   gboolean        busy;
+  gboolean        discard;        /* closing was confirmed */
+  GtkWindow      *ask;            /* weak: "Discard this intake?" */
 };
 
 G_DEFINE_FINAL_TYPE (WxIntakeDialog, wx_intake_dialog, ADW_TYPE_WINDOW)
@@ -287,13 +289,24 @@ customers_found_cb (GObject      *source,
   g_signal_emit (self, signals[SIGNAL_LOOKED_UP], 0, "customer");
 }
 
+/* Whether the keyboard focus is in `widget`: a GtkEntry never has it
+ * itself, its GtkText child does. */
+static gboolean
+focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static gboolean
 customer_lookup_cb (gpointer user_data)
 {
   WxIntakeDialog *self = user_data;
   const char *unit = gtk_editable_get_text (GTK_EDITABLE (self->unit_entry));
   const char *phone = gtk_editable_get_text (GTK_EDITABLE (self->phone_entry));
-  const char *text = gtk_widget_has_focus (GTK_WIDGET (self->phone_entry)) || !*unit ? phone : unit;
+  const char *text = focus_within (GTK_WIDGET (self->phone_entry)) || !*unit ? phone : unit;
 
   self->customer_timeout = 0;
   if (g_utf8_strlen (text, -1) < 2)
@@ -311,7 +324,8 @@ customer_text_changed_cb (GtkEditable    *editable,
                           WxIntakeDialog *self)
 {
   g_clear_handle_id (&self->customer_timeout, g_source_remove);
-  if (gtk_widget_has_focus (GTK_WIDGET (editable)) || gtk_widget_is_focus (GTK_WIDGET (editable)))
+  /* Only what the clerk types looks up, not a hit filling the fields. */
+  if (focus_within (GTK_WIDGET (editable)))
     self->customer_timeout = g_timeout_add (LOOKUP_DELAY_MS, customer_lookup_cb, self);
 }
 
@@ -452,11 +466,10 @@ keep (CreateJob  *j,
 void
 wx_intake_dialog_save (WxIntakeDialog *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) accessories = g_strv_builder_new ();
+  g_autoptr(GPtrArray) faults = NULL;
   g_auto(GStrv) others = NULL;
   CreateJob *j;
-  const char *field = NULL;
   GtkTextIter start, end;
 
   g_return_if_fail (WX_IS_INTAKE_DIALOG (self));
@@ -500,13 +513,21 @@ wx_intake_dialog_save (WxIntakeDialog *self)
   g_strv_builder_addv (accessories, (const char **) others);
   j->draft.accessories = g_strv_builder_end (accessories);
 
-  if (!wx_order_draft_check (&j->draft, &field, &error))
+  /* Every field at fault says so at once, the first one takes the focus. */
+  faults = wx_order_draft_faults (&j->draft);
+  for (guint i = 0; i < faults->len; i++)
     {
-      GtkLabel *label = field ? message_for (self, field) : NULL;
+      WxFieldFault *fault = g_ptr_array_index (faults, i);
+      GtkLabel *label = message_for (self, fault->field);
 
-      wx_dialog_set_message (label ? label : self->error_label, error->message);
-      if (field && entry_for (self, field))
-        gtk_widget_grab_focus (GTK_WIDGET (entry_for (self, field)));
+      wx_dialog_set_message (label ? label : self->error_label, fault->message);
+      if (i == 0 && entry_for (self, fault->field))
+        gtk_widget_grab_focus (GTK_WIDGET (entry_for (self, fault->field)));
+      else if (i == 0 && g_str_equal (fault->field, "fault"))
+        gtk_widget_grab_focus (GTK_WIDGET (self->fault_view));
+    }
+  if (faults->len > 0)
+    {
       create_job_free (j);
       return;
     }
@@ -543,6 +564,117 @@ notice_loaded_cb (GObject      *source,
     gtk_label_set_text (self->notice_label, notice);
 }
 
+/* ------------------------------------------------------------- closing */
+
+/* Whether the clerk has typed or ticked anything that closing would lose. */
+static gboolean
+has_input (WxIntakeDialog *self)
+{
+  GtkTextIter start, end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    if (*gtk_editable_get_text (GTK_EDITABLE (entry_for (self, entry_fields[i]))))
+      return TRUE;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->accessories_other)))
+    return TRUE;
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->fault_view), &start, &end);
+  if (!gtk_text_iter_equal (&start, &end))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->accessories_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)))))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+close_idle_cb (gpointer self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     WxIntakeDialog   *self)
+{
+  /* Closed once the question has finished closing itself. */
+  if (g_str_equal (response, "discard"))
+    {
+      self->discard = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+/* Esc or the close button on a half-typed intake asks first: the customer
+ * is still at the desk. */
+static gboolean
+wx_intake_dialog_close_request (GtkWindow *window)
+{
+  WxIntakeDialog *self = WX_INTAKE_DIALOG (window);
+  GtkWidget *ask;
+
+  if (self->discard || !has_input (self))
+    return GTK_WINDOW_CLASS (wx_intake_dialog_parent_class)->close_request
+           && GTK_WINDOW_CLASS (wx_intake_dialog_parent_class)->close_request (window);
+  if (self->ask)
+    {
+      gtk_window_present (self->ask);
+      return TRUE;
+    }
+  ask = adw_message_dialog_new (window, _("Discard this intake?"),
+                                _("What has been typed for this order will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "keep", _("_Keep editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "keep");
+  g_signal_connect_object (ask, "response", G_CALLBACK (discard_response_cb), self, 0);
+  g_set_weak_pointer (&self->ask, GTK_WINDOW (ask));
+  gtk_window_present (GTK_WINDOW (ask));
+  return TRUE;
+}
+
+GtkWindow *
+wx_intake_dialog_get_discard_question (WxIntakeDialog *self)
+{
+  g_return_val_if_fail (WX_IS_INTAKE_DIALOG (self), NULL);
+  return self->ask;
+}
+
+char *
+wx_intake_dialog_dup_customers (WxIntakeDialog *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (WX_IS_INTAKE_DIALOG (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->customer_box)))
+    return g_string_free (text, FALSE);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->customer_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
+  return g_string_free (text, FALSE);
+}
+
+GtkWidget *
+wx_intake_dialog_get_customer_row (WxIntakeDialog *self,
+                                   guint           index)
+{
+  g_return_val_if_fail (WX_IS_INTAKE_DIALOG (self), NULL);
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->customer_list, (int) index));
+}
+
+GtkWidget *
+wx_intake_dialog_get_field (WxIntakeDialog *self,
+                            const char     *field)
+{
+  g_return_val_if_fail (WX_IS_INTAKE_DIALOG (self), NULL);
+  if (g_str_equal (field, "fault"))
+    return GTK_WIDGET (self->fault_view);
+  return entry_for (self, field) ? GTK_WIDGET (entry_for (self, field)) : NULL;
+}
+
 /* ------------------------------------------------------------- the object */
 
 static void
@@ -552,6 +684,9 @@ wx_intake_dialog_dispose (GObject *object)
 
   g_clear_handle_id (&self->customer_timeout, g_source_remove);
   g_clear_handle_id (&self->device_timeout, g_source_remove);
+  if (self->ask)
+    gtk_window_destroy (self->ask);
+  g_clear_weak_pointer (&self->ask);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->lookup_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_INTAKE_DIALOG);
@@ -581,6 +716,7 @@ wx_intake_dialog_class_init (WxIntakeDialogClass *klass)
 
   object_class->dispose = wx_intake_dialog_dispose;
   object_class->finalize = wx_intake_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = wx_intake_dialog_close_request;
 
   /**
    * WxIntakeDialog::saved:

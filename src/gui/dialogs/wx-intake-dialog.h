@@ -39,5 +39,16 @@ const char     *wx_intake_dialog_get_device_text (WxIntakeDialog *self);
 void            wx_intake_dialog_set_call    (WxIntakeDialog *self,
                                               gint64          call_id);
 void            wx_intake_dialog_save        (WxIntakeDialog *self);
+/* The customers the lookup shows, one line each ("" when none shown). */
+char           *wx_intake_dialog_dup_customers (WxIntakeDialog *self);
+/* The lookup's row `index` (NULL when there is none), for a click. */
+GtkWidget      *wx_intake_dialog_get_customer_row (WxIntakeDialog *self,
+                                              guint           index);
+/* The widget of `field` (an entry, or the fault's text view), for a click. */
+GtkWidget      *wx_intake_dialog_get_field   (WxIntakeDialog *self,
+                                              const char     *field);
+/* "Discard this intake?", asked when a filled intake is closed (Esc, the
+ * close button); NULL when not asked. */
+GtkWindow      *wx_intake_dialog_get_discard_question (WxIntakeDialog *self);
 
 G_END_DECLS

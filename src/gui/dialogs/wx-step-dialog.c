@@ -7,6 +7,7 @@
 #include "core/wx-validate.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db-calls.h"
+#include "db/wx-db-document.h"
 #include "db/wx-db-lookup.h"
 #include "db/wx-db-records.h"
 #include "db/wx-db-workflow.h"
@@ -95,6 +96,7 @@ struct _WxStepDialog
   int                rows;
   GtkBox            *lines_box;     /* quote lines, when the step quotes */
   GtkLabel          *total_label;
+  GPtrArray         *accessory_checks; /* GtkCheckButton: one per accessory left, once loaded */
   GCancellable      *cancellable;
   gboolean           busy;
 };
@@ -430,6 +432,83 @@ lines_loaded_cb (GObject      *source,
         }
     }
   g_signal_emit_by_name (self, "lines-loaded");
+}
+
+/* ------------------------------------------------- accessories at pickup */
+
+/* "Accessories checked" holds when each accessory left with the machine
+ * has been ticked as handed back. */
+static void
+accessory_toggled_cb (GtkCheckButton *check,
+                      WxStepDialog   *self)
+{
+  Field *f = find_field (self, "accessories_checked");
+  gboolean all = TRUE;
+
+  for (guint i = 0; i < self->accessory_checks->len; i++)
+    all &= gtk_check_button_get_active (g_ptr_array_index (self->accessory_checks, i));
+  if (f)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (f->widget), all);
+  if (f && all)
+    wx_dialog_set_message (f->message, NULL);
+}
+
+/* The order's accessories, one check each, in place of the one check for
+ * them all. */
+static void
+accessories_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WxStepDialog) self = user_data;
+  g_autoptr(WxDbDocument) doc = wx_db_document_load_finish (WX_DB_WORKER (source), result, NULL);
+  Field *f = find_field (self, "accessories_checked");
+  GtkWidget *box;
+
+  if (doc == NULL || f == NULL || wx_db_document_accessories_left (doc) == 0)
+    {
+      g_signal_emit_by_name (self, "accessories-loaded");
+      return;   /* none left with the machine (or unreadable): the one check stays */
+    }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_LABEL, "label", _("Tick each accessory handed back:"),
+                                               "xalign", 0.0f, "wrap", TRUE, NULL));
+  self->accessory_checks = g_ptr_array_new ();
+  for (guint i = 0; i < doc->accessories->len; i++)
+    {
+      const WxDbAccessory *a = &g_array_index (doc->accessories, WxDbAccessory, i);
+      GtkWidget *check;
+
+      if (a->returned)
+        continue;
+      check = gtk_check_button_new_with_label (a->name);
+      g_signal_connect (check, "toggled", G_CALLBACK (accessory_toggled_cb), self);
+      g_ptr_array_add (self->accessory_checks, check);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_grid_insert_next_to (self->grid, f->widget, GTK_POS_TOP);
+  gtk_grid_attach_next_to (self->grid, box, f->widget, GTK_POS_TOP, 1, 1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (f->widget), FALSE);
+  gtk_widget_set_visible (f->widget, FALSE);
+  g_signal_emit_by_name (self, "accessories-loaded");
+}
+
+char *
+wx_step_dialog_dup_value (WxStepDialog *self,
+                          const char   *key)
+{
+  Field *f;
+
+  g_return_val_if_fail (WX_IS_STEP_DIALOG (self), NULL);
+  f = find_field (self, key);
+  return f ? field_value (f) : NULL;
+}
+
+GPtrArray *
+wx_step_dialog_get_accessory_checks (WxStepDialog *self)
+{
+  g_return_val_if_fail (WX_IS_STEP_DIALOG (self), NULL);
+  return self->accessory_checks;
 }
 
 static void
@@ -788,6 +867,7 @@ wx_step_dialog_finalize (GObject *object)
   g_clear_object (&self->worker);
   g_clear_object (&self->order);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->accessory_checks, g_ptr_array_unref);
   g_free (self->event);
   G_OBJECT_CLASS (wx_step_dialog_parent_class)->finalize (object);
 }
@@ -812,6 +892,9 @@ wx_step_dialog_class_init (WxStepDialogClass *klass)
   /* no-answer: a pickup notice nobody answered was logged instead */
   signals[SIGNAL_NO_ANSWER] = g_signal_new ("no-answer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The accessories of a pickup are listed, one check each. */
+  g_signal_new ("accessories-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   g_signal_new ("lines-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -888,6 +971,8 @@ wx_step_dialog_new (GtkWindow  *parent,
       wx_step_dialog_add_quote_line (self, NULL, 1, NULL);
       wx_db_quote_lines_load_async (worker, d->number, self->cancellable, lines_loaded_cb, g_object_ref (self));
     }
+  if (find_field (self, "accessories_checked"))
+    wx_db_document_load_async (worker, d->number, self->cancellable, accessories_loaded_cb, g_object_ref (self));
   if (find_field (self, "engineer"))
     wx_db_engineers_load_async (worker, self->cancellable, engineers_loaded_cb, g_object_ref (self));
   return self;

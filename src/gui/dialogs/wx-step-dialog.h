@@ -41,6 +41,15 @@ void          wx_step_dialog_add_quote_line (WxStepDialog *self,
  * order's draft lines (the inspection's parts and labour) once loaded
  * ("lines-loaded"). */
 guint         wx_step_dialog_get_n_quote_lines (WxStepDialog *self);
+/* What field `key` holds, as saving reads it ("true" or "" for a check);
+ * NULL when the step has no such field. */
+char         *wx_step_dialog_dup_value  (WxStepDialog *self,
+                                         const char   *key);
+/* A pickup's accessories left with the machine, a GtkCheckButton each
+ * (labelled with the accessory), once loaded ("accessories-loaded"); NULL
+ * before, or when none was left and one check covers them. "Accessories
+ * checked" holds only when all are ticked. */
+GPtrArray    *wx_step_dialog_get_accessory_checks (WxStepDialog *self);
 /* The message under field `key`, or the dialog's own (key NULL); "" when none. */
 const char   *wx_step_dialog_get_message (WxStepDialog *self,
                                           const char   *key);
