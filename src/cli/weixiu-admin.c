@@ -297,6 +297,10 @@ static const WxAdminOption report_options[] = {
   { "-o", TRUE }, { "--csv", FALSE }, { "--week", TRUE }, { "--month", TRUE }, { NULL }
 };
 
+static const WxAdminOption jobs_options[] = {
+  { "--once", FALSE }, { "--at", TRUE }, { "--backup-dir", TRUE }, { NULL }
+};
+
 static int
 cmd_backup (WxAdmin *o)
 {
@@ -354,6 +358,12 @@ static const WxAdminCommand commands[] = {
        "                                the supervisor's weekly report (default: the last complete week)\n"
        "  report monthly [--month YYYY-MM] [-o FILE.pdf | --csv]\n"
        "                                feedback, complaints and collections of a month\n") },
+  { "jobs",    jobs_options, wx_admin_cmd_jobs,
+    N_("  jobs run [--once] [--backup-dir DIR]\n"
+       "                                the periodic jobs: escalations, callback lists, the archived\n"
+       "                                weekly and monthly reports, the nightly backup (every 5 minutes\n"
+       "                                without --once)\n"
+       "  jobs status                   each job's last run, its result and its next run\n") },
   { "bench",   no_options,   wx_admin_cmd_bench,
     N_("  bench [GROUP…]                measure the speeds the issues name, in a scratch database\n") },
   { "calendar", calendar_options, wx_admin_cmd_calendar,

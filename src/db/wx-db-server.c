@@ -69,6 +69,16 @@ wx_db_run_pg_tool (const char         *tool,
                    gboolean            as_server,
                    GError            **error)
 {
+  return wx_db_run_pg_tool_env (tool, args, NULL, as_server, error);
+}
+
+gboolean
+wx_db_run_pg_tool_env (const char         *tool,
+                       const char * const *args,
+                       const char * const *envp,
+                       gboolean            as_server,
+                       GError            **error)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *program = wx_db_pg_program (tool);
   g_autofree char *out = NULL;
@@ -94,7 +104,7 @@ wx_db_run_pg_tool (const char         *tool,
   g_ptr_array_add (argv, NULL);
 
   /* The server's user may not be allowed into our working directory. */
-  if (!g_spawn_sync (as_server ? "/" : NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+  if (!g_spawn_sync (as_server ? "/" : NULL, (char **) argv->pdata, (char **) envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
                      &out, &err, &status, error))
     return FALSE;
   if (!g_spawn_check_wait_status (status, NULL))

@@ -29,5 +29,11 @@ gboolean  wx_db_run_pg_tool       (const char         *tool,
                                    const char * const *args,
                                    gboolean            as_server,
                                    GError            **error);
+/* The same with the child's environment `envp` (NULL: ours). */
+gboolean  wx_db_run_pg_tool_env   (const char         *tool,
+                                   const char * const *args,
+                                   const char * const *envp,
+                                   gboolean            as_server,
+                                   GError            **error);
 
 G_END_DECLS
