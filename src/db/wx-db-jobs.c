@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include <glib/gi18n.h>
+
 #include "wx-db.h"
 #include "wx-db-jobs.h"
 
@@ -127,7 +129,7 @@ wx_db_report_archive_get (PGconn *conn, gint64 id, GError **error)
     return NULL;
   if (PQntuples (res) == 0)
     {
-      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, "No archived report %s.", id_text);
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("No archived report %s."), id_text);
       return NULL;
     }
   raw = PQunescapeBytea ((const unsigned char *) PQgetvalue (res, 0, 0), &len);

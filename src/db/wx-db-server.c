@@ -39,6 +39,20 @@ wx_db_server_socket_dir (void)
   return g_strdup_printf ("%s/weixiu-%u", g_get_tmp_dir (), (guint) geteuid ());
 }
 
+gboolean
+wx_db_server_is_private (const char *conninfo)
+{
+  g_autofree char *socket_dir = wx_db_server_socket_dir ();
+  PQconninfoOption *options = conninfo ? PQconninfoParse (conninfo, NULL) : NULL;
+  gboolean same = FALSE;
+
+  for (PQconninfoOption *o = options; o && o->keyword; o++)
+    if (g_str_equal (o->keyword, "host"))
+      same = g_strcmp0 (o->val, socket_dir) == 0;
+  PQconninfoFree (options);
+  return same;
+}
+
 char *
 wx_db_pg_program (const char *name)
 {
