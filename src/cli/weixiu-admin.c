@@ -385,6 +385,11 @@ main (int argc, char **argv)
 
   wx_i18n_init ();
 
+  if (argc == 2 && g_str_equal (argv[1], "--version"))
+    {
+      g_print ("weixiu-admin %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
       {

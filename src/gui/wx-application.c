@@ -120,6 +120,11 @@ wx_application_handle_local_options (GApplication *app,
   const char *db = NULL;
   const char *role = NULL;
 
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("weixiu %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   g_variant_dict_lookup (options, "db", "&s", &db);
   g_variant_dict_lookup (options, "role", "&s", &role);
   g_variant_dict_lookup (options, "exit-when-ready", "b", &self->exit_when_ready);
@@ -368,6 +373,7 @@ wx_application_init (WxApplication *self)
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Connect to this database (libpq connection string)"), N_("CONNINFO") },
     { "role", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this role's window: coordinator, engineer or supervisor"), N_("ROLE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { "exit-when-ready", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "Print “ready” and quit once the window shows its data (for the launch bench)", NULL },
     { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "Open an empty window instead (the launch bench's yardstick)", NULL },
     { NULL }
