@@ -334,6 +334,10 @@ static const WxAdminOption report_options[] = {
   { "-o", TRUE }, { "--csv", FALSE }, { "--week", TRUE }, { "--month", TRUE }, { NULL }
 };
 
+static const WxAdminOption jobs_options[] = {
+  { "--once", FALSE }, { "--at", TRUE }, { "--backup-dir", TRUE }, { NULL }
+};
+
 static int
 cmd_backup (WxAdmin *o)
 {
@@ -398,6 +402,12 @@ static const WxAdminCommand commands[] = {
     N_("  bench [--scale N] [--shape shop|chain|backlog …] [GROUP…]\n"
        "                                measure the speeds the issues name, in scratch databases\n"
        "                                (board and report: one of each shape, all three by default)\n") },
+  { "jobs",    jobs_options, wx_admin_cmd_jobs,
+    N_("  jobs run [--once] [--backup-dir DIR]\n"
+       "                                the periodic jobs: escalations, callback lists, the archived\n"
+       "                                weekly and monthly reports, the nightly backup (every 5 minutes\n"
+       "                                without --once)\n"
+       "  jobs status                   each job's last run, its result and its next run\n") },
   { "calendar", calendar_options, wx_admin_cmd_calendar,
     N_("  calendar show                 time zone, weekly hours, holidays and make-up working days\n"
        "  calendar hours DAY HH:MM-HH:MM|closed\n"
@@ -417,6 +427,11 @@ main (int argc, char **argv)
 
   wx_i18n_init ();
 
+  if (argc == 2 && g_str_equal (argv[1], "--version"))
+    {
+      g_print ("weixiu-admin %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
       {

@@ -73,6 +73,7 @@ static const CodeLabel warranty_statuses[] = {
   { "cluster",           N_("Same fault on several machines of one model") },
   { "part_overdue",      N_("A part order is late") },
   { "late_decision",     N_("No decision on the quote after 2 working days") },
+  { "on_site_long",      N_("An engineer on site for hours with no outcome") },
   { NULL },
 }, callback_kinds[] = {
   { "weekly",            N_("This week's orders (Friday)") },

@@ -387,6 +387,18 @@ wx_db_set_connect_error (GError     **error,
   g_debug ("connect failed (%s): %s", sqlstate ? sqlstate : "-", message ? message : "");
   if (server)
     g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE, server);
+  else if (message && strstr (message, "root certificate file") && strstr (message, "does not exist"))
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("This PC does not have the shop's CA certificate; copy shop-ca.crt from the server to /etc/weixiu/ (or to ~/.config/weixiu/), then try again."));
+  else if (message && strstr (message, "certificate verify failed"))
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("The server's certificate is not signed by the shop's CA; this may not be the shop's server. Check the server's name, or install the shop's CA certificate again."));
+  else if (message && strstr (message, "does not match host name"))
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("The server's certificate is for another name; connect with the server's name as given to “weixiu-admin server setup”."));
+  else if (message && (strstr (message, "does not support SSL") || strstr (message, "SSL was required")))
+    g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
+                         _("The server does not offer an encrypted connection; Weixiu does not send passwords and customers' data in plain text. Ask the administrator to run “weixiu-admin server setup”."));
   else if (needs_password)
     g_set_error_literal (error, WX_DB_ERROR, WX_DB_ERROR_DENIED,
                          _("The server needs a password for this user."));

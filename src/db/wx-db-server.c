@@ -39,6 +39,20 @@ wx_db_server_socket_dir (void)
   return g_strdup_printf ("%s/weixiu-%u", g_get_tmp_dir (), (guint) geteuid ());
 }
 
+gboolean
+wx_db_server_is_private (const char *conninfo)
+{
+  g_autofree char *socket_dir = wx_db_server_socket_dir ();
+  PQconninfoOption *options = conninfo ? PQconninfoParse (conninfo, NULL) : NULL;
+  gboolean same = FALSE;
+
+  for (PQconninfoOption *o = options; o && o->keyword; o++)
+    if (g_str_equal (o->keyword, "host"))
+      same = g_strcmp0 (o->val, socket_dir) == 0;
+  PQconninfoFree (options);
+  return same;
+}
+
 char *
 wx_db_pg_program (const char *name)
 {
@@ -69,6 +83,16 @@ wx_db_run_pg_tool (const char         *tool,
                    gboolean            as_server,
                    GError            **error)
 {
+  return wx_db_run_pg_tool_env (tool, args, NULL, as_server, error);
+}
+
+gboolean
+wx_db_run_pg_tool_env (const char         *tool,
+                       const char * const *args,
+                       const char * const *envp,
+                       gboolean            as_server,
+                       GError            **error)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *program = wx_db_pg_program (tool);
   g_autofree char *out = NULL;
@@ -94,7 +118,7 @@ wx_db_run_pg_tool (const char         *tool,
   g_ptr_array_add (argv, NULL);
 
   /* The server's user may not be allowed into our working directory. */
-  if (!g_spawn_sync (as_server ? "/" : NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+  if (!g_spawn_sync (as_server ? "/" : NULL, (char **) argv->pdata, (char **) envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
                      &out, &err, &status, error))
     return FALSE;
   if (!g_spawn_check_wait_status (status, NULL))

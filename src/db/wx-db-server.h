@@ -24,9 +24,17 @@ gboolean  wx_db_server_restore    (const char  *file,
 gboolean  wx_db_server_running    (WxDbServerLogin   login,
                                    char            **conninfo);
 
+/* TRUE when `conninfo` reaches this computer's private server (its socket). */
+gboolean  wx_db_server_is_private (const char *conninfo);
 char     *wx_db_pg_program        (const char *name);
 gboolean  wx_db_run_pg_tool       (const char         *tool,
                                    const char * const *args,
+                                   gboolean            as_server,
+                                   GError            **error);
+/* The same with the child's environment `envp` (NULL: ours). */
+gboolean  wx_db_run_pg_tool_env   (const char         *tool,
+                                   const char * const *args,
+                                   const char * const *envp,
                                    gboolean            as_server,
                                    GError            **error);
 

@@ -76,10 +76,65 @@ connect_verbose (const char *conninfo,
   return conn;
 }
 
+char *
+wx_db_shop_ca_file (void)
+{
+  const char *env = g_getenv ("WEIXIU_CA");
+  g_autofree char *user = g_build_filename (g_get_user_config_dir (), "weixiu", "shop-ca.crt", NULL);
+
+  if (env && *env)
+    return g_strdup (env);
+  if (g_file_test (user, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&user);
+  return g_strdup (WX_DB_SYSTEM_CA);
+}
+
+/* A server reached over the network (not a Unix socket) gets TLS with its
+ * certificate checked against the shop's CA and its name (verify-full),
+ * unless the connection string or PGSSLMODE says otherwise. */
+char *
+wx_db_conninfo_secure (const char *conninfo)
+{
+  PQconninfoOption *opts = PQconninfoParse (conninfo ? conninfo : "", NULL);
+  const char *host = NULL, *hostaddr = NULL, *sslmode = NULL, *rootcert = NULL;
+  g_autofree char *with_mode = NULL;
+  g_autofree char *ca = NULL;
+  char *result;
+
+  if (opts == NULL)
+    return g_strdup (conninfo);
+  for (PQconninfoOption *o = opts; o->keyword; o++)
+    {
+      const char *v = o->val ? o->val : (o->envvar ? g_getenv (o->envvar) : NULL);
+
+      if (g_str_equal (o->keyword, "host"))
+        host = v;
+      else if (g_str_equal (o->keyword, "hostaddr"))
+        hostaddr = v;
+      else if (g_str_equal (o->keyword, "sslmode"))
+        sslmode = v;
+      else if (g_str_equal (o->keyword, "sslrootcert"))
+        rootcert = v;
+    }
+  if (((host == NULL || *host == '\0' || *host == '/' || *host == '@') && (hostaddr == NULL || *hostaddr == '\0'))
+      || (sslmode && *sslmode))
+    {
+      PQconninfoFree (opts);
+      return g_strdup (conninfo);
+    }
+  with_mode = wx_db_conninfo_with (conninfo, "sslmode", "verify-full");
+  if (rootcert == NULL || *rootcert == '\0')
+    ca = wx_db_shop_ca_file ();
+  result = ca ? wx_db_conninfo_with (with_mode, "sslrootcert", ca) : g_strdup (with_mode);
+  PQconninfoFree (opts);
+  return result;
+}
+
 PGconn *
-wx_db_connect (const char  *conninfo,
+wx_db_connect (const char  *conninfo_arg,
                GError     **error)
 {
+  g_autofree char *conninfo = wx_db_conninfo_secure (conninfo_arg);
   g_autofree char *with_name = wx_db_conninfo_with (conninfo, "application_name", "weixiu");
   gboolean timed_out = FALSE;
   g_autoptr(PGconn) conn = connect_verbose (with_name ? with_name : conninfo, &timed_out);

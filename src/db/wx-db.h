@@ -45,6 +45,13 @@ char     *wx_db_conninfo_with  (const char          *conninfo,
                                 const char          *key,
                                 const char          *value);
 gboolean  wx_db_env_configured (void);
+/* The shop's CA certificate: $WEIXIU_CA, ~/.config/weixiu/shop-ca.crt, or
+ * the system's (WX_DB_SYSTEM_CA, which the server setup prints). */
+#define WX_DB_SYSTEM_CA "/etc/weixiu/shop-ca.crt"
+char     *wx_db_shop_ca_file   (void);
+/* `conninfo` with sslmode=verify-full and the shop's CA when it reaches a
+ * server over the network and says no sslmode itself. */
+char     *wx_db_conninfo_secure (const char *conninfo);
 /* The shop's setting `key` (settings table), else `fallback`. */
 char     *wx_db_setting        (PGconn              *conn,
                                 const char          *key,

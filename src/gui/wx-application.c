@@ -6,6 +6,7 @@
 
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
+#include "db/wx-db-server.h"
 #include "db/wx-db-session.h"
 #include "core/wx-session.h"
 #include "wx-application.h"
@@ -23,6 +24,10 @@ struct _WxApplication
   gboolean exit_when_ready;   /* --exit-when-ready (the launch bench) */
   gboolean empty_window;      /* --empty-window (its yardstick) */
 
+  /* On the private server (a single PC) the app runs the periodic jobs. */
+  guint        jobs_id;
+  GSubprocess *jobs;
+
   /* The session logged in: its desks can be switched. */
   char   *session_conninfo;
   char   *session_name;
@@ -35,6 +40,65 @@ struct _WxApplication
 };
 
 G_DEFINE_FINAL_TYPE (WxApplication, wx_application, ADW_TYPE_APPLICATION)
+
+#define JOBS_SECONDS (5 * 60)
+
+/* weixiu-admin beside our own program (an install, or the build tree),
+ * else the one on PATH. */
+static char *
+admin_program (void)
+{
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self_exe ? g_path_get_dirname (self_exe) : NULL;
+  g_autofree char *beside = dir ? g_build_filename (dir, "weixiu-admin", NULL) : NULL;
+
+  if (beside && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&beside);
+  return g_strdup ("weixiu-admin");
+}
+
+static void
+jobs_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(WxApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
+    g_warning ("weixiu-admin jobs run: %s", error->message);
+  g_clear_object (&self->jobs);
+}
+
+/* `weixiu-admin jobs run --once` as the shop server's timer would (the
+ * supervisor's window shows what it did); one at a time. */
+static gboolean
+run_jobs_cb (gpointer user_data)
+{
+  WxApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = NULL;
+
+  if (self->jobs)
+    return G_SOURCE_CONTINUE;
+  program = admin_program ();
+  self->jobs = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, program, "jobs", "run", "--once", NULL);
+  if (self->jobs == NULL)
+    g_warning ("cannot start %s: %s", program, error->message);
+  else
+    g_subprocess_wait_check_async (self->jobs, NULL, jobs_done_cb, g_object_ref (self));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_jobs (WxApplication *self,
+            const char    *conninfo)
+{
+  if (self->jobs_id != 0 || !wx_db_server_is_private (conninfo))
+    return;
+  run_jobs_cb (self);
+  self->jobs_id = g_timeout_add_seconds (JOBS_SECONDS, run_jobs_cb, self);
+}
 
 /* --db, else libpq's environment (""), else NULL: the login dialog asks,
  * offering the server of the GSettings key or the private local one. */
@@ -56,6 +120,11 @@ wx_application_handle_local_options (GApplication *app,
   const char *db = NULL;
   const char *role = NULL;
 
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("weixiu %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   g_variant_dict_lookup (options, "db", "&s", &db);
   g_variant_dict_lookup (options, "role", "&s", &role);
   g_variant_dict_lookup (options, "exit-when-ready", "b", &self->exit_when_ready);
@@ -228,6 +297,7 @@ wx_application_open_desk (WxApplication *self,
   else
     window = make_desk (self, conninfo, desk);
   discard_prepared (self);
+  start_jobs (self, conninfo);
   gtk_window_present (window);
   return window;
 }
@@ -276,6 +346,8 @@ wx_application_finalize (GObject *object)
   g_free (self->session_conninfo);
   g_free (self->session_name);
   g_free (self->prepared_conninfo);
+  g_clear_handle_id (&self->jobs_id, g_source_remove);
+  g_clear_object (&self->jobs);
   G_OBJECT_CLASS (wx_application_parent_class)->finalize (object);
 }
 
@@ -301,6 +373,7 @@ wx_application_init (WxApplication *self)
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Connect to this database (libpq connection string)"), N_("CONNINFO") },
     { "role", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open this role's window: coordinator, engineer or supervisor"), N_("ROLE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
     { "exit-when-ready", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "Print “ready” and quit once the window shows its data (for the launch bench)", NULL },
     { "empty-window", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, "Open an empty window instead (the launch bench's yardstick)", NULL },
     { NULL }

@@ -4,6 +4,7 @@
 
 #include "db/wx-db.h"
 #include "db/wx-db-callbacks.h"
+#include "db/wx-db-jobs.h"
 #include "supervisor/wx-callback-page.h"
 #include "supervisor/wx-complaint-page.h"
 #include "supervisor/wx-escalation-page.h"
@@ -38,6 +39,7 @@ struct _WxSupervisorWindow
   GtkBox            *settings_box;
   GtkBox            *staff_box;
   GtkLabel          *status_label;
+  GtkLabel          *jobs_label;
   AdwWindowTitle    *window_title;
   WxBoardWindowParts parts;
 
@@ -71,6 +73,13 @@ show_notice (WxSupervisorWindow *self,
              gboolean            is_error)
 {
   wx_board_window_notice (&self->parts, text, is_error);
+}
+
+const char *
+wx_supervisor_window_get_jobs_text (WxSupervisorWindow *self)
+{
+  g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
+  return gtk_label_get_text (self->jobs_label);
 }
 
 const char *
@@ -240,6 +249,39 @@ refresh_action_cb (GtkWidget  *widget,
   wx_supervisor_window_sweep (self);
 }
 
+/* ------------------------------------------------------------------ jobs */
+
+/* When `weixiu-admin jobs run` (the server's timer, or the app on a single
+ * PC) last ran, or which job failed and why. */
+static void
+jobs_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(WxSupervisorWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WxJobRun) last = wx_db_jobs_last_finish (WX_DB_WORKER (source), result, &error);
+  g_autofree char *text = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error)
+    text = g_strdup (_("When the periodic jobs last ran cannot be read."));
+  else if (last == NULL)
+    text = g_strdup (_("The periodic jobs have not run yet (weixiu-admin jobs run)."));
+  else if (last->ok)
+    text = g_strdup_printf (_("Periodic jobs last ran %s."), last->finished_text);
+  else
+    text = g_strdup_printf (_("The periodic job “%s” failed at %s: %s"), last->job, last->finished_text, last->detail);
+  gtk_label_set_text (self->jobs_label, text);
+}
+
+static void
+load_jobs (WxSupervisorWindow *self)
+{
+  wx_db_jobs_last_async (self->worker, self->cancellable, jobs_loaded_cb, g_object_ref (self));
+}
+
 /* ------------------------------------------------------------------ sweep */
 
 static void
@@ -254,6 +296,7 @@ swept_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->sweeping = FALSE;
+  load_jobs (self);
   if (counts && counts->undiagnosed + counts->overdue_parts + counts->late_decisions + counts->callbacks > 0)
     {
       g_autoptr(GString) text = g_string_new (NULL);
@@ -388,6 +431,7 @@ wx_supervisor_window_class_init (WxSupervisorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, settings_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, staff_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, jobs_label);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, window_title);
   wx_board_window_class_bind_parts (widget_class, G_STRUCT_OFFSET (WxSupervisorWindow, parts));
 

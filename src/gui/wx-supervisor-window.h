@@ -34,4 +34,7 @@ const char         *wx_supervisor_window_get_notice (WxSupervisorWindow *self);
  * follows with the error, if any. */
 void                wx_supervisor_window_sweep      (WxSupervisorWindow *self);
 
+/* The line saying when the periodic jobs last ran. */
+const char *wx_supervisor_window_get_jobs_text (WxSupervisorWindow *self);
+
 G_END_DECLS

@@ -160,6 +160,8 @@ static const struct {
   { "escalations",           { "S---", "S---", "S---", "S---" } },
   { "functional_tests",      { "S---", "S---", "S---", "S---" } },
   { "inspection_visits",     { "S---", "SIU-", "SIU-", "S---" } },
+  /* The jobs' log and archive (023): written by the jobs' functions only. */
+  { "job_runs",              { "----", "----", "S---", "S---" } },
   { "loaners",               { "SIU-", "S---", "S---", "S---" } },
   { "machine_category_words", { "S---", "S---", "S---", "S---" } },
   { "old_parts",             { "S---", "S---", "S---", "S---" } },
@@ -175,6 +177,7 @@ static const struct {
   { "payments",              { "S---", "S---", "S---", "S---" } },
   { "quote_lines",           { "S---", "S---", "S---", "S---" } },
   { "repair_tests",          { "S---", "S---", "S---", "S---" } },
+  { "report_archive",        { "----", "----", "S---", "S---" } },
   { "schema_version",        { "S---", "S---", "S---", "S---" } },
   { "service_orders",        { "S---", "S---", "S---", "S---" } },
   { "settings",              { "S---", "S---", "S---", "SIUD" } },

@@ -103,6 +103,36 @@ show_page (const char *name)
   g_assert_cmpstr (wx_supervisor_window_get_page (window), ==, name);
 }
 
+static gboolean
+jobs_text_has (gpointer text)
+{
+  return strstr (wx_supervisor_window_get_jobs_text (window), text) != NULL;
+}
+
+static gboolean
+jobs_text_lacks (gpointer text)
+{
+  return !jobs_text_has (text);
+}
+
+/* The line under the pages says when the jobs ran, and a failed job with
+ * its sentence until it runs well again. */
+static void
+test_jobs_line (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+
+  wx_test_db_exec (conn, "INSERT INTO job_runs (job, started_at, ok, detail)"
+                         " VALUES ('escalations', now(), true, 'x'), ('backup', now(), false, 'The disk is full.')");
+  wx_supervisor_window_sweep (window);
+  wx_test_spin_until (jobs_text_has, (gpointer) "The disk is full.", "the failed job");
+  g_assert_nonnull (strstr (wx_supervisor_window_get_jobs_text (window), "backup"));
+  wx_test_db_exec (conn, "INSERT INTO job_runs (job, started_at, ok, detail) VALUES ('backup', now(), true, 'ok')");
+  wx_supervisor_window_sweep (window);
+  wx_test_spin_until (jobs_text_lacks, (gpointer) "The disk is full.", "the backup done again");
+  g_assert_nonnull (strstr (wx_supervisor_window_get_jobs_text (window), "20"));
+}
+
 static void
 test_pages (void)
 {
@@ -430,6 +460,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/supervisor/pages", test_pages);
   g_test_add_func ("/ui/supervisor/first-screen", test_first_screen);
   g_test_add_func ("/ui/supervisor/sweep", test_sweep);
+  g_test_add_func ("/ui/supervisor/jobs-line", test_jobs_line);
   g_test_add_func ("/ui/supervisor/repair-done-form", test_repair_done_form);
   g_test_add_func ("/ui/supervisor/review", test_review);
   g_test_add_func ("/ui/supervisor/report", test_report);

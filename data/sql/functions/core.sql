@@ -128,7 +128,8 @@ $$;
 CREATE OR REPLACE FUNCTION wx_check_setting_more() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.key IN ('escalation.visits', 'escalation.part_orders', 'escalation.undiagnosed_days')
+  IF NEW.key IN ('escalation.visits', 'escalation.part_orders', 'escalation.undiagnosed_days',
+                 'escalation.on_site_hours')
      AND (NEW.value !~ '^[0-9]{1,4}$' OR NEW.value::integer < 1) THEN
     RAISE EXCEPTION 'setting % must be a whole number from 1 to 9999', NEW.key
       USING ERRCODE = 'check_violation', CONSTRAINT = 'setting_whole_number';
