@@ -293,6 +293,7 @@ static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", F
 static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--if-empty", FALSE }, { NULL } };
 static const WxAdminOption calendar_options[] = { { "--name", TRUE }, { "--hours", TRUE }, { NULL } };
 static const WxAdminOption print_options[] = { { "-o", TRUE }, { "--layout", TRUE }, { NULL } };
+static const WxAdminOption messages_options[] = { { "--once", FALSE }, { "--loop", FALSE }, { NULL } };
 static const WxAdminOption report_options[] = {
   { "-o", TRUE }, { "--csv", FALSE }, { "--week", TRUE }, { "--month", TRUE }, { NULL }
 };
@@ -354,6 +355,13 @@ static const WxAdminCommand commands[] = {
        "                                the supervisor's weekly report (default: the last complete week)\n"
        "  report monthly [--month YYYY-MM] [-o FILE.pdf | --csv]\n"
        "                                feedback, complaints and collections of a month\n") },
+  { "messages", messages_options, wx_admin_cmd_messages,
+    N_("  messages send [--once | --loop]\n"
+       "                                send the messages due to customers (SMS, e-mail); --loop every 30 s\n"
+       "  messages list [NUMBER]        the outbox, or an order's messages, with their state\n"
+       "  messages resend ID            send a failed or unknown message again\n"
+       "  messages secret smtp.password|sms.access_key_secret\n"
+       "                                set a sender's secret, read from standard input\n") },
   { "bench",   no_options,   wx_admin_cmd_bench,
     N_("  bench [GROUP…]                measure the speeds the issues name, in a scratch database\n") },
   { "calendar", calendar_options, wx_admin_cmd_calendar,

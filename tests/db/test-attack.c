@@ -53,6 +53,8 @@ static const char * const guarded_tables[] = {
   "workflow_states", "workflow_transitions", "workflow_needs",
   /* mirrors of core's tables (016): the category words, the functional tests */
   "machine_category_words", "functional_tests",
+  /* messages to customers (022): the outbox, its templates, the senders' secrets */
+  "messages", "message_templates", "message_secrets",
 };
 
 /* The writes some groups keep; every other group is refused them, and
