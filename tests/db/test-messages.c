@@ -18,6 +18,7 @@
 #include <libpq-fe.h>
 
 #include "db/wx-db.h"
+#include "db/wx-db-detail.h"
 #include "wx-test-admin.h"
 #include "wx-test-db.h"
 
@@ -226,6 +227,26 @@ test_visit_booked (void)
     send_messages ();
     g_assert_cmpuint (received ("mail"), ==, mails);
     g_assert_cmpuint (received ("sms"), ==, smses);
+  }
+
+  /* the order panel lists them with their state */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WxOrderDetail) d = wx_db_order_detail_load (conn, number, g_get_real_time () / G_USEC_PER_SEC, &error);
+    gboolean seen_sms = FALSE, seen_mail = FALSE;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (d->messages->len, ==, 4);
+    for (guint i = 0; i < d->messages->len; i++)
+      {
+        const WxDetailMessage *m = &g_array_index (d->messages, WxDetailMessage, i);
+
+        g_test_message ("panel: %s %s", m->at_text, m->text);
+        seen_sms |= g_str_equal (m->text, "Visit booked · SMS → 13812345678: sent");
+        seen_mail |= g_str_equal (m->text, "Visit booked · E-mail → liming@example.com: sent");
+        g_assert_false (m->attention);
+      }
+    g_assert_true (seen_sms && seen_mail);
   }
 
   /* running late: the reminders of the old time are cancelled, the new time told */
