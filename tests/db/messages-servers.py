@@ -34,7 +34,7 @@ from aiosmtpd.controller import Controller
 
 out = sys.argv[1]
 secret = sys.argv[2]
-tls = sys.argv[3:5] if len(sys.argv) >= 5 else None
+tls = sys.argv[3:5] if len(sys.argv) >= 5 and sys.argv[3] else None
 lock = threading.Lock()
 counter = {"mail": 0, "sms": 0}
 

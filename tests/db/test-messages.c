@@ -9,11 +9,13 @@
  * later), the quote by e-mail with its PDF, "ready" at notify. A sender
  * that stopped between sending and recording is never repeated blindly;
  * an SMTP server down means a retry after a backoff, delivered once; a
- * provider's error is kept with its message. */
+ * provider's error is kept with its message; STARTTLS with a test
+ * certificate. */
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 
@@ -505,17 +507,20 @@ test_templates_and_guard (void)
 
 /* ------------------------------------------------------------ setup */
 
-static void
-start_servers (void)
+/* Starts messages-servers.py writing into `dir` (with STARTTLS from
+ * `cert`/`key` when given); its ports in `smtp` and `http`. */
+static GPid
+start_servers (const char *dir, const char *cert, const char *key, int *smtp, int *http)
 {
   const char *script = g_getenv ("WX_MESSAGES_SERVERS");
-  const char *argv[] = { "/usr/bin/python3", script, outdir, "test-secret", NULL };
+  const char *argv[] = { "/usr/bin/python3", script, dir, "test-secret", cert, key, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GIOChannel) channel = NULL;
   int out_fd, in_fd;
+  GPid pid;
 
   g_assert_nonnull (script);
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &servers_pid,
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &pid,
                                            &in_fd, &out_fd, NULL, &error));
   /* in_fd stays open: the servers stop when this program ends, however */
   g_assert_no_error (error);
@@ -527,12 +532,72 @@ start_servers (void)
 
       g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==, G_IO_STATUS_NORMAL);
       if (g_str_has_prefix (line, "smtp "))
-        smtp_port = atoi (line + 5);
+        *smtp = atoi (line + 5);
       else if (g_str_has_prefix (line, "http "))
-        http_port = atoi (line + 5);
+        *http = atoi (line + 5);
     }
-  g_assert_cmpint (smtp_port, >, 0);
-  g_assert_cmpint (http_port, >, 0);
+  g_assert_cmpint (*smtp, >, 0);
+  g_assert_cmpint (*http, >, 0);
+  return pid;
+}
+
+/* STARTTLS required, the server's certificate checked against a test CA
+ * (a self-signed certificate for 127.0.0.1 made here with openssl): the
+ * e-mail arrives over TLS. */
+static void
+test_starttls (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *dir = g_build_filename (outdir, "tls", NULL);
+  g_autofree char *cert = g_build_filename (outdir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (outdir, "key.pem", NULL);
+  g_autofree char *saved = value (conn, "SELECT value FROM settings WHERE key = 'messages.smtp.url'", NULL, NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *openssl[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                            "-keyout", key, "-out", cert, NULL };
+  int status = 0, smtp = 0, http = 0;
+  GPid pid;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) openssl, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                               | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  pid = start_servers (dir, cert, key, &smtp, &http);
+  url = g_strdup_printf ("smtp://127.0.0.1:%d", smtp);
+  {
+    const char *params[] = { url, cert };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (wx_db_execute (conn,
+      "UPDATE settings SET value = CASE key WHEN 'messages.smtp.url' THEN $1 WHEN 'messages.smtp.ca_file' THEN $2"
+      "  ELSE 'required' END WHERE key IN ('messages.smtp.url', 'messages.smtp.ca_file', 'messages.smtp.starttls')",
+      2, params, &error));
+    g_assert_no_error (error);
+  }
+  number = order_in (conn, "carry_in", "repaired", NULL, "liming@example.com", NULL);
+  assert_step (conn, coordinator, number, "notify", "{\"answered_by\": \"李明\"}");
+  send_messages ();
+  summary = g_build_filename (dir, "mail-1.json", NULL);
+  g_assert_true (json_parser_load_from_file (parser, summary, NULL));
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (json_parser_get_root (parser)), "tls"));
+  g_assert_cmpint (count (conn, "SELECT count(*) FROM messages m JOIN service_orders o ON o.id = m.order_id"
+                                " WHERE o.number = $1 AND m.state = 'sent'", number, NULL), ==, 1);
+  {
+    const char *params[] = { saved };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (wx_db_execute (conn,
+      "UPDATE settings SET value = CASE key WHEN 'messages.smtp.url' THEN $1 WHEN 'messages.smtp.ca_file' THEN ''"
+      "  ELSE 'off' END WHERE key IN ('messages.smtp.url', 'messages.smtp.ca_file', 'messages.smtp.starttls')",
+      1, params, &error));
+    g_assert_no_error (error);
+  }
+  kill (pid, SIGTERM);
+  g_spawn_close_pid (pid);
 }
 
 int
@@ -548,7 +613,7 @@ main (int argc, char **argv)
     g_error ("python3-aiosmtpd is not installed (./run installs it)");
   outdir = g_dir_make_tmp ("wx-messages-XXXXXX", &error);
   g_assert_no_error (error);
-  start_servers ();
+  servers_pid = start_servers (outdir, NULL, NULL, &smtp_port, &http_port);
 
   conninfo = wx_test_db_create ("messages", TRUE);
   conn = wx_test_db_connect (conninfo);
@@ -587,6 +652,7 @@ main (int argc, char **argv)
   g_test_add_func ("/messages/provider-error-kept", test_provider_error);
   g_test_add_func ("/messages/opt-out-and-landline", test_opt_out_and_landline);
   g_test_add_func ("/messages/templates-and-guard", test_templates_and_guard);
+  g_test_add_func ("/messages/starttls", test_starttls);
   status = g_test_run ();
   kill (servers_pid, SIGTERM);
   g_spawn_close_pid (servers_pid);
