@@ -497,6 +497,12 @@ test_templates_and_guard (void)
   longer = wx_test_db_sqlstate (conn,
     "SELECT wx_message_template_set('ready', 'sms', 'zh_CN', '', repeat('修', 400), 'SMS_1', '维修中心')", 0, NULL);
   g_assert_cmpstr (longer, ==, "WX400");
+  {
+    g_autofree char *kind = wx_test_db_sqlstate (conn,
+      "SELECT wx_message_template_set('nope', 'sms', 'zh_CN', '', '您好', 'SMS_1', '维修中心')", 0, NULL);
+
+    g_assert_cmpstr (kind, ==, "WX400");
+  }
   set_role (conn, coordinator);
   secrets = wx_test_db_sqlstate (conn, "SELECT value FROM message_secrets", 0, NULL);
   insert = wx_test_db_sqlstate (conn, "INSERT INTO messages (kind, channel, recipient, body) VALUES ('ready', 'sms', '13812345678', 'x')", 0, NULL);

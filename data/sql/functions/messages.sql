@@ -76,12 +76,19 @@ BEGIN
   IF p_channel = 'sms' AND coalesce(p_template_code, '') = '' THEN
     PERFORM wx_refuse('message_template_code');
   END IF;
-  INSERT INTO message_templates (kind, channel, lang, subject, body, template_code, sign_name)
-    VALUES (p_kind, p_channel, p_lang, btrim(coalesce(p_subject, '')), btrim(p_body),
-            btrim(coalesce(p_template_code, '')), btrim(coalesce(p_sign_name, '')))
-  ON CONFLICT (kind, channel, lang) DO UPDATE
-    SET subject = EXCLUDED.subject, body = EXCLUDED.body,
-        template_code = EXCLUDED.template_code, sign_name = EXCLUDED.sign_name;
+  BEGIN
+    INSERT INTO message_templates (kind, channel, lang, subject, body, template_code, sign_name)
+      VALUES (p_kind, p_channel, p_lang, btrim(coalesce(p_subject, '')), btrim(p_body),
+              btrim(coalesce(p_template_code, '')), btrim(coalesce(p_sign_name, '')))
+    ON CONFLICT (kind, channel, lang) DO UPDATE
+      SET subject = EXCLUDED.subject, body = EXCLUDED.body,
+          template_code = EXCLUDED.template_code, sign_name = EXCLUDED.sign_name;
+  EXCEPTION WHEN check_violation OR not_null_violation THEN
+    -- The table's checks name the field: kind, channel, lang, subject …
+    GET STACKED DIAGNOSTICS v_bad = CONSTRAINT_NAME;
+    PERFORM wx_refuse('message_template_field',
+                      coalesce(substring(v_bad FROM '^message_templates_(.*)_check$'), 'kind'));
+  END;
 END
 $$;
 
