@@ -330,6 +330,7 @@ static const WxAdminOption bench_options[] = { { "--scale", TRUE }, { "--shape",
 static const WxAdminOption demo_options[] = { { "--scale", TRUE }, { "--shape", TRUE }, { "--if-empty", FALSE }, { NULL } };
 static const WxAdminOption calendar_options[] = { { "--name", TRUE }, { "--hours", TRUE }, { NULL } };
 static const WxAdminOption print_options[] = { { "-o", TRUE }, { "--layout", TRUE }, { NULL } };
+static const WxAdminOption messages_options[] = { { "--once", FALSE }, { "--loop", FALSE }, { NULL } };
 static const WxAdminOption report_options[] = {
   { "-o", TRUE }, { "--csv", FALSE }, { "--week", TRUE }, { "--month", TRUE }, { NULL }
 };
@@ -408,6 +409,13 @@ static const WxAdminCommand commands[] = {
        "                                weekly and monthly reports, the nightly backup (every 5 minutes\n"
        "                                without --once)\n"
        "  jobs status                   each job's last run, its result and its next run\n") },
+  { "messages", messages_options, wx_admin_cmd_messages,
+    N_("  messages send [--once | --loop]\n"
+       "                                send the messages due to customers (SMS, e-mail); --loop every 30 s\n"
+       "  messages list [NUMBER]        the outbox, or an order's messages, with their state\n"
+       "  messages resend ID            send a failed or unknown message again\n"
+       "  messages secret smtp.password|sms.access_key_secret\n"
+       "                                set a sender's secret, read from standard input\n") },
   { "calendar", calendar_options, wx_admin_cmd_calendar,
     N_("  calendar show                 time zone, weekly hours, holidays and make-up working days\n"
        "  calendar hours DAY HH:MM-HH:MM|closed\n"

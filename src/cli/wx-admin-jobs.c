@@ -263,7 +263,7 @@ jobs_status (WxAdmin *admin)
           last = g_ptr_array_index (runs, r);
       g_print ("%s\n", jobs[i].name);
       if (last)
-        g_print (_("  last: %s, %s: %s\n"), last->finished_text, last->ok ? _("done") : _("failed"), last->detail);
+        g_print (_("  last: %s, %s: %s\n"), last->finished_text, last->ok ? C_("job outcome", "done") : C_("job outcome", "failed"), last->detail);
       else
         g_print ("%s", _("  last: never\n"));
       print_next (jobs[i].name, local);

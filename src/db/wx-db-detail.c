@@ -447,7 +447,83 @@ wx_order_detail_free (WxOrderDetail *detail)
       g_free (detail->clocks[c].stopped);
     }
   g_clear_pointer (&detail->calls, g_ptr_array_unref);
+  g_clear_pointer (&detail->messages, g_array_unref);
   g_free (detail);
+}
+
+static void
+message_clear (WxDetailMessage *m)
+{
+  g_free (m->at_text);
+  g_free (m->text);
+}
+
+static const struct {
+  const char *code;
+  const char *label;
+} message_words[] = {
+  { "visit_booked",           N_("Visit booked") },
+  { "visit_reminder_evening", N_("Reminder the evening before") },
+  { "visit_reminder_hour",    N_("Reminder an hour before") },
+  { "running_late",           N_("Running late") },
+  { "arrival",                N_("Arrival notice") },
+  { "absent_note",            N_("Note: customer absent") },
+  { "ready",                  N_("Machine ready") },
+  { "quote",                  N_("Quote with PDF") },
+  { "thank_you",              N_("Thank-you") },
+  { "statement",              N_("Statement") },
+  { "sms",                    N_("SMS") },
+  { "email",                  N_("E-mail") },
+  { "queued",                 N_("queued") },
+  { "sending",                N_("sending") },
+  { "sent",                   N_("sent") },
+  { "failed",                 N_("failed") },
+  { "unknown",                N_("result unknown") },
+  { "cancelled",              N_("cancelled") },
+};
+
+static const char *
+message_word (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (message_words); i++)
+    if (g_str_equal (message_words[i].code, code))
+      return _(message_words[i].label);
+  return code;
+}
+
+/* The order's messages to the customer, oldest first. */
+static GArray *
+load_messages (PGconn *conn, gint64 order_id, GError **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT m.id, to_char(m.created_at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'), 'YYYY-MM-DD HH24:MI'),"
+    "       m.kind, m.channel, m.recipient, m.state, m.last_error"
+    "  FROM messages m WHERE m.order_id = $1::bigint ORDER BY m.id", 1, params, error);
+  GArray *messages;
+
+  if (res == NULL)
+    return NULL;
+  messages = g_array_sized_new (FALSE, FALSE, sizeof (WxDetailMessage), PQntuples (res));
+  g_array_set_clear_func (messages, (GDestroyNotify) message_clear);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      const char *state = PQgetvalue (res, i, 5);
+      const char *reason = PQgetvalue (res, i, 6);
+      g_autofree char *head = g_strdup_printf ("%s · %s → %s: %s", message_word (PQgetvalue (res, i, 2)),
+                                               message_word (PQgetvalue (res, i, 3)), PQgetvalue (res, i, 4),
+                                               message_word (state));
+      WxDetailMessage m;
+
+      m.id = wx_db_get_int (res, i, 0);
+      m.at_text = wx_db_dup_text (res, i, 1);
+      m.attention = g_str_equal (state, "failed") || g_str_equal (state, "unknown");
+      m.text = *reason && !g_str_equal (state, "cancelled") && !g_str_equal (state, "sent")
+        ? g_strdup_printf ("%s (%s)", head, reason) : g_steal_pointer (&head);
+      g_array_append_val (messages, m);
+    }
+  return messages;
 }
 
 static gboolean
@@ -465,7 +541,10 @@ load_rest (PGconn *conn, WxOrderDetail *d, WxSlaRules *rules, gint64 now, GError
   if (d->events == NULL)
     return FALSE;
   d->calls = wx_db_calls_of_order (conn, d->id, error);
-  return d->calls != NULL;
+  if (d->calls == NULL)
+    return FALSE;
+  d->messages = load_messages (conn, d->id, error);
+  return d->messages != NULL;
 }
 
 WxOrderDetail *

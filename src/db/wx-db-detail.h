@@ -63,6 +63,14 @@ typedef struct {
   char         *stopped;       /* "" while running */
 } WxDetailClock;
 
+/* A message to the customer about the order (022_messages.sql). */
+typedef struct {
+  gint64        id;
+  char         *at_text;       /* when it was queued, YYYY-MM-DD HH:MM in the shop's time zone */
+  char         *text;          /* "Visit booked · SMS → 13812345678: sent", translated; with the reason when not */
+  gboolean      attention;     /* failed or unknown: someone has to look */
+} WxDetailMessage;
+
 typedef struct {
   gint64         id;
   char          *number;
@@ -74,6 +82,7 @@ typedef struct {
   GArray        *events;       /* WxDetailEvent, oldest first */
   WxDetailClock  clocks[WX_N_CLOCKS];
   GPtrArray     *calls;        /* WxCall (wx-db-calls.h), oldest first */
+  GArray        *messages;     /* WxDetailMessage, oldest first */
 } WxOrderDetail;
 
 void           wx_order_detail_free  (WxOrderDetail *detail);

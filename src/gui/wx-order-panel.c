@@ -220,6 +220,21 @@ show_detail (WxOrderPanel        *self,
       g_string_append_printf (self->timeline, "%s %s %s\n", e->at_text, e->event_label, e->actor_name);
     }
   gtk_box_append (self->content_box, GTK_WIDGET (grid));
+
+  /* What the customer was sent, and what became of it. */
+  if (d->messages->len > 0)
+    {
+      gtk_box_append (self->content_box, heading (_("Messages to the customer")));
+      grid = new_grid ();
+      for (guint i = 0; i < d->messages->len; i++)
+        {
+          const WxDetailMessage *m = &g_array_index (d->messages, WxDetailMessage, i);
+
+          grid_row (grid, (int) i, m->at_text, m->text, m->attention ? "error" : NULL);
+          g_string_append_printf (self->timeline, "%s %s\n", m->at_text, m->text);
+        }
+      gtk_box_append (self->content_box, GTK_WIDGET (grid));
+    }
 }
 
 /* --------------------------------------------------------------- loading */

@@ -55,6 +55,8 @@ static const char * const guarded_tables[] = {
   "machine_category_words", "functional_tests",
   /* the periodic jobs' log and archived reports (023): only the jobs write them */
   "job_runs", "report_archive",
+  /* messages to customers (022): the outbox, its templates, the senders' secrets */
+  "messages", "message_templates", "message_secrets",
 };
 
 /* The writes some groups keep; every other group is refused them, and

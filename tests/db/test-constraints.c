@@ -37,6 +37,37 @@ typedef struct {
 #define WITH_PEER "WITH peer AS (INSERT INTO suppliers (name, kind) VALUES ('诚信电脑维修部', 'peer_shop') RETURNING id) "
 
 static const Case cases[] = {
+  /* messages to customers (022): the outbox, the templates, the secrets */
+#define NEW_MESSAGE(cols, vals) \
+  "INSERT INTO messages (kind, channel, recipient, body" cols ") VALUES ('ready', 'sms', '13812345678', '您的设备已修好'" vals ")"
+#define NEW_TEMPLATE(cols, vals) \
+  "INSERT INTO message_templates (kind, channel, lang, body" cols ") VALUES ('arrival', 'email', 'en', 'arrived'" vals ")"
+  CHECK_CASE ("message attachment not a document", NEW_MESSAGE (", attachment", ", 'pdf'"), "messages_attachment_check"),
+  CHECK_CASE ("message attempts negative",  NEW_MESSAGE (", attempts", ", -1"), "messages_attempts_check"),
+  CHECK_CASE ("message by fax",             "INSERT INTO messages (kind, channel, recipient, body) VALUES ('ready', 'fax', '13812345678', 'x')", "messages_channel_check"),
+  FK_CASE ("message of no event",           NEW_MESSAGE (", event_id", ", 999999999"), "messages_event_id_fkey"),
+  UNIQUE_CASE ("two messages with one key",
+    "INSERT INTO messages (kind, channel, recipient, body, idempotency_key) VALUES"
+    " ('ready', 'sms', '13812345678', 'x', '00000000-0000-0000-0000-000000000001'),"
+    " ('ready', 'sms', '13812345678', 'x', '00000000-0000-0000-0000-000000000001')", "messages_idempotency_key_key"),
+  CHECK_CASE ("message in French",          NEW_MESSAGE (", lang", ", 'fr'"), "messages_lang_check"),
+  FK_CASE ("message of no order",           NEW_MESSAGE (", order_id", ", 999999999"), "messages_order_id_fkey"),
+  CHECK_CASE ("message params not an object", NEW_MESSAGE (", params", ", '[]'"), "messages_params_check"),
+  CHECK_CASE ("message to nobody",          "INSERT INTO messages (kind, channel, recipient, body) VALUES ('ready', 'sms', '', 'x')", "messages_recipient_check"),
+  CHECK_CASE ("message recipient name over 60", NEW_MESSAGE (", recipient_name", ", repeat('李', 61)"), "messages_recipient_name_check"),
+  CHECK_CASE ("message sending unclaimed",  NEW_MESSAGE (", state", ", 'sending'"), "messages_sending_claimed"),
+  CHECK_CASE ("message sent without a time", NEW_MESSAGE (", state", ", 'sent'"), "messages_sent_at"),
+  CHECK_CASE ("message state unknown word", NEW_MESSAGE (", state", ", 'lost'"), "messages_state_check"),
+  CHECK_CASE ("template without text",      "INSERT INTO message_templates (kind, channel, lang, body) VALUES ('arrival', 'email', 'en', '')", "message_templates_body_check"),
+  CHECK_CASE ("template by fax",            "INSERT INTO message_templates (kind, channel, lang, body) VALUES ('arrival', 'fax', 'en', 'x')", "message_templates_channel_check"),
+  CHECK_CASE ("template of no kind",        "INSERT INTO message_templates (kind, channel, lang, body) VALUES ('nope', 'sms', 'en', 'x')", "message_templates_kind_check"),
+  CHECK_CASE ("template in French",         "INSERT INTO message_templates (kind, channel, lang, body) VALUES ('arrival', 'sms', 'fr', 'x')", "message_templates_lang_check"),
+  CHECK_CASE ("template signature over 20", NEW_TEMPLATE (", sign_name", ", repeat('签', 21)"), "message_templates_sign_name_check"),
+  CHECK_CASE ("template subject of two lines", NEW_TEMPLATE (", subject", ", E'a\\nb'"), "message_templates_subject_check"),
+  CHECK_CASE ("template code with spaces",  NEW_TEMPLATE (", template_code", ", 'SMS 1'"), "message_templates_template_code_check"),
+  CHECK_CASE ("secret of no sender",        "INSERT INTO message_secrets (key, value) VALUES ('other', 'x')", "message_secrets_key_check"),
+  CHECK_CASE ("secret over 500 characters", "INSERT INTO message_secrets (key, value) VALUES ('smtp.password', repeat('x', 501))", "message_secrets_value_check"),
+
   /* the domains, and a name left out */
   CHECK_CASE ("empty unit name",            "INSERT INTO customers (unit_name) VALUES ('')", "wx_name_check"),
   CHECK_CASE ("unit name with spaces only", "INSERT INTO customers (unit_name) VALUES ('  ')", "wx_name_check"),

@@ -164,6 +164,11 @@ static const struct {
   { "job_runs",              { "----", "----", "S---", "S---" } },
   { "loaners",               { "SIU-", "S---", "S---", "S---" } },
   { "machine_category_words", { "S---", "S---", "S---", "S---" } },
+  /* Messages to customers (022): the outbox and templates are read by all,
+   * written by functions; the senders' secrets by nobody but the owner. */
+  { "message_secrets",       { "----", "----", "----", "----" } },
+  { "message_templates",     { "S---", "S---", "S---", "S---" } },
+  { "messages",              { "S---", "S---", "S---", "S---" } },
   { "old_parts",             { "S---", "S---", "S---", "S---" } },
   { "order_accessories",     { "S---", "S---", "S---", "S---" } },
   { "order_events",          { "S---", "S---", "S---", "S---" } },
