@@ -69,5 +69,6 @@ int wx_admin_cmd_board    (WxAdmin *admin);
 int wx_admin_cmd_sla      (WxAdmin *admin);
 int wx_admin_cmd_print    (WxAdmin *admin);
 int wx_admin_cmd_report   (WxAdmin *admin);
+int wx_admin_cmd_records  (WxAdmin *admin);
 
 G_END_DECLS
