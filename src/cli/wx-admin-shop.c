@@ -12,11 +12,6 @@
 #include "db/wx-db-shop.h"
 #include "wx-admin.h"
 
-/* The keys whose values are numbers or yes/no in the functions' JSON. */
-static const char * const number_keys[] = {
-  "unit_price", "cost", "min_stock", "supplier_id", "customer_id", NULL };
-static const char * const boolean_keys[] = { "active", "move", NULL };
-
 static gboolean
 parse_int (const char *text, gint64 min, gint64 *out)
 {
@@ -45,22 +40,13 @@ changes_from (WxAdmin *o, gboolean add_move, GError **error)
       const char *eq = strchr (item, '=');
       g_autofree char *key = eq ? g_strndup (item, (gsize) (eq - item)) : NULL;
       const char *value = eq ? eq + 1 : NULL;
-      gint64 n;
 
-      if (key == NULL || *key == '\0')
+      if (key == NULL || *key == '\0' || !wx_db_record_change_set (changes, key, value))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("Write each change as --set FIELD=VALUE, not “%s”."), item);
           return NULL;
         }
-      if (g_strv_contains (boolean_keys, key))
-        json_object_set_boolean_member (changes, key, g_str_equal (value, "true") || g_str_equal (value, "yes"));
-      else if (g_strv_contains (number_keys, key) && *value == '\0')
-        json_object_set_null_member (changes, key);
-      else if (g_strv_contains (number_keys, key) && parse_int (value, G_MININT64, &n))
-        json_object_set_int_member (changes, key, n);
-      else
-        json_object_set_string_member (changes, key, value);
     }
   if (add_move)
     json_object_set_boolean_member (changes, "move", TRUE);

@@ -83,6 +83,34 @@ wx_db_record_keys (WxDbRecordKind kind)
 }
 
 gboolean
+wx_db_record_change_set (JsonObject *changes,
+                         const char *key,
+                         const char *text)
+{
+  static const char * const number_keys[] = {
+    "unit_price", "cost", "min_stock", "supplier_id", "customer_id", NULL };
+  static const char * const boolean_keys[] = { "active", "move", NULL };
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+  char *end = NULL;
+  gint64 n;
+
+  if (g_strv_contains (boolean_keys, key))
+    json_object_set_boolean_member (changes, key, g_str_equal (t, "true") || g_str_equal (t, "yes"));
+  else if (!g_strv_contains (number_keys, key))
+    json_object_set_string_member (changes, key, text ? text : "");
+  else if (*t == '\0')
+    json_object_set_null_member (changes, key);
+  else
+    {
+      n = g_ascii_strtoll (t, &end, 10);
+      if (end == NULL || *end != '\0')
+        return FALSE;
+      json_object_set_int_member (changes, key, n);
+    }
+  return TRUE;
+}
+
+gboolean
 wx_db_record_kind_from_name (const char     *name,
                              WxDbRecordKind *kind)
 {

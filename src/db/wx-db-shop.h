@@ -22,6 +22,13 @@ typedef enum {
 /* The keys of a kind's fields (the functions' JSON keys, wx_field_label
  * names them), NULL-terminated. */
 const char * const *wx_db_record_keys (WxDbRecordKind kind);
+/* Sets `key` of `changes` from the text a form or a command line gave:
+ * a number for the ids, amounts and counts ("" → null), yes/no for
+ * active and move ("true", "yes"), text for the rest. FALSE (and nothing
+ * set) for a number that is not one. */
+gboolean   wx_db_record_change_set (JsonObject  *changes,
+                                    const char  *key,
+                                    const char  *text);
 /* The kind by its name ("customer", "device", "supplier", "part"). */
 gboolean   wx_db_record_kind_from_name (const char     *name,
                                         WxDbRecordKind *kind);
