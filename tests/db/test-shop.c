@@ -306,6 +306,42 @@ test_devices (void)
   assert_refused (conn, engineer, WX_DB_RECORD_DEVICE, d, 2, "{\"brand\": \"HP\"}", "cannot change the machines' records");
 }
 
+/* Intake keeps the paper form's other boxes and finds or adds the machine
+ * by its serial. */
+static void
+test_intake_boxes (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *order = NULL;
+  g_autofree char *machines = NULL;
+  g_autofree char *state = NULL;
+  const char *form =
+    "SELECT order_number FROM wx_intake('{\"kind\": \"carry_in\", \"unit\": \"广州市第六中学\","
+    " \"phone\": \"13800138000\", \"product\": \"激光打印机\", \"model\": \"LaserJet P1108\","
+    " \"serial\": \"VNC3K09999\", \"fault\": \"卡纸\", \"fax\": \"020-87581481\","
+    " \"end_user_phone\": \"13900001111\", \"floor_department\": \"3 楼 财务处\","
+    " \"asset_number\": \"GD-0042\", \"purchase_date\": \"2026-05-01\"}')";
+  const char *future =
+    "SELECT wx_intake('{\"kind\": \"carry_in\", \"unit\": \"广州市第六中学\", \"phone\": \"13800138000\","
+    " \"product\": \"激光打印机\", \"model\": \"P1108\", \"fault\": \"卡纸\", \"purchase_date\": \"2099-05-01\"}')";
+
+  as_login (conn, coordinator);
+  order = wx_test_db_value (conn, form);
+  g_free (order);
+  order = wx_test_db_value (conn, form);
+  state = wx_test_db_sqlstate (conn, future, 0, NULL);
+  as_login (conn, NULL);
+  g_assert_cmpstr (state, ==, "WX400");
+  machines = wx_test_db_value (conn,
+    "SELECT string_agg(concat_ws('/', o.contact_fax, o.end_user_phone, o.floor_department, o.asset_number,"
+    "                            d.category, d.warranty_expires), ',')"
+    "  FROM service_orders o JOIN devices d ON d.id = o.device_id WHERE o.serial = 'VNC3K09999'");
+  /* Two orders, one machine: the second intake found it by its serial. */
+  g_assert_cmpstr (machines, ==, "020-87581481/13900001111/3 楼 财务处/GD-0042/laser_printer/2027-05-01,"
+                                 "020-87581481/13900001111/3 楼 财务处/GD-0042/laser_printer/2027-05-01");
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM devices WHERE serial = 'VNC3K09999'"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -338,5 +374,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shop/parts-and-stock", test_parts_and_stock);
   g_test_add_func ("/shop/customers", test_customers);
   g_test_add_func ("/shop/devices", test_devices);
+  g_test_add_func ("/shop/intake-boxes", test_intake_boxes);
   return g_test_run ();
 }
