@@ -338,6 +338,10 @@ static const WxAdminOption report_options[] = {
 static const WxAdminOption jobs_options[] = {
   { "--once", FALSE }, { "--at", TRUE }, { "--backup-dir", TRUE }, { NULL }
 };
+static const WxAdminOption records_options[] = {
+  { "--set", TRUE }, { "--version", TRUE }, { "--search", TRUE }, { "--supplier", TRUE }, { "--cost", TRUE },
+  { "--order", TRUE }, { "--note", TRUE }, { "--reason", TRUE }, { NULL }
+};
 
 static int
 cmd_backup (WxAdmin *o)
@@ -424,6 +428,27 @@ static const WxAdminCommand commands[] = {
        "                                a holiday (DATE like 2026-10-01)\n"
        "  calendar workday add DATE [--name NAME] [--hours HH:MM-HH:MM] | remove DATE\n"
        "                                a make-up working day (调休), by default with the usual hours\n") },
+  { "customer", records_options, wx_admin_cmd_records,
+    N_("  customer list [--search TEXT] | add|edit ID --set FIELD=VALUE … | merge FROM_ID INTO_ID\n"
+       "                                customers (unit_name, address, city, contact_person, mobile, phone, fax,\n"
+       "                                email, notes); merge moves the orders, calls and contracts of a duplicate\n") },
+  { "machine", records_options, wx_admin_cmd_records,
+    N_("  machine list [--search TEXT] | add|edit|move ID --set FIELD=VALUE …\n"
+       "                                machines by serial (customer_id, category, brand, model, serial,\n"
+       "                                asset_number, purchase_date, warranty_evidence, warranty_expires)\n") },
+  { "supplier", records_options, wx_admin_cmd_records,
+    N_("  supplier list | add|edit ID --set FIELD=VALUE … | deactivate ID\n"
+       "                                suppliers and peer shops (name, kind, address, phone, contact, email,\n"
+       "                                payment_terms prepay|monthly|other, supplies, notes)\n") },
+  { "part", records_options, wx_admin_cmd_records,
+    N_("  part list [--search TEXT] | add|edit ID --set FIELD=VALUE …\n"
+       "                                the parts catalogue (part_number, name, category, fits_models, unit_price\n"
+       "                                and cost in fen, min_stock, bin_location, supplier_id, active)\n") },
+  { "stock", records_options, wx_admin_cmd_records,
+    N_("  stock receive PART_NUMBER QUANTITY [--supplier ID] [--cost FEN] [--order NUMBER] [--note TEXT]\n"
+       "  stock count PART_NUMBER COUNTED --reason TEXT\n"
+       "  stock reserve PART_NUMBER ORDER QUANTITY\n"
+       "                                receive parts, correct the stock after a count, set parts aside for an order\n") },
   { NULL }
 };
 

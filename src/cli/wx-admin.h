@@ -71,5 +71,6 @@ int wx_admin_cmd_print    (WxAdmin *admin);
 int wx_admin_cmd_report   (WxAdmin *admin);
 int wx_admin_cmd_jobs     (WxAdmin *admin);
 int wx_admin_cmd_messages (WxAdmin *admin);
+int wx_admin_cmd_records  (WxAdmin *admin);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "wx-bench-window.h"
 #include "wx-front-desk-window.h"
 #include "wx-login-dialog.h"
+#include "wx-records-window.h"
 #include "wx-supervisor-window.h"
 
 struct _WxApplication
@@ -330,6 +331,19 @@ log_out_activated_cb (GSimpleAction *action, GVariant *param, gpointer user_data
   gtk_window_present (GTK_WINDOW (login));
 }
 
+/* The records window (资料) of the session, on a worker of its own. */
+static void
+records_activated_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  WxApplication *self = WX_APPLICATION (user_data);
+  g_autoptr(WxDbWorker) worker = NULL;
+
+  if (self->session_conninfo == NULL)
+    return;
+  worker = wx_db_worker_new (self->session_conninfo);
+  gtk_window_present (GTK_WINDOW (wx_records_window_new (GTK_APPLICATION (self), worker, NULL)));
+}
+
 static void
 quit_activated_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -369,6 +383,7 @@ wx_application_init (WxApplication *self)
     { .name = "quit", .activate = quit_activated_cb },
     { .name = "switch-desk", .activate = switch_desk_activated_cb },
     { .name = "log-out", .activate = log_out_activated_cb },
+    { .name = "records", .activate = records_activated_cb },
   };
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Connect to this database (libpq connection string)"), N_("CONNINFO") },

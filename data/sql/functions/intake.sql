@@ -263,6 +263,8 @@ CREATE OR REPLACE FUNCTION wx_fault_similarity(a text, b text) RETURNS double pr
 --   product, model, serial, fault, warranty, accessories (a list of names),
 --   end_user, appearance, warranty_evidence, backup, remarks, notice_read,
 --   customer_signed (yes/no), call_id (the call of the call log it answers),
+--   the paper form's other boxes: fax, end_user_phone, floor_department,
+--   asset_number, purchase_date (YYYY-MM-DD, not ahead),
 -- or, for the supervisor, a return repair of an earlier order:
 --   return_of (its number), callback (the callback that found it not
 --   working), and any of the fields above (the rest is the earlier order's).
@@ -281,7 +283,8 @@ CREATE OR REPLACE FUNCTION wx_intake(p jsonb)
 DECLARE
   known constant text[] := ARRAY['kind', 'unit', 'address', 'contact', 'phone', 'email', 'product', 'model',
     'serial', 'fault', 'warranty', 'accessories', 'end_user', 'appearance', 'warranty_evidence', 'backup',
-    'remarks', 'notice_read', 'customer_signed', 'call_id', 'return_of', 'callback'];
+    'remarks', 'notice_read', 'customer_signed', 'call_id', 'return_of', 'callback',
+    'fax', 'end_user_phone', 'floor_department', 'asset_number', 'purchase_date'];
   v jsonb := coalesce(p, 'null'::jsonb);
   k text;
   orig service_orders;
@@ -309,6 +312,8 @@ DECLARE
   v_cluster integer := 0;
   v_needed integer;
   v_features text[];
+  v_fax text; v_end_phone text; v_floor text; v_asset text; v_purchase date;
+  v_device bigint;
 BEGIN
   IF jsonb_typeof(v) <> 'object' THEN
     PERFORM wx_refuse('wx_form_object');
@@ -430,6 +435,15 @@ BEGIN
       PERFORM wx_refuse('order_accessories_count');
     END IF;
   END IF;
+  -- The paper form's other boxes (functions/shop.sql checks them as the records do).
+  v_fax := coalesce(wx_form_phone(v, 'fax'), orig.contact_fax);
+  v_end_phone := coalesce(wx_form_phone(v, 'end_user_phone'), orig.end_user_phone);
+  v_floor := coalesce(wx_form_text(v, 'floor_department', 100), orig.floor_department, '');
+  v_asset := coalesce(wx_form_text(v, 'asset_number', 60), orig.asset_number, '');
+  v_purchase := wx_form_date(v, 'purchase_date');
+  IF v_purchase > (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date THEN
+    PERFORM wx_refuse('device_purchase_future', v_purchase::text);
+  END IF;
   v_notice := coalesce(wx_form_boolean(v, 'notice_read'), false);
   v_signed := coalesce(wx_form_boolean(v, 'customer_signed'), false);
   v_call := wx_form_integer(v, 'call_id');
@@ -447,6 +461,23 @@ BEGIN
       INSERT INTO customers (unit_name, address, contact_person, mobile, phone)
         VALUES (v_unit, v_address, v_contact, v_mobile, v_landline) RETURNING id INTO v_customer;
     END IF;
+    -- The machine, known by its serial: found, or added to the records
+    -- with the warranty its purchase date gives (functions/shop.sql).
+    IF v_serial <> '' THEN
+      SELECT d.id INTO v_device FROM devices d
+       WHERE d.serial <> '' AND upper(d.serial) = upper(v_serial) ORDER BY d.id LIMIT 1;
+      IF v_device IS NULL THEN
+        INSERT INTO devices (customer_id, category, model, serial, asset_number, purchase_date, warranty_evidence,
+                             warranty_expires)
+          VALUES (v_customer, wx_machine_category(v_product, v_model), v_model, v_serial, v_asset, v_purchase,
+                  v_evidence,
+                  (v_purchase + make_interval(months => wx_warranty_months(wx_machine_category(v_product, v_model))))::date)
+          RETURNING id INTO v_device;
+        PERFORM wx_record_log('device', v_device, 'create',
+                              jsonb_build_object('fields', jsonb_strip_nulls(jsonb_build_object(
+                                'serial', v_serial, 'model', v_model, 'purchase_date', v_purchase)), 'by', 'intake'));
+      END IF;
+    END IF;
     -- A returned machine: the same serial handed back within return_repair.days
     -- (the rule of WX_DB_SQL_RETURN_OF in src/db/wx-db-intake.h).
     SELECT o.id, o.number, o.picked_up_at INTO v_earlier_id, v_earlier_number, v_earlier_at FROM service_orders o
@@ -462,9 +493,9 @@ BEGIN
       product_name, model, serial, asset_number, reported_fault, appearance_check, warranty_status,
       warranty_evidence, backup, remarks, notice_read, customer_signed, is_return_repair, return_of_order_id,
       received_by, owner_role, updated_by)
-    VALUES (v_kind, v_state, v_customer, orig.device_id, v_unit, v_address, v_contact,
-      v_mobile, v_landline, orig.contact_fax, v_email, v_end_user, orig.end_user_phone,
-      coalesce(orig.floor_department, ''), v_product, v_model, v_serial, coalesce(orig.asset_number, ''),
+    VALUES (v_kind, v_state, v_customer, coalesce(orig.device_id, v_device), v_unit, v_address, v_contact,
+      v_mobile, v_landline, v_fax, v_email, v_end_user, v_end_phone,
+      v_floor, v_product, v_model, v_serial, v_asset,
       v_fault, v_appearance, v_warranty, v_evidence, v_backup, v_remarks, v_notice, v_signed,
       is_return OR v_earlier_id IS NOT NULL, coalesce(orig.id, v_earlier_id),
       wx_caller(), wx_caller(), wx_caller())

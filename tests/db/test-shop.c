@@ -1,0 +1,379 @@
+/* The shop's records (issue 14; data/sql/functions/shop.sql, stock.sql)
+ * through the typed calls of src/db/wx-db-shop.h, each as a real staff
+ * login (SET SESSION AUTHORIZATION): suppliers kept by the front desk and
+ * the supervisor, the parts catalogue and stocktakes by the supervisor,
+ * receiving and reserving stock, editing and merging customers, machines by
+ * serial with the warranty from the purchase date. Every change leaves a
+ * record_events row; every refusal is a sentence and writes nothing. */
+#include <unistd.h>
+
+#include <libpq-fe.h>
+
+#include "db/wx-db.h"
+#include "db/wx-db-error.h"
+#include "db/wx-db-shop.h"
+#include "wx-test-db.h"
+
+static char *conninfo;
+static char *coordinator, *engineer, *supervisor, *admin;
+static char *order1;    /* the fixture's order */
+
+static void
+as_login (PGconn *conn, const char *login)
+{
+  g_autofree char *sql = login ? g_strdup_printf ("SET SESSION AUTHORIZATION %s", login)
+                               : g_strdup ("RESET SESSION AUTHORIZATION");
+  wx_test_db_exec (conn, sql);
+}
+
+/* Everything these functions may write, as one text. */
+static char *
+checksum (PGconn *conn)
+{
+  return wx_test_db_value (conn,
+    "SELECT concat_ws('/',"
+    " (SELECT md5(coalesce(string_agg(to_jsonb(s)::text, ',' ORDER BY id), '')) FROM suppliers s),"
+    " (SELECT md5(coalesce(string_agg(to_jsonb(p)::text, ',' ORDER BY id), '')) FROM parts p),"
+    " (SELECT md5(coalesce(string_agg(to_jsonb(c)::text, ',' ORDER BY id), '')) FROM customers c),"
+    " (SELECT md5(coalesce(string_agg(to_jsonb(d)::text, ',' ORDER BY id), '')) FROM devices d),"
+    " (SELECT count(*) FROM stock_movements), (SELECT count(*) FROM stock_reservations),"
+    " (SELECT count(*) FROM record_events), (SELECT sum(customer_id) FROM service_orders))");
+}
+
+static JsonObject *
+object (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* Saving `json` for `kind` as `login` is refused with `sentence` (part of
+ * it) and changes nothing. */
+static void
+assert_refused (PGconn *conn, const char *login, WxDbRecordKind kind, gint64 id, int version,
+                const char *json, const char *sentence)
+{
+  g_autoptr(JsonObject) changes = object (json);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = checksum (conn);
+  g_autofree char *after = NULL;
+
+  as_login (conn, login);
+  g_assert_cmpint (wx_db_record_save (conn, kind, id, version, changes, NULL, &error), ==, 0);
+  as_login (conn, NULL);
+  g_assert_nonnull (error);
+  g_test_message ("%s → %s", json, error->message);
+  g_assert_nonnull (strstr (error->message, sentence));
+  after = checksum (conn);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static gint64
+save (PGconn *conn, const char *login, WxDbRecordKind kind, gint64 id, int version, const char *json)
+{
+  g_autoptr(JsonObject) changes = object (json);
+  g_autoptr(GError) error = NULL;
+  gint64 saved;
+
+  as_login (conn, login);
+  saved = wx_db_record_save (conn, kind, id, version, changes, NULL, &error);
+  as_login (conn, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved, >, 0);
+  return saved;
+}
+
+static void
+test_suppliers (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  gint64 id;
+  g_autofree char *event = NULL;
+  g_autofree char *actor = NULL;
+  g_autofree char *active = NULL;
+
+  /* The front desk adds one on a fresh install; the supervisor edits it. */
+  id = save (conn, coordinator, WX_DB_RECORD_SUPPLIER, 0, 0,
+             "{\"name\": \"广州惠普配件中心\", \"phone\": \"020-38881234\", \"payment_terms\": \"monthly\","
+             " \"supplies\": \"定影组件, 搓纸轮\"}");
+  save (conn, supervisor, WX_DB_RECORD_SUPPLIER, id, 1, "{\"contact\": \"黄经理\"}");
+  save (conn, coordinator, WX_DB_RECORD_SUPPLIER, id, 2, "{\"active\": false}");
+  active = wx_test_db_value (conn, "SELECT active FROM suppliers WHERE name = '广州惠普配件中心'");
+  g_assert_cmpstr (active, ==, "f");
+  event = wx_test_db_value (conn, "SELECT string_agg(event, ',' ORDER BY id) FROM record_events WHERE record = 'supplier'");
+  g_assert_cmpstr (event, ==, "create,edit,deactivate");
+  actor = wx_test_db_value (conn, "SELECT actor FROM record_events WHERE record = 'supplier' AND event = 'edit'");
+  g_assert_cmpstr (actor, ==, supervisor);
+
+  assert_refused (conn, engineer, WX_DB_RECORD_SUPPLIER, 0, 0, "{\"name\": \"某公司\"}",
+                  "cannot change the supplier list");
+  /* Same name once trimmed and folded from full width. */
+  assert_refused (conn, coordinator, WX_DB_RECORD_SUPPLIER, 0, 0, "{\"name\": \" 广州惠普配件中心　\"}",
+                  "is already on the list");
+  assert_refused (conn, coordinator, WX_DB_RECORD_SUPPLIER, 0, 0, "{\"name\": \"某公司\", \"phone\": \"12\"}",
+                  "");
+  assert_refused (conn, coordinator, WX_DB_RECORD_SUPPLIER, id, 2, "{\"contact\": \"老版本\"}",
+                  "changed this record meanwhile");
+  assert_refused (conn, coordinator, WX_DB_RECORD_SUPPLIER, 0, 0, "{\"name\": \"某公司\", \"payment_terms\": \"cod\"}",
+                  "Unknown payment terms");
+}
+
+static void
+test_parts_and_stock (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sid = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *stock = NULL;
+  g_autofree char *available = NULL;
+  g_autofree char *moves = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 supplier, part;
+  int diff = 0;
+
+  supplier = save (conn, supervisor, WX_DB_RECORD_SUPPLIER, 0, 0, "{\"name\": \"深圳同行配件\"}");
+  sid = g_strdup_printf ("%" G_GINT64_FORMAT, supplier);
+  json = g_strdup_printf ("{\"part_number\": \"RM1-6319\", \"name\": \"搓纸轮\", \"unit_price\": 3500,"
+                          " \"cost\": 1200, \"min_stock\": 2, \"bin_location\": \"A-03\", \"supplier_id\": %s}", sid);
+  part = save (conn, supervisor, WX_DB_RECORD_PART, 0, 0, json);
+
+  assert_refused (conn, coordinator, WX_DB_RECORD_PART, 0, 0, "{\"part_number\": \"X-1\", \"name\": \"x\"}",
+                  "it is the supervisor's");
+  assert_refused (conn, supervisor, WX_DB_RECORD_PART, 0, 0, "{\"part_number\": \"rm1-6319\", \"name\": \"x\"}",
+                  "“rm1-6319” is already in the catalogue");
+  assert_refused (conn, supervisor, WX_DB_RECORD_PART, 0, 0,
+                  "{\"part_number\": \"X-2\", \"name\": \"x\", \"unit_price\": -500}", "¥-5.00");
+  assert_refused (conn, supervisor, WX_DB_RECORD_PART, 0, 0, "{\"part_number\": \"X-3\"}",
+                  "Please fill in “Name”");
+
+  /* Receive 5 at ¥11 each, count 4 (one lost), reserve 3 for order 1. */
+  as_login (conn, supervisor);
+  g_assert_cmpint (wx_db_stock_receive (conn, part, 5, 0, 1100, NULL, "首批", &error), ==, 5);
+  g_assert_no_error (error);
+  g_assert_true (wx_db_stock_count (conn, part, 4, "盘点少一个", &diff, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (diff, ==, -1);
+  g_assert_true (wx_db_stock_reserve (conn, part, order1, 3, &error));
+  g_assert_no_error (error);
+  as_login (conn, NULL);
+  stock = wx_test_db_value (conn, "SELECT stock || '/' || cost || '/' || wx_part_available(id) FROM parts WHERE part_number = 'RM1-6319'");
+  g_assert_cmpstr (stock, ==, "4/1100/1");
+  moves = wx_test_db_value (conn, "SELECT string_agg(m.kind || m.quantity || coalesce(':' || m.supplier_id, ''), ',' ORDER BY m.id)"
+                                  "  FROM stock_movements m JOIN parts p ON p.id = m.part_id WHERE p.part_number = 'RM1-6319'");
+  g_free (json);
+  json = g_strdup_printf ("receive5:%s,adjust-1", sid);
+  g_assert_cmpstr (moves, ==, json);
+
+  before = checksum (conn);
+  as_login (conn, supervisor);
+  /* Two more for another order: only one is free. */
+  g_assert_false (wx_db_stock_reserve (conn, part, order1, 2, &error));
+  g_assert_nonnull (strstr (error->message, "Only 1 of “搓纸轮” (RM1-6319)"));
+  g_clear_error (&error);
+  g_assert_false (wx_db_stock_count (conn, part, -1, "x", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "“-1” is not possible"));
+  g_clear_error (&error);
+  g_assert_false (wx_db_stock_count (conn, part, 9, "  ", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Write why the count of RM1-6319 differs"));
+  g_clear_error (&error);
+  g_assert_cmpint (wx_db_stock_receive (conn, part, 0, 0, -1, NULL, NULL, &error), ==, -1);
+  g_assert_nonnull (strstr (error->message, "from 1 to 100000"));
+  g_clear_error (&error);
+  as_login (conn, engineer);
+  /* An engineer receives only for an order of their own. */
+  g_assert_cmpint (wx_db_stock_receive (conn, part, 1, 0, -1, NULL, NULL, &error), ==, -1);
+  g_assert_error (error, WX_DB_ERROR, WX_DB_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (wx_db_stock_receive (conn, part, 1, 0, -1, order1, NULL, &error), ==, -1);
+  g_assert_nonnull (strstr (error->message, "not assigned to you"));
+  g_clear_error (&error);
+  g_assert_false (wx_db_stock_count (conn, part, 4, "x", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "stocktake is the supervisor's"));
+  g_clear_error (&error);
+  as_login (conn, NULL);
+  after = checksum (conn);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM record_events WHERE record = 'stock'"), ==, 3);
+}
+
+static void
+test_customers (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *merged = NULL;
+  g_autofree char *sql = NULL;
+  gint64 a, b;
+  int orders = 0;
+  gboolean warned = FALSE;
+
+  a = save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0,
+            "{\"unit_name\": \"广州市天河区人民法院\", \"mobile\": \"13900001111\"}");
+  /* The same unit typed with a full-width space: the list warns. */
+  b = save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0,
+            "{\"unit_name\": \"广州市天河区　人民法院\", \"phone\": \"020-85551234\"}");
+  list = wx_db_records_load (conn, WX_DB_RECORD_CUSTOMER, "人民法院", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      WxDbRecord *r = g_ptr_array_index (list, i);
+      warned |= r->id == b && r->duplicate_of != NULL;
+    }
+  g_assert_true (warned);
+
+  save (conn, supervisor, WX_DB_RECORD_CUSTOMER, a, 1, "{\"contact_person\": \"赵书记员\", \"mobile\": \"\"}");
+  fields = wx_test_db_value (conn, "SELECT payload::text FROM record_events WHERE record = 'customer' AND event = 'edit'");
+  g_assert_nonnull (strstr (fields, "\"mobile\": {\"new\": null, \"old\": \"13900001111\"}"));
+  g_assert_nonnull (strstr (fields, "\"contact_person\": {\"new\": \"赵书记员\", \"old\": \"\"}"));
+
+  assert_refused (conn, engineer, WX_DB_RECORD_CUSTOMER, a, 2, "{\"city\": \"广州\"}", "cannot change customers");
+  assert_refused (conn, coordinator, WX_DB_RECORD_CUSTOMER, a, 2, "{\"unit_name\": \"  \"}", "Please fill in “Unit name”");
+  assert_refused (conn, coordinator, WX_DB_RECORD_CUSTOMER, a, 2, "{\"email\": \"a@b\"}", "");
+  assert_refused (conn, coordinator, WX_DB_RECORD_CUSTOMER, a, 2, "{\"owner\": \"x\"}", "The form has no field “owner”");
+
+  /* The fixture's customer 1 (its order, a contract, a complaint) merges into b. */
+  as_login (conn, coordinator);
+  g_assert_false (wx_db_customer_merge (conn, b, b, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "cannot be merged into itself"));
+  g_clear_error (&error);
+  g_assert_true (wx_db_customer_merge (conn, 1, b, &orders, &error));
+  g_assert_no_error (error);
+  as_login (conn, NULL);
+  g_assert_cmpint (orders, ==, 1);
+  sql = g_strdup_printf (
+      "SELECT concat_ws(',', (SELECT customer_id FROM service_orders WHERE id = 1),"
+      " (SELECT customer_id FROM contracts WHERE id = 1), (SELECT customer_id FROM complaints WHERE id = 1),"
+      " (SELECT count(*) FROM customers WHERE id = 1)) = '%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",0'",
+      b, b, b);
+  moved = wx_test_db_value (conn, sql);
+  g_assert_cmpstr (moved, ==, "t");
+  merged = wx_test_db_value (conn, "SELECT payload ->> 'orders' FROM record_events WHERE event = 'merge'");
+  g_free (sql);
+  sql = g_strdup_printf ("[\"%s\"]", order1);
+  g_assert_cmpstr (merged, ==, sql);
+}
+
+static void
+test_devices (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *expires = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *sql = NULL;
+  gint64 c, d, again;
+
+  wx_test_db_exec (conn, "INSERT INTO settings (key, value) VALUES ('warranty.months.laptop', '24')");
+  c = save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0, "{\"unit_name\": \"华南理工大学\", \"mobile\": \"13700002222\"}");
+  json = g_strdup_printf ("{\"customer_id\": %" G_GINT64_FORMAT ", \"category\": \"laptop\", \"brand\": \"Lenovo\","
+                          " \"model\": \"ThinkPad T14\", \"serial\": \"PF3ABCDE\", \"asset_number\": \"ZC-2026-0042\","
+                          " \"purchase_date\": \"2026-01-10\", \"warranty_evidence\": \"invoice\"}", c);
+  d = save (conn, coordinator, WX_DB_RECORD_DEVICE, 0, 0, json);
+  sql = g_strdup_printf ("SELECT warranty_expires FROM devices WHERE id = %" G_GINT64_FORMAT, d);
+  expires = wx_test_db_value (conn, sql);
+  g_assert_cmpstr (expires, ==, "2028-01-10");
+
+  /* Known by its serial: the same serial in lower case is the same machine. */
+  again = save (conn, coordinator, WX_DB_RECORD_DEVICE, 0, 0, "{\"serial\": \"pf3abcde\", \"model\": \"ThinkPad T14 Gen 3\"}");
+  g_assert_cmpint (again, ==, d);
+
+  /* The fixture's serial belongs to customer 1's successor: asked to move. */
+  g_free (json);
+  json = g_strdup_printf ("{\"customer_id\": %" G_GINT64_FORMAT ", \"serial\": \"CNB3K12345\"}", c);
+  assert_refused (conn, coordinator, WX_DB_RECORD_DEVICE, 0, 0, json, "belongs to another customer's machine");
+  g_free (json);
+  json = g_strdup_printf ("{\"customer_id\": %" G_GINT64_FORMAT ", \"serial\": \"CNB3K12345\", \"move\": true}", c);
+  save (conn, coordinator, WX_DB_RECORD_DEVICE, 0, 0, json);
+  owner = wx_test_db_value (conn, "SELECT customer_id = (SELECT id FROM customers WHERE unit_name = '华南理工大学')"
+                                  "  FROM devices WHERE serial = 'CNB3K12345'");
+  g_assert_cmpstr (owner, ==, "t");
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM record_events WHERE record = 'device' AND event = 'move'"), ==, 1);
+
+  g_free (json);
+  json = g_strdup_printf ("{\"customer_id\": %" G_GINT64_FORMAT ", \"serial\": \"NEW1\", \"purchase_date\": \"2099-01-01\"}", c);
+  assert_refused (conn, coordinator, WX_DB_RECORD_DEVICE, 0, 0, json, "The purchase date 2099-01-01 lies in the future");
+  g_free (json);
+  json = g_strdup_printf ("{\"customer_id\": %" G_GINT64_FORMAT ", \"purchase_date\": \"2026-02-30\"}", c);
+  assert_refused (conn, coordinator, WX_DB_RECORD_DEVICE, 0, 0, json, "“2026-02-30” is not a date");
+  assert_refused (conn, engineer, WX_DB_RECORD_DEVICE, d, 2, "{\"brand\": \"HP\"}", "cannot change the machines' records");
+}
+
+/* Intake keeps the paper form's other boxes and finds or adds the machine
+ * by its serial. */
+static void
+test_intake_boxes (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *order = NULL;
+  g_autofree char *machines = NULL;
+  g_autofree char *state = NULL;
+  const char *form =
+    "SELECT order_number FROM wx_intake('{\"kind\": \"carry_in\", \"unit\": \"广州市第六中学\","
+    " \"phone\": \"13800138000\", \"product\": \"激光打印机\", \"model\": \"LaserJet P1108\","
+    " \"serial\": \"VNC3K09999\", \"fault\": \"卡纸\", \"fax\": \"020-87581481\","
+    " \"end_user_phone\": \"13900001111\", \"floor_department\": \"3 楼 财务处\","
+    " \"asset_number\": \"GD-0042\", \"purchase_date\": \"2026-05-01\"}')";
+  const char *future =
+    "SELECT wx_intake('{\"kind\": \"carry_in\", \"unit\": \"广州市第六中学\", \"phone\": \"13800138000\","
+    " \"product\": \"激光打印机\", \"model\": \"P1108\", \"fault\": \"卡纸\", \"purchase_date\": \"2099-05-01\"}')";
+
+  as_login (conn, coordinator);
+  order = wx_test_db_value (conn, form);
+  g_free (order);
+  order = wx_test_db_value (conn, form);
+  state = wx_test_db_sqlstate (conn, future, 0, NULL);
+  as_login (conn, NULL);
+  g_assert_cmpstr (state, ==, "WX400");
+  machines = wx_test_db_value (conn,
+    "SELECT string_agg(concat_ws('/', o.contact_fax, o.end_user_phone, o.floor_department, o.asset_number,"
+    "                            d.category, d.warranty_expires), ',')"
+    "  FROM service_orders o JOIN devices d ON d.id = o.device_id WHERE o.serial = 'VNC3K09999'");
+  /* Two orders, one machine: the second intake found it by its serial. */
+  g_assert_cmpstr (machines, ==, "020-87581481/13900001111/3 楼 财务处/GD-0042/laser_printer/2027-05-01,"
+                                 "020-87581481/13900001111/3 楼 财务处/GD-0042/laser_printer/2027-05-01");
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM devices WHERE serial = 'VNC3K09999'"), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GError) error = NULL;
+  struct { char **login; const char *name; const char *group; } staff[] = {
+    { &coordinator, "sh_coord", "wx_coordinator" },
+    { &engineer,    "sh_eng",   "wx_engineer" },
+    { &supervisor,  "sh_sup",   "wx_supervisor" },
+    { &admin,       "sh_admin", "wx_admin" },
+  };
+
+  g_test_init (&argc, &argv, NULL);
+  wx_test_db_require ();
+  conninfo = wx_test_db_create ("shop", TRUE);
+  conn = wx_test_db_connect (conninfo);
+  wx_test_db_fixture (conn);
+  order1 = wx_test_db_value (conn, "SELECT number FROM service_orders WHERE id = 1");
+  for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
+    {
+      const char *params[] = { NULL, staff[i].name, staff[i].group };
+
+      *staff[i].login = g_strdup_printf ("%s_%d", staff[i].name, (int) getpid ());
+      params[0] = *staff[i].login;
+      g_assert_true (wx_db_execute (conn, "SELECT wx_staff_add($1, $2, ARRAY[$3])", 3, params, &error));
+      g_assert_no_error (error);
+    }
+
+  g_test_add_func ("/shop/suppliers", test_suppliers);
+  g_test_add_func ("/shop/parts-and-stock", test_parts_and_stock);
+  g_test_add_func ("/shop/customers", test_customers);
+  g_test_add_func ("/shop/devices", test_devices);
+  g_test_add_func ("/shop/intake-boxes", test_intake_boxes);
+  return g_test_run ();
+}
