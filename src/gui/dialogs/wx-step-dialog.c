@@ -638,9 +638,11 @@ collect (WxStepDialog *self,
 
     g_autoptr(GError) error = NULL;
 
+    const WxOrderData *d = wx_order_get_data (self->order);
+
     /* The database's rule, with its sentence, answered sooner. */
-    if (amount && !wx_payment_check (status, j->extras.payment_amount,
-                                          wx_order_get_data (self->order)->quote_total, 0, &error))
+    if (amount && !wx_payment_check (status, j->extras.payment_amount, d->balance,
+                                     d->balance != d->quote_total, &error))
       {
         wx_dialog_set_message (amount->message, error->message);
         ok = FALSE;
@@ -882,6 +884,12 @@ wx_step_dialog_new (GtkWindow  *parent,
       const FieldSpec *spec = find_spec (g_ptr_array_index (keys, i));
       if (spec)
         add_field (self, spec, i < n_required);
+    }
+  /* The amount received starts at the balance due. */
+  if (find_field (self, "payment_amount") && d->balance > 0)
+    {
+      g_autofree char *due = wx_money_format (d->balance);
+      wx_step_dialog_set_value (self, "payment_amount", due);
     }
   if (self->lines_box)
     {
