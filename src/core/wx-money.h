@@ -30,6 +30,9 @@ WxMoney   wx_money_balance      (WxMoney      quoted,
  * payment_over (src/db/wx-db-error.c); `due` there is printed by
  * wx_money_format. `balance` is wx_money_balance's; `paid_before` whether
  * any payment was recorded before. */
+/* How money is taken: "code:Label|…" for a drop-down (the database's
+ * list: wx_money_input in data/sql/functions/money.sql). */
+#define WX_PAYMENT_METHODS N_("cash:Cash|wechat:WeChat Pay|alipay:Alipay|card:Bank card|bank_transfer:Bank transfer|cheque:Cheque")
 #define WX_PAYMENT_NOTHING_DUE N_("Nothing is due on this order: record it as free of charge, or quote it first.")
 #define WX_PAYMENT_SHORT       N_("The amount received is less than the ¥%s due: take the rest, or record the order on account.")
 #define WX_PAYMENT_OVER        N_("The amount received is more than the ¥%s due.")

@@ -126,3 +126,92 @@ wx_db_customer_account_set (PGconn   *conn,
   return wx_db_execute (conn, "SELECT wx_customer_account_set($1::bigint, $2::boolean, $3::bigint)",
                         3, params, error);
 }
+
+/* ------------------------------------------------------------ on the worker */
+
+typedef struct {
+  char           *number;
+  WxPaymentInput  in;
+  char           *method, *reference, *reason;
+} RecordJob;
+
+static void
+record_job_free (RecordJob *j)
+{
+  g_free (j->number);
+  g_free (j->method);
+  g_free (j->reference);
+  g_free (j->reason);
+  g_free (j);
+}
+
+static gboolean
+record_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  RecordJob *j = data;
+  WxMoney balance = 0;
+
+  if (!wx_db_payment_record (conn, j->number, &j->in, &balance, error))
+    return FALSE;
+  *result = g_memdup2 (&balance, sizeof balance);
+  return TRUE;
+}
+
+void
+wx_db_payment_record_async (WxDbWorker *worker, const char *number, const WxPaymentInput *in,
+                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  RecordJob *j = g_new0 (RecordJob, 1);
+
+  j->number = g_strdup (number);
+  j->in = *in;
+  j->in.method = j->method = g_strdup (in->method);
+  j->in.reference = j->reference = g_strdup (in->reference);
+  j->in.reason = j->reason = g_strdup (in->reason);
+  wx_db_worker_run_async (worker, record_job, j, (GDestroyNotify) record_job_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+static gboolean
+balance_finish (WxDbWorker *worker, GAsyncResult *result, WxMoney *balance, GError **error)
+{
+  g_autofree WxMoney *b = wx_db_worker_run_finish (worker, result, error);
+
+  if (b == NULL)
+    return FALSE;
+  if (balance)
+    *balance = *b;
+  return TRUE;
+}
+
+gboolean
+wx_db_payment_record_finish (WxDbWorker *worker, GAsyncResult *result, WxMoney *balance, GError **error)
+{
+  return balance_finish (worker, result, balance, error);
+}
+
+static gboolean
+balance_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  WxMoney balance = 0;
+  g_autoptr(GPtrArray) rows = wx_db_payments_load (conn, data, &balance, error);
+
+  if (rows == NULL)
+    return FALSE;
+  *result = g_memdup2 (&balance, sizeof balance);
+  return TRUE;
+}
+
+void
+wx_db_order_balance_async (WxDbWorker *worker, const char *number,
+                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_run_async (worker, balance_job, g_strdup (number), g_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+wx_db_order_balance_finish (WxDbWorker *worker, GAsyncResult *result, WxMoney *balance, GError **error)
+{
+  return balance_finish (worker, result, balance, error);
+}

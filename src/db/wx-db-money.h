@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 
 #include "core/wx-money.h"
+#include "wx-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,28 @@ gboolean   wx_db_customer_account_set (PGconn            *conn,
                                        gboolean           allowed,
                                        WxMoney            limit,
                                        GError           **error);
+
+/* The same on the worker: the balance after it. */
+void       wx_db_payment_record_async  (WxDbWorker            *worker,
+                                        const char            *number,
+                                        const WxPaymentInput  *in,
+                                        GCancellable          *cancellable,
+                                        GAsyncReadyCallback    callback,
+                                        gpointer               user_data);
+gboolean   wx_db_payment_record_finish (WxDbWorker            *worker,
+                                        GAsyncResult          *result,
+                                        WxMoney               *balance,
+                                        GError               **error);
+/* The balance of order `number` now, on the worker. */
+void       wx_db_order_balance_async   (WxDbWorker            *worker,
+                                        const char            *number,
+                                        GCancellable          *cancellable,
+                                        GAsyncReadyCallback    callback,
+                                        gpointer               user_data);
+gboolean   wx_db_order_balance_finish  (WxDbWorker            *worker,
+                                        GAsyncResult          *result,
+                                        WxMoney               *balance,
+                                        GError               **error);
 
 const char *wx_payment_kind_code  (WxPaymentKind          kind);
 

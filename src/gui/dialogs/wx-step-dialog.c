@@ -54,7 +54,7 @@ static const FieldSpec field_specs[] = {
     N_("paid:Paid now|on_account:On account (monthly statement)|free:Free of charge") },
   { "payment_amount",      N_("Amount received (yuan)"),            FIELD_ENTRY,    NULL },
   { "payment_method",      N_("Paid by"),                           FIELD_CHOICE,
-    N_("cash:Cash|wechat:WeChat Pay|alipay:Alipay|card:Bank card|bank_transfer:Bank transfer|cheque:Cheque") },
+    WX_PAYMENT_METHODS },
   { "picked_up_by",        N_("Picked up by"),                      FIELD_ENTRY,    NULL },
   { "verified_by",         N_("Machine verified by (supervisor or engineer)"), FIELD_ENTRY, NULL },
   { "pickup_signed",       N_("Customer signed the customer copy"), FIELD_CHECK,    NULL },
