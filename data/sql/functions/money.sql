@@ -212,3 +212,7 @@ GRANT EXECUTE ON FUNCTION wx_payment_add(text, bigint, text, text, text),
                           wx_payment_write_off(text, bigint, text),
                           wx_customer_account_set(bigint, boolean, bigint)
   TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+-- The helpers run inside the functions above (as the owner) only.
+REVOKE ALL ON FUNCTION wx_money_order(text), wx_money_input(bigint, text, text, text),
+                       wx_money_record(service_orders, text, bigint, text, text, text),
+                       wx_account_check(bigint, bigint) FROM PUBLIC;
