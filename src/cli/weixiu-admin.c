@@ -324,6 +324,9 @@ static const WxAdminOption order_options[] = {
   { "--fault", TRUE }, { "--accessories", TRUE }, { "--warranty", TRUE },
   { "--data", TRUE }, { "--json", FALSE }, { "--set", TRUE }, { "--version", TRUE }, { NULL }
 };
+static const WxAdminOption payment_options[] = {
+  { "--method", TRUE }, { "--reference", TRUE }, { "--note", TRUE }, { "--reason", TRUE }, { "--limit", TRUE }, { NULL }
+};
 static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
 static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
 static const WxAdminOption bench_options[] = { { "--scale", TRUE }, { "--shape", TRUE }, { NULL } };
@@ -387,6 +390,16 @@ static const WxAdminCommand commands[] = {
        "  order amend NUMBER --set FIELD=VALUE … [--version N]\n"
        "                                correct the unit, contact, phones, serial, model … after intake\n"
        "  order show NUMBER [--json]    state, folder, shelf, clocks, escalations and events\n") },
+  { "payment", payment_options, wx_admin_cmd_payment,
+    N_("  payment add NUMBER YUAN --method METHOD [--reference REF] [--note TEXT]\n"
+       "                                money received for an order (METHOD: cash, wechat, alipay,\n"
+       "                                bank_transfer, card, cheque); prints the balance left\n"
+       "  payment refund NUMBER YUAN --method METHOD --reason TEXT [--reference REF]\n"
+       "  payment write-off NUMBER YUAN --reason TEXT\n"
+       "                                money given back, a debt forgiven (a supervisor)\n"
+       "  payment list NUMBER           an order's payments, refunds, write-offs and balance\n"
+       "  payment account CUSTOMER_ID on|off [--limit YUAN]\n"
+       "                                let a customer run an account, up to a credit limit\n") },
   { "board",   board_options, wx_admin_cmd_board,
     N_("  board folders|shelves [--json]\n"
        "                                the open orders in their folders or on their shelves\n") },

@@ -65,6 +65,7 @@ int         wx_admin_usage_error  (const char           *message);
 int wx_admin_cmd_bench    (WxAdmin *admin);
 int wx_admin_cmd_calendar (WxAdmin *admin);
 int wx_admin_cmd_order    (WxAdmin *admin);
+int wx_admin_cmd_payment  (WxAdmin *admin);
 int wx_admin_cmd_board    (WxAdmin *admin);
 int wx_admin_cmd_sla      (WxAdmin *admin);
 int wx_admin_cmd_print    (WxAdmin *admin);

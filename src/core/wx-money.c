@@ -205,19 +205,25 @@ wx_money_to_capital (WxMoney fen)
   return g_string_free (out, FALSE);
 }
 
+WxMoney
+wx_money_balance (WxMoney quoted, WxMoney received, WxMoney written_off)
+{
+  return quoted - received - written_off;
+}
+
 gboolean
 wx_payment_check (const char  *payment_status,
                   WxMoney      amount,
-                  WxMoney      quote_total,
-                  WxMoney      paid_before,
+                  WxMoney      balance,
+                  gboolean     paid_before,
                   GError     **error)
 {
-  WxMoney due = quote_total - paid_before;
+  WxMoney due = balance;
   g_autofree char *text = NULL;
 
   if (g_strcmp0 (payment_status, "paid") != 0)
     return TRUE;
-  if (due <= 0 && amount == 0 && paid_before == 0)
+  if (due <= 0 && amount == 0 && !paid_before)
     {
       g_set_error_literal (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID, _(WX_PAYMENT_NOTHING_DUE));
       return FALSE;

@@ -191,6 +191,7 @@ wx_order_equal (WxOrder *self,
          && a->updated_at == b->updated_at && a->return_repair == b->return_repair
          && a->open_escalations == b->open_escalations && a->has_clock == b->has_clock
          && a->quote_total == b->quote_total && a->quoted_at == b->quoted_at
+         && a->balance == b->balance
          && (!a->has_clock || (a->clock == b->clock && a->clock_status == b->clock_status
                                && a->clock_due == b->clock_due
                                && a->clock_minutes_left == b->clock_minutes_left));

@@ -49,6 +49,7 @@ typedef struct {
   char          *peer;             /* at a peer shop: its name, "" else */
   gint64         quote_total;      /* fen; 0 when not quoted */
   gint64         quoted_at;        /* Unix seconds; 0 when not quoted */
+  gint64         balance;          /* fen still due (wx_money_balance / wx_order_balance) */
 } WxOrderData;
 
 void          wx_order_data_clear     (WxOrderData  *data);

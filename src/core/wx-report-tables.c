@@ -289,17 +289,21 @@ wx_month_table_collections (const WxMonthReport *m)
 }
 
 WxReportTable *
-wx_month_table_debts (const WxMonthReport *m)
+wx_month_table_debts (const WxMonthReport *m, guint max)
 {
   static const char *const columns[] = { N_("Order"), N_("Customer"), N_("Handed over"), N_("Days"), N_("Amount due") };
   WxReportTable *t = table_new (_("Unpaid orders, oldest first"), columns, G_N_ELEMENTS (columns));
+  guint shown = max && max < m->debts->len ? max : m->debts->len;
 
-  for (guint i = 0; i < m->debts->len; i++)
+  for (guint i = 0; i < shown; i++)
     {
       const WxReportDebt *d = g_ptr_array_index (m->debts, i);
       table_add (t, g_strdup (d->number), g_strdup (d->unit), local_date (m->zone, d->handed_over), num (d->days),
                  wx_money_format_yuan (d->due), NULL);
     }
+  if (shown < m->debts->len)
+    table_add (t, g_strdup_printf (_("… and %u more"), m->debts->len - shown), g_strdup (""), g_strdup (""),
+               g_strdup (""), g_strdup (""), NULL);
   return t;
 }
 

@@ -35,7 +35,10 @@ WxReportTable *wx_report_table_categories (const WxReport *report);
 WxReportTable *wx_month_table_feedback   (const WxMonthReport *report);
 WxReportTable *wx_month_table_complaints (const WxMonthReport *report);
 WxReportTable *wx_month_table_collections (const WxMonthReport *report);
-WxReportTable *wx_month_table_debts      (const WxMonthReport *report);
+/* The unpaid orders, oldest first: all of them (max 0), or the first `max`
+ * and a last row "… and N more". */
+WxReportTable *wx_month_table_debts      (const WxMonthReport *report,
+                                          guint                max);
 
 /* A chart: named series of values; bars (one value each), stacks (one
  * value per part) or lines (one value per week, -1 for none). */

@@ -663,10 +663,7 @@ wx_month_report_add_debt (WxMonthReport *r, const char *number, const char *unit
   d->days = (guint) (MAX (r->as_of - handed_over, 0) / DAY);
   r->debt_n[b]++;
   r->debt_due[b] += due;
-  if (r->debts->len < 50)
-    g_ptr_array_add (r->debts, d);
-  else
-    debt_free (d);
+  g_ptr_array_add (r->debts, d);
 }
 
 GString *

@@ -180,7 +180,7 @@ typedef struct {
   /* collections */
   guint       debt_n[WX_REPORT_N_DEBT_AGES];
   gint64      debt_due[WX_REPORT_N_DEBT_AGES];
-  GPtrArray  *debts;         /* WxReportDebt*, oldest first (at most 50) */
+  GPtrArray  *debts;         /* WxReportDebt*, oldest first, every one */
 } WxMonthReport;
 
 WxMonthReport *wx_month_report_new       (GTimeZone     *zone,

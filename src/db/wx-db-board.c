@@ -34,7 +34,7 @@
   "          FROM (SELECT e.event, e.at FROM order_events e" \
   "                 WHERE e.order_id = o.id ORDER BY e.at, e.id) e)," \
   "       o.unit_address, p.description, p.expected_on, u.name, o.quote_total," \
-  "       date_part('epoch', o.quoted_at)::bigint" \
+  "       date_part('epoch', o.quoted_at)::bigint, wx_order_balance(o.id)" \
   "  FROM service_orders o LEFT JOIN staff s ON s.role_name = o.engineer" \
   "  LEFT JOIN LATERAL (SELECT p.description, p.expected_on FROM part_orders p" \
   "                      WHERE o.state = 'waiting_parts' AND p.order_id = o.id AND p.arrived_at IS NULL" \
@@ -51,6 +51,7 @@ enum {
   COL_ENGINEER_NAME, COL_OWNER, COL_RECEIVED, COL_APPOINTMENT, COL_UPDATED,
   COL_UPDATED_BY, COL_RETURN_REPAIR, COL_ESCALATIONS, COL_EVENTS, COL_ADDRESS,
   COL_PART, COL_PART_EXPECTED, COL_PEER, COL_QUOTE_TOTAL, COL_QUOTED_AT,
+  COL_BALANCE,
 };
 
 /* What the search matches, for rows `m` of order_search: $1 the text and
@@ -193,6 +194,7 @@ fill_data (WxOrderData *d,
   d->peer = dup_value (res, row, COL_PEER);
   d->quote_total = int_value (res, row, COL_QUOTE_TOTAL);
   d->quoted_at = int_value (res, row, COL_QUOTED_AT);
+  d->balance = int_value (res, row, COL_BALANCE);
 }
 
 /* The cards of a result of CARD_SELECT. The clocks of all open orders come

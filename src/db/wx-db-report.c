@@ -532,14 +532,12 @@ static const char month_complaints_sql[] =
   " WHERE k.received_at >= to_timestamp($1::bigint) AND k.received_at < to_timestamp($2::bigint)"
   " ORDER BY k.received_at, k.id";
 
-/* Handed over, not (fully) paid at $1: the quote (or its lines) less the
- * payments received by then. */
+/* Handed over, not (fully) paid at $1: the balance by then
+ * (wx_order_balance, functions/money.sql). */
 static const char collections_sql[] =
   "SELECT number, unit_name, handed, due FROM ("
   "  SELECT o.number, o.unit_name, floor(date_part('epoch', o.picked_up_at))::bigint AS handed,"
-  "         coalesce(o.quote_total, (SELECT sum(q.amount) FROM quote_lines q WHERE q.order_id = o.id), 0)"
-  "         - coalesce((SELECT sum(p.amount) FROM payments p"
-  "                      WHERE p.order_id = o.id AND p.at < to_timestamp($1::bigint)), 0) AS due"
+  "         wx_order_balance(o.id, to_timestamp($1::bigint)) AS due"
   "    FROM service_orders o"
   "   WHERE o.picked_up_at < to_timestamp($1::bigint) AND o.payment_status IN ('unpaid', 'on_account')"
   "     AND o.state <> 'cancelled'"

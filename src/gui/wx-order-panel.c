@@ -6,6 +6,7 @@
 #include "core/wx-workflow.h"
 #include "db/wx-db-detail.h"
 #include "dialogs/wx-amend-dialog.h"
+#include "dialogs/wx-payment-dialog.h"
 #include "wx-order-panel.h"
 
 struct _WxOrderPanel
@@ -147,6 +148,10 @@ show_detail (WxOrderPanel        *self,
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.amend",
                                  wx_workflow_state_info (d->state)->open &&
+                                 (self->roles & (WX_ROLE_COORDINATOR | WX_ROLE_ENGINEER | WX_ROLE_SUPERVISOR)));
+  /* Money is taken until the balance is nil, also after pickup. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.payment",
+                                 d->state != WX_ORDER_STATE_CANCELLED &&
                                  (self->roles & (WX_ROLE_COORDINATOR | WX_ROLE_ENGINEER | WX_ROLE_SUPERVISOR)));
 
   /* The paper form, section by section; empty fields are left out. */
@@ -342,6 +347,39 @@ wx_order_panel_amend (WxOrderPanel *self)
 }
 
 static void
+paid_cb (WxPaymentDialog *dialog,
+         gint64           balance,
+         WxOrderPanel    *self)
+{
+  if (self->number)
+    reload (self);
+}
+
+WxPaymentDialog *
+wx_order_panel_take_payment (WxOrderPanel *self)
+{
+  WxPaymentDialog *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (WX_IS_ORDER_PANEL (self), NULL);
+  if (self->number == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = wx_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->worker, self->number);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (paid_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+payment_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  wx_order_panel_take_payment (WX_ORDER_PANEL (widget));
+}
+
+static void
 amend_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -400,6 +438,7 @@ wx_order_panel_class_init (WxOrderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, content_box);
   gtk_widget_class_install_action (widget_class, "panel.print", "u", print_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.amend", NULL, amend_action_cb);
+  gtk_widget_class_install_action (widget_class, "panel.payment", NULL, payment_action_cb);
 }
 
 static void
@@ -410,6 +449,7 @@ wx_order_panel_init (WxOrderPanel *self)
   self->timeline = g_string_new (NULL);
   self->amendable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.amend", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.payment", FALSE);
 }
 
 WxOrderPanel *

@@ -10,6 +10,7 @@
 #include "core/wx-types.h"
 #include "db/wx-db-worker.h"
 #include "dialogs/wx-amend-dialog.h"
+#include "dialogs/wx-payment-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,8 @@ int           wx_order_panel_get_version (WxOrderPanel *self);
 /* Opens "Correct details" (the amend step) for the order shown, as last
  * loaded; reloads when it is saved. NULL when no order is loaded. */
 WxAmendDialog *wx_order_panel_amend      (WxOrderPanel *self);
+/* Opens the payment dialog of the order shown (NULL: none shown). */
+WxPaymentDialog *wx_order_panel_take_payment (WxOrderPanel *self);
 /* The text of the timeline, one event a line, for tests. */
 char         *wx_order_panel_dup_timeline (WxOrderPanel *self);
 

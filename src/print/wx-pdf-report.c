@@ -161,7 +161,7 @@ wx_pdf_month_report_build (const WxMonthReport *m, GError **error)
   g_autoptr(WxReportTable) feedback = wx_month_table_feedback (m);
   g_autoptr(WxReportTable) collections = wx_month_table_collections (m);
   g_autoptr(WxReportTable) complaints = wx_month_table_complaints (m);
-  g_autoptr(WxReportTable) debts = wx_month_table_debts (m);
+  g_autoptr(WxReportTable) debts = wx_month_table_debts (m, 0);
   double y, y2;
 
   if (layout == NULL)
@@ -174,11 +174,27 @@ wx_pdf_month_report_build (const WxMonthReport *m, GError **error)
     y = draw_table (layout, complaints, MARGIN, y, WIDTH, 1.0) + 6;
   if (y + 30 > PAGE_H - MARGIN)
     y = page_head (layout, m->company ? m->company : "", title, _("Customer feedback, complaints and collections"));
-  /* As many debts as fit the page. */
-  while (debts->rows->len > 0 && y + 6 + ROW * (debts->rows->len + 1) > PAGE_H - MARGIN)
-    g_ptr_array_remove_index (debts->rows, debts->rows->len - 1);
-  if (debts->rows->len > 0)
-    draw_table (layout, debts, MARGIN, y, WIDTH, 1.0);
+  /* Every unpaid order: as many as fit each page, the headings again on
+   * the next. */
+  for (guint from = 0; from < debts->rows->len;)
+    {
+      guint fit = (guint) MAX ((PAGE_H - MARGIN - y - 6) / ROW - 1, 0);
+      WxReportTable part = *debts;
+
+      if (fit == 0)
+        {
+          y = page_head (layout, m->company ? m->company : "", title, _("Customer feedback, complaints and collections"));
+          continue;
+        }
+      fit = MIN (fit, debts->rows->len - from);
+      part.rows = g_ptr_array_new ();
+      for (guint i = from; i < from + fit; i++)
+        g_ptr_array_add (part.rows, g_ptr_array_index (debts->rows, i));
+      draw_table (layout, &part, MARGIN, y, WIDTH, 1.0);
+      g_ptr_array_unref (part.rows);
+      from += fit;
+      y = PAGE_H;
+    }
   return g_steal_pointer (&layout);
 }
 

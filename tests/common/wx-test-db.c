@@ -164,7 +164,8 @@ wx_test_fixed_now (void)
 
 /* A valid customer (id 1), device (1), order (1), part (1) and contract (1) to hang bad rows on. */
 static const char fixture_sql[] =
-  "INSERT INTO customers (id, unit_name, contact_person, mobile) VALUES (1, '广州大学', '李明', '13812345678');"
+  "INSERT INTO customers (id, unit_name, contact_person, mobile, account_allowed)"
+  "  VALUES (1, '广州大学', '李明', '13812345678', true);"
   "INSERT INTO devices (id, customer_id, category, brand, model, serial) VALUES (1, 1, 'laser_printer', 'HP', 'LaserJet Pro M404dn', 'CNB3K12345');"
   "INSERT INTO service_orders (id, kind, state, customer_id, device_id, unit_name, contact_mobile, product_name, model, reported_fault)"
   "  VALUES (1, 'carry_in', 'received', 1, 1, '广州大学', '13812345678', '激光打印机', 'M404dn', '卡纸');"

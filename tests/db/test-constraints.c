@@ -200,6 +200,12 @@ static const Case cases[] = {
   UNIQUE_CASE ("two quote lines at one position", "INSERT INTO quote_lines (order_id, position, kind, description, unit_price) VALUES (1, 1, 'part', '定影组件', 45000), (1, 1, 'labour', '更换工时', 8000)", "quote_lines_order_id_position_key"),
   CHECK_CASE ("zero payment",               "INSERT INTO payments (order_id, amount, method) VALUES (1, 0, 'cash')", "payments_amount_check"),
   CHECK_CASE ("unknown payment method",     "INSERT INTO payments (order_id, amount, method) VALUES (1, 100, 'shells')", "payments_method_check"),
+  CHECK_CASE ("unknown payment kind",       "INSERT INTO payments (order_id, amount, method, kind, reason, approved_by) VALUES (1, 100, 'cash', 'gift', 'x', 'zhou_min')", "payments_kind_check"),
+  CHECK_CASE ("payment reference too long", "INSERT INTO payments (order_id, amount, method, reference) VALUES (1, 100, 'bank_transfer', repeat('9', 61))", "payments_reference_check"),
+  CHECK_CASE ("payment reason too long",    "INSERT INTO payments (order_id, amount, method, reason) VALUES (1, 100, 'cash', repeat('退', 301))", "payments_reason_check"),
+  CHECK_CASE ("refund without approval",    "INSERT INTO payments (order_id, amount, method, kind, reason) VALUES (1, 100, 'cash', 'refund', '多收')", "payments_approved"),
+  CHECK_CASE ("write-off without reason",   "INSERT INTO payments (order_id, amount, method, kind, approved_by) VALUES (1, 100, 'on_account', 'write_off', 'zhou_min')", "payments_approved"),
+  CHECK_CASE ("write-off moving money",     "INSERT INTO payments (order_id, amount, method, kind, reason, approved_by) VALUES (1, 100, 'cash', 'write_off', '抹零', 'zhou_min')", "payments_write_off_method"),
   NOT_NULL_CASE ("payment without method",  "INSERT INTO payments (order_id, amount) VALUES (1, 45000)", "method"),
   FK_CASE ("payment of no order",           "INSERT INTO payments (order_id, amount, method) VALUES (999, 45000, 'wechat')", "payments_order_id_fkey"),
 

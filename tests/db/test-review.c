@@ -910,6 +910,8 @@ main (int argc, char **argv)
   fixed = wx_test_fixed_now ();
   if (!wx_db_demo_load (conn, 60, fixed, &error))
     g_error ("demo data: %s", error->message);
+  /* The scripted orders go on account (migration 021: an allowed account). */
+  wx_test_db_exec (conn, "UPDATE customers SET account_allowed = true");
   /* Enough fusers and fuser films for every scripted repair. */
   wx_test_db_exec (conn, "INSERT INTO stock_movements (part_id, kind, quantity, note)"
                          " SELECT id, 'receive', 50, 'test' FROM parts WHERE part_number IN ('RM2-5425', 'RM1-4554')");

@@ -17,6 +17,7 @@
 #include "db/wx-db-demo.h"
 #include "db/wx-db-document.h"
 #include "print/wx-pdf.h"
+#include "print/wx-pdf-report.h"
 #include "wx-test-db.h"
 
 static char *conninfo;
@@ -701,6 +702,52 @@ test_worker_threads (void)
   g_assert_cmpmem (g_bytes_get_data (here, NULL), 5, "%PDF-", 5);
 }
 
+/* The monthly report's unpaid list has no cut-off: 300 unpaid orders over
+ * the four age buckets all read back from the PDF, each bucket's count and
+ * sum as the hand sum of the rows. */
+static void
+test_monthly_unpaid_all (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(WxMonthReport) m = wx_month_report_new (zone, 2026, 11);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *file = g_strdup_printf ("%s/monthly-unpaid-%s.pdf", out_dir, lang_tag);
+  g_autofree char *text = NULL;
+  gint64 sums[WX_REPORT_N_DEBT_AGES] = { 0 };
+  guint counts[WX_REPORT_N_DEBT_AGES] = { 0 };
+
+  m->company = g_strdup ("广州市测试办公设备维修中心");
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("2026-%06u", 900000 + i);
+      gint64 handed = m->as_of - (gint64) (300 - i) * 86400 * 2 / 5 - 3600;
+      gint64 due = 10000 + i * 137;
+      guint b = wx_report_debt_bucket (m->as_of - handed);
+
+      sums[b] += due;
+      counts[b]++;
+      wx_month_report_add_debt (m, number, "测试单位", handed, due);
+    }
+  pdf = wx_pdf_month_report_render (m, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
+  text = pdf_text (file);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("2026-%06u", 900000 + i);
+      assert_has (text, number, file);
+    }
+  for (guint b = 0; b < WX_REPORT_N_DEBT_AGES; b++)
+    {
+      g_autofree char *sum = wx_money_format_yuan (sums[b]);
+      g_autofree char *row = g_strdup_printf ("%s %u %s", wx_report_debt_label (b), counts[b], sum);
+
+      g_assert_cmpuint (counts[b], >, 0);
+      assert_has (text, row, file);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -716,6 +763,7 @@ main (int argc, char **argv)
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0755), ==, 0);
   set_up_data ();
 
+  g_test_add_func ("/print/monthly-unpaid-all", test_monthly_unpaid_all);
   g_test_add_func ("/print/form-text", test_form_text);
   g_test_add_func ("/print/form-english", test_form_english);
   g_test_add_func ("/print/labels-text", test_labels_text);

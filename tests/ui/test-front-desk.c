@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "core/wx-i18n.h"
+#include "core/wx-money.h"
 #include "core/wx-validate.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db.h"
@@ -27,6 +28,7 @@
 #include "gui/dialogs/wx-call-dialog.h"
 #include "gui/dialogs/wx-intake-dialog.h"
 #include "gui/board/wx-board-card.h"
+#include "gui/dialogs/wx-payment-dialog.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
 #include "wx-test-xdo.h"
@@ -1099,6 +1101,69 @@ test_keys_narrow (void)
     }
 }
 
+static gboolean
+balance_loaded (gpointer dialog)
+{
+  return wx_payment_dialog_get_balance (dialog) >= 0;
+}
+
+static void
+paid_cb (WxPaymentDialog *dialog, gint64 balance, gboolean *saved)
+{
+  *saved = TRUE;
+}
+
+/* "Take Payment" from the panel of an order picked up on account (money
+ * after pickup, issue 15): the amount starts at the balance, more is
+ * refused with the database's sentence, part of it is recorded with its
+ * method and transfer number as the clerk. */
+static void
+test_take_payment (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(PGconn) desk = wx_test_db_connect (clerk_conninfo);
+  WxOrderDraft draft = { WX_ORDER_KIND_CARRY_IN, "广州市海珠区月结客户", "", "陈会计", "13800002222",
+                         "激光打印机", "M404dn", "", "卡纸", NULL, NULL };
+  g_auto(WxIntakeResult) made = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *over = NULL;
+  WxPaymentDialog *dialog;
+  gboolean saved = FALSE;
+
+  g_assert_true (wx_db_order_create (desk, &draft, &made, &error));
+  g_assert_no_error (error);
+  g_free (scalar (conn, "UPDATE service_orders SET state = 'picked_up', payment_status = 'on_account',"
+                        " quote_total = 68000, picked_up_at = now() WHERE number = $1 RETURNING number",
+                  made.number));
+  wx_front_desk_window_open_order (window, made.number);
+  wx_test_spin_until (panel_shows, made.number, "the order detail");
+  dialog = wx_order_panel_take_payment (wx_front_desk_window_get_panel (window));
+  g_assert_nonnull (dialog);
+  wx_test_spin_until (balance_loaded, dialog, "the balance");
+  g_assert_cmpint (wx_payment_dialog_get_balance (dialog), ==, 68000);
+
+  g_assert_true (wx_payment_dialog_set_value (dialog, "amount", "700"));
+  g_assert_true (wx_payment_dialog_set_value (dialog, "method", "wechat"));
+  wx_payment_dialog_save (dialog);
+  over = g_strdup_printf (_(WX_PAYMENT_OVER), "680.00");
+  g_assert_cmpstr (wx_payment_dialog_get_message (dialog, "amount"), ==, over);
+  wx_test_screenshot (GTK_WIDGET (dialog), "payment-dialog");
+
+  wx_payment_dialog_set_value (dialog, "amount", "300");
+  wx_payment_dialog_set_value (dialog, "method", "bank_transfer");
+  wx_payment_dialog_set_value (dialog, "reference", "HX4200001234");
+  g_signal_connect (dialog, "saved", G_CALLBACK (paid_cb), &saved);
+  wx_payment_dialog_save (dialog);
+  wx_test_spin_until (wx_test_flag_set, &saved, "the payment");
+  after = scalar (conn, "SELECT wx_order_balance(o.id) || ' ' || y.amount || ' ' || y.method || ' '"
+                        "       || y.reference || ' ' || y.received_by"
+                        "  FROM service_orders o JOIN payments y ON y.order_id = o.id WHERE o.number = $1", made.number);
+  expected = g_strconcat ("38000 30000 bank_transfer HX4200001234 ", clerk_login, NULL);
+  g_assert_cmpstr (after, ==, expected);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1155,5 +1220,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/front-desk/keys/card-menu", test_keys_card_menu);
   g_test_add_func ("/ui/front-desk/keys/scan", test_keys_scan);
   g_test_add_func ("/ui/front-desk/keys/narrow", test_keys_narrow);
+  g_test_add_func ("/ui/front-desk/take-payment", test_take_payment);
   return g_test_run ();
 }

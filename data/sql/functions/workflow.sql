@@ -252,7 +252,7 @@ BEGIN
       v_amount := 0;
     END IF;
     IF v_text = 'paid' THEN
-      v_due := coalesce(o.quote_total, 0) - coalesce((SELECT sum(y.amount) FROM payments y WHERE y.order_id = o.id), 0);
+      v_due := wx_order_balance(o.id);
       IF v_due <= 0 AND v_amount = 0 AND NOT EXISTS (SELECT 1 FROM payments y WHERE y.order_id = o.id) THEN
         PERFORM wx_refuse('payment_nothing_due');
       ELSIF v_amount < v_due THEN
@@ -263,6 +263,11 @@ BEGIN
     END IF;
   ELSIF r ? 'payment' THEN
     PERFORM wx_refuse('step_records', 'payment');
+  END IF;
+  -- On account: a customer allowed an account, within its limit
+  -- (functions/money.sql).
+  IF 'payment' = ANY (t.needs) AND v_text = 'on_account' AND o.payment_status IS DISTINCT FROM 'on_account' THEN
+    PERFORM wx_account_check(o.customer_id, greatest(wx_order_balance(o.id), 0));
   END IF;
 
   -- ---------------------------------------------------------- the records

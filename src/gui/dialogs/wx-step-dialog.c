@@ -55,7 +55,7 @@ static const FieldSpec field_specs[] = {
     N_("paid:Paid now|on_account:On account (monthly statement)|free:Free of charge") },
   { "payment_amount",      N_("Amount received (yuan)"),            FIELD_ENTRY,    NULL },
   { "payment_method",      N_("Paid by"),                           FIELD_CHOICE,
-    N_("cash:Cash|wechat:WeChat Pay|alipay:Alipay|card:Bank card|bank_transfer:Bank transfer|cheque:Cheque") },
+    WX_PAYMENT_METHODS },
   { "picked_up_by",        N_("Picked up by"),                      FIELD_ENTRY,    NULL },
   { "verified_by",         N_("Machine verified by (supervisor or engineer)"), FIELD_ENTRY, NULL },
   { "pickup_signed",       N_("Customer signed the customer copy"), FIELD_CHECK,    NULL },
@@ -717,9 +717,11 @@ collect (WxStepDialog *self,
 
     g_autoptr(GError) error = NULL;
 
+    const WxOrderData *d = wx_order_get_data (self->order);
+
     /* The database's rule, with its sentence, answered sooner. */
-    if (amount && !wx_payment_check (status, j->extras.payment_amount,
-                                          wx_order_get_data (self->order)->quote_total, 0, &error))
+    if (amount && !wx_payment_check (status, j->extras.payment_amount, d->balance,
+                                     d->balance != d->quote_total, &error))
       {
         wx_dialog_set_message (amount->message, error->message);
         ok = FALSE;
@@ -965,6 +967,12 @@ wx_step_dialog_new (GtkWindow  *parent,
       const FieldSpec *spec = find_spec (g_ptr_array_index (keys, i));
       if (spec)
         add_field (self, spec, i < n_required);
+    }
+  /* The amount received starts at the balance due. */
+  if (find_field (self, "payment_amount") && d->balance > 0)
+    {
+      g_autofree char *due = wx_money_format (d->balance);
+      wx_step_dialog_set_value (self, "payment_amount", due);
     }
   if (self->lines_box)
     {

@@ -195,7 +195,7 @@ show_monthly (WxReportView *self)
   add_section (self->monthly_box, _("Feedback"), table_grid (wx_month_table_feedback (m)));
   add_section (self->monthly_box, _("Complaints"), table_grid (wx_month_table_complaints (m)));
   add_section (self->monthly_box, _("Collections"), table_grid (wx_month_table_collections (m)));
-  add_section (self->monthly_box, _("Unpaid orders"), table_grid (wx_month_table_debts (m)));
+  add_section (self->monthly_box, _("Unpaid orders"), table_grid (wx_month_table_debts (m, 50)));
 }
 
 static void

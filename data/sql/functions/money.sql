@@ -1,0 +1,218 @@
+-- functions/money.sql — payments, refunds, write-offs and customer
+-- accounts (data/sql/021_money.sql, issue 15). No group writes payments:
+-- every row comes from wx_transition (the pickup's payment) or one of the
+-- functions below (SECURITY DEFINER), which check the caller's group
+-- (wx_caller()), refuse bad input with SQLSTATE WX400 and the rule's name
+-- (sentences in src/db/wx-db-error.c rules[]) and log an order event.
+-- Re-created by every migrate after the numbered migrations (HACKING.md).
+
+-- THE balance of an order, the one rule everywhere (the pickup's "paid",
+-- a later payment, the collections list, the account limit):
+--   quoted (the quote total the customer agreed, its fee lines included;
+--   draft lines of an inspection not yet quoted count nothing)
+--   − received (payments less refunds) − written off,
+-- counting the rows recorded before `p_at`. Its C counterpart, for the
+-- dialogs, is wx_money_balance (src/core/wx-money.c).
+CREATE OR REPLACE FUNCTION wx_order_balance(p_order bigint, p_at timestamptz DEFAULT 'infinity')
+  RETURNS bigint LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT coalesce(o.quote_total, 0)
+       - coalesce((SELECT sum(CASE y.kind WHEN 'refund' THEN -y.amount ELSE y.amount END)
+                     FROM payments y WHERE y.order_id = o.id AND y.at < p_at), 0)
+    FROM service_orders o WHERE o.id = p_order
+$$;
+
+-- ¥ text of fen, as the client's wx_money_format.
+CREATE OR REPLACE FUNCTION wx_money_text(p bigint) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT to_char(p / 100.0, 'FM999,999,999,990.00')
+$$;
+
+-- May `p_customer` take `p_amount` more on account? Contract customers
+-- and customers set to run an account may, up to their credit limit (none:
+-- no limit); anyone else, or over the limit, needs a supervisor.
+CREATE OR REPLACE FUNCTION wx_account_check(p_customer bigint, p_amount bigint) RETURNS void
+  LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $$
+DECLARE
+  c customers;
+  v_owed bigint;
+BEGIN
+  -- A supervisor may; so does the owner loading history (demo, imports).
+  IF pg_has_role(wx_caller(), 'wx_supervisor', 'MEMBER')
+     OR pg_has_role(wx_caller(), (SELECT relowner FROM pg_class WHERE oid = 'public.service_orders'::regclass), 'MEMBER') THEN
+    RETURN;
+  END IF;
+  SELECT * INTO c FROM customers WHERE id = p_customer;
+  IF NOT (c.is_contract OR c.account_allowed) THEN
+    PERFORM wx_refuse('account_not_allowed', c.unit_name);
+  END IF;
+  IF c.credit_limit IS NOT NULL THEN
+    SELECT coalesce(sum(greatest(wx_order_balance(o.id), 0)), 0) INTO v_owed
+      FROM service_orders o WHERE o.customer_id = p_customer AND o.payment_status = 'on_account';
+    IF v_owed + p_amount > c.credit_limit THEN
+      PERFORM wx_refuse('account_over_limit', wx_money_text(c.credit_limit));
+    END IF;
+  END IF;
+END
+$$;
+
+-- The order `p_number` for a money function, locked; WX404 when none.
+CREATE OR REPLACE FUNCTION wx_money_order(p_number text) RETURNS service_orders
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+  o service_orders;
+BEGIN
+  SELECT * INTO o FROM service_orders s WHERE s.number = p_number FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no order %', p_number USING ERRCODE = 'WX404';
+  END IF;
+  IF o.state = 'cancelled' THEN
+    PERFORM wx_refuse('payment_cancelled', p_number);
+  END IF;
+  RETURN o;
+END
+$$;
+
+-- The input of a payments row: an amount the shop handles, how it moved
+-- (NULL: no money moved, a write-off), a reference of at most
+-- 60 characters and, when `p_reason` is not NULL (a refund, a write-off),
+-- a reason.
+CREATE OR REPLACE FUNCTION wx_money_input(p_amount bigint, p_method text, p_reference text, p_reason text)
+  RETURNS void LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF p_amount IS NULL OR p_amount <= 0 OR p_amount > 100000000000 THEN
+    PERFORM wx_refuse('payment_amount', p_amount::text);
+  END IF;
+  IF p_method IS NOT NULL AND p_method NOT IN ('cash', 'bank_transfer', 'card', 'wechat', 'alipay', 'cheque') THEN
+    PERFORM wx_refuse('payment_method', p_method);
+  END IF;
+  IF length(coalesce(p_reference, '')) > 60 THEN
+    PERFORM wx_refuse('payment_reference', p_reference);
+  END IF;
+  IF p_reason IS NOT NULL AND (wx_feedback_blank(p_reason) OR length(p_reason) > 300) THEN
+    PERFORM wx_refuse('payment_reason', p_reason);
+  END IF;
+END
+$$;
+
+-- Writes one payments row of `p_kind` and its order event; settles an
+-- order on account or unpaid once its balance is nil after pickup.
+-- Returns the new row's id and the balance after it.
+CREATE OR REPLACE FUNCTION wx_money_record(o service_orders, p_kind text, p_amount bigint, p_method text,
+                                           p_reference text, p_reason text)
+  RETURNS TABLE (payment_id bigint, balance bigint)
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+  v_me name := wx_caller();
+  v_id bigint;
+  v_balance bigint;
+BEGIN
+  INSERT INTO payments (order_id, amount, method, received_by, kind, reference, reason, approved_by)
+    VALUES (o.id, p_amount, p_method, v_me, p_kind, coalesce(btrim(p_reference), ''),
+            coalesce(btrim(p_reason), ''), CASE WHEN p_kind <> 'payment' THEN v_me END)
+    RETURNING id INTO v_id;
+  v_balance := wx_order_balance(o.id);
+  IF v_balance = 0 AND p_kind = 'payment' AND o.picked_up_at IS NOT NULL
+     AND o.payment_status IN ('unpaid', 'on_account') THEN
+    UPDATE service_orders s SET payment_status = 'paid' WHERE s.id = o.id;
+  END IF;
+  INSERT INTO order_events (order_id, event, payload, actor)
+    VALUES (o.id, p_kind, jsonb_build_object('payment_id', v_id, 'amount', p_amount, 'method', p_method,
+                                              'reference', coalesce(btrim(p_reference), ''),
+                                              'reason', coalesce(btrim(p_reason), ''), 'balance', v_balance),
+            v_me);
+  RETURN QUERY SELECT v_id, v_balance;
+END
+$$;
+
+-- Money received for order `p_number`: a deposit, part of the balance, or
+-- the rest of an order picked up on account. Never more than the balance.
+CREATE OR REPLACE FUNCTION wx_payment_add(p_number text, p_amount bigint, p_method text,
+                                          p_reference text DEFAULT '', p_note text DEFAULT '')
+  RETURNS TABLE (payment_id bigint, balance bigint)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  o service_orders;
+  v_due bigint;
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor'], 'payment_role');
+  o := wx_money_order(p_number);
+  PERFORM wx_money_input(p_amount, coalesce(p_method, ''), p_reference, NULL);
+  v_due := wx_order_balance(o.id);
+  IF p_amount > greatest(v_due, 0) THEN
+    PERFORM wx_refuse('payment_over', wx_money_text(greatest(v_due, 0)));
+  END IF;
+  RETURN QUERY SELECT * FROM wx_money_record(o, 'payment', p_amount, p_method, p_reference, p_note);
+END
+$$;
+
+-- Money given back (a supervisor's act, with the reason): never more than
+-- was received.
+CREATE OR REPLACE FUNCTION wx_payment_refund(p_number text, p_amount bigint, p_method text, p_reason text,
+                                             p_reference text DEFAULT '')
+  RETURNS TABLE (payment_id bigint, balance bigint)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  o service_orders;
+  v_received bigint;
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_supervisor'], 'refund_role');
+  o := wx_money_order(p_number);
+  PERFORM wx_money_input(p_amount, coalesce(p_method, ''), p_reference, coalesce(p_reason, ''));
+  SELECT coalesce(sum(CASE y.kind WHEN 'payment' THEN y.amount WHEN 'refund' THEN -y.amount ELSE 0 END), 0)
+    INTO v_received FROM payments y WHERE y.order_id = o.id;
+  IF p_amount > v_received THEN
+    PERFORM wx_refuse('refund_over', wx_money_text(v_received));
+  END IF;
+  RETURN QUERY SELECT * FROM wx_money_record(o, 'refund', p_amount, p_method, p_reference, p_reason);
+END
+$$;
+
+-- A debt forgiven (a supervisor's act, with the reason): never more than
+-- the balance.
+CREATE OR REPLACE FUNCTION wx_payment_write_off(p_number text, p_amount bigint, p_reason text)
+  RETURNS TABLE (payment_id bigint, balance bigint)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  o service_orders;
+  v_due bigint;
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_supervisor'], 'write_off_role');
+  o := wx_money_order(p_number);
+  PERFORM wx_money_input(p_amount, NULL, '', coalesce(p_reason, ''));
+  v_due := wx_order_balance(o.id);
+  IF p_amount > greatest(v_due, 0) THEN
+    PERFORM wx_refuse('write_off_over', wx_money_text(greatest(v_due, 0)));
+  END IF;
+  RETURN QUERY SELECT * FROM wx_money_record(o, 'write_off', p_amount, 'on_account', '', p_reason);
+END
+$$;
+
+-- A customer's account: allowed or not, and its limit (NULL: none).
+CREATE OR REPLACE FUNCTION wx_customer_account_set(p_customer bigint, p_allowed boolean, p_limit bigint)
+  RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_supervisor', 'wx_admin'], 'account_role');
+  IF p_limit IS NOT NULL AND (p_limit < 0 OR p_limit > 100000000000) THEN
+    PERFORM wx_refuse('account_limit', p_limit::text);
+  END IF;
+  UPDATE customers SET account_allowed = coalesce(p_allowed, false), credit_limit = p_limit
+   WHERE id = p_customer;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no customer %', p_customer USING ERRCODE = 'WX404';
+  END IF;
+END
+$$;
+
+REVOKE ALL ON FUNCTION wx_payment_add(text, bigint, text, text, text),
+                       wx_payment_refund(text, bigint, text, text, text),
+                       wx_payment_write_off(text, bigint, text),
+                       wx_customer_account_set(bigint, boolean, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION wx_payment_add(text, bigint, text, text, text),
+                          wx_payment_refund(text, bigint, text, text, text),
+                          wx_payment_write_off(text, bigint, text),
+                          wx_customer_account_set(bigint, boolean, bigint)
+  TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+-- The helpers run inside the functions above (as the owner) only.
+REVOKE ALL ON FUNCTION wx_money_order(text), wx_money_input(bigint, text, text, text),
+                       wx_money_record(service_orders, text, bigint, text, text, text),
+                       wx_account_check(bigint, bigint) FROM PUBLIC;

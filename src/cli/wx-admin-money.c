@@ -1,0 +1,114 @@
+/* wx-admin-money.c — `payment`: money after pickup from the command line
+ * (payments, refunds, write-offs, a customer's account). Every write is a
+ * function of data/sql/functions/money.sql, as the connecting login. */
+#define G_LOG_DOMAIN "weixiu-admin"
+
+#include <glib/gi18n.h>
+
+#include "core/wx-money.h"
+#include "db/wx-db.h"
+#include "db/wx-db-money.h"
+#include "wx-admin.h"
+
+static const char payment_usage[] =
+  N_("Use “payment add|refund|write-off NUMBER YUAN …”, “payment list NUMBER” "
+     "or “payment account CUSTOMER_ID on|off [--limit YUAN]”.");
+
+static int
+payment_record (WxAdmin *a, WxPaymentKind kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autofree char *left = NULL;
+  WxMoney balance = 0;
+  WxPaymentInput in = {
+    .kind = kind,
+    .method = wx_admin_value (a, "--method"),
+    .reference = wx_admin_value (a, "--reference"),
+    .reason = kind == WX_PAYMENT_RECEIVED ? wx_admin_value (a, "--note") : wx_admin_value (a, "--reason"),
+  };
+
+  if (a->args->len != 3)
+    return wx_admin_usage_error (_(payment_usage));
+  if (!wx_money_parse (wx_admin_arg (a, 2), &in.amount, &error))
+    return wx_admin_fail (error);
+  if (kind != WX_PAYMENT_WRITE_OFF && in.method == NULL)
+    return wx_admin_usage_error (_("Give --method cash, wechat, alipay, bank_transfer, card or cheque."));
+  conn = wx_admin_connect (a, &error);
+  if (conn == NULL || !wx_db_payment_record (conn, wx_admin_arg (a, 1), &in, &balance, &error))
+    return wx_admin_fail (error);
+  left = wx_money_format (balance);
+  g_print (_("%s: balance ¥%s\n"), wx_admin_arg (a, 1), left);
+  return EXIT_SUCCESS;
+}
+
+static int
+payment_list (WxAdmin *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *left = NULL;
+  WxMoney balance = 0;
+
+  if (a->args->len != 2)
+    return wx_admin_usage_error (_(payment_usage));
+  conn = wx_admin_connect (a, &error);
+  if (conn == NULL || (rows = wx_db_payments_load (conn, wx_admin_arg (a, 1), &balance, &error)) == NULL)
+    return wx_admin_fail (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WxPayment *p = g_ptr_array_index (rows, i);
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (p->at);
+      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
+      g_autofree char *amount = wx_money_format (p->kind == WX_PAYMENT_REFUND ? -p->amount : p->amount);
+
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", when, wx_payment_kind_code (p->kind), amount,
+               p->method, p->taken_by, p->reference, p->reason, p->approved_by);
+    }
+  left = wx_money_format (balance);
+  g_print (_("balance ¥%s\n"), left);
+  return EXIT_SUCCESS;
+}
+
+static int
+payment_account (WxAdmin *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  const char *limit_text = wx_admin_value (a, "--limit");
+  const char *onoff = wx_admin_arg (a, 2);
+  WxMoney limit = -1;
+  char *end = NULL;
+  gint64 id;
+
+  if (a->args->len != 3 || (g_strcmp0 (onoff, "on") != 0 && g_strcmp0 (onoff, "off") != 0))
+    return wx_admin_usage_error (_(payment_usage));
+  id = g_ascii_strtoll (wx_admin_arg (a, 1), &end, 10);
+  if (end == NULL || *end || id <= 0)
+    return wx_admin_usage_error (_(payment_usage));
+  if (limit_text && !wx_money_parse (limit_text, &limit, &error))
+    return wx_admin_fail (error);
+  conn = wx_admin_connect (a, &error);
+  if (conn == NULL || !wx_db_customer_account_set (conn, id, g_str_equal (onoff, "on"), limit, &error))
+    return wx_admin_fail (error);
+  return EXIT_SUCCESS;
+}
+
+int
+wx_admin_cmd_payment (WxAdmin *a)
+{
+  const char *sub = wx_admin_arg (a, 0);
+
+  if (g_strcmp0 (sub, "add") == 0)
+    return payment_record (a, WX_PAYMENT_RECEIVED);
+  if (g_strcmp0 (sub, "refund") == 0)
+    return payment_record (a, WX_PAYMENT_REFUND);
+  if (g_strcmp0 (sub, "write-off") == 0)
+    return payment_record (a, WX_PAYMENT_WRITE_OFF);
+  if (g_strcmp0 (sub, "list") == 0)
+    return payment_list (a);
+  if (g_strcmp0 (sub, "account") == 0)
+    return payment_account (a);
+  return wx_admin_usage_error (_(payment_usage));
+}

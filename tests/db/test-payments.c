@@ -1,0 +1,333 @@
+/* Money after pickup against a real database (data/sql/functions/money.sql,
+ * src/db/wx-db-money.c): an order of a contract customer picked up on
+ * account, paid later in two parts (a deposit-sized part and the rest with
+ * a transfer reference) and then settled; a refund and a write-off only by
+ * a supervisor, with a reason, never more than received or due; the balance
+ * the database gives equals the hand sum of the rows and core's
+ * wx_money_balance; no group writes payments directly; a walk-in customer
+ * goes on account only with a supervisor; a credit limit stops the front
+ * desk and a supervisor raises it. Each refusal carries its rule's sentence. */
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "core/wx-money.h"
+#include "db/wx-db.h"
+#include "db/wx-db-demo.h"
+#include "db/wx-db-error.h"
+#include "db/wx-db-money.h"
+#include "db/wx-db-workflow.h"
+#include "wx-test-db.h"
+
+#define COORDINATOR "zhang_wei"   /* 张伟 */
+#define SUPERVISOR  "zhou_min"    /* 周敏 */
+
+static char *conninfo;
+static PGconn *conn;
+
+static void
+set_role (const char *role)
+{
+  g_autofree char *sql = role ? g_strdup_printf ("SET SESSION AUTHORIZATION %s", role)
+                              : g_strdup ("RESET SESSION AUTHORIZATION");
+  wx_test_db_exec (conn, sql);
+}
+
+/* A customer of its own: contract or walk-in, its credit limit (< 0: none). */
+static gint64
+new_customer (const char *name, gboolean contract, WxMoney limit)
+{
+  g_autofree char *limit_text = limit >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, limit) : g_strdup ("NULL");
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO customers (unit_name, is_contract, credit_limit) VALUES ('%s', %s, %s) RETURNING id",
+    name, contract ? "true" : "false", limit_text);
+  return wx_test_db_count (conn, sql);
+}
+
+/* An order of `customer`, repaired and notified, quoted at `quote` fen. */
+static char *
+notified_order (gint64 customer, WxMoney quote)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_person, contact_mobile,"
+    "                            product_name, model, reported_fault, appearance_check,"
+    "                            customer_signed, notice_read, received_by, owner_role, quote_total)"
+    " SELECT 'carry_in', 'notified', c.id, c.unit_name, '黄小姐', '13800138000', '激光打印机',"
+    "        'HP LaserJet Pro M404dn', '开机报错 50.2', '外壳有轻微划痕', true, true, '" COORDINATOR "',"
+    "        'coordinator', %" G_GINT64_FORMAT " FROM customers c WHERE c.id = %" G_GINT64_FORMAT
+    " RETURNING number", quote, customer);
+  return wx_test_db_value (conn, sql);
+}
+
+static gboolean
+pickup_on_account (const char *role, const char *number, GError **error)
+{
+  g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean ok;
+
+  g_hash_table_insert (data, "accessories_checked", "true");
+  g_hash_table_insert (data, "payment_status", "on_account");
+  g_hash_table_insert (data, "picked_up_by", "黄小姐");
+  g_hash_table_insert (data, "pickup_signed", "true");
+  set_role (role);
+  ok = wx_db_order_step_full (conn, number, -1, "pickup", data, NULL, NULL, error);
+  set_role (NULL);
+  return ok;
+}
+
+static gboolean
+record (const char *role, const char *number, WxPaymentKind kind, WxMoney amount, const char *method,
+        const char *reference, const char *reason, WxMoney *balance, GError **error)
+{
+  WxPaymentInput in = { kind, amount, method, reference, reason };
+  gboolean ok;
+
+  set_role (role);
+  ok = wx_db_payment_record (conn, number, &in, balance, error);
+  set_role (NULL);
+  return ok;
+}
+
+/* The refusal of `rule`: an invalid value, its sentence (with `part`). */
+static void
+assert_refused (GError *error, const char *part)
+{
+  g_assert_nonnull (error);
+  g_assert_true (g_error_matches (error, WX_DB_ERROR, WX_DB_ERROR_INVALID)
+                 || g_error_matches (error, WX_DB_ERROR, WX_DB_ERROR_DENIED));
+  if (strstr (error->message, part) == NULL)
+    g_error ("“%s” lacks “%s”", error->message, part);
+}
+
+static WxMoney
+db_balance (const char *number)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT wx_order_balance(id) FROM service_orders WHERE number = '%s'", number);
+  return wx_test_db_count (conn, sql);
+}
+
+static char *
+status_of (const char *number)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT payment_status FROM service_orders WHERE number = '%s'", number);
+  return wx_test_db_value (conn, sql);
+}
+
+static void
+test_on_account_paid_later (void)
+{
+  gint64 customer = new_customer ("广州市天河区测试合同客户", TRUE, -1);
+  g_autofree char *number = notified_order (customer, 68000);
+  g_autofree char *status = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  WxMoney balance = -1, received = 0, written_off = 0, loaded = -1;
+
+  g_assert_true (pickup_on_account (COORDINATOR, number, &error));
+  g_assert_no_error (error);
+  status = status_of (number);
+  g_assert_cmpstr (status, ==, "on_account");
+  g_assert_cmpint (db_balance (number), ==, 68000);
+
+  /* More than the balance, nothing, or an unknown method: refused. */
+  g_assert_false (record (COORDINATOR, number, WX_PAYMENT_RECEIVED, 68001, "cash", NULL, NULL, NULL, &error));
+  assert_refused (error, "680.00");
+  g_clear_error (&error);
+  g_assert_false (record (COORDINATOR, number, WX_PAYMENT_RECEIVED, 0, "cash", NULL, NULL, NULL, &error));
+  assert_refused (error, "0");
+  g_clear_error (&error);
+  g_assert_false (record (COORDINATOR, number, WX_PAYMENT_RECEIVED, 100, "shells", NULL, NULL, NULL, &error));
+  assert_refused (error, "WeChat");
+  g_clear_error (&error);
+
+  /* Two parts; the second settles it. */
+  g_assert_true (record (COORDINATOR, number, WX_PAYMENT_RECEIVED, 30000, "cash", NULL, NULL, &balance, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance, ==, 38000);
+  g_free (status);
+  status = status_of (number);
+  g_assert_cmpstr (status, ==, "on_account");
+  g_assert_true (record (COORDINATOR, number, WX_PAYMENT_RECEIVED, 38000, "bank_transfer", "HX20261207001",
+                         NULL, &balance, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance, ==, 0);
+  g_free (status);
+  status = status_of (number);
+  g_assert_cmpstr (status, ==, "paid");
+
+  /* A refund: a supervisor's, with a reason, at most what was received. */
+  g_assert_false (record (COORDINATOR, number, WX_PAYMENT_REFUND, 5000, "cash", NULL, "多收", NULL, &error));
+  assert_refused (error, "supervisor");
+  g_clear_error (&error);
+  g_assert_false (record (SUPERVISOR, number, WX_PAYMENT_REFUND, 5000, "cash", NULL, "  ", NULL, &error));
+  assert_refused (error, "reason");
+  g_clear_error (&error);
+  g_assert_false (record (SUPERVISOR, number, WX_PAYMENT_REFUND, 68001, "cash", NULL, "多收", NULL, &error));
+  assert_refused (error, "680.00");
+  g_clear_error (&error);
+  g_assert_true (record (SUPERVISOR, number, WX_PAYMENT_REFUND, 10000, "cash", NULL, "定影组件保修期内，退回配件费",
+                         &balance, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance, ==, 10000);
+
+  /* A write-off: a supervisor's, at most the balance. */
+  g_assert_false (record (COORDINATOR, number, WX_PAYMENT_WRITE_OFF, 10000, NULL, NULL, "老客户", NULL, &error));
+  assert_refused (error, "supervisor");
+  g_clear_error (&error);
+  g_assert_false (record (SUPERVISOR, number, WX_PAYMENT_WRITE_OFF, 10001, NULL, NULL, "老客户", NULL, &error));
+  assert_refused (error, "100.00");
+  g_clear_error (&error);
+  g_assert_true (record (SUPERVISOR, number, WX_PAYMENT_WRITE_OFF, 4000, NULL, NULL, "老客户，抹零", &balance, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance, ==, 6000);
+
+  /* The hand sum of the rows, core's rule and the database agree. */
+  set_role (COORDINATOR);
+  rows = wx_db_payments_load (conn, number, &loaded, &error);
+  set_role (NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WxPayment *p = g_ptr_array_index (rows, i);
+      if (p->kind == WX_PAYMENT_RECEIVED)
+        {
+          received += p->amount;
+          g_assert_cmpstr (p->taken_by, ==, COORDINATOR);
+          g_assert_cmpstr (p->approved_by, ==, "");
+        }
+      else if (p->kind == WX_PAYMENT_REFUND)
+        {
+          received -= p->amount;
+          g_assert_cmpstr (p->approved_by, ==, SUPERVISOR);
+          g_assert_cmpstr (p->reason, ==, "定影组件保修期内，退回配件费");
+        }
+      else
+        {
+          written_off += p->amount;
+          g_assert_cmpstr (p->method, ==, "on_account");
+        }
+    }
+  g_assert_cmpint (received, ==, 30000 + 38000 - 10000);
+  g_assert_cmpint (written_off, ==, 4000);
+  g_assert_cmpint (wx_money_balance (68000, received, written_off), ==, 6000);
+  g_assert_cmpint (loaded, ==, 6000);
+  g_assert_cmpint (db_balance (number), ==, 6000);
+  g_assert_cmpstr (((WxPayment *) g_ptr_array_index (rows, 1))->reference, ==, "HX20261207001");
+  /* Each row has its event. */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "SELECT count(*) FROM order_events e JOIN service_orders o ON o.id = e.order_id"
+      " WHERE o.number = '%s' AND e.event IN ('payment', 'refund', 'write_off')", number);
+    g_assert_cmpint (wx_test_db_count (conn, sql), ==, 4);
+  }
+}
+
+/* No group writes a payment, a refund or an account itself. */
+static void
+test_no_direct_writes (void)
+{
+  const char *groups[] = { COORDINATOR, SUPERVISOR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      g_autofree char *state = NULL;
+
+      set_role (groups[i]);
+      state = wx_test_db_sqlstate (conn, "INSERT INTO payments (order_id, amount, method, kind, reason, approved_by)"
+                                         " SELECT id, 100, 'cash', 'refund', 'x', 'zhou_min' FROM service_orders LIMIT 1",
+                                   0, NULL);
+      g_assert_cmpstr (state, ==, "42501");
+      g_free (state);
+      state = wx_test_db_sqlstate (conn, "UPDATE payments SET amount = 1", 0, NULL);
+      g_assert_cmpstr (state, ==, "42501");
+      g_free (state);
+      state = wx_test_db_sqlstate (conn, "UPDATE customers SET credit_limit = NULL", 0, NULL);
+      g_assert_cmpstr (state, ==, "42501");
+      set_role (NULL);
+    }
+  /* A refund without its approval cannot exist, even for the owner. */
+  {
+    g_autofree char *state = wx_test_db_sqlstate (conn,
+      "INSERT INTO payments (order_id, amount, method, kind) SELECT id, 100, 'cash', 'refund' FROM service_orders LIMIT 1",
+      0, NULL);
+    g_assert_cmpstr (state, ==, "23514");
+  }
+}
+
+static void
+test_walk_in_needs_supervisor (void)
+{
+  gint64 customer = new_customer ("散客测试", FALSE, -1);
+  g_autofree char *first = notified_order (customer, 20000);
+  g_autofree char *second = notified_order (customer, 20000);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pickup_on_account (COORDINATOR, first, &error));
+  assert_refused (error, "散客测试");
+  g_clear_error (&error);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM service_orders WHERE unit_name = '散客测试'"
+                                           " AND state = 'notified'"), ==, 2);
+  g_assert_true (pickup_on_account (SUPERVISOR, first, &error));
+  g_assert_no_error (error);
+
+  /* Allowed an account by a supervisor (not by the front desk). */
+  set_role (COORDINATOR);
+  g_assert_false (wx_db_customer_account_set (conn, customer, TRUE, -1, &error));
+  set_role (NULL);
+  assert_refused (error, "supervisor");
+  g_clear_error (&error);
+  set_role (SUPERVISOR);
+  g_assert_true (wx_db_customer_account_set (conn, customer, TRUE, -1, &error));
+  set_role (NULL);
+  g_assert_no_error (error);
+  g_assert_true (pickup_on_account (COORDINATOR, second, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_credit_limit (void)
+{
+  gint64 customer = new_customer ("限额合同客户", TRUE, 100000);
+  g_autofree char *first = notified_order (customer, 70000);
+  g_autofree char *second = notified_order (customer, 40000);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pickup_on_account (COORDINATOR, first, &error));
+  g_assert_no_error (error);
+  /* 700 + 400 > 1,000 yuan. */
+  g_assert_false (pickup_on_account (COORDINATOR, second, &error));
+  assert_refused (error, "1,000.00");
+  g_clear_error (&error);
+  /* Paying part of the first makes room. */
+  g_assert_true (record (COORDINATOR, first, WX_PAYMENT_RECEIVED, 10000, "wechat", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pickup_on_account (COORDINATOR, second, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GDateTime) fixed = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  wx_test_db_require ();
+  conninfo = wx_test_db_create ("payments", TRUE);
+  conn = wx_test_db_connect (conninfo);
+  fixed = wx_test_fixed_now ();
+  if (!wx_db_demo_load (conn, 20, fixed, &error))
+    g_error ("demo data: %s", error->message);
+
+  g_test_add_func ("/payments/on-account-paid-later", test_on_account_paid_later);
+  g_test_add_func ("/payments/no-direct-writes", test_no_direct_writes);
+  g_test_add_func ("/payments/walk-in-needs-supervisor", test_walk_in_needs_supervisor);
+  g_test_add_func ("/payments/credit-limit", test_credit_limit);
+  rc = g_test_run ();
+  PQfinish (conn);
+  g_free (conninfo);
+  return rc;
+}
