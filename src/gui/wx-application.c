@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "core/wx-workflow.h"
-#include "db/wx-db.h"
 #include "db/wx-db-session.h"
 #include "core/wx-session.h"
 #include "wx-application.h"

@@ -2,7 +2,6 @@
 
 #include <glib/gi18n.h>
 
-#include "db/wx-db.h"
 #include "db/wx-db-callbacks.h"
 #include "supervisor/wx-callback-page.h"
 #include "supervisor/wx-complaint-page.h"
