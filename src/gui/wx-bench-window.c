@@ -406,8 +406,6 @@ wx_bench_window_new (WxApplication *app,
   return self;
 }
 
-
-
 GtkWindow *
 wx_bench_window_get_record_dialog (WxBenchWindow *self)
 {

@@ -702,10 +702,6 @@ wx_board_session_get_worker (WxBoardSession *self)
   return wx_shop_context_get_worker (self->context);
 }
 
-
-
-
-
 GCancellable *
 wx_board_session_get_cancellable (WxBoardSession *self)
 {

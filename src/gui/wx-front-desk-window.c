@@ -495,10 +495,6 @@ wx_front_desk_window_get_call_log (WxFrontDeskWindow *self)
   return self->call_log;
 }
 
-
-
-
-
 WxStepDialog *
 wx_front_desk_window_get_step_dialog (WxFrontDeskWindow *self)
 {

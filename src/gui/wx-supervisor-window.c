@@ -305,8 +305,6 @@ sweep_timeout_cb (gpointer user_data)
 
 /* ------------------------------------------------------------- the window */
 
-
-
 static void
 wx_supervisor_window_dispose (GObject *object)
 {
