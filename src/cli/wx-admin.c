@@ -6,6 +6,7 @@
 
 #include "db/wx-db.h"
 #include "db/wx-db-server.h"
+#include "db/wx-db-session.h"
 #include "wx-admin.h"
 
 static const WxAdminOption db_option = { "--db", TRUE };

@@ -6,7 +6,7 @@
  * whatever the number of rows. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-order.h"
 #include "wx-db-worker.h"

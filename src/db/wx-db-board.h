@@ -6,7 +6,7 @@
  * a worker thread, with a PGconn of that thread. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-order.h"
 #include "core/wx-types.h"

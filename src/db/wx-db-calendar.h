@@ -6,7 +6,7 @@
 #pragma once
 
 #include <glib.h>
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-calendar.h"
 

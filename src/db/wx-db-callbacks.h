@@ -7,7 +7,7 @@
  * server's) and writes nothing. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-callback.h"
 #include "wx-db-worker.h"

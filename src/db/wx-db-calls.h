@@ -4,7 +4,7 @@
  * is reached). Blocking: call from a worker thread. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-call.h"
 #include "core/wx-types.h"

@@ -4,7 +4,7 @@
  * database; each call adds more data in one transaction. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 #include <glib.h>
 
 G_BEGIN_DECLS

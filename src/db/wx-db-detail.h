@@ -6,7 +6,7 @@
  * statements whatever the order holds. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-sla.h"
 #include "core/wx-types.h"

@@ -8,7 +8,7 @@
 #pragma once
 
 #include <glib.h>
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-money.h"
 #include "core/wx-types.h"

@@ -7,7 +7,7 @@
 #include "core/wx-fields.h"
 #include "core/wx-money.h"
 #include "core/wx-workflow.h"
-#include "wx-db-error.h"
+#include "wx-db.h"
 
 G_DEFINE_QUARK (wx-db-error-quark, wx_db_error)
 

@@ -1,9 +1,9 @@
 /* wx-db-error.h — the database layer's errors: SQLSTATEs mapped to what the
- * user can act on, each with a sentence that says what happened and what to do. */
+ * user can act on, each with a sentence that says what happened and what to do.
+ * Those made from libpq's results are declared in wx-db.h. */
 #pragma once
 
 #include <glib.h>
-#include <libpq-fe.h>
 
 G_BEGIN_DECLS
 
@@ -23,19 +23,6 @@ typedef enum {
 
 GQuark     wx_db_error_quark         (void);
 WxDbError  wx_db_error_code_for_state (const char *sqlstate);
-void       wx_db_set_error_from_result (GError        **error,
-                                        const PGresult *result,
-                                        PGconn         *conn);
-/* A connection attempt that failed: `message` is libpq's (PQerrorMessage,
- * made with PQERRORS_VERBOSE so that it holds the server's SQLSTATE),
- * `needs_password` PQconnectionNeedsPassword(), `ping` what PQping() says
- * of the same server. Too many connections, a server starting up or
- * shutting down, a wrong password and an unknown database each get their
- * own sentence. */
-void       wx_db_set_connect_error   (GError        **error,
-                                      const char     *message,
-                                      gboolean        needs_password,
-                                      PGPing          ping);
 /* The SQLSTATE a libpq message made with PQERRORS_VERBOSE carries (its
  * last one: with several hosts, the last tried), or NULL. */
 char      *wx_db_message_sqlstate    (const char     *message);

@@ -3,7 +3,7 @@
  * for orders without a diagnosis a week after receipt. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-intake.h"
 #include "wx-db-workflow.h"

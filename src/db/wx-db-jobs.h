@@ -5,7 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "wx-db-worker.h"
 

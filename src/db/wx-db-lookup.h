@@ -6,7 +6,7 @@
  * a fixed number of statements, whatever the number of rows. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-types.h"
 #include "wx-db-worker.h"

@@ -1,7 +1,7 @@
 /* wx-db-migrate.h — numbered SQL migrations from the GResource. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 #include <glib.h>
 
 G_BEGIN_DECLS

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <glib.h>
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-money.h"
 #include "wx-db-worker.h"

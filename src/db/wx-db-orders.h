@@ -1,7 +1,7 @@
 /* wx-db-orders.h — reading service orders. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 #include <glib.h>
 
 #include "core/wx-types.h"

@@ -8,7 +8,7 @@
  * Blocking: call from a worker thread with that thread's PGconn. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-records.h"
 #include "wx-db-workflow.h"

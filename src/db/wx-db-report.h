@@ -5,7 +5,7 @@
  * worker. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-report.h"
 #include "wx-db-worker.h"

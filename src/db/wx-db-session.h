@@ -17,6 +17,9 @@ typedef struct {
 } WxDbSession;
 
 void         wx_db_session_free (WxDbSession *session);
+/* Whether libpq's environment names a server (PGHOST, PGDATABASE or
+ * PGSERVICE): then it, not the private local server, is the database. */
+gboolean     wx_db_env_configured (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbSession, wx_db_session_free)
 
 /* `server`: a libpq connection string, "" for libpq's environment, NULL for

@@ -8,7 +8,7 @@
  * notifies channel wx_settings (data/sql/015_settings.sql). */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-calendar.h"
 #include "core/wx-sla.h"

@@ -2,7 +2,7 @@
  * thresholds (sla_thresholds), and the event logs of orders. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-sla.h"
 

@@ -1,7 +1,7 @@
 /* wx-db-staff.h — staff accounts: PostgreSQL login roles in the wx_* groups. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 #include <glib.h>
 
 #include "core/wx-types.h"

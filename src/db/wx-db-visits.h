@@ -6,7 +6,7 @@
  * Blocking: call from a worker thread. */
 #pragma once
 
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-visit.h"
 #include "wx-db-workflow.h"

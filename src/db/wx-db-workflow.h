@@ -4,7 +4,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
-#include <libpq-fe.h>
+#include "wx-db-pq.h"
 
 #include "core/wx-workflow.h"
 #include "wx-db-worker.h"

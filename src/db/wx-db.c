@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "wx-db.h"
+#include "wx-db-session.h"
 
 static void
 notice_cb (void *data, const char *message)

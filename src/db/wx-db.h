@@ -1,16 +1,34 @@
 /* wx-db.h — libpq connections and parameterised queries. Blocking: call these
- * from a worker thread (one PGconn per thread), never on the main context. */
+ * from a worker thread (one PGconn per thread), never on the main context.
+ * The db layer's own header (and the CLI's and the tests'): it needs libpq,
+ * which the gui cannot reach. */
 #pragma once
 
 #include <glib.h>
 #include <libpq-fe.h>
 
 #include "wx-db-error.h"
+#include "wx-db-job.h"
 
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+
+/* The errors of wx-db-error.h, from what libpq says. */
+void       wx_db_set_error_from_result (GError        **error,
+                                        const PGresult *result,
+                                        PGconn         *conn);
+/* A connection attempt that failed: `message` is libpq's (PQerrorMessage,
+ * made with PQERRORS_VERBOSE so that it holds the server's SQLSTATE),
+ * `needs_password` PQconnectionNeedsPassword(), `ping` what PQping() says
+ * of the same server. Too many connections, a server starting up or
+ * shutting down, a wrong password and an unknown database each get their
+ * own sentence. */
+void       wx_db_set_connect_error   (GError        **error,
+                                      const char     *message,
+                                      gboolean        needs_password,
+                                      PGPing          ping);
 
 PGconn   *wx_db_connect        (const char          *conninfo,
                                 GError             **error);
@@ -44,7 +62,6 @@ gboolean  wx_db_copy_in        (PGconn              *conn,
 char     *wx_db_conninfo_with  (const char          *conninfo,
                                 const char          *key,
                                 const char          *value);
-gboolean  wx_db_env_configured (void);
 /* The shop's CA certificate: $WEIXIU_CA, ~/.config/weixiu/shop-ca.crt, or
  * the system's (WX_DB_SYSTEM_CA, which the server setup prints). */
 #define WX_DB_SYSTEM_CA "/etc/weixiu/shop-ca.crt"

@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "core/wx-workflow.h"
-#include "db/wx-db.h"
 #include "db/wx-db-server.h"
 #include "db/wx-db-session.h"
 #include "core/wx-session.h"
@@ -33,6 +32,7 @@ struct _WxApplication
   char   *session_conninfo;
   char   *session_name;
   WxRole  session_desks;
+  WxShopContext *context;   /* weak: its worker, listener and orders, while a window shows them */
 
   /* A kiosk's desk, made while its login is checked (not shown until then). */
   GtkWindow *prepared;
@@ -303,6 +303,20 @@ wx_application_open_desk (WxApplication *self,
   return window;
 }
 
+WxShopContext *
+wx_application_get_context (WxApplication *self,
+                            const char    *conninfo)
+{
+  WxShopContext *context;
+
+  g_return_val_if_fail (WX_IS_APPLICATION (self), NULL);
+  if (self->context && g_strcmp0 (wx_shop_context_get_conninfo (self->context), conninfo) == 0)
+    return g_object_ref (self->context);
+  context = wx_shop_context_new (conninfo);
+  g_set_weak_pointer (&self->context, context);
+  return context;
+}
+
 /* Another desk of the same session, chosen in the login dialog's list. */
 static void
 switch_desk_activated_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
@@ -362,6 +376,7 @@ wx_application_finalize (GObject *object)
   g_free (self->prepared_conninfo);
   g_clear_handle_id (&self->jobs_id, g_source_remove);
   g_clear_object (&self->jobs);
+  g_clear_weak_pointer (&self->context);
   G_OBJECT_CLASS (wx_application_parent_class)->finalize (object);
 }
 

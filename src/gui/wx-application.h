@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "core/wx-types.h"
+#include "wx-shop-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,10 @@ GtkWindow     *wx_application_open_desk (WxApplication *self,
                                          const char    *full_name,
                                          WxRole         desks,
                                          WxRole         desk);
+
+/* The shop as the login of `conninfo` sees it (a new reference), shared by
+ * every window of that login: made when none of its windows is open. */
+WxShopContext *wx_application_get_context (WxApplication *self,
+                                           const char    *conninfo);
 
 G_END_DECLS

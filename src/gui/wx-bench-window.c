@@ -7,12 +7,12 @@
 #include "bench/wx-bench-note-bar.h"
 #include "bench/wx-bench-work-log.h"
 #include "wx-bench-window.h"
-#include "wx-board-session.h"
+#include "wx-board-window.h"
 #include "wx-route-list.h"
 
 struct _WxBenchWindow
 {
-  AdwApplicationWindow parent_instance;
+  WxBoardWindow parent_instance;
 
   AdwViewStack     *stack;
   AdwViewStackPage *work_page;
@@ -21,20 +21,20 @@ struct _WxBenchWindow
   WxRouteList      *route_list;
   gint64            route_day;       /* a moment of the day shown; 0 = today */
   GtkBox           *board_box;
-  WxBoardWindowParts parts;          /* the board, and the template's shared parts */
   GtkLabel         *status_label;
 
-  WxOrderPanel     *panel;
-  WxBoardSession   *session;
-  GListModel       *orders;          /* the session's */
+  GListModel *orders;   /* the window's (wx_board_window_get_orders) */
 
   GtkWindow        *step_dialog;     /* weak */
   GtkWindow        *record_dialog;   /* weak: inspection, repair, part order or visit */
 };
 
-G_DEFINE_FINAL_TYPE (WxBenchWindow, wx_bench_window, ADW_TYPE_APPLICATION_WINDOW)
+#define SESSION(self) wx_board_window_get_session (WX_BOARD_WINDOW (self))
+#define CONTEXT(self) wx_board_session_get_context (SESSION (self))
 
-enum { SIGNAL_LOADED, SIGNAL_ORDERS_UPDATED, SIGNAL_WORK_LOADED, SIGNAL_LOG_LOADED, N_SIGNALS };
+G_DEFINE_FINAL_TYPE (WxBenchWindow, wx_bench_window, WX_TYPE_BOARD_WINDOW)
+
+enum { SIGNAL_WORK_LOADED, SIGNAL_LOG_LOADED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -42,14 +42,7 @@ show_notice (WxBenchWindow *self,
              const char    *text,
              gboolean       is_error)
 {
-  wx_board_window_notice (&self->parts, text, is_error);
-}
-
-const char *
-wx_bench_window_get_notice (WxBenchWindow *self)
-{
-  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return wx_board_window_get_notice (&self->parts);
+  wx_board_window_notice (WX_BOARD_WINDOW (self), text, is_error);
 }
 
 /* ------------------------------------------------------- the session */
@@ -58,8 +51,8 @@ static void
 update_status (WxBenchWindow *self)
 {
   g_autofree char *text = NULL;
-  const char *full_name = wx_board_session_get_full_name (self->session);
-  g_autofree char *roles = wx_roles_describe (wx_board_session_get_roles (self->session));
+  const char *full_name = wx_shop_context_get_full_name (CONTEXT (self));
+  g_autofree char *roles = wx_roles_describe (wx_shop_context_get_roles (CONTEXT (self)));
   GPtrArray *work = wx_bench_my_work_get_work (self->my_work);
   guint n = work ? work->len : 0;
 
@@ -72,8 +65,8 @@ update_status (WxBenchWindow *self)
 static void
 load_route (WxBenchWindow *self)
 {
-  wx_route_list_load (self->route_list, wx_board_session_get_worker (self->session),
-                      wx_board_session_get_login (self->session),
+  wx_route_list_load (self->route_list, wx_board_window_get_worker (WX_BOARD_WINDOW (self)),
+                      wx_shop_context_get_login (CONTEXT (self)),
                       self->route_day ? self->route_day : g_get_real_time () / G_USEC_PER_SEC);
 }
 
@@ -98,39 +91,35 @@ route_stop_activated_cb (WxRouteList   *list,
                          WxRouteStop   *stop,
                          WxBenchWindow *self)
 {
-  wx_board_session_open_order (self->session, wx_route_stop_get_data (stop)->number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (self), wx_route_stop_get_data (stop)->number);
 }
 
+/* My work, the work log and the route follow the orders. */
 static void
-session_loaded_cb (WxBoardSession *session,
-                   GError         *error,
-                   WxBenchWindow  *self)
+wx_bench_window_orders_updated (WxBoardWindow *window)
 {
-  if (error == NULL)
-    {
-      wx_board_set_user (self->parts.board, wx_board_session_get_login (session));
-      wx_bench_page_reload (WX_BENCH_PAGE (self->my_work));
-      wx_bench_page_reload (WX_BENCH_PAGE (self->work_log));
-      load_route (self);
-    }
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
-}
+  WxBenchWindow *self = WX_BENCH_WINDOW (window);
 
-static void
-session_orders_updated_cb (WxBoardSession *session,
-                           WxBenchWindow  *self)
-{
   wx_bench_page_reload (WX_BENCH_PAGE (self->my_work));
   wx_bench_page_reload (WX_BENCH_PAGE (self->work_log));
   load_route (self);
-  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
+}
+
+static void
+wx_bench_window_loaded (WxBoardWindow *window,
+                        const GError  *error)
+{
+  if (error)
+    return;
+  wx_board_set_user (wx_board_window_get_board (window), wx_shop_context_get_login (CONTEXT (window)));
+  wx_bench_window_orders_updated (window);
 }
 
 void
 wx_bench_window_refresh (WxBenchWindow *self)
 {
   g_return_if_fail (WX_IS_BENCH_WINDOW (self));
-  wx_board_session_refresh (self->session);
+  wx_board_session_refresh (SESSION (self));
 }
 
 /* ----------------------------------------------------------------- steps */
@@ -146,26 +135,27 @@ is_taking_to_bench (const char *event)
  * engineer's records in their own dialogs, other steps with data in the
  * generic dialog, the rest at once. */
 static void
-route_step (WxBenchWindow *self,
-            WxOrder       *order,
-            const char    *event)
+wx_bench_window_route_step (WxBoardWindow *window,
+                            WxOrder       *order,
+                            const char    *event)
 {
+  WxBenchWindow *self = WX_BENCH_WINDOW (window);
   GtkWindow *record;
 
   if (is_taking_to_bench (event))
     {
       g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
 
-      g_hash_table_insert (data, (gpointer) "engineer", (gpointer) wx_board_session_get_login (self->session));
-      wx_board_session_run_step (self->session, order, event, data);
+      g_hash_table_insert (data, (gpointer) "engineer", (gpointer) wx_shop_context_get_login (CONTEXT (self)));
+      wx_board_session_run_step (SESSION (self), order, event, data);
     }
-  else if ((record = wx_board_session_open_form (self->session, GTK_WINDOW (self), order, event)))
+  else if ((record = wx_board_session_open_form (SESSION (self), GTK_WINDOW (self), order, event)))
     g_set_weak_pointer (&self->record_dialog, record);
   else if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
     g_set_weak_pointer (&self->step_dialog,
-                        GTK_WINDOW (wx_board_session_open_step_dialog (self->session, GTK_WINDOW (self), order, event)));
+                        GTK_WINDOW (wx_board_session_open_step_dialog (SESSION (self), GTK_WINDOW (self), order, event)));
   else
-    wx_board_session_run_step (self->session, order, event, NULL);
+    wx_board_session_run_step (SESSION (self), order, event, NULL);
 }
 
 void
@@ -175,15 +165,7 @@ wx_bench_window_step (WxBenchWindow *self,
 {
   g_return_if_fail (WX_IS_BENCH_WINDOW (self));
   g_return_if_fail (WX_IS_ORDER (order));
-  route_step (self, order, event);
-}
-
-static void
-step_chosen (gpointer    user_data,
-             WxOrder    *order,
-             const char *event)
-{
-  route_step (WX_BENCH_WINDOW (user_data), order, event);
+  wx_board_window_route_step (WX_BOARD_WINDOW (self), order, event);
 }
 
 /* ------------------------------------------------------- opening orders */
@@ -192,8 +174,7 @@ void
 wx_bench_window_open_order (WxBenchWindow *self,
                             const char    *number)
 {
-  g_return_if_fail (WX_IS_BENCH_WINDOW (self));
-  wx_board_session_open_order (self->session, number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
 }
 
 /* ------------------------------------------------------------- the pages */
@@ -351,18 +332,8 @@ wx_bench_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->step_dialog);
   g_clear_weak_pointer (&self->record_dialog);
-  wx_board_session_detach (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_BENCH_WINDOW);
   G_OBJECT_CLASS (wx_bench_window_parent_class)->dispose (object);
-}
-
-static void
-wx_bench_window_finalize (GObject *object)
-{
-  WxBenchWindow *self = WX_BENCH_WINDOW (object);
-
-  g_clear_object (&self->session);
-  G_OBJECT_CLASS (wx_bench_window_parent_class)->finalize (object);
 }
 
 static void
@@ -370,18 +341,13 @@ wx_bench_window_class_init (WxBenchWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxBoardWindowClass *board_class = WX_BOARD_WINDOW_CLASS (klass);
 
   object_class->dispose = wx_bench_window_dispose;
-  object_class->finalize = wx_bench_window_finalize;
+  board_class->loaded = wx_bench_window_loaded;
+  board_class->orders_updated = wx_bench_window_orders_updated;
+  board_class->route_step = wx_bench_window_route_step;
 
-  /**
-   * WxBenchWindow::loaded:
-   * @error: (nullable): why the board could not be loaded
-   */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  signals[SIGNAL_ORDERS_UPDATED] = g_signal_new ("orders-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* My work, and the work log, were (re)loaded and are shown. */
   signals[SIGNAL_WORK_LOADED] = g_signal_new ("work-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                               0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -399,7 +365,7 @@ wx_bench_window_class_init (WxBenchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, my_work);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, work_log);
   gtk_widget_class_bind_template_child (widget_class, WxBenchWindow, status_label);
-  wx_board_window_class_bind_parts (widget_class, G_STRUCT_OFFSET (WxBenchWindow, parts));
+  wx_board_window_class_bind_template (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, page_notice_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_open_order_cb);
   gtk_widget_class_bind_template_callback (widget_class, work_shown_cb);
@@ -418,7 +384,7 @@ wx_bench_window_init (WxBenchWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_SHELVES, step_chosen, self);
+  wx_board_window_add_board (WX_BOARD_WINDOW (self), self->board_box, WX_BOARD_SHELVES);
 
   g_signal_connect (self->route_list, "stop-activated", G_CALLBACK (route_stop_activated_cb), self);
 }
@@ -428,31 +394,16 @@ wx_bench_window_new (WxApplication *app,
                      const char    *conninfo)
 {
   /* The orders load while the window is built. */
-  WxBoardSession *session = wx_board_session_new (conninfo);
+  g_autoptr(WxShopContext) context = wx_application_get_context (app, conninfo);
   WxBenchWindow *self = g_object_new (WX_TYPE_BENCH_WINDOW, "application", app, NULL);
 
-  self->session = wx_board_session_attach_window (session, &self->parts, &self->panel, G_CALLBACK (session_loaded_cb),
-                                                   G_CALLBACK (session_orders_updated_cb), self);
-  self->orders = wx_board_session_get_orders (self->session);
+  wx_board_window_attach (WX_BOARD_WINDOW (self), context);
+  self->orders = wx_board_window_get_orders (WX_BOARD_WINDOW (self));
   /* The pages load with the window's session, once it knows the login. */
-  wx_bench_page_set_session (WX_BENCH_PAGE (self->my_work), self->session);
-  wx_bench_page_set_session (WX_BENCH_PAGE (self->work_log), self->session);
-  wx_bench_note_bar_set_session (wx_bench_work_log_get_note_bar (self->work_log), self->session);
+  wx_bench_page_set_session (WX_BENCH_PAGE (self->my_work), SESSION (self));
+  wx_bench_page_set_session (WX_BENCH_PAGE (self->work_log), SESSION (self));
+  wx_bench_note_bar_set_session (wx_bench_work_log_get_note_bar (self->work_log), SESSION (self));
   return self;
-}
-
-WxBoard *
-wx_bench_window_get_board (WxBenchWindow *self)
-{
-  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return self->parts.board;
-}
-
-GListModel *
-wx_bench_window_get_orders (WxBenchWindow *self)
-{
-  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return self->orders;
 }
 
 GtkWindow *

@@ -20,22 +20,20 @@
 #include "db/wx-db-worker.h"
 #include "dialogs/wx-step-dialog.h"
 #include "wx-application.h"
+#include "wx-board-window.h"
 #include "wx-route-list.h"
 #include "wx-order-panel.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_BENCH_WINDOW (wx_bench_window_get_type ())
-G_DECLARE_FINAL_TYPE (WxBenchWindow, wx_bench_window, WX, BENCH_WINDOW, AdwApplicationWindow)
+G_DECLARE_FINAL_TYPE (WxBenchWindow, wx_bench_window, WX, BENCH_WINDOW, WxBoardWindow)
 
 /* `conninfo` NULL: the private local server. */
 WxBenchWindow  *wx_bench_window_new          (WxApplication  *app,
                                               const char     *conninfo);
-WxBoard        *wx_bench_window_get_board    (WxBenchWindow  *self);
 /* Every open order, as the board lists them. */
-GListModel     *wx_bench_window_get_orders   (WxBenchWindow  *self);
 /* The last sentence shown in the notice bar ("" when none). */
-const char     *wx_bench_window_get_notice   (WxBenchWindow  *self);
 /* The step dialog open now, if any. */
 WxStepDialog   *wx_bench_window_get_step_dialog (WxBenchWindow *self);
 /* The engineer's own record dialog open now (inspection, repair, part

@@ -5,7 +5,6 @@
 
 #include "core/wx-workflow.h"
 #include "db/wx-db-board.h"
-#include "db/wx-db-listener.h"
 #include "db/wx-db-lookup.h"
 #include "db/wx-db-workflow.h"
 #include "db/wx-db-review.h"
@@ -17,24 +16,13 @@
 #include "wx-board-session.h"
 #include "wx-print.h"
 
-#define RELOAD_SECONDS 60
-
 struct _WxBoardSession
 {
   GObject        parent_instance;
 
-  WxDbWorker    *worker;
-  WxDbListener  *listener;
-  GListStore    *orders;
-  GCancellable  *cancellable;
-  guint          reload_id;
-  gboolean       loading;
-
-  char          *login;
-  char          *full_name;
-  WxRole         roles;
-  GPtrArray     *rest;              /* the orders not in the first screen yet */
-  char          *load_error;        /* the notice of a load that failed, while shown */
+  WxShopContext *context;           /* the login's, shared with its other windows */
+  GCancellable  *cancellable;       /* this window's work */
+  gboolean       holding;           /* its window shows the context */
 
   GtkRevealer   *banner_revealer;   /* weak, as the rest of the window's parts */
   GtkLabel      *banner_label;
@@ -49,21 +37,31 @@ struct _WxBoardSession
 
 G_DEFINE_FINAL_TYPE (WxBoardSession, wx_board_session, G_TYPE_OBJECT)
 
-#define FIRST_SCREEN_MIN        300
-#define FIRST_SCREEN_PER_COLUMN 25
-
-enum { PROP_0, PROP_LOADING, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-enum { SIGNAL_LOADED, SIGNAL_ORDERS_UPDATED, SIGNAL_ORDERS_CHANGED, SIGNAL_NOTICE, N_SIGNALS };
+enum { SIGNAL_LOADED, SIGNAL_ORDERS_UPDATED, SIGNAL_ORDERS_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* The window is going: the context (which stays, for the login's other
+ * windows) no longer calls this session. */
+static void
+disconnect_context (WxBoardSession *self)
+{
+  if (!self->holding)
+    return;
+  self->holding = FALSE;
+  wx_shop_context_release (self->context);
+  g_signal_handlers_disconnect_by_data (self->context, self);
+  g_signal_handlers_disconnect_by_data (wx_shop_context_get_listener (self->context), self);
+  g_signal_handlers_disconnect_by_data (wx_shop_context_get_worker (self->context), self);
+}
+
+/* What this window tells its user. */
 static void
 notice (WxBoardSession *self,
         const char     *text,
         gboolean        is_error)
 {
-  g_signal_emit (self, signals[SIGNAL_NOTICE], 0, text, is_error);
+  if (self->notice_revealer && self->notice_label)
+    wx_notice_show (self->notice_revealer, self->notice_label, text, is_error);
 }
 
 void
@@ -87,218 +85,21 @@ wx_notice_get (GtkRevealer *revealer,
   return gtk_revealer_get_reveal_child (revealer) ? gtk_label_get_text (label) : "";
 }
 
-static void
-set_loading (WxBoardSession *self,
-             gboolean        loading)
-{
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
 /* --------------------------------------------------------------- loading */
-
-static gboolean reload_cb (gpointer user_data);
-
-static void
-acknowledged_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  wx_db_worker_write_finish (WX_DB_WORKER (source), result, &error);
-  if (error && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("cannot record that the returns were seen: %s", error->message);
-}
-
-/* The supervisor sent orders back to this user (维修服务记录单审核): a
- * notice, once; shown, they count as seen. */
-static void
-show_returns (WxBoardSession *self,
-              GPtrArray      *returns)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < returns->len; i++)
-    {
-      const WxReviewReturn *r = g_ptr_array_index (returns, i);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      /* TRANSLATORS: the supervisor returned an order: number, supervisor, comment */
-      g_string_append_printf (text, _("Returned by the supervisor: %s (%s): %s"), r->number, r->reviewer, r->comment);
-      g_array_append_val (ids, r->review_id);
-    }
-  if (ids->len == 0)
-    {
-      g_array_unref (ids);
-      return;
-    }
-  notice (self, text->str, TRUE);
-  wx_db_review_returns_acknowledge_async (self->worker, (const gint64 *) (gpointer) ids->data, ids->len,
-                                          self->cancellable, acknowledged_cb, NULL);
-  g_array_unref (ids);
-}
-
-/* The rest of the orders, once the first screen is drawn. */
-static gboolean
-fill_rest_cb (gpointer user_data)
-{
-  g_autoptr(WxBoardSession) self = user_data;
-
-  if (self->rest == NULL)
-    return G_SOURCE_REMOVE;
-  wx_order_list_update (self->orders, self->rest, TRUE);
-  g_clear_pointer (&self->rest, g_ptr_array_unref);
-  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
-  return G_SOURCE_REMOVE;
-}
-
-/* A board opening on many orders shows the most urgent of each column
- * first, drawn at once, and the rest when the main loop is idle again (a
- * list keeps up to 200 cards a column ready: making 1,200 cards before the
- * first frame took most of a second). FALSE when the store is filled the
- * plain way. */
-static gboolean
-fill_first_screen (WxBoardSession *self,
-                   GPtrArray      *orders)
-{
-  g_autoptr(GPtrArray) first = NULL;
-
-  g_clear_pointer (&self->rest, g_ptr_array_unref);
-  if (self->board == NULL || orders->len <= FIRST_SCREEN_MIN ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->orders)) > 0)
-    return FALSE;
-  first = wx_board_first_screen (self->board, orders, FIRST_SCREEN_PER_COLUMN);
-  wx_order_list_update (self->orders, first, TRUE);
-  self->rest = g_ptr_array_ref (orders);
-  g_idle_add_full (G_PRIORITY_LOW, fill_rest_cb, g_object_ref (self), NULL);
-  return TRUE;
-}
-
-static void
-board_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(WxBoardSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-  WxDbBoard *b = wx_db_board_load_finish (WX_DB_WORKER (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_clear_pointer (&b, wx_db_board_free);
-      return;
-    }
-  set_loading (self, FALSE);
-  if (b == NULL)
-    {
-      g_free (self->load_error);
-      self->load_error = g_strdup_printf (_("Cannot load the orders: %s"), error->message);
-      notice (self, self->load_error, TRUE);
-    }
-  else
-    {
-      /* Loaded after all (the server is back): the old failure goes. */
-      if (self->load_error && self->notice_revealer && self->notice_label &&
-          g_strcmp0 (wx_notice_get (self->notice_revealer, self->notice_label), self->load_error) == 0)
-        gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-      g_clear_pointer (&self->load_error, g_free);
-      g_free (self->login);
-      g_free (self->full_name);
-      self->login = g_steal_pointer (&b->login);
-      self->full_name = g_steal_pointer (&b->full_name);
-      self->roles = b->roles;
-      if (!fill_first_screen (self, b->orders))
-        wx_order_list_update (self->orders, b->orders, TRUE);
-      show_returns (self, b->returns);
-      wx_db_board_free (b);
-    }
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->reload_id = g_timeout_add_seconds (RELOAD_SECONDS, reload_cb, self);
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
-}
 
 void
 wx_board_session_refresh (WxBoardSession *self)
 {
   g_return_if_fail (WX_IS_BOARD_SESSION (self));
-  if (self->loading)
-    return;
-  set_loading (self, TRUE);
-  wx_db_board_load_async (self->worker, self->cancellable, board_loaded_cb, g_object_ref (self));
-}
-
-static gboolean
-reload_cb (gpointer user_data)
-{
-  WxBoardSession *self = user_data;
-
-  self->reload_id = 0;
-  /* The clocks move on with time: refresh the badges. */
-  wx_board_session_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-ids_loaded_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(WxBoardSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) orders = wx_db_board_load_ids_finish (WX_DB_WORKER (source), result, &error);
-
-  if (orders == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("cannot reload changed orders: %s", error->message);
-      return;
-    }
-  /* The rest of the first load goes in first: it is older. */
-  if (self->rest)
-    fill_rest_cb (g_object_ref (self));
-  wx_order_list_update (self->orders, orders, FALSE);
-  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
-}
-
-static void
-reload_ids (WxBoardSession *self,
-            GArray         *ids)
-{
-  /* Only the orders that changed (a notification, our own step). */
-  wx_db_board_load_ids_async (self->worker, (const gint64 *) (gpointer) ids->data, ids->len, self->cancellable,
-                              ids_loaded_cb, g_object_ref (self));
+  wx_shop_context_refresh (self->context);
 }
 
 void
 wx_board_session_reload_order (WxBoardSession *self,
                                gint64          id)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
   g_return_if_fail (WX_IS_BOARD_SESSION (self));
-  g_array_append_val (ids, id);
-  reload_ids (self, ids);
-}
-
-static void
-orders_changed_cb (WxDbListener   *listener,
-                   GArray         *ids,
-                   WxBoardSession *self)
-{
-  reload_ids (self, ids);
-  g_signal_emit (self, signals[SIGNAL_ORDERS_CHANGED], 0, ids);
-}
-
-static void
-resync_cb (WxDbListener   *listener,
-           WxBoardSession *self)
-{
-  wx_board_session_refresh (self);
+  wx_shop_context_reload_order (self->context, id);
 }
 
 /* The listener is back after a lost connection: the open order too (its
@@ -323,11 +124,7 @@ wx_board_session_find_open (WxBoardSession *self,
   WxOrder *order;
 
   g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
-  order = wx_order_list_find (G_LIST_MODEL (self->orders), number, NULL);
-  /* Not drawn yet, but loaded: the rest of a first screen. */
-  for (guint i = 0; order == NULL && self->rest && i < self->rest->len; i++)
-    if (g_strcmp0 (wx_order_get_number (g_ptr_array_index (self->rest, i)), number) == 0)
-      order = g_object_ref (g_ptr_array_index (self->rest, i));
+  order = wx_shop_context_find_open (self->context, number);
   if (order == NULL)
     notice (self, _("This order is closed; it has no more steps."), TRUE);
   return order;
@@ -341,16 +138,17 @@ wx_board_session_find_open (WxBoardSession *self,
 static void
 update_banner (WxBoardSession *self)
 {
-  gboolean worker_online = wx_db_worker_get_online (self->worker);
-  gboolean lost = self->listener && !wx_db_listener_get_listening (self->listener) &&
-                  wx_db_listener_get_problem (self->listener) != NULL;
+  WxDbWorker *worker = wx_shop_context_get_worker (self->context);
+  WxDbListener *listener = wx_shop_context_get_listener (self->context);
+  gboolean worker_online = wx_db_worker_get_online (worker);
+  gboolean lost = !wx_db_listener_get_listening (listener) && wx_db_listener_get_problem (listener) != NULL;
 
   if (self->banner_revealer == NULL || self->banner_label == NULL)
     return;
   if (!worker_online || lost)
     {
-      const char *problem = !worker_online ? wx_db_worker_get_problem (self->worker)
-                                           : wx_db_listener_get_problem (self->listener);
+      const char *problem = !worker_online ? wx_db_worker_get_problem (worker)
+                                           : wx_db_listener_get_problem (listener);
       g_autofree char *text = g_strdup_printf (_("The database cannot be reached: %s Reconnecting by itself; what you typed is kept and will be saved when it is back."),
                                                problem ? problem : "");
       gtk_label_set_text (self->banner_label, text);
@@ -366,36 +164,55 @@ online_changed_cb (GObject        *object,
   update_banner (self);
 }
 
+/* The login's notices (a load, the supervisor's returns) in this window. */
 static void
-notice_shown_cb (WxBoardSession *self,
-                 const char     *text,
-                 gboolean        is_error,
-                 gpointer        user_data)
+context_notice_cb (WxShopContext  *context,
+                   const char     *text,
+                   gboolean        is_error,
+                   WxBoardSession *self)
 {
-  if (self->notice_revealer && self->notice_label)
-    wx_notice_show (self->notice_revealer, self->notice_label, text, is_error);
+  notice (self, text, is_error);
+}
+
+/* Loaded after all (the server is back): the old failure goes. */
+static void
+context_notice_withdrawn_cb (WxShopContext  *context,
+                             const char     *text,
+                             WxBoardSession *self)
+{
+  if (self->notice_revealer && self->notice_label &&
+      g_strcmp0 (wx_notice_get (self->notice_revealer, self->notice_label), text) == 0)
+    gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
 }
 
 static void
-panel_follows_cb (WxBoardSession *self,
+panel_follows_cb (WxShopContext  *context,
                   GArray         *ids,
-                  gpointer        user_data)
+                  WxBoardSession *self)
 {
   if (self->panel)
     wx_order_panel_orders_changed (self->panel, ids);
 }
 
 static void
-roles_follow_cb (WxBoardSession *self,
+roles_follow_cb (WxShopContext  *context,
                  GError         *error,
-                 gpointer        user_data)
+                 WxBoardSession *self)
 {
   if (error)
     return;
   if (self->board)
-    wx_board_set_roles (self->board, self->roles);
+    wx_board_set_roles (self->board, wx_shop_context_get_roles (self->context));
   if (self->panel)
-    wx_order_panel_set_roles (self->panel, self->roles);
+    wx_order_panel_set_roles (self->panel, wx_shop_context_get_roles (self->context));
+}
+
+static GPtrArray *
+board_first_screen (GObject   *board,
+                    GPtrArray *orders,
+                    guint      per_place)
+{
+  return wx_board_first_screen (WX_BOARD (board), orders, per_place);
 }
 
 static GtkWindow *
@@ -460,9 +277,32 @@ wx_board_session_open_order (WxBoardSession *self,
     gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
 }
 
+static void
+forward_loaded_cb (WxShopContext  *context,
+                   GError         *error,
+                   WxBoardSession *self)
+{
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
+}
+
+static void
+forward_orders_updated_cb (WxShopContext  *context,
+                           WxBoardSession *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
+}
+
+static void
+forward_orders_changed_cb (WxShopContext  *context,
+                           GArray         *ids,
+                           WxBoardSession *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ORDERS_CHANGED], 0, ids);
+}
+
 WxOrderPanel *
 wx_board_session_attach (WxBoardSession           *self,
-                         const WxBoardWindowParts *parts)
+                         const WxBoardSessionWidgets *parts)
 {
   WxOrderPanel *panel;
 
@@ -478,102 +318,26 @@ wx_board_session_attach (WxBoardSession           *self,
   g_signal_connect (parts->board, "step-requested", G_CALLBACK (board_step_requested_cb), self);
   g_signal_connect (parts->board, "move-refused", G_CALLBACK (board_move_refused_cb), self);
   g_signal_connect (parts->board, "order-activated", G_CALLBACK (board_order_activated_cb), self);
-  g_object_bind_property (self, "loading", parts->spinner, "spinning", G_BINDING_SYNC_CREATE);
-  wx_board_set_model (parts->board, G_LIST_MODEL (self->orders));
+  g_object_bind_property (self->context, "loading", parts->spinner, "spinning", G_BINDING_SYNC_CREATE);
+  wx_shop_context_set_first_screen (self->context, G_OBJECT (parts->board), board_first_screen);
+  wx_board_set_model (parts->board, wx_shop_context_get_orders (self->context));
 
-  panel = wx_order_panel_new (self->worker);
+  panel = wx_order_panel_new (wx_board_session_get_worker (self));
   gtk_widget_set_vexpand (GTK_WIDGET (panel), TRUE);
   gtk_box_append (parts->detail_box, GTK_WIDGET (panel));
   g_set_weak_pointer (&self->panel, panel);
   g_signal_connect (panel, "step-requested", G_CALLBACK (panel_step_requested_cb), self);
   g_signal_connect (panel, "print-requested", G_CALLBACK (panel_print_requested_cb), self);
   /* Before the window's own handlers: they see the roles set. */
-  g_signal_connect (self, "loaded", G_CALLBACK (roles_follow_cb), NULL);
-  g_signal_connect (self, "orders-changed", G_CALLBACK (panel_follows_cb), NULL);
-  g_signal_connect (self, "notice", G_CALLBACK (notice_shown_cb), NULL);
+  g_signal_connect (self->context, "loaded", G_CALLBACK (roles_follow_cb), self);
+  g_signal_connect (self->context, "orders-changed", G_CALLBACK (panel_follows_cb), self);
+  g_signal_connect (self->context, "notice", G_CALLBACK (context_notice_cb), self);
+  g_signal_connect (self->context, "notice-withdrawn", G_CALLBACK (context_notice_withdrawn_cb), self);
+  /* Then the window's, through the session. */
+  g_signal_connect (self->context, "loaded", G_CALLBACK (forward_loaded_cb), self);
+  g_signal_connect (self->context, "orders-updated", G_CALLBACK (forward_orders_updated_cb), self);
+  g_signal_connect (self->context, "orders-changed", G_CALLBACK (forward_orders_changed_cb), self);
   return panel;
-}
-
-/* ------------------------------------------------------ board windows */
-
-static GQuark
-parts_offset_quark (void)
-{
-  return g_quark_from_static_string ("wx-board-window-parts-offset");
-}
-
-static WxBoardWindowParts *
-parts_of (GtkWidget *window)
-{
-  gsize offset = GPOINTER_TO_SIZE (g_type_get_qdata (G_OBJECT_TYPE (window), parts_offset_quark ()));
-
-  return G_STRUCT_MEMBER_P (window, offset);
-}
-
-static void
-dismiss_notice_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  gtk_revealer_set_reveal_child (parts_of (widget)->notice_revealer, FALSE);
-}
-
-static void
-close_detail_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  gtk_revealer_set_reveal_child (parts_of (widget)->detail_revealer, FALSE);
-}
-
-void
-wx_board_window_class_bind_parts (GtkWidgetClass *widget_class,
-                                  gsize           parts_offset)
-{
-  static const struct { const char *id; gsize offset; } children[] = {
-    { "spinner",         G_STRUCT_OFFSET (WxBoardWindowParts, spinner) },
-    { "banner_revealer", G_STRUCT_OFFSET (WxBoardWindowParts, banner_revealer) },
-    { "banner_label",    G_STRUCT_OFFSET (WxBoardWindowParts, banner_label) },
-    { "notice_revealer", G_STRUCT_OFFSET (WxBoardWindowParts, notice_revealer) },
-    { "notice_label",    G_STRUCT_OFFSET (WxBoardWindowParts, notice_label) },
-    { "detail_box",      G_STRUCT_OFFSET (WxBoardWindowParts, detail_box) },
-    { "detail_revealer", G_STRUCT_OFFSET (WxBoardWindowParts, detail_revealer) },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, children[i].id, FALSE,
-                                               (gssize) (parts_offset + children[i].offset));
-  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), parts_offset_quark (), GSIZE_TO_POINTER (parts_offset));
-  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action_cb);
-}
-
-void
-wx_board_window_parts_init (WxBoardWindowParts *parts,
-                            GtkBox             *board_box,
-                            WxBoardLayout       layout,
-                            WxStepChosenFunc    route,
-                            gpointer            window)
-{
-  parts->board = WX_BOARD (wx_board_new (layout));
-  gtk_widget_set_vexpand (GTK_WIDGET (parts->board), TRUE);
-  gtk_box_append (board_box, GTK_WIDGET (parts->board));
-  parts->route = route;
-  parts->route_data = window;
-}
-
-WxBoardSession *
-wx_board_session_attach_window (WxBoardSession           *self,
-                                const WxBoardWindowParts *parts,
-                                WxOrderPanel            **panel,
-                                GCallback                 loaded,
-                                GCallback                 orders_updated,
-                                gpointer                  window)
-{
-  *panel = wx_board_session_attach (self, parts);
-  g_signal_connect (self, "loaded", loaded, window);
-  g_signal_connect (self, "orders-updated", orders_updated, window);
-  return self;
 }
 
 void
@@ -583,21 +347,8 @@ wx_board_session_detach (WxBoardSession *self,
   if (self == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self, window);
+  disconnect_context (self);
   g_cancellable_cancel (self->cancellable);
-}
-
-void
-wx_board_window_notice (const WxBoardWindowParts *parts,
-                        const char               *text,
-                        gboolean                  is_error)
-{
-  wx_notice_show (parts->notice_revealer, parts->notice_label, text, is_error);
-}
-
-const char *
-wx_board_window_get_notice (const WxBoardWindowParts *parts)
-{
-  return wx_notice_get (parts->notice_revealer, parts->notice_label);
 }
 
 /* ----------------------------------------------------------------- steps */
@@ -707,7 +458,7 @@ wx_board_session_run_step (WxBoardSession *self,
   s->order = g_object_ref (order);
   s->event = g_strdup (event);
   /* As the card showed it: a change meanwhile is a conflict, said so. */
-  wx_db_board_step_async (self->worker, wx_order_get_number (order), wx_order_get_version (order), event, data,
+  wx_db_board_step_async (wx_board_session_get_worker (self), wx_order_get_number (order), wx_order_get_version (order), event, data,
                           self->cancellable, step_ran_cb, s);
 }
 
@@ -740,7 +491,7 @@ wx_board_session_open_step_dialog (WxBoardSession *self,
   WxStepDialog *dialog;
 
   g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
-  dialog = wx_step_dialog_new (parent, self->worker, order, event);
+  dialog = wx_step_dialog_new (parent, wx_board_session_get_worker (self), order, event);
   g_signal_connect_object (dialog, "finished", G_CALLBACK (dialog_finished_cb), self, 0);
   g_signal_connect_object (dialog, "no-answer", G_CALLBACK (dialog_no_answer_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -782,21 +533,21 @@ wx_board_session_open_form (WxBoardSession *self,
     case WX_FORM_VISIT:
       if (wx_visit_step_for_event (event, wx_order_get_state (order), &step, &outcome))
         {
-          dialog = GTK_WINDOW (wx_visit_dialog_new (parent, self->worker, order, step));
+          dialog = GTK_WINDOW (wx_visit_dialog_new (parent, wx_board_session_get_worker (self), order, step));
           if (step == WX_VISIT_STEP_OUTCOME)
             wx_visit_dialog_set_outcome (WX_VISIT_DIALOG (dialog), outcome);
         }
       break;
     case WX_FORM_INSPECTION:
-      dialog = GTK_WINDOW (wx_inspection_dialog_new (parent, self->worker, order));
+      dialog = GTK_WINDOW (wx_inspection_dialog_new (parent, wx_board_session_get_worker (self), order));
       if (g_str_equal (event, "outsource"))
         wx_inspection_dialog_set_outsource (WX_INSPECTION_DIALOG (dialog), TRUE);
       break;
     case WX_FORM_REPAIR:
-      dialog = GTK_WINDOW (wx_repair_dialog_new (parent, self->worker, order));
+      dialog = GTK_WINDOW (wx_repair_dialog_new (parent, wx_board_session_get_worker (self), order));
       break;
     case WX_FORM_PART_ORDER:
-      dialog = GTK_WINDOW (wx_part_order_dialog_new (parent, self->worker, order));
+      dialog = GTK_WINDOW (wx_part_order_dialog_new (parent, wx_board_session_get_worker (self), order));
       break;
     case WX_FORM_NONE:
     case WX_FORM_STEP:
@@ -859,7 +610,7 @@ wx_board_session_print_order (WxBoardSession *self,
   g_autofree char *printer = g_settings_get_string (settings, "printer");
 
   g_return_if_fail (WX_IS_BOARD_SESSION (self));
-  wx_print_order_async (parent, self->worker, number, docs,
+  wx_print_order_async (parent, wx_board_session_get_worker (self), number, docs,
                         *printer ? WX_PRINT_DEFAULT_PRINTER : WX_PRINT_ASK,
                         self->cancellable, printed_cb, g_object_ref (self));
 }
@@ -871,14 +622,9 @@ wx_board_session_dispose (GObject *object)
 {
   WxBoardSession *self = WX_BOARD_SESSION (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_clear_pointer (&self->rest, g_ptr_array_unref);
-  g_clear_pointer (&self->load_error, g_free);
   g_cancellable_cancel (self->cancellable);
-  if (self->listener)
-    g_signal_handlers_disconnect_by_data (self->listener, self);
-  if (self->worker)
-    g_signal_handlers_disconnect_by_data (self->worker, self);
+  if (self->context)
+    disconnect_context (self);
   g_clear_weak_pointer (&self->banner_revealer);
   g_clear_weak_pointer (&self->banner_label);
   g_clear_weak_pointer (&self->notice_revealer);
@@ -886,7 +632,7 @@ wx_board_session_dispose (GObject *object)
   g_clear_weak_pointer (&self->board);
   g_clear_weak_pointer (&self->panel);
   g_clear_weak_pointer (&self->detail_revealer);
-  g_clear_object (&self->listener);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (wx_board_session_parent_class)->dispose (object);
 }
 
@@ -896,29 +642,7 @@ wx_board_session_finalize (GObject *object)
   WxBoardSession *self = WX_BOARD_SESSION (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->worker);
-  g_clear_object (&self->orders);
-  g_free (self->login);
-  g_free (self->full_name);
   G_OBJECT_CLASS (wx_board_session_parent_class)->finalize (object);
-}
-
-static void
-wx_board_session_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  WxBoardSession *self = WX_BOARD_SESSION (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -928,96 +652,54 @@ wx_board_session_class_init (WxBoardSessionClass *klass)
 
   object_class->dispose = wx_board_session_dispose;
   object_class->finalize = wx_board_session_finalize;
-  object_class->get_property = wx_board_session_get_property;
 
-  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * WxBoardSession::loaded:
-   * @error: (nullable): why the orders could not be loaded
-   */
+  /* The context's, for this window (after its own handlers). */
   signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  /* Changed orders were brought up to date (a notification, a step). */
   signals[SIGNAL_ORDERS_UPDATED] = g_signal_new ("orders-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * WxBoardSession::orders-changed:
-   * @ids: (element-type gint64): the orders another PC (or this one) changed
-   */
   signals[SIGNAL_ORDERS_CHANGED] = g_signal_new ("orders-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
-  /**
-   * WxBoardSession::notice:
-   * @text: a sentence for the user
-   * @is_error: whether something failed
-   */
-  signals[SIGNAL_NOTICE] = g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 }
 
 static void
 wx_board_session_init (WxBoardSession *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->orders = g_list_store_new (WX_TYPE_ORDER);
 }
 
 WxBoardSession *
-wx_board_session_new (const char *conninfo)
+wx_board_session_new (WxShopContext *context)
 {
   WxBoardSession *self = g_object_new (WX_TYPE_BOARD_SESSION, NULL);
+  WxDbWorker *worker = wx_shop_context_get_worker (context);
+  WxDbListener *listener = wx_shop_context_get_listener (context);
 
-  self->worker = wx_db_worker_new (conninfo);
-  g_signal_connect (self->worker, "notify::online", G_CALLBACK (online_changed_cb), self);
-  g_signal_connect (self->worker, "notify::problem", G_CALLBACK (online_changed_cb), self);
-  self->listener = wx_db_listener_new (conninfo);
-  g_signal_connect (self->listener, "notify::listening", G_CALLBACK (online_changed_cb), self);
-  g_signal_connect (self->listener, "notify::problem", G_CALLBACK (online_changed_cb), self);
-  g_signal_connect (self->listener, "orders-changed", G_CALLBACK (orders_changed_cb), self);
-  g_signal_connect (self->listener, "resync", G_CALLBACK (resync_cb), self);
-  g_signal_connect (self->listener, "resync", G_CALLBACK (reconnected_cb), self);
-  /* Hours, holidays or clock limits changed on some PC: every clock again. */
-  g_signal_connect (self->listener, "settings-changed", G_CALLBACK (resync_cb), self);
-  wx_board_session_refresh (self);
+  self->context = g_object_ref (context);
+  wx_shop_context_hold (context);
+  self->holding = TRUE;
+  g_signal_connect (worker, "notify::online", G_CALLBACK (online_changed_cb), self);
+  g_signal_connect (worker, "notify::problem", G_CALLBACK (online_changed_cb), self);
+  g_signal_connect (listener, "notify::listening", G_CALLBACK (online_changed_cb), self);
+  g_signal_connect (listener, "notify::problem", G_CALLBACK (online_changed_cb), self);
+  g_signal_connect (listener, "resync", G_CALLBACK (reconnected_cb), self);
+  /* A new window: who is logged in and every open order, as of now. */
+  wx_shop_context_refresh (context);
   return self;
+}
+
+WxShopContext *
+wx_board_session_get_context (WxBoardSession *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
+  return self->context;
 }
 
 WxDbWorker *
 wx_board_session_get_worker (WxBoardSession *self)
 {
   g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
-  return self->worker;
-}
-
-GListModel *
-wx_board_session_get_orders (WxBoardSession *self)
-{
-  g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
-  return G_LIST_MODEL (self->orders);
-}
-
-const char *
-wx_board_session_get_login (WxBoardSession *self)
-{
-  g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
-  return self->login;
-}
-
-const char *
-wx_board_session_get_full_name (WxBoardSession *self)
-{
-  g_return_val_if_fail (WX_IS_BOARD_SESSION (self), NULL);
-  return self->full_name;
-}
-
-WxRole
-wx_board_session_get_roles (WxBoardSession *self)
-{
-  g_return_val_if_fail (WX_IS_BOARD_SESSION (self), WX_ROLE_NONE);
-  return self->roles;
+  return wx_shop_context_get_worker (self->context);
 }
 
 GCancellable *
@@ -1027,9 +709,3 @@ wx_board_session_get_cancellable (WxBoardSession *self)
   return self->cancellable;
 }
 
-gboolean
-wx_board_session_get_loading (WxBoardSession *self)
-{
-  g_return_val_if_fail (WX_IS_BOARD_SESSION (self), FALSE);
-  return self->loading;
-}

@@ -1,7 +1,6 @@
-/* wx-board-session.h — what every board window (front desk, bench) does the
- * same way: who is logged in, every open order as a card in one list model,
- * loaded in the worker and kept current by the listener (other PCs'
- * changes), a periodic reload for the clocks, the offline banner, and the
+/* wx-board-session.h — what every board window (front desk, bench,
+ * supervisor) does the same way with its login's WxShopContext: the board
+ * on the context's orders, the offline banner, the order panel, and the
  * steps: several candidates → the user says which, a step without fields →
  * at once, one with fields → its dialog. What happens is reported as a
  * "notice" the window shows. */
@@ -14,22 +13,19 @@
 #include "board/wx-board.h"
 #include "dialogs/wx-step-dialog.h"
 #include "wx-order-panel.h"
+#include "wx-shop-context.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_BOARD_SESSION (wx_board_session_get_type ())
 G_DECLARE_FINAL_TYPE (WxBoardSession, wx_board_session, WX, BOARD_SESSION, GObject)
 
-/* `conninfo` NULL: the private local server. Loads at once. */
-WxBoardSession *wx_board_session_new          (const char      *conninfo);
+/* A window's view of `context` (its login's, shared): refreshes it. */
+WxBoardSession *wx_board_session_new          (WxShopContext   *context);
+WxShopContext  *wx_board_session_get_context  (WxBoardSession  *self);
 WxDbWorker     *wx_board_session_get_worker   (WxBoardSession  *self);
-/* Every open order (WxOrder), in one store the windows' views share. */
-GListModel     *wx_board_session_get_orders   (WxBoardSession  *self);
-const char     *wx_board_session_get_login    (WxBoardSession  *self);
-const char     *wx_board_session_get_full_name (WxBoardSession *self);
-WxRole          wx_board_session_get_roles    (WxBoardSession  *self);
+/* This window's work: cancelled when it goes. */
 GCancellable   *wx_board_session_get_cancellable (WxBoardSession *self);
-gboolean        wx_board_session_get_loading  (WxBoardSession  *self);
 
 /* Identity and every open order again ("loaded" follows). On a first load
  * of many orders (over 300), "loaded" comes with the first screen — the 25
@@ -48,8 +44,8 @@ typedef void (*WxStepChosenFunc) (gpointer     user_data,
                                   WxOrder     *order,
                                   const char  *event);
 
-/* The parts every board window has, from its template, and how the window
- * takes a step (its dialogs). */
+/* What a board window (WxBoardWindow) gives its session: the parts of its
+ * template, and how it takes a step (its dialogs). */
 typedef struct {
   WxBoard     *board;            /* its model: the session's orders; its roles follow the login */
   GtkSpinner  *spinner;          /* spins while loading */
@@ -61,7 +57,7 @@ typedef struct {
   GtkRevealer *detail_revealer;  /* shows it */
   WxStepChosenFunc route;        /* takes a step the user chose (board, panel) */
   gpointer     route_data;
-} WxBoardWindowParts;
+} WxBoardSessionWidgets;
 
 /* Wires `parts` to the session and makes the order panel (in detail_box),
  * which it keeps current (roles, changed orders): a card moved on the board
@@ -69,43 +65,12 @@ typedef struct {
  * a refused move is a notice, an opened card shows in the panel, the
  * panel's print button prints. Returns the panel. */
 WxOrderPanel   *wx_board_session_attach       (WxBoardSession            *self,
-                                               const WxBoardWindowParts  *parts);
+                                               const WxBoardSessionWidgets  *parts);
 
-/* For a board window's class, whose instance holds its WxBoardWindowParts
- * at `parts_offset`: binds the parts' template children (the ids spinner,
- * banner_revealer, banner_label, notice_revealer, notice_label, detail_box
- * and detail_revealer) and installs the actions win.dismiss-notice (hides
- * the notice) and win.close-detail (hides the order panel). */
-void            wx_board_window_class_bind_parts (GtkWidgetClass     *widget_class,
-                                               gsize               parts_offset);
-/* For a board window's init: the board of `layout`, in `board_box`, as
- * parts->board; the steps the user chooses go to `route` with `window`. */
-void            wx_board_window_parts_init    (WxBoardWindowParts *parts,
-                                               GtkBox             *board_box,
-                                               WxBoardLayout       layout,
-                                               WxStepChosenFunc    route,
-                                               gpointer            window);
-/* A board window's session (`conninfo` NULL: the private local server),
- * made before the window so that the orders load while the window is
- * built, then attached to `parts` (the panel in *panel); its "loaded" and
- * "orders-updated" go to `loaded` and `orders_updated` with `window`.
- * Returns `self`. */
-WxBoardSession *wx_board_session_attach_window (WxBoardSession         *self,
-                                               const WxBoardWindowParts *parts,
-                                               WxOrderPanel           **panel,
-                                               GCallback                loaded,
-                                               GCallback                orders_updated,
-                                               gpointer                 window);
-/* The window is going: its handlers are disconnected and the session's
- * work is cancelled. `self` may be NULL. */
+/* The window is going: its handlers are disconnected and its work is
+ * cancelled (the context's goes on for the login's other windows). `self` may be NULL. */
 void            wx_board_session_detach       (WxBoardSession  *self,
                                                gpointer         window);
-/* The notice bar of a board window (wx_notice_show(), wx_notice_get()). */
-void            wx_board_window_notice        (const WxBoardWindowParts *parts,
-                                               const char      *text,
-                                               gboolean         is_error);
-const char     *wx_board_window_get_notice    (const WxBoardWindowParts *parts);
-
 /* The order in the panel, shown. */
 void            wx_board_session_open_order   (WxBoardSession  *self,
                                                const char      *number);

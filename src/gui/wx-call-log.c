@@ -6,7 +6,6 @@
 
 #include "core/wx-codes.h"
 #include "core/wx-workflow.h"
-#include "db/wx-db.h"
 #include "dialogs/wx-call-dialog.h"
 #include "wx-call-log.h"
 

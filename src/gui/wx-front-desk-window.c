@@ -6,7 +6,7 @@
 #include "db/wx-db-board.h"
 #include "board/wx-board-card.h"
 #include "dialogs/wx-intake-dialog.h"
-#include "wx-board-session.h"
+#include "wx-board-window.h"
 #include "wx-call-log.h"
 #include "wx-front-desk-window.h"
 #include "wx-print.h"
@@ -16,13 +16,12 @@
 
 struct _WxFrontDeskWindow
 {
-  AdwApplicationWindow parent_instance;
+  WxBoardWindow parent_instance;
 
   AdwViewStack   *stack;
   AdwViewStackPage *due_page;
   GtkBox         *board_box;
   GtkSearchEntry *search_entry;
-  WxBoardWindowParts parts;        /* the board, and the template's shared parts */
   GtkListView    *due_list;
   GtkListView    *search_list;
   GtkLabel       *search_label;
@@ -30,37 +29,28 @@ struct _WxFrontDeskWindow
   AdwViewStackPage *calls_page;
   GtkLabel       *status_label;
 
-  WxOrderPanel   *panel;
-  WxBoardSession *session;
-  WxDbWorker     *worker;          /* the session's */
-  GListModel     *orders;          /* the session's */
+  WxDbWorker *worker;   /* the window's (wx_board_window_get_worker) */
+  GListModel *orders;   /* the window's (wx_board_window_get_orders) */
   GListStore     *found;
   GtkFilterListModel *due;
-  GCancellable   *cancellable;     /* the session's */
+  GCancellable *cancellable;   /* the window's (wx_board_window_get_cancellable) */
 
   GtkWindow      *step_dialog;     /* weak */
   GtkWindow      *intake_dialog;   /* weak */
   WxScanCatcher  *scan;
 };
 
-G_DEFINE_FINAL_TYPE (WxFrontDeskWindow, wx_front_desk_window, ADW_TYPE_APPLICATION_WINDOW)
+#define SESSION(self) wx_board_window_get_session (WX_BOARD_WINDOW (self))
+#define CONTEXT(self) wx_board_session_get_context (SESSION (self))
 
-enum { SIGNAL_LOADED, SIGNAL_ORDERS_UPDATED, N_SIGNALS };
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (WxFrontDeskWindow, wx_front_desk_window, WX_TYPE_BOARD_WINDOW)
 
 static void
 show_notice (WxFrontDeskWindow *self,
              const char        *text,
              gboolean           is_error)
 {
-  wx_board_window_notice (&self->parts, text, is_error);
-}
-
-const char *
-wx_front_desk_window_get_notice (WxFrontDeskWindow *self)
-{
-  g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return wx_board_window_get_notice (&self->parts);
+  wx_board_window_notice (WX_BOARD_WINDOW (self), text, is_error);
 }
 
 /* --------------------------------------------------------------- loading */
@@ -69,8 +59,8 @@ static void
 update_status (WxFrontDeskWindow *self)
 {
   g_autofree char *text = NULL;
-  const char *full_name = wx_board_session_get_full_name (self->session);
-  g_autofree char *roles = wx_roles_describe (wx_board_session_get_roles (self->session));
+  const char *full_name = wx_shop_context_get_full_name (CONTEXT (self));
+  g_autofree char *roles = wx_roles_describe (wx_shop_context_get_roles (CONTEXT (self)));
   guint n = g_list_model_get_n_items (self->orders);
 
   text = g_strdup_printf (ngettext ("%s (%s) · %u open order", "%s (%s) · %u open orders", n),
@@ -79,38 +69,33 @@ update_status (WxFrontDeskWindow *self)
 }
 
 static void
-session_loaded_cb (WxBoardSession    *session,
-                   GError            *error,
-                   WxFrontDeskWindow *self)
+wx_front_desk_window_loaded (WxBoardWindow *window,
+                             const GError  *error)
 {
   if (error == NULL)
-    update_status (self);
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
+    update_status (WX_FRONT_DESK_WINDOW (window));
 }
 
 static void
-session_orders_updated_cb (WxBoardSession    *session,
-                           WxFrontDeskWindow *self)
+wx_front_desk_window_orders_updated (WxBoardWindow *window)
 {
-  update_status (self);
-  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
+  update_status (WX_FRONT_DESK_WINDOW (window));
 }
 
 void
 wx_front_desk_window_refresh (WxFrontDeskWindow *self)
 {
   g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
-  wx_board_session_refresh (self->session);
+  wx_board_session_refresh (SESSION (self));
   wx_call_log_reload (self->call_log);
 }
 
 /* A machine ready, or announced, on another PC: the call list follows. */
 static void
-session_orders_changed_cb (WxBoardSession    *session,
-                           GArray            *ids,
-                           WxFrontDeskWindow *self)
+wx_front_desk_window_orders_changed (WxBoardWindow *window,
+                                     GArray        *ids)
 {
-  wx_call_log_reload (self->call_log);
+  wx_call_log_reload (WX_FRONT_DESK_WINDOW (window)->call_log);
 }
 
 /* ----------------------------------------------------------------- steps */
@@ -123,7 +108,7 @@ wx_front_desk_window_step (WxFrontDeskWindow *self,
   WxStepDialog *dialog;
 
   g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
-  dialog = wx_board_session_take_step (self->session, GTK_WINDOW (self), order, event);
+  dialog = wx_board_session_take_step (SESSION (self), GTK_WINDOW (self), order, event);
   if (dialog)
     {
       g_signal_connect_object (dialog, "no-answer", G_CALLBACK (wx_call_log_reload), self->call_log,
@@ -133,11 +118,11 @@ wx_front_desk_window_step (WxFrontDeskWindow *self,
 }
 
 static void
-step_chosen (gpointer    user_data,
-             WxOrder    *order,
-             const char *event)
+wx_front_desk_window_route_step (WxBoardWindow *window,
+                                 WxOrder       *order,
+                                 const char    *event)
 {
-  wx_front_desk_window_step (WX_FRONT_DESK_WINDOW (user_data), order, event);
+  wx_front_desk_window_step (WX_FRONT_DESK_WINDOW (window), order, event);
 }
 
 /* ------------------------------------------------------- opening orders */
@@ -146,8 +131,7 @@ void
 wx_front_desk_window_open_order (WxFrontDeskWindow *self,
                                  const char        *number)
 {
-  g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
-  wx_board_session_open_order (self->session, number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
 }
 
 /* ---------------------------------------------------------------- search */
@@ -238,7 +222,7 @@ wx_front_desk_window_print (WxFrontDeskWindow *self,
                             guint              docs)
 {
   g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
-  wx_board_session_print_order (self->session, GTK_WINDOW (self), number, docs);
+  wx_board_session_print_order (SESSION (self), GTK_WINDOW (self), number, docs);
 }
 
 static void
@@ -293,7 +277,7 @@ call_log_step_requested_cb (WxCallLog         *log,
                             const char        *event,
                             WxFrontDeskWindow *self)
 {
-  g_autoptr(WxOrder) order = wx_board_session_find_open (self->session, number);
+  g_autoptr(WxOrder) order = wx_board_session_find_open (SESSION (self), number);
 
   if (order)
     wx_front_desk_window_step (self, order, event);
@@ -425,7 +409,6 @@ wx_front_desk_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->step_dialog);
   g_clear_weak_pointer (&self->intake_dialog);
-  wx_board_session_detach (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_FRONT_DESK_WINDOW);
   G_OBJECT_CLASS (wx_front_desk_window_parent_class)->dispose (object);
 }
@@ -438,7 +421,6 @@ wx_front_desk_window_finalize (GObject *object)
   g_clear_object (&self->found);
   g_clear_object (&self->due);
   g_clear_object (&self->scan);
-  g_clear_object (&self->session);
   G_OBJECT_CLASS (wx_front_desk_window_parent_class)->finalize (object);
 }
 
@@ -447,19 +429,15 @@ wx_front_desk_window_class_init (WxFrontDeskWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxBoardWindowClass *board_class = WX_BOARD_WINDOW_CLASS (klass);
 
   object_class->dispose = wx_front_desk_window_dispose;
   object_class->finalize = wx_front_desk_window_finalize;
 
-  /**
-   * WxFrontDeskWindow::loaded:
-   * @error: (nullable): why the board could not be loaded
-   */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  /* Changed orders were brought up to date (a notification, a step). */
-  signals[SIGNAL_ORDERS_UPDATED] = g_signal_new ("orders-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  board_class->loaded = wx_front_desk_window_loaded;
+  board_class->orders_updated = wx_front_desk_window_orders_updated;
+  board_class->orders_changed = wx_front_desk_window_orders_changed;
+  board_class->route_step = wx_front_desk_window_route_step;
 
   g_type_ensure (WX_TYPE_CALL_LOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/wx-front-desk-window.ui");
@@ -473,7 +451,7 @@ wx_front_desk_window_class_init (WxFrontDeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, call_log);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, calls_page);
   gtk_widget_class_bind_template_child (widget_class, WxFrontDeskWindow, status_label);
-  wx_board_window_class_bind_parts (widget_class, G_STRUCT_OFFSET (WxFrontDeskWindow, parts));
+  wx_board_window_class_bind_template (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
@@ -490,7 +468,7 @@ wx_front_desk_window_init (WxFrontDeskWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->found = g_list_store_new (WX_TYPE_ORDER);
 
-  wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_FOLDERS, step_chosen, self);
+  wx_board_window_add_board (WX_BOARD_WINDOW (self), self->board_box, WX_BOARD_FOLDERS);
 
   /* Due: amber and red clocks, most urgent first (the orders come with the
    * session). */
@@ -521,15 +499,13 @@ wx_front_desk_window_new (WxApplication *app,
                           const char    *conninfo)
 {
   /* The orders load while the window is built. */
-  WxBoardSession *session = wx_board_session_new (conninfo);
+  g_autoptr(WxShopContext) context = wx_application_get_context (app, conninfo);
   WxFrontDeskWindow *self = g_object_new (WX_TYPE_FRONT_DESK_WINDOW, "application", app, NULL);
 
-  self->session = wx_board_session_attach_window (session, &self->parts, &self->panel, G_CALLBACK (session_loaded_cb),
-                                                   G_CALLBACK (session_orders_updated_cb), self);
-  self->worker = wx_board_session_get_worker (self->session);
-  self->orders = wx_board_session_get_orders (self->session);
-  self->cancellable = wx_board_session_get_cancellable (self->session);
-  g_signal_connect (self->session, "orders-changed", G_CALLBACK (session_orders_changed_cb), self);
+  wx_board_window_attach (WX_BOARD_WINDOW (self), context);
+  self->worker = wx_board_window_get_worker (WX_BOARD_WINDOW (self));
+  self->orders = wx_board_window_get_orders (WX_BOARD_WINDOW (self));
+  self->cancellable = wx_board_window_get_cancellable (WX_BOARD_WINDOW (self));
   gtk_filter_list_model_set_model (self->due, self->orders);
   wx_call_log_set_worker (self->call_log, self->worker);
   return self;
@@ -540,34 +516,6 @@ wx_front_desk_window_get_call_log (WxFrontDeskWindow *self)
 {
   g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
   return self->call_log;
-}
-
-WxDbWorker *
-wx_front_desk_window_get_worker (WxFrontDeskWindow *self)
-{
-  g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return self->worker;
-}
-
-WxBoard *
-wx_front_desk_window_get_board (WxFrontDeskWindow *self)
-{
-  g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return self->parts.board;
-}
-
-GListModel *
-wx_front_desk_window_get_orders (WxFrontDeskWindow *self)
-{
-  g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return self->orders;
-}
-
-WxOrderPanel *
-wx_front_desk_window_get_panel (WxFrontDeskWindow *self)
-{
-  g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return self->panel;
 }
 
 WxStepDialog *

@@ -11,24 +11,20 @@
 #include "dialogs/wx-intake-dialog.h"
 #include "dialogs/wx-step-dialog.h"
 #include "wx-application.h"
+#include "wx-board-window.h"
 #include "wx-call-log.h"
 #include "wx-order-panel.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_FRONT_DESK_WINDOW (wx_front_desk_window_get_type ())
-G_DECLARE_FINAL_TYPE (WxFrontDeskWindow, wx_front_desk_window, WX, FRONT_DESK_WINDOW, AdwApplicationWindow)
+G_DECLARE_FINAL_TYPE (WxFrontDeskWindow, wx_front_desk_window, WX, FRONT_DESK_WINDOW, WxBoardWindow)
 
 /* `conninfo` NULL: the private local server. */
 WxFrontDeskWindow *wx_front_desk_window_new        (WxApplication     *app,
                                                     const char        *conninfo);
-WxDbWorker        *wx_front_desk_window_get_worker (WxFrontDeskWindow *self);
-WxBoard           *wx_front_desk_window_get_board  (WxFrontDeskWindow *self);
 /* Every open order, as the board lists them. */
-GListModel        *wx_front_desk_window_get_orders (WxFrontDeskWindow *self);
-WxOrderPanel      *wx_front_desk_window_get_panel  (WxFrontDeskWindow *self);
 /* The last sentence shown to the user in the notice bar ("" when none). */
-const char        *wx_front_desk_window_get_notice (WxFrontDeskWindow *self);
 /* The step dialog open now, if any. */
 WxStepDialog      *wx_front_desk_window_get_step_dialog (WxFrontDeskWindow *self);
 GtkWindow         *wx_front_desk_window_get_intake_dialog (WxFrontDeskWindow *self);

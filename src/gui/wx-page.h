@@ -69,4 +69,21 @@ void          wx_page_saved           (WxPage         *self,
 void          wx_page_refused         (WxPage         *self,
                                        const char     *what);
 
+/* In a page's .c, when what it shows is one typed pair on the worker alone
+ * (PREFIX_async (worker, cancellable, callback, user_data) and
+ * PREFIX_finish (worker, result, error)): defines the static `page_load`
+ * and `page_load_finish` that its class sets as `load` and `load_finish`. */
+#define WX_PAGE_DEFINE_LOAD(prefix)                                            \
+  static void                                                                  \
+  page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,      \
+             GAsyncReadyCallback callback, gpointer user_data)                 \
+  {                                                                            \
+    prefix##_async (worker, cancellable, callback, user_data);                 \
+  }                                                                            \
+  static gpointer                                                              \
+  page_load_finish (WxPage *page, GAsyncResult *result, GError **error)        \
+  {                                                                            \
+    return prefix##_finish (wx_page_get_worker (page), result, error);         \
+  }
+
 G_END_DECLS

@@ -2,7 +2,6 @@
 
 #include <glib/gi18n.h>
 
-#include "db/wx-db.h"
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-jobs.h"
 #include "supervisor/wx-callback-page.h"
@@ -12,7 +11,7 @@
 #include "supervisor/wx-review-page.h"
 #include "supervisor/wx-settings-page.h"
 #include "supervisor/wx-staff-page.h"
-#include "wx-board-session.h"
+#include "wx-board-window.h"
 #include "wx-supervisor-window.h"
 
 /* The automatic escalations and callback lists are made by the sweep, run
@@ -25,7 +24,7 @@ static const char *const page_names[] = {
 
 struct _WxSupervisorWindow
 {
-  AdwApplicationWindow parent_instance;
+  WxBoardWindow parent_instance;
 
   GtkStack          *stack;
   GtkStackPage      *settings_page;
@@ -41,13 +40,10 @@ struct _WxSupervisorWindow
   GtkLabel          *status_label;
   GtkLabel          *jobs_label;
   AdwWindowTitle    *window_title;
-  WxBoardWindowParts parts;
 
-  WxOrderPanel      *panel;
-  WxBoardSession    *session;
-  WxDbWorker        *worker;          /* the session's */
-  GListModel        *orders;          /* the session's */
-  GCancellable      *cancellable;     /* the session's */
+  WxDbWorker *worker;   /* the window's (wx_board_window_get_worker) */
+  GListModel *orders;   /* the window's (wx_board_window_get_orders) */
+  GCancellable *cancellable;   /* the window's (wx_board_window_get_cancellable) */
 
   WxReportView      *report_view;
   WxReviewPage      *review_page;
@@ -62,9 +58,12 @@ struct _WxSupervisorWindow
   GtkWindow         *step_dialog;     /* weak */
 };
 
-G_DEFINE_FINAL_TYPE (WxSupervisorWindow, wx_supervisor_window, ADW_TYPE_APPLICATION_WINDOW)
+#define SESSION(self) wx_board_window_get_session (WX_BOARD_WINDOW (self))
+#define CONTEXT(self) wx_board_session_get_context (SESSION (self))
 
-enum { SIGNAL_LOADED, SIGNAL_ORDERS_UPDATED, SIGNAL_SWEPT, N_SIGNALS };
+G_DEFINE_FINAL_TYPE (WxSupervisorWindow, wx_supervisor_window, WX_TYPE_BOARD_WINDOW)
+
+enum { SIGNAL_SWEPT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -72,7 +71,7 @@ show_notice (WxSupervisorWindow *self,
              const char         *text,
              gboolean            is_error)
 {
-  wx_board_window_notice (&self->parts, text, is_error);
+  wx_board_window_notice (WX_BOARD_WINDOW (self), text, is_error);
 }
 
 const char *
@@ -80,13 +79,6 @@ wx_supervisor_window_get_jobs_text (WxSupervisorWindow *self)
 {
   g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
   return gtk_label_get_text (self->jobs_label);
-}
-
-const char *
-wx_supervisor_window_get_notice (WxSupervisorWindow *self)
-{
-  g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
-  return wx_board_window_get_notice (&self->parts);
 }
 
 /* ----------------------------------------------------------------- pages */
@@ -117,7 +109,7 @@ wx_supervisor_window_get_page_widget (WxSupervisorWindow *self,
   if (box == NULL)
     return NULL;
   if (box == self->board_box)
-    return GTK_WIDGET (self->parts.board);
+    return GTK_WIDGET (wx_board_window_get_board (WX_BOARD_WINDOW (self)));
   return gtk_widget_get_first_child (GTK_WIDGET (box));
 }
 
@@ -145,7 +137,7 @@ show_page_action_cb (GtkWidget  *widget,
 static void
 update_admin_pages (WxSupervisorWindow *self)
 {
-  gboolean admin = (wx_board_session_get_roles (self->session) & WX_ROLE_ADMIN) != 0;
+  gboolean admin = (wx_shop_context_get_roles (CONTEXT (self)) & WX_ROLE_ADMIN) != 0;
 
   /* Loaded the first time they show. */
   if (admin && !gtk_stack_page_get_visible (self->settings_page))
@@ -165,7 +157,7 @@ page_open_order_cb (GtkWidget          *page,
                     const char         *number,
                     WxSupervisorWindow *self)
 {
-  wx_board_session_open_order (self->session, number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
 }
 
 /* Every page is a WxPage: its "open-order" shows the order in the panel. */
@@ -182,10 +174,11 @@ add_page (WxSupervisorWindow *self,
 
 /* Orders changed on some PC: the lists made of them follow. */
 static void
-session_orders_changed_cb (WxBoardSession     *session,
-                           GArray             *ids,
-                           WxSupervisorWindow *self)
+wx_supervisor_window_orders_changed (WxBoardWindow *window,
+                                     GArray        *ids)
 {
+  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (window);
+
   wx_review_page_reload (self->review_page);
   wx_escalation_page_reload (self->escalation_page);
 }
@@ -196,43 +189,39 @@ static void
 update_status (WxSupervisorWindow *self)
 {
   guint n = g_list_model_get_n_items (self->orders);
-  const char *name = wx_board_session_get_full_name (self->session);
+  const char *name = wx_shop_context_get_full_name (CONTEXT (self));
   g_autofree char *text = NULL;
 
   text = g_strdup_printf (ngettext ("%s (supervisor) · %u open order", "%s (supervisor) · %u open orders", n),
-                          name && *name ? name : wx_board_session_get_login (self->session), n);
+                          name && *name ? name : wx_shop_context_get_login (CONTEXT (self)), n);
   gtk_label_set_text (self->status_label, text);
 }
 
 static void
-session_loaded_cb (WxBoardSession     *session,
-                   GError             *error,
-                   WxSupervisorWindow *self)
+wx_supervisor_window_loaded (WxBoardWindow *window,
+                             const GError  *error)
 {
   if (error == NULL)
     {
-      update_status (self);
-      update_admin_pages (self);
+      update_status (WX_SUPERVISOR_WINDOW (window));
+      update_admin_pages (WX_SUPERVISOR_WINDOW (window));
     }
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
 }
 
 static void
-session_orders_updated_cb (WxBoardSession     *session,
-                           WxSupervisorWindow *self)
+wx_supervisor_window_orders_updated (WxBoardWindow *window)
 {
-  update_status (self);
-  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
+  update_status (WX_SUPERVISOR_WINDOW (window));
 }
 
 /* The supervisor may take every step: the generic way. */
 static void
-step_chosen (gpointer    user_data,
-             WxOrder    *order,
-             const char *event)
+wx_supervisor_window_route_step (WxBoardWindow *window,
+                                 WxOrder       *order,
+                                 const char    *event)
 {
-  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (user_data);
-  WxStepDialog *dialog = wx_board_session_take_step (self->session, GTK_WINDOW (self), order, event);
+  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (window);
+  WxStepDialog *dialog = wx_board_session_take_step (SESSION (self), GTK_WINDOW (self), order, event);
 
   if (dialog)
     g_set_weak_pointer (&self->step_dialog, GTK_WINDOW (dialog));
@@ -245,7 +234,7 @@ refresh_action_cb (GtkWidget  *widget,
 {
   WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (widget);
 
-  wx_board_session_refresh (self->session);
+  wx_board_session_refresh (SESSION (self));
   wx_supervisor_window_sweep (self);
 }
 
@@ -359,20 +348,6 @@ sweep_timeout_cb (gpointer user_data)
 
 /* ------------------------------------------------------------- the window */
 
-WxBoard *
-wx_supervisor_window_get_board (WxSupervisorWindow *self)
-{
-  g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
-  return self->parts.board;
-}
-
-GListModel *
-wx_supervisor_window_get_orders (WxSupervisorWindow *self)
-{
-  g_return_val_if_fail (WX_IS_SUPERVISOR_WINDOW (self), NULL);
-  return self->orders;
-}
-
 static void
 wx_supervisor_window_dispose (GObject *object)
 {
@@ -380,18 +355,8 @@ wx_supervisor_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->sweep_id, g_source_remove);
   g_clear_weak_pointer (&self->step_dialog);
-  wx_board_session_detach (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_SUPERVISOR_WINDOW);
   G_OBJECT_CLASS (wx_supervisor_window_parent_class)->dispose (object);
-}
-
-static void
-wx_supervisor_window_finalize (GObject *object)
-{
-  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (object);
-
-  g_clear_object (&self->session);
-  G_OBJECT_CLASS (wx_supervisor_window_parent_class)->finalize (object);
 }
 
 static void
@@ -399,18 +364,13 @@ wx_supervisor_window_class_init (WxSupervisorWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WxBoardWindowClass *board_class = WX_BOARD_WINDOW_CLASS (klass);
 
   object_class->dispose = wx_supervisor_window_dispose;
-  object_class->finalize = wx_supervisor_window_finalize;
-
-  /**
-   * WxSupervisorWindow::loaded:
-   * @error: (nullable): why the board could not be loaded
-   */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  signals[SIGNAL_ORDERS_UPDATED] = g_signal_new ("orders-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  board_class->loaded = wx_supervisor_window_loaded;
+  board_class->orders_updated = wx_supervisor_window_orders_updated;
+  board_class->orders_changed = wx_supervisor_window_orders_changed;
+  board_class->route_step = wx_supervisor_window_route_step;
   /**
    * WxSupervisorWindow::swept:
    * @error: (nullable): why the sweep failed
@@ -433,7 +393,7 @@ wx_supervisor_window_class_init (WxSupervisorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, jobs_label);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, window_title);
-  wx_board_window_class_bind_parts (widget_class, G_STRUCT_OFFSET (WxSupervisorWindow, parts));
+  wx_board_window_class_bind_template (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
@@ -446,7 +406,7 @@ static void
 wx_supervisor_window_init (WxSupervisorWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  wx_board_window_parts_init (&self->parts, self->board_box, WX_BOARD_FOLDERS, step_chosen, self);
+  wx_board_window_add_board (WX_BOARD_WINDOW (self), self->board_box, WX_BOARD_FOLDERS);
   self->report_view = WX_REPORT_VIEW (wx_report_view_new ());
   add_page (self, "report", WX_PAGE (self->report_view));
   self->review_page = wx_review_page_new ();
@@ -468,15 +428,13 @@ wx_supervisor_window_new (WxApplication *app,
                           const char    *conninfo)
 {
   /* The orders load while the window is built. */
-  WxBoardSession *session = wx_board_session_new (conninfo);
+  g_autoptr(WxShopContext) context = wx_application_get_context (app, conninfo);
   WxSupervisorWindow *self = g_object_new (WX_TYPE_SUPERVISOR_WINDOW, "application", app, NULL);
 
-  self->session = wx_board_session_attach_window (session, &self->parts, &self->panel, G_CALLBACK (session_loaded_cb),
-                                                   G_CALLBACK (session_orders_updated_cb), self);
-  self->worker = wx_board_session_get_worker (self->session);
-  self->orders = wx_board_session_get_orders (self->session);
-  self->cancellable = wx_board_session_get_cancellable (self->session);
-  g_signal_connect (self->session, "orders-changed", G_CALLBACK (session_orders_changed_cb), self);
+  wx_board_window_attach (WX_BOARD_WINDOW (self), context);
+  self->worker = wx_board_window_get_worker (WX_BOARD_WINDOW (self));
+  self->orders = wx_board_window_get_orders (WX_BOARD_WINDOW (self));
+  self->cancellable = wx_board_window_get_cancellable (WX_BOARD_WINDOW (self));
   wx_report_view_set_worker (self->report_view, self->worker);
   wx_report_view_reload (self->report_view);
   wx_review_page_set_worker (self->review_page, self->worker);

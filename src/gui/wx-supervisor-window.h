@@ -11,17 +11,16 @@
 #include "board/wx-board.h"
 #include "db/wx-db-worker.h"
 #include "wx-application.h"
+#include "wx-board-window.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_SUPERVISOR_WINDOW (wx_supervisor_window_get_type ())
-G_DECLARE_FINAL_TYPE (WxSupervisorWindow, wx_supervisor_window, WX, SUPERVISOR_WINDOW, AdwApplicationWindow)
+G_DECLARE_FINAL_TYPE (WxSupervisorWindow, wx_supervisor_window, WX, SUPERVISOR_WINDOW, WxBoardWindow)
 
 /* `conninfo` NULL: the private local server. */
 WxSupervisorWindow *wx_supervisor_window_new        (WxApplication      *app,
                                                      const char         *conninfo);
-WxBoard            *wx_supervisor_window_get_board  (WxSupervisorWindow *self);
-GListModel         *wx_supervisor_window_get_orders (WxSupervisorWindow *self);
 /* The page shown: "report", "review", "callbacks", "complaints",
  * "escalations", "folders", "settings" or "staff" (win.show-page). */
 const char         *wx_supervisor_window_get_page   (WxSupervisorWindow *self);
@@ -29,7 +28,6 @@ const char         *wx_supervisor_window_get_page   (WxSupervisorWindow *self);
 GtkWidget          *wx_supervisor_window_get_page_widget (WxSupervisorWindow *self,
                                                           const char         *name);
 /* The last sentence shown in the notice bar ("" when none). */
-const char         *wx_supervisor_window_get_notice (WxSupervisorWindow *self);
 /* Runs the sweep now (automatic escalations, callback lists); "swept"
  * follows with the error, if any. */
 void                wx_supervisor_window_sweep      (WxSupervisorWindow *self);

@@ -37,13 +37,13 @@ static char *taken;              /* the order taken to the bench */
 static int
 board_shelf_of (const char *number)
 {
-  return wx_test_board_place_of (wx_bench_window_get_board (window), number);
+  return wx_test_board_place_of (wx_board_window_get_board (WX_BOARD_WINDOW (window)), number);
 }
 
 static guint
 board_n_cards (void)
 {
-  WxBoard *board = wx_bench_window_get_board (window);
+  WxBoard *board = wx_board_window_get_board (WX_BOARD_WINDOW (window));
   guint n = 0;
 
   for (guint c = 0; c < wx_board_get_n_columns (board); c++)
@@ -67,7 +67,7 @@ collect_cards (GtkWidget *widget, GPtrArray *cards)
 static gboolean
 card_in_state (gpointer data)
 {
-  g_autoptr(WxOrder) o = wx_order_list_find (wx_bench_window_get_orders (window), data, NULL);
+  g_autoptr(WxOrder) o = wx_order_list_find (wx_board_window_get_orders (WX_BOARD_WINDOW (window)), data, NULL);
 
   return o && wx_order_get_state (o) == WX_ORDER_STATE_INSPECTING;
 }
@@ -115,7 +115,7 @@ log_has_note (gpointer text)
 static gboolean
 notice_set (gpointer data)
 {
-  return *wx_bench_window_get_notice (window) != '\0';
+  return *wx_board_window_get_notice (WX_BOARD_WINDOW (window)) != '\0';
 }
 
 /* Whether no revealer below `widget` is half way (a notice sliding in). */
@@ -205,7 +205,7 @@ static gboolean
 card_state_is (gpointer data)
 {
   const char *want = data;
-  g_autoptr(WxOrder) o = wx_order_list_find (wx_bench_window_get_orders (window), taken, NULL);
+  g_autoptr(WxOrder) o = wx_order_list_find (wx_board_window_get_orders (WX_BOARD_WINDOW (window)), taken, NULL);
 
   return o && g_str_equal (wx_order_state_to_code (wx_order_get_state (o)), want);
 }
@@ -244,7 +244,7 @@ static void
 test_records (void)
 {
   g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
-  g_autoptr(WxOrder) order = wx_order_list_find (wx_bench_window_get_orders (window), taken, NULL);
+  g_autoptr(WxOrder) order = wx_order_list_find (wx_board_window_get_orders (WX_BOARD_WINDOW (window)), taken, NULL);
   const char *params[] = { taken };
   g_autofree char *stock_before = NULL;
   g_autofree char *stock_after = NULL;
@@ -286,17 +286,17 @@ test_records (void)
 
   /* From S3 to the bench: the repair starts, the engineer is the user. */
   {
-    g_autoptr(WxOrder) agreed = wx_order_list_find (wx_bench_window_get_orders (window), taken, NULL);
-    g_assert_true (wx_board_move (wx_bench_window_get_board (window), agreed, WX_SHELF_BENCH));
+    g_autoptr(WxOrder) agreed = wx_order_list_find (wx_board_window_get_orders (WX_BOARD_WINDOW (window)), taken, NULL);
+    g_assert_true (wx_board_move (wx_board_window_get_board (WX_BOARD_WINDOW (window)), agreed, WX_SHELF_BENCH));
   }
   wx_test_spin_until (card_state_is, (gpointer) "repairing", "the repair");
 
   /* OK without the functional tests: refused, said, nothing changed. */
   g_clear_object (&order);
-  order = wx_order_list_find (wx_bench_window_get_orders (window), taken, NULL);
+  order = wx_order_list_find (wx_board_window_get_orders (WX_BOARD_WINDOW (window)), taken, NULL);
   stock_before = wx_test_db_value (conn, "SELECT stock FROM parts WHERE part_number = 'RM1-6414'");
   version = wx_db_query_value (conn, "SELECT version FROM service_orders WHERE number = $1", 1, params, NULL);
-  g_assert_true (wx_board_move (wx_bench_window_get_board (window), order, WX_SHELF_S4));
+  g_assert_true (wx_board_move (wx_board_window_get_board (WX_BOARD_WINDOW (window)), order, WX_SHELF_S4));
   dialog = wx_bench_window_get_record_dialog (window);
   g_assert_true (WX_IS_REPAIR_DIALOG (dialog));
   g_signal_connect_swapped (dialog, "parts-found", G_CALLBACK (flag_cb), &found);
@@ -335,7 +335,7 @@ test_board (void)
   g_autoptr(PGresult) res = PQexec (conn,
     "SELECT o.number, w.shelf, coalesce(o.engineer, '') FROM service_orders o JOIN workflow_states w ON w.state = o.state"
     " WHERE w.open AND w.shelf IN ('S1', 'S2', 'S3', 'S4', 'bench', 'peer')");
-  WxBoard *board = wx_bench_window_get_board (window);
+  WxBoard *board = wx_board_window_get_board (WX_BOARD_WINDOW (window));
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
   guint mine = 0, marked = 0, reasons = 0;
 
@@ -403,7 +403,7 @@ static void
 test_take_to_bench (void)
 {
   g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
-  WxBoard *board = wx_bench_window_get_board (window);
+  WxBoard *board = wx_board_window_get_board (WX_BOARD_WINDOW (window));
   GListModel *s1 = wx_board_get_column_model (board, wx_board_find_column (board, WX_SHELF_S1));
   g_autoptr(WxOrder) order = NULL;
   const char *params[1];
@@ -418,7 +418,7 @@ test_take_to_bench (void)
   wx_test_spin_until (card_in_state, taken, "the inspection");
   g_assert_cmpint (board_shelf_of (taken), ==, WX_SHELF_BENCH);
   wx_test_spin_until (notice_set, NULL, "the notice");
-  g_assert_nonnull (strstr (wx_bench_window_get_notice (window), taken));
+  g_assert_nonnull (strstr (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), taken));
 
   params[0] = taken;
   row = wx_db_query_value (conn,
@@ -429,7 +429,7 @@ test_take_to_bench (void)
 
   /* A machine cannot go back from the bench to S1: refused, with a reason. */
   {
-    g_autoptr(WxOrder) now_inspecting = wx_order_list_find (wx_bench_window_get_orders (window), taken, NULL);
+    g_autoptr(WxOrder) now_inspecting = wx_order_list_find (wx_board_window_get_orders (WX_BOARD_WINDOW (window)), taken, NULL);
     g_assert_false (wx_board_move (board, now_inspecting, WX_SHELF_S1));
   }
 }
@@ -458,7 +458,7 @@ test_my_work (void)
     }
   wx_bench_window_show_page (window, "work");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-notice", NULL);
-  g_assert_cmpstr (wx_bench_window_get_notice (window), ==, "");
+  g_assert_cmpstr (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), ==, "");
   screenshot ("my-work");
 }
 
@@ -476,7 +476,7 @@ test_work_log (void)
 
   notes = wx_test_db_count (conn, "SELECT count(*) FROM work_notes");
   wx_bench_window_add_note (window, NULL, "   ");
-  g_assert_nonnull (strstr (wx_bench_window_get_notice (window), _("Note")));
+  g_assert_nonnull (strstr (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), _("Note")));
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM work_notes"), ==, notes);
 
   wx_bench_window_add_note (window, taken, note);

@@ -48,13 +48,13 @@ static gboolean chinese;
 static int
 board_folder_of (const char *number)
 {
-  return wx_test_board_place_of (wx_front_desk_window_get_board (window), number);
+  return wx_test_board_place_of (wx_board_window_get_board (WX_BOARD_WINDOW (window)), number);
 }
 
 static WxOrder *
 board_order (const char *number)
 {
-  return wx_order_list_find (wx_front_desk_window_get_orders (window), number, NULL);
+  return wx_order_list_find (wx_board_window_get_orders (WX_BOARD_WINDOW (window)), number, NULL);
 }
 
 typedef struct {
@@ -153,7 +153,7 @@ test_board (void)
   g_autoptr(PGresult) res = PQexec (conn,
     "SELECT o.number, w.folder FROM service_orders o JOIN workflow_states w ON w.state = o.state WHERE w.open");
   guint n_cards = 0;
-  WxBoard *board = wx_front_desk_window_get_board (window);
+  WxBoard *board = wx_board_window_get_board (WX_BOARD_WINDOW (window));
 
   g_assert_cmpint (PQresultStatus (res), ==, PGRES_TUPLES_OK);
   g_assert_cmpint (PQntuples (res), >, 20);
@@ -167,7 +167,7 @@ test_board (void)
   for (guint c = 0; c < wx_board_get_n_columns (board); c++)
     n_cards += g_list_model_get_n_items (wx_board_get_column_model (board, c));
   g_assert_cmpint (n_cards, ==, PQntuples (res));
-  g_assert_cmpint (g_list_model_get_n_items (wx_front_desk_window_get_orders (window)), ==, PQntuples (res));
+  g_assert_cmpint (g_list_model_get_n_items (wx_board_window_get_orders (WX_BOARD_WINDOW (window))), ==, PQntuples (res));
 
   /* The title is translated with the rest of the template. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, chinese ? "维修 — 前台" : "Weixiu — Front desk");
@@ -258,8 +258,8 @@ string_set (gpointer p)
 static gboolean
 panel_shows (gpointer number)
 {
-  return g_strcmp0 (wx_order_panel_get_number (wx_front_desk_window_get_panel (window)), number) == 0 &&
-         wx_order_panel_get_version (wx_front_desk_window_get_panel (window)) > 0;
+  return g_strcmp0 (wx_order_panel_get_number (wx_board_window_get_panel (WX_BOARD_WINDOW (window))), number) == 0 &&
+         wx_order_panel_get_version (wx_board_window_get_panel (WX_BOARD_WINDOW (window))) > 0;
 }
 
 static gboolean
@@ -285,7 +285,7 @@ test_flow (void)
   g_autofree char *timeline = NULL;
   WxIntakeDialog *intake = open_intake ("carry_in");
   WxStepDialog *d;
-  WxBoard *board = wx_front_desk_window_get_board (window);
+  WxBoard *board = wx_board_window_get_board (WX_BOARD_WINDOW (window));
   g_autoptr(WxOrder) received = NULL;
   gboolean engineers = FALSE;
 
@@ -301,12 +301,12 @@ test_flow (void)
 
   /* The detail panel opens on the new order. */
   wx_test_spin_until (panel_shows, number, "the order detail");
-  timeline = wx_order_panel_dup_timeline (wx_front_desk_window_get_panel (window));
+  timeline = wx_order_panel_dup_timeline (wx_board_window_get_panel (WX_BOARD_WINDOW (window)));
   g_assert_nonnull (strstr (timeline, wx_workflow_event_label ("received")));
   wx_test_screenshot (GTK_WIDGET (window), "front-desk-detail");
   /* Its close button hides the panel; opening the order shows it again. */
   {
-    GtkWidget *revealer = gtk_widget_get_ancestor (GTK_WIDGET (wx_front_desk_window_get_panel (window)),
+    GtkWidget *revealer = gtk_widget_get_ancestor (GTK_WIDGET (wx_board_window_get_panel (WX_BOARD_WINDOW (window))),
                                                    GTK_TYPE_REVEALER);
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.close-detail", NULL);
@@ -485,8 +485,8 @@ test_forbidden_drop (void)
 
   g_assert_cmpint (board_folder_of (number), ==, WX_FOLDER_F1);
   order = board_order (number);
-  g_assert_false (wx_board_move (wx_front_desk_window_get_board (window), order, WX_FOLDER_F4));
-  notice = wx_front_desk_window_get_notice (window);
+  g_assert_false (wx_board_move (wx_board_window_get_board (WX_BOARD_WINDOW (window)), order, WX_FOLDER_F4));
+  notice = wx_board_window_get_notice (WX_BOARD_WINDOW (window));
   g_test_message ("refused: %s", notice);
   g_assert_nonnull (strstr (notice, number));
   g_assert_nonnull (strstr (notice, wx_folder_label (WX_FOLDER_F4)));
@@ -500,7 +500,7 @@ test_forbidden_drop (void)
 static gboolean
 notice_contains (gpointer text)
 {
-  return strstr (wx_front_desk_window_get_notice (window), text) != NULL;
+  return strstr (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), text) != NULL;
 }
 
 /* Someone else changed the order after the card was drawn: who and when. */
@@ -526,11 +526,11 @@ test_conflict (void)
   version = scalar (conn, "SELECT version FROM service_orders WHERE number = $1", number);
   wx_front_desk_window_step (window, stale, "enter");
   wx_test_spin_until (notice_contains, (gpointer) "测试工程师", "the conflict");
-  g_test_message ("conflict: %s", wx_front_desk_window_get_notice (window));
-  g_assert_nonnull (strstr (wx_front_desk_window_get_notice (window), number));
+  g_test_message ("conflict: %s", wx_board_window_get_notice (WX_BOARD_WINDOW (window)));
+  g_assert_nonnull (strstr (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), number));
   /* The notice bar's close button hides it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-notice", NULL);
-  g_assert_cmpstr (wx_front_desk_window_get_notice (window), ==, "");
+  g_assert_cmpstr (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), ==, "");
   /* Nothing was entered. */
   g_assert_cmpstr (scalar (conn, "SELECT version || state FROM service_orders WHERE number = $1", number), ==,
                    g_strconcat (version, "picked_up", NULL));
@@ -651,7 +651,7 @@ amend_saved_cb (WxAmendDialog *dialog, int version, gpointer flag)
 static gboolean
 timeline_has (gpointer text)
 {
-  g_autofree char *timeline = wx_order_panel_dup_timeline (wx_front_desk_window_get_panel (window));
+  g_autofree char *timeline = wx_order_panel_dup_timeline (wx_board_window_get_panel (WX_BOARD_WINDOW (window)));
 
   return strstr (timeline, text) != NULL;
 }
@@ -681,7 +681,7 @@ test_amend (void)
   before = scalar (conn, "SELECT version FROM service_orders WHERE number = $1", number);
   wx_front_desk_window_open_order (window, number);
   wx_test_spin_until (panel_shows, number, "the order detail");
-  dialog = wx_order_panel_amend (wx_front_desk_window_get_panel (window));
+  dialog = wx_order_panel_amend (wx_board_window_get_panel (WX_BOARD_WINDOW (window)));
   g_assert_nonnull (dialog);
   /* A bad number is refused at its field; nothing is written. */
   g_assert_true (wx_amend_dialog_set_value (dialog, "contact_mobile", "12345"));
@@ -947,7 +947,7 @@ static void
 test_keys_card_menu (void)
 {
   g_autofree char *number = new_order ("广州市白云区菜单测试所");
-  WxBoard *board = wx_front_desk_window_get_board (window);
+  WxBoard *board = wx_board_window_get_board (WX_BOARD_WINDOW (window));
   g_autoptr(WxOrder) order = NULL;
   WxBoardCard *card;
   GtkWidget *item;
@@ -1000,7 +1000,7 @@ test_keys_scan (void)
   g_autofree char *selected = new_order ("广州市天河区扫码测试一");
   g_autofree char *scanned = new_order ("广州市天河区扫码测试二");
   g_autofree char *again = new_order ("广州市天河区扫码测试三");
-  WxBoard *board = wx_front_desk_window_get_board (window);
+  WxBoard *board = wx_board_window_get_board (WX_BOARD_WINDOW (window));
   GtkWidget *search;
   WxBoardCard *card;
 
@@ -1139,7 +1139,7 @@ test_take_payment (void)
                   made.number));
   wx_front_desk_window_open_order (window, made.number);
   wx_test_spin_until (panel_shows, made.number, "the order detail");
-  dialog = wx_order_panel_take_payment (wx_front_desk_window_get_panel (window));
+  dialog = wx_order_panel_take_payment (wx_board_window_get_panel (WX_BOARD_WINDOW (window)));
   g_assert_nonnull (dialog);
   wx_test_spin_until (balance_loaded, dialog, "the balance");
   g_assert_cmpint (wx_payment_dialog_get_balance (dialog), ==, 68000);

@@ -55,19 +55,19 @@ banner_hidden (gpointer unused)
 static gboolean
 notice_starts (gpointer prefix)
 {
-  return g_str_has_prefix (wx_front_desk_window_get_notice (window), prefix);
+  return g_str_has_prefix (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), prefix);
 }
 
 static gboolean
 notice_is_not (gpointer text)
 {
-  return g_strcmp0 (wx_front_desk_window_get_notice (window), text) != 0;
+  return g_strcmp0 (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), text) != 0;
 }
 
 static gboolean
 notice_has (gpointer text)
 {
-  return strstr (wx_front_desk_window_get_notice (window), text) != NULL;
+  return strstr (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), text) != NULL;
 }
 
 static gboolean
@@ -119,7 +119,7 @@ test_outage (void)
     wx_test_db_exec (conn, "REVOKE SELECT ON service_orders FROM wx_coordinator");
     wx_front_desk_window_refresh (window);
     wx_test_spin_until (notice_starts, prefix, "the load error");
-    load_error = g_strdup (wx_front_desk_window_get_notice (window));
+    load_error = g_strdup (wx_board_window_get_notice (WX_BOARD_WINDOW (window)));
     g_test_message ("load error: %s", load_error);
     wx_test_db_exec (conn, "GRANT SELECT ON service_orders TO wx_coordinator");
   }
@@ -145,7 +145,7 @@ test_outage (void)
   wx_test_spin_until (notice_is_not, load_error, "the load error to go");
   cleared = g_get_monotonic_time ();
   g_test_message ("banner and load error gone %.0f ms after the server started", (cleared - started) / 1000.0);
-  g_assert_cmpstr (wx_front_desk_window_get_notice (window), ==, "");
+  g_assert_cmpstr (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), ==, "");
 
   /* The next save: the first click does it, once. */
   {
@@ -154,13 +154,13 @@ test_outage (void)
 
     number = wx_test_db_value (conn, "SELECT min(number) FROM service_orders WHERE state = 'picked_up'");
     g_assert_nonnull (number);
-    order = wx_order_list_find (wx_front_desk_window_get_orders (window), number, NULL);
+    order = wx_order_list_find (wx_board_window_get_orders (WX_BOARD_WINDOW (window)), number, NULL);
     g_assert_nonnull (order);
     before = events_of (conn, number, "enter");
     wx_front_desk_window_step (window, order, "enter");
     wx_test_spin_until (notice_has, number, "the step");
     expected = g_strdup_printf (_("%s: %s — saved."), number, wx_workflow_event_label ("enter"));
-    g_assert_cmpstr (wx_front_desk_window_get_notice (window), ==, expected);
+    g_assert_cmpstr (wx_board_window_get_notice (WX_BOARD_WINDOW (window)), ==, expected);
     g_assert_cmpint (events_of (conn, number, "enter"), ==, before + 1);
   }
   g_assert_true (banner_hidden (NULL));

@@ -64,15 +64,15 @@ open_window (void)
 static gboolean
 all_orders_in (gpointer n)
 {
-  return g_list_model_get_n_items (wx_supervisor_window_get_orders (window)) == (guint) GPOINTER_TO_INT (n);
+  return g_list_model_get_n_items (wx_board_window_get_orders (WX_BOARD_WINDOW (window))) == (guint) GPOINTER_TO_INT (n);
 }
 
 /* The first screen of a board: the most urgent of each column, no more. */
 static void
 test_first_screen (void)
 {
-  WxBoard *board = wx_supervisor_window_get_board (window);
-  GListModel *orders = wx_supervisor_window_get_orders (window);
+  WxBoard *board = wx_board_window_get_board (WX_BOARD_WINDOW (window));
+  GListModel *orders = wx_board_window_get_orders (WX_BOARD_WINDOW (window));
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) first = NULL;
 
@@ -138,7 +138,7 @@ test_pages (void)
 {
   g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
   guint n = 0;
-  WxBoard *board = wx_supervisor_window_get_board (window);
+  WxBoard *board = wx_board_window_get_board (WX_BOARD_WINDOW (window));
   gint64 open = wx_test_db_count (conn, "SELECT count(*) FROM service_orders WHERE state NOT IN ('archived', 'cancelled')");
 
   /* The weekly report is the supervisor's main screen. */
@@ -392,7 +392,7 @@ test_repair_done_form (void)
   WxBoardCard *repairing = NULL;
   GtkWindow *dialog = NULL;
 
-  collect_cards (GTK_WIDGET (wx_supervisor_window_get_board (window)), cards);
+  collect_cards (GTK_WIDGET (wx_board_window_get_board (WX_BOARD_WINDOW (window))), cards);
   for (guint i = 0; i < cards->len && repairing == NULL; i++)
     if (wx_order_get_state (wx_board_card_get_order (g_ptr_array_index (cards, i))) == WX_ORDER_STATE_REPAIRING)
       repairing = g_ptr_array_index (cards, i);

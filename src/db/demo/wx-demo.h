@@ -7,7 +7,7 @@
 #pragma once
 
 #include <glib.h>
-#include <libpq-fe.h>
+#include "db/wx-db-pq.h"
 
 #include "core/wx-workflow.h"
 #include "core/wx-types.h"

@@ -42,7 +42,7 @@ wx_bench_page_get_login (WxBenchPage *self)
   WxBenchPagePrivate *priv = wx_bench_page_get_instance_private (self);
 
   g_return_val_if_fail (WX_IS_BENCH_PAGE (self), NULL);
-  return priv->session ? wx_board_session_get_login (priv->session) : NULL;
+  return priv->session ? wx_shop_context_get_login (wx_board_session_get_context (priv->session)) : NULL;
 }
 
 void

@@ -85,18 +85,7 @@ answer_of (const char *code)
 
 /* ------------------------------------------------------------ loading */
 
-static void
-page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
-           GAsyncReadyCallback callback, gpointer user_data)
-{
-  wx_db_callbacks_due_async (worker, cancellable, callback, user_data);
-}
-
-static gpointer
-page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
-{
-  return wx_db_callbacks_due_finish (wx_page_get_worker (page), result, error);
-}
+WX_PAGE_DEFINE_LOAD (wx_db_callbacks_due)
 
 static void
 header_cb (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
@@ -219,14 +208,8 @@ record_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
 static void
 wx_callback_page_class_init (WxCallbackPageClass *klass)
 {
-  WxPageClass *page_class = WX_PAGE_CLASS (klass);
-  WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
-
-  page_class->load = page_load;
-  page_class->load_finish = page_load_finish;
-  list_class->item_row = item_row;
-  list_class->show = show_selected;
-  wx_list_page_class_setup (list_class, "wx-callback-page.ui", "callbacks");
+  wx_list_page_class_setup (WX_LIST_PAGE_CLASS (klass), "wx-callback-page.ui", "callbacks",
+                            page_load, page_load_finish, item_row, show_selected);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "callbacks.record", NULL, record_action_cb);
 }
 

@@ -70,18 +70,7 @@ show_selected (WxListPage *page, gconstpointer item)
   wx_list_page_show_text (page, title, detail);
 }
 
-static void
-page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
-           GAsyncReadyCallback callback, gpointer user_data)
-{
-  wx_db_complaints_list_async (worker, cancellable, callback, user_data);
-}
-
-static gpointer
-page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
-{
-  return wx_db_complaints_list_finish (wx_page_get_worker (page), result, error);
-}
+WX_PAGE_DEFINE_LOAD (wx_db_complaints_list)
 
 static GtkWidget *
 item_row (WxListPage *page, gconstpointer item)
@@ -181,15 +170,11 @@ close_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter
 static void
 wx_complaint_page_class_init (WxComplaintPageClass *klass)
 {
-  WxPageClass *page_class = WX_PAGE_CLASS (klass);
   WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
-  page_class->load = page_load;
-  page_class->load_finish = page_load_finish;
-  list_class->item_row = item_row;
-  list_class->show = show_selected;
   list_class->clear_form_on_select = FALSE;
-  wx_list_page_class_setup (list_class, "wx-complaint-page.ui", "complaints");
+  wx_list_page_class_setup (list_class, "wx-complaint-page.ui", "complaints",
+                            page_load, page_load_finish, item_row, show_selected);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "complaints.new", NULL, new_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "complaints.step", NULL, step_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "complaints.close", NULL, close_action_cb);

@@ -57,18 +57,7 @@ show_selected (WxListPage *page, gconstpointer item)
   wx_list_page_show_text (page, title, detail->str);
 }
 
-static void
-page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
-           GAsyncReadyCallback callback, gpointer user_data)
-{
-  wx_db_escalations_list_async (worker, cancellable, callback, user_data);
-}
-
-static gpointer
-page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
-{
-  return wx_db_escalations_list_finish (wx_page_get_worker (page), result, error);
-}
+WX_PAGE_DEFINE_LOAD (wx_db_escalations_list)
 
 static GtkWidget *
 item_row (WxListPage *page, gconstpointer item)
@@ -123,14 +112,8 @@ resolve_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
 static void
 wx_escalation_page_class_init (WxEscalationPageClass *klass)
 {
-  WxPageClass *page_class = WX_PAGE_CLASS (klass);
-  WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
-
-  page_class->load = page_load;
-  page_class->load_finish = page_load_finish;
-  list_class->item_row = item_row;
-  list_class->show = show_selected;
-  wx_list_page_class_setup (list_class, "wx-escalation-page.ui", "escalations");
+  wx_list_page_class_setup (WX_LIST_PAGE_CLASS (klass), "wx-escalation-page.ui", "escalations",
+                            page_load, page_load_finish, item_row, show_selected);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "escalations.resolve", NULL, resolve_action_cb);
 }
 

@@ -220,7 +220,14 @@ row_selected_cb (GtkListBox *list, GtkListBoxRow *row, WxListPage *self)
 /* ------------------------------------------------------------ class */
 
 void
-wx_list_page_class_setup (WxListPageClass *klass, const char *ui_file, const char *prefix)
+wx_list_page_class_setup (WxListPageClass *klass,
+                          const char      *ui_file,
+                          const char      *prefix,
+                          void           (*load)        (WxPage *, WxDbWorker *, GCancellable *,
+                                                         GAsyncReadyCallback, gpointer),
+                          gpointer       (*load_finish) (WxPage *, GAsyncResult *, GError **),
+                          GtkWidget     *(*item_row)    (WxListPage *, gconstpointer),
+                          void           (*show)        (WxListPage *, gconstpointer))
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   g_autofree char *resource = g_strconcat ("/org/weixiu/Weixiu/supervisor/", ui_file, NULL);
@@ -228,6 +235,10 @@ wx_list_page_class_setup (WxListPageClass *klass, const char *ui_file, const cha
   g_autofree char *select_name = g_strconcat (prefix, ".select", NULL);
   g_autofree char *open_name = g_strconcat (prefix, ".open-order", NULL);
 
+  WX_PAGE_CLASS (klass)->load = load;
+  WX_PAGE_CLASS (klass)->load_finish = load_finish;
+  klass->item_row = item_row;
+  klass->show = show;
   klass->prefix = g_intern_string (prefix);
   gtk_widget_class_set_template_from_resource (widget_class, resource);
   gtk_widget_class_bind_template_child_private (widget_class, WxListPage, error_label);

@@ -36,10 +36,23 @@ struct _WxListPageClass
 
 /* In the subclass's class_init: its template (under
  * /org/weixiu/Weixiu/supervisor/), the shared children bound, the actions
- * named PREFIX.*. */
+ * named PREFIX.*, and its vfuncs: WxPage's `load` and `load_finish` (as
+ * WX_PAGE_DEFINE_LOAD defines them), `item_row` and `show`. */
 void              wx_list_page_class_setup   (WxListPageClass *klass,
                                               const char      *ui_file,
-                                              const char      *prefix);
+                                              const char      *prefix,
+                                              void           (*load)        (WxPage              *page,
+                                                                             WxDbWorker          *worker,
+                                                                             GCancellable        *cancellable,
+                                                                             GAsyncReadyCallback  callback,
+                                                                             gpointer             user_data),
+                                              gpointer       (*load_finish) (WxPage              *page,
+                                                                             GAsyncResult        *result,
+                                                                             GError             **error),
+                                              GtkWidget     *(*item_row)    (WxListPage          *self,
+                                                                             gconstpointer        item),
+                                              void           (*show)        (WxListPage          *self,
+                                                                             gconstpointer        item));
 
 /* In the subclass's init, first: the template, the form on its grid. */
 void              wx_list_page_init_template (WxListPage      *self);

@@ -190,16 +190,12 @@ static void
 wx_records_page_class_init (WxRecordsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  WxPageClass *page_class = WX_PAGE_CLASS (klass);
   WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
   object_class->finalize = wx_records_page_finalize;
-  page_class->load = page_load;
-  page_class->load_finish = page_load_finish;
-  list_class->item_row = item_row;
-  list_class->show = show_selected;
   list_class->clear_form_on_select = TRUE;
-  wx_list_page_class_setup (list_class, "wx-records-page.ui", "records");
+  wx_list_page_class_setup (list_class, "wx-records-page.ui", "records",
+                            page_load, page_load_finish, item_row, show_selected);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxRecordsPage, search_entry);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.save", NULL, save_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.new", NULL, new_action_cb);

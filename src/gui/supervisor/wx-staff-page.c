@@ -116,18 +116,7 @@ show_staff (WxStaffPage *self)
 
 /* ------------------------------------------------------------ loading */
 
-static void
-page_load (WxPage *page, WxDbWorker *worker, GCancellable *cancellable,
-           GAsyncReadyCallback callback, gpointer user_data)
-{
-  wx_db_staff_load_async (worker, cancellable, callback, user_data);
-}
-
-static gpointer
-page_load_finish (WxPage *page, GAsyncResult *result, GError **error)
-{
-  return wx_db_staff_load_finish (wx_page_get_worker (page), result, error);
-}
+WX_PAGE_DEFINE_LOAD (wx_db_staff_load)
 
 static void
 page_loaded (WxPage *page, gpointer result, const GError *error)

@@ -1,0 +1,263 @@
+#define G_LOG_DOMAIN "wx-board-window"
+
+#include "wx-board-window.h"
+
+typedef struct
+{
+  /* From the desk's template. */
+  GtkSpinner     *spinner;
+  GtkRevealer    *banner_revealer;
+  GtkLabel       *banner_label;
+  GtkRevealer    *notice_revealer;
+  GtkLabel       *notice_label;
+  GtkBox         *detail_box;
+  GtkRevealer    *detail_revealer;
+
+  WxBoard        *board;
+  WxOrderPanel   *panel;
+  WxBoardSession *session;
+} WxBoardWindowPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (WxBoardWindow, wx_board_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { SIGNAL_LOADED, SIGNAL_ORDERS_UPDATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+#define PRIV(self) ((WxBoardWindowPrivate *) wx_board_window_get_instance_private (WX_BOARD_WINDOW (self)))
+
+static void
+session_loaded_cb (WxBoardSession *session,
+                   GError         *error,
+                   WxBoardWindow  *self)
+{
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
+}
+
+static void
+session_orders_updated_cb (WxBoardSession *session,
+                           WxBoardWindow  *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
+}
+
+static void
+session_orders_changed_cb (WxBoardSession *session,
+                           GArray         *ids,
+                           WxBoardWindow  *self)
+{
+  WxBoardWindowClass *klass = WX_BOARD_WINDOW_GET_CLASS (self);
+
+  if (klass->orders_changed)
+    klass->orders_changed (self, ids);
+}
+
+static void
+step_chosen (gpointer    user_data,
+             WxOrder    *order,
+             const char *event)
+{
+  wx_board_window_route_step (WX_BOARD_WINDOW (user_data), order, event);
+}
+
+/* The generic way: the step's form, its step dialog, or at once. */
+static void
+wx_board_window_real_route_step (WxBoardWindow *self,
+                                 WxOrder       *order,
+                                 const char    *event)
+{
+  wx_board_session_take_step (PRIV (self)->session, GTK_WINDOW (self), order, event);
+}
+
+static void
+dismiss_notice_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (PRIV (widget)->notice_revealer, FALSE);
+}
+
+static void
+close_detail_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (PRIV (widget)->detail_revealer, FALSE);
+}
+
+static void
+wx_board_window_dispose (GObject *object)
+{
+  WxBoardWindowPrivate *priv = PRIV (object);
+
+  wx_board_session_detach (priv->session, object);
+  G_OBJECT_CLASS (wx_board_window_parent_class)->dispose (object);
+}
+
+static void
+wx_board_window_finalize (GObject *object)
+{
+  g_clear_object (&PRIV (object)->session);
+  G_OBJECT_CLASS (wx_board_window_parent_class)->finalize (object);
+}
+
+static void
+wx_board_window_class_init (WxBoardWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wx_board_window_dispose;
+  object_class->finalize = wx_board_window_finalize;
+  klass->route_step = wx_board_window_real_route_step;
+
+  /**
+   * WxBoardWindow::loaded:
+   * @error: (nullable): why the board could not be loaded
+   */
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_FIRST,
+                                         G_STRUCT_OFFSET (WxBoardWindowClass, loaded),
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* Changed orders were brought up to date (a notification, a step). */
+  signals[SIGNAL_ORDERS_UPDATED] = g_signal_new ("orders-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_FIRST,
+                                                 G_STRUCT_OFFSET (WxBoardWindowClass, orders_updated),
+                                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.close-detail", NULL, close_detail_action_cb);
+}
+
+static void
+wx_board_window_init (WxBoardWindow *self)
+{
+}
+
+void
+wx_board_window_class_bind_template (GtkWidgetClass *widget_class)
+{
+  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), WX_TYPE_BOARD_WINDOW));
+  gtk_widget_class_bind_template_child_private (widget_class, WxBoardWindow, spinner);
+  gtk_widget_class_bind_template_child_private (widget_class, WxBoardWindow, banner_revealer);
+  gtk_widget_class_bind_template_child_private (widget_class, WxBoardWindow, banner_label);
+  gtk_widget_class_bind_template_child_private (widget_class, WxBoardWindow, notice_revealer);
+  gtk_widget_class_bind_template_child_private (widget_class, WxBoardWindow, notice_label);
+  gtk_widget_class_bind_template_child_private (widget_class, WxBoardWindow, detail_box);
+  gtk_widget_class_bind_template_child_private (widget_class, WxBoardWindow, detail_revealer);
+}
+
+void
+wx_board_window_add_board (WxBoardWindow *self,
+                           GtkBox        *board_box,
+                           WxBoardLayout  layout)
+{
+  WxBoardWindowPrivate *priv;
+
+  g_return_if_fail (WX_IS_BOARD_WINDOW (self));
+  priv = PRIV (self);
+  priv->board = WX_BOARD (wx_board_new (layout));
+  gtk_widget_set_vexpand (GTK_WIDGET (priv->board), TRUE);
+  gtk_box_append (board_box, GTK_WIDGET (priv->board));
+}
+
+void
+wx_board_window_attach (WxBoardWindow *self,
+                        WxShopContext *context)
+{
+  WxBoardWindowPrivate *priv;
+  WxBoardSessionWidgets widgets;
+
+  g_return_if_fail (WX_IS_BOARD_WINDOW (self));
+  priv = PRIV (self);
+  g_return_if_fail (priv->board != NULL && priv->session == NULL);
+  widgets = (WxBoardSessionWidgets) {
+    .board = priv->board,
+    .spinner = priv->spinner,
+    .banner_revealer = priv->banner_revealer,
+    .banner_label = priv->banner_label,
+    .notice_revealer = priv->notice_revealer,
+    .notice_label = priv->notice_label,
+    .detail_box = priv->detail_box,
+    .detail_revealer = priv->detail_revealer,
+    .route = step_chosen,
+    .route_data = self,
+  };
+  priv->session = wx_board_session_new (context);
+  priv->panel = wx_board_session_attach (priv->session, &widgets);
+  g_signal_connect (priv->session, "loaded", G_CALLBACK (session_loaded_cb), self);
+  g_signal_connect (priv->session, "orders-updated", G_CALLBACK (session_orders_updated_cb), self);
+  g_signal_connect (priv->session, "orders-changed", G_CALLBACK (session_orders_changed_cb), self);
+}
+
+WxBoardSession *
+wx_board_window_get_session (WxBoardWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  return PRIV (self)->session;
+}
+
+WxBoard *
+wx_board_window_get_board (WxBoardWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  return PRIV (self)->board;
+}
+
+WxOrderPanel *
+wx_board_window_get_panel (WxBoardWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  return PRIV (self)->panel;
+}
+
+GListModel *
+wx_board_window_get_orders (WxBoardWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  return wx_shop_context_get_orders (wx_board_session_get_context (PRIV (self)->session));
+}
+
+WxDbWorker *
+wx_board_window_get_worker (WxBoardWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  return wx_board_session_get_worker (PRIV (self)->session);
+}
+
+GCancellable *
+wx_board_window_get_cancellable (WxBoardWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  return wx_board_session_get_cancellable (PRIV (self)->session);
+}
+
+void
+wx_board_window_notice (WxBoardWindow *self,
+                        const char    *text,
+                        gboolean       is_error)
+{
+  g_return_if_fail (WX_IS_BOARD_WINDOW (self));
+  wx_notice_show (PRIV (self)->notice_revealer, PRIV (self)->notice_label, text, is_error);
+}
+
+const char *
+wx_board_window_get_notice (WxBoardWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  return wx_notice_get (PRIV (self)->notice_revealer, PRIV (self)->notice_label);
+}
+
+void
+wx_board_window_open_order (WxBoardWindow *self,
+                            const char    *number)
+{
+  g_return_if_fail (WX_IS_BOARD_WINDOW (self));
+  wx_board_session_open_order (PRIV (self)->session, number);
+}
+
+void
+wx_board_window_route_step (WxBoardWindow *self,
+                            WxOrder       *order,
+                            const char    *event)
+{
+  g_return_if_fail (WX_IS_BOARD_WINDOW (self));
+  WX_BOARD_WINDOW_GET_CLASS (self)->route_step (self, order, event);
+}
