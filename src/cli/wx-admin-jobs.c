@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "weixiu-admin"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -17,6 +18,7 @@
 #include "db/wx-db-report.h"
 #include "print/wx-pdf-report.h"
 #include "wx-admin.h"
+#include "wx-messages-send.h"
 
 #define LOOP_SECONDS (5 * 60)
 /* The reports are archived from 00:05 shop time on Monday and on the 1st. */
@@ -122,9 +124,23 @@ job_backup (JobRun *run, GString *detail, GError **error)
   return TRUE;
 }
 
-/* The jobs in the order they run. Sending the outbox's messages (issue 17,
- * `weixiu-admin messages send`) goes here as one more row: a JobFunc that
- * sends what is due with run->conn and says how many in `detail`. */
+/* The outbox's messages that are due (wx-messages-send.c), as
+ * `weixiu-admin messages send --once` sends them: the step wrote them, this
+ * sends them even when nobody runs the sender by hand. */
+static gboolean
+job_messages (JobRun *run, GString *detail, GError **error)
+{
+  g_autofree char *sender = g_strdup_printf ("%s:%d jobs", g_get_host_name (), (int) getpid ());
+  WxMessagesSendStats stats = { 0 };
+
+  if (!wx_messages_send_due (run->conn, sender, 0, &stats, error))
+    return FALSE;
+  g_string_append_printf (detail, _("messages: %u sent, %u to retry, %u failed, %u unknown"),
+                          stats.sent, stats.retried, stats.failed, stats.unknown);
+  return TRUE;
+}
+
+/* The jobs in the order they run. */
 static const struct {
   const char *name;
   JobFunc     run;
@@ -133,6 +149,7 @@ static const struct {
   { "weekly_report",  job_weekly_report },
   { "monthly_report", job_monthly_report },
   { "backup",         job_backup },
+  { "messages",       job_messages },
 };
 
 static char *

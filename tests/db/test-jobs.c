@@ -99,6 +99,9 @@ test_jobs_overlap (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM escalations WHERE trigger = 'on_site_long'"), ==, on_site);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM job_runs WHERE ok"), >=, 4);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM job_runs WHERE NOT ok"), ==, 0);
+  /* The outbox's sender is one of the jobs. */
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM job_runs WHERE job = 'messages' AND ok"
+                                           " AND detail LIKE 'messages: % sent, %'"), >, 0);
 
   /* A third run changes nothing. */
   c = start_jobs (conninfo, backups, &error);
