@@ -84,16 +84,24 @@ $$;
 -- open board updates itself. One notification per statement and per 80
 -- orders (a payload must stay under 8000 bytes):
 --   {"op":"update","orders":[{"id":…,"version":…,"number":"…","state":"…"}, …]}
+-- What a card shows from another table (a payment's balance, an
+-- escalation's mark: migration 031) announces its orders by id alone:
+--   {"op":"insert","orders":[{"id":…}, …]}
 CREATE OR REPLACE FUNCTION wx_notify_orders() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
   chunk json;
+  rows  text := CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END;
+  own   boolean := TG_TABLE_NAME = 'service_orders';
 BEGIN
   FOR chunk IN EXECUTE format(
-      'SELECT json_agg(json_build_object(''id'', id, ''version'', version, ''number'', number, ''state'', state) ORDER BY id)'
-      '  FROM (SELECT id, version, number, state, (row_number() OVER (ORDER BY id) - 1) / 80 AS part FROM %I) r'
+      'SELECT json_agg(%s ORDER BY id)'
+      '  FROM (SELECT *, (row_number() OVER (ORDER BY id) - 1) / 80 AS part FROM %s) r'
       ' GROUP BY part ORDER BY part',
-      CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END) LOOP
+      CASE WHEN own THEN 'json_build_object(''id'', id, ''version'', version, ''number'', number, ''state'', state)'
+           ELSE 'json_build_object(''id'', id)' END,
+      CASE WHEN own THEN quote_ident(rows)
+           ELSE format('(SELECT DISTINCT order_id AS id FROM %I) d', rows) END) LOOP
     PERFORM pg_notify('wx_orders', json_build_object('op', lower(TG_OP), 'orders', chunk)::text);
   END LOOP;
   RETURN NULL;
