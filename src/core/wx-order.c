@@ -36,7 +36,40 @@ wx_order_data_clear (WxOrderData *data)
 #define CLEAR(f) g_clear_pointer (&data->f, g_free);
   STRING_FIELDS (CLEAR)
 #undef CLEAR
+  g_clear_pointer (&data->events, g_array_unref);
+  g_clear_pointer (&data->rules, wx_sla_rules_unref);
   memset (data, 0, sizeof *data);
+}
+
+void
+wx_order_data_compute_clock (WxOrderData *d,
+                             gint64       now)
+{
+  WxClockState clocks[WX_N_CLOCKS];
+
+  d->has_clock = FALSE;
+  d->clock = 0;
+  d->clock_status = WX_CLOCK_STATUS_NOT_STARTED;
+  d->clock_due = 0;
+  d->clock_minutes_left = 0;
+  if (d->events == NULL || d->events->len == 0 || d->rules == NULL)
+    return;
+  wx_sla_compute (d->rules, d->kind, (const WxSlaEvent *) (gpointer) d->events->data, d->events->len, now, clocks);
+  for (guint c = 0; c < WX_N_CLOCKS; c++)
+    {
+      const WxClockState *s = &clocks[c];
+
+      if (s->status != WX_CLOCK_STATUS_RUNNING && s->status != WX_CLOCK_STATUS_AMBER &&
+          s->status != WX_CLOCK_STATUS_RED)
+        continue;
+      if (d->has_clock && s->minutes_left >= d->clock_minutes_left)
+        continue;
+      d->has_clock = TRUE;
+      d->clock = c;
+      d->clock_status = s->status;
+      d->clock_due = s->due_limit;
+      d->clock_minutes_left = s->minutes_left;
+    }
 }
 
 static void
@@ -307,6 +340,93 @@ wx_format_business_minutes (gint64 minutes,
   return g_strdup_printf (_("%d min"), (int) m);
 }
 
+WxOrder *
+wx_order_at (WxOrder *self,
+             gint64   now)
+{
+  WxOrderData d;
+
+  g_return_val_if_fail (WX_IS_ORDER (self), NULL);
+  if (self->data.events == NULL || self->data.rules == NULL)
+    return NULL;
+  d = self->data;
+#define COPY(f) d.f = g_strdup (self->data.f);
+  STRING_FIELDS (COPY)
+#undef COPY
+  d.events = g_array_ref (self->data.events);
+  d.rules = wx_sla_rules_ref (self->data.rules);
+  wx_order_data_compute_clock (&d, now);
+  if (d.has_clock == self->data.has_clock &&
+      (!d.has_clock || (d.clock == self->data.clock && d.clock_status == self->data.clock_status
+                        && d.clock_due == self->data.clock_due
+                        && d.clock_minutes_left == self->data.clock_minutes_left)))
+    {
+      wx_order_data_clear (&d);
+      return NULL;
+    }
+  return wx_order_new_take (&d);
+}
+
+gboolean
+wx_order_list_tick (GListStore *store,
+                    gint64      now)
+{
+  guint n;
+  gboolean moved = FALSE;
+
+  g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WxOrder) old = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_autoptr(WxOrder) later = wx_order_at (old, now);
+
+      if (later == NULL)
+        continue;
+      g_list_store_splice (store, i, 1, (gpointer *) &later, 1);
+      moved = TRUE;
+    }
+  return moved;
+}
+
+gboolean
+wx_order_array_tick (GPtrArray *orders,
+                     gint64     now)
+{
+  gboolean moved = FALSE;
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      WxOrder *later = wx_order_at (g_ptr_array_index (orders, i), now);
+
+      if (later == NULL)
+        continue;
+      g_object_unref (g_ptr_array_index (orders, i));
+      orders->pdata[i] = later;
+      moved = TRUE;
+    }
+  return moved;
+}
+
+/* The newer card `o`, equal to `old` in what a view shows, may have been
+ * computed from newer events or rules (a calendar changed for later days):
+ * `old` keeps those for its next ticks. */
+static void
+take_clock_inputs (WxOrder *old,
+                   WxOrder *o)
+{
+  if (old == o)
+    return;
+  if (o->data.events)
+    g_array_ref (o->data.events);
+  if (o->data.rules)
+    wx_sla_rules_ref (o->data.rules);
+  g_clear_pointer (&old->data.events, g_array_unref);
+  g_clear_pointer (&old->data.rules, wx_sla_rules_unref);
+  old->data.events = o->data.events;
+  old->data.rules = o->data.rules;
+}
+
 void
 wx_order_list_update (GListStore *store,
                       GPtrArray  *orders,
@@ -345,6 +465,8 @@ wx_order_list_update (GListStore *store,
       g_hash_table_add (seen, &o->data.id);
       if (!wx_order_equal (old, o))
         g_list_store_splice (store, i, 1, (gpointer *) &o, 1);
+      else
+        take_clock_inputs (old, o);
       i++;
     }
   /* New orders go at the end, in one change. */

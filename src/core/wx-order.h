@@ -50,9 +50,20 @@ typedef struct {
   gint64         quote_total;      /* fen; 0 when not quoted */
   gint64         quoted_at;        /* Unix seconds; 0 when not quoted */
   gint64         balance;          /* fen still due (wx_money_balance / wx_order_balance) */
+  /* What the clock is computed from, so that it moves on with time without
+   * asking the database (wx_order_at): the order's events (WxSlaEvent with
+   * interned codes, in time order) and the shop's rules (shared,
+   * wx_sla_rules_ref). NULL when the order has no events (closed orders). */
+  GArray        *events;
+  WxSlaRules    *rules;
 } WxOrderData;
 
 void          wx_order_data_clear     (WxOrderData  *data);
+/* Sets the clock of `data` (has_clock … clock_minutes_left) as of `now`
+ * (Unix seconds) from its events and rules: the running clock (running,
+ * amber or red) with the fewest minutes left; none without events. */
+void          wx_order_data_compute_clock (WxOrderData *data,
+                                           gint64       now);
 
 /* Takes the strings of `data` (NULL ones become ""), leaving it cleared. */
 WxOrder      *wx_order_new_take       (WxOrderData  *data);
@@ -81,13 +92,27 @@ char         *wx_order_shelf_reason   (WxOrder      *self);
 int           wx_order_compare_urgency (WxOrder     *a,
                                         WxOrder     *b);
 
+/* The card as of `now` (Unix seconds): a new snapshot when its clock moved
+ * on (minutes left, status), else NULL. Computed here, from the events and
+ * rules the card keeps. */
+WxOrder      *wx_order_at             (WxOrder      *self,
+                                       gint64        now);
+
 /* Brings `store` (of WxOrder, open orders only) up to date with `orders`:
  * changed cards are replaced in place, closed ones removed, new ones
- * appended, unchanged ones left alone — each an exact items-changed. When
+ * appended, unchanged ones left alone — each an exact items-changed (they
+ * take the new cards' events and rules, which may be newer). When
  * `complete`, `orders` is every open order and the others are removed. */
 void          wx_order_list_update    (GListStore   *store,
                                        GPtrArray    *orders,
                                        gboolean      complete);
+/* Moves every card of `store` on to `now` (wx_order_at), replacing in
+ * place the ones whose clock changed; TRUE when any did. */
+gboolean      wx_order_list_tick      (GListStore   *store,
+                                       gint64        now);
+/* The same for the cards of `orders`, replaced in the array. */
+gboolean      wx_order_array_tick     (GPtrArray    *orders,
+                                       gint64        now);
 /* The order numbered `number` in `model` (a new reference), or NULL. */
 WxOrder      *wx_order_list_find      (GListModel   *model,
                                        const char   *number,

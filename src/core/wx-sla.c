@@ -1,5 +1,7 @@
 #define G_LOG_DOMAIN "wx-sla"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "wx-sla.h"
@@ -164,6 +166,36 @@ wx_sla_rules_init_defaults (WxSlaRules *rules)
       rules->thresholds[i].target_minutes = clocks[i].target;
       rules->thresholds[i].limit_minutes = clocks[i].limit;
     }
+}
+
+WxSlaRules *
+wx_sla_rules_share (WxSlaRules *rules)
+{
+  WxSlaRules *shared = g_rc_box_new (WxSlaRules);
+
+  *shared = *rules;
+  memset (rules, 0, sizeof *rules);
+  return shared;
+}
+
+WxSlaRules *
+wx_sla_rules_ref (WxSlaRules *rules)
+{
+  return g_rc_box_acquire (rules);
+}
+
+static void
+shared_rules_clear (gpointer data)
+{
+  WxSlaRules *rules = data;
+
+  g_clear_pointer (&rules->timeline, wx_timeline_free);
+}
+
+void
+wx_sla_rules_unref (WxSlaRules *rules)
+{
+  g_rc_box_release_full (rules, shared_rules_clear);
 }
 
 /* ------------------------------------------------------------ the timeline */

@@ -71,6 +71,12 @@ const char   *wx_clock_label          (WxClock        clock);
 const char   *wx_clock_status_to_code (WxClockStatus  status);
 const char   *wx_clock_status_label   (WxClockStatus  status);
 void          wx_sla_rules_init_defaults (WxSlaRules *rules);
+/* Rules many cards keep (wx-order.h): a reference-counted copy taking
+ * what `rules` holds (leaving it empty); ref and unref it. */
+WxSlaRules   *wx_sla_rules_share      (WxSlaRules    *rules);
+WxSlaRules   *wx_sla_rules_ref        (WxSlaRules    *rules);
+void          wx_sla_rules_unref      (WxSlaRules    *rules);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxSlaRules, wx_sla_rules_unref)
 /* How a clock's target and limit count when not simply from its start (the
  * review: from the next working day's opening), for the settings; NULL for
  * a plain clock. Translated. */

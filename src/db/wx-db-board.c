@@ -107,8 +107,8 @@ int_value (PGresult *res, int row, int col)
   return PQgetisnull (res, row, col) ? 0 : g_ascii_strtoll (PQgetvalue (res, row, col), NULL, 10);
 }
 
-/* Appends the events of "code seconds code seconds …"; the codes point into
- * `chunk`. */
+/* Appends the events of "code seconds code seconds …" (codes interned:
+ * the cards keep them). */
 static void
 parse_events (GStringChunk *chunk,
               const char   *text,
@@ -125,40 +125,12 @@ parse_events (GStringChunk *chunk,
       if (space == NULL)
         break;
       *space = '\0';
-      ev.event = p;
+      ev.event = g_intern_string (p);
       ev.at = g_ascii_strtoll (space + 1, &p, 10);
       while (*p == ' ')
         p++;
       g_array_append_val (events, ev);
       *earliest = MIN (*earliest, ev.at);
-    }
-}
-
-/* The running clock (running, amber or red) with the fewest minutes left. */
-static void
-choose_clock (WxOrderData      *d,
-              const WxSlaRules *rules,
-              const WxSlaEvent *events,
-              guint             n_events,
-              gint64            now)
-{
-  WxClockState clocks[WX_N_CLOCKS];
-
-  wx_sla_compute (rules, d->kind, events, n_events, now, clocks);
-  for (guint c = 0; c < WX_N_CLOCKS; c++)
-    {
-      const WxClockState *s = &clocks[c];
-
-      if (s->status != WX_CLOCK_STATUS_RUNNING && s->status != WX_CLOCK_STATUS_AMBER &&
-          s->status != WX_CLOCK_STATUS_RED)
-        continue;
-      if (d->has_clock && s->minutes_left >= d->clock_minutes_left)
-        continue;
-      d->has_clock = TRUE;
-      d->clock = c;
-      d->clock_status = s->status;
-      d->clock_due = s->due_limit;
-      d->clock_minutes_left = s->minutes_left;
     }
 }
 
@@ -211,6 +183,7 @@ cards_from_result (PGconn    *conn,
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (WxSlaEvent));
   g_autofree guint *first = g_new (guint, n + 1);
   WxSlaRules rules = { 0 };
+  g_autoptr(WxSlaRules) shared = NULL;
   gint64 earliest = now;
   GPtrArray *cards;
 
@@ -229,6 +202,10 @@ cards_from_result (PGconn    *conn,
       !wx_db_sla_rules_load (conn, earliest - DAY, now + 60 * DAY, &rules, error))
     return NULL;
 
+  /* One set of rules for all the cards, which keep it with their events to
+   * move their clocks on with time (wx_order_at). */
+  if (events->len > 0)
+    shared = wx_sla_rules_share (&rules);
   cards = g_ptr_array_new_full (n, g_object_unref);
   for (int i = 0; i < n; i++)
     {
@@ -236,11 +213,14 @@ cards_from_result (PGconn    *conn,
 
       fill_data (&d, res, i);
       if (first[i + 1] > first[i])
-        choose_clock (&d, &rules, &g_array_index (events, WxSlaEvent, first[i]),
-                      first[i + 1] - first[i], now);
+        {
+          d.events = g_array_sized_new (FALSE, FALSE, sizeof (WxSlaEvent), first[i + 1] - first[i]);
+          g_array_append_vals (d.events, &g_array_index (events, WxSlaEvent, first[i]), first[i + 1] - first[i]);
+          d.rules = wx_sla_rules_ref (shared);
+          wx_order_data_compute_clock (&d, now);
+        }
       g_ptr_array_add (cards, wx_order_new_take (&d));
     }
-  wx_sla_rules_clear (&rules);
   return cards;
 }
 
@@ -483,29 +463,52 @@ wx_db_board_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **erro
   return wx_db_worker_run_finish (worker, result, error);
 }
 
-static gboolean
-ids_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
-{
-  GArray *ids = data;
+typedef struct {
+  GArray *ids;
+  char   *login;
+} Changes;
 
-  *result = wx_db_board_load_ids (conn, (const gint64 *) (gpointer) ids->data, ids->len,
-                                  g_get_real_time () / G_USEC_PER_SEC, error);
-  return *result != NULL;
+static void
+changes_free (Changes *c)
+{
+  g_array_unref (c->ids);
+  g_free (c->login);
+  g_free (c);
+}
+
+static gboolean
+changes_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Changes *c = data;
+  WxDbBoard *b = g_new0 (WxDbBoard, 1);
+
+  b->orders = wx_db_board_load_ids (conn, (const gint64 *) (gpointer) c->ids->data, c->ids->len,
+                                    g_get_real_time () / G_USEC_PER_SEC, error);
+  if (b->orders == NULL ||
+      (c->login && (b->returns = wx_db_review_returns_load (conn, c->login, error)) == NULL))
+    {
+      wx_db_board_free (b);
+      return FALSE;
+    }
+  *result = b;
+  return TRUE;
 }
 
 void
-wx_db_board_load_ids_async (WxDbWorker *worker, const gint64 *ids, guint n_ids, GCancellable *cancellable,
-                            GAsyncReadyCallback callback, gpointer user_data)
+wx_db_board_changes_async (WxDbWorker *worker, const gint64 *ids, guint n_ids, const char *login,
+                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
-  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  Changes *c = g_new0 (Changes, 1);
 
-  g_array_append_vals (copy, ids, n_ids);
-  wx_db_worker_read_async (worker, ids_job, copy, (GDestroyNotify) g_array_unref,
-                           (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+  c->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (c->ids, ids, n_ids);
+  c->login = g_strdup (login);
+  wx_db_worker_read_async (worker, changes_job, c, (GDestroyNotify) changes_free,
+                           (GDestroyNotify) wx_db_board_free, cancellable, callback, user_data);
 }
 
-GPtrArray *
-wx_db_board_load_ids_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+WxDbBoard *
+wx_db_board_changes_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
 {
   return wx_db_worker_run_finish (worker, result, error);
 }

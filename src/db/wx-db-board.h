@@ -1,5 +1,6 @@
 /* wx-db-board.h — the kanban board's orders from the database: every open
- * order as a card (WxOrder) with its most urgent running SLA clock, the
+ * order as a card (WxOrder) with its most urgent running SLA clock (and its
+ * events and the shop's rules, to move the clock on: wx_order_at), the
  * cards of given orders (to follow the wx_orders notifications), and the
  * front desk's search. Each call runs a fixed number of queries, whatever
  * the number of orders, and sees one snapshot of them. Blocking: call from
@@ -81,16 +82,20 @@ void       wx_db_board_load_async     (WxDbWorker          *worker,
 WxDbBoard *wx_db_board_load_finish    (WxDbWorker          *worker,
                                        GAsyncResult        *result,
                                        GError             **error);
-/* wx_db_board_load_ids as of when it runs (`ids` copied): a GPtrArray of WxOrder. */
-void       wx_db_board_load_ids_async  (WxDbWorker          *worker,
-                                        const gint64        *ids,
-                                        guint                n_ids,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data);
-GPtrArray *wx_db_board_load_ids_finish (WxDbWorker          *worker,
-                                        GAsyncResult        *result,
-                                        GError             **error);
+/* What changed (a notification, a step): the orders `ids` as
+ * wx_db_board_load_ids gives them, as of when it runs, and, when `login` is
+ * given, the returns to that login not yet answered (as the board's load);
+ * `ids` copied. The WxDbBoard has no identity (login NULL). */
+void       wx_db_board_changes_async  (WxDbWorker          *worker,
+                                       const gint64        *ids,
+                                       guint                n_ids,
+                                       const char          *login,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+WxDbBoard *wx_db_board_changes_finish (WxDbWorker          *worker,
+                                       GAsyncResult        *result,
+                                       GError             **error);
 /* A step taken from a card: wx_db_order_step_full without extras (`data`
  * referenced, may be NULL). The finish gives the step's result. */
 void       wx_db_board_step_async     (WxDbWorker          *worker,

@@ -31,6 +31,7 @@ struct _WxDbWorker
   GThreadPool  *pool;
   gboolean      online;
   char         *problem;
+  guint64       n_jobs;      /* given since it was made */
 };
 
 G_DEFINE_FINAL_TYPE (WxDbWorker, wx_db_worker, G_TYPE_OBJECT)
@@ -412,6 +413,13 @@ wx_db_worker_get_problem (WxDbWorker *self)
   return self->problem;
 }
 
+guint64
+wx_db_worker_get_n_jobs (WxDbWorker *self)
+{
+  g_return_val_if_fail (WX_IS_DB_WORKER (self), 0);
+  return self->n_jobs;
+}
+
 void
 wx_db_worker_set_retry_interval (WxDbWorker *self,
                                  guint       milliseconds)
@@ -436,6 +444,7 @@ run_async (WxDbWorker          *self,
   GTask *task;
   Job *j;
 
+  self->n_jobs++;
   j = g_new0 (Job, 1);
   j->shared = shared_ref (self->shared);
   j->job = job;

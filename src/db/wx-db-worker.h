@@ -27,6 +27,9 @@ char       *wx_db_worker_dup_conninfo (WxDbWorker          *self);
 gboolean    wx_db_worker_get_online   (WxDbWorker          *self);
 /* Why the server cannot be reached, while offline. */
 const char *wx_db_worker_get_problem  (WxDbWorker          *self);
+/* How many jobs it was given since it was made (each a round trip: what a
+ * test counts to see that something did not ask the database). */
+guint64     wx_db_worker_get_n_jobs   (WxDbWorker          *self);
 void        wx_db_worker_set_retry_interval (WxDbWorker    *self,
                                        guint                milliseconds);
 

@@ -6,7 +6,10 @@
 #include "db/wx-db-review.h"
 #include "wx-shop-context.h"
 
-#define RELOAD_SECONDS 60
+/* The clocks move on every minute, computed here from what each card keeps
+ * (wx_order_at): no round trip. The orders themselves are loaded again only
+ * when the listener says they changed, or may have (resync, settings). */
+#define TICK_SECONDS 60
 
 struct _WxShopContext
 {
@@ -17,7 +20,7 @@ struct _WxShopContext
   WxDbListener  *listener;
   GListStore    *orders;
   GCancellable  *cancellable;
-  guint          reload_id;
+  guint          tick_id;
   gboolean       loading;
   guint          windows;           /* the windows that show it */
 
@@ -69,7 +72,7 @@ set_loading (WxShopContext *self,
 
 /* --------------------------------------------------------------- loading */
 
-static gboolean reload_cb (gpointer user_data);
+static gboolean tick_cb (gpointer user_data);
 
 static void
 acknowledged_cb (GObject      *source,
@@ -187,8 +190,8 @@ board_loaded_cb (GObject      *source,
       show_returns (self, b->returns);
       wx_db_board_free (b);
     }
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->reload_id = g_timeout_add_seconds (RELOAD_SECONDS, reload_cb, self);
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
   g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
 }
 
@@ -202,27 +205,39 @@ wx_shop_context_refresh (WxShopContext *self)
   wx_db_board_load_async (self->worker, self->cancellable, board_loaded_cb, g_object_ref (self));
 }
 
+void
+wx_shop_context_tick (WxShopContext *self,
+                      gint64          now)
+{
+  g_return_if_fail (WX_IS_SHOP_CONTEXT (self));
+  wx_order_list_tick (self->orders, now);
+  if (self->rest)
+    wx_order_array_tick (self->rest, now);
+  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
+}
+
 static gboolean
-reload_cb (gpointer user_data)
+tick_cb (gpointer user_data)
 {
   WxShopContext *self = user_data;
 
-  self->reload_id = 0;
-  /* The clocks move on with time: refresh the badges. */
-  wx_shop_context_refresh (self);
-  return G_SOURCE_REMOVE;
+  wx_shop_context_tick (self, g_get_real_time () / G_USEC_PER_SEC);
+  /* A load that failed is tried again each minute. */
+  if (self->load_error)
+    wx_shop_context_refresh (self);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
-ids_loaded_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+changes_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(WxShopContext) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) orders = wx_db_board_load_ids_finish (WX_DB_WORKER (source), result, &error);
+  g_autoptr(WxDbBoard) changes = wx_db_board_changes_finish (WX_DB_WORKER (source), result, &error);
 
-  if (orders == NULL)
+  if (changes == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("cannot reload changed orders: %s", error->message);
@@ -231,17 +246,20 @@ ids_loaded_cb (GObject      *source,
   /* The rest of the first load goes in first: it is older. */
   if (self->rest)
     fill_rest_cb (g_object_ref (self));
-  wx_order_list_update (self->orders, orders, FALSE);
+  wx_order_list_update (self->orders, changes->orders, FALSE);
+  if (changes->returns)
+    show_returns (self, changes->returns);
   g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
 }
 
+/* Only the orders that changed (a notification, our own step), and the
+ * supervisor's returns to this login (a return changes its order). */
 static void
 reload_ids (WxShopContext *self,
             GArray         *ids)
 {
-  /* Only the orders that changed (a notification, our own step). */
-  wx_db_board_load_ids_async (self->worker, (const gint64 *) (gpointer) ids->data, ids->len, self->cancellable,
-                              ids_loaded_cb, g_object_ref (self));
+  wx_db_board_changes_async (self->worker, (const gint64 *) (gpointer) ids->data, ids->len, self->login,
+                             self->cancellable, changes_loaded_cb, g_object_ref (self));
 }
 
 void
@@ -302,7 +320,7 @@ wx_shop_context_release (WxShopContext *self)
     return;
   /* Its last window went: what it still waits for (a load that retries
    * while offline) would keep it, and its connections, alive. */
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_object_unref (self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -326,7 +344,7 @@ wx_shop_context_dispose (GObject *object)
 {
   WxShopContext *self = WX_SHOP_CONTEXT (object);
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_pointer (&self->rest, g_ptr_array_unref);
   g_clear_pointer (&self->load_error, g_free);
   g_cancellable_cancel (self->cancellable);

@@ -2,7 +2,8 @@
  * GNOME Calendar's GcalContext): who is logged in, the database worker and
  * the listener (its two connections), every open order as a card in one
  * list model, loaded in the worker and kept current by the listener (other
- * PCs' changes), and a minute tick for the clocks. The application keeps
+ * PCs' changes), and a minute tick that moves the cards' clocks on without
+ * asking the database (wx_order_at). The application keeps
  * one per login while a window of that login shows it; every window of
  * that login shares it. What a window should
  * tell the user comes as a "notice". */
@@ -56,6 +57,11 @@ void           wx_shop_context_refresh         (WxShopContext *self);
 /* The card of one order again (after a step; "orders-updated" follows). */
 void           wx_shop_context_reload_order    (WxShopContext *self,
                                                 gint64         id);
+/* The clocks of every card as of `now` (Unix seconds), computed from what
+ * the cards keep, with no round trip; "orders-updated" follows. What the
+ * minute tick does, with the time now (a failed load is also tried again). */
+void           wx_shop_context_tick            (WxShopContext *self,
+                                                gint64         now);
 /* The open order numbered `number` (a new reference), or NULL with a
  * notice that it is closed. */
 WxOrder       *wx_shop_context_find_open       (WxShopContext *self,
