@@ -37,14 +37,6 @@ G_DEFINE_FINAL_TYPE (WxBenchWindow, wx_bench_window, WX_TYPE_BOARD_WINDOW)
 enum { SIGNAL_WORK_LOADED, SIGNAL_LOG_LOADED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static void
-show_notice (WxBenchWindow *self,
-             const char    *text,
-             gboolean       is_error)
-{
-  wx_board_window_notice (WX_BOARD_WINDOW (self), text, is_error);
-}
-
 /* ------------------------------------------------------- the session */
 
 static void
@@ -168,15 +160,6 @@ wx_bench_window_step (WxBenchWindow *self,
   wx_board_window_route_step (WX_BOARD_WINDOW (self), order, event);
 }
 
-/* ------------------------------------------------------- opening orders */
-
-void
-wx_bench_window_open_order (WxBenchWindow *self,
-                            const char    *number)
-{
-  wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
-}
-
 /* ------------------------------------------------------------- the pages */
 
 static void
@@ -185,7 +168,7 @@ page_notice_cb (WxBenchPage   *page,
                 gboolean       is_error,
                 WxBenchWindow *self)
 {
-  show_notice (self, text, is_error);
+  wx_board_window_notice (WX_BOARD_WINDOW (self), text, is_error);
 }
 
 static void
@@ -193,7 +176,7 @@ page_open_order_cb (WxBenchPage   *page,
                     const char    *number,
                     WxBenchWindow *self)
 {
-  wx_bench_window_open_order (self, number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
 }
 
 /* A new list in My work: its badge, and the status line's count. */
@@ -393,11 +376,8 @@ WxBenchWindow *
 wx_bench_window_new (WxApplication *app,
                      const char    *conninfo)
 {
-  /* The orders load while the window is built. */
-  g_autoptr(WxShopContext) context = wx_application_get_context (app, conninfo);
-  WxBenchWindow *self = g_object_new (WX_TYPE_BENCH_WINDOW, "application", app, NULL);
+  WxBenchWindow *self = wx_board_window_new (WX_TYPE_BENCH_WINDOW, app, conninfo);
 
-  wx_board_window_attach (WX_BOARD_WINDOW (self), context);
   self->orders = wx_board_window_get_orders (WX_BOARD_WINDOW (self));
   /* The pages load with the window's session, once it knows the login. */
   wx_bench_page_set_session (WX_BENCH_PAGE (self->my_work), SESSION (self));

@@ -47,8 +47,6 @@ const WxWorkLog *wx_bench_window_get_work_log (WxBenchWindow *self);
 /* "shelves", "work" or "log". */
 void            wx_bench_window_show_page    (WxBenchWindow  *self,
                                               const char     *name);
-void            wx_bench_window_open_order   (WxBenchWindow  *self,
-                                              const char     *number);
 /* Runs `event` on `order` as the bench does: at once, or through its dialog. */
 void            wx_bench_window_step         (WxBenchWindow  *self,
                                               WxOrder        *order,

@@ -37,9 +37,6 @@ struct _WxBoardSession
 
 G_DEFINE_FINAL_TYPE (WxBoardSession, wx_board_session, G_TYPE_OBJECT)
 
-enum { SIGNAL_LOADED, SIGNAL_ORDERS_UPDATED, SIGNAL_ORDERS_CHANGED, N_SIGNALS };
-static guint signals[N_SIGNALS];
-
 /* The window is going: the context (which stays, for the login's other
  * windows) no longer calls this session. */
 static void
@@ -277,29 +274,6 @@ wx_board_session_open_order (WxBoardSession *self,
     gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
 }
 
-static void
-forward_loaded_cb (WxShopContext  *context,
-                   GError         *error,
-                   WxBoardSession *self)
-{
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
-}
-
-static void
-forward_orders_updated_cb (WxShopContext  *context,
-                           WxBoardSession *self)
-{
-  g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
-}
-
-static void
-forward_orders_changed_cb (WxShopContext  *context,
-                           GArray         *ids,
-                           WxBoardSession *self)
-{
-  g_signal_emit (self, signals[SIGNAL_ORDERS_CHANGED], 0, ids);
-}
-
 WxOrderPanel *
 wx_board_session_attach (WxBoardSession           *self,
                          const WxBoardSessionWidgets *parts)
@@ -328,25 +302,20 @@ wx_board_session_attach (WxBoardSession           *self,
   g_set_weak_pointer (&self->panel, panel);
   g_signal_connect (panel, "step-requested", G_CALLBACK (panel_step_requested_cb), self);
   g_signal_connect (panel, "print-requested", G_CALLBACK (panel_print_requested_cb), self);
-  /* Before the window's own handlers: they see the roles set. */
+  /* Before the window's own handlers (it connects after this): they see
+   * the roles set. */
   g_signal_connect (self->context, "loaded", G_CALLBACK (roles_follow_cb), self);
   g_signal_connect (self->context, "orders-changed", G_CALLBACK (panel_follows_cb), self);
   g_signal_connect (self->context, "notice", G_CALLBACK (context_notice_cb), self);
   g_signal_connect (self->context, "notice-withdrawn", G_CALLBACK (context_notice_withdrawn_cb), self);
-  /* Then the window's, through the session. */
-  g_signal_connect (self->context, "loaded", G_CALLBACK (forward_loaded_cb), self);
-  g_signal_connect (self->context, "orders-updated", G_CALLBACK (forward_orders_updated_cb), self);
-  g_signal_connect (self->context, "orders-changed", G_CALLBACK (forward_orders_changed_cb), self);
   return panel;
 }
 
 void
-wx_board_session_detach (WxBoardSession *self,
-                         gpointer        window)
+wx_board_session_detach (WxBoardSession *self)
 {
   if (self == NULL)
     return;
-  g_signal_handlers_disconnect_by_data (self, window);
   disconnect_context (self);
   g_cancellable_cancel (self->cancellable);
 }
@@ -652,14 +621,6 @@ wx_board_session_class_init (WxBoardSessionClass *klass)
 
   object_class->dispose = wx_board_session_dispose;
   object_class->finalize = wx_board_session_finalize;
-
-  /* The context's, for this window (after its own handlers). */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-  signals[SIGNAL_ORDERS_UPDATED] = g_signal_new ("orders-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SIGNAL_ORDERS_CHANGED] = g_signal_new ("orders-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
 }
 
 static void

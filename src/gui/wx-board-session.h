@@ -67,10 +67,10 @@ typedef struct {
 WxOrderPanel   *wx_board_session_attach       (WxBoardSession            *self,
                                                const WxBoardSessionWidgets  *parts);
 
-/* The window is going: its handlers are disconnected and its work is
- * cancelled (the context's goes on for the login's other windows). `self` may be NULL. */
-void            wx_board_session_detach       (WxBoardSession  *self,
-                                               gpointer         window);
+/* The window is going: the session's handlers are disconnected and its
+ * work is cancelled (the context's goes on for the login's other windows;
+ * the window disconnects its own). `self` may be NULL. */
+void            wx_board_session_detach       (WxBoardSession  *self);
 /* The order in the panel, shown. */
 void            wx_board_session_open_order   (WxBoardSession  *self,
                                                const char      *number);

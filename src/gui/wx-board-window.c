@@ -25,8 +25,9 @@ static guint signals[N_SIGNALS];
 
 #define PRIV(self) ((WxBoardWindowPrivate *) wx_board_window_get_instance_private (WX_BOARD_WINDOW (self)))
 
+/* The context's signals, after the session's own handlers. */
 static void
-session_loaded_cb (WxBoardSession *session,
+context_loaded_cb (WxShopContext  *context,
                    GError         *error,
                    WxBoardWindow  *self)
 {
@@ -34,14 +35,14 @@ session_loaded_cb (WxBoardSession *session,
 }
 
 static void
-session_orders_updated_cb (WxBoardSession *session,
+context_orders_updated_cb (WxShopContext  *context,
                            WxBoardWindow  *self)
 {
   g_signal_emit (self, signals[SIGNAL_ORDERS_UPDATED], 0);
 }
 
 static void
-session_orders_changed_cb (WxBoardSession *session,
+context_orders_changed_cb (WxShopContext  *context,
                            GArray         *ids,
                            WxBoardWindow  *self)
 {
@@ -89,7 +90,10 @@ wx_board_window_dispose (GObject *object)
 {
   WxBoardWindowPrivate *priv = PRIV (object);
 
-  wx_board_session_detach (priv->session, object);
+  /* The context stays for the login's other windows. */
+  if (priv->session)
+    g_signal_handlers_disconnect_by_data (wx_board_session_get_context (priv->session), object);
+  wx_board_session_detach (priv->session);
   G_OBJECT_CLASS (wx_board_window_parent_class)->dispose (object);
 }
 
@@ -182,9 +186,25 @@ wx_board_window_attach (WxBoardWindow *self,
   };
   priv->session = wx_board_session_new (context);
   priv->panel = wx_board_session_attach (priv->session, &widgets);
-  g_signal_connect (priv->session, "loaded", G_CALLBACK (session_loaded_cb), self);
-  g_signal_connect (priv->session, "orders-updated", G_CALLBACK (session_orders_updated_cb), self);
-  g_signal_connect (priv->session, "orders-changed", G_CALLBACK (session_orders_changed_cb), self);
+  g_signal_connect (context, "loaded", G_CALLBACK (context_loaded_cb), self);
+  g_signal_connect (context, "orders-updated", G_CALLBACK (context_orders_updated_cb), self);
+  g_signal_connect (context, "orders-changed", G_CALLBACK (context_orders_changed_cb), self);
+}
+
+gpointer
+wx_board_window_new (GType          type,
+                     WxApplication *app,
+                     const char    *conninfo)
+{
+  /* The orders load while the window is built. */
+  g_autoptr(WxShopContext) context = NULL;
+  WxBoardWindow *self;
+
+  g_return_val_if_fail (g_type_is_a (type, WX_TYPE_BOARD_WINDOW), NULL);
+  context = wx_application_get_context (app, conninfo);
+  self = g_object_new (type, "application", app, NULL);
+  wx_board_window_attach (self, context);
+  return self;
 }
 
 WxBoardSession *

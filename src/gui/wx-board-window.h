@@ -50,9 +50,13 @@ void            wx_board_window_class_bind_template (GtkWidgetClass *widget_clas
 void            wx_board_window_add_board     (WxBoardWindow  *self,
                                                GtkBox         *board_box,
                                                WxBoardLayout   layout);
-/* For a desk's _new: the window on `context` (the application's, for
- * the login: take it before the window is made, so that the orders load
- * while it is built). */
+/* For a desk's _new: a window of `type` (a desk) of `app` on the login
+ * `conninfo`'s context, taken before the window is made so that the orders
+ * load while it is built, then attached. */
+gpointer        wx_board_window_new           (GType           type,
+                                               WxApplication  *app,
+                                               const char     *conninfo);
+/* The window on `context` (what wx_board_window_new does after making it). */
 void            wx_board_window_attach        (WxBoardWindow  *self,
                                                WxShopContext  *context);
 

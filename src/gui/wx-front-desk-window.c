@@ -45,14 +45,6 @@ struct _WxFrontDeskWindow
 
 G_DEFINE_FINAL_TYPE (WxFrontDeskWindow, wx_front_desk_window, WX_TYPE_BOARD_WINDOW)
 
-static void
-show_notice (WxFrontDeskWindow *self,
-             const char        *text,
-             gboolean           is_error)
-{
-  wx_board_window_notice (WX_BOARD_WINDOW (self), text, is_error);
-}
-
 /* --------------------------------------------------------------- loading */
 
 static void
@@ -125,15 +117,6 @@ wx_front_desk_window_route_step (WxBoardWindow *window,
   wx_front_desk_window_step (WX_FRONT_DESK_WINDOW (window), order, event);
 }
 
-/* ------------------------------------------------------- opening orders */
-
-void
-wx_front_desk_window_open_order (WxFrontDeskWindow *self,
-                                 const char        *number)
-{
-  wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
-}
-
 /* ---------------------------------------------------------------- search */
 
 static void
@@ -149,14 +132,14 @@ search_done_cb (GObject      *source,
   if (found == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_notice (self, error->message, TRUE);
+        wx_board_window_notice (WX_BOARD_WINDOW (self), error->message, TRUE);
       return;
     }
   g_list_store_splice (self->found, 0, g_list_model_get_n_items (G_LIST_MODEL (self->found)),
                        found->pdata, found->len);
   /* The scanner's case: exactly one order. */
   if (found->len == 1)
-    wx_front_desk_window_open_order (self, wx_order_get_number (g_ptr_array_index (found, 0)));
+    wx_board_window_open_order (WX_BOARD_WINDOW (self), wx_order_get_number (g_ptr_array_index (found, 0)));
   text = g_strdup_printf (ngettext ("%u order found", "%u orders found", found->len), found->len);
   gtk_label_set_text (self->search_label, text);
   adw_view_stack_set_visible_child_name (self->stack, "search");
@@ -175,7 +158,7 @@ search_for (WxFrontDeskWindow *self,
   /* A scanned order number on the board opens at once. */
   if ((open = wx_order_list_find (self->orders, text, NULL)) != NULL)
     {
-      wx_front_desk_window_open_order (self, text);
+      wx_board_window_open_order (WX_BOARD_WINDOW (self), text);
       return TRUE;
     }
   wx_db_orders_search_async (self->worker, text, SEARCH_LIMIT, self->cancellable, search_done_cb,
@@ -209,7 +192,7 @@ list_activate_cb (GtkListView       *list,
   g_autoptr(WxOrder) order = g_list_model_get_item (model, position);
 
   if (order)
-    wx_front_desk_window_open_order (self, wx_order_get_number (order));
+    wx_board_window_open_order (WX_BOARD_WINDOW (self), wx_order_get_number (order));
 }
 
 /* ------------------------------------------------------------------ intake */
@@ -239,9 +222,9 @@ intake_saved_cb (WxIntakeDialog    *dialog,
     }
   else
     text = g_strdup_printf (_("Order %s is open."), number);
-  show_notice (self, text, FALSE);
+  wx_board_window_notice (WX_BOARD_WINDOW (self), text, FALSE);
   wx_front_desk_window_refresh (self);
-  wx_front_desk_window_open_order (self, number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
 }
 
 static void
@@ -249,7 +232,7 @@ intake_open_order_cb (WxIntakeDialog    *dialog,
                       const char        *number,
                       WxFrontDeskWindow *self)
 {
-  wx_front_desk_window_open_order (self, number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
 }
 
 static void
@@ -288,7 +271,7 @@ call_log_open_order_cb (WxCallLog         *log,
                         const char        *number,
                         WxFrontDeskWindow *self)
 {
-  wx_front_desk_window_open_order (self, number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
 }
 
 /* A call asking for a visit: the on-site intake, filled from the call;
@@ -498,11 +481,8 @@ WxFrontDeskWindow *
 wx_front_desk_window_new (WxApplication *app,
                           const char    *conninfo)
 {
-  /* The orders load while the window is built. */
-  g_autoptr(WxShopContext) context = wx_application_get_context (app, conninfo);
-  WxFrontDeskWindow *self = g_object_new (WX_TYPE_FRONT_DESK_WINDOW, "application", app, NULL);
+  WxFrontDeskWindow *self = wx_board_window_new (WX_TYPE_FRONT_DESK_WINDOW, app, conninfo);
 
-  wx_board_window_attach (WX_BOARD_WINDOW (self), context);
   self->worker = wx_board_window_get_worker (WX_BOARD_WINDOW (self));
   self->orders = wx_board_window_get_orders (WX_BOARD_WINDOW (self));
   self->cancellable = wx_board_window_get_cancellable (WX_BOARD_WINDOW (self));

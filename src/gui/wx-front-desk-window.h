@@ -28,9 +28,6 @@ WxFrontDeskWindow *wx_front_desk_window_new        (WxApplication     *app,
 /* The step dialog open now, if any. */
 WxStepDialog      *wx_front_desk_window_get_step_dialog (WxFrontDeskWindow *self);
 GtkWindow         *wx_front_desk_window_get_intake_dialog (WxFrontDeskWindow *self);
-/* As the scanner does: the order with this number opens in the panel. */
-void               wx_front_desk_window_open_order (WxFrontDeskWindow *self,
-                                                    const char        *number);
 /* Runs `event` on `order`: at once, or through its dialog. */
 void               wx_front_desk_window_step       (WxFrontDeskWindow *self,
                                                     WxOrder           *order,

@@ -66,14 +66,6 @@ G_DEFINE_FINAL_TYPE (WxSupervisorWindow, wx_supervisor_window, WX_TYPE_BOARD_WIN
 enum { SIGNAL_SWEPT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static void
-show_notice (WxSupervisorWindow *self,
-             const char         *text,
-             gboolean            is_error)
-{
-  wx_board_window_notice (WX_BOARD_WINDOW (self), text, is_error);
-}
-
 const char *
 wx_supervisor_window_get_jobs_text (WxSupervisorWindow *self)
 {
@@ -318,7 +310,7 @@ swept_cb (GObject      *source,
                                                   "%d callbacks were added to the lists.",
                                                   counts->callbacks), counts->callbacks);
         }
-      show_notice (self, text->str, FALSE);
+      wx_board_window_notice (WX_BOARD_WINDOW (self), text->str, FALSE);
     }
   if (counts && counts->undiagnosed + counts->overdue_parts + counts->late_decisions > 0)
     wx_escalation_page_reload (self->escalation_page);
@@ -427,11 +419,8 @@ WxSupervisorWindow *
 wx_supervisor_window_new (WxApplication *app,
                           const char    *conninfo)
 {
-  /* The orders load while the window is built. */
-  g_autoptr(WxShopContext) context = wx_application_get_context (app, conninfo);
-  WxSupervisorWindow *self = g_object_new (WX_TYPE_SUPERVISOR_WINDOW, "application", app, NULL);
+  WxSupervisorWindow *self = wx_board_window_new (WX_TYPE_SUPERVISOR_WINDOW, app, conninfo);
 
-  wx_board_window_attach (WX_BOARD_WINDOW (self), context);
   self->worker = wx_board_window_get_worker (WX_BOARD_WINDOW (self));
   self->orders = wx_board_window_get_orders (WX_BOARD_WINDOW (self));
   self->cancellable = wx_board_window_get_cancellable (WX_BOARD_WINDOW (self));

@@ -311,7 +311,7 @@ test_flow (void)
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.close-detail", NULL);
     g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-    wx_front_desk_window_open_order (window, number);
+    wx_board_window_open_order (WX_BOARD_WINDOW (window), number);
     g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   }
 
@@ -679,7 +679,7 @@ test_amend (void)
   g_assert_no_error (error);
   number = g_strdup (made.number);
   before = scalar (conn, "SELECT version FROM service_orders WHERE number = $1", number);
-  wx_front_desk_window_open_order (window, number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (window), number);
   wx_test_spin_until (panel_shows, number, "the order detail");
   dialog = wx_order_panel_amend (wx_board_window_get_panel (WX_BOARD_WINDOW (window)));
   g_assert_nonnull (dialog);
@@ -1137,7 +1137,7 @@ test_take_payment (void)
   g_free (scalar (conn, "UPDATE service_orders SET state = 'picked_up', payment_status = 'on_account',"
                         " quote_total = 68000, picked_up_at = now() WHERE number = $1 RETURNING number",
                   made.number));
-  wx_front_desk_window_open_order (window, made.number);
+  wx_board_window_open_order (WX_BOARD_WINDOW (window), made.number);
   wx_test_spin_until (panel_shows, made.number, "the order detail");
   dialog = wx_order_panel_take_payment (wx_board_window_get_panel (WX_BOARD_WINDOW (window)));
   g_assert_nonnull (dialog);
