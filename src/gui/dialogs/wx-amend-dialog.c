@@ -11,27 +11,23 @@
 
 struct _WxAmendDialog
 {
-  AdwWindow       parent_instance;
+  WxOrderDialog   parent_instance;
 
   AdwWindowTitle *title;
   GtkGrid        *grid;
   GtkLabel       *error_label;
   GtkSpinner     *spinner;
 
-  WxDbWorker     *worker;
-  GCancellable   *cancellable;
-  char           *number;
   int             version;
   GHashTable     *before;     /* column → the value shown when opened */
   GHashTable     *fields;     /* column → its entry (or text view) */
   GHashTable     *messages;   /* column → the label under it */
-  gboolean        busy;
 };
 
 enum { SIGNAL_SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (WxAmendDialog, wx_amend_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (WxAmendDialog, wx_amend_dialog, WX_TYPE_ORDER_DIALOG)
 
 static void
 clear_messages (WxAmendDialog *self)
@@ -85,14 +81,6 @@ wx_amend_dialog_get_message (WxAmendDialog *self,
 /* ------------------------------------------------------------ saving */
 
 static void
-set_busy (WxAmendDialog *self,
-          gboolean       busy)
-{
-  self->busy = busy;
-  wx_dialog_set_busy (GTK_WIDGET (self), self->spinner, "amend.save", busy);
-}
-
-static void
 amended_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -102,7 +90,7 @@ amended_cb (GObject      *source,
   int version = 0;
   gboolean ok = wx_db_order_amend_finish (WX_DB_WORKER (source), result, &version, &error);
 
-  set_busy (self, FALSE);
+  wx_order_dialog_set_busy (WX_ORDER_DIALOG (self), FALSE);
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -120,7 +108,7 @@ wx_amend_dialog_save (WxAmendDialog *self)
   const char *column;
 
   g_return_if_fail (WX_IS_AMEND_DIALOG (self));
-  if (self->busy)
+  if (wx_order_dialog_get_busy (WX_ORDER_DIALOG (self)))
     return;
   clear_messages (self);
   /* Only what was changed, each checked at its field. */
@@ -144,9 +132,10 @@ wx_amend_dialog_save (WxAmendDialog *self)
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  set_busy (self, TRUE);
-  wx_db_order_amend_async (self->worker, self->number, self->version, changes,
-                           self->cancellable, amended_cb, g_object_ref (self));
+  wx_order_dialog_set_busy (WX_ORDER_DIALOG (self), TRUE);
+  wx_db_order_amend_async (wx_order_dialog_get_worker (WX_ORDER_DIALOG (self)),
+                           wx_order_dialog_get_number (WX_ORDER_DIALOG (self)), self->version, changes,
+                           wx_order_dialog_get_cancellable (WX_ORDER_DIALOG (self)), amended_cb, g_object_ref (self));
 }
 
 static void
@@ -160,23 +149,10 @@ save_action_cb (GtkWidget  *widget,
 /* ------------------------------------------------------------ class */
 
 static void
-wx_amend_dialog_dispose (GObject *object)
-{
-  WxAmendDialog *self = WX_AMEND_DIALOG (object);
-
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_AMEND_DIALOG);
-  G_OBJECT_CLASS (wx_amend_dialog_parent_class)->dispose (object);
-}
-
-static void
 wx_amend_dialog_finalize (GObject *object)
 {
   WxAmendDialog *self = WX_AMEND_DIALOG (object);
 
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->worker);
-  g_free (self->number);
   g_clear_pointer (&self->before, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->messages, g_hash_table_unref);
@@ -189,7 +165,6 @@ wx_amend_dialog_class_init (WxAmendDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = wx_amend_dialog_dispose;
   object_class->finalize = wx_amend_dialog_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/dialogs/wx-amend-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WxAmendDialog, title);
@@ -198,7 +173,6 @@ wx_amend_dialog_class_init (WxAmendDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxAmendDialog, spinner);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "amend.save", NULL, save_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   /* saved (the order's new version) */
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
@@ -211,7 +185,6 @@ wx_amend_dialog_init (WxAmendDialog *self)
   int rows = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
   self->before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->fields = g_hash_table_new (g_str_hash, g_str_equal);
   self->messages = g_hash_table_new (g_str_hash, g_str_equal);
@@ -242,10 +215,8 @@ wx_amend_dialog_new (GtkWindow  *parent,
   WxAmendDialog *self = g_object_new (WX_TYPE_AMEND_DIALOG, "transient-for", parent, NULL);
   const char *column;
 
-  self->worker = g_object_ref (worker);
-  self->number = g_strdup (number);
+  wx_order_dialog_setup (WX_ORDER_DIALOG (self), worker, number, self->title, self->spinner, "amend.save");
   self->version = version;
-  adw_window_title_set_subtitle (self->title, number);
   for (guint i = 0; (column = wx_order_amendable_nth (i)); i++)
     {
       const char *value = values ? g_hash_table_lookup (values, column) : NULL;

@@ -7,12 +7,12 @@
 
 #include <adwaita.h>
 
-#include "db/wx-db-worker.h"
+#include "wx-order-dialog.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_AMEND_DIALOG (wx_amend_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (WxAmendDialog, wx_amend_dialog, WX, AMEND_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (WxAmendDialog, wx_amend_dialog, WX, AMEND_DIALOG, WxOrderDialog)
 
 /* For order `number` as last seen at `version`, with the values it shows
  * now (`values`: the order's column → text; missing = empty). */

@@ -24,7 +24,7 @@ static const FieldSpec specs[] = {
 
 struct _WxPaymentDialog
 {
-  AdwWindow       parent_instance;
+  WxOrderDialog   parent_instance;
 
   AdwWindowTitle *title;
   GtkLabel       *balance_label;
@@ -32,20 +32,16 @@ struct _WxPaymentDialog
   GtkLabel       *error_label;
   GtkSpinner     *spinner;
 
-  WxDbWorker     *worker;
-  GCancellable   *cancellable;
-  char           *number;
   WxMoney         balance;      /* < 0 until loaded */
   GtkWidget      *fields[G_N_ELEMENTS (specs)];
   GtkLabel       *messages[G_N_ELEMENTS (specs)];
   GPtrArray      *method_codes;
-  gboolean        busy;
 };
 
 enum { SIGNAL_SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (WxPaymentDialog, wx_payment_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (WxPaymentDialog, wx_payment_dialog, WX_TYPE_ORDER_DIALOG)
 
 static int
 field_index (const char *key)
@@ -103,13 +99,6 @@ show_error (WxPaymentDialog *self, const char *key, const char *message)
     gtk_widget_grab_focus (self->fields[i]);
 }
 
-static void
-set_busy (WxPaymentDialog *self, gboolean busy)
-{
-  self->busy = busy;
-  wx_dialog_set_busy (GTK_WIDGET (self), self->spinner, "payment.save", busy);
-}
-
 /* ------------------------------------------------------------ the balance */
 
 static void
@@ -145,7 +134,7 @@ recorded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
   WxMoney balance = 0;
 
-  set_busy (self, FALSE);
+  wx_order_dialog_set_busy (WX_ORDER_DIALOG (self), FALSE);
   if (!wx_db_payment_record_finish (WX_DB_WORKER (source), result, &balance, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -167,7 +156,7 @@ wx_payment_dialog_save (WxPaymentDialog *self)
   WxPaymentInput in = { .kind = WX_PAYMENT_RECEIVED };
 
   g_return_if_fail (WX_IS_PAYMENT_DIALOG (self));
-  if (self->busy || self->balance < 0)
+  if (wx_order_dialog_get_busy (WX_ORDER_DIALOG (self)) || self->balance < 0)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
     wx_dialog_set_message (self->messages[i], NULL);
@@ -198,8 +187,10 @@ wx_payment_dialog_save (WxPaymentDialog *self)
   in.method = method;
   in.reference = reference;
   in.reason = note;
-  set_busy (self, TRUE);
-  wx_db_payment_record_async (self->worker, self->number, &in, self->cancellable, recorded_cb, g_object_ref (self));
+  wx_order_dialog_set_busy (WX_ORDER_DIALOG (self), TRUE);
+  wx_db_payment_record_async (wx_order_dialog_get_worker (WX_ORDER_DIALOG (self)),
+                              wx_order_dialog_get_number (WX_ORDER_DIALOG (self)), &in,
+                              wx_order_dialog_get_cancellable (WX_ORDER_DIALOG (self)), recorded_cb, g_object_ref (self));
 }
 
 static void
@@ -211,23 +202,10 @@ save_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* ------------------------------------------------------------ class */
 
 static void
-wx_payment_dialog_dispose (GObject *object)
-{
-  WxPaymentDialog *self = WX_PAYMENT_DIALOG (object);
-
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_PAYMENT_DIALOG);
-  G_OBJECT_CLASS (wx_payment_dialog_parent_class)->dispose (object);
-}
-
-static void
 wx_payment_dialog_finalize (GObject *object)
 {
   WxPaymentDialog *self = WX_PAYMENT_DIALOG (object);
 
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->worker);
-  g_free (self->number);
   g_clear_pointer (&self->method_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (wx_payment_dialog_parent_class)->finalize (object);
 }
@@ -238,7 +216,6 @@ wx_payment_dialog_class_init (WxPaymentDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = wx_payment_dialog_dispose;
   object_class->finalize = wx_payment_dialog_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/dialogs/wx-payment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WxPaymentDialog, title);
@@ -248,7 +225,6 @@ wx_payment_dialog_class_init (WxPaymentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxPaymentDialog, spinner);
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "payment.save", NULL, save_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   /* saved (the balance left, fen) */
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -260,7 +236,6 @@ wx_payment_dialog_init (WxPaymentDialog *self)
   int rows = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
   self->balance = -1;
   self->method_codes = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
@@ -286,10 +261,9 @@ wx_payment_dialog_new (GtkWindow *parent, WxDbWorker *worker, const char *number
 {
   WxPaymentDialog *self = g_object_new (WX_TYPE_PAYMENT_DIALOG, "transient-for", parent, NULL);
 
-  self->worker = g_object_ref (worker);
-  self->number = g_strdup (number);
-  adw_window_title_set_subtitle (self->title, number);
+  wx_order_dialog_setup (WX_ORDER_DIALOG (self), worker, number, self->title, self->spinner, "payment.save");
   gtk_label_set_text (self->balance_label, _("Loading the balance…"));
-  wx_db_order_balance_async (worker, number, self->cancellable, balance_loaded_cb, g_object_ref (self));
+  wx_db_order_balance_async (worker, number, wx_order_dialog_get_cancellable (WX_ORDER_DIALOG (self)),
+                             balance_loaded_cb, g_object_ref (self));
   return self;
 }

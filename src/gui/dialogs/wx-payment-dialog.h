@@ -7,12 +7,12 @@
 
 #include <adwaita.h>
 
-#include "db/wx-db-worker.h"
+#include "wx-order-dialog.h"
 
 G_BEGIN_DECLS
 
 #define WX_TYPE_PAYMENT_DIALOG (wx_payment_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (WxPaymentDialog, wx_payment_dialog, WX, PAYMENT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (WxPaymentDialog, wx_payment_dialog, WX, PAYMENT_DIALOG, WxOrderDialog)
 
 WxPaymentDialog *wx_payment_dialog_new         (GtkWindow       *parent,
                                                 WxDbWorker      *worker,
