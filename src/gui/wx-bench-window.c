@@ -139,15 +139,15 @@ wx_bench_window_route_step (WxBoardWindow *window,
       g_autoptr(GHashTable) data = g_hash_table_new (g_str_hash, g_str_equal);
 
       g_hash_table_insert (data, (gpointer) "engineer", (gpointer) wx_shop_context_get_login (CONTEXT (self)));
-      wx_board_session_run_step (SESSION (self), order, event, data);
+      wx_board_window_run_step (WX_BOARD_WINDOW (self), order, event, data);
     }
-  else if ((record = wx_board_session_open_form (SESSION (self), GTK_WINDOW (self), order, event)))
+  else if ((record = wx_board_window_open_form (WX_BOARD_WINDOW (self), order, event)))
     g_set_weak_pointer (&self->record_dialog, record);
   else if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
     g_set_weak_pointer (&self->step_dialog,
-                        GTK_WINDOW (wx_board_session_open_step_dialog (SESSION (self), GTK_WINDOW (self), order, event)));
+                        GTK_WINDOW (wx_board_window_open_step_dialog (WX_BOARD_WINDOW (self), order, event)));
   else
-    wx_board_session_run_step (SESSION (self), order, event, NULL);
+    wx_board_window_run_step (WX_BOARD_WINDOW (self), order, event, NULL);
 }
 
 void

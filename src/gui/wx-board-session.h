@@ -1,9 +1,8 @@
-/* wx-board-session.h — what every board window (front desk, bench,
- * supervisor) does the same way with its login's WxShopContext: the board
- * on the context's orders, the offline banner, the order panel, and the
- * steps: several candidates → the user says which, a step without fields →
- * at once, one with fields → its dialog. What happens is reported as a
- * "notice" the window shows. */
+/* wx-board-session.h — the plumbing every board window (front desk, bench,
+ * supervisor) has on its login's WxShopContext: the board on the context's
+ * orders, the offline banner, the order panel, choosing among several
+ * steps (the chosen one goes to the window, which takes it: WxBoardWindow)
+ * and printing. What happens is reported as a "notice" the window shows. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -83,34 +82,6 @@ void            wx_board_session_choose_step  (WxBoardSession     *self,
                                                const char * const *events,
                                                WxStepChosenFunc    chosen,
                                                gpointer            user_data);
-/* Takes `event` on `order` at once, with `data` (key → text, may be NULL)
- * as its payload: a notice says it was saved or why not, and the card is
- * reloaded either way. */
-void            wx_board_session_run_step     (WxBoardSession  *self,
-                                               WxOrder         *order,
-                                               const char      *event,
-                                               GHashTable      *data);
-/* The generic step dialog over `parent`; saved, it gives a notice and
- * reloads the card. */
-WxStepDialog   *wx_board_session_open_step_dialog (WxBoardSession *self,
-                                               GtkWindow       *parent,
-                                               WxOrder         *order,
-                                               const char      *event);
-/* Takes `event` on `order` the generic way: its step dialog over `parent`
- * when the step needs fields (returned), else at once (NULL). */
-GtkWindow      *wx_board_session_open_form    (WxBoardSession  *self,
-                                               GtkWindow       *parent,
-                                               WxOrder         *order,
-                                               const char      *event);
-WxStepDialog   *wx_board_session_take_step    (WxBoardSession  *self,
-                                               GtkWindow       *parent,
-                                               WxOrder         *order,
-                                               const char      *event);
-/* A step was saved (by a window's own dialog): the notice, and the card
- * reloaded. */
-void            wx_board_session_step_saved   (WxBoardSession  *self,
-                                               WxOrder         *order,
-                                               const char      *event);
 /* Prints `docs` (WxPrintDocs) of order `number`: to the shop's printer when
  * one is set, else through the print dialog; a failure is a notice. */
 void            wx_board_session_print_order  (WxBoardSession  *self,

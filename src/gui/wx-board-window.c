@@ -1,5 +1,14 @@
 #define G_LOG_DOMAIN "wx-board-window"
 
+#include <glib/gi18n.h>
+
+#include "core/wx-visit.h"
+#include "core/wx-workflow.h"
+#include "db/wx-db-board.h"
+#include "dialogs/wx-inspection-dialog.h"
+#include "dialogs/wx-part-order-dialog.h"
+#include "dialogs/wx-repair-dialog.h"
+#include "dialogs/wx-visit-dialog.h"
 #include "wx-board-window.h"
 
 typedef struct
@@ -60,13 +69,203 @@ step_chosen (gpointer    user_data,
   wx_board_window_route_step (WX_BOARD_WINDOW (user_data), order, event);
 }
 
+/* ----------------------------------------------------------------- steps */
+
+static void
+reload_order (WxBoardWindow *self,
+              WxOrder       *order)
+{
+  wx_shop_context_reload_order (wx_board_session_get_context (PRIV (self)->session), wx_order_get_id (order));
+}
+
+void
+wx_board_window_step_saved (WxBoardWindow *self,
+                            WxOrder       *order,
+                            const char    *event)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (WX_IS_BOARD_WINDOW (self));
+  text = g_strdup_printf (_("%s: %s — saved."), wx_order_get_number (order), wx_workflow_event_label (event));
+  wx_board_window_notice (self, text, FALSE);
+  reload_order (self, order);
+}
+
+typedef struct {
+  WxBoardWindow *self;
+  WxOrder       *order;
+  char          *event;
+} StepDone;
+
+static void
+step_ran_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  StepDone *s = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean done = wx_db_board_step_finish (WX_DB_WORKER (source), result, NULL, &error);
+
+  if (done)
+    wx_board_window_step_saved (s->self, s->order, s->event);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = g_strdup_printf (_("%s: %s"), wx_order_get_number (s->order), error->message);
+      wx_board_window_notice (s->self, text, TRUE);
+      /* A conflict: show the order as it is now. */
+      reload_order (s->self, s->order);
+    }
+  g_object_unref (s->self);
+  g_object_unref (s->order);
+  g_free (s->event);
+  g_free (s);
+}
+
+void
+wx_board_window_run_step (WxBoardWindow *self,
+                          WxOrder       *order,
+                          const char    *event,
+                          GHashTable    *data)
+{
+  StepDone *s;
+
+  g_return_if_fail (WX_IS_BOARD_WINDOW (self));
+  s = g_new0 (StepDone, 1);
+  s->self = g_object_ref (self);
+  s->order = g_object_ref (order);
+  s->event = g_strdup (event);
+  /* As the card showed it: a change meanwhile is a conflict, said so. */
+  wx_db_board_step_async (wx_board_window_get_worker (self), wx_order_get_number (order), wx_order_get_version (order),
+                          event, data, wx_board_window_get_cancellable (self), step_ran_cb, s);
+}
+
+static void
+dialog_finished_cb (WxStepDialog   *dialog,
+                    const GError   *error,
+                    WxBoardWindow  *self)
+{
+  if (error)
+    return;   /* the dialog shows it and stays open */
+  wx_board_window_step_saved (self, wx_step_dialog_get_order (dialog), wx_step_dialog_get_event (dialog));
+}
+
+static void
+dialog_no_answer_cb (WxStepDialog   *dialog,
+                     WxBoardWindow  *self)
+{
+  g_autofree char *text = g_strdup_printf (_("%s: nobody answered; the attempt is logged and the order comes back on the call list tomorrow."),
+                                           wx_order_get_number (wx_step_dialog_get_order (dialog)));
+
+  wx_board_window_notice (self, text, FALSE);
+}
+
+WxStepDialog *
+wx_board_window_open_step_dialog (WxBoardWindow *self,
+                                  WxOrder       *order,
+                                  const char    *event)
+{
+  WxStepDialog *dialog;
+
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  dialog = wx_step_dialog_new (GTK_WINDOW (self), wx_board_window_get_worker (self), order, event);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (dialog_finished_cb), self, 0);
+  g_signal_connect_object (dialog, "no-answer", G_CALLBACK (dialog_no_answer_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+form_finished_cb (GtkWindow      *dialog,
+                  const GError   *error,
+                  WxBoardWindow  *self)
+{
+  WxOrder *order = g_object_get_data (G_OBJECT (dialog), "wx-order");
+  const char *event = g_object_get_data (G_OBJECT (dialog), "wx-event");
+
+  if (error == NULL)
+    wx_board_window_step_saved (self, order, event);
+}
+
+/* The dialog that the step catalogue's `form` names for `event` on `order`
+ * (an inspection or a peer shop, the repair record, a part order and its
+ * arrival, a visit's steps), shown; NULL when the step takes the generic
+ * dialog or none. The one place that maps forms to dialogs, for every desk. */
+GtkWindow *
+wx_board_window_open_form (WxBoardWindow *self,
+                           WxOrder       *order,
+                           const char    *event)
+{
+  const WxTransition *t = wx_workflow_find (wx_order_get_kind (order), wx_order_get_state (order), event);
+  GtkWindow *parent = GTK_WINDOW (self);
+  WxDbWorker *worker = wx_board_window_get_worker (self);
+  GtkWindow *dialog = NULL;
+  WxVisitStep step;
+  WxVisitOutcome outcome;
+
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  if (t == NULL)
+    return NULL;
+  switch (t->form)
+    {
+    case WX_FORM_VISIT:
+      if (wx_visit_step_for_event (event, wx_order_get_state (order), &step, &outcome))
+        {
+          dialog = GTK_WINDOW (wx_visit_dialog_new (parent, worker, order, step));
+          if (step == WX_VISIT_STEP_OUTCOME)
+            wx_visit_dialog_set_outcome (WX_VISIT_DIALOG (dialog), outcome);
+        }
+      break;
+    case WX_FORM_INSPECTION:
+      dialog = GTK_WINDOW (wx_inspection_dialog_new (parent, worker, order));
+      if (g_str_equal (event, "outsource"))
+        wx_inspection_dialog_set_outsource (WX_INSPECTION_DIALOG (dialog), TRUE);
+      break;
+    case WX_FORM_REPAIR:
+      dialog = GTK_WINDOW (wx_repair_dialog_new (parent, worker, order));
+      break;
+    case WX_FORM_PART_ORDER:
+      dialog = GTK_WINDOW (wx_part_order_dialog_new (parent, worker, order));
+      break;
+    case WX_FORM_NONE:
+    case WX_FORM_STEP:
+    case WX_FORM_REVIEW:
+    case WX_N_FORMS:
+    default:
+      break;
+    }
+  if (dialog == NULL)
+    return NULL;
+  g_object_set_data_full (G_OBJECT (dialog), "wx-order", g_object_ref (order), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "wx-event", g_strdup (event), g_free);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (form_finished_cb), self, 0);
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+/* Takes `event` on `order` as the catalogue says: in the dialog its form
+ * names, in the generic step dialog (returned) when it has fields, else at
+ * once. */
+WxStepDialog *
+wx_board_window_take_step (WxBoardWindow *self,
+                           WxOrder       *order,
+                           const char    *event)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  if (wx_board_window_open_form (self, order, event))
+    return NULL;
+  if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
+    return wx_board_window_open_step_dialog (self, order, event);
+  wx_board_window_run_step (self, order, event, NULL);
+  return NULL;
+}
+
 /* The generic way: the step's form, its step dialog, or at once. */
 static void
 wx_board_window_real_route_step (WxBoardWindow *self,
                                  WxOrder       *order,
                                  const char    *event)
 {
-  wx_board_session_take_step (PRIV (self)->session, GTK_WINDOW (self), order, event);
+  wx_board_window_take_step (self, order, event);
 }
 
 static void

@@ -3,8 +3,9 @@
  * board, the offline banner, the notice bar, the order panel at the right,
  * the "loaded" and "orders-updated" signals, the actions win.dismiss-notice
  * and win.close-detail, and the steps the user chooses on the board or in
- * the panel, which go to the desk's route_step. A desk is a subclass with
- * its own template (HACKING.md, "Adding a window"). */
+ * the panel, which go to the desk's route_step; the step dialogs and the
+ * catalogue's forms are opened here. A desk is a subclass with its own
+ * template (HACKING.md, "Adding a window"). */
 #pragma once
 
 #include <adwaita.h>
@@ -34,7 +35,7 @@ struct _WxBoardWindowClass
   void (*orders_changed) (WxBoardWindow *self,
                           GArray        *ids);
   /* Takes `event` on `order`, as the user chose it (board, panel); the
-   * default takes it the generic way (wx_board_session_take_step). */
+   * default takes it the generic way (wx_board_window_take_step). */
   void (*route_step)     (WxBoardWindow *self,
                           WxOrder       *order,
                           const char    *event);
@@ -77,6 +78,34 @@ const char     *wx_board_window_get_notice    (WxBoardWindow  *self);
 /* The order in the panel, shown. */
 void            wx_board_window_open_order    (WxBoardWindow  *self,
                                                const char     *number);
+/* The steps, over this window. Takes `event` on `order` at once, with
+ * `data` (key → text, may be NULL) as its payload: a notice says it was
+ * saved or why not, and the card is reloaded either way. */
+void            wx_board_window_run_step      (WxBoardWindow  *self,
+                                               WxOrder        *order,
+                                               const char     *event,
+                                               GHashTable     *data);
+/* The generic step dialog; saved, it gives a notice and reloads the card. */
+WxStepDialog   *wx_board_window_open_step_dialog (WxBoardWindow *self,
+                                               WxOrder        *order,
+                                               const char     *event);
+/* The dialog that the step catalogue's `form` names for `event` on `order`
+ * (an inspection or a peer shop, the repair record, a part order and its
+ * arrival, a visit's steps), shown; NULL when the step takes the generic
+ * dialog or none. The one place that maps forms to dialogs, for every desk. */
+GtkWindow      *wx_board_window_open_form     (WxBoardWindow  *self,
+                                               WxOrder        *order,
+                                               const char     *event);
+/* The generic way: in the dialog its form names, in the generic step
+ * dialog (returned) when it has fields, else at once (NULL). */
+WxStepDialog   *wx_board_window_take_step     (WxBoardWindow  *self,
+                                               WxOrder        *order,
+                                               const char     *event);
+/* A step was saved (by a desk's own dialog): the notice, and the card
+ * reloaded. */
+void            wx_board_window_step_saved    (WxBoardWindow  *self,
+                                               WxOrder        *order,
+                                               const char     *event);
 /* Takes `event` on `order` the desk's way (its route_step). */
 void            wx_board_window_route_step    (WxBoardWindow  *self,
                                                WxOrder        *order,

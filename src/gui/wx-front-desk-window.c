@@ -100,7 +100,7 @@ wx_front_desk_window_step (WxFrontDeskWindow *self,
   WxStepDialog *dialog;
 
   g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
-  dialog = wx_board_session_take_step (SESSION (self), GTK_WINDOW (self), order, event);
+  dialog = wx_board_window_take_step (WX_BOARD_WINDOW (self), order, event);
   if (dialog)
     {
       g_signal_connect_object (dialog, "no-answer", G_CALLBACK (wx_call_log_reload), self->call_log,

@@ -213,7 +213,7 @@ wx_supervisor_window_route_step (WxBoardWindow *window,
                                  const char    *event)
 {
   WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (window);
-  WxStepDialog *dialog = wx_board_session_take_step (SESSION (self), GTK_WINDOW (self), order, event);
+  WxStepDialog *dialog = wx_board_window_take_step (WX_BOARD_WINDOW (self), order, event);
 
   if (dialog)
     g_set_weak_pointer (&self->step_dialog, GTK_WINDOW (dialog));
