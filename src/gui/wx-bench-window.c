@@ -25,8 +25,6 @@ struct _WxBenchWindow
 
   GListModel *orders;   /* the window's (wx_board_window_get_orders) */
 
-  GtkWindow        *step_dialog;     /* weak */
-  GtkWindow        *record_dialog;   /* weak: inspection, repair, part order or visit */
 };
 
 #define SESSION(self) wx_board_window_get_session (WX_BOARD_WINDOW (self))
@@ -132,7 +130,6 @@ wx_bench_window_route_step (WxBoardWindow *window,
                             const char    *event)
 {
   WxBenchWindow *self = WX_BENCH_WINDOW (window);
-  GtkWindow *record;
 
   if (is_taking_to_bench (event))
     {
@@ -141,13 +138,8 @@ wx_bench_window_route_step (WxBoardWindow *window,
       g_hash_table_insert (data, (gpointer) "engineer", (gpointer) wx_shop_context_get_login (CONTEXT (self)));
       wx_board_window_run_step (WX_BOARD_WINDOW (self), order, event, data);
     }
-  else if ((record = wx_board_window_open_form (WX_BOARD_WINDOW (self), order, event)))
-    g_set_weak_pointer (&self->record_dialog, record);
-  else if (wx_step_dialog_has_fields (event, wx_order_get_kind (order), wx_order_get_state (order)))
-    g_set_weak_pointer (&self->step_dialog,
-                        GTK_WINDOW (wx_board_window_open_step_dialog (WX_BOARD_WINDOW (self), order, event)));
   else
-    wx_board_window_run_step (WX_BOARD_WINDOW (self), order, event, NULL);
+    wx_board_window_take_step (WX_BOARD_WINDOW (self), order, event);
 }
 
 void
@@ -309,24 +301,11 @@ wx_bench_window_show_page (WxBenchWindow *self,
 /* ------------------------------------------------------------ the object */
 
 static void
-wx_bench_window_dispose (GObject *object)
-{
-  WxBenchWindow *self = WX_BENCH_WINDOW (object);
-
-  g_clear_weak_pointer (&self->step_dialog);
-  g_clear_weak_pointer (&self->record_dialog);
-  gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_BENCH_WINDOW);
-  G_OBJECT_CLASS (wx_bench_window_parent_class)->dispose (object);
-}
-
-static void
 wx_bench_window_class_init (WxBenchWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   WxBoardWindowClass *board_class = WX_BOARD_WINDOW_CLASS (klass);
 
-  object_class->dispose = wx_bench_window_dispose;
   board_class->loaded = wx_bench_window_loaded;
   board_class->orders_updated = wx_bench_window_orders_updated;
   board_class->route_step = wx_bench_window_route_step;
@@ -386,16 +365,3 @@ wx_bench_window_new (WxApplication *app,
   return self;
 }
 
-GtkWindow *
-wx_bench_window_get_record_dialog (WxBenchWindow *self)
-{
-  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return self->record_dialog;
-}
-
-WxStepDialog *
-wx_bench_window_get_step_dialog (WxBenchWindow *self)
-{
-  g_return_val_if_fail (WX_IS_BENCH_WINDOW (self), NULL);
-  return self->step_dialog ? WX_STEP_DIALOG (self->step_dialog) : NULL;
-}

@@ -32,13 +32,6 @@ G_DECLARE_FINAL_TYPE (WxBenchWindow, wx_bench_window, WX, BENCH_WINDOW, WxBoardW
 /* `conninfo` NULL: the private local server. */
 WxBenchWindow  *wx_bench_window_new          (WxApplication  *app,
                                               const char     *conninfo);
-/* Every open order, as the board lists them. */
-/* The last sentence shown in the notice bar ("" when none). */
-/* The step dialog open now, if any. */
-WxStepDialog   *wx_bench_window_get_step_dialog (WxBenchWindow *self);
-/* The engineer's own record dialog open now (inspection, repair, part
- * order, visit), or NULL. */
-GtkWindow      *wx_bench_window_get_record_dialog (WxBenchWindow *self);
 /* My work as listed (WxBenchTask, most urgent first); NULL before it loads. */
 GPtrArray      *wx_bench_window_get_work     (WxBenchWindow  *self);
 /* The work log as shown; NULL before it loads. */

@@ -25,6 +25,8 @@ typedef struct
   WxBoard        *board;
   WxOrderPanel   *panel;
   WxBoardSession *session;
+  GtkWindow      *step_dialog;    /* weak: the generic step dialog open now */
+  GtkWindow      *form_dialog;    /* weak: the form dialog open now */
 } WxBoardWindowPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (WxBoardWindow, wx_board_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -168,6 +170,7 @@ wx_board_window_open_step_dialog (WxBoardWindow *self,
 
   g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
   dialog = wx_step_dialog_new (GTK_WINDOW (self), wx_board_window_get_worker (self), order, event);
+  g_set_weak_pointer (&PRIV (self)->step_dialog, GTK_WINDOW (dialog));
   g_signal_connect_object (dialog, "finished", G_CALLBACK (dialog_finished_cb), self, 0);
   g_signal_connect_object (dialog, "no-answer", G_CALLBACK (dialog_no_answer_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -238,6 +241,7 @@ wx_board_window_open_form (WxBoardWindow *self,
   g_object_set_data_full (G_OBJECT (dialog), "wx-order", g_object_ref (order), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "wx-event", g_strdup (event), g_free);
   g_signal_connect_object (dialog, "finished", G_CALLBACK (form_finished_cb), self, 0);
+  g_set_weak_pointer (&PRIV (self)->form_dialog, dialog);
   gtk_window_present (dialog);
   return dialog;
 }
@@ -293,6 +297,10 @@ wx_board_window_dispose (GObject *object)
   if (priv->session)
     g_signal_handlers_disconnect_by_data (wx_board_session_get_context (priv->session), object);
   wx_board_session_detach (priv->session);
+  g_clear_weak_pointer (&priv->step_dialog);
+  g_clear_weak_pointer (&priv->form_dialog);
+  /* The desk's template (the window's own type). */
+  gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
   G_OBJECT_CLASS (wx_board_window_parent_class)->dispose (object);
 }
 
@@ -470,6 +478,20 @@ wx_board_window_open_order (WxBoardWindow *self,
 {
   g_return_if_fail (WX_IS_BOARD_WINDOW (self));
   wx_board_session_open_order (PRIV (self)->session, number);
+}
+
+WxStepDialog *
+wx_board_window_get_step_dialog (WxBoardWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  return PRIV (self)->step_dialog ? WX_STEP_DIALOG (PRIV (self)->step_dialog) : NULL;
+}
+
+GtkWindow *
+wx_board_window_get_form_dialog (WxBoardWindow *self)
+{
+  g_return_val_if_fail (WX_IS_BOARD_WINDOW (self), NULL);
+  return PRIV (self)->form_dialog;
 }
 
 void

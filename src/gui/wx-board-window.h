@@ -106,6 +106,10 @@ WxStepDialog   *wx_board_window_take_step     (WxBoardWindow  *self,
 void            wx_board_window_step_saved    (WxBoardWindow  *self,
                                                WxOrder        *order,
                                                const char     *event);
+/* The generic step dialog open now, or NULL. */
+WxStepDialog   *wx_board_window_get_step_dialog (WxBoardWindow *self);
+/* The form dialog open now (inspection, repair, part order, visit), or NULL. */
+GtkWindow      *wx_board_window_get_form_dialog (WxBoardWindow *self);
 /* Takes `event` on `order` the desk's way (its route_step). */
 void            wx_board_window_route_step    (WxBoardWindow  *self,
                                                WxOrder        *order,

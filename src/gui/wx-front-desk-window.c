@@ -35,7 +35,6 @@ struct _WxFrontDeskWindow
   GtkFilterListModel *due;
   GCancellable *cancellable;   /* the window's (wx_board_window_get_cancellable) */
 
-  GtkWindow      *step_dialog;     /* weak */
   GtkWindow      *intake_dialog;   /* weak */
   WxScanCatcher  *scan;
 };
@@ -102,11 +101,8 @@ wx_front_desk_window_step (WxFrontDeskWindow *self,
   g_return_if_fail (WX_IS_FRONT_DESK_WINDOW (self));
   dialog = wx_board_window_take_step (WX_BOARD_WINDOW (self), order, event);
   if (dialog)
-    {
-      g_signal_connect_object (dialog, "no-answer", G_CALLBACK (wx_call_log_reload), self->call_log,
-                               G_CONNECT_SWAPPED);
-      g_set_weak_pointer (&self->step_dialog, GTK_WINDOW (dialog));
-    }
+    g_signal_connect_object (dialog, "no-answer", G_CALLBACK (wx_call_log_reload), self->call_log,
+                             G_CONNECT_SWAPPED);
 }
 
 static void
@@ -390,9 +386,7 @@ wx_front_desk_window_dispose (GObject *object)
 {
   WxFrontDeskWindow *self = WX_FRONT_DESK_WINDOW (object);
 
-  g_clear_weak_pointer (&self->step_dialog);
   g_clear_weak_pointer (&self->intake_dialog);
-  gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_FRONT_DESK_WINDOW);
   G_OBJECT_CLASS (wx_front_desk_window_parent_class)->dispose (object);
 }
 
@@ -496,13 +490,6 @@ wx_front_desk_window_get_call_log (WxFrontDeskWindow *self)
 {
   g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
   return self->call_log;
-}
-
-WxStepDialog *
-wx_front_desk_window_get_step_dialog (WxFrontDeskWindow *self)
-{
-  g_return_val_if_fail (WX_IS_FRONT_DESK_WINDOW (self), NULL);
-  return self->step_dialog ? WX_STEP_DIALOG (self->step_dialog) : NULL;
 }
 
 GtkWindow *

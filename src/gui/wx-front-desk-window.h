@@ -23,10 +23,6 @@ G_DECLARE_FINAL_TYPE (WxFrontDeskWindow, wx_front_desk_window, WX, FRONT_DESK_WI
 /* `conninfo` NULL: the private local server. */
 WxFrontDeskWindow *wx_front_desk_window_new        (WxApplication     *app,
                                                     const char        *conninfo);
-/* Every open order, as the board lists them. */
-/* The last sentence shown to the user in the notice bar ("" when none). */
-/* The step dialog open now, if any. */
-WxStepDialog      *wx_front_desk_window_get_step_dialog (WxFrontDeskWindow *self);
 GtkWindow         *wx_front_desk_window_get_intake_dialog (WxFrontDeskWindow *self);
 /* Runs `event` on `order`: at once, or through its dialog. */
 void               wx_front_desk_window_step       (WxFrontDeskWindow *self,

@@ -55,7 +55,6 @@ struct _WxSupervisorWindow
 
   guint              sweep_id;
   gboolean           sweeping;
-  GtkWindow         *step_dialog;     /* weak */
 };
 
 #define SESSION(self) wx_board_window_get_session (WX_BOARD_WINDOW (self))
@@ -206,19 +205,6 @@ wx_supervisor_window_orders_updated (WxBoardWindow *window)
   update_status (WX_SUPERVISOR_WINDOW (window));
 }
 
-/* The supervisor may take every step: the generic way. */
-static void
-wx_supervisor_window_route_step (WxBoardWindow *window,
-                                 WxOrder       *order,
-                                 const char    *event)
-{
-  WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (window);
-  WxStepDialog *dialog = wx_board_window_take_step (WX_BOARD_WINDOW (self), order, event);
-
-  if (dialog)
-    g_set_weak_pointer (&self->step_dialog, GTK_WINDOW (dialog));
-}
-
 static void
 refresh_action_cb (GtkWidget  *widget,
                    const char *action_name,
@@ -346,8 +332,6 @@ wx_supervisor_window_dispose (GObject *object)
   WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (object);
 
   g_clear_handle_id (&self->sweep_id, g_source_remove);
-  g_clear_weak_pointer (&self->step_dialog);
-  gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_SUPERVISOR_WINDOW);
   G_OBJECT_CLASS (wx_supervisor_window_parent_class)->dispose (object);
 }
 
@@ -362,7 +346,6 @@ wx_supervisor_window_class_init (WxSupervisorWindowClass *klass)
   board_class->loaded = wx_supervisor_window_loaded;
   board_class->orders_updated = wx_supervisor_window_orders_updated;
   board_class->orders_changed = wx_supervisor_window_orders_changed;
-  board_class->route_step = wx_supervisor_window_route_step;
   /**
    * WxSupervisorWindow::swept:
    * @error: (nullable): why the sweep failed

@@ -255,7 +255,7 @@ test_records (void)
 
   g_assert_nonnull (order);
   wx_bench_window_step (window, order, "inspect");
-  dialog = wx_bench_window_get_record_dialog (window);
+  dialog = wx_board_window_get_form_dialog (WX_BOARD_WINDOW (window));
   g_assert_true (WX_IS_INSPECTION_DIALOG (dialog));
   wx_inspection_dialog_set_value (WX_INSPECTION_DIALOG (dialog), "fault_analysis", "电源板保险管烧断，主板正常");
   wx_inspection_dialog_set_value (WX_INSPECTION_DIALOG (dialog), "measures", "更换保险管后通电测试");
@@ -297,7 +297,7 @@ test_records (void)
   stock_before = wx_test_db_value (conn, "SELECT stock FROM parts WHERE part_number = 'RM1-6414'");
   version = wx_db_query_value (conn, "SELECT version FROM service_orders WHERE number = $1", 1, params, NULL);
   g_assert_true (wx_board_move (wx_board_window_get_board (WX_BOARD_WINDOW (window)), order, WX_SHELF_S4));
-  dialog = wx_bench_window_get_record_dialog (window);
+  dialog = wx_board_window_get_form_dialog (WX_BOARD_WINDOW (window));
   g_assert_true (WX_IS_REPAIR_DIALOG (dialog));
   g_signal_connect_swapped (dialog, "parts-found", G_CALLBACK (flag_cb), &found);
   wx_record_dialog_search_parts (WX_RECORD_DIALOG (dialog), "搓纸轮");

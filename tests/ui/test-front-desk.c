@@ -102,7 +102,7 @@ open_step (const char *number, const char *event)
 
   g_assert_nonnull (order);
   wx_front_desk_window_step (window, order, event);
-  dialog = wx_front_desk_window_get_step_dialog (window);
+  dialog = wx_board_window_get_step_dialog (WX_BOARD_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (wx_step_dialog_get_event (dialog), ==, event);
   return dialog;
@@ -318,7 +318,7 @@ test_flow (void)
   /* Dispatch: the drop on "with engineer" opens the dispatch dialog. */
   received = board_order (number);
   g_assert_true (wx_board_move (board, received, WX_FOLDER_WITH_ENGINEER));
-  d = wx_front_desk_window_get_step_dialog (window);
+  d = wx_board_window_get_step_dialog (WX_BOARD_WINDOW (window));
   g_assert_nonnull (d);
   g_assert_cmpstr (wx_step_dialog_get_event (d), ==, "dispatch_inspection");
   g_signal_connect (d, "engineers-loaded", G_CALLBACK (wx_test_set_flag_cb), &engineers);
@@ -399,7 +399,7 @@ test_flow (void)
 
     g_assert_true (wx_board_move (board, notified, WX_FOLDER_F4));
   }
-  d = wx_front_desk_window_get_step_dialog (window);
+  d = wx_board_window_get_step_dialog (WX_BOARD_WINDOW (window));
   g_assert_cmpstr (wx_step_dialog_get_event (d), ==, "pickup");
   /* Saving with nothing filled names the fields. */
   {
@@ -913,7 +913,7 @@ menu_open (gpointer card)
 static gboolean
 step_dialog_open (gpointer event)
 {
-  WxStepDialog *dialog = wx_front_desk_window_get_step_dialog (window);
+  WxStepDialog *dialog = wx_board_window_get_step_dialog (WX_BOARD_WINDOW (window));
 
   return dialog && g_strcmp0 (wx_step_dialog_get_event (dialog), event) == 0;
 }
@@ -987,7 +987,7 @@ test_keys_card_menu (void)
   g_assert_nonnull (item);
   wx_test_xdo_click_into (item);
   wx_test_spin_until (step_dialog_open, (gpointer) event, "the step's dialog");
-  gtk_window_destroy (GTK_WINDOW (wx_front_desk_window_get_step_dialog (window)));
+  gtk_window_destroy (GTK_WINDOW (wx_board_window_get_step_dialog (WX_BOARD_WINDOW (window))));
   wx_board_set_filter_text (board, NULL);
 }
 
