@@ -117,7 +117,7 @@ test_callbacks (void)
   wx_callback_page_set_value (page, "follow_up", "return_repair");
   wx_callback_page_set_value (page, "follow_up_note", "打印又出现竖黑线");
   wx_callback_page_set_value (page, "comments", "修好三天后又坏了");
-  act (GTK_WIDGET (page), "callbacks.record", (gpointer) wx_callback_page_get_message, &loaded, FALSE);
+  act (GTK_WIDGET (page), "callbacks.record", (gpointer) wx_list_page_get_message, &loaded, FALSE);
   g_test_message ("refused: %s", wx_callback_page_get_message (page));
   g_assert_nonnull (strstr (wx_callback_page_get_message (page), chinese_or ("satisfaction", "满意度")));
   g_assert_cmpint (count ("SELECT count(*) FROM callbacks WHERE done_at IS NOT NULL"), ==, done_before);
@@ -163,7 +163,7 @@ test_complaints (void)
   /* Step 3, the solution, escalated to the manager. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "complaints.select", "x", id));
   wx_complaint_page_set_value (page, "escalated", "true");
-  act (GTK_WIDGET (page), "complaints.step", (gpointer) wx_complaint_page_get_message, &loaded, FALSE);
+  act (GTK_WIDGET (page), "complaints.step", (gpointer) wx_list_page_get_message, &loaded, FALSE);
   g_assert_cmpstr (wx_complaint_page_get_message (page), !=, chinese_or ("Saved.", "已保存。"));   /* no note: refused */
   wx_complaint_page_set_value (page, "note", "主管决定免收本次费用，并请经理出面致歉");
   act (GTK_WIDGET (page), "complaints.step", NULL, &loaded, TRUE);
@@ -174,7 +174,7 @@ test_complaints (void)
   /* Closing at step 3: refused without a reason, closed early with one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "complaints.select", "x", id));
   wx_complaint_page_set_value (page, "outcome", "免收本次费用，客户接受");
-  act (GTK_WIDGET (page), "complaints.close", (gpointer) wx_complaint_page_get_message, &loaded, FALSE);
+  act (GTK_WIDGET (page), "complaints.close", (gpointer) wx_list_page_get_message, &loaded, FALSE);
   g_assert_cmpstr (wx_complaint_page_get_message (page), ==,
                    chinese_or ("A complaint is closed after its fifth step, the call back; to close it sooner, write why.",
                                "投诉要在第五步（回访）之后才结案；如要提前结案，请写明原因。"));
@@ -221,7 +221,7 @@ test_escalations (void)
   id = first->id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "escalations.select", "x", id));
-  act (GTK_WIDGET (page), "escalations.resolve", (gpointer) wx_escalation_page_get_message, &loaded, FALSE);
+  act (GTK_WIDGET (page), "escalations.resolve", (gpointer) wx_list_page_get_message, &loaded, FALSE);
   g_assert_cmpstr (wx_escalation_page_get_message (page), ==,
                    chinese_or ("Write how the escalation was resolved.", "请写明升级问题是如何解决的。"));
   sql = g_strdup_printf ("SELECT count(*) FROM escalations WHERE id = %" G_GINT64_FORMAT " AND resolved_at IS NULL", id);

@@ -18,12 +18,6 @@ find_due (WxCallbackPage *self, gint64 id)
   return wx_list_page_find (WX_LIST_PAGE (self), id);
 }
 
-const char *
-wx_callback_page_get_message (WxCallbackPage *self)
-{
-  return wx_list_page_get_message (WX_LIST_PAGE (self));
-}
-
 /* ------------------------------------------------------------ the side form */
 
 static void

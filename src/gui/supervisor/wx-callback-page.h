@@ -34,6 +34,6 @@ G_DECLARE_FINAL_TYPE (WxCallbackPage, wx_callback_page, WX, CALLBACK_PAGE, WxLis
  * complaint), follow_up_note. */
 #define wx_callback_page_set_value(self, key, value) wx_list_page_set_value (WX_LIST_PAGE (self), (key), (value))
 /* The form's message: the refusal, or what was recorded. */
-const char *wx_callback_page_get_message (WxCallbackPage *self);
+#define wx_callback_page_get_message(self) wx_list_page_get_message (WX_LIST_PAGE (self))
 
 G_END_DECLS

@@ -10,12 +10,6 @@ struct _WxComplaintPage {
 
 G_DEFINE_FINAL_TYPE (WxComplaintPage, wx_complaint_page, WX_TYPE_LIST_PAGE)
 
-const char *
-wx_complaint_page_get_message (WxComplaintPage *self)
-{
-  return wx_list_page_get_message (WX_LIST_PAGE (self));
-}
-
 /* The five steps as the side panel shows them: done ones with who, when
  * and the note; the next one with its hint. */
 static char *

@@ -30,6 +30,6 @@ G_DECLARE_FINAL_TYPE (WxComplaintPage, wx_complaint_page, WX, COMPLAINT_PAGE, Wx
 /* The side form's fields: note, escalated ("true" or ""), outcome; for a
  * new complaint: order (its number), description. */
 #define wx_complaint_page_set_value(self, key, value) wx_list_page_set_value (WX_LIST_PAGE (self), (key), (value))
-const char *wx_complaint_page_get_message (WxComplaintPage *self);
+#define wx_complaint_page_get_message(self) wx_list_page_get_message (WX_LIST_PAGE (self))
 
 G_END_DECLS

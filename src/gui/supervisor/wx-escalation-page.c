@@ -12,12 +12,6 @@ struct _WxEscalationPage {
 
 G_DEFINE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX_TYPE_LIST_PAGE)
 
-const char *
-wx_escalation_page_get_message (WxEscalationPage *self)
-{
-  return wx_list_page_get_message (WX_LIST_PAGE (self));
-}
-
 static const char *
 state_label (const char *code)
 {

@@ -28,6 +28,6 @@ G_DECLARE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX, ESCALATION_PAGE,
 #define wx_escalation_page_get_escalations(self) wx_list_page_get_items (WX_LIST_PAGE (self))
 /* The side form's field: resolution. */
 #define wx_escalation_page_set_value(self, key, value) wx_list_page_set_value (WX_LIST_PAGE (self), (key), (value))
-const char *wx_escalation_page_get_message (WxEscalationPage *self);
+#define wx_escalation_page_get_message(self) wx_list_page_get_message (WX_LIST_PAGE (self))
 
 G_END_DECLS
