@@ -88,6 +88,7 @@ static const struct {
   { "print",    wx_bench_print,         FALSE },
   { "board",    wx_bench_board,         TRUE },
   { "report",   wx_bench_weekly_report, TRUE },
+  { "messages", wx_bench_messages,      FALSE },
 };
 
 /* Orders of each shape's scratch database unless --scale says: a small

@@ -61,5 +61,7 @@ gboolean wx_bench_board    (WxBench    *bench,
                             GError    **error);
 gboolean wx_bench_weekly_report (WxBench    *bench,
                             GError    **error);
+gboolean wx_bench_messages (WxBench    *bench,
+                            GError    **error);
 
 G_END_DECLS

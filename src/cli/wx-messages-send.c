@@ -1,8 +1,9 @@
 /* wx-messages-send.c — sends the outbox (022_messages.sql): e-mail over
  * SMTP (RFC 5321 through libcurl, STARTTLS or smtps://, AUTH when a login
  * is set; a MIME message per RFC 2045/2046 with RFC 2047 headers, the quote
- * PDF attached) and SMS through Alibaba Cloud SMS SendSms (dysmsapi
- * 2017-05-25, RPC signature version 1.0, HMAC-SHA1), endpoint in the
+ * or statement PDF attached) and SMS through Alibaba Cloud SMS SendSms
+ * (dysmsapi 2017-05-25, RPC signature version 1.0, HMAC-SHA1) or Tencent
+ * Cloud SMS SendSms (sms 2021-01-11, TC3-HMAC-SHA256), endpoint in the
  * settings so that a test points it at a local server. */
 #define G_LOG_DOMAIN "weixiu-admin"
 
@@ -159,6 +160,7 @@ typedef struct {
   char       *subject;
   char       *body;
   char       *params;
+  char       *param_list;
   char       *template_code;
   char       *sign_name;
   char       *attachment;
@@ -169,8 +171,27 @@ static void
 message_clear (Message *m)
 {
   g_free (m->id); g_free (m->key); g_free (m->channel); g_free (m->recipient); g_free (m->recipient_name);
-  g_free (m->subject); g_free (m->body); g_free (m->params); g_free (m->template_code); g_free (m->sign_name);
+  g_free (m->subject); g_free (m->body); g_free (m->params); g_free (m->param_list); g_free (m->template_code);
+  g_free (m->sign_name);
   g_free (m->attachment); g_free (m->order_number);
+}
+
+/* The attachment's file name: quote-NUMBER.pdf, statement-PERIOD.pdf. */
+static char *
+attachment_name (const Message *m)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *period = NULL;
+
+  if (g_strcmp0 (m->attachment, "statement") != 0)
+    return g_strdup_printf ("quote-%s.pdf", m->order_number);
+  if (json_parser_load_from_data (parser, m->params, -1, NULL) && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    period = json_object_get_string_member_with_default (json_node_get_object (json_parser_get_root (parser)),
+                                                         "period", NULL);
+  /* only what is safe in a quoted header parameter */
+  if (period == NULL || !*period || strspn (period, "0123456789-") != strlen (period))
+    return g_strdup ("statement.pdf");
+  return g_strdup_printf ("statement-%s.pdf", period);
 }
 
 /* The whole e-mail, CRLF line ends; its Message-ID in `message_id`. */
@@ -217,12 +238,13 @@ mail_build (Config *c, const Message *m, GBytes *pdf, char **message_id)
     {
       gsize len;
       const guchar *data = g_bytes_get_data (pdf, &len);
+      g_autofree char *name = attachment_name (m);
 
       g_string_append_printf (out, "\r\n--%s\r\n"
-                                   "Content-Type: application/pdf; name=\"quote-%s.pdf\"\r\n"
-                                   "Content-Disposition: attachment; filename=\"quote-%s.pdf\"\r\n"
+                                   "Content-Type: application/pdf; name=\"%s\"\r\n"
+                                   "Content-Disposition: attachment; filename=\"%s\"\r\n"
                                    "Content-Transfer-Encoding: base64\r\n\r\n",
-                              boundary, m->order_number, m->order_number);
+                              boundary, name, name);
       append_base64 (out, data, len);
       g_string_append_printf (out, "\r\n--%s--\r\n", boundary);
     }
@@ -251,6 +273,53 @@ response_write_cb (char *data, size_t size, size_t nmemb, void *user_data)
 {
   g_string_append_len (user_data, data, size * nmemb);
   return size * nmemb;
+}
+
+/* POSTs `body` to `url` with `headers`; the answer into `response`, its
+ * HTTP status and how much of the request went out. */
+static CURLcode
+http_post (const char *url, const char *body, struct curl_slist *headers, GString *response, long *status,
+           curl_off_t *uploaded)
+{
+  CURL *curl = curl_easy_init ();
+  CURLcode code;
+
+  curl_easy_setopt (curl, CURLOPT_URL, url);
+  curl_easy_setopt (curl, CURLOPT_POSTFIELDS, body);
+  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, response_write_cb);
+  curl_easy_setopt (curl, CURLOPT_WRITEDATA, response);
+  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, 20L);
+  curl_easy_setopt (curl, CURLOPT_TIMEOUT, 60L);
+  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+  code = curl_easy_perform (curl);
+  curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, status);
+  curl_easy_getinfo (curl, CURLINFO_SIZE_UPLOAD_T, uploaded);
+  curl_easy_cleanup (curl);
+  return code;
+}
+
+gboolean
+wx_messages_smtp_send_plain (const char *url, const char *rcpt, const char *mail)
+{
+  Upload upload = { mail, strlen (mail), 0 };
+  g_autofree char *to = g_strdup_printf ("<%s>", rcpt);
+  struct curl_slist *rcpts = curl_slist_append (NULL, to);
+  CURL *curl = curl_easy_init ();
+  CURLcode code;
+
+  curl_easy_setopt (curl, CURLOPT_URL, url);
+  curl_easy_setopt (curl, CURLOPT_MAIL_FROM, "<service@example.com>");
+  curl_easy_setopt (curl, CURLOPT_MAIL_RCPT, rcpts);
+  curl_easy_setopt (curl, CURLOPT_READFUNCTION, upload_read_cb);
+  curl_easy_setopt (curl, CURLOPT_READDATA, &upload);
+  curl_easy_setopt (curl, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt (curl, CURLOPT_USE_SSL, (long) CURLUSESSL_NONE);
+  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+  code = curl_easy_perform (curl);
+  curl_easy_cleanup (curl);
+  curl_slist_free_all (rcpts);
+  return code == CURLE_OK;
 }
 
 /* Whether the failure `code` came before anything reached the other side
@@ -305,11 +374,29 @@ send_mail (Config *c, PGconn *conn, const Message *m, char **provider_id, char *
           *reason = g_strdup_printf ("quote PDF: %s", error->message);
           return OUTCOME_RETRY;
         }
-      if (g_bytes_get_size (pdf) > 10 * 1024 * 1024)
+    }
+  else if (g_strcmp0 (m->attachment, "statement") == 0)
+    {
+      /* made by the money side when it queued the statement */
+      const char *params[] = { m->id };
+      g_autoptr(PGresult) res = wx_db_query (conn, "SELECT encode(attachment_pdf, 'base64') FROM messages"
+                                                   " WHERE id = $1::bigint AND attachment_pdf IS NOT NULL",
+                                             1, params, &error);
+      guchar *data;
+      gsize len = 0;
+
+      if (res == NULL || PQntuples (res) != 1)
         {
-          *reason = g_strdup ("attachment_too_large");
-          return OUTCOME_FAILED;
+          *reason = g_strdup_printf ("statement PDF: %s", error ? error->message : "missing");
+          return res == NULL ? OUTCOME_RETRY : OUTCOME_FAILED;
         }
+      data = g_base64_decode (PQgetvalue (res, 0, 0), &len);
+      pdf = g_bytes_new_take (data, len);
+    }
+  if (pdf && g_bytes_get_size (pdf) > 10 * 1024 * 1024)
+    {
+      *reason = g_strdup ("attachment_too_large");
+      return OUTCOME_FAILED;
     }
   mail = mail_build (c, m, pdf, provider_id);
   upload.data = mail->str;
@@ -364,7 +451,7 @@ send_mail (Config *c, PGconn *conn, const Message *m, char **provider_id, char *
  * the parameters sorted by name and percent-encoded, signed with
  * HMAC-SHA1 of "POST&%2F&" + the encoded query under the secret + "&". */
 static Outcome
-send_sms (Config *c, const Message *m, char **provider_id, char **reason)
+send_sms_aliyun (Config *c, const Message *m, char **provider_id, char **reason)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
@@ -386,7 +473,6 @@ send_sms (Config *c, const Message *m, char **provider_id, char **reason)
   long status = 0;
   curl_off_t uploaded = 0;
   CURLcode code;
-  CURL *curl;
   const char *params[][2] = {
     { "AccessKeyId", setting (c, "messages.sms.access_key_id", "") },
     { "Action", "SendSms" },
@@ -422,19 +508,8 @@ send_sms (Config *c, const Message *m, char **provider_id, char **reason)
   body = g_strdup_printf ("Signature=%s&%s", signature_encoded, query->str);
 
   headers = curl_slist_append (headers, "Content-Type: application/x-www-form-urlencoded");
-  curl = curl_easy_init ();
-  curl_easy_setopt (curl, CURLOPT_URL, setting (c, "messages.sms.endpoint", "https://dysmsapi.aliyuncs.com/"));
-  curl_easy_setopt (curl, CURLOPT_POSTFIELDS, body);
-  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, response_write_cb);
-  curl_easy_setopt (curl, CURLOPT_WRITEDATA, response);
-  curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, 20L);
-  curl_easy_setopt (curl, CURLOPT_TIMEOUT, 60L);
-  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-  code = curl_easy_perform (curl);
-  curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_getinfo (curl, CURLINFO_SIZE_UPLOAD_T, &uploaded);
-  curl_easy_cleanup (curl);
+  code = http_post (setting (c, "messages.sms.endpoint", "https://dysmsapi.aliyuncs.com/"), body, headers, response,
+                    &status, &uploaded);
   curl_slist_free_all (headers);
 
   if (code != CURLE_OK)
@@ -468,6 +543,186 @@ send_sms (Config *c, const Message *m, char **provider_id, char **reason)
   return status >= 500 ? OUTCOME_UNKNOWN : OUTCOME_RETRY;
 }
 
+/* Lower-case hex of `data`'s SHA-256. */
+static char *
+sha256_hex (const char *data, gssize len)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len < 0 ? strlen (data) : (gsize) len);
+}
+
+/* HMAC-SHA256 of `data` under `key` (raw bytes), into `out` (32 bytes). */
+static void
+hmac_sha256 (const guchar *key, gsize key_len, const char *data, guint8 out[32])
+{
+  g_autoptr(GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, key, key_len);
+  gsize len = 32;
+
+  g_hmac_update (hmac, (const guchar *) data, -1);
+  g_hmac_get_digest (hmac, out, &len);
+}
+
+char *
+wx_messages_tc3_authorization (const char *secret_id, const char *secret_key, const char *host,
+                               const char *action, gint64 timestamp, const char *payload)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (timestamp);
+  g_autofree char *date = g_date_time_format (at, "%Y-%m-%d");
+  g_autofree char *action_lower = g_ascii_strdown (action, -1);
+  g_autofree char *payload_hash = sha256_hex (payload, -1);
+  g_autofree char *canonical = g_strdup_printf ("POST\n/\n\n"
+                                                "content-type:application/json; charset=utf-8\n"
+                                                "host:%s\n"
+                                                "x-tc-action:%s\n\n"
+                                                "content-type;host;x-tc-action\n%s",
+                                                host, action_lower, payload_hash);
+  g_autofree char *canonical_hash = sha256_hex (canonical, -1);
+  g_autofree char *scope = g_strdup_printf ("%s/sms/tc3_request", date);
+  g_autofree char *to_sign = g_strdup_printf ("TC3-HMAC-SHA256\n%" G_GINT64_FORMAT "\n%s\n%s",
+                                              timestamp, scope, canonical_hash);
+  g_autofree char *key = g_strdup_printf ("TC3%s", secret_key);
+  guint8 k_date[32], k_service[32], k_signing[32], signature[32];
+  char hex[65];
+
+  hmac_sha256 ((const guchar *) key, strlen (key), date, k_date);
+  hmac_sha256 (k_date, 32, "sms", k_service);
+  hmac_sha256 (k_service, 32, "tc3_request", k_signing);
+  hmac_sha256 (k_signing, 32, to_sign, signature);
+  for (int i = 0; i < 32; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", signature[i]);
+  return g_strdup_printf ("TC3-HMAC-SHA256 Credential=%s/%s, SignedHeaders=content-type;host;x-tc-action, Signature=%s",
+                          secret_id, scope, hex);
+}
+
+/* Tencent Cloud SMS, SendSms (API version 2021-01-11): a JSON body, signed
+ * with TC3-HMAC-SHA256 over the content type, the host and the action. The
+ * template's variables by position (param_list); SessionContext carries
+ * the key, as Alibaba Cloud's OutId does. */
+static Outcome
+send_sms_tencent (Config *c, const Message *m, char **provider_id, char **reason)
+{
+  const char *endpoint = setting (c, "messages.sms.endpoint", "https://sms.tencentcloudapi.com/");
+  g_autoptr(GUri) uri = g_uri_parse (endpoint, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *host = NULL;
+  g_autofree char *phone = g_strdup_printf ("+86%s", m->recipient);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonParser) list = json_parser_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *authorization = NULL;
+  g_autofree char *h_auth = NULL, *h_time = NULL, *h_region = NULL;
+  g_autoptr(GString) response = g_string_new (NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  struct curl_slist *headers = NULL;
+  long status = 0;
+  curl_off_t uploaded = 0;
+  CURLcode code;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    {
+      *reason = g_strdup_printf ("SMS: the endpoint %s is not an address", endpoint);
+      return OUTCOME_RETRY;
+    }
+  host = g_uri_get_port (uri) > 0 ? g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri))
+                                  : g_strdup (g_uri_get_host (uri));
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "PhoneNumberSet");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, phone);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "SmsSdkAppId");
+  json_builder_add_string_value (b, setting (c, "messages.sms.sdk_app_id", ""));
+  json_builder_set_member_name (b, "SignName");
+  json_builder_add_string_value (b, m->sign_name);
+  json_builder_set_member_name (b, "TemplateId");
+  json_builder_add_string_value (b, m->template_code);
+  json_builder_set_member_name (b, "TemplateParamSet");
+  json_builder_begin_array (b);
+  if (json_parser_load_from_data (list, m->param_list, -1, NULL) && JSON_NODE_HOLDS_ARRAY (json_parser_get_root (list)))
+    {
+      JsonArray *a = json_node_get_array (json_parser_get_root (list));
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        json_builder_add_string_value (b, json_array_get_string_element (a, i));
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "SessionContext");
+  json_builder_add_string_value (b, m->key);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  payload = json_generator_to_data (gen, NULL);
+
+  authorization = wx_messages_tc3_authorization (setting (c, "messages.sms.access_key_id", ""),
+                                                 c->sms_secret ? c->sms_secret : "", host, "SendSms", now, payload);
+  h_auth = g_strdup_printf ("Authorization: %s", authorization);
+  h_time = g_strdup_printf ("X-TC-Timestamp: %" G_GINT64_FORMAT, now);
+  h_region = g_strdup_printf ("X-TC-Region: %s", setting (c, "messages.sms.region", "ap-guangzhou"));
+  headers = curl_slist_append (headers, "Content-Type: application/json; charset=utf-8");
+  headers = curl_slist_append (headers, h_auth);
+  headers = curl_slist_append (headers, "X-TC-Action: SendSms");
+  headers = curl_slist_append (headers, "X-TC-Version: 2021-01-11");
+  headers = curl_slist_append (headers, h_time);
+  headers = curl_slist_append (headers, h_region);
+  code = http_post (endpoint, payload, headers, response, &status, &uploaded);
+  curl_slist_free_all (headers);
+
+  if (code != CURLE_OK)
+    {
+      *reason = g_strdup_printf ("SMS: %s", curl_easy_strerror (code));
+      return curl_failed_before_sending (code) || uploaded == 0 ? OUTCOME_RETRY : OUTCOME_UNKNOWN;
+    }
+  if (json_parser_load_from_data (parser, response->str, response->len, NULL)
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
+      && json_object_has_member (json_node_get_object (json_parser_get_root (parser)), "Response"))
+    {
+      JsonObject *r = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "Response");
+      JsonObject *e = r && json_object_has_member (r, "Error") ? json_object_get_object_member (r, "Error") : NULL;
+      JsonArray *set = r && json_object_has_member (r, "SendStatusSet")
+        ? json_object_get_array_member (r, "SendStatusSet") : NULL;
+      JsonObject *one = set && json_array_get_length (set) == 1 ? json_array_get_object_element (set, 0) : NULL;
+      const char *result;
+
+      if (e)
+        {
+          /* The request itself was refused: signature, key, parameters. */
+          result = json_object_get_string_member_with_default (e, "Code", "");
+          *reason = g_strdup_printf ("%s: %s", result, json_object_get_string_member_with_default (e, "Message", ""));
+          if (g_str_has_prefix (result, "AuthFailure") || g_str_has_prefix (result, "InvalidParameter")
+              || g_str_has_prefix (result, "UnauthorizedOperation") || g_str_has_prefix (result, "MissingParameter"))
+            return OUTCOME_FAILED;
+          return OUTCOME_RETRY;
+        }
+      if (one)
+        {
+          result = json_object_get_string_member_with_default (one, "Code", "");
+          if (g_str_equal (result, "Ok"))
+            {
+              *provider_id = g_strdup (json_object_get_string_member_with_default (one, "SerialNo", ""));
+              return OUTCOME_SENT;
+            }
+          *reason = g_strdup_printf ("%s: %s", result, json_object_get_string_member_with_default (one, "Message", ""));
+          /* The number, the template or the signature is wrong. */
+          if (g_str_has_prefix (result, "InvalidParameter") || g_str_has_prefix (result, "FailedOperation.PhoneNumber")
+              || g_str_has_prefix (result, "FailedOperation.Template") || g_str_has_prefix (result, "FailedOperation.Sign")
+              || g_str_has_prefix (result, "UnsupportedOperation"))
+            return OUTCOME_FAILED;
+          return OUTCOME_RETRY;
+        }
+    }
+  *reason = g_strdup_printf ("SMS: HTTP %ld, not a SendSms answer", status);
+  return status >= 500 ? OUTCOME_UNKNOWN : OUTCOME_RETRY;
+}
+
+static Outcome
+send_sms (Config *c, const Message *m, char **provider_id, char **reason)
+{
+  if (g_str_equal (setting (c, "messages.sms.provider", "aliyun"), "tencent"))
+    return send_sms_tencent (c, m, provider_id, reason);
+  return send_sms_aliyun (c, m, provider_id, reason);
+}
+
 /* ------------------------------------------------------------ the loop */
 
 static gboolean
@@ -490,6 +745,7 @@ claim (PGconn *conn, const char *sender, Message *m, gboolean *found, GError **e
   m->subject = COL ("subject");
   m->body = COL ("body");
   m->params = COL ("params");
+  m->param_list = COL ("param_list");
   m->template_code = COL ("template_code");
   m->sign_name = COL ("sign_name");
   m->attachment = PQgetisnull (res, 0, PQfnumber (res, "attachment")) ? NULL : COL ("attachment");

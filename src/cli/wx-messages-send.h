@@ -1,6 +1,6 @@
 /* wx-messages-send.h — the sender of the outbox (issue 17, table
  * messages of 022_messages.sql): e-mail over SMTP and SMS through Alibaba
- * Cloud SMS (SendSms), both with libcurl. `weixiu-admin messages send`
+ * Cloud SMS or Tencent Cloud SMS (SendSms), all with libcurl. `weixiu-admin messages send`
  * and `weixiu-admin jobs run` call wx_messages_send_due. */
 #pragma once
 
@@ -39,5 +39,22 @@ char    *wx_messages_mime_header_word (const char *text);
 /* Alibaba Cloud's percent-encoding of the RPC signature (RFC 3986: all
  * but A–Z a–z 0–9 - _ . ~). */
 char    *wx_messages_percent_encode   (const char *text);
+
+/* Sends the complete `mail` (CRLF line ends) to `rcpt` over SMTP at
+ * `url`, without TLS or login: the bench's limit for the sender. */
+gboolean wx_messages_smtp_send_plain  (const char *url,
+                                       const char *rcpt,
+                                       const char *mail);
+
+/* Tencent Cloud's Authorization header value (TC3-HMAC-SHA256) for a
+ * POST of JSON `payload` to "/" on `host` with the signed headers
+ * content-type, host and x-tc-action, service "sms", at `timestamp`
+ * (Unix seconds, whose UTC date is in the scope). */
+char    *wx_messages_tc3_authorization (const char *secret_id,
+                                        const char *secret_key,
+                                        const char *host,
+                                        const char *action,
+                                        gint64      timestamp,
+                                        const char *payload);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "wx-db.h"
 #include "wx-db-calls.h"
 #include "wx-db-detail.h"
+#include "wx-db-messages.h"
 #include "wx-db-sla.h"
 
 static const char *section_labels[WX_N_DETAIL_SECTIONS] = {
@@ -458,39 +459,6 @@ message_clear (WxDetailMessage *m)
   g_free (m->text);
 }
 
-static const struct {
-  const char *code;
-  const char *label;
-} message_words[] = {
-  { "visit_booked",           N_("Visit booked") },
-  { "visit_reminder_evening", N_("Reminder the evening before") },
-  { "visit_reminder_hour",    N_("Reminder an hour before") },
-  { "running_late",           N_("Running late") },
-  { "arrival",                N_("Arrival notice") },
-  { "absent_note",            N_("Note: customer absent") },
-  { "ready",                  N_("Machine ready") },
-  { "quote",                  N_("Quote with PDF") },
-  { "thank_you",              N_("Thank-you") },
-  { "statement",              N_("Statement") },
-  { "sms",                    N_("SMS") },
-  { "email",                  N_("E-mail") },
-  { "queued",                 N_("queued") },
-  { "sending",                N_("sending") },
-  { "sent",                   N_("sent") },
-  { "failed",                 N_("failed") },
-  { "unknown",                N_("result unknown") },
-  { "cancelled",              N_("cancelled") },
-};
-
-static const char *
-message_word (const char *code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (message_words); i++)
-    if (g_str_equal (message_words[i].code, code))
-      return _(message_words[i].label);
-  return code;
-}
-
 /* The order's messages to the customer, oldest first. */
 static GArray *
 load_messages (PGconn *conn, gint64 order_id, GError **error)
@@ -511,9 +479,9 @@ load_messages (PGconn *conn, gint64 order_id, GError **error)
     {
       const char *state = PQgetvalue (res, i, 5);
       const char *reason = PQgetvalue (res, i, 6);
-      g_autofree char *head = g_strdup_printf ("%s · %s → %s: %s", message_word (PQgetvalue (res, i, 2)),
-                                               message_word (PQgetvalue (res, i, 3)), PQgetvalue (res, i, 4),
-                                               message_word (state));
+      g_autofree char *head = g_strdup_printf ("%s · %s → %s: %s", wx_db_message_word (PQgetvalue (res, i, 2)),
+                                               wx_db_message_word (PQgetvalue (res, i, 3)), PQgetvalue (res, i, 4),
+                                               wx_db_message_word (state));
       WxDetailMessage m;
 
       m.id = wx_db_get_int (res, i, 0);

@@ -98,6 +98,7 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "message_sms_long",            N_("The SMS would need %s messages; shorten it to at most 5 (70 characters, then 67 each).") },
   { "message_template_code",       N_("An SMS template needs the provider's template code (issued when the text was approved).") },
   { "message_template_field",      N_("The template's %s is not valid: a known kind, sms or email, zh_CN or en, a one-line subject, a template code of letters and digits, a signature of at most 20 characters.") },
+  { "message_attachment_large",    N_("The attachment is %s MB; an e-mail takes at most 10 MB.") },
   { "message_unknown",             N_("There is no message %s.") },
   { "message_not_resendable",      N_("This message is still %s; only a sent, failed or unknown message can be sent again.") },
   { "message_not_unknown",         N_("Message %s is not waiting for a decision; only a message whose result is unknown is settled by hand.") },

@@ -5,6 +5,7 @@
 #include "core/wx-intake.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db-detail.h"
+#include "db/wx-db-messages.h"
 #include "dialogs/wx-amend-dialog.h"
 #include "dialogs/wx-payment-dialog.h"
 #include "wx-order-panel.h"
@@ -39,7 +40,14 @@ static guint signals[N_SIGNALS];
 static void
 clear_box (GtkWidget *box)
 {
+  GtkRoot *root = gtk_widget_get_root (box);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  /* A button in it may have the focus (Resend, just clicked): the window
+   * must not keep a focus that is going. */
+  if (focus && gtk_widget_is_ancestor (focus, box))
+    gtk_root_set_focus (root, NULL);
 
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_widget_unparent (child);
@@ -237,6 +245,19 @@ show_detail (WxOrderPanel        *self,
 
           grid_row (grid, (int) i, m->at_text, m->text, m->attention ? "error" : NULL);
           g_string_append_printf (self->timeline, "%s %s\n", m->at_text, m->text);
+          /* Failed or unknown: the front desk or a supervisor sends it again
+           * once the address or the settings are fixed (wx_message_resend). */
+          if (m->attention && (self->roles & (WX_ROLE_COORDINATOR | WX_ROLE_SUPERVISOR)))
+            {
+              GtkWidget *button = gtk_button_new_with_label (_("Resend"));
+              g_autofree char *name = g_strdup_printf ("resend-%" G_GINT64_FORMAT, m->id);
+
+              gtk_widget_set_name (button, name);
+              gtk_widget_set_valign (button, GTK_ALIGN_START);
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.resend-message");
+              gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (m->id));
+              gtk_grid_attach (grid, button, 2, (int) i, 1, 1);
+            }
         }
       gtk_box_append (self->content_box, GTK_WIDGET (grid));
     }
@@ -387,6 +408,37 @@ amend_action_cb (GtkWidget  *widget,
   wx_order_panel_amend (WX_ORDER_PANEL (widget));
 }
 
+static void
+resent_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WxOrderPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!wx_db_worker_write_finish (WX_DB_WORKER (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  if (self->number)
+    reload (self);
+}
+
+static void
+resend_message_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WxOrderPanel *self = WX_ORDER_PANEL (widget);
+
+  wx_db_message_resend_async (self->worker, g_variant_get_int64 (parameter), self->cancellable,
+                              resent_cb, g_object_ref (self));
+}
+
 /* ------------------------------------------------------------ the object */
 
 static void
@@ -439,6 +491,7 @@ wx_order_panel_class_init (WxOrderPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.print", "u", print_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.amend", NULL, amend_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.payment", NULL, payment_action_cb);
+  gtk_widget_class_install_action (widget_class, "panel.resend-message", "x", resend_message_action_cb);
 }
 
 static void

@@ -7,10 +7,12 @@
 #include "supervisor/wx-callback-page.h"
 #include "supervisor/wx-complaint-page.h"
 #include "supervisor/wx-escalation-page.h"
+#include "supervisor/wx-messages-page.h"
 #include "supervisor/wx-report-view.h"
 #include "supervisor/wx-review-page.h"
 #include "supervisor/wx-settings-page.h"
 #include "supervisor/wx-staff-page.h"
+#include "supervisor/wx-templates-page.h"
 #include "wx-board-window.h"
 #include "wx-supervisor-window.h"
 
@@ -20,6 +22,7 @@
 
 static const char *const page_names[] = {
   "report", "review", "callbacks", "complaints", "escalations", "folders", "settings", "staff",
+  "messages", "templates",
 };
 
 struct _WxSupervisorWindow
@@ -37,6 +40,8 @@ struct _WxSupervisorWindow
   GtkBox            *escalations_box;
   GtkBox            *settings_box;
   GtkBox            *staff_box;
+  GtkBox            *messages_box;
+  GtkBox            *templates_box;
   GtkLabel          *status_label;
   GtkLabel          *jobs_label;
   AdwWindowTitle    *window_title;
@@ -52,6 +57,8 @@ struct _WxSupervisorWindow
   WxEscalationPage  *escalation_page;
   WxSettingsPage    *settings_view;
   WxStaffPage       *staff_view;
+  WxMessagesPage    *messages_page;
+  WxTemplatesPage   *templates_view;
 
   guint              sweep_id;
   gboolean           sweeping;
@@ -81,6 +88,7 @@ page_box (WxSupervisorWindow *self,
   GtkBox *boxes[] = {
     self->report_box, self->review_box, self->callbacks_box, self->complaints_box,
     self->escalations_box, self->board_box, self->settings_box, self->staff_box,
+    self->messages_box, self->templates_box,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
@@ -365,6 +373,8 @@ wx_supervisor_window_class_init (WxSupervisorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, escalations_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, settings_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, staff_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, messages_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, templates_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, jobs_label);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, window_title);
@@ -372,7 +382,7 @@ wx_supervisor_window_class_init (WxSupervisorWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action_cb);
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+  for (guint i = 0; i < MIN (G_N_ELEMENTS (page_names), 9); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", page_names[i]);
 }
@@ -396,6 +406,10 @@ wx_supervisor_window_init (WxSupervisorWindow *self)
   add_page (self, "settings", WX_PAGE (self->settings_view));
   self->staff_view = WX_STAFF_PAGE (wx_staff_page_new ());
   add_page (self, "staff", WX_PAGE (self->staff_view));
+  self->messages_page = WX_MESSAGES_PAGE (wx_messages_page_new ());
+  add_page (self, "messages", WX_PAGE (self->messages_page));
+  self->templates_view = WX_TEMPLATES_PAGE (wx_templates_page_new ());
+  add_page (self, "templates", WX_PAGE (self->templates_view));
 }
 
 WxSupervisorWindow *
@@ -417,6 +431,9 @@ wx_supervisor_window_new (WxApplication *app,
   wx_complaint_page_reload (self->complaint_page);
   wx_escalation_page_set_worker (self->escalation_page, self->worker);
   wx_escalation_page_reload (self->escalation_page);
+  /* Loaded when first shown. */
+  wx_page_set_worker (WX_PAGE (self->messages_page), self->worker);
+  wx_page_set_worker (WX_PAGE (self->templates_view), self->worker);
   wx_supervisor_window_sweep (self);
   self->sweep_id = g_timeout_add_seconds (SWEEP_SECONDS, sweep_timeout_cb, self);
   return self;

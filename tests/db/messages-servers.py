@@ -14,10 +14,23 @@ that description and not from the project's code, and writes each request
 as OUT/sms-N.json. It answers {"Code": "OK", "BizId": …}; a number
 13900000000 gets the provider's isv.MOBILE_NUMBER_ILLEGAL.
 
+The same HTTP server takes Tencent Cloud SMS SendSms requests (API
+2021-01-11; a request with an X-TC-Action header) and checks their
+TC3-HMAC-SHA256 signature as Tencent documents it ("签名方法 v3": the
+canonical request of method, URI "/", empty query, the headers
+content-type, host and x-tc-action lower-cased, the signed headers and the
+SHA-256 of the payload; StringToSign "TC3-HMAC-SHA256\nTIMESTAMP\nDATE/sms/
+tc3_request\nSHA256(canonical)"; the key derived by HMAC-SHA256 from "TC3" +
+SECRET over the date, "sms" and "tc3_request"), with the same secret. It
+answers a SendStatusSet of Code "Ok" and a SerialNo; +8613900000000 gets
+InvalidParameterValue.IncorrectPhoneNumber; a bad signature the Error
+AuthFailure.SignatureFailure.
+
 Prints "smtp PORT" and "http PORT" on one line each, then serves until
 its standard input closes (the test program ended, even by a crash).
 """
 import base64
+import datetime
 import email
 import email.policy
 import hashlib
@@ -90,13 +103,76 @@ def percent(s):
     return urllib.parse.quote(s, safe="-_.~")
 
 
+def tc3_expected(headers, payload):
+    """The Authorization a TC3-HMAC-SHA256 request must carry, per Tencent's documentation."""
+    timestamp = int(headers.get("X-TC-Timestamp", "0"))
+    date = datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).strftime("%Y-%m-%d")
+    canonical_headers = "content-type:%s\nhost:%s\nx-tc-action:%s\n" % (
+        headers.get("Content-Type", ""), headers.get("Host", ""), headers.get("X-TC-Action", "").lower())
+    signed = "content-type;host;x-tc-action"
+    canonical = "\n".join(["POST", "/", "", canonical_headers, signed, hashlib.sha256(payload).hexdigest()])
+    scope = "%s/sms/tc3_request" % date
+    to_sign = "\n".join(["TC3-HMAC-SHA256", str(timestamp), scope,
+                         hashlib.sha256(canonical.encode()).hexdigest()])
+
+    def sign(key, msg):
+        return hmac.new(key, msg.encode(), hashlib.sha256).digest()
+    k = sign(sign(sign(("TC3" + secret).encode(), date), "sms"), "tc3_request")
+    signature = hmac.new(k, to_sign.encode(), hashlib.sha256).hexdigest()
+    secret_id = headers.get("Authorization", "").split("Credential=", 1)[-1].split("/", 1)[0]
+    return "TC3-HMAC-SHA256 Credential=%s/%s, SignedHeaders=%s, Signature=%s" % (secret_id, scope, signed, signature)
+
+
 class Sms(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def answer(self, answer):
+        data = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def tencent(self, raw):
+        payload = json.loads(raw.decode("utf-8"))
+        given = self.headers.get("Authorization", "")
+        expected = tc3_expected(self.headers, raw)
+        required = ["PhoneNumberSet", "SmsSdkAppId", "SignName", "TemplateId"]
+        record = {
+            "provider": "tencent",
+            "path": self.path,
+            "headers": {k: self.headers.get(k, "") for k in ("Content-Type", "Host", "X-TC-Action", "X-TC-Version",
+                                                             "X-TC-Timestamp", "X-TC-Region")},
+            "payload": payload,
+            "signature_ok": hmac.compare_digest(given, expected),
+            "missing": [k for k in required if not payload.get(k)],
+        }
+        with open(next_name("sms") + ".json", "w") as f:
+            json.dump(record, f, ensure_ascii=False)
+        if not record["signature_ok"]:
+            self.answer({"Response": {"Error": {"Code": "AuthFailure.SignatureFailure",
+                                                "Message": "The provided credentials could not be validated."},
+                                      "RequestId": "r"}})
+            return
+        phone = (payload.get("PhoneNumberSet") or [""])[0]
+        if phone == "+8613900000000":
+            status = {"SerialNo": "", "PhoneNumber": phone, "Fee": 0, "SessionContext": payload.get("SessionContext", ""),
+                      "Code": "InvalidParameterValue.IncorrectPhoneNumber", "Message": "手机号格式错误", "IsoCode": "CN"}
+        else:
+            status = {"SerialNo": "serial-%s" % payload.get("SessionContext", ""), "PhoneNumber": phone, "Fee": 1,
+                      "SessionContext": payload.get("SessionContext", ""), "Code": "Ok", "Message": "send success",
+                      "IsoCode": "CN"}
+        self.answer({"Response": {"SendStatusSet": [status], "RequestId": "r"}})
+
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
-        body = self.rfile.read(length).decode("utf-8")
+        raw = self.rfile.read(length)
+        if self.headers.get("X-TC-Action"):
+            self.tencent(raw)
+            return
+        body = raw.decode("utf-8")
         pairs = urllib.parse.parse_qsl(body, keep_blank_values=True)
         params = dict(pairs)
         given = params.pop("Signature", "")
@@ -121,12 +197,7 @@ class Sms(http.server.BaseHTTPRequestHandler):
             answer = {"Code": "isv.MOBILE_NUMBER_ILLEGAL", "Message": "非法手机号", "RequestId": "r"}
         else:
             answer = {"Code": "OK", "Message": "OK", "BizId": "biz-%s" % params.get("OutId", ""), "RequestId": "r"}
-        data = json.dumps(answer).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        self.answer(answer)
 
 
 kwargs = {}

@@ -43,6 +43,11 @@ static const Case cases[] = {
 #define NEW_TEMPLATE(cols, vals) \
   "INSERT INTO message_templates (kind, channel, lang, body" cols ") VALUES ('arrival', 'email', 'en', 'arrived'" vals ")"
   CHECK_CASE ("message attachment not a document", NEW_MESSAGE (", attachment", ", 'pdf'"), "messages_attachment_check"),
+  CHECK_CASE ("message attachment over 10 MB", NEW_MESSAGE (", attachment, attachment_pdf",
+                                                            ", 'statement', convert_to(repeat('x', 10485761), 'UTF8')"),
+              "messages_attachment_pdf_check"),
+  CHECK_CASE ("message statement without its PDF", NEW_MESSAGE (", attachment", ", 'statement'"), "messages_statement_pdf"),
+  CHECK_CASE ("message param list not a list", NEW_MESSAGE (", param_list", ", '{}'"), "messages_param_list_check"),
   CHECK_CASE ("message attempts negative",  NEW_MESSAGE (", attempts", ", -1"), "messages_attempts_check"),
   CHECK_CASE ("message by fax",             "INSERT INTO messages (kind, channel, recipient, body) VALUES ('ready', 'fax', '13812345678', 'x')", "messages_channel_check"),
   FK_CASE ("message of no event",           NEW_MESSAGE (", event_id", ", 999999999"), "messages_event_id_fkey"),

@@ -606,6 +606,238 @@ test_starttls (void)
   g_spawn_close_pid (pid);
 }
 
+/* ------------------------------------------------------------ Tencent Cloud SMS */
+
+static void
+set_setting (PGconn *conn, const char *key, const char *v)
+{
+  const char *params[] = { key, v };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wx_db_execute (conn, "UPDATE settings SET value = $2 WHERE key = $1", 2, params, &error));
+  g_assert_no_error (error);
+}
+
+/* The last SMS request the HTTP server received. */
+static JsonObject *
+last_sms (JsonParser *parser)
+{
+  guint n = received ("sms");
+
+  g_assert_cmpuint (n, >, 0);
+  return received_file ("sms", n, parser);
+}
+
+/* "ready" through Tencent Cloud SMS: the request as Tencent documents it
+ * (its TC3-HMAC-SHA256 signature recomputed by the test server), the
+ * template's variables by position; the provider's refusal of a number is
+ * kept with its message, not retried. */
+static void
+test_tencent_sms (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = order_in (conn, "carry_in", "repaired", "13812345678", NULL, NULL);
+  g_autofree char *bad = order_in (conn, "carry_in", "repaired", "13900000000", NULL, NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *phone = value (conn, "SELECT wx_setting('company.phone', '')", NULL, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *request = NULL;
+  JsonObject *sms, *payload, *headers;
+  JsonArray *list;
+
+  wx_test_db_exec (conn, "UPDATE message_templates SET body = '您的设备（单号{单号}）已修好，请致电{电话}。'"
+                         " WHERE kind = 'ready' AND channel = 'sms' AND lang = 'zh_CN'");
+  set_setting (conn, "messages.sms.provider", "tencent");
+  set_setting (conn, "messages.sms.sdk_app_id", "1400000001");
+  set_setting (conn, "messages.sms.region", "ap-guangzhou");
+  assert_step (conn, coordinator, number, "notify", "{\"answered_by\": \"李明\"}");
+  key = value (conn, "SELECT m.idempotency_key FROM messages m JOIN service_orders o ON o.id = m.order_id"
+                     " WHERE o.number = $1 AND m.channel = 'sms'", number, NULL);
+  send_messages ();
+  sms = last_sms (parser);
+  request = json_to_string (json_parser_get_root (parser), FALSE);
+  g_test_message ("Tencent Cloud SMS request: %s", request);
+  g_assert_cmpstr (json_object_get_string_member (sms, "provider"), ==, "tencent");
+  g_assert_true (json_object_get_boolean_member (sms, "signature_ok"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (sms, "missing")), ==, 0);
+  headers = json_object_get_object_member (sms, "headers");
+  g_assert_cmpstr (json_object_get_string_member (headers, "X-TC-Action"), ==, "SendSms");
+  g_assert_cmpstr (json_object_get_string_member (headers, "X-TC-Version"), ==, "2021-01-11");
+  g_assert_cmpstr (json_object_get_string_member (headers, "X-TC-Region"), ==, "ap-guangzhou");
+  payload = json_object_get_object_member (sms, "payload");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (payload, "PhoneNumberSet"), 0), ==,
+                   "+8613812345678");
+  g_assert_cmpstr (json_object_get_string_member (payload, "SmsSdkAppId"), ==, "1400000001");
+  g_assert_cmpstr (json_object_get_string_member (payload, "TemplateId"), ==, "SMS_000000007");
+  g_assert_cmpstr (json_object_get_string_member (payload, "SignName"), ==, "维修中心");
+  g_assert_cmpstr (json_object_get_string_member (payload, "SessionContext"), ==, key);
+  /* 您的设备（单号{单号}）已修好，请致电{电话}。 */
+  list = json_object_get_array_member (payload, "TemplateParamSet");
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (list, 0), ==, number);
+  g_assert_cmpstr (json_array_get_string_element (list, 1), ==, phone);
+  {
+    g_autofree char *serial = g_strdup_printf ("serial-%s", key);
+
+    g_assert_cmpint (count (conn, "SELECT count(*) FROM messages WHERE idempotency_key = $1::uuid AND state = 'sent'"
+                                  "   AND provider_id = $2", key, serial), ==, 1);
+  }
+
+  assert_step (conn, coordinator, bad, "notify", "{\"answered_by\": \"李明\"}");
+  send_messages ();
+  g_assert_cmpint (count (conn, "SELECT count(*) FROM messages m JOIN service_orders o ON o.id = m.order_id"
+                                " WHERE o.number = $1 AND m.state = 'failed' AND m.attempts = 1"
+                                "   AND m.last_error = 'InvalidParameterValue.IncorrectPhoneNumber: 手机号格式错误'",
+                         bad, NULL), ==, 1);
+  set_setting (conn, "messages.sms.provider", "aliyun");
+}
+
+/* ------------------------------------------------------------ two senders */
+
+/* Two `weixiu-admin messages send --once` at the same time over the same
+ * due messages: each e-mail arrives once, every row is sent once. */
+static void
+test_two_senders (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                                                       | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) a = NULL;
+  g_autoptr(GSubprocess) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *senders = NULL;
+  const char *argv[] = { g_getenv ("WX_ADMIN"), "--db", conninfo, "messages", "send", "--once", NULL };
+
+  for (int i = 0; i < 16; i++)
+    {
+      char *number = order_in (conn, "carry_in", "repaired", NULL, "twosenders@example.com", NULL);
+
+      assert_step (conn, coordinator, number, "notify", "{\"answered_by\": \"李明\"}");
+      g_ptr_array_add (numbers, number);
+    }
+  a = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  b = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (a, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (b, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      guint found = 0;
+
+      mail_about (g_ptr_array_index (numbers, i), "已可取机", parser, &found);
+      g_assert_cmpuint (found, ==, 1);
+      g_assert_cmpint (count (conn, "SELECT count(*) FROM messages m JOIN service_orders o ON o.id = m.order_id"
+                                    " WHERE o.number = $1 AND m.state = 'sent' AND m.attempts = 1",
+                              g_ptr_array_index (numbers, i), NULL), ==, 1);
+    }
+  senders = value (conn, "SELECT count(DISTINCT claimed_by) FROM messages WHERE recipient = 'twosenders@example.com'",
+                   NULL, NULL);
+  g_test_message ("the messages were claimed by %s sender(s)", senders);
+}
+
+/* ------------------------------------------------------------ the statement */
+
+/* The money side queues the monthly statement with its PDF
+ * (wx_message_queue … 'statement', …, pdf): it arrives once, attached as
+ * statement-PERIOD.pdf with the same bytes; a PDF over 10 MB is refused
+ * with a sentence and nothing is queued. */
+static void
+test_statement (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = order_in (conn, "carry_in", "repaired", NULL, "finance@example.com", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *pdf_path = g_build_filename (outdir, "statement-source.pdf", NULL);
+  g_autofree char *pdf_hex = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree gchar *bytes = NULL;
+  gsize len = 0;
+  JsonObject *mail = NULL, *attachment;
+  const char *cairo[] = { "/usr/bin/python3", "-c",
+    "import sys\n"
+    "body = b'BT /F1 24 Tf 72 720 Td (STATEMENT 2026-11) Tj ET'\n"
+    "objs = [b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',\n"
+    "        b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',\n"
+    "        b'<< /Length %d >>\\nstream\\n' % len(body) + body + b'\\nendstream',\n"
+    "        b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']\n"
+    "out = b'%PDF-1.4\\n'; offs = []\n"
+    "for i, o in enumerate(objs):\n"
+    "    offs.append(len(out)); out += b'%d 0 obj\\n' % (i + 1) + o + b'\\nendobj\\n'\n"
+    "x = len(out); out += b'xref\\n0 %d\\n0000000000 65535 f \\n' % (len(objs) + 1)\n"
+    "for o in offs: out += b'%010d 00000 n \\n' % o\n"
+    "out += b'trailer\\n<< /Size %d /Root 1 0 R >>\\nstartxref\\n%d\\n%%%%EOF\\n' % (len(objs) + 1, x)\n"
+    "open(sys.argv[1], 'wb').write(out)\n", pdf_path, NULL };
+  int status = 0;
+  guint found = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) cairo, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (pdf_path, &bytes, &len, NULL));
+  {
+    GString *hex = g_string_new ("\\x");
+
+    for (gsize i = 0; i < len; i++)
+      g_string_append_printf (hex, "%02x", (guchar) bytes[i]);
+    pdf_hex = g_string_free (hex, FALSE);
+  }
+  {
+    const char *params[] = { number, pdf_hex };
+    g_autoptr(GError) error = NULL;
+    g_autofree char *n = wx_db_query_value (conn,
+      "SELECT wx_message_queue(o, NULL, 'statement', '{\"amount\": \"1,234.00\", \"period\": \"2026-11\"}',"
+      "                        now(), 'statement', $2::bytea) FROM service_orders o WHERE o.number = $1",
+      2, params, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (n, ==, "1");
+  }
+  /* over 10 MB: refused, nothing queued */
+  {
+    const char *params[] = { number };
+    g_autofree char *state = wx_test_db_sqlstate (conn,
+      "SELECT wx_message_queue(o, NULL, 'statement', '{}', now(), 'statement', convert_to(repeat('x', 10485761), 'UTF8'))"
+      "  FROM service_orders o WHERE o.number = $1", 1, params);
+
+    g_assert_cmpstr (state, ==, "WX400");
+  }
+  g_assert_cmpint (count (conn, "SELECT count(*) FROM messages m JOIN service_orders o ON o.id = m.order_id"
+                                " WHERE o.number = $1 AND m.kind = 'statement'", number, NULL), ==, 1);
+  send_messages ();
+  for (guint i = 1; i <= received ("mail"); i++)
+    {
+      JsonObject *m = received_file ("mail", i, parser);
+
+      if (g_strcmp0 (json_array_get_string_element (json_object_get_array_member (m, "rcpt_tos"), 0),
+                     "finance@example.com") == 0)
+        {
+          found++;
+          g_assert_nonnull (strstr (json_object_get_string_member (m, "subject"), "对账单"));
+          g_assert_nonnull (strstr (json_object_get_string_member (m, "subject"), "2026-11"));
+          g_assert_nonnull (strstr (json_object_get_string_member (m, "body"), "1,234.00"));
+          attachment = json_array_get_object_element (json_object_get_array_member (m, "attachments"), 0);
+          g_assert_cmpstr (json_object_get_string_member (attachment, "filename"), ==, "statement-2026-11.pdf");
+          g_assert_true (g_file_get_contents (json_object_get_string_member (attachment, "path"), &sent, NULL, NULL));
+          g_assert_true (memcmp (sent, bytes, len) == 0);
+          {
+            const char *argv[] = { "pdftotext", json_object_get_string_member (attachment, "path"), "-", NULL };
+
+            g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                         NULL, NULL, &mine, NULL, &status, NULL));
+            g_assert_nonnull (strstr (mine, "STATEMENT 2026-11"));
+          }
+          mail = m;
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+  g_assert_nonnull (mail);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -659,6 +891,9 @@ main (int argc, char **argv)
   g_test_add_func ("/messages/opt-out-and-landline", test_opt_out_and_landline);
   g_test_add_func ("/messages/templates-and-guard", test_templates_and_guard);
   g_test_add_func ("/messages/starttls", test_starttls);
+  g_test_add_func ("/messages/tencent-sms", test_tencent_sms);
+  g_test_add_func ("/messages/two-senders-send-once", test_two_senders);
+  g_test_add_func ("/messages/statement-with-pdf", test_statement);
   status = g_test_run ();
   kill (servers_pid, SIGTERM);
   g_spawn_close_pid (servers_pid);

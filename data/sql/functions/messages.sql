@@ -11,7 +11,7 @@ CREATE OR REPLACE FUNCTION wx_message_placeholders() RETURNS TABLE (zh text, en 
   LANGUAGE sql IMMUTABLE AS $$
   VALUES ('单号', 'number'), ('联系人', 'contact'), ('单位', 'unit'), ('工程师', 'engineer'),
          ('工程师电话', 'engineer_phone'), ('预约时间', 'time'), ('时间', 'at'), ('金额', 'amount'),
-         ('留言', 'note'), ('公司', 'company'), ('电话', 'phone')
+         ('留言', 'note'), ('公司', 'company'), ('电话', 'phone'), ('月份', 'period')
 $$;
 
 -- The first placeholder of `p_text` that is not one of the list, or NULL.
@@ -22,20 +22,23 @@ CREATE OR REPLACE FUNCTION wx_message_unknown_placeholder(p_text text) RETURNS t
    LIMIT 1
 $$;
 
--- `p_text` with its placeholders ({单号} or {number}) filled from `p_params`.
-CREATE OR REPLACE FUNCTION wx_message_render(p_text text, p_params jsonb) RETURNS text
-  LANGUAGE plpgsql IMMUTABLE AS $$
+-- `p_text` with its placeholders ({单号} or {number}) filled from `p_params`:
+-- one expression of nested replace() made here from the list above (a
+-- loop over the list cost a step most of its time), so the list stays the
+-- one place that names them.
+DO $do$
 DECLARE
+  e text := 'p_text';
   r record;
-  v text := p_text;
 BEGIN
-  FOR r IN SELECT zh, en FROM wx_message_placeholders() ORDER BY length(zh) DESC LOOP
-    v := replace(replace(v, '{' || r.zh || '}', coalesce(p_params ->> r.en, '')),
-                 '{' || r.en || '}', coalesce(p_params ->> r.en, ''));
+  FOR r IN SELECT zh, en FROM wx_message_placeholders() LOOP
+    e := format('replace(replace(%s, %L, coalesce(p_params ->> %L, %L)), %L, coalesce(p_params ->> %L, %L))',
+                e, '{' || r.zh || '}', r.en, '', '{' || r.en || '}', r.en, '');
   END LOOP;
-  RETURN v;
+  EXECUTE format('CREATE OR REPLACE FUNCTION wx_message_render(p_text text, p_params jsonb) RETURNS text'
+                 ' LANGUAGE sql IMMUTABLE AS %L', 'SELECT ' || e);
 END
-$$;
+$do$;
 
 -- SMS segments of `p_text`: 70 characters in one message, 67 a segment
 -- beyond (the provider's count for Chinese text, signature included).
@@ -92,6 +95,39 @@ BEGIN
 END
 $$;
 
+-- What a template being edited gives (the Settings page's live preview,
+-- supervisor and admin): the subject and text filled from a real order —
+-- the latest with a booked visit, else the latest — its number, the first
+-- unknown placeholder (NULL: none), the placeholders known, and for an SMS the characters the
+-- provider counts (signature and text) and the segments they make.
+CREATE OR REPLACE FUNCTION wx_message_preview(p_channel text, p_subject text, p_body text, p_sign_name text)
+  RETURNS TABLE (order_number text, subject text, body text, unknown text, chars integer, segments integer,
+                 placeholders text)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  o service_orders;
+  v_params jsonb := '{}';
+BEGIN
+  IF NOT (pg_has_role(wx_caller(), 'wx_supervisor', 'MEMBER') OR pg_has_role(wx_caller(), 'wx_admin', 'MEMBER')) THEN
+    RAISE EXCEPTION 'only a supervisor or an administrator edits the message templates' USING ERRCODE = '42501';
+  END IF;
+  SELECT * INTO o FROM service_orders x ORDER BY x.appointment_at IS NOT NULL DESC, x.id DESC LIMIT 1;
+  IF FOUND THEN
+    v_params := wx_message_params(o);
+  END IF;
+  order_number := o.number;
+  subject := wx_message_render(coalesce(p_subject, ''), v_params);
+  body := wx_message_render(coalesce(p_body, ''), v_params);
+  unknown := coalesce(wx_message_unknown_placeholder(p_subject), wx_message_unknown_placeholder(p_body));
+  SELECT string_agg('{' || p.zh || '} {' || p.en || '}', '  ') INTO placeholders FROM wx_message_placeholders() p;
+  IF p_channel = 'sms' THEN
+    chars := length(coalesce(p_sign_name, '') || body);
+    segments := wx_message_sms_segments(coalesce(p_sign_name, '') || body);
+  END IF;
+  RETURN NEXT;
+END
+$$;
+
 -- ------------------------------------------------------------ queueing
 -- The values of the placeholders for order `o`.
 CREATE OR REPLACE FUNCTION wx_message_params(o service_orders) RETURNS jsonb
@@ -106,14 +142,31 @@ CREATE OR REPLACE FUNCTION wx_message_params(o service_orders) RETURNS jsonb
   FROM (SELECT 1) one LEFT JOIN staff s ON s.role_name = o.engineer
 $$;
 
+-- The values of the placeholders of `p_text` in the order it names them
+-- (a provider that fills its template's variables by position: Tencent
+-- Cloud SMS's {1}, {2} …).
+CREATE OR REPLACE FUNCTION wx_message_param_list(p_text text, p_params jsonb) RETURNS jsonb
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(jsonb_agg(coalesce(p_params ->> p.en, '') ORDER BY m.ord), '[]')
+    FROM regexp_matches(coalesce(p_text, ''), '\{([^{}]*)\}', 'g') WITH ORDINALITY AS m(x, ord)
+    JOIN wx_message_placeholders() p ON m.x[1] IN (p.zh, p.en)
+$$;
+
 -- Puts the messages of kind `p_kind` about order `o` in the outbox: one
 -- per channel the kind has a template for in the shop's language, unless
 -- the kind is turned off (messages.kind.KIND), the customer asked for no
 -- SMS / no e-mail, or the order has no address on that channel. A mobile
 -- field that holds no mobile number gets a failed row saying so (the
 -- customer is to be called instead). Returns the rows written.
+-- `p_attachment`: 'quote' (the order's quote PDF, rendered when sent) or
+-- 'statement' with its PDF in `p_attachment_pdf`, e-mail only. The money
+-- side queues the monthly statement so, with the customer's latest order
+-- of the month as `o`, NULL as the event and `p_extra` {"amount": "1,234.00",
+-- "period": "2026-11"}: SELECT wx_message_queue(o, NULL, 'statement',
+-- jsonb_build_object(…), now(), 'statement', pdf).
 CREATE OR REPLACE FUNCTION wx_message_queue(o service_orders, p_event bigint, p_kind text, p_extra jsonb DEFAULT '{}',
-                                            p_due timestamptz DEFAULT now(), p_attachment text DEFAULT NULL)
+                                            p_due timestamptz DEFAULT now(), p_attachment text DEFAULT NULL,
+                                            p_attachment_pdf bytea DEFAULT NULL)
   RETURNS integer LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 DECLARE
   t message_templates;
@@ -136,11 +189,16 @@ BEGIN
       CONTINUE WHEN coalesce(c.no_email, false) OR o.contact_email IS NULL;
       v_to := o.contact_email;
     END IF;
+    IF p_attachment IS NOT NULL AND t.channel = 'email' AND octet_length(p_attachment_pdf) > 10 * 1024 * 1024 THEN
+      PERFORM wx_refuse('message_attachment_large', (octet_length(p_attachment_pdf) / 1024 / 1024)::text);
+    END IF;
     INSERT INTO messages (order_id, event_id, kind, channel, lang, recipient, recipient_name, subject, body, params,
-                          template_code, sign_name, attachment, due_at, state, last_error)
+                          param_list, template_code, sign_name, attachment, attachment_pdf, due_at, state, last_error)
       VALUES (o.id, p_event, p_kind, t.channel, t.lang, coalesce(v_to, o.contact_mobile), left(o.contact_person, 60),
               wx_message_render(t.subject, v_params), wx_message_render(t.body, v_params), v_params,
-              t.template_code, t.sign_name, p_attachment, p_due,
+              wx_message_param_list(t.body, v_params),
+              t.template_code, t.sign_name, CASE WHEN t.channel = 'email' THEN p_attachment END,
+              CASE WHEN t.channel = 'email' AND p_attachment = 'statement' THEN p_attachment_pdf END, p_due,
               CASE WHEN v_to IS NULL THEN 'failed' ELSE 'queued' END,
               CASE WHEN v_to IS NULL THEN 'not_mobile' ELSE '' END);
     v_n := v_n + 1;
@@ -230,7 +288,7 @@ $$;
 -- it is never sent again by itself. Owner and admin only.
 CREATE OR REPLACE FUNCTION wx_messages_claim(p_sender text)
   RETURNS TABLE (id bigint, idempotency_key uuid, channel text, recipient text, recipient_name text,
-                 subject text, body text, params jsonb, template_code text, sign_name text,
+                 subject text, body text, params jsonb, param_list jsonb, template_code text, sign_name text,
                  attachment text, order_number text, attempts integer)
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
@@ -244,7 +302,7 @@ BEGIN
                  FROM c WHERE m.id = c.id
                RETURNING m.*)
     SELECT u.id, u.idempotency_key, u.channel, u.recipient, u.recipient_name, u.subject, u.body, u.params,
-           u.template_code, u.sign_name, u.attachment, o.number, u.attempts
+           u.param_list, u.template_code, u.sign_name, u.attachment, o.number, u.attempts
       FROM u LEFT JOIN service_orders o ON o.id = u.order_id;
 END
 $$;
@@ -340,10 +398,11 @@ END
 $$;
 
 -- ------------------------------------------------------------ grants
-REVOKE ALL ON FUNCTION wx_message_placeholders(), wx_message_unknown_placeholder(text), wx_message_render(text, jsonb),
+REVOKE ALL ON FUNCTION wx_message_preview(text, text, text, text), wx_message_param_list(text, jsonb),
+  wx_message_placeholders(), wx_message_unknown_placeholder(text), wx_message_render(text, jsonb),
   wx_message_sms_segments(text), wx_message_mobile(text),
   wx_message_template_set(text, text, text, text, text, text, text), wx_message_params(service_orders),
-  wx_message_queue(service_orders, bigint, text, jsonb, timestamptz, text),
+  wx_message_queue(service_orders, bigint, text, jsonb, timestamptz, text, bytea),
   wx_message_queue_reminders(service_orders, bigint), wx_messages_on_event(), wx_messages_claim(text),
   wx_message_result(bigint, uuid, text, text, text), wx_message_resend(bigint), wx_message_settle(bigint, boolean),
   wx_message_secret_set(text, text) FROM PUBLIC;
@@ -351,7 +410,8 @@ GRANT EXECUTE ON FUNCTION wx_message_placeholders(), wx_message_unknown_placehol
   wx_message_render(text, jsonb), wx_message_sms_segments(text), wx_message_mobile(text)
   TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 GRANT EXECUTE ON FUNCTION wx_messages_on_event() TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
-GRANT EXECUTE ON FUNCTION wx_message_template_set(text, text, text, text, text, text, text) TO wx_supervisor, wx_admin;
+GRANT EXECUTE ON FUNCTION wx_message_template_set(text, text, text, text, text, text, text),
+  wx_message_preview(text, text, text, text) TO wx_supervisor, wx_admin;
 GRANT EXECUTE ON FUNCTION wx_message_resend(bigint) TO wx_coordinator, wx_supervisor;
 GRANT EXECUTE ON FUNCTION wx_message_settle(bigint, boolean) TO wx_supervisor;
 GRANT EXECUTE ON FUNCTION wx_message_secret_set(text, text), wx_messages_claim(text),
