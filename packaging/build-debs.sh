@@ -69,7 +69,7 @@ Version: $version-1
 Architecture: all
 Maintainer: The Weixiu developers <weixiu@example.org>
 Installed-Size: $(size "$server")
-Depends: weixiu (>= $version-1), postgresql-15, systemd
+Depends: weixiu (>= $version-1), postgresql-15, openssl, systemd
 Section: misc
 Priority: optional
 Homepage: https://github.com/weixiu/weixiu
