@@ -6,6 +6,7 @@
 #include "db/wx-db-jobs.h"
 #include "supervisor/wx-callback-page.h"
 #include "supervisor/wx-complaint-page.h"
+#include "supervisor/wx-archive-page.h"
 #include "supervisor/wx-escalation-page.h"
 #include "supervisor/wx-report-view.h"
 #include "supervisor/wx-review-page.h"
@@ -19,7 +20,7 @@
 #define SWEEP_SECONDS (5 * 60)
 
 static const char *const page_names[] = {
-  "report", "review", "callbacks", "complaints", "escalations", "folders", "settings", "staff",
+  "report", "review", "callbacks", "complaints", "escalations", "folders", "archive", "settings", "staff",
 };
 
 struct _WxSupervisorWindow
@@ -35,6 +36,7 @@ struct _WxSupervisorWindow
   GtkBox            *callbacks_box;
   GtkBox            *complaints_box;
   GtkBox            *escalations_box;
+  GtkBox            *archive_box;
   GtkBox            *settings_box;
   GtkBox            *staff_box;
   GtkLabel          *status_label;
@@ -50,6 +52,7 @@ struct _WxSupervisorWindow
   WxCallbackPage    *callback_page;
   WxComplaintPage   *complaint_page;
   WxEscalationPage  *escalation_page;
+  WxArchivePage     *archive_page;
   WxSettingsPage    *settings_view;
   WxStaffPage       *staff_view;
 
@@ -89,7 +92,7 @@ page_box (WxSupervisorWindow *self,
 {
   GtkBox *boxes[] = {
     self->report_box, self->review_box, self->callbacks_box, self->complaints_box,
-    self->escalations_box, self->board_box, self->settings_box, self->staff_box,
+    self->escalations_box, self->board_box, self->archive_box, self->settings_box, self->staff_box,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
@@ -388,6 +391,7 @@ wx_supervisor_window_class_init (WxSupervisorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, callbacks_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, complaints_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, escalations_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, archive_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, settings_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, staff_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, status_label);
@@ -417,6 +421,8 @@ wx_supervisor_window_init (WxSupervisorWindow *self)
   add_page (self, "complaints", WX_PAGE (self->complaint_page));
   self->escalation_page = WX_ESCALATION_PAGE (wx_escalation_page_new ());
   add_page (self, "escalations", WX_PAGE (self->escalation_page));
+  self->archive_page = WX_ARCHIVE_PAGE (wx_archive_page_new ());
+  add_page (self, "archive", WX_PAGE (self->archive_page));
   self->settings_view = WX_SETTINGS_PAGE (wx_settings_page_new ());
   add_page (self, "settings", WX_PAGE (self->settings_view));
   self->staff_view = WX_STAFF_PAGE (wx_staff_page_new ());
@@ -445,6 +451,8 @@ wx_supervisor_window_new (WxApplication *app,
   wx_complaint_page_reload (self->complaint_page);
   wx_escalation_page_set_worker (self->escalation_page, self->worker);
   wx_escalation_page_reload (self->escalation_page);
+  /* Loads when first shown. */
+  wx_page_set_worker (WX_PAGE (self->archive_page), self->worker);
   wx_supervisor_window_sweep (self);
   self->sweep_id = g_timeout_add_seconds (SWEEP_SECONDS, sweep_timeout_cb, self);
   return self;
