@@ -266,6 +266,8 @@ jobs_loaded_cb (GObject      *source,
   else
     text = g_strdup_printf (_("The periodic job “%s” failed at %s: %s"), last->job, last->finished_text, last->detail);
   gtk_label_set_text (self->jobs_label, text);
+  /* A failure also waits on the escalation page until the job succeeds. */
+  wx_escalation_page_set_job_failure (self->escalation_page, last && !last->ok ? text : NULL);
 }
 
 static void
