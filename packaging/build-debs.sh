@@ -30,8 +30,15 @@ mkdir -p "$client/usr/share/doc/weixiu" "$server/usr/share/doc/weixiu-server"
 for d in "$client/usr/share/doc/weixiu" "$server/usr/share/doc/weixiu-server"; do
   { echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
     echo "Upstream-Name: weixiu"
-    echo; echo "Files: *"; echo "Copyright: The Weixiu developers"; echo "License: GPL-3+"
+    echo; echo "Files: *"; echo "Copyright: 2026 The Weixiu developers"; echo "License: GPL-3+"
     echo " On Debian systems the full text is in /usr/share/common-licenses/GPL-3."; } > "$d/copyright"
+done
+# A changelog entry for this build (dated by the last commit when there is one).
+when=$(git -C "$src" log -1 --format=%aD 2>/dev/null || date -R)
+for p in weixiu weixiu-server; do
+  d=$work/$p/usr/share/doc/$p
+  printf '%s (%s-1) bookworm; urgency=medium\n\n  * Built from the Weixiu source by packaging/build-debs.sh.\n\n -- %s  %s\n' \
+    "$p" "$version" "The Weixiu developers <weixiu@example.org>" "$when" | gzip -9n > "$d/changelog.Debian.gz"
 done
 gzip -9n "$client"/usr/share/man/man1/*.1
 strip --strip-unneeded "$client/usr/bin/weixiu" "$client/usr/bin/weixiu-admin"
@@ -69,11 +76,11 @@ Version: $version-1
 Architecture: all
 Maintainer: The Weixiu developers <weixiu@example.org>
 Installed-Size: $(size "$server")
-Depends: weixiu (>= $version-1), postgresql-15, systemd
+Depends: weixiu (>= $version-1), postgresql-15, openssl, systemd
 Section: misc
 Priority: optional
 Homepage: https://github.com/weixiu/weixiu
-Description: the shop server of Weixiu: its periodic jobs
+Description: shop server of Weixiu: the periodic jobs' timer
  The systemd timer that runs "weixiu-admin jobs run --once" every 5 minutes
  on the shop's PostgreSQL server: escalations, callback lists, the weekly
  and monthly reports archived in the database, and the nightly backup into
@@ -86,11 +93,9 @@ set -e
 if [ "$1" = configure ]; then
   install -d -m 0700 -o postgres -g postgres /var/backups/weixiu
   mkdir -p /etc/weixiu
+  deb-systemd-helper enable weixiu-jobs.timer >/dev/null || true
   if [ -d /run/systemd/system ]; then
-    systemctl daemon-reload >/dev/null || true
-    systemctl enable --now weixiu-jobs.timer >/dev/null || true
-  else
-    systemctl enable weixiu-jobs.timer >/dev/null 2>&1 || true
+    deb-systemd-invoke start weixiu-jobs.timer >/dev/null || true
   fi
 fi
 SCRIPT
@@ -98,10 +103,28 @@ cat > "$server/DEBIAN/prerm" <<'SCRIPT'
 #!/bin/sh
 set -e
 if [ "$1" = remove ] && [ -d /run/systemd/system ]; then
-  systemctl disable --now weixiu-jobs.timer >/dev/null || true
+  deb-systemd-invoke stop weixiu-jobs.timer >/dev/null || true
 fi
 SCRIPT
-chmod 0755 "$server/DEBIAN/postinst" "$server/DEBIAN/prerm"
+cat > "$server/DEBIAN/postrm" <<'SCRIPT'
+#!/bin/sh
+set -e
+# The backups in /var/backups/weixiu stay; /etc/weixiu too while it holds
+# the shop's certificates.
+if command -v deb-systemd-helper >/dev/null; then
+  if [ "$1" = remove ]; then
+    deb-systemd-helper mask weixiu-jobs.timer >/dev/null || true
+  fi
+  if [ "$1" = purge ]; then
+    deb-systemd-helper purge weixiu-jobs.timer >/dev/null || true
+    deb-systemd-helper unmask weixiu-jobs.timer >/dev/null || true
+  fi
+fi
+if [ "$1" = purge ]; then
+  rmdir --ignore-fail-on-non-empty /etc/weixiu 2>/dev/null || true
+fi
+SCRIPT
+chmod 0755 "$server/DEBIAN/postinst" "$server/DEBIAN/prerm" "$server/DEBIAN/postrm"
 
 dpkg-deb --root-owner-group -Zxz --build "$client" "$out/weixiu_${version}-1_${arch}.deb" >/dev/null
 dpkg-deb --root-owner-group -Zxz --build "$server" "$out/weixiu-server_${version}-1_all.deb" >/dev/null

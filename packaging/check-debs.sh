@@ -4,7 +4,7 @@
 # server, no CUPS server in the client's Depends), then unpacks both into a
 # fresh root and runs what they hold: --version, appstreamcli validate,
 # desktop-file-validate, the systemd units (systemd-analyze verify when
-# available), lintian when installed.
+# available), lintian (no errors); as root, installs both with apt-get.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mktemp -d /tmp/wx-debs-XXXXXX)
@@ -22,7 +22,8 @@ grep -q 'libpq5' <<<"$deps" || fail "the client does not depend on libpq5: $deps
 grep -q 'postgresql-15' <<<"$(dpkg-deb -f "$client" Recommends)" || fail "postgresql-15 is not recommended"
 grep -q 'postgresql-15' <<<"$(dpkg-deb -f "$server" Depends)" || fail "the server package does not depend on postgresql-15"
 dpkg-deb -c "$server" | grep -q 'lib/systemd/system/weixiu-jobs.timer' || fail "no timer in weixiu-server"
-dpkg-deb -I "$server" postinst | grep -q 'enable --now weixiu-jobs.timer' || fail "the timer is not enabled on install"
+dpkg-deb -I "$server" postinst | grep -q 'deb-systemd-helper enable weixiu-jobs.timer' ||
+  fail "the timer is not enabled on install"
 
 dpkg-deb -x "$client" "$root"
 dpkg-deb -x "$server" "$root"
@@ -38,5 +39,26 @@ if command -v systemd-analyze >/dev/null; then
 fi
 if command -v lintian >/dev/null; then
   lintian --fail-on error "$client" "$server" || fail "lintian found errors"
+else
+  echo "packaging: note: lintian is not installed (./run installs it)" >&2
+fi
+# On a root machine (CI's is a throwaway one), the real install: apt
+# installs both with their dependencies and runs the maintainer scripts,
+# the installed binaries run, the timer is enabled and the backup folder
+# private; then both are purged again (unless they were installed before).
+# WX_DEB_INSTALL=0 skips it.
+if [ "$(id -u)" = 0 ] && [ "${WX_DEB_INSTALL:-1}" = 1 ]; then
+  before=$(dpkg-query -W -f='${Status}' weixiu 2>/dev/null || true)
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$client" "$server" \
+    >"$out/install.log" 2>&1 || { cat "$out/install.log" >&2; fail "apt-get install of the two .debs"; }
+  /usr/bin/weixiu-admin --version | grep -qx 'weixiu-admin [0-9.]*' || fail "the installed weixiu-admin --version"
+  /usr/bin/weixiu --version | grep -qx 'weixiu [0-9.]*' || fail "the installed weixiu --version"
+  [ "$(systemctl is-enabled weixiu-jobs.timer 2>/dev/null)" = enabled ] || fail "weixiu-jobs.timer is not enabled"
+  [ "$(stat -c '%a %U' /var/backups/weixiu)" = "700 postgres" ] || fail "/var/backups/weixiu is not 0700 postgres"
+  echo "packaging: installed: $(/usr/bin/weixiu --version), $(/usr/bin/weixiu-admin --version), timer enabled"
+  if [[ $before != *"ok installed"* ]]; then
+    dpkg --purge weixiu-server weixiu >/dev/null || fail "dpkg --purge"
+    [ ! -e /usr/bin/weixiu ] || fail "/usr/bin/weixiu is left after the purge"
+  fi
 fi
 echo "packaging: weixiu and weixiu-server built, unpacked and checked"

@@ -279,8 +279,13 @@ static int
 cmd_server (WxAdmin *o)
 {
   g_autoptr(GError) error = NULL;
-  const char *sub = o->args->len == 1 ? g_ptr_array_index (o->args, 0) : "";
+  const char *sub = o->args->len >= 1 ? g_ptr_array_index (o->args, 0) : "";
   g_autofree char *data_dir = wx_db_server_data_dir ();
+
+  if (g_str_equal (sub, "setup"))
+    return wx_admin_cmd_server_setup (o);
+  if (o->args->len != 1 || g_hash_table_size (o->options) > 0)
+    sub = "";
 
   if (g_str_equal (sub, "start"))
     {
@@ -306,7 +311,7 @@ cmd_server (WxAdmin *o)
         g_print (_("Not running (data in %s).\n"), data_dir);
       return EXIT_SUCCESS;
     }
-  return wx_admin_usage_error (_("Use “server start”, “server stop” or “server status”."));
+  return wx_admin_usage_error (_("Use “server setup”, “server start”, “server stop” or “server status”."));
 }
 
 static const char usage_head[] = N_("Usage: weixiu-admin [--db CONNINFO] COMMAND [ARGS]\n\nCommands:\n");
@@ -338,6 +343,11 @@ static const WxAdminOption report_options[] = {
   { "-o", TRUE }, { "--csv", FALSE }, { "--week", TRUE }, { "--month", TRUE }, { NULL }
 };
 
+static const WxAdminOption server_options[] = {
+  { "--name", TRUE }, { "--network", TRUE }, { "--listen", TRUE }, { "--cert-dir", TRUE }, { "--ca-cert", TRUE },
+  { "--ca-key", TRUE }, { "--server-cert", TRUE }, { "--server-key", TRUE }, { "--database", TRUE },
+  { "--cluster", TRUE }, { NULL }
+};
 static const WxAdminOption jobs_options[] = {
   { "--once", FALSE }, { "--at", TRUE }, { "--backup-dir", TRUE }, { NULL }
 };
@@ -378,8 +388,11 @@ static const WxAdminCommand commands[] = {
     N_("  backup FILE                   write a backup (pg_dump custom format)\n") },
   { "restore", no_options,   cmd_restore,
     N_("  restore FILE                  restore a backup into an empty database\n") },
-  { "server",  no_options,   cmd_server,
-    N_("  server start|stop|status      the private local server\n") },
+  { "server",  server_options, cmd_server,
+    N_("  server start|stop|status      the private local server\n"
+       "  server setup [--name NAME]… [--network CIDR]… [--listen ADDRESSES] [--cert-dir DIR]\n"
+       "        [--ca-cert F --ca-key F] [--server-cert F --server-key F] [--database NAME] [--cluster 15/main]\n"
+       "                                as root on the shop's server: TLS, pg_hba, the database\n") },
   { "order",   order_options, wx_admin_cmd_order,
     N_("  order new --kind carry-in|on-site|sale --unit UNIT --contact NAME --phone PHONE\n"
        "            [--address …] [--product …] [--model …] [--serial …] --fault TEXT\n"

@@ -17,6 +17,7 @@
 #include "db/wx-db-jobs.h"
 #include "db/wx-db-report.h"
 #include "print/wx-pdf-report.h"
+#include "print/wx-xlsx-report.h"
 #include "wx-admin.h"
 #include "wx-messages-send.h"
 
@@ -53,32 +54,52 @@ job_escalations (JobRun *run, GString *detail, GError **error)
   return TRUE;
 }
 
+/* The report of `period` in `format`, rendered from a fresh load. */
+static GBytes *
+render_report (JobRun *run, const char *kind, const char *period, const char *format, GError **error)
+{
+  gint64 now = g_date_time_to_unix (run->now);
+  gboolean xlsx = g_str_equal (format, "xlsx");
+
+  if (g_str_equal (kind, "weekly"))
+    {
+      g_autoptr(WxReport) week = wx_db_report_week_load (run->conn, period, now, error);
+      if (week == NULL)
+        return NULL;
+      return xlsx ? wx_xlsx_report_render (week, error) : wx_pdf_report_render (week, error);
+    }
+  else
+    {
+      g_autoptr(WxMonthReport) month = wx_db_report_month_load (run->conn, period, now, error);
+      if (month == NULL)
+        return NULL;
+      return xlsx ? wx_xlsx_month_report_render (month, error) : wx_pdf_month_report_render (month, error);
+    }
+}
+
+/* The report archived as PDF and as xlsx, each once. */
 static gboolean
 archive (JobRun *run, const char *kind, const char *period, GString *detail, GError **error)
 {
-  gint64 now = g_date_time_to_unix (run->now);
-  g_autoptr(GBytes) pdf = NULL;
-  int archived = wx_db_report_archived (run->conn, kind, period, "pdf", error);
+  static const char *const formats[] = { "pdf", "xlsx" };
   int stored = 0;
 
-  if (archived < 0)
-    return FALSE;
-  if (archived == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      if (g_str_equal (kind, "weekly"))
-        {
-          g_autoptr(WxReport) week = wx_db_report_week_load (run->conn, period, now, error);
-          pdf = week ? wx_pdf_report_render (week, error) : NULL;
-        }
-      else
-        {
-          g_autoptr(WxMonthReport) month = wx_db_report_month_load (run->conn, period, now, error);
-          pdf = month ? wx_pdf_month_report_render (month, error) : NULL;
-        }
-      if (pdf == NULL || (stored = wx_db_report_archive_put (run->conn, kind, period, "pdf", pdf, error)) < 0)
+      int archived = wx_db_report_archived (run->conn, kind, period, formats[i], error);
+      g_autoptr(GBytes) data = NULL;
+      int put;
+
+      if (archived < 0)
         return FALSE;
+      if (archived > 0)
+        continue;
+      data = render_report (run, kind, period, formats[i], error);
+      if (data == NULL || (put = wx_db_report_archive_put (run->conn, kind, period, formats[i], data, error)) < 0)
+        return FALSE;
+      stored += put;
     }
-  g_string_append_printf (detail, stored ? _("%s archived") : _("%s was already archived"), period);
+  g_string_append_printf (detail, stored ? _("%s archived (PDF and Excel)") : _("%s was already archived"), period);
   return TRUE;
 }
 

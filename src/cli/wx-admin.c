@@ -61,6 +61,7 @@ wx_admin_parse (const WxAdminCommand *commands, int argc, char **argv, GError **
   g_autoptr(WxAdmin) admin = g_new0 (WxAdmin, 1);
   int command_at = -1;
 
+  admin->argv = argv;
   admin->args = g_ptr_array_new_with_free_func (g_free);
   admin->options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   admin->command = find_command (commands, argc, argv, &command_at, error);

@@ -34,6 +34,7 @@ struct _WxAdmin {
   char                 *db;       /* --db CONNINFO, or NULL */
   GPtrArray            *args;     /* positional arguments after the command name */
   GHashTable           *options;  /* "--name" → GPtrArray of values ("" for flags) */
+  char                **argv;     /* the whole command line (not owned) */
 };
 
 WxAdmin    *wx_admin_parse        (const WxAdminCommand *commands,
@@ -73,5 +74,6 @@ int wx_admin_cmd_report   (WxAdmin *admin);
 int wx_admin_cmd_jobs     (WxAdmin *admin);
 int wx_admin_cmd_messages (WxAdmin *admin);
 int wx_admin_cmd_records  (WxAdmin *admin);
+int wx_admin_cmd_server_setup (WxAdmin *admin);
 
 G_END_DECLS

@@ -210,3 +210,45 @@ wx_db_jobs_last_finish (WxDbWorker *worker, GAsyncResult *result, GError **error
 {
   return wx_db_worker_run_finish (worker, result, error);
 }
+
+static gboolean
+archive_list_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_report_archive_list (conn, error);
+  return *result != NULL;
+}
+
+void
+wx_db_report_archive_list_async (WxDbWorker *worker, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, archive_list_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
+}
+
+GPtrArray *
+wx_db_report_archive_list_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+archive_get_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_report_archive_get (conn, *(gint64 *) data, error);
+  return *result != NULL;
+}
+
+void
+wx_db_report_archive_get_async (WxDbWorker *worker, gint64 id, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, archive_get_job, g_memdup2 (&id, sizeof id), g_free,
+                           (GDestroyNotify) g_bytes_unref, cancellable, callback, user_data);
+}
+
+GBytes *
+wx_db_report_archive_get_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  return wx_db_worker_run_finish (worker, result, error);
+}

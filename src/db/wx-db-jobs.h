@@ -62,6 +62,23 @@ GBytes     *wx_db_report_archive_get   (PGconn       *conn,
                                         gint64        id,
                                         GError      **error);
 
+/* The supervisor's archive page: the list, and one report's content. */
+void        wx_db_report_archive_list_async  (WxDbWorker          *worker,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray  *wx_db_report_archive_list_finish (WxDbWorker          *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+void        wx_db_report_archive_get_async   (WxDbWorker          *worker,
+                                              gint64               id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GBytes     *wx_db_report_archive_get_finish  (WxDbWorker          *worker,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
 /* The last run of a job. */
 typedef struct {
   char     *job;

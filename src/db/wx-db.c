@@ -77,19 +77,6 @@ connect_verbose (const char *conninfo,
   return conn;
 }
 
-char *
-wx_db_shop_ca_file (void)
-{
-  const char *env = g_getenv ("WEIXIU_CA");
-  g_autofree char *user = g_build_filename (g_get_user_config_dir (), "weixiu", "shop-ca.crt", NULL);
-
-  if (env && *env)
-    return g_strdup (env);
-  if (g_file_test (user, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&user);
-  return g_strdup (WX_DB_SYSTEM_CA);
-}
-
 /* A server reached over the network (not a Unix socket) gets TLS with its
  * certificate checked against the shop's CA and its name (verify-full),
  * unless the connection string or PGSSLMODE says otherwise. */

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <libpq-fe.h>
 
+#include "wx-db-ca.h"
 #include "wx-db-error.h"
 #include "wx-db-job.h"
 
@@ -62,10 +63,6 @@ gboolean  wx_db_copy_in        (PGconn              *conn,
 char     *wx_db_conninfo_with  (const char          *conninfo,
                                 const char          *key,
                                 const char          *value);
-/* The shop's CA certificate: $WEIXIU_CA, ~/.config/weixiu/shop-ca.crt, or
- * the system's (WX_DB_SYSTEM_CA, which the server setup prints). */
-#define WX_DB_SYSTEM_CA "/etc/weixiu/shop-ca.crt"
-char     *wx_db_shop_ca_file   (void);
 /* `conninfo` with sslmode=verify-full and the shop's CA when it reaches a
  * server over the network and says no sslmode itself. */
 char     *wx_db_conninfo_secure (const char *conninfo);

@@ -8,6 +8,7 @@
 
 #include "core/wx-session.h"
 #include "core/wx-workflow.h"
+#include "db/wx-db-ca.h"
 #include "db/wx-db-error.h"
 #include "db/wx-db-session.h"
 #include "wx-login-dialog.h"
@@ -20,6 +21,8 @@ struct _WxLoginDialog
 
   AdwComboRow     *server_row;
   AdwEntryRow     *host_row;
+  AdwActionRow    *ca_row;
+  GtkFileChooserNative *ca_chooser;  /* the import under way */
   AdwEntryRow     *user_row;
   AdwPasswordEntryRow *password_row;
   GtkCheckButton  *remember_check;
@@ -435,6 +438,80 @@ update_action_cb (GtkWidget  *widget,
   wx_login_dialog_update (WX_LOGIN_DIALOG (widget));
 }
 
+/* ------------------------------------------------------------ the CA */
+
+/* Which CA certificate a connection to the shop's server will check it
+ * against, or that there is none yet. */
+static void
+show_ca (WxLoginDialog *self)
+{
+  g_autofree char *file = wx_db_shop_ca_file ();
+  g_autofree char *user = wx_db_shop_ca_user_file ();
+  g_autofree char *text = NULL;
+
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+    text = g_strdup (_("Not on this computer yet: import the shop-ca.crt file from the server's setup."));
+  else if (g_str_equal (file, user))
+    text = g_strdup_printf (_("Imported: %s"), file);
+  else
+    text = g_strdup_printf (_("Installed: %s"), file);
+  adw_action_row_set_subtitle (self->ca_row, text);
+}
+
+static void
+ca_chosen_cb (GtkNativeDialog *chooser,
+              int              response,
+              gpointer         user_data)
+{
+  WxLoginDialog *self = WX_LOGIN_DIALOG (user_data);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->ca_chooser);
+  path = file ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    return;
+  if (!wx_login_dialog_import_ca (self, path, &error))
+    show_message (self, error->message);
+}
+
+static void
+import_ca_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WxLoginDialog *self = WX_LOGIN_DIALOG (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->ca_chooser)
+    return;
+  self->ca_chooser = gtk_file_chooser_native_new (_("The Shop's CA Certificate"), GTK_WINDOW (self),
+                                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_filter_set_name (filter, _("Certificates (*.crt, *.pem)"));
+  gtk_file_filter_add_pattern (filter, "*.crt");
+  gtk_file_filter_add_pattern (filter, "*.pem");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->ca_chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->ca_chooser), TRUE);
+  g_signal_connect (self->ca_chooser, "response", G_CALLBACK (ca_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->ca_chooser));
+}
+
+gboolean
+wx_login_dialog_import_ca (WxLoginDialog  *self,
+                           const char     *path,
+                           GError        **error)
+{
+  g_return_val_if_fail (WX_IS_LOGIN_DIALOG (self), FALSE);
+  if (!wx_db_shop_ca_import (path, error))
+    return FALSE;
+  show_message (self, NULL);
+  show_ca (self);
+  return TRUE;
+}
+
 static void
 server_changed_cb (GObject    *object,
                    GParamSpec *pspec,
@@ -443,6 +520,8 @@ server_changed_cb (GObject    *object,
   WxLoginDialog *self = WX_LOGIN_DIALOG (user_data);
 
   gtk_widget_set_visible (GTK_WIDGET (self->host_row),
+                          adw_combo_row_get_selected (self->server_row) == SERVER_SHOP);
+  gtk_widget_set_visible (GTK_WIDGET (self->ca_row),
                           adw_combo_row_get_selected (self->server_row) == SERVER_SHOP);
   look_up_password (self);
 }
@@ -520,6 +599,9 @@ wx_login_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->lookup);
   g_clear_object (&self->settings);
+  if (self->ca_chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->ca_chooser));
+  g_clear_object (&self->ca_chooser);
   g_clear_pointer (&self->outdated, login_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), WX_TYPE_LOGIN_DIALOG);
   G_OBJECT_CLASS (wx_login_dialog_parent_class)->dispose (object);
@@ -546,6 +628,7 @@ wx_login_dialog_class_init (WxLoginDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/wx-login-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, server_row);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, host_row);
+  gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, ca_row);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, remember_check);
@@ -558,6 +641,7 @@ wx_login_dialog_class_init (WxLoginDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxLoginDialog, desk_list);
   gtk_widget_class_install_action (widget_class, "login.login", NULL, login_action_cb);
   gtk_widget_class_install_action (widget_class, "login.update", NULL, update_action_cb);
+  gtk_widget_class_install_action (widget_class, "login.import-ca", NULL, import_ca_action_cb);
 }
 
 static void
@@ -580,6 +664,8 @@ wx_login_dialog_init (WxLoginDialog *self)
   wx_login_dialog_set_value (self, "server", server);
   wx_login_dialog_set_value (self, "user", *user ? user : g_get_user_name ());
   gtk_widget_set_visible (GTK_WIDGET (self->host_row), *server != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->ca_row), *server != '\0');
+  show_ca (self);
   g_signal_connect (self->server_row, "notify::selected", G_CALLBACK (server_changed_cb), self);
   g_signal_connect (self->host_row, "changed", G_CALLBACK (user_changed_cb), self);
   g_signal_connect (self->user_row, "changed", G_CALLBACK (user_changed_cb), self);

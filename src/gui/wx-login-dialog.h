@@ -43,6 +43,11 @@ void           wx_login_dialog_choose     (WxLoginDialog *self,
                                            const char    *full_name,
                                            WxRole         desks);
 
+/* Imports the shop's CA certificate from `path` (what "Import…" does with
+ * the file chosen), or says why not. */
+gboolean       wx_login_dialog_import_ca  (WxLoginDialog *self,
+                                           const char    *path,
+                                           GError       **error);
 /* What the dialog says went wrong ("" when nothing). */
 const char    *wx_login_dialog_get_message (WxLoginDialog *self);
 /* TRUE while a login is under way. */

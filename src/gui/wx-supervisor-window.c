@@ -6,6 +6,7 @@
 #include "db/wx-db-jobs.h"
 #include "supervisor/wx-callback-page.h"
 #include "supervisor/wx-complaint-page.h"
+#include "supervisor/wx-archive-page.h"
 #include "supervisor/wx-escalation-page.h"
 #include "supervisor/wx-messages-page.h"
 #include "supervisor/wx-report-view.h"
@@ -21,7 +22,7 @@
 #define SWEEP_SECONDS (5 * 60)
 
 static const char *const page_names[] = {
-  "report", "review", "callbacks", "complaints", "escalations", "folders", "settings", "staff",
+  "report", "review", "callbacks", "complaints", "escalations", "folders", "archive", "settings", "staff",
   "messages", "templates",
 };
 
@@ -38,6 +39,7 @@ struct _WxSupervisorWindow
   GtkBox            *callbacks_box;
   GtkBox            *complaints_box;
   GtkBox            *escalations_box;
+  GtkBox            *archive_box;
   GtkBox            *settings_box;
   GtkBox            *staff_box;
   GtkBox            *messages_box;
@@ -55,6 +57,7 @@ struct _WxSupervisorWindow
   WxCallbackPage    *callback_page;
   WxComplaintPage   *complaint_page;
   WxEscalationPage  *escalation_page;
+  WxArchivePage     *archive_page;
   WxSettingsPage    *settings_view;
   WxStaffPage       *staff_view;
   WxMessagesPage    *messages_page;
@@ -87,7 +90,7 @@ page_box (WxSupervisorWindow *self,
 {
   GtkBox *boxes[] = {
     self->report_box, self->review_box, self->callbacks_box, self->complaints_box,
-    self->escalations_box, self->board_box, self->settings_box, self->staff_box,
+    self->escalations_box, self->board_box, self->archive_box, self->settings_box, self->staff_box,
     self->messages_box, self->templates_box,
   };
 
@@ -249,6 +252,8 @@ jobs_loaded_cb (GObject      *source,
   else
     text = g_strdup_printf (_("The periodic job “%s” failed at %s: %s"), last->job, last->finished_text, last->detail);
   gtk_label_set_text (self->jobs_label, text);
+  /* A failure also waits on the escalation page until the job succeeds. */
+  wx_escalation_page_set_job_failure (self->escalation_page, last && !last->ok ? text : NULL);
 }
 
 static void
@@ -371,6 +376,7 @@ wx_supervisor_window_class_init (WxSupervisorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, callbacks_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, complaints_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, escalations_box);
+  gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, archive_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, settings_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, staff_box);
   gtk_widget_class_bind_template_child (widget_class, WxSupervisorWindow, messages_box);
@@ -402,6 +408,8 @@ wx_supervisor_window_init (WxSupervisorWindow *self)
   add_page (self, "complaints", WX_PAGE (self->complaint_page));
   self->escalation_page = WX_ESCALATION_PAGE (wx_escalation_page_new ());
   add_page (self, "escalations", WX_PAGE (self->escalation_page));
+  self->archive_page = WX_ARCHIVE_PAGE (wx_archive_page_new ());
+  add_page (self, "archive", WX_PAGE (self->archive_page));
   self->settings_view = WX_SETTINGS_PAGE (wx_settings_page_new ());
   add_page (self, "settings", WX_PAGE (self->settings_view));
   self->staff_view = WX_STAFF_PAGE (wx_staff_page_new ());
@@ -434,6 +442,7 @@ wx_supervisor_window_new (WxApplication *app,
   /* Loaded when first shown. */
   wx_page_set_worker (WX_PAGE (self->messages_page), self->worker);
   wx_page_set_worker (WX_PAGE (self->templates_view), self->worker);
+  wx_page_set_worker (WX_PAGE (self->archive_page), self->worker);
   wx_supervisor_window_sweep (self);
   self->sweep_id = g_timeout_add_seconds (SWEEP_SECONDS, sweep_timeout_cb, self);
   return self;

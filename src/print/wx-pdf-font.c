@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <fontconfig/fontconfig.h>
 #include <hb-subset.h>
 
 #include "wx-pdf-error.h"
@@ -12,13 +13,86 @@
 
 G_DEFINE_QUARK (wx-pdf-error-quark, wx_pdf_error)
 
-/* TrueType-outline CJK fonts that libharu 2.3 embeds correctly, in order of
- * preference (not Droid Sans Fallback nor WenQuanYi Micro Hei: libharu
- * garbles their composite glyphs). Face 0 of each collection. */
-static const char * const font_files[] = {
-  "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-  "/usr/share/fonts/truetype/arphic/uming.ttc",
-};
+/* The Chinese font comes from fontconfig (lang zh-cn, outlines). libharu
+ * 2.3 embeds TrueType outlines only: the CFF ones (Noto Sans CJK, Source
+ * Han) are passed over, and it garbles the composite glyphs of Droid Sans
+ * Fallback and WenQuanYi Micro Hei. Among the rest these families come
+ * first, in this order; then any other, by name. */
+static const char * const preferred_families[] = { "WenQuanYi Zen Hei", "AR PL UMing CN" };
+static const char * const garbled_families[] = { "Droid Sans Fallback", "WenQuanYi Micro Hei" };
+
+typedef struct {
+  char     *path;      /* NULL: none */
+  int       index;     /* the face in a collection */
+  gboolean  cff_only;  /* Chinese fonts exist, with CFF outlines only */
+} FontChoice;
+
+static guint
+family_rank (const char *family)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (preferred_families); i++)
+    if (g_str_equal (family, preferred_families[i]))
+      return i;
+  return G_N_ELEMENTS (preferred_families);
+}
+
+static gpointer
+choose_font (gpointer unused)
+{
+  FontChoice *choice = g_new0 (FontChoice, 1);
+  FcPattern *pattern = FcPatternCreate ();
+  FcObjectSet *objects = FcObjectSetBuild (FC_FILE, FC_INDEX, FC_FAMILY, FC_FONTFORMAT, NULL);
+  FcFontSet *fonts;
+  guint best_rank = G_MAXUINT;
+  g_autofree char *best_family = NULL;
+
+  FcPatternAddString (pattern, FC_LANG, (const FcChar8 *) "zh-cn");
+  FcPatternAddBool (pattern, FC_OUTLINE, FcTrue);
+  fonts = FcFontList (NULL, pattern, objects);
+  for (int i = 0; fonts && i < fonts->nfont; i++)
+    {
+      FcChar8 *file = NULL, *family = NULL, *format = NULL, *name = NULL;
+      int index = 0;
+      gboolean garbled = FALSE;
+      guint rank;
+
+      if (FcPatternGetString (fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+          FcPatternGetString (fonts->fonts[i], FC_FAMILY, 0, &family) != FcResultMatch)
+        continue;
+      FcPatternGetString (fonts->fonts[i], FC_FONTFORMAT, 0, &format);
+      FcPatternGetInteger (fonts->fonts[i], FC_INDEX, 0, &index);
+      if (format == NULL || !g_str_equal ((const char *) format, "TrueType"))
+        {
+          choice->cff_only = TRUE;
+          continue;
+        }
+      /* Each of its names (the order follows the locale). */
+      rank = G_N_ELEMENTS (preferred_families);
+      for (int n = 0; FcPatternGetString (fonts->fonts[i], FC_FAMILY, n, &name) == FcResultMatch; n++)
+        {
+          for (guint g = 0; g < G_N_ELEMENTS (garbled_families); g++)
+            garbled = garbled || g_str_has_prefix ((const char *) name, garbled_families[g]);
+          rank = MIN (rank, family_rank ((const char *) name));
+        }
+      if (garbled || rank > best_rank ||
+          (rank == best_rank && best_family && g_strcmp0 ((const char *) family, best_family) >= 0))
+        continue;
+      best_rank = rank;
+      g_free (best_family);
+      best_family = g_strdup ((const char *) family);
+      g_free (choice->path);
+      choice->path = g_strdup ((const char *) file);
+      choice->index = index;
+    }
+  if (choice->path)
+    choice->cff_only = FALSE;
+  g_debug ("font for printing: %s (face %d)", choice->path ? choice->path : "none", choice->index);
+  if (fonts)
+    FcFontSetDestroy (fonts);
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
+  return choice;
+}
 
 /* Tables the PDF does not use: embedded bitmaps, layout, vertical metrics.
  * Dropping them keeps the subset small and fast to make. */
@@ -29,6 +103,7 @@ static const char * const dropped_tables[] = {
 
 struct _WxPdfFont {
   char       *path;
+  int         index;         /* the face in a collection (.ttc) */
   hb_blob_t  *blob;
   hb_face_t  *face;
   hb_font_t  *font;
@@ -40,22 +115,26 @@ struct _WxPdfFont {
 WxPdfFont *
 wx_pdf_font_new (GError **error)
 {
+  static GOnce once = G_ONCE_INIT;
+  const FontChoice *choice = g_once (&once, choose_font, NULL);
   g_autoptr(WxPdfFont) font = g_new0 (WxPdfFont, 1);
   hb_font_extents_t extents;
 
-  for (guint i = 0; i < G_N_ELEMENTS (font_files) && font->blob == NULL; i++)
-    if (g_file_test (font_files[i], G_FILE_TEST_IS_REGULAR))
-      {
-        font->blob = hb_blob_create_from_file_or_fail (font_files[i]);
-        font->path = g_strdup (font_files[i]);
-      }
+  if (choice->path)
+    {
+      font->blob = hb_blob_create_from_file_or_fail (choice->path);
+      font->path = g_strdup (choice->path);
+      font->index = choice->index;
+    }
   if (font->blob == NULL)
     {
-      g_set_error (error, WX_PDF_ERROR, WX_PDF_ERROR_FONT,
-                   _("No Chinese font for printing is installed; install fonts-wqy-zenhei or fonts-arphic-uming."));
+      g_set_error_literal (error, WX_PDF_ERROR, WX_PDF_ERROR_FONT, choice->cff_only
+        ? _("The Chinese fonts installed (such as Noto Sans CJK) have CFF outlines, which the PDF library cannot "
+            "embed; install fonts-wqy-zenhei or fonts-arphic-uming for printing.")
+        : _("No Chinese font for printing is installed; install fonts-wqy-zenhei or fonts-arphic-uming."));
       return NULL;
     }
-  font->face = hb_face_create (font->blob, 0);
+  font->face = hb_face_create (font->blob, (unsigned) font->index);
   font->upem = hb_face_get_upem (font->face);
   if (hb_face_get_glyph_count (font->face) == 0 || font->upem == 0)
     {
@@ -202,7 +281,7 @@ wx_pdf_font_embed (WxPdfFont      *font,
 
   *temp_file = NULL;
   if (mode == WX_PDF_FONT_WHOLE)
-    name = HPDF_LoadTTFontFromFile2 (pdf, font->path, 0, HPDF_TRUE);
+    name = HPDF_LoadTTFontFromFile2 (pdf, font->path, (HPDF_UINT) font->index, HPDF_TRUE);
   else if (!write_subset (font, codepoints, temp_file, error))
     return NULL;
   else

@@ -3,6 +3,7 @@
  * once although two runs overlap, and makes the nightly backup (0600, its
  * folder 0700, the rotation; no password on any command line). */
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -34,6 +35,60 @@ finish_jobs (GSubprocess *p, char **out)
   if (!g_subprocess_get_successful (p))
     g_printerr ("jobs run said: %s%s\n", *out, err);
   g_assert_true (g_subprocess_get_successful (p));
+}
+
+/* The archived weekly workbook, read back by openpyxl (Debian's python3):
+ * a sheet per table, the week in the title, and the whole shop's orders a
+ * number equal to the orders received in the week. */
+static const char read_xlsx_py[] =
+  "import sys, openpyxl\n"
+  "book = openpyxl.load_workbook(sys.argv[1])\n"
+  "print('sheets', len(book.sheetnames))\n"
+  "sheet = book[book.sheetnames[0]]\n"
+  "print('title', sheet['A1'].value.endswith('Weekly report 2026-W47'))\n"
+  "number = lambda v: 'number' if isinstance(v, (int, float)) else repr(v)\n"
+  "rows = [r for r in sheet.iter_rows(values_only=True)]\n"
+  "heads = rows[4]\n"
+  "total = rows[-1]\n"
+  "print('total', total[0], type(total[heads.index('Orders')]).__name__, total[heads.index('Orders')])\n"
+  "print('revenue', number(total[heads.index('Revenue')]))\n"
+  "print('share', number(total[heads.index('SLA met')]))\n";
+
+static void
+check_xlsx (PGconn *conn)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xlsx = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GSubprocess) p = NULL;
+  int fd = g_file_open_tmp ("wx-week-XXXXXX.xlsx", &path, &error);
+  gint64 orders = wx_test_db_count (conn,
+    "SELECT count(*) FROM service_orders WHERE received_at >= '2026-11-16T00:00:00+08:00'"
+    "   AND received_at < '2026-11-23T00:00:00+08:00'");
+  gint64 id = wx_test_db_count (conn, "SELECT id FROM report_archive"
+                                      " WHERE kind = 'weekly' AND period = '2026-W47' AND format = 'xlsx'");
+
+  g_assert_no_error (error);
+  close (fd);
+  xlsx = wx_db_report_archive_get (conn, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (xlsx, NULL), (gssize) g_bytes_get_size (xlsx), &error));
+  p = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                        "/usr/bin/python3", "-c", read_xlsx_py, path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (p, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (p))
+    g_printerr ("openpyxl said: %s\n", err);
+  g_assert_true (g_subprocess_get_successful (p));
+  g_assert_cmpint (orders, >, 0);
+  expected = g_strdup_printf ("sheets 7\ntitle True\ntotal Whole shop int %" G_GINT64_FORMAT
+                              "\nrevenue number\nshare number\n", orders);
+  g_assert_cmpstr (out, ==, expected);
+  g_unlink (path);
 }
 
 static void
@@ -72,16 +127,18 @@ test_jobs_overlap (void)
   finish_jobs (a, &out_a);
   finish_jobs (b, &out_b);
 
-  /* Each report once; the PDF is a PDF of that week. */
-  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM report_archive"), ==, 2);
+  /* Each report once as PDF and once as xlsx; the PDF is a PDF of that
+   * week, the workbook reads back with openpyxl. */
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM report_archive"), ==, 4);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM report_archive"
                                            " WHERE kind = 'weekly' AND period = '2026-W47' AND format = 'pdf'"
                                            "   AND substr(content, 1, 5) = '%PDF-'::bytea"), ==, 1);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM report_archive"
-                                           " WHERE kind = 'monthly' AND period = '2026-10'"), ==, 1);
+                                           " WHERE kind = 'monthly' AND period = '2026-10'"), ==, 2);
+  check_xlsx (conn);
   archive = wx_db_report_archive_list (conn, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (archive->len, ==, 2);
+  g_assert_cmpuint (archive->len, ==, 4);
   {
     WxArchivedReport *r = g_ptr_array_index (archive, 0);
     g_autoptr(GBytes) pdf = wx_db_report_archive_get (conn, r->id, &error);
@@ -108,13 +165,13 @@ test_jobs_overlap (void)
   g_assert_no_error (error);
   finish_jobs (c, &out_c);
   g_assert_nonnull (strstr (out_c, "2026-W47 was already archived"));
-  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM report_archive"), ==, 2);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM report_archive"), ==, 4);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM escalations WHERE raised_by IS NOT NULL AND trigger <> 'manual'"), ==, escalations);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM callbacks"), ==, callbacks);
 
   /* The staff read the archive, none writes it. */
   wx_test_db_exec (conn, "SET ROLE wx_supervisor");
-  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM report_archive"), ==, 2);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM report_archive"), ==, 4);
   {
     g_autofree char *state = wx_test_db_sqlstate (conn, "DELETE FROM report_archive", 0, NULL);
     g_assert_cmpstr (state, ==, "42501");

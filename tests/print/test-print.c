@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "core/wx-i18n.h"
@@ -17,6 +18,8 @@
 #include "db/wx-db-demo.h"
 #include "db/wx-db-document.h"
 #include "print/wx-pdf.h"
+#include "print/wx-pdf-error.h"
+#include "print/wx-pdf-font.h"
 #include "print/wx-pdf-report.h"
 #include "wx-test-db.h"
 
@@ -748,6 +751,41 @@ test_monthly_unpaid_all (void)
     }
 }
 
+/* The font comes from fontconfig: here the first choice, WenQuanYi Zen
+ * Hei (face 0 of its collection); with no Chinese font on the PC (a
+ * fontconfig configuration without fonts) the sentence says what to
+ * install. */
+static void
+test_font_choice (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("wx-fonts-XXXXXX", NULL);
+      g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
+      g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\"?>\n<fontconfig><dir>%s</dir>"
+                                               "<cachedir>%s</cachedir></fontconfig>\n", dir, dir);
+      WxPdfFont *none;
+
+      g_assert_true (g_file_set_contents (conf, text, -1, NULL));
+      g_setenv ("FONTCONFIG_FILE", conf, TRUE);
+      none = wx_pdf_font_new (&error);
+      g_assert_null (none);
+      g_assert_error (error, WX_PDF_ERROR, WX_PDF_ERROR_FONT);
+      g_assert_cmpstr (error->message, ==,
+                       _("No Chinese font for printing is installed; install fonts-wqy-zenhei or fonts-arphic-uming."));
+      return;
+    }
+  {
+    g_autoptr(WxPdfFont) font = wx_pdf_font_new (&error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (wx_pdf_font_path (font), ==, "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
+  }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -761,8 +799,10 @@ main (int argc, char **argv)
   /* One folder per process: the English and the Chinese run go side by side. */
   out_dir = g_build_filename (shots ? shots : g_get_tmp_dir (), "..", "print", lang_tag, NULL);
   g_assert_cmpint (g_mkdir_with_parents (out_dir, 0755), ==, 0);
-  set_up_data ();
+  if (!g_test_subprocess ())
+    set_up_data ();
 
+  g_test_add_func ("/print/font-choice", test_font_choice);
   g_test_add_func ("/print/monthly-unpaid-all", test_monthly_unpaid_all);
   g_test_add_func ("/print/form-text", test_form_text);
   g_test_add_func ("/print/form-english", test_form_english);

@@ -14,6 +14,7 @@
 #include "core/wx-i18n.h"
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
+#include "gui/supervisor/wx-escalation-page.h"
 #include "gui/supervisor/wx-report-view.h"
 #include "gui/supervisor/wx-review-page.h"
 #include "gui/supervisor/wx-staff-page.h"
@@ -127,10 +128,16 @@ test_jobs_line (void)
   wx_supervisor_window_sweep (window);
   wx_test_spin_until (jobs_text_has, (gpointer) "The disk is full.", "the failed job");
   g_assert_nonnull (strstr (wx_supervisor_window_get_jobs_text (window), "backup"));
+  {
+    WxEscalationPage *page = WX_ESCALATION_PAGE (wx_supervisor_window_get_page_widget (window, "escalations"));
+    g_assert_cmpstr (wx_escalation_page_get_job_failure (page), ==, wx_supervisor_window_get_jobs_text (window));
+  }
   wx_test_db_exec (conn, "INSERT INTO job_runs (job, started_at, ok, detail) VALUES ('backup', now(), true, 'ok')");
   wx_supervisor_window_sweep (window);
   wx_test_spin_until (jobs_text_lacks, (gpointer) "The disk is full.", "the backup done again");
   g_assert_nonnull (strstr (wx_supervisor_window_get_jobs_text (window), "20"));
+  g_assert_cmpstr (wx_escalation_page_get_job_failure (
+    WX_ESCALATION_PAGE (wx_supervisor_window_get_page_widget (window, "escalations"))), ==, "");
 }
 
 static void

@@ -9,8 +9,8 @@ header of a layer to its left, or a library it may not use, fails the test;
 so does a print or gui file that could reach libpq (<libpq-fe.h>, or db's
 wx-db.h that needs it).
 
-<hpdf.h> and <zint.h> sit in /usr/include itself, where every compiler
-finds them: for these two, the sources of core and db are searched instead.
+<hpdf.h>, <zint.h> and <xlsxwriter.h> sit in /usr/include itself, where every
+compiler finds them: for these, the sources of core and db are searched instead.
 """
 import glob
 import json
@@ -97,10 +97,10 @@ for prefix, headers in FORBIDDEN.items():
 for layer in ('core', 'db'):
     n += 1
     found = [path for path in sorted(glob.glob(os.path.join(source, 'src', layer, '*.[ch]')))
-             if re.search(r'#\s*include\s*<(hpdf|zint)\.h>', open(path, encoding='utf-8').read())]
+             if re.search(r'#\s*include\s*<(hpdf|zint|xlsxwriter)\.h>', open(path, encoding='utf-8').read())]
     if found:
         failed += 1
-        print(f'not ok {n} src/{layer} includes <hpdf.h> or <zint.h>: ' + ' '.join(map(os.path.basename, found)))
+        print(f'not ok {n} src/{layer} includes <hpdf.h>, <zint.h> or <xlsxwriter.h>: ' + ' '.join(map(os.path.basename, found)))
     else:
-        print(f'ok {n} src/{layer} includes neither <hpdf.h> nor <zint.h>')
+        print(f'ok {n} src/{layer} includes none of <hpdf.h>, <zint.h>, <xlsxwriter.h>')
 sys.exit(1 if failed else 0)

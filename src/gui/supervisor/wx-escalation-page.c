@@ -8,9 +8,27 @@
 
 struct _WxEscalationPage {
   WxListPage parent_instance;   /* items: WxEscalation */
+
+  GtkLabel  *job_label;
 };
 
 G_DEFINE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX_TYPE_LIST_PAGE)
+
+void
+wx_escalation_page_set_job_failure (WxEscalationPage *self,
+                                    const char       *text)
+{
+  g_return_if_fail (WX_IS_ESCALATION_PAGE (self));
+  gtk_label_set_text (self->job_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->job_label), text && *text);
+}
+
+const char *
+wx_escalation_page_get_job_failure (WxEscalationPage *self)
+{
+  g_return_val_if_fail (WX_IS_ESCALATION_PAGE (self), "");
+  return gtk_widget_get_visible (GTK_WIDGET (self->job_label)) ? gtk_label_get_text (self->job_label) : "";
+}
 
 static const char *
 state_label (const char *code)
@@ -109,6 +127,7 @@ wx_escalation_page_class_init (WxEscalationPageClass *klass)
   wx_list_page_class_setup (WX_LIST_PAGE_CLASS (klass), "wx-escalation-page.ui", "escalations",
                             page_load, page_load_finish, item_row, show_selected);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "escalations.resolve", NULL, resolve_action_cb);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxEscalationPage, job_label);
 }
 
 static void

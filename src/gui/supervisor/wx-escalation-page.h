@@ -29,5 +29,10 @@ G_DECLARE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX, ESCALATION_PAGE,
 /* The side form's field: resolution. */
 #define wx_escalation_page_set_value(self, key, value) wx_list_page_set_value (WX_LIST_PAGE (self), (key), (value))
 #define wx_escalation_page_get_message(self) wx_list_page_get_message (WX_LIST_PAGE (self))
+/* A periodic job that failed, with its sentence, above the inbox (NULL:
+ * none); the window sets it from the jobs' last runs. */
+void        wx_escalation_page_set_job_failure (WxEscalationPage *self,
+                                                const char       *text);
+const char *wx_escalation_page_get_job_failure (WxEscalationPage *self);
 
 G_END_DECLS
