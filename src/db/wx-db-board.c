@@ -160,6 +160,8 @@ choose_clock (WxOrderData      *d,
       d->clock_due = s->due_limit;
       d->clock_minutes_left = s->minutes_left;
     }
+  if (d->has_clock)
+    d->day_minutes = wx_calendar_day_minutes (wx_timeline_get_calendar (rules->timeline));
 }
 
 static void

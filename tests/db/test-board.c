@@ -240,7 +240,9 @@ static void
 test_board_known_clocks (void)
 {
   g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
-  /* Dispatched 10:30 for inspection: the 4-hour reply was due 14:30. */
+  /* Received 10:00, dispatched 10:30 for inspection: the front desk's reply
+   * was due 14:00, the engineer's 4-hour reply 14:30; the card shows the
+   * more overdue. */
   gint64 late = order_with_events (conn, "carry_in", "inspecting",
     "{\"received\": \"2026-11-18 10:00+08\", \"dispatch_inspection\": \"2026-11-18 10:30+08\"}");
   /* Received 15:00, not dispatched: within the hour's target, due 18:00. */
@@ -263,7 +265,8 @@ test_board_known_clocks (void)
   g_assert_no_error (error);
   g_assert_cmpuint (cards->len, ==, 4);
 
-  assert_clock (card_with_id (cards, late), WX_CLOCK_REPLY, WX_CLOCK_STATUS_RED, shanghai (14, 30), -60);
+  assert_clock (card_with_id (cards, late), WX_CLOCK_FRONT_REPLY, WX_CLOCK_STATUS_RED, shanghai (14, 0), -90);
+  g_assert_cmpuint (wx_order_get_data (card_with_id (cards, late))->day_minutes, ==, 540);
   assert_clock (card_with_id (cards, fresh), WX_CLOCK_DISPATCH, WX_CLOCK_STATUS_RUNNING, shanghai (18, 0), 150);
   assert_clock (card_with_id (cards, call), WX_CLOCK_DISPATCH, WX_CLOCK_STATUS_AMBER, shanghai (17, 0), 90);
   g_assert_cmpint (wx_order_get_data (card_with_id (cards, late))->received_at, ==, shanghai (10, 0));

@@ -411,11 +411,15 @@ static char *
 clock_badge (const WxOrderData *d)
 {
   g_autofree char *left = NULL;
+  gboolean over = d->clock_status == WX_CLOCK_STATUS_RED || d->clock_minutes_left < 0;
 
   if (!d->has_clock)
     return g_strdup ("");
-  left = wx_format_business_minutes (d->clock_minutes_left, 8 * 60);
-  if (d->clock_minutes_left < 0)
+  /* Past its limit is over, never "0 min left" in red: a clock overdue by
+   * less than a minute reads "1 min over". Days are the shop's working days. */
+  left = wx_format_business_minutes (over ? MAX (1, ABS (d->clock_minutes_left)) : d->clock_minutes_left,
+                                     d->day_minutes);
+  if (over)
     /* TRANSLATORS: a clock's badge: clock name, time past its limit */
     return g_strdup_printf (_("%s: %s over"), wx_clock_label (d->clock), left);
   /* TRANSLATORS: a clock's badge: clock name, business time left */
