@@ -570,6 +570,14 @@ call_with_subject (WxCallLog *log, const char *subject)
  * writes nothing; a good one is listed; it becomes an on-site order in one
  * step; a pickup notice nobody answered is logged with its attempt and
  * leaves today's list. */
+static gboolean
+is_row_about (GtkWidget *widget,
+              gpointer   text)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL;
+}
+
 static void
 test_calls (void)
 {
@@ -610,6 +618,15 @@ test_calls (void)
   g_assert_cmpstr (call->unit_name, ==, "天河区税务局");
   g_assert_cmpint (call->promised_reply_at, >, 0);
   g_assert_cmpint (call->order_id, ==, 0);
+  /* The promised time as the shop's clock says it, whatever the PC's time
+   * zone (the tests run in UTC, eight hours behind the shop). */
+  {
+    GtkWidget *row = wx_test_find_widget (GTK_WIDGET (log), is_row_about, (gpointer) subject);
+
+    g_assert_nonnull (row);
+    g_test_message ("call row: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " 17:30"));
+  }
 
   /* The call becomes an on-site order: the intake is filled from it. */
   intake = wx_front_desk_window_order_from_call (window, call->id);
@@ -1101,6 +1118,43 @@ test_keys_narrow (void)
     }
 }
 
+static char *
+badge_of (WxClock       clock,
+          WxClockStatus status,
+          gint64        minutes_left,
+          guint         day_minutes)
+{
+  WxOrderData d = { .number = g_strdup ("2026-000001"), .has_clock = TRUE, .clock = clock,
+                    .clock_status = status, .clock_minutes_left = minutes_left, .day_minutes = day_minutes };
+  g_autoptr(WxOrder) order = wx_order_new_take (&d);
+  GtkWidget *card = g_object_ref_sink (wx_board_card_new ());
+  char *badge;
+
+  wx_board_card_set_order (WX_BOARD_CARD (card), order);
+  badge = g_strdup (wx_board_card_get_badge (WX_BOARD_CARD (card)));
+  g_object_unref (card);
+  return badge;
+}
+
+/* The card's clock chip (issue 16, item 6): days are the shop's working
+ * days (a 9-hour day: 545 minutes is 1 d 0 h, not the 1 d 1 h an 8-hour day
+ * made of it), a clock past its limit reads "over" even when less than a
+ * minute has gone, and the repair clock is 维修, not the quote's 维修方案. */
+static void
+test_card_badge (void)
+{
+  gboolean zh = wx_test_ui_chinese ();
+  g_autofree char *nine = badge_of (WX_CLOCK_REPAIR, WX_CLOCK_STATUS_RUNNING, 545, 540);
+  g_autofree char *eight = badge_of (WX_CLOCK_REPAIR, WX_CLOCK_STATUS_RUNNING, 545, 480);
+  g_autofree char *zero = badge_of (WX_CLOCK_DISPATCH, WX_CLOCK_STATUS_RED, 0, 540);
+  g_autofree char *late = badge_of (WX_CLOCK_FRONT_REPLY, WX_CLOCK_STATUS_RED, -75, 540);
+
+  g_assert_cmpstr (nine, ==, zh ? "维修：剩余 1 天 0 小时" : "Repair: 1 d 0 h left");
+  g_assert_cmpstr (eight, ==, zh ? "维修：剩余 1 天 1 小时" : "Repair: 1 d 1 h left");
+  g_assert_cmpstr (zero, ==, zh ? "派工：已超时 1 分钟" : "Dispatch: 1 min over");
+  g_assert_cmpstr (late, ==, zh ? "协调员4小时答复：已超时 1 小时 15 分" : "Front desk's 4-hour reply: 1 h 15 min over");
+}
+
 static gboolean
 balance_loaded (gpointer dialog)
 {
@@ -1207,6 +1261,7 @@ main (int argc, char **argv)
   gtk_window_present (GTK_WINDOW (window));
   wx_test_spin_until (wx_test_flag_set, &loaded, "the board");
 
+  g_test_add_func ("/ui/front-desk/card-badge", test_card_badge);
   g_test_add_func ("/ui/front-desk/board", test_board);
   g_test_add_func ("/ui/front-desk/intake-invalid", test_intake_invalid);
   g_test_add_func ("/ui/front-desk/flow", test_flow);
