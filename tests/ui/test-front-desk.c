@@ -1096,6 +1096,9 @@ test_keys_narrow (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   wx_test_xdo_resize (GTK_WINDOW (window), 1024, 768);
   wx_test_spin_until (narrow, NULL, "the window at 1,024 px");
+  /* The scanned order's panel is open beside the pages. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (
+    GTK_WIDGET (wx_board_window_get_panel (WX_BOARD_WINDOW (window))), GTK_TYPE_REVEALER))));
   for (guint i = 0; i <= n; i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i % n);
@@ -1113,7 +1116,16 @@ test_keys_narrow (void)
       if (i < n)
         {
           g_autofree char *name = g_strdup_printf ("front-desk-1024-%s", adw_view_stack_page_get_name (page));
+          GtkWidget *shown_page = adw_view_stack_get_visible_child (stack);
+          GtkWidget *scroller = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (stack)));
+
           wx_test_screenshot (GTK_WIDGET (window), name);
+          /* With the order's panel open beside it, the page fits what is
+           * left: nothing cut on its left, no sideways scrolling. */
+          g_test_message ("page %s: %d px in %d px", shown.name, gtk_widget_get_width (shown_page),
+                          gtk_widget_get_width (scroller));
+          g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+          g_assert_cmpint (gtk_widget_get_width (shown_page), <=, gtk_widget_get_width (scroller));
         }
     }
 }
