@@ -8,3 +8,8 @@
 INSERT INTO sla_thresholds (clock, target_minutes, limit_minutes, description) VALUES
   ('front-reply', 240, 240, 'Machine received → the coordinator answered or quoted (协调员4小时答复)')
   ON CONFLICT (clock) DO NOTHING;
+
+-- Each accessory handed back is recorded by the pickup (wx_transition's
+-- "accessories_returned"): when and by whom, not only that it was.
+ALTER TABLE order_accessories ADD COLUMN returned_at timestamptz;
+ALTER TABLE order_accessories ADD COLUMN returned_by name;

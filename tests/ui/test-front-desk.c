@@ -451,8 +451,16 @@ test_flow (void)
                                           " JOIN service_orders o ON o.id = p.order_id WHERE o.number = $1", number);
     g_autofree char *returned = scalar (conn, "SELECT bool_and(a.returned) FROM order_accessories a"
                                               " JOIN service_orders o ON o.id = a.order_id WHERE o.number = $1", number);
+    /* Each accessory left with the machine is recorded as handed back by
+     * the clerk, with its time (the one given back at intake has none). */
+    g_autofree char *recorded = scalar (conn, "SELECT count(*) FROM order_accessories a"
+                                              "  JOIN service_orders o ON o.id = a.order_id"
+                                              " WHERE o.number = $1 AND a.returned_at IS NOT NULL"
+                                              "   AND a.returned_by = o.updated_by", number);
+
     g_assert_cmpstr (paid, ==, "38000 wechat");
     g_assert_cmpstr (returned, ==, "t");
+    g_assert_cmpstr (recorded, ==, "3");
   }
 }
 

@@ -482,6 +482,7 @@ accessories_loaded_cb (GObject      *source,
       if (a->returned)
         continue;
       check = gtk_check_button_new_with_label (a->name);
+      g_object_set_data (G_OBJECT (check), "wx-position", GINT_TO_POINTER (a->position));
       g_signal_connect (check, "toggled", G_CALLBACK (accessory_toggled_cb), self);
       g_ptr_array_add (self->accessory_checks, check);
       gtk_box_append (GTK_BOX (box), check);
@@ -596,6 +597,7 @@ step_job_free (StepJob *j)
   g_clear_pointer (&j->data, g_hash_table_unref);
   g_clear_pointer (&j->lines, g_array_unref);
   g_clear_pointer (&j->strings, g_ptr_array_unref);
+  g_clear_pointer (&j->extras.records, json_object_unref);
   g_free (j);
 }
 
@@ -668,6 +670,32 @@ step_done_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The accessories ticked, by position, for the database to record each
+ * (all of them when the order's were not listed one by one). */
+static void
+accessories_handed_back (WxStepDialog *self,
+                         StepJob      *j)
+{
+  JsonArray *positions;
+
+  if (self->accessory_checks == NULL)
+    {
+      j->extras.accessories_returned = TRUE;
+      return;
+    }
+  positions = json_array_new ();
+  for (guint i = 0; i < self->accessory_checks->len; i++)
+    {
+      GObject *check = g_ptr_array_index (self->accessory_checks, i);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        json_array_add_int_element (positions, GPOINTER_TO_INT (g_object_get_data (check, "wx-position")));
+    }
+  if (j->extras.records == NULL)
+    j->extras.records = json_object_new ();
+  json_object_set_array_member (j->extras.records, "accessories_returned", positions);
+}
+
 /* Checks what was typed; fills the job. FALSE when a field needs fixing. */
 static gboolean
 collect (WxStepDialog *self,
@@ -706,7 +734,7 @@ collect (WxStepDialog *self,
           continue;
         }
       if (g_str_equal (f->spec->key, "accessories_checked") && *value)
-        j->extras.accessories_returned = TRUE;
+        accessories_handed_back (self, j);
       if (*value)
         g_hash_table_insert (j->data, g_strdup (f->spec->key), g_steal_pointer (&value));
     }
