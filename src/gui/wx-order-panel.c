@@ -104,21 +104,32 @@ show_steps (WxOrderPanel        *self,
   g_autoptr(GPtrArray) available = wx_workflow_available (d->kind, d->state);
   GtkWidget *child;
 
+  /* The red ones last and always in the same order, whatever order the
+   * state lists its steps in: the clerk finds Cancel where it was. */
+  static const char *const last[] = { "hand_over", "cancel", "escalate" };
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))) != NULL)
     gtk_flow_box_remove (self->steps_box, child);
-  for (guint i = 0; i < available->len; i++)
+  for (guint pass = 0; pass <= G_N_ELEMENTS (last); pass++)
     {
-      const WxTransition *t = g_ptr_array_index (available, i);
-      GtkWidget *button;
+      for (guint i = 0; i < available->len; i++)
+        {
+          const WxTransition *t = g_ptr_array_index (available, i);
+          GtkWidget *button;
+          guint rank = 0;
 
-      if (!(t->roles & self->roles))
-        continue;
-      button = gtk_button_new_with_label (wx_workflow_event_label (t->event));
-      g_object_set_data (G_OBJECT (button), "event", (gpointer) t->event);
-      if (g_str_equal (t->event, "cancel") || g_str_equal (t->event, "escalate"))
-        gtk_widget_add_css_class (button, "destructive-action");
-      g_signal_connect (button, "clicked", G_CALLBACK (step_clicked_cb), self);
-      gtk_flow_box_append (self->steps_box, button);
+          for (guint k = 0; k < G_N_ELEMENTS (last); k++)
+            if (g_str_equal (t->event, last[k]))
+              rank = k + 1;
+          if (rank != pass || !(t->roles & self->roles))
+            continue;
+          button = gtk_button_new_with_label (wx_workflow_event_label (t->event));
+          g_object_set_data (G_OBJECT (button), "event", (gpointer) t->event);
+          if (g_str_equal (t->event, "cancel") || g_str_equal (t->event, "escalate"))
+            gtk_widget_add_css_class (button, "destructive-action");
+          g_signal_connect (button, "clicked", G_CALLBACK (step_clicked_cb), self);
+          gtk_flow_box_append (self->steps_box, button);
+        }
     }
 }
 

@@ -132,6 +132,23 @@ save_step (WxStepDialog *dialog)
   g_assert_no_error (f.error);
 }
 
+static gboolean
+is_type (GtkWidget *widget,
+         gpointer   type_name);
+
+static gboolean
+has_label (GtkWidget *widget,
+           gpointer   label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+line_is_labour (gpointer kind)
+{
+  return gtk_drop_down_get_selected (kind) == 1;
+}
+
 static char *
 scalar (PGconn *conn, const char *sql, const char *param)
 {
@@ -341,14 +358,49 @@ test_flow (void)
 
   /* Quote: lines, method, who was told. */
   d = open_step (number, "quote");
-  wx_step_dialog_add_quote_line (d, "主板供电芯片", 1, "380");
+  wx_step_dialog_add_quote_line (d, "主板供电芯片", 1, "300");
+  /* The work is labour (人工费 on the sheet), chosen with the keyboard in
+   * the line's kind list. */
+  {
+    GtkWidget *labour = wx_step_dialog_add_quote_line (d, "更换芯片", 1, "80");
+    GtkWidget *kind = gtk_widget_get_first_child (labour);
+
+    g_assert_true (GTK_IS_DROP_DOWN (kind));
+    wx_test_xdo_focus (GTK_WINDOW (d));
+    wx_test_xdo_click_into (kind);
+    wx_test_xdo_key (GTK_WINDOW (d), "Down Return");
+    wx_test_spin_until (line_is_labour, kind, "the line marked labour");
+    wx_test_screenshot (GTK_WIDGET (d), "quote-dialog");
+  }
   g_assert_true (wx_step_dialog_set_value (d, "quote_method", "phone"));
   g_assert_true (wx_step_dialog_set_value (d, "quote_told", "黄小姐"));
   save_step (d);
   expect_card (number, WX_ORDER_STATE_QUOTED);
   {
     g_autofree char *total = scalar (conn, "SELECT quote_total FROM service_orders WHERE number = $1", number);
+    g_autofree char *kinds = scalar (conn, "SELECT string_agg(q.kind || ' ' || q.unit_price, ',' ORDER BY q.position)"
+                                           "  FROM quote_lines q JOIN service_orders o ON o.id = q.order_id"
+                                           " WHERE o.number = $1", number);
     g_assert_cmpstr (total, ==, "38000");
+    g_assert_cmpstr (kinds, ==, "part 30000,labour 8000");
+  }
+  /* Cancelling the order says so: not a dialog titled Cancel with a Cancel
+   * button beside Save. Closed without a word, the order stays. */
+  {
+    AdwWindowTitle *title;
+    GtkButton *yes, *no;
+
+    d = open_step (number, "cancel");
+    title = ADW_WINDOW_TITLE (wx_test_find_widget (GTK_WIDGET (d), is_type, (gpointer) "AdwWindowTitle"));
+    yes = GTK_BUTTON (wx_test_find_widget (GTK_WIDGET (d), has_label, (gpointer) _("Cancel _Order")));
+    no = GTK_BUTTON (wx_test_find_widget (GTK_WIDGET (d), has_label, (gpointer) _("_Keep the Order")));
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, _("Cancel the Order"));
+    g_assert_nonnull (yes);
+    g_assert_nonnull (no);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (yes), "destructive-action"));
+    wx_test_screenshot (GTK_WIDGET (d), "cancel-dialog");
+    gtk_window_destroy (GTK_WINDOW (d));
+    expect_card (number, WX_ORDER_STATE_QUOTED);
   }
 
   /* The customer agrees. */
