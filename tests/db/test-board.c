@@ -432,6 +432,25 @@ test_search_demo_values (void)
   g_assert_cmpuint (check_search (conn, unit_two, 50), >=, 1);
   g_assert_cmpuint (check_search (conn, contact, 50), >=, 1);
   g_assert_cmpuint (check_search (conn, contact_given, 50), >=, 1);
+  /* Two words of one order, apart and in the other order ("南粤 口腔"):
+   * every order with both, and only those. */
+  {
+    g_autofree char *two = order_value (conn, "SELECT contact_person || '　' || substr(unit_name, 7, 2)"
+                                              "  FROM service_orders WHERE char_length(unit_name) > 10"
+                                              "   AND char_length(contact_person) = 3 ORDER BY id DESC LIMIT 1");
+    g_autofree char *sql = NULL;
+    g_auto(GStrv) words = g_strsplit (two, "　", 2);
+    g_autoptr(GPtrArray) cards = search (conn, two, 50);
+    gint64 expected;
+
+    sql = g_strdup_printf ("SELECT least(count(*), 50) FROM order_search"
+                           " WHERE text LIKE '%%' || lower('%s') || '%%' AND text LIKE '%%' || lower('%s') || '%%'",
+                           words[0], words[1]);
+    expected = wx_test_db_count (conn, sql);
+    g_test_message ("two words “%s”: %u cards, %" G_GINT64_FORMAT " expected", two, cards->len, expected);
+    g_assert_cmpint (expected, >=, 1);
+    g_assert_cmpint (cards->len, ==, expected);
+  }
   g_test_message ("searched %s %s %s %s %s %s %s %s %s %s", number_tail, mobile_part, mobile_spaced,
                   landline_spaced, serial_lower, unit_part, unit_two, contact, contact_given, serial_part);
 }

@@ -1104,6 +1104,52 @@ test_keys_scan (void)
   gtk_editable_set_text (GTK_EDITABLE (search), "");
 }
 
+typedef struct {
+  GtkListView *list;
+  GtkLabel    *label;
+  guint        at_least;   /* found at least this many, or G_MAXUINT: none */
+} SearchShows;
+
+static gboolean
+search_shows (gpointer data)
+{
+  SearchShows *s = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (s->list)));
+  g_autofree char *none = g_strdup_printf (ngettext ("%u order found", "%u orders found", 0), 0);
+
+  if (s->at_least == G_MAXUINT)
+    return n == 0 && g_strcmp0 (gtk_label_get_text (s->label), none) == 0;
+  return n >= s->at_least;
+}
+
+/* The search box searches as the clerk types, without Enter: results for
+ * a phone's first digits, none left over when the text changes to one that
+ * finds nothing, and a hint rather than a blank page when it is empty. */
+static void
+test_keys_search_as_you_type (void)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (wx_test_find_widget (GTK_WIDGET (window), is_type, (gpointer) "AdwViewStack"));
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "search");
+  SearchShows shows = { GTK_LIST_VIEW (wx_test_find_widget (page, is_type, (gpointer) "GtkListView")),
+                        GTK_LABEL (wx_test_find_widget (page, is_type, (gpointer) "GtkLabel")), 1 };
+  GtkWidget *search;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  search = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  wx_test_xdo_type (GTK_WINDOW (window), "13800002", 120);
+  wx_test_spin_until (search_shows, &shows, "results as the phone is typed");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "search");
+  wx_test_screenshot (GTK_WIDGET (window), "front-desk-search-typed");
+  wx_test_xdo_key (GTK_WINDOW (window), "ctrl+a");
+  wx_test_xdo_type (GTK_WINDOW (window), "zqxzqx", 120);
+  shows.at_least = G_MAXUINT;
+  wx_test_spin_until (search_shows, &shows, "no results left under a text that finds none");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (shows.list))), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (shows.label), !=, "");
+}
+
 static gboolean
 is_type (GtkWidget *widget,
          gpointer   type_name)
@@ -1346,6 +1392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/front-desk/keys/all-faults", test_keys_all_faults);
   g_test_add_func ("/ui/front-desk/keys/card-menu", test_keys_card_menu);
   g_test_add_func ("/ui/front-desk/keys/scan", test_keys_scan);
+  g_test_add_func ("/ui/front-desk/keys/search-as-you-type", test_keys_search_as_you_type);
   g_test_add_func ("/ui/front-desk/keys/narrow", test_keys_narrow);
   g_test_add_func ("/ui/front-desk/take-payment", test_take_payment);
   return g_test_run ();
