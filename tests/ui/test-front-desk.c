@@ -144,6 +144,19 @@ has_label (GtkWidget *widget,
 }
 
 static gboolean
+has_signature_question (gpointer d)
+{
+  return wx_intake_dialog_get_signature_question (d) != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (wx_intake_dialog_get_signature_question (d)));
+}
+
+static gboolean
+no_signature_question (gpointer d)
+{
+  return wx_intake_dialog_get_signature_question (d) == NULL;
+}
+
+static gboolean
 line_is_labour (gpointer kind)
 {
   return gtk_drop_down_get_selected (kind) == 1;
@@ -309,8 +322,28 @@ test_flow (void)
   /* Intake */
   fill_intake (intake, "13800138000");
   g_signal_connect (intake, "saved", G_CALLBACK (saved_cb), &number);
+  /* Saved with the notice unread and the form unsigned: asked first; Esc
+   * goes back, the clerk ticks both (real keys) and saves. */
+  wx_intake_dialog_save (intake);
+  wx_test_spin_until (has_signature_question, intake, "the signature question");
+  wx_test_screenshot (GTK_WIDGET (wx_intake_dialog_get_signature_question (intake)), "intake-signature-question");
+  g_assert_null (number);
+  wx_test_xdo_focus (wx_intake_dialog_get_signature_question (intake));
+  wx_test_xdo_key (wx_intake_dialog_get_signature_question (intake), "Escape");
+  wx_test_spin_until (no_signature_question, intake, "the question to close");
+  g_assert_null (number);
+  /* Go Back put the focus on the unticked notice: Space ticks it, Tab
+   * moves to the signature. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (intake)) == wx_intake_dialog_get_check (intake, "notice_read"));
+  wx_test_xdo_key (GTK_WINDOW (intake), "space");
+  gtk_widget_grab_focus (wx_intake_dialog_get_check (intake, "customer_signed"));
+  wx_test_xdo_key (GTK_WINDOW (intake), "space");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wx_intake_dialog_get_check (intake, "notice_read"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wx_intake_dialog_get_check (intake, "customer_signed"))));
   wx_intake_dialog_save (intake);
   wx_test_spin_until (string_set, &number, "the new order");
+  g_assert_cmpstr (scalar (conn, "SELECT notice_read::text || customer_signed::text FROM service_orders"
+                                 " WHERE number = $1", number), ==, "truetrue");
   expect_card (number, WX_ORDER_STATE_RECEIVED);
   expect_event (conn, number, "received");
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_accessories a JOIN service_orders o ON o.id = a.order_id"

@@ -64,6 +64,8 @@ struct _WxIntakeDialog
   GPtrArray      *customers;      /* WxCustomerHit, as listed */
   gboolean        busy;
   gboolean        discard;        /* closing was confirmed */
+  gboolean        unsigned_ok;    /* saving without notice or signature was confirmed */
+  GtkWindow      *sign_ask;       /* the question, while asked */
   GtkWindow      *ask;            /* weak: "Discard this intake?" */
 };
 
@@ -463,6 +465,48 @@ keep (CreateJob  *j,
   return text;
 }
 
+static void
+unsigned_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      WxIntakeDialog   *self)
+{
+  if (g_str_equal (response, "save"))
+    {
+      self->unsigned_ok = TRUE;
+      wx_intake_dialog_save (self);
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (!gtk_check_button_get_active (self->notice_check)
+                                       ? self->notice_check : self->signed_check));
+}
+
+static void
+ask_unsigned (WxIntakeDialog *self)
+{
+  gboolean read = gtk_check_button_get_active (self->notice_check);
+  gboolean sign = gtk_check_button_get_active (self->signed_check);
+  GtkWidget *ask;
+
+  if (self->sign_ask)
+    {
+      gtk_window_present (self->sign_ask);
+      return;
+    }
+  ask = adw_message_dialog_new (GTK_WINDOW (self),
+                                !read && !sign ? _("Notice not read and form not signed")
+                                : !read ? _("Notice not read") : _("Form not signed"),
+                                _("The customer should read the important notice and sign the form before "
+                                  "leaving the machine. Save the order without it?"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "back", _("_Go Back"),
+                                    "save", _("_Save Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "save", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "back");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "back");
+  g_signal_connect_object (ask, "response", G_CALLBACK (unsigned_response_cb), self, 0);
+  g_set_weak_pointer (&self->sign_ask, GTK_WINDOW (ask));
+  gtk_window_present (GTK_WINDOW (ask));
+}
+
 void
 wx_intake_dialog_save (WxIntakeDialog *self)
 {
@@ -531,9 +575,37 @@ wx_intake_dialog_save (WxIntakeDialog *self)
       create_job_free (j);
       return;
     }
+  /* A machine left at the desk: the customer reads the notice and signs
+   * the form (seed 000). Either missing is asked about, not passed over. */
+  if (self->kind == WX_ORDER_KIND_CARRY_IN && !self->unsigned_ok &&
+      (!j->draft.notice_read || !j->draft.customer_signed))
+    {
+      create_job_free (j);
+      ask_unsigned (self);
+      return;
+    }
   set_busy (self, TRUE);
   wx_db_order_create_async (self->worker, &j->draft, self->cancellable, created_cb, g_object_ref (self));
   create_job_free (j);
+}
+
+GtkWidget *
+wx_intake_dialog_get_check (WxIntakeDialog *self,
+                            const char     *name)
+{
+  g_return_val_if_fail (WX_IS_INTAKE_DIALOG (self), NULL);
+  if (g_str_equal (name, "notice_read"))
+    return GTK_WIDGET (self->notice_check);
+  if (g_str_equal (name, "customer_signed"))
+    return GTK_WIDGET (self->signed_check);
+  return NULL;
+}
+
+GtkWindow *
+wx_intake_dialog_get_signature_question (WxIntakeDialog *self)
+{
+  g_return_val_if_fail (WX_IS_INTAKE_DIALOG (self), NULL);
+  return self->sign_ask;
 }
 
 void
@@ -687,6 +759,7 @@ wx_intake_dialog_dispose (GObject *object)
   if (self->ask)
     gtk_window_destroy (self->ask);
   g_clear_weak_pointer (&self->ask);
+  g_clear_weak_pointer (&self->sign_ask);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->lookup_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_INTAKE_DIALOG);
