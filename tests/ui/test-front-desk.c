@@ -908,6 +908,42 @@ test_keys_intake (void)
   wx_test_spin_until (intake_gone, NULL, "the empty intake to close");
 }
 
+static gboolean
+device_text_has (gpointer data)
+{
+  Shows *shows = data;
+
+  return strstr (wx_intake_dialog_get_device_text (shows->dialog), shows->text) != NULL;
+}
+
+/* A serial typed at the desk that is a machine under another customer's
+ * contract is said to be, with the owner's name, before saving. */
+static void
+test_keys_contract_serial (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *serial = scalar (conn, "SELECT d.serial FROM devices d JOIN contract_devices cd ON cd.device_id = d.id"
+                                          "  JOIN contracts c ON c.id = cd.contract_id"
+                                          " WHERE current_date BETWEEN c.starts_on AND c.ends_on"
+                                          "   AND d.serial ~ '^[A-Za-z0-9-]{4,}$' ORDER BY d.id LIMIT 1", NULL);
+  g_autofree char *owner = scalar (conn, "SELECT u.unit_name FROM devices d JOIN customers u ON u.id = d.customer_id"
+                                         " WHERE d.serial = $1", serial);
+  WxIntakeDialog *d = open_intake ("carry_in");
+  Shows shows = { d, "Another unit Ltd" };
+
+  g_test_message ("serial %s of %s", serial, owner);
+  g_assert_nonnull (serial);
+  wx_test_xdo_click_into (wx_intake_dialog_get_field (d, "unit"));
+  wx_test_xdo_type (GTK_WINDOW (d), "Another unit Ltd", 20);
+  wx_test_xdo_click_into (wx_intake_dialog_get_field (d, "serial"));
+  wx_test_xdo_type (GTK_WINDOW (d), serial, 40);
+  wx_test_spin_until (device_text_has, &shows, "the contract warning");
+  g_test_message ("device: %s", wx_intake_dialog_get_device_text (d));
+  g_assert_nonnull (strstr (wx_intake_dialog_get_device_text (d), owner));
+  wx_test_screenshot (GTK_WIDGET (d), "intake-contract-serial");
+  gtk_window_destroy (GTK_WINDOW (d));
+}
+
 /* For wx_test_find_widget: adds a label's mnemonic to the set, failing on
  * one already there; never matches. */
 static gboolean
@@ -1423,6 +1459,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/front-desk/amend", test_amend);
   g_test_add_func ("/ui/front-desk/keys/intake", test_keys_intake);
   g_test_add_func ("/ui/front-desk/keys/all-faults", test_keys_all_faults);
+  g_test_add_func ("/ui/front-desk/keys/contract-serial", test_keys_contract_serial);
   g_test_add_func ("/ui/front-desk/keys/card-menu", test_keys_card_menu);
   g_test_add_func ("/ui/front-desk/keys/scan", test_keys_scan);
   g_test_add_func ("/ui/front-desk/keys/search-as-you-type", test_keys_search_as_you_type);

@@ -61,6 +61,8 @@ struct _WxIntakeDialog
   guint           customer_timeout;
   guint           device_timeout;
   char           *earlier_order;
+  char           *device_text;    /* what the serial lookup said */
+  char           *contract_owner; /* the unit whose contract covers that serial, else NULL */
   GPtrArray      *customers;      /* WxCustomerHit, as listed */
   gboolean        busy;
   gboolean        discard;        /* closing was confirmed */
@@ -321,10 +323,49 @@ customer_lookup_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether the unit typed and `owner` are the same customer: the one
+ * found in the other, case and spaces aside. */
+static gboolean
+same_unit (const char *typed,
+           const char *owner)
+{
+  g_autofree char *a = g_utf8_casefold (typed, -1);
+  g_autofree char *b = g_utf8_casefold (owner, -1);
+
+  g_strstrip (a);
+  g_strstrip (b);
+  return *a == '\0' || strstr (a, b) != NULL || strstr (b, a) != NULL;
+}
+
+/* The lookup's sentence, and a warning when the serial is a machine under
+ * another customer's contract: a wrong owner, or a contract job that must
+ * go to that customer's account. */
+static void
+show_device_text (WxIntakeDialog *self)
+{
+  const char *unit = gtk_editable_get_text (GTK_EDITABLE (self->unit_entry));
+  gboolean other = self->contract_owner && !same_unit (unit, self->contract_owner);
+  g_autofree char *text = NULL;
+
+  if (self->device_text == NULL)
+    return;
+  text = other ? g_strdup_printf (_("%s\nWARNING: this serial is a machine under %s's contract, not %s's: "
+                                    "check the customer before saving."),
+                                  self->device_text, self->contract_owner, unit)
+               : g_strdup (self->device_text);
+  gtk_label_set_text (self->device_label, text);
+  if (other)
+    gtk_widget_add_css_class (GTK_WIDGET (self->device_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->device_label), "warning");
+}
+
 static void
 customer_text_changed_cb (GtkEditable    *editable,
                           WxIntakeDialog *self)
 {
+  if (editable == GTK_EDITABLE (self->unit_entry))
+    show_device_text (self);
   g_clear_handle_id (&self->customer_timeout, g_source_remove);
   /* Only what the clerk types looks up, not a hit filling the fields. */
   if (focus_within (GTK_WIDGET (editable)))
@@ -347,6 +388,8 @@ device_found_cb (GObject      *source,
     return;
   g_clear_pointer (&self->earlier_order, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->return_button), FALSE);
+  g_clear_pointer (&self->device_text, g_free);
+  g_clear_pointer (&self->contract_owner, g_free);
   if (info == NULL)
     {
       gtk_label_set_text (self->device_label, _("A machine this shop has not seen before."));
@@ -355,7 +398,12 @@ device_found_cb (GObject      *source,
       return;
     }
   text = wx_device_info_describe (info);
-  gtk_label_set_text (self->device_label, text);
+  g_free (self->device_text);
+  self->device_text = g_steal_pointer (&text);
+  g_clear_pointer (&self->contract_owner, g_free);
+  if (info->contract_number && *info->contract_number && info->customer_name && *info->customer_name)
+    self->contract_owner = g_strdup (info->customer_name);
+  show_device_text (self);
   gtk_widget_set_visible (GTK_WIDGET (self->device_label), TRUE);
   if (info->return_of)
     {
@@ -776,6 +824,8 @@ wx_intake_dialog_finalize (GObject *object)
   g_clear_object (&self->worker);
   g_clear_pointer (&self->customers, g_ptr_array_unref);
   g_free (self->earlier_order);
+  g_free (self->device_text);
+  g_free (self->contract_owner);
   G_OBJECT_CLASS (wx_intake_dialog_parent_class)->finalize (object);
 }
 
