@@ -19,6 +19,7 @@ struct _WxOrderPanel
   GtkFlowBox   *steps_box;
   GtkLabel     *error_label;
   GtkBox       *content_box;
+  GtkScrolledWindow *scroller;
 
   WxDbWorker   *worker;
   GCancellable *cancellable;
@@ -27,6 +28,7 @@ struct _WxOrderPanel
   gint64        id;
   WxOrderState  state;
   int           version;
+  gboolean      to_top;       /* another order: shown from its top, not where the last was */
   GString      *timeline;
   GHashTable   *amendable;    /* column → value: what "Correct details" starts from */
 };
@@ -279,6 +281,9 @@ loaded_cb (GObject      *source,
       self->state = d->state;
       self->version = d->version;
       show_detail (self, d);
+      if (self->to_top)
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      self->to_top = FALSE;
     }
   g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
 }
@@ -298,6 +303,7 @@ wx_order_panel_show (WxOrderPanel *self,
   g_return_if_fail (WX_IS_ORDER_PANEL (self));
   g_return_if_fail (number != NULL);
 
+  self->to_top |= g_strcmp0 (self->number, number) != 0;
   g_free (self->number);
   self->number = g_strdup (number);
   self->id = 0;
@@ -447,6 +453,7 @@ wx_order_panel_class_init (WxOrderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, steps_box);
   gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, error_label);
   gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, content_box);
+  gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, scroller);
   gtk_widget_class_install_action (widget_class, "panel.print", "u", print_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.amend", NULL, amend_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.payment", NULL, payment_action_cb);
