@@ -28,6 +28,8 @@ struct _WxCallLog
   GPtrArray      *calls;            /* WxCall */
   GPtrArray      *pending;          /* WxNotifyPending */
   GTimeZone      *zone;             /* the shop's: every time shown is its */
+  gint64          show_call;        /* after logging: the call to bring into view (-1: the newest), 0: none */
+  char           *logged;           /* and what to say of it */
 };
 
 enum {
@@ -187,6 +189,45 @@ fill_list (GtkListBox  *list,
 /* ------------------------------------------------------------ loading */
 
 static void
+set_error (WxCallLog  *self,
+           const char *text)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_label_set_text (self->error_label, text);
+}
+
+/* What was just logged: said in the header, its row brought into view and
+ * focused, once the day is loaded again. */
+static void
+confirm (WxCallLog  *self,
+         gint64      call_id,
+         const char *text)
+{
+  self->show_call = call_id;
+  g_free (self->logged);
+  self->logged = g_strdup (text);
+}
+
+static void
+show_logged (WxCallLog *self)
+{
+  GtkListBoxRow *row = NULL;
+
+  if (self->show_call == 0)
+    return;
+  for (guint i = 0; i < self->calls->len; i++)
+    if (self->show_call == -1 || ((WxCall *) g_ptr_array_index (self->calls, i))->id == self->show_call)
+      row = gtk_list_box_get_row_at_index (self->calls_list, (int) i);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "success");
+  gtk_label_set_text (self->error_label, self->logged);
+  if (row)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  self->show_call = 0;
+}
+
+static void
 show_loaded (WxCallLog *self)
 {
   g_autofree char *pending = g_strdup_printf (_("To notify for pickup (%u)"), self->pending->len);
@@ -201,6 +242,7 @@ show_loaded (WxCallLog *self)
              _("Nobody to call now: every machine ready has been announced, or was tried today."));
   fill_list (self->calls_list, self->calls, (GtkWidget *(*) (gconstpointer, GTimeZone *)) call_row, self->zone,
              _("No calls logged this day."));
+  show_logged (self);
 }
 
 static void
@@ -228,7 +270,7 @@ loaded_cb (GObject      *source,
     return;
   self = WX_CALL_LOG (user_data);
   gtk_spinner_set_spinning (self->spinner, FALSE);
-  gtk_label_set_text (self->error_label, error ? error->message : "");
+  set_error (self, error ? error->message : "");
   if (l)
     {
       g_ptr_array_unref (self->calls);
@@ -332,9 +374,10 @@ no_answer_logged_cb (GObject      *source,
   if (!wx_db_notify_no_answer_finish (WX_DB_WORKER (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->error_label, error->message);
+        set_error (self, error->message);
       return;
     }
+  confirm (self, -1, _("No answer logged; the order stays on the list to call again tomorrow."));
   wx_call_log_reload (self);
 }
 
@@ -358,6 +401,7 @@ call_saved_cb (WxCallDialog *dialog,
                gint64        call_id,
                gpointer      user_data)
 {
+  confirm (WX_CALL_LOG (user_data), call_id, _("Call logged."));
   wx_call_log_show_day (WX_CALL_LOG (user_data), 0);
 }
 
@@ -442,6 +486,7 @@ wx_call_log_finalize (GObject *object)
   g_ptr_array_unref (self->calls);
   g_ptr_array_unref (self->pending);
   g_time_zone_unref (self->zone);
+  g_free (self->logged);
   G_OBJECT_CLASS (wx_call_log_parent_class)->finalize (object);
 }
 

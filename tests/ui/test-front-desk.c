@@ -671,6 +671,14 @@ call_with_subject (WxCallLog *log, const char *subject)
  * step; a pickup notice nobody answered is logged with its attempt and
  * leaves today's list. */
 static gboolean
+is_label_text (GtkWidget *widget,
+               gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
 is_row_about (GtkWidget *widget,
               gpointer   text)
 {
@@ -726,6 +734,9 @@ test_calls (void)
     g_assert_nonnull (row);
     g_test_message ("call row: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " 17:30"));
+    /* Logged: said, and its row in view with the focus. */
+    g_assert_nonnull (wx_test_find_widget (GTK_WIDGET (log), is_label_text, (gpointer) _("Call logged.")));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
   }
 
   /* The call becomes an on-site order: the intake is filled from it. */
@@ -751,6 +762,12 @@ test_calls (void)
   wx_test_screenshot (GTK_WIDGET (window), "front-desk-calls");
   WITH_CALL_LOG_RELOAD (wx_call_log_no_answer (log, pending));
   g_assert_cmpuint (wx_call_log_get_pending (log)->len, ==, n_pending - 1);
+  g_assert_nonnull (wx_test_find_widget (GTK_WIDGET (log), is_label_text,
+                                         (gpointer) _("No answer logged; the order stays on the list to call again tomorrow.")));
+  /* The new call, last of the day, has the focus. */
+  g_assert_true (ADW_IS_ACTION_ROW (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (window)))), ==,
+                   (int) wx_call_log_get_calls (log)->len - 1);
   g_assert_cmpstr (scalar (conn, "SELECT count(*) FROM calls c JOIN service_orders o ON o.id = c.order_id"
                                  " WHERE o.number = $1 AND c.purpose = 'notify_pickup' AND NOT c.reached"
                                  "   AND c.attempt = (SELECT count(*) FROM calls d WHERE d.order_id = o.id"
