@@ -1378,6 +1378,45 @@ test_card_badge (void)
   g_assert_cmpstr (late, ==, zh ? "协调员4小时答复：已超时 1 小时 15 分" : "Front desk's 4-hour reply: 1 h 15 min over");
 }
 
+static GtkWindow *
+about_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+about_shown (gpointer unused)
+{
+  return about_window () != NULL;
+}
+
+/* The main menu (F10) has About (its mnemonic A): name, version, licence. */
+static void
+test_keys_about (void)
+{
+  GtkWindow *about;
+
+  wx_test_xdo_focus (GTK_WINDOW (window));
+  wx_test_xdo_key (GTK_WINDOW (window), "F10");
+  wx_test_xdo_key (GTK_WINDOW (window), "a");
+  wx_test_spin_until (about_shown, NULL, "the About window");
+  about = about_window ();
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  wx_test_screenshot (GTK_WIDGET (about), "about");
+  gtk_window_destroy (about);
+}
+
 static gboolean
 balance_loaded (gpointer dialog)
 {
@@ -1501,5 +1540,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/front-desk/keys/search-as-you-type", test_keys_search_as_you_type);
   g_test_add_func ("/ui/front-desk/keys/narrow", test_keys_narrow);
   g_test_add_func ("/ui/front-desk/take-payment", test_take_payment);
+  g_test_add_func ("/ui/front-desk/keys/about", test_keys_about);
   return g_test_run ();
 }
