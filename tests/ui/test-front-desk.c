@@ -1347,14 +1347,26 @@ badge_of (WxClock       clock,
           gint64        minutes_left,
           guint         day_minutes)
 {
-  WxOrderData d = { .number = g_strdup ("2026-000001"), .has_clock = TRUE, .clock = clock,
+  WxOrderData d = { .number = g_strdup ("2026-000001"), .unit_name = g_strdup ("南粤口腔"), .model = g_strdup ("M1136"),
+                    .fault = g_strdup ("卡纸"), .has_clock = TRUE, .clock = clock,
                     .clock_status = status, .clock_minutes_left = minutes_left, .day_minutes = day_minutes };
   g_autoptr(WxOrder) order = wx_order_new_take (&d);
   GtkWidget *card = g_object_ref_sink (wx_board_card_new ());
+  GtkWidget *holder = gtk_window_new ();   /* an accessible context comes with a root */
   char *badge;
 
+  gtk_window_set_child (GTK_WINDOW (holder), card);
   wx_board_card_set_order (WX_BOARD_CARD (card), order);
   badge = g_strdup (wx_board_card_get_badge (WX_BOARD_CARD (card)));
+  /* A screen reader hears the number and the clock, not nothing. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, "2026-000001, 南粤口腔, M1136 · 卡纸");
+  {
+    g_autofree char *reason = wx_order_shelf_reason (order);
+    g_autofree char *description = g_strdup_printf ("%s. %s. %s", wx_order_state_label (0), reason, badge);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  }
+  gtk_window_destroy (GTK_WINDOW (holder));
   g_object_unref (card);
   return badge;
 }
@@ -1490,6 +1502,9 @@ main (int argc, char **argv)
   gboolean loaded = FALSE;
 
   wx_i18n_init ();
+  /* GTK's test accessibility backend, for what a screen reader is given
+   * (tests/meson.build sets none for the other UI tests). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
   wx_test_db_require ();
   if (!wx_test_ui_init ())

@@ -454,6 +454,21 @@ wx_board_card_set_order (WxBoardCard *self,
   self->clock_status = d->clock_status;
   self->return_repair = d->return_repair;
   self->escalated = d->open_escalations > 0;
+  /* What a screen reader says of the card: the text it draws. */
+  {
+    g_autofree char *label = g_strjoin (", ", self->text[LINE_NUMBER], self->text[LINE_UNIT],
+                                        self->text[LINE_MACHINE], NULL);
+    const char *parts[] = { wx_order_state_label (d->state), self->text[LINE_REASON], d->engineer_name,
+                            self->text[LINE_BADGE], self->escalated ? _("Escalated") : NULL,
+                            self->return_repair ? _("Return") : NULL };
+    g_autoptr(GString) description = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (parts[i] && *parts[i])
+        g_string_append_printf (description, "%s%s", description->len ? ". " : "", parts[i]);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
+  }
   clear_layouts (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
