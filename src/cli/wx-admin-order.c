@@ -511,7 +511,7 @@ wx_admin_cmd_sla (WxAdmin *a)
     return wx_admin_usage_error (_("Use “sla due CLOCK --from \"YYYY-MM-DD HH:MM\" [--target]”."));
   if (!wx_clock_from_code (wx_admin_arg (a, 1), &clock))
     {
-      g_autofree char *msg = g_strdup_printf (_("Unknown clock “%s”: use dispatch, reply, quote, decision, repair, notify, onsite-contact, onsite-arrival, outsourced-reply, enter or review."),
+      g_autofree char *msg = g_strdup_printf (_("Unknown clock “%s”: use dispatch, front-reply, reply, quote, decision, repair, notify, onsite-contact, onsite-arrival, outsourced-reply, enter or review."),
                                               wx_admin_arg (a, 1));
       return wx_admin_usage_error (msg);
     }

@@ -162,6 +162,27 @@ wx_calendar_set_closed (WxCalendar *calendar,
   recompute (calendar);
 }
 
+guint
+wx_calendar_day_minutes (WxCalendar *calendar)
+{
+  guint best = 0, best_count = 0;
+
+  g_return_val_if_fail (calendar != NULL, 0);
+
+  for (guint w = 1; w <= 7; w++)
+    {
+      guint length = calendar->closes[w] - calendar->opens[w], count = 0;
+
+      if (length == 0)
+        continue;
+      for (guint v = 1; v <= 7; v++)
+        count += (guint) (calendar->closes[v] - calendar->opens[v]) == length;
+      if (count > best_count || (count == best_count && length > best))
+        best = length, best_count = count;
+    }
+  return best;
+}
+
 gboolean
 wx_calendar_get_hours (WxCalendar *calendar,
                        guint       weekday,

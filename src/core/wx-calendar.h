@@ -49,6 +49,11 @@ gboolean     wx_calendar_get_hours       (WxCalendar    *calendar,
                                           guint         *opens,
                                           guint         *closes);
 
+/* The length of the shop's working day in minutes: the opening hours most
+ * weekdays have (the longer on a tie), 540 for 09:00–18:00; 0 when the week
+ * has none. A clock's "1 d" in business time is this many minutes. */
+guint        wx_calendar_day_minutes     (WxCalendar    *calendar);
+
 /* Exceptions, by local date. A make-up working day opens at the hours given,
  * or (opens = closes = 0) at the hours of the first weekday that has any. */
 void         wx_calendar_add_holiday     (WxCalendar    *calendar,

@@ -70,6 +70,8 @@ wx_order_data_compute_clock (WxOrderData *d,
       d->clock_due = s->due_limit;
       d->clock_minutes_left = s->minutes_left;
     }
+  if (d->has_clock)
+    d->day_minutes = wx_calendar_day_minutes (wx_timeline_get_calendar (d->rules->timeline));
 }
 
 static void

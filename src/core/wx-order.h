@@ -42,6 +42,7 @@ typedef struct {
   WxClockStatus  clock_status;     /* running, amber or red */
   gint64         clock_due;        /* its limit, Unix seconds */
   gint64         clock_minutes_left; /* business minutes to the limit; negative when overdue */
+  guint          day_minutes;      /* the shop's working day (wx_calendar_day_minutes), for "d h" */
   /* Why the machine sits on its shelf, as the pink copy (随机联) notes it. */
   char          *address;          /* the unit's address (on-site visits, deliveries) */
   char          *part;             /* waiting for parts: the part ordered last, "" else */

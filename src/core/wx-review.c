@@ -7,10 +7,6 @@
 #include "wx-order.h"
 #include "wx-review.h"
 
-/* A working day of the default calendar: 3 working days are the repair
- * clock's limit of 1620 minutes. */
-#define DAY_MINUTES 540
-
 static const struct {
   WxReviewCheck check;
   const char   *code;
@@ -117,11 +113,12 @@ set (WxReviewItem *item, WxCheckResult result, const char *responsible, char *ev
 
 /* Met or missed by how much: `taken` of `allowed` business minutes. */
 static void
-judge_time (WxReviewItem *item, gint64 taken, gint64 allowed, const char *responsible)
+judge_time (WxReviewItem *item, const WxSlaRules *rules, gint64 taken, gint64 allowed, const char *responsible)
 {
-  g_autofree char *took = wx_format_business_minutes (taken, DAY_MINUTES);
-  g_autofree char *limit = wx_format_business_minutes (allowed, DAY_MINUTES);
-  g_autofree char *by = wx_format_business_minutes (allowed - taken, DAY_MINUTES);
+  guint day = wx_calendar_day_minutes (wx_timeline_get_calendar (rules->timeline));
+  g_autofree char *took = wx_format_business_minutes (taken, day);
+  g_autofree char *limit = wx_format_business_minutes (allowed, day);
+  g_autofree char *by = wx_format_business_minutes (allowed - taken, day);
 
   item->minutes = taken;
   item->margin = allowed - taken;
@@ -150,7 +147,7 @@ judge_clock (WxReviewItem *item, const WxSlaRules *rules, const WxClockState *s,
            g_strdup_printf (_("Never done: it was due by %s."), when));
     }
   else
-    judge_time (item, wx_timeline_minutes_between (rules->timeline, s->start, s->stop),
+    judge_time (item, rules, wx_timeline_minutes_between (rules->timeline, s->start, s->stop),
                 wx_timeline_minutes_between (rules->timeline, s->start, due), responsible);
 }
 
@@ -398,7 +395,7 @@ wx_review_evaluate (const WxSlaRules *rules, const WxReviewFacts *f)
     set (&review->items[WX_REVIEW_COMPLETION], WX_CHECK_NOT_APPLICABLE, NULL,
          g_strdup (_("Nothing was repaired.")));
   else
-    judge_time (&review->items[WX_REVIEW_COMPLETION],
+    judge_time (&review->items[WX_REVIEW_COMPLETION], rules,
                 wx_timeline_minutes_between (rules->timeline, requested, f->repaired_at),
                 rules->thresholds[WX_CLOCK_REPAIR].limit_minutes, engineer);
 

@@ -52,38 +52,44 @@ static const struct {
 #define KC (1u << WX_ORDER_KIND_CARRY_IN)
 #define KO (1u << WX_ORDER_KIND_ON_SITE)
 #define KS (1u << WX_ORDER_KIND_SALE)
-  { WX_CLOCK_DISPATCH, "dispatch", N_("Dispatch"), KC | KO,
+  { WX_CLOCK_DISPATCH, "dispatch", NC_("clock", "Dispatch"), KC | KO,
     B (RECEIVED) | B (CALL_LOGGED), B (DISPATCH_INSPECTION) | B (DISPATCH_ONSITE) | B (FIX_AT_DESK) | B (CANCEL),
     0, FALSE, RULE_PLAIN, 60, 180 },
-  { WX_CLOCK_REPLY, "reply", N_("4-hour reply"), KC | KO,
+  /* Seed 000: 机器从接收4小时内一定要给客户答复或报价 — the coordinator's
+   * clock from receiving the machine, beside the engineer's 4小时复命 from
+   * dispatch. A machine sent to a peer shop has a reply clock of its own. */
+  { WX_CLOCK_FRONT_REPLY, "front-reply", NC_("clock", "Front desk's 4-hour reply"), KC,
+    B (RECEIVED), B (QUOTE) | B (TELL_RESULT) | B (DISPATCH_REPAIR) | B (FIX_AT_DESK) | B (OUTSOURCE) | B (CANCEL),
+    0, FALSE, RULE_REPLY, 240, 240 },
+  { WX_CLOCK_REPLY, "reply", NC_("clock", "4-hour reply"), KC | KO,
     B (DISPATCH_INSPECTION), B (QUOTE) | B (TELL_RESULT) | B (DISPATCH_REPAIR) | B (CANCEL),
     0, FALSE, RULE_REPLY, 240, 240 },
-  { WX_CLOCK_QUOTE, "quote", N_("Quote"), KC | KO,
+  { WX_CLOCK_QUOTE, "quote", NC_("clock", "Quote"), KC | KO,
     B (INSPECT), B (QUOTE) | B (DISPATCH_REPAIR) | B (CANCEL),
     0, FALSE, RULE_PLAIN, 30, 30 },
-  { WX_CLOCK_DECISION, "decision", N_("Customer's decision"), KC | KO | KS,
+  { WX_CLOCK_DECISION, "decision", NC_("clock", "Customer's decision"), KC | KO | KS,
     B (QUOTE), B (AGREE) | B (DECLINE) | B (CANCEL),
     0, FALSE, RULE_PLAIN, 1080, 1080 },
-  { WX_CLOCK_REPAIR, "repair", N_("Repair"), KC | KO,
-    B (AGREE) | B (DISPATCH_REPAIR), B (REPAIR_DONE) | B (FIX_ON_SITE) | B (CANCEL),
+  { WX_CLOCK_REPAIR, "repair", NC_("clock", "Repair"), KC | KO,
+    B (AGREE) | B (DISPATCH_REPAIR), B (REPAIR_DONE) | B (FIX_ON_SITE) | B (OUTSOURCE_RETURN) | B (CANCEL),
     0, FALSE, RULE_PARTS, 480, 1620 },
-  { WX_CLOCK_NOTIFY, "notify", N_("Notify the customer"), KC | KO,
+  { WX_CLOCK_NOTIFY, "notify", NC_("clock", "Notify the customer"), KC | KO,
     B (REPAIR_DONE) | B (FIX_AT_DESK) | B (OUTSOURCE_RETURN) | B (DECLINE),
     B (NOTIFY) | B (PICKUP) | B (DISPATCH_DELIVERY),
     0, TRUE, RULE_SAME_DAY, 540, 540 },
-  { WX_CLOCK_ONSITE_CONTACT, "onsite-contact", N_("On-site contact"), KO,
+  { WX_CLOCK_ONSITE_CONTACT, "onsite-contact", NC_("clock", "On-site contact"), KO,
     B (DISPATCH_ONSITE), B (CONTACT_CUSTOMER) | B (BOOK_VISIT) | B (CANCEL),
     0, TRUE, RULE_PLAIN, 10, 10 },
-  { WX_CLOCK_ONSITE_ARRIVAL, "onsite-arrival", N_("On-site arrival"), KO,
+  { WX_CLOCK_ONSITE_ARRIVAL, "onsite-arrival", NC_("clock", "On-site arrival"), KO,
     B (CALL_LOGGED), B (ARRIVE) | B (CANCEL),
     0, FALSE, RULE_PLAIN, 240, 240 },
-  { WX_CLOCK_OUTSOURCED_REPLY, "outsourced-reply", N_("Reply on an outsourced machine"), KC | KO,
+  { WX_CLOCK_OUTSOURCED_REPLY, "outsourced-reply", NC_("clock", "Reply on an outsourced machine"), KC | KO,
     B (RECEIVED) | B (CALL_LOGGED), B (QUOTE) | B (TELL_RESULT) | B (OUTSOURCE_RETURN) | B (CANCEL),
     B (OUTSOURCE), FALSE, RULE_PLAIN, 480, 480 },
-  { WX_CLOCK_ENTER, "enter", N_("Enter"), KC | KO | KS,
+  { WX_CLOCK_ENTER, "enter", NC_("clock", "Enter"), KC | KO | KS,
     B (PICKUP) | B (DELIVER) | B (ACCEPT), B (ENTER),
     0, FALSE, RULE_SAME_DAY, 540, 540 },
-  { WX_CLOCK_REVIEW, "review", N_("Supervisor's review"), KC | KO | KS,
+  { WX_CLOCK_REVIEW, "review", NC_("clock", "Supervisor's review"), KC | KO | KS,
     B (ENTER), B (REVIEW),
     0, FALSE, RULE_NEXT_DAY, 120, 180 },
 #undef KC
@@ -123,7 +129,8 @@ const char *
 wx_clock_label (WxClock clock)
 {
   g_return_val_if_fail ((guint) clock < WX_N_CLOCKS, NULL);
-  return _(clocks[clock].label);
+  /* msgctxt "clock": "Repair" and "Quote" are also headings and buttons. */
+  return g_dpgettext2 (NULL, "clock", clocks[clock].label);
 }
 
 const char *

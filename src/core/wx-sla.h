@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   WX_CLOCK_DISPATCH,
+  WX_CLOCK_FRONT_REPLY,   /* the coordinator's answer within 4 hours of receiving the machine */
   WX_CLOCK_REPLY,
   WX_CLOCK_QUOTE,
   WX_CLOCK_DECISION,

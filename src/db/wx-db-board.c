@@ -65,6 +65,12 @@ enum {
   "          OR m.customer_id = ANY (ARRAY (SELECT c.id FROM customers c" \
   "                                          WHERE c.phone_digits LIKE '%' || $2 || '%')))))"
 
+/* The other words of a text of several ("南粤 口腔"): each must be found
+ * too, in any order. $n: their LIKE-escaped texts, NULL for one word. */
+#define SEARCH_WORDS(n) \
+  " AND (" n "::text[] IS NULL" \
+  "      OR m.text LIKE ALL (ARRAY(SELECT '%' || lower(w) || '%' FROM unnest(" n "::text[]) w)))"
+
 /* The newest orders first: a walk down received_at that stops early when
  * the fragment is common, and costs little when it is not. $3: the limit. */
 static const char search_recent_sql[] =
@@ -72,7 +78,7 @@ static const char search_recent_sql[] =
   " WHERE o.id IN (SELECT m.order_id"
   "                  FROM (SELECT order_id, customer_id, received_at, text FROM order_search"
   "                         ORDER BY received_at DESC, order_id DESC LIMIT " G_STRINGIFY (SEARCH_RECENT) ") m"
-  "                 WHERE " SEARCH_MATCH ("")
+  "                 WHERE " SEARCH_MATCH ("") SEARCH_WORDS ("$4")
   "                 ORDER BY m.received_at DESC, m.order_id DESC LIMIT $3)"
   " ORDER BY o.received_at DESC, o.id DESC";
 
@@ -83,7 +89,8 @@ static const char search_recent_sql[] =
 static const char search_all_sql[] =
   "WITH hits AS MATERIALIZED ("
   "  SELECT m.order_id, m.received_at FROM order_search m"
-  "   WHERE " SEARCH_MATCH (" AND ($4::text IS NULL OR wx_short_grams(m.text) @> ARRAY[lower($4)])") ")"
+  "   WHERE " SEARCH_MATCH (" AND ($4::text IS NULL OR wx_short_grams(m.text) @> ARRAY[lower($4)])")
+  SEARCH_WORDS ("$5") ")"
   " "
   CARD_SELECT
   " WHERE o.id IN (SELECT h.order_id FROM hits h ORDER BY h.received_at DESC, h.order_id DESC LIMIT $3)"
@@ -340,6 +347,23 @@ phone_digits (const char *text)
   return digits->len >= 3 ? g_strdup (digits->str) : NULL;
 }
 
+/* `text` as an element of a PostgreSQL array literal: in double quotes,
+ * its backslashes and quotes escaped. */
+static char *
+array_element (const char *text)
+{
+  GString *out = g_string_new ("\"");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\\' || *p == '"')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
 GPtrArray *
 wx_db_orders_search (PGconn      *conn,
                      const char  *text,
@@ -352,31 +376,61 @@ wx_db_orders_search (PGconn      *conn,
   g_autofree char *digits = NULL;
   g_autofree char *limit_text = NULL;
   g_autoptr(PGresult) res = NULL;
-  const char *params[4];
+  g_auto(GStrv) words = NULL;
+  g_autofree char *word_array = NULL;
+  const char *params[5];
 
   if (text == NULL || limit == 0)
     return no_cards ();
   trimmed = g_strstrip (g_utf8_make_valid (text, -1));
   if (*trimmed == '\0')
     return no_cards ();
-  pattern = like_escape (trimmed);
   digits = phone_digits (trimmed);
+  /* Several words (not a phone number's groups): the longest goes through
+   * the index, the others must be found as well. */
+  if (digits == NULL)
+    words = g_regex_split_simple ("[ 　]+", trimmed, 0, 0);   /* full-width spaces too */
+  if (words != NULL && g_strv_length (words) > 1)
+    {
+      g_autoptr(GString) others = g_string_new ("{");
+      guint longest = 0;
+
+      for (guint i = 1; words[i]; i++)
+        if (strlen (words[i]) > strlen (words[longest]))
+          longest = i;
+      for (guint i = 0; words[i]; i++)
+        if (i != longest && *words[i])
+          {
+            g_autofree char *escaped = like_escape (words[i]);
+            g_autofree char *quoted = array_element (escaped);
+
+            g_string_append_printf (others, "%s%s", others->len > 1 ? "," : "", quoted);
+          }
+      g_string_append_c (others, '}');
+      word_array = g_string_free (g_steal_pointer (&others), FALSE);
+      g_free (trimmed);
+      trimmed = g_strdup (words[longest]);
+    }
+  pattern = like_escape (trimmed);
   limit_text = g_strdup_printf ("%u", limit);
   params[0] = pattern;
   params[1] = digits;
   params[2] = limit_text;
   params[3] = g_utf8_strlen (trimmed, -1) <= 2 ? trimmed : NULL;
+  params[4] = word_array;
 
   if (limit <= SEARCH_RECENT)
     {
-      res = wx_db_query (conn, search_recent_sql, 3, params, error);
+      const char *recent[] = { params[0], params[1], params[2], word_array };
+
+      res = wx_db_query (conn, search_recent_sql, 4, recent, error);
       if (res == NULL)
         return NULL;
       if ((guint) PQntuples (res) == limit)
         return cards_from_result (conn, res, now, error);
       g_clear_pointer (&res, PQclear);
     }
-  res = wx_db_query (conn, search_all_sql, 4, params, error);
+  res = wx_db_query (conn, search_all_sql, 5, params, error);
   return res ? cards_from_result (conn, res, now, error) : NULL;
 }
 

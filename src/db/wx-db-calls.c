@@ -414,12 +414,12 @@ wx_db_call_day_free (WxDbCallDay *l)
     return;
   g_clear_pointer (&l->calls, g_ptr_array_unref);
   g_clear_pointer (&l->pending, g_ptr_array_unref);
+  g_clear_pointer (&l->zone, g_time_zone_unref);
   g_free (l);
 }
 
 typedef struct {
-  gint64  from;
-  gint64  to;
+  int     days;
   gint64  now;
 } DayQuery;
 
@@ -427,9 +427,29 @@ static gboolean
 call_day_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
 {
   DayQuery *q = data;
-  WxDbCallDay *l = g_new0 (WxDbCallDay, 1);
+  g_autofree char *zone_name = wx_db_setting (conn, "timezone", "Asia/Shanghai", error);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  WxDbCallDay *l;
 
-  l->calls = wx_db_calls_list (conn, q->from, q->to, error);
+  if (zone_name == NULL)
+    return FALSE;
+  l = g_new0 (WxDbCallDay, 1);
+  l->zone = g_time_zone_new_identifier (zone_name);
+  if (l->zone == NULL)
+    l->zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  now = g_date_time_new_from_unix_utc (q->now);
+  midnight = g_date_time_to_timezone (now, l->zone);
+  day = g_date_time_new (l->zone, g_date_time_get_year (midnight), g_date_time_get_month (midnight),
+                         g_date_time_get_day_of_month (midnight), 0, 0, 0);
+  g_clear_pointer (&midnight, g_date_time_unref);
+  midnight = g_date_time_add_days (day, q->days);
+  /* The next local midnight, not 24 hours later: a day may have 23 or 25. */
+  next = g_date_time_add_days (midnight, 1);
+  l->day_start = g_date_time_to_unix (midnight);
+  l->calls = wx_db_calls_list (conn, l->day_start, g_date_time_to_unix (next), error);
   l->pending = l->calls ? wx_db_notify_pending (conn, q->now, error) : NULL;
   if (l->pending == NULL)
     {
@@ -441,12 +461,12 @@ call_day_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
 }
 
 void
-wx_db_call_day_async (WxDbWorker *worker, gint64 from, gint64 to, gint64 now, GCancellable *cancellable,
+wx_db_call_day_async (WxDbWorker *worker, int days, gint64 now, GCancellable *cancellable,
                       GAsyncReadyCallback callback, gpointer user_data)
 {
   DayQuery *q = g_new0 (DayQuery, 1);
 
-  *q = (DayQuery) { from, to, now };
+  *q = (DayQuery) { days, now };
   wx_db_worker_read_async (worker, call_day_job, q, g_free, (GDestroyNotify) wx_db_call_day_free,
                            cancellable, callback, user_data);
 }

@@ -131,18 +131,21 @@ gint64     wx_db_call_log_finish (WxDbWorker          *worker,
                                   GAsyncResult        *result,
                                   GError             **error);
 
-/* The call log's day: the calls from `from` to `to` (wx_db_calls_list)
- * and the pickup notices pending at `now` (wx_db_notify_pending), in one job. */
+/* The call log's day, `days` from today (0 today, -1 yesterday) in the
+ * shop's time zone (setting `timezone`, whatever the PC's): its calls
+ * (wx_db_calls_list) and the pickup notices pending at `now`
+ * (wx_db_notify_pending), in one job. */
 typedef struct {
   GPtrArray *calls;
   GPtrArray *pending;
+  GTimeZone *zone;        /* the shop's, for the times shown */
+  gint64     day_start;   /* the day's local midnight, Unix seconds */
 } WxDbCallDay;
 
 void         wx_db_call_day_free   (WxDbCallDay *day);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbCallDay, wx_db_call_day_free)
 void         wx_db_call_day_async  (WxDbWorker          *worker,
-                                    gint64               from,
-                                    gint64               to,
+                                    int                  days,
                                     gint64               now,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,

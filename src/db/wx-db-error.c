@@ -194,6 +194,7 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "order_warranty_status",       N_("Unknown warranty status “%s”: use unknown, in_warranty, out_of_warranty or contract.") },
   { "order_warranty_evidence",     N_("Unknown warranty evidence “%s”: use none, card, invoice or card_and_invoice.") },
   { "order_backup",                N_("Unknown data backup choice “%s”: use not_applicable, backed_up, may_lose_data or customer_keeps_disk.") },
+  { "accessories_not_returned",    N_("Still with the shop: %s. Hand back each accessory and tick it before “Accessories checked”.") },
   { "order_accessories_count",     N_("An order can list at most 99 accessories.") },
   { "intake_role",                 N_("Your role cannot open service orders; the front desk or an engineer takes machines in.") },
   { "intake_return_role",          N_("Only a supervisor opens a return repair from a callback.") },

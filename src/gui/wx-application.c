@@ -358,6 +358,28 @@ records_activated_cb (GSimpleAction *action, GVariant *param, gpointer user_data
   gtk_window_present (GTK_WINDOW (wx_records_window_new (GTK_APPLICATION (self), worker, NULL)));
 }
 
+/* About Weixiu, over the window in front: name, version, licence. */
+static void
+about_activated_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about = adw_about_window_new ();
+
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Weixiu"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _("Service orders of an office-equipment repair center: front desk, "
+                                   "engineers' bench and supervisor."));
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _("The Weixiu developers"));
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  if (parent)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_modal (GTK_WINDOW (about), parent != NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static void
 quit_activated_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -396,6 +418,7 @@ wx_application_init (WxApplication *self)
 {
   static const GActionEntry entries[] = {
     { .name = "quit", .activate = quit_activated_cb },
+    { .name = "about", .activate = about_activated_cb },
     { .name = "switch-desk", .activate = switch_desk_activated_cb },
     { .name = "log-out", .activate = log_out_activated_cb },
     { .name = "records", .activate = records_activated_cb },

@@ -366,19 +366,36 @@ wx_board_session_choose_step (WxBoardSession     *self,
 
 /* -------------------------------------------------------------- printing */
 
+typedef struct {
+  WxBoardSession *self;
+  char           *number;
+} Printing;
+
 static void
 printed_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(WxBoardSession) self = user_data;
+  Printing *p = user_data;
+  g_autoptr(WxBoardSession) self = p->self;
+  g_autofree char *number = p->number;
   g_autoptr(GError) error = NULL;
 
-  if (!wx_print_order_finish (result, NULL, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  g_free (p);
+  if (!wx_print_order_finish (result, NULL, &error))
     {
-      g_autofree char *text = g_strdup_printf (_("Printing failed: %s"), error->message);
-      notice (self, text, TRUE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("Printing failed: %s"), error->message);
+          notice (self, text, TRUE);
+        }
+      return;
     }
+  /* Said when done, so that "… printing" does not stay. */
+  {
+    g_autofree char *text = g_strdup_printf (_("The forms of order %s were sent to the printer."), number);
+    notice (self, text, FALSE);
+  }
 }
 
 void
@@ -389,11 +406,14 @@ wx_board_session_print_order (WxBoardSession *self,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *printer = g_settings_get_string (settings, "printer");
+  Printing *p;
 
   g_return_if_fail (WX_IS_BOARD_SESSION (self));
+  p = g_new0 (Printing, 1);
+  *p = (Printing) { g_object_ref (self), g_strdup (number) };
   wx_print_order_async (parent, wx_board_session_get_worker (self), number, docs,
                         *printer ? WX_PRINT_DEFAULT_PRINTER : WX_PRINT_ASK,
-                        self->cancellable, printed_cb, g_object_ref (self));
+                        self->cancellable, printed_cb, p);
 }
 
 /* ------------------------------------------------------------ the object */

@@ -27,6 +27,9 @@ struct _WxCallLog
   gboolean        stale;            /* loaded while hidden: rows made when shown */
   GPtrArray      *calls;            /* WxCall */
   GPtrArray      *pending;          /* WxNotifyPending */
+  GTimeZone      *zone;             /* the shop's: every time shown is its */
+  gint64          show_call;        /* after logging: the call to bring into view (-1: the newest), 0: none */
+  char           *logged;           /* and what to say of it */
 };
 
 enum {
@@ -75,12 +78,23 @@ join_filled (const char *separator,
   return g_string_free (out, FALSE);
 }
 
+/* "11-18 15:30": `t` in the shop's time zone. */
+static char *
+shop_time (gint64     t,
+           GTimeZone *zone)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) at = g_date_time_to_timezone (utc, zone);
+
+  return g_date_time_format (at, "%m-%d %H:%M");
+}
+
 static GtkWidget *
-pending_row (const WxNotifyPending *p)
+pending_row (const WxNotifyPending *p,
+             GTimeZone             *zone)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  g_autoptr(GDateTime) ready = g_date_time_new_from_unix_local (p->ready_at);
-  g_autofree char *ready_text = g_date_time_format (ready, "%m-%d %H:%M");
+  g_autofree char *ready_text = shop_time (p->ready_at, zone);
   g_autofree char *ready_since = g_strdup_printf (_("ready since %s"), ready_text);
   g_autofree char *tried = p->attempts ? g_strdup_printf (g_dngettext (NULL, "tried once, no answer",
                                                                        "tried %u times, no answer", p->attempts),
@@ -108,7 +122,8 @@ pending_row (const WxNotifyPending *p)
 }
 
 static GtkWidget *
-call_row (const WxCall *c)
+call_row (const WxCall *c,
+          GTimeZone    *zone)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
   gboolean inbound = g_str_equal (c->direction, "inbound");
@@ -122,8 +137,7 @@ call_row (const WxCall *c)
 
   if (c->promised_reply_at)
     {
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (c->promised_reply_at);
-      g_autofree char *at_text = g_date_time_format (at, "%m-%d %H:%M");
+      g_autofree char *at_text = shop_time (c->promised_reply_at, zone);
       promised = g_strdup_printf (_("reply by %s"), at_text);
     }
   title = join_filled (" · ", time, wx_code_label (WX_CODE_CALL_PURPOSE, c->purpose), c->unit_name,
@@ -151,7 +165,8 @@ call_row (const WxCall *c)
 static void
 fill_list (GtkListBox  *list,
            GPtrArray   *items,
-           GtkWidget *(*make_row) (gconstpointer),
+           GtkWidget *(*make_row) (gconstpointer, GTimeZone *),
+           GTimeZone   *zone,
            const char  *empty)
 {
   GtkWidget *child;
@@ -159,7 +174,7 @@ fill_list (GtkListBox  *list,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
     gtk_list_box_remove (list, child);
   for (guint i = 0; i < items->len; i++)
-    gtk_list_box_append (list, make_row (g_ptr_array_index (items, i)));
+    gtk_list_box_append (list, make_row (g_ptr_array_index (items, i), zone));
   if (items->len == 0)
     {
       GtkWidget *label = gtk_label_new (empty);
@@ -174,6 +189,45 @@ fill_list (GtkListBox  *list,
 /* ------------------------------------------------------------ loading */
 
 static void
+set_error (WxCallLog  *self,
+           const char *text)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_label_set_text (self->error_label, text);
+}
+
+/* What was just logged: said in the header, its row brought into view and
+ * focused, once the day is loaded again. */
+static void
+confirm (WxCallLog  *self,
+         gint64      call_id,
+         const char *text)
+{
+  self->show_call = call_id;
+  g_free (self->logged);
+  self->logged = g_strdup (text);
+}
+
+static void
+show_logged (WxCallLog *self)
+{
+  GtkListBoxRow *row = NULL;
+
+  if (self->show_call == 0)
+    return;
+  for (guint i = 0; i < self->calls->len; i++)
+    if (self->show_call == -1 || ((WxCall *) g_ptr_array_index (self->calls, i))->id == self->show_call)
+      row = gtk_list_box_get_row_at_index (self->calls_list, (int) i);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "success");
+  gtk_label_set_text (self->error_label, self->logged);
+  if (row)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  self->show_call = 0;
+}
+
+static void
 show_loaded (WxCallLog *self)
 {
   g_autofree char *pending = g_strdup_printf (_("To notify for pickup (%u)"), self->pending->len);
@@ -184,10 +238,23 @@ show_loaded (WxCallLog *self)
   self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->stale)
     return;
-  fill_list (self->pending_list, self->pending, (GtkWidget *(*) (gconstpointer)) pending_row,
+  fill_list (self->pending_list, self->pending, (GtkWidget *(*) (gconstpointer, GTimeZone *)) pending_row, self->zone,
              _("Nobody to call now: every machine ready has been announced, or was tried today."));
-  fill_list (self->calls_list, self->calls, (GtkWidget *(*) (gconstpointer)) call_row,
+  fill_list (self->calls_list, self->calls, (GtkWidget *(*) (gconstpointer, GTimeZone *)) call_row, self->zone,
              _("No calls logged this day."));
+  show_logged (self);
+}
+
+static void
+show_day (WxCallLog *self,
+          gint64     day_start)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (day_start);
+  g_autoptr(GDateTime) day = g_date_time_to_timezone (utc, self->zone);
+  /* TRANSLATORS: the call log's day, strftime format */
+  g_autofree char *day_text = g_date_time_format (day, self->day == 0 ? _("Today, %Y-%m-%d") : _("%A %Y-%m-%d"));
+
+  gtk_label_set_text (self->day_label, day_text);
 }
 
 static void
@@ -203,13 +270,16 @@ loaded_cb (GObject      *source,
     return;
   self = WX_CALL_LOG (user_data);
   gtk_spinner_set_spinning (self->spinner, FALSE);
-  gtk_label_set_text (self->error_label, error ? error->message : "");
+  set_error (self, error ? error->message : "");
   if (l)
     {
       g_ptr_array_unref (self->calls);
       g_ptr_array_unref (self->pending);
       self->calls = g_steal_pointer (&l->calls);
       self->pending = g_steal_pointer (&l->pending);
+      g_clear_pointer (&self->zone, g_time_zone_unref);
+      self->zone = g_time_zone_ref (l->zone);
+      show_day (self, l->day_start);
       wx_db_call_day_free (l);
       show_loaded (self);
     }
@@ -219,26 +289,17 @@ loaded_cb (GObject      *source,
 void
 wx_call_log_reload (WxCallLog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *day_text = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   g_return_if_fail (WX_IS_CALL_LOG (self));
   if (self->worker == NULL)
     return;
-  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                    g_date_time_get_day_of_month (now), 0, 0, 0);
-  day = g_date_time_add_days (midnight, self->day);
-  /* TRANSLATORS: the call log's day, strftime format */
-  day_text = g_date_time_format (day, self->day == 0 ? _("Today, %Y-%m-%d") : _("%A %Y-%m-%d"));
-  gtk_label_set_text (self->day_label, day_text);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  wx_db_call_day_async (self->worker, g_date_time_to_unix (day), g_date_time_to_unix (day) + 24 * 3600,
-                        g_date_time_to_unix (now), self->cancellable, loaded_cb, self);
+  /* The day is the shop's, counted in its time zone on the worker. */
+  wx_db_call_day_async (self->worker, self->day, g_date_time_to_unix (now), self->cancellable, loaded_cb, self);
 }
 
 void
@@ -313,9 +374,10 @@ no_answer_logged_cb (GObject      *source,
   if (!wx_db_notify_no_answer_finish (WX_DB_WORKER (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->error_label, error->message);
+        set_error (self, error->message);
       return;
     }
+  confirm (self, -1, _("No answer logged; the order stays on the list to call again tomorrow."));
   wx_call_log_reload (self);
 }
 
@@ -339,6 +401,7 @@ call_saved_cb (WxCallDialog *dialog,
                gint64        call_id,
                gpointer      user_data)
 {
+  confirm (WX_CALL_LOG (user_data), call_id, _("Call logged."));
   wx_call_log_show_day (WX_CALL_LOG (user_data), 0);
 }
 
@@ -422,6 +485,8 @@ wx_call_log_finalize (GObject *object)
 
   g_ptr_array_unref (self->calls);
   g_ptr_array_unref (self->pending);
+  g_time_zone_unref (self->zone);
+  g_free (self->logged);
   G_OBJECT_CLASS (wx_call_log_parent_class)->finalize (object);
 }
 
@@ -477,4 +542,6 @@ wx_call_log_init (WxCallLog *self)
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   self->calls = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_call_free);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_notify_pending_free);
+  /* Until the first load says the shop's. */
+  self->zone = g_time_zone_new_identifier ("Asia/Shanghai");
 }

@@ -25,6 +25,7 @@ struct _WxFrontDeskWindow
   GtkListView    *due_list;
   GtkListView    *search_list;
   GtkLabel       *search_label;
+  guint           search_serial;  /* the newest search asked */
   WxCallLog      *call_log;
   AdwViewStackPage *calls_page;
   GtkLabel       *status_label;
@@ -115,16 +116,29 @@ wx_front_desk_window_route_step (WxBoardWindow *window,
 
 /* ---------------------------------------------------------------- search */
 
+#define SEARCH_HINT N_("Type an order number, a phone, a serial, a unit or a contact in the search box; "\
+                       "two words find the orders that have both.")
+
+/* One search asked for: only the newest one's answer is shown. */
+typedef struct {
+  WxFrontDeskWindow *self;
+  guint              serial;
+  gboolean           typed;    /* as you type: no order opens by itself */
+} SearchAsked;
+
 static void
 search_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(WxFrontDeskWindow) self = user_data;
+  g_autofree SearchAsked *asked = user_data;
+  g_autoptr(WxFrontDeskWindow) self = asked->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = wx_db_orders_search_finish (WX_DB_WORKER (source), result, &error);
   g_autofree char *text = NULL;
 
+  if (asked->serial != self->search_serial)
+    return;   /* the text changed since: its own search answers */
   if (found == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -134,31 +148,45 @@ search_done_cb (GObject      *source,
   g_list_store_splice (self->found, 0, g_list_model_get_n_items (G_LIST_MODEL (self->found)),
                        found->pdata, found->len);
   /* The scanner's case: exactly one order. */
-  if (found->len == 1)
+  if (found->len == 1 && !asked->typed)
     wx_board_window_open_order (WX_BOARD_WINDOW (self), wx_order_get_number (g_ptr_array_index (found, 0)));
   text = g_strdup_printf (ngettext ("%u order found", "%u orders found", found->len), found->len);
   gtk_label_set_text (self->search_label, text);
   adw_view_stack_set_visible_child_name (self->stack, "search");
 }
 
+/* No results shown: what the page is for, or that a search is on its way. */
+static void
+search_clear (WxFrontDeskWindow *self,
+              const char        *status)
+{
+  g_list_store_remove_all (self->found);
+  gtk_label_set_text (self->search_label, status);
+}
+
 /* TRUE: `query` is an order number on the board, opened at once. */
 static gboolean
 search_for (WxFrontDeskWindow *self,
-            const char        *query)
+            const char        *query,
+            gboolean           typed)
 {
   g_autofree char *text = g_strstrip (g_strdup (query));
   g_autoptr(WxOrder) open = NULL;
+  SearchAsked *asked;
 
+  self->search_serial++;
   if (*text == '\0')
     return FALSE;
   /* A scanned order number on the board opens at once. */
-  if ((open = wx_order_list_find (self->orders, text, NULL)) != NULL)
+  if (!typed && (open = wx_order_list_find (self->orders, text, NULL)) != NULL)
     {
       wx_board_window_open_order (WX_BOARD_WINDOW (self), text);
       return TRUE;
     }
-  wx_db_orders_search_async (self->worker, text, SEARCH_LIMIT, self->cancellable, search_done_cb,
-                             g_object_ref (self));
+  search_clear (self, _("Searching…"));
+  asked = g_new0 (SearchAsked, 1);
+  *asked = (SearchAsked) { g_object_ref (self), self->search_serial, typed };
+  wx_db_orders_search_async (self->worker, text, SEARCH_LIMIT, self->cancellable, search_done_cb, asked);
   return FALSE;
 }
 
@@ -166,8 +194,26 @@ static void
 search_activate_cb (GtkSearchEntry    *entry,
                     WxFrontDeskWindow *self)
 {
-  if (search_for (self, gtk_editable_get_text (GTK_EDITABLE (entry))))
+  if (search_for (self, gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE))
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* As you type (GtkSearchEntry waits for a pause): two characters at least,
+ * old results gone at once. */
+static void
+search_changed_cb (GtkSearchEntry    *entry,
+                   WxFrontDeskWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (g_utf8_strlen (stripped, -1) < 2)
+    {
+      self->search_serial++;
+      search_clear (self, _(SEARCH_HINT));
+      return;
+    }
+  search_for (self, stripped, TRUE);
 }
 
 /* The scanner read a claim check, whatever had the focus. */
@@ -176,7 +222,7 @@ scanned_cb (WxScanCatcher     *scan,
             const char        *text,
             WxFrontDeskWindow *self)
 {
-  search_for (self, text);
+  search_for (self, text, FALSE);
 }
 
 static void
@@ -462,6 +508,10 @@ wx_front_desk_window_init (WxFrontDeskWindow *self)
   gtk_list_view_set_factory (self->search_list, found_factory);
   g_signal_connect (self->search_list, "activate", G_CALLBACK (list_activate_cb), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  /* Before the first search, what to type rather than a blank page. */
+  gtk_label_set_wrap (self->search_label, TRUE);
+  search_clear (self, _(SEARCH_HINT));
   self->scan = wx_scan_catcher_new (GTK_WIDGET (self));
   g_signal_connect (self->scan, "scanned", G_CALLBACK (scanned_cb), self);
 

@@ -20,6 +20,7 @@ struct _WxOrderPanel
   GtkFlowBox   *steps_box;
   GtkLabel     *error_label;
   GtkBox       *content_box;
+  GtkScrolledWindow *scroller;
 
   WxDbWorker   *worker;
   GCancellable *cancellable;
@@ -28,6 +29,7 @@ struct _WxOrderPanel
   gint64        id;
   WxOrderState  state;
   int           version;
+  gboolean      to_top;       /* another order: shown from its top, not where the last was */
   GString      *timeline;
   GHashTable   *amendable;    /* column → value: what "Correct details" starts from */
 };
@@ -112,21 +114,32 @@ show_steps (WxOrderPanel        *self,
   g_autoptr(GPtrArray) available = wx_workflow_available (d->kind, d->state);
   GtkWidget *child;
 
+  /* The red ones last and always in the same order, whatever order the
+   * state lists its steps in: the clerk finds Cancel where it was. */
+  static const char *const last[] = { "hand_over", "cancel", "escalate" };
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))) != NULL)
     gtk_flow_box_remove (self->steps_box, child);
-  for (guint i = 0; i < available->len; i++)
+  for (guint pass = 0; pass <= G_N_ELEMENTS (last); pass++)
     {
-      const WxTransition *t = g_ptr_array_index (available, i);
-      GtkWidget *button;
+      for (guint i = 0; i < available->len; i++)
+        {
+          const WxTransition *t = g_ptr_array_index (available, i);
+          GtkWidget *button;
+          guint rank = 0;
 
-      if (!(t->roles & self->roles))
-        continue;
-      button = gtk_button_new_with_label (wx_workflow_event_label (t->event));
-      g_object_set_data (G_OBJECT (button), "event", (gpointer) t->event);
-      if (g_str_equal (t->event, "cancel") || g_str_equal (t->event, "escalate"))
-        gtk_widget_add_css_class (button, "destructive-action");
-      g_signal_connect (button, "clicked", G_CALLBACK (step_clicked_cb), self);
-      gtk_flow_box_append (self->steps_box, button);
+          for (guint k = 0; k < G_N_ELEMENTS (last); k++)
+            if (g_str_equal (t->event, last[k]))
+              rank = k + 1;
+          if (rank != pass || !(t->roles & self->roles))
+            continue;
+          button = gtk_button_new_with_label (wx_workflow_event_label (t->event));
+          g_object_set_data (G_OBJECT (button), "event", (gpointer) t->event);
+          if (g_str_equal (t->event, "cancel") || g_str_equal (t->event, "escalate"))
+            gtk_widget_add_css_class (button, "destructive-action");
+          g_signal_connect (button, "clicked", G_CALLBACK (step_clicked_cb), self);
+          gtk_flow_box_append (self->steps_box, button);
+        }
     }
 }
 
@@ -289,6 +302,9 @@ loaded_cb (GObject      *source,
       self->state = d->state;
       self->version = d->version;
       show_detail (self, d);
+      if (self->to_top)
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      self->to_top = FALSE;
     }
   g_signal_emit (self, signals[SIGNAL_LOADED], 0, error);
 }
@@ -308,6 +324,7 @@ wx_order_panel_show (WxOrderPanel *self,
   g_return_if_fail (WX_IS_ORDER_PANEL (self));
   g_return_if_fail (number != NULL);
 
+  self->to_top |= g_strcmp0 (self->number, number) != 0;
   g_free (self->number);
   self->number = g_strdup (number);
   self->id = 0;
@@ -488,6 +505,7 @@ wx_order_panel_class_init (WxOrderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, steps_box);
   gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, error_label);
   gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, content_box);
+  gtk_widget_class_bind_template_child (widget_class, WxOrderPanel, scroller);
   gtk_widget_class_install_action (widget_class, "panel.print", "u", print_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.amend", NULL, amend_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.payment", NULL, payment_action_cb);

@@ -240,7 +240,9 @@ static void
 test_board_known_clocks (void)
 {
   g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
-  /* Dispatched 10:30 for inspection: the 4-hour reply was due 14:30. */
+  /* Received 10:00, dispatched 10:30 for inspection: the front desk's reply
+   * was due 14:00, the engineer's 4-hour reply 14:30; the card shows the
+   * more overdue. */
   gint64 late = order_with_events (conn, "carry_in", "inspecting",
     "{\"received\": \"2026-11-18 10:00+08\", \"dispatch_inspection\": \"2026-11-18 10:30+08\"}");
   /* Received 15:00, not dispatched: within the hour's target, due 18:00. */
@@ -263,7 +265,8 @@ test_board_known_clocks (void)
   g_assert_no_error (error);
   g_assert_cmpuint (cards->len, ==, 4);
 
-  assert_clock (card_with_id (cards, late), WX_CLOCK_REPLY, WX_CLOCK_STATUS_RED, shanghai (14, 30), -60);
+  assert_clock (card_with_id (cards, late), WX_CLOCK_FRONT_REPLY, WX_CLOCK_STATUS_RED, shanghai (14, 0), -90);
+  g_assert_cmpuint (wx_order_get_data (card_with_id (cards, late))->day_minutes, ==, 540);
   assert_clock (card_with_id (cards, fresh), WX_CLOCK_DISPATCH, WX_CLOCK_STATUS_RUNNING, shanghai (18, 0), 150);
   assert_clock (card_with_id (cards, call), WX_CLOCK_DISPATCH, WX_CLOCK_STATUS_AMBER, shanghai (17, 0), 90);
   g_assert_cmpint (wx_order_get_data (card_with_id (cards, late))->received_at, ==, shanghai (10, 0));
@@ -429,6 +432,25 @@ test_search_demo_values (void)
   g_assert_cmpuint (check_search (conn, unit_two, 50), >=, 1);
   g_assert_cmpuint (check_search (conn, contact, 50), >=, 1);
   g_assert_cmpuint (check_search (conn, contact_given, 50), >=, 1);
+  /* Two words of one order, apart and in the other order ("南粤 口腔"):
+   * every order with both, and only those. */
+  {
+    g_autofree char *two = order_value (conn, "SELECT contact_person || '　' || substr(unit_name, 7, 2)"
+                                              "  FROM service_orders WHERE char_length(unit_name) > 10"
+                                              "   AND char_length(contact_person) = 3 ORDER BY id DESC LIMIT 1");
+    g_autofree char *sql = NULL;
+    g_auto(GStrv) words = g_strsplit (two, "　", 2);
+    g_autoptr(GPtrArray) cards = search (conn, two, 50);
+    gint64 expected;
+
+    sql = g_strdup_printf ("SELECT least(count(*), 50) FROM order_search"
+                           " WHERE text LIKE '%%' || lower('%s') || '%%' AND text LIKE '%%' || lower('%s') || '%%'",
+                           words[0], words[1]);
+    expected = wx_test_db_count (conn, sql);
+    g_test_message ("two words “%s”: %u cards, %" G_GINT64_FORMAT " expected", two, cards->len, expected);
+    g_assert_cmpint (expected, >=, 1);
+    g_assert_cmpint (cards->len, ==, expected);
+  }
   g_test_message ("searched %s %s %s %s %s %s %s %s %s %s", number_tail, mobile_part, mobile_spaced,
                   landline_spaced, serial_lower, unit_part, unit_two, contact, contact_given, serial_part);
 }

@@ -424,8 +424,9 @@ test_carry_in_lifecycle (void)
     g_assert_cmpstr (str (received, "at"), >=, t0);
     g_assert_cmpstr (str (received, "at"), <=, t1);
     g_assert_cmpstr (next, ==, "dispatch_inspection,fix_at_desk,cancel,escalate,hand_over");
-    /* The dispatch clock runs from receipt; the others wait. */
-    g_assert_cmpstr (running, ==, "dispatch");
+    /* The dispatch clock and the front desk's reply run from receipt; the
+     * others wait. */
+    g_assert_cmpstr (running, ==, "dispatch,front-reply");
     g_assert_cmpstr (str (dispatch, "status"), ==, "running");
     g_assert_cmpstr (str (dispatch, "started"), ==, str (received, "at"));
     g_assert_null (str (dispatch, "stopped"));
@@ -460,7 +461,7 @@ test_carry_in_lifecycle (void)
     JsonArray *clocks = array (o, "clocks");
     g_autofree char *names = join_strings (clocks, "clock");
 
-    g_assert_cmpstr (names, ==, "dispatch,reply,quote,decision,repair,notify,enter,review");
+    g_assert_cmpstr (names, ==, "dispatch,front-reply,reply,quote,decision,repair,notify,enter,review");
     for (guint i = 0; i < json_array_get_length (clocks); i++)
       {
         JsonObject *c = json_array_get_object_element (clocks, i);
@@ -847,7 +848,9 @@ test_board (void)
 
     g_assert_cmpstr (str (inspecting, "state"), ==, "inspecting");
     g_assert_cmpstr (str (inspecting, "engineer"), ==, "张工");
-    g_assert_cmpstr (str (inspecting, "clock"), ==, "reply");
+    /* Received before it was dispatched: the front desk's reply falls due
+     * before the engineer's. */
+    g_assert_cmpstr (str (inspecting, "clock"), ==, "front-reply");
     g_assert_cmpstr (str (inspected, "state"), ==, "inspected");
     g_assert_cmpstr (str (inspected, "model"), ==, "ThinkPad T14");
     g_assert_cmpstr (str (inspected, "clock"), ==, "quote");
@@ -975,7 +978,7 @@ test_sla_refusals (void)
   {
     g_auto(Run) r = { 0 };
     cli (&r, "sla", "due", "lunch", "--from", "2026-11-21 10:00");
-    assert_usage (&r, "Unknown clock “lunch”: use dispatch, reply, quote, decision, repair, notify, onsite-contact,"
+    assert_usage (&r, "Unknown clock “lunch”: use dispatch, front-reply, reply, quote, decision, repair, notify, onsite-contact,"
                       " onsite-arrival, outsourced-reply, enter or review.");
   }
   for (guint i = 0; i < G_N_ELEMENTS (bad_from); i++)

@@ -258,6 +258,7 @@ test_report_clocks (void)
   const WxReportStats *b = &row_of (r, "eng_b")->weeks[WX_REPORT_CHOSEN];
   static const struct { WxClock clock; guint n, met; gint64 median; } want[] = {
     { WX_CLOCK_DISPATCH,         6, 5,  30 },   /* 10 20 30 30 30 240 */
+    { WX_CLOCK_FRONT_REPLY,      2, 1, 370 },   /* the carry-ins replied to */
     { WX_CLOCK_REPLY,            2, 1, 235 },   /* 110 360 */
     { WX_CLOCK_QUOTE,            2, 1,  40 },   /* 20 60 */
     { WX_CLOCK_DECISION,         2, 2, 200 },   /* 160 240 */
@@ -277,11 +278,11 @@ test_report_clocks (void)
       g_assert_cmpuint (shop->clock_met[want[i].clock], ==, want[i].met);
       g_assert_cmpint (shop->clock_median[want[i].clock], ==, want[i].median);
     }
-  g_assert_cmpuint (wx_report_stats_clocks_n (shop), ==, 23);
-  g_assert_cmpuint (wx_report_stats_clocks_met (shop), ==, 18);
-  g_assert_cmpuint (wx_report_stats_clocks_n (a), ==, 12);
-  g_assert_cmpuint (wx_report_stats_clocks_met (a), ==, 12);
-  g_assert_cmpuint (wx_report_stats_clocks_n (b), ==, 11);
+  g_assert_cmpuint (wx_report_stats_clocks_n (shop), ==, 25);
+  g_assert_cmpuint (wx_report_stats_clocks_met (shop), ==, 19);
+  g_assert_cmpuint (wx_report_stats_clocks_n (a), ==, 13);
+  g_assert_cmpuint (wx_report_stats_clocks_met (a), ==, 13);
+  g_assert_cmpuint (wx_report_stats_clocks_n (b), ==, 12);
   g_assert_cmpuint (wx_report_stats_clocks_met (b), ==, 6);
   g_assert_cmpuint (a->clock_n[WX_CLOCK_DISPATCH], ==, 2);
   g_assert_cmpint (a->clock_median[WX_CLOCK_DISPATCH], ==, 25);
@@ -352,7 +353,8 @@ test_report_csv (void)
     "\n2026-W46,eng_a,orders,3\n",
     "\n2026-W46,eng_b,orders,4\n",
     "\n2026-W46,unassigned,orders,1\n",
-    "\n2026-W46,shop,clocks.met_share,0.7826\n",
+    "\n2026-W46,shop,clocks.met_share,0.7600\n",
+    "\n2026-W46,shop,clock.front-reply.median_minutes,370\n",
     "\n2026-W46,shop,clock.dispatch.met_share,0.8333\n",
     "\n2026-W46,shop,clock.dispatch.median_minutes,30\n",
     "\n2026-W46,shop,clock.onsite-arrival.median_minutes,270\n",
@@ -404,7 +406,7 @@ test_report_pdf (void)
   g_autofree char *path = g_build_filename (dir, "report-week.pdf", NULL);
   g_autofree char *text = NULL;
   static const char *const values[] = {
-    "2026-W46", "张工", "李工", "78.3%", "100.0%", "54.5%", "83.3%", "33.3%", "50.0%", "3.67", "4.50",
+    "2026-W46", "张工", "李工", "76.0%", "100.0%", "83.3%", "33.3%", "50.0%", "3.67", "4.50",
     "3.9 h", "4.5 h", "¥500.00", "Whole shop",
   };
 
@@ -436,7 +438,7 @@ test_report_cli (void)
   cli (&out, "report", "weekly", "--week", "2026-W46", "-o", pdf);
   g_assert_cmpint (out.status, ==, 0);
   text = pdf_text (pdf);
-  assert_text_has (text, "78.3%");
+  assert_text_has (text, "76.0%");
   cli (&bad, "report", "weekly", "--week", "2026-W99", "--csv");
   g_assert_cmpint (bad.status, !=, 0);
   g_assert_nonnull (strstr (bad.err, "2026"));

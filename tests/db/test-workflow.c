@@ -740,6 +740,52 @@ test_payment_parity (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM payments WHERE amount = 68000"), ==, 1);
 }
 
+/* Each accessory handed back at pickup is recorded by the database, with
+ * who and when; "checked" while one is still kept is refused, naming it. */
+static void
+test_pickup_accessories (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = make_order (conn, WX_ORDER_KIND_CARRY_IN, WX_ORDER_STATE_NOTIFIED, TRUE);
+  const char *params[] = { number };
+  g_autoptr(GHashTable) d = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonObject) records = json_object_new ();
+  g_autoptr(JsonArray) positions = json_array_new ();
+  WxStepExtras extras = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_assert_true (wx_db_execute (conn, "INSERT INTO order_accessories (order_id, position, name)"
+                                      " SELECT id, p, n FROM service_orders,"
+                                      "      (VALUES (1, '电源适配器'), (2, '鼠标')) AS a (p, n) WHERE number = $1",
+                                1, params, NULL));
+  g_hash_table_insert (d, "accessories_checked", "true");
+  g_hash_table_insert (d, "payment_status", "on_account");
+  g_hash_table_insert (d, "picked_up_by", "李明");
+  json_array_add_int_element (positions, 2);
+  json_object_set_array_member (records, "accessories_returned", json_array_ref (positions));
+  extras.records = records;
+  set_role (conn, "wx_coordinator");
+  ok = wx_db_order_step_full (conn, number, -1, "pickup", d, &extras, NULL, &error);
+  set_role (conn, NULL);
+  g_assert_false (ok);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "电源适配器"));
+  g_assert_null (strstr (error->message, "鼠标"));
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_accessories WHERE returned OR returned_at IS NOT NULL"), ==, 0);
+  g_clear_error (&error);
+
+  json_array_add_int_element (positions, 1);
+  set_role (conn, "wx_coordinator");
+  ok = wx_db_order_step_full (conn, number, -1, "pickup", d, &extras, NULL, &error);
+  set_role (conn, NULL);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_accessories a JOIN service_orders o"
+                                           " ON o.id = a.order_id WHERE a.returned AND a.returned_at IS NOT NULL"
+                                           " AND a.returned_by = o.updated_by"), ==, 2);
+}
+
 /* ---------------------------------------------------------- on the worker */
 
 static void
@@ -970,5 +1016,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workflow/demo-shapes", test_demo_shapes);
   g_test_add_func ("/intake/return-repair", test_return_repair);
   g_test_add_func ("/intake/validation", test_intake_validation);
+  g_test_add_func ("/workflow/pickup-accessories", test_pickup_accessories);
   return g_test_run ();
 }

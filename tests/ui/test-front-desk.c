@@ -132,6 +132,43 @@ save_step (WxStepDialog *dialog)
   g_assert_no_error (f.error);
 }
 
+static gboolean
+is_type (GtkWidget *widget,
+         gpointer   type_name);
+
+static gboolean
+has_label (GtkWidget *widget,
+           gpointer   label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_mapped_scroller (GtkWidget *widget,
+                    gpointer   unused)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+has_signature_question (gpointer d)
+{
+  return wx_intake_dialog_get_signature_question (d) != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (wx_intake_dialog_get_signature_question (d)));
+}
+
+static gboolean
+no_signature_question (gpointer d)
+{
+  return wx_intake_dialog_get_signature_question (d) == NULL;
+}
+
+static gboolean
+line_is_labour (gpointer kind)
+{
+  return gtk_drop_down_get_selected (kind) == 1;
+}
+
 static char *
 scalar (PGconn *conn, const char *sql, const char *param)
 {
@@ -292,8 +329,28 @@ test_flow (void)
   /* Intake */
   fill_intake (intake, "13800138000");
   g_signal_connect (intake, "saved", G_CALLBACK (saved_cb), &number);
+  /* Saved with the notice unread and the form unsigned: asked first; Esc
+   * goes back, the clerk ticks both (real keys) and saves. */
+  wx_intake_dialog_save (intake);
+  wx_test_spin_until (has_signature_question, intake, "the signature question");
+  wx_test_screenshot (GTK_WIDGET (wx_intake_dialog_get_signature_question (intake)), "intake-signature-question");
+  g_assert_null (number);
+  wx_test_xdo_focus (wx_intake_dialog_get_signature_question (intake));
+  wx_test_xdo_key (wx_intake_dialog_get_signature_question (intake), "Escape");
+  wx_test_spin_until (no_signature_question, intake, "the question to close");
+  g_assert_null (number);
+  /* Go Back put the focus on the unticked notice: Space ticks it, Tab
+   * moves to the signature. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (intake)) == wx_intake_dialog_get_check (intake, "notice_read"));
+  wx_test_xdo_key (GTK_WINDOW (intake), "space");
+  gtk_widget_grab_focus (wx_intake_dialog_get_check (intake, "customer_signed"));
+  wx_test_xdo_key (GTK_WINDOW (intake), "space");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wx_intake_dialog_get_check (intake, "notice_read"))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wx_intake_dialog_get_check (intake, "customer_signed"))));
   wx_intake_dialog_save (intake);
   wx_test_spin_until (string_set, &number, "the new order");
+  g_assert_cmpstr (scalar (conn, "SELECT notice_read::text || customer_signed::text FROM service_orders"
+                                 " WHERE number = $1", number), ==, "truetrue");
   expect_card (number, WX_ORDER_STATE_RECEIVED);
   expect_event (conn, number, "received");
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_accessories a JOIN service_orders o ON o.id = a.order_id"
@@ -341,14 +398,49 @@ test_flow (void)
 
   /* Quote: lines, method, who was told. */
   d = open_step (number, "quote");
-  wx_step_dialog_add_quote_line (d, "主板供电芯片", 1, "380");
+  wx_step_dialog_add_quote_line (d, "主板供电芯片", 1, "300");
+  /* The work is labour (人工费 on the sheet), chosen with the keyboard in
+   * the line's kind list. */
+  {
+    GtkWidget *labour = wx_step_dialog_add_quote_line (d, "更换芯片", 1, "80");
+    GtkWidget *kind = gtk_widget_get_first_child (labour);
+
+    g_assert_true (GTK_IS_DROP_DOWN (kind));
+    wx_test_xdo_focus (GTK_WINDOW (d));
+    wx_test_xdo_click_into (kind);
+    wx_test_xdo_key (GTK_WINDOW (d), "Down Return");
+    wx_test_spin_until (line_is_labour, kind, "the line marked labour");
+    wx_test_screenshot (GTK_WIDGET (d), "quote-dialog");
+  }
   g_assert_true (wx_step_dialog_set_value (d, "quote_method", "phone"));
   g_assert_true (wx_step_dialog_set_value (d, "quote_told", "黄小姐"));
   save_step (d);
   expect_card (number, WX_ORDER_STATE_QUOTED);
   {
     g_autofree char *total = scalar (conn, "SELECT quote_total FROM service_orders WHERE number = $1", number);
+    g_autofree char *kinds = scalar (conn, "SELECT string_agg(q.kind || ' ' || q.unit_price, ',' ORDER BY q.position)"
+                                           "  FROM quote_lines q JOIN service_orders o ON o.id = q.order_id"
+                                           " WHERE o.number = $1", number);
     g_assert_cmpstr (total, ==, "38000");
+    g_assert_cmpstr (kinds, ==, "part 30000,labour 8000");
+  }
+  /* Cancelling the order says so: not a dialog titled Cancel with a Cancel
+   * button beside Save. Closed without a word, the order stays. */
+  {
+    AdwWindowTitle *title;
+    GtkButton *yes, *no;
+
+    d = open_step (number, "cancel");
+    title = ADW_WINDOW_TITLE (wx_test_find_widget (GTK_WIDGET (d), is_type, (gpointer) "AdwWindowTitle"));
+    yes = GTK_BUTTON (wx_test_find_widget (GTK_WIDGET (d), has_label, (gpointer) _("Cancel _Order")));
+    no = GTK_BUTTON (wx_test_find_widget (GTK_WIDGET (d), has_label, (gpointer) _("_Keep the Order")));
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, _("Cancel the Order"));
+    g_assert_nonnull (yes);
+    g_assert_nonnull (no);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (yes), "destructive-action"));
+    wx_test_screenshot (GTK_WIDGET (d), "cancel-dialog");
+    gtk_window_destroy (GTK_WINDOW (d));
+    expect_card (number, WX_ORDER_STATE_QUOTED);
   }
 
   /* The customer agrees. */
@@ -451,8 +543,16 @@ test_flow (void)
                                           " JOIN service_orders o ON o.id = p.order_id WHERE o.number = $1", number);
     g_autofree char *returned = scalar (conn, "SELECT bool_and(a.returned) FROM order_accessories a"
                                               " JOIN service_orders o ON o.id = a.order_id WHERE o.number = $1", number);
+    /* Each accessory left with the machine is recorded as handed back by
+     * the clerk, with its time (the one given back at intake has none). */
+    g_autofree char *recorded = scalar (conn, "SELECT count(*) FROM order_accessories a"
+                                              "  JOIN service_orders o ON o.id = a.order_id"
+                                              " WHERE o.number = $1 AND a.returned_at IS NOT NULL"
+                                              "   AND a.returned_by = o.updated_by", number);
+
     g_assert_cmpstr (paid, ==, "38000 wechat");
     g_assert_cmpstr (returned, ==, "t");
+    g_assert_cmpstr (recorded, ==, "3");
   }
 }
 
@@ -570,6 +670,22 @@ call_with_subject (WxCallLog *log, const char *subject)
  * writes nothing; a good one is listed; it becomes an on-site order in one
  * step; a pickup notice nobody answered is logged with its attempt and
  * leaves today's list. */
+static gboolean
+is_label_text (GtkWidget *widget,
+               gpointer   text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_row_about (GtkWidget *widget,
+              gpointer   text)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL;
+}
+
 static void
 test_calls (void)
 {
@@ -610,6 +726,18 @@ test_calls (void)
   g_assert_cmpstr (call->unit_name, ==, "天河区税务局");
   g_assert_cmpint (call->promised_reply_at, >, 0);
   g_assert_cmpint (call->order_id, ==, 0);
+  /* The promised time as the shop's clock says it, whatever the PC's time
+   * zone (the tests run in UTC, eight hours behind the shop). */
+  {
+    GtkWidget *row = wx_test_find_widget (GTK_WIDGET (log), is_row_about, (gpointer) subject);
+
+    g_assert_nonnull (row);
+    g_test_message ("call row: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " 17:30"));
+    /* Logged: said, and its row in view with the focus. */
+    g_assert_nonnull (wx_test_find_widget (GTK_WIDGET (log), is_label_text, (gpointer) _("Call logged.")));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+  }
 
   /* The call becomes an on-site order: the intake is filled from it. */
   intake = wx_front_desk_window_order_from_call (window, call->id);
@@ -634,6 +762,12 @@ test_calls (void)
   wx_test_screenshot (GTK_WIDGET (window), "front-desk-calls");
   WITH_CALL_LOG_RELOAD (wx_call_log_no_answer (log, pending));
   g_assert_cmpuint (wx_call_log_get_pending (log)->len, ==, n_pending - 1);
+  g_assert_nonnull (wx_test_find_widget (GTK_WIDGET (log), is_label_text,
+                                         (gpointer) _("No answer logged; the order stays on the list to call again tomorrow.")));
+  /* The new call, last of the day, has the focus. */
+  g_assert_true (ADW_IS_ACTION_ROW (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (window)))), ==,
+                   (int) wx_call_log_get_calls (log)->len - 1);
   g_assert_cmpstr (scalar (conn, "SELECT count(*) FROM calls c JOIN service_orders o ON o.id = c.order_id"
                                  " WHERE o.number = $1 AND c.purpose = 'notify_pickup' AND NOT c.reached"
                                  "   AND c.attempt = (SELECT count(*) FROM calls d WHERE d.order_id = o.id"
@@ -796,6 +930,42 @@ test_keys_intake (void)
   d = open_intake ("carry_in");
   wx_test_xdo_key (GTK_WINDOW (d), "Escape");
   wx_test_spin_until (intake_gone, NULL, "the empty intake to close");
+}
+
+static gboolean
+device_text_has (gpointer data)
+{
+  Shows *shows = data;
+
+  return strstr (wx_intake_dialog_get_device_text (shows->dialog), shows->text) != NULL;
+}
+
+/* A serial typed at the desk that is a machine under another customer's
+ * contract is said to be, with the owner's name, before saving. */
+static void
+test_keys_contract_serial (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *serial = scalar (conn, "SELECT d.serial FROM devices d JOIN contract_devices cd ON cd.device_id = d.id"
+                                          "  JOIN contracts c ON c.id = cd.contract_id"
+                                          " WHERE current_date BETWEEN c.starts_on AND c.ends_on"
+                                          "   AND d.serial ~ '^[A-Za-z0-9-]{4,}$' ORDER BY d.id LIMIT 1", NULL);
+  g_autofree char *owner = scalar (conn, "SELECT u.unit_name FROM devices d JOIN customers u ON u.id = d.customer_id"
+                                         " WHERE d.serial = $1", serial);
+  WxIntakeDialog *d = open_intake ("carry_in");
+  Shows shows = { d, "Another unit Ltd" };
+
+  g_test_message ("serial %s of %s", serial, owner);
+  g_assert_nonnull (serial);
+  wx_test_xdo_click_into (wx_intake_dialog_get_field (d, "unit"));
+  wx_test_xdo_type (GTK_WINDOW (d), "Another unit Ltd", 20);
+  wx_test_xdo_click_into (wx_intake_dialog_get_field (d, "serial"));
+  wx_test_xdo_type (GTK_WINDOW (d), serial, 40);
+  wx_test_spin_until (device_text_has, &shows, "the contract warning");
+  g_test_message ("device: %s", wx_intake_dialog_get_device_text (d));
+  g_assert_nonnull (strstr (wx_intake_dialog_get_device_text (d), owner));
+  wx_test_screenshot (GTK_WIDGET (d), "intake-contract-serial");
+  gtk_window_destroy (GTK_WINDOW (d));
 }
 
 /* For wx_test_find_widget: adds a label's mnemonic to the set, failing on
@@ -1021,10 +1191,68 @@ test_keys_scan (void)
   search = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search);
   wx_test_xdo_type (GTK_WINDOW (window), "abc", 150);
-  wx_test_xdo_scan (GTK_WINDOW (window), again);
-  wx_test_spin_until (panel_shows, again, "the order scanned into the search box");
+  /* The panel was read to its end; the next order shows from its top. */
+  {
+    GtkWidget *panel = GTK_WIDGET (wx_board_window_get_panel (WX_BOARD_WINDOW (window)));
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (wx_test_find_widget (panel, is_mapped_scroller, NULL)));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    g_test_message ("panel: %g of %g, page %g", gtk_adjustment_get_value (adj), gtk_adjustment_get_upper (adj),
+                    gtk_adjustment_get_page_size (adj));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+    wx_test_xdo_scan (GTK_WINDOW (window), again);
+    wx_test_spin_until (panel_shows, again, "the order scanned into the search box");
+    g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "abc");
   gtk_editable_set_text (GTK_EDITABLE (search), "");
+}
+
+typedef struct {
+  GtkListView *list;
+  GtkLabel    *label;
+  guint        at_least;   /* found at least this many, or G_MAXUINT: none */
+} SearchShows;
+
+static gboolean
+search_shows (gpointer data)
+{
+  SearchShows *s = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (s->list)));
+  g_autofree char *none = g_strdup_printf (ngettext ("%u order found", "%u orders found", 0), 0);
+
+  if (s->at_least == G_MAXUINT)
+    return n == 0 && g_strcmp0 (gtk_label_get_text (s->label), none) == 0;
+  return n >= s->at_least;
+}
+
+/* The search box searches as the clerk types, without Enter: results for
+ * a phone's first digits, none left over when the text changes to one that
+ * finds nothing, and a hint rather than a blank page when it is empty. */
+static void
+test_keys_search_as_you_type (void)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (wx_test_find_widget (GTK_WIDGET (window), is_type, (gpointer) "AdwViewStack"));
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, "search");
+  SearchShows shows = { GTK_LIST_VIEW (wx_test_find_widget (page, is_type, (gpointer) "GtkListView")),
+                        GTK_LABEL (wx_test_find_widget (page, is_type, (gpointer) "GtkLabel")), 1 };
+  GtkWidget *search;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  search = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  wx_test_xdo_type (GTK_WINDOW (window), "13800002", 120);
+  wx_test_spin_until (search_shows, &shows, "results as the phone is typed");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "search");
+  wx_test_screenshot (GTK_WIDGET (window), "front-desk-search-typed");
+  wx_test_xdo_key (GTK_WINDOW (window), "ctrl+a");
+  wx_test_xdo_type (GTK_WINDOW (window), "zqxzqx", 120);
+  shows.at_least = G_MAXUINT;
+  wx_test_spin_until (search_shows, &shows, "no results left under a text that finds none");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (shows.list))), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (shows.label), !=, "");
 }
 
 static gboolean
@@ -1079,6 +1307,9 @@ test_keys_narrow (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   wx_test_xdo_resize (GTK_WINDOW (window), 1024, 768);
   wx_test_spin_until (narrow, NULL, "the window at 1,024 px");
+  /* The scanned order's panel is open beside the pages. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (
+    GTK_WIDGET (wx_board_window_get_panel (WX_BOARD_WINDOW (window))), GTK_TYPE_REVEALER))));
   for (guint i = 0; i <= n; i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i % n);
@@ -1096,9 +1327,106 @@ test_keys_narrow (void)
       if (i < n)
         {
           g_autofree char *name = g_strdup_printf ("front-desk-1024-%s", adw_view_stack_page_get_name (page));
+          GtkWidget *shown_page = adw_view_stack_get_visible_child (stack);
+          GtkWidget *scroller = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (stack)));
+
           wx_test_screenshot (GTK_WIDGET (window), name);
+          /* With the order's panel open beside it, the page fits what is
+           * left: nothing cut on its left, no sideways scrolling. */
+          g_test_message ("page %s: %d px in %d px", shown.name, gtk_widget_get_width (shown_page),
+                          gtk_widget_get_width (scroller));
+          g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+          g_assert_cmpint (gtk_widget_get_width (shown_page), <=, gtk_widget_get_width (scroller));
         }
     }
+}
+
+static char *
+badge_of (WxClock       clock,
+          WxClockStatus status,
+          gint64        minutes_left,
+          guint         day_minutes)
+{
+  WxOrderData d = { .number = g_strdup ("2026-000001"), .unit_name = g_strdup ("南粤口腔"), .model = g_strdup ("M1136"),
+                    .fault = g_strdup ("卡纸"), .has_clock = TRUE, .clock = clock,
+                    .clock_status = status, .clock_minutes_left = minutes_left, .day_minutes = day_minutes };
+  g_autoptr(WxOrder) order = wx_order_new_take (&d);
+  GtkWidget *card = g_object_ref_sink (wx_board_card_new ());
+  GtkWidget *holder = gtk_window_new ();   /* an accessible context comes with a root */
+  char *badge;
+
+  gtk_window_set_child (GTK_WINDOW (holder), card);
+  wx_board_card_set_order (WX_BOARD_CARD (card), order);
+  badge = g_strdup (wx_board_card_get_badge (WX_BOARD_CARD (card)));
+  /* A screen reader hears the number and the clock, not nothing. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, "2026-000001, 南粤口腔, M1136 · 卡纸");
+  {
+    g_autofree char *reason = wx_order_shelf_reason (order);
+    g_autofree char *description = g_strdup_printf ("%s. %s. %s", wx_order_state_label (0), reason, badge);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  }
+  gtk_window_destroy (GTK_WINDOW (holder));
+  g_object_unref (card);
+  return badge;
+}
+
+/* The card's clock chip (issue 16, item 6): days are the shop's working
+ * days (a 9-hour day: 545 minutes is 1 d 0 h, not the 1 d 1 h an 8-hour day
+ * made of it), a clock past its limit reads "over" even when less than a
+ * minute has gone, and the repair clock is 维修, not the quote's 维修方案. */
+static void
+test_card_badge (void)
+{
+  gboolean zh = wx_test_ui_chinese ();
+  g_autofree char *nine = badge_of (WX_CLOCK_REPAIR, WX_CLOCK_STATUS_RUNNING, 545, 540);
+  g_autofree char *eight = badge_of (WX_CLOCK_REPAIR, WX_CLOCK_STATUS_RUNNING, 545, 480);
+  g_autofree char *zero = badge_of (WX_CLOCK_DISPATCH, WX_CLOCK_STATUS_RED, 0, 540);
+  g_autofree char *late = badge_of (WX_CLOCK_FRONT_REPLY, WX_CLOCK_STATUS_RED, -75, 540);
+
+  g_assert_cmpstr (nine, ==, zh ? "维修：剩余 1 天 0 小时" : "Repair: 1 d 0 h left");
+  g_assert_cmpstr (eight, ==, zh ? "维修：剩余 1 天 1 小时" : "Repair: 1 d 1 h left");
+  g_assert_cmpstr (zero, ==, zh ? "派工：已超时 1 分钟" : "Dispatch: 1 min over");
+  g_assert_cmpstr (late, ==, zh ? "协调员4小时答复：已超时 1 小时 15 分" : "Front desk's 4-hour reply: 1 h 15 min over");
+}
+
+static GtkWindow *
+about_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+about_shown (gpointer unused)
+{
+  return about_window () != NULL;
+}
+
+/* The main menu (F10) has About (its mnemonic A): name, version, licence. */
+static void
+test_keys_about (void)
+{
+  GtkWindow *about;
+
+  wx_test_xdo_focus (GTK_WINDOW (window));
+  wx_test_xdo_key (GTK_WINDOW (window), "F10");
+  wx_test_xdo_key (GTK_WINDOW (window), "a");
+  wx_test_spin_until (about_shown, NULL, "the About window");
+  about = about_window ();
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  wx_test_screenshot (GTK_WIDGET (about), "about");
+  gtk_window_destroy (about);
 }
 
 static gboolean
@@ -1174,6 +1502,9 @@ main (int argc, char **argv)
   gboolean loaded = FALSE;
 
   wx_i18n_init ();
+  /* GTK's test accessibility backend, for what a screen reader is given
+   * (tests/meson.build sets none for the other UI tests). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
   wx_test_db_require ();
   if (!wx_test_ui_init ())
@@ -1207,6 +1538,7 @@ main (int argc, char **argv)
   gtk_window_present (GTK_WINDOW (window));
   wx_test_spin_until (wx_test_flag_set, &loaded, "the board");
 
+  g_test_add_func ("/ui/front-desk/card-badge", test_card_badge);
   g_test_add_func ("/ui/front-desk/board", test_board);
   g_test_add_func ("/ui/front-desk/intake-invalid", test_intake_invalid);
   g_test_add_func ("/ui/front-desk/flow", test_flow);
@@ -1217,9 +1549,12 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/front-desk/amend", test_amend);
   g_test_add_func ("/ui/front-desk/keys/intake", test_keys_intake);
   g_test_add_func ("/ui/front-desk/keys/all-faults", test_keys_all_faults);
+  g_test_add_func ("/ui/front-desk/keys/contract-serial", test_keys_contract_serial);
   g_test_add_func ("/ui/front-desk/keys/card-menu", test_keys_card_menu);
   g_test_add_func ("/ui/front-desk/keys/scan", test_keys_scan);
+  g_test_add_func ("/ui/front-desk/keys/search-as-you-type", test_keys_search_as_you_type);
   g_test_add_func ("/ui/front-desk/keys/narrow", test_keys_narrow);
   g_test_add_func ("/ui/front-desk/take-payment", test_take_payment);
+  g_test_add_func ("/ui/front-desk/keys/about", test_keys_about);
   return g_test_run ();
 }

@@ -388,6 +388,26 @@ test_weekly_hours (void)
   }
 }
 
+/* The working day a clock's "1 d" stands for: the hours most weekdays have,
+ * not a fixed 8 hours (the board once counted 480 minutes in a 9-hour shop). */
+static void
+test_day_minutes (void)
+{
+  g_autoptr(WxCalendar) c = calendar_in ("Asia/Shanghai", 1, 6, 540, 1080);   /* Mon–Sat 09:00–18:00 */
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(WxCalendar) none = wx_calendar_new (utc);
+
+  g_assert_cmpuint (wx_calendar_day_minutes (c), ==, 540);
+  wx_calendar_set_hours (c, 6, 540, 720);    /* Saturday mornings only */
+  g_assert_cmpuint (wx_calendar_day_minutes (c), ==, 540);
+  for (guint w = 1; w <= 3; w++)
+    wx_calendar_set_hours (c, w, 480, 960);  /* 8 hours Monday to Wednesday: 3 days against 2 */
+  g_assert_cmpuint (wx_calendar_day_minutes (c), ==, 480);
+  wx_calendar_set_hours (c, 7, 540, 1080);   /* Sunday too: 3 days of 9 h against 3 of 8 h */
+  g_assert_cmpuint (wx_calendar_day_minutes (c), ==, 540);
+  g_assert_cmpuint (wx_calendar_day_minutes (none), ==, 0);
+}
+
 /* A make-up day without hours of its own takes the first weekday's that has
  * any, as the weekly hours are when asked; the last exception of a date wins. */
 static void
@@ -626,6 +646,7 @@ main (int argc, char **argv)
   g_test_add_func ("/calendar/day-hours", test_day_hours);
   g_test_add_func ("/calendar/weekly-hours", test_weekly_hours);
   g_test_add_func ("/calendar/make-up-day-hours", test_make_up_day_hours);
+  g_test_add_func ("/calendar/day-minutes", test_day_minutes);
   g_test_add_func ("/calendar/until-midnight", test_until_midnight);
   g_test_add_func ("/calendar/no-opening", test_no_opening);
   g_test_add_func ("/calendar/ref-and-boxed", test_ref_and_boxed);

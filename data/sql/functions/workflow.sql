@@ -305,8 +305,32 @@ BEGIN
     INSERT INTO payments (order_id, amount, method, received_by)
       VALUES (o.id, v_amount, r #>> '{payment,method}', v_me);
   END IF;
-  IF r ->> 'accessories_returned' = 'true' THEN
-    UPDATE order_accessories a SET returned = true WHERE a.order_id = o.id;
+  -- Accessories handed back (随机附件): each one recorded with who and when.
+  -- "accessories_returned" lists their positions, or is true for all; an
+  -- order whose accessories are "checked and handed back" without a list
+  -- hands back all. Checked while one is still kept: refused, naming it.
+  IF jsonb_typeof(r -> 'accessories_returned') = 'array' THEN
+    IF EXISTS (SELECT 1 FROM jsonb_array_elements_text(r -> 'accessories_returned') e
+                WHERE e !~ '^[0-9]{1,2}$'
+                   OR NOT EXISTS (SELECT 1 FROM order_accessories a
+                                   WHERE a.order_id = o.id AND a.position = e::smallint)) THEN
+      PERFORM wx_refuse('step_value', 'accessories_returned');
+    END IF;
+    UPDATE order_accessories a SET returned = true, returned_at = now(), returned_by = v_me
+     WHERE a.order_id = o.id AND NOT a.returned
+       AND a.position::text IN (SELECT jsonb_array_elements_text(r -> 'accessories_returned'));
+  ELSIF r ->> 'accessories_returned' = 'true'
+        OR (NOT r ? 'accessories_returned'
+            AND lower(btrim(coalesce(p ->> 'accessories_checked', ''))) IN ('t', 'true', 'yes', 'y', '1', 'on')) THEN
+    UPDATE order_accessories a SET returned = true, returned_at = now(), returned_by = v_me
+     WHERE a.order_id = o.id AND NOT a.returned;
+  END IF;
+  IF lower(btrim(coalesce(p ->> 'accessories_checked', ''))) IN ('t', 'true', 'yes', 'y', '1', 'on') THEN
+    SELECT string_agg(a.name, '、' ORDER BY a.position) INTO v_text
+      FROM order_accessories a WHERE a.order_id = o.id AND NOT a.returned;
+    IF v_text IS NOT NULL THEN
+      PERFORM wx_refuse('accessories_not_returned', v_text);
+    END IF;
   END IF;
 
   -- ---------------------------------------------------------- the order

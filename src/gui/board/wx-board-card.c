@@ -36,8 +36,8 @@ struct _WxBoardCard
   PangoLayout *layout[N_LINES];
   int          layout_width;
   /* The reason's height at the width it was measured for. */
-  int          reason_for_width;
-  int          reason_height;
+  int          wrap_for_width[N_LINES];   /* the reason and the badge wrap: */
+  int          wrap_height[N_LINES];      /* their height at that width */
 };
 
 G_DEFINE_FINAL_TYPE (WxBoardCard, wx_board_card, GTK_TYPE_WIDGET)
@@ -128,9 +128,10 @@ line_layout (WxBoardCard *self,
   pango_layout_set_width (layout, MAX (width - 2 * line_text_x (line), 1) * PANGO_SCALE);
   if (line == LINE_NUMBER)
     pango_layout_set_width (layout, MAX (width - line_text_x (line), 1) * PANGO_SCALE);
-  if (line == LINE_REASON)
+  if (line == LINE_REASON || line == LINE_BADGE)
     {
-      /* Two lines at most, as on the pink copy. */
+      /* Two lines at most, as on the pink copy; a clock's badge in a
+       * narrow column breaks rather than losing its time. */
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_height (layout, -2);
     }
@@ -146,22 +147,23 @@ line_shown (WxBoardCard *self,
 }
 
 static int
-reason_height (WxBoardCard *self,
-               int          width)
+wrapped_height (WxBoardCard *self,
+                int          line,
+                int          width)
 {
   g_autoptr(PangoLayout) layout = NULL;
 
-  if (!line_shown (self, LINE_REASON))
+  if (!line_shown (self, line))
     return 0;
   if (width < 0)
-    return 2 * card_fonts (self)->height[FONT_REASON];
-  if (self->reason_for_width != width)
+    return 2 * card_fonts (self)->height[line_font[line]];
+  if (self->wrap_for_width[line] != width)
     {
-      layout = line_layout (self, LINE_REASON, width);
-      pango_layout_get_pixel_size (layout, NULL, &self->reason_height);
-      self->reason_for_width = width;
+      layout = line_layout (self, line, width);
+      pango_layout_get_pixel_size (layout, NULL, &self->wrap_height[line]);
+      self->wrap_for_width[line] = width;
     }
-  return self->reason_height;
+  return self->wrap_height[line];
 }
 
 static int
@@ -173,10 +175,8 @@ line_height (WxBoardCard *self,
 
   if (line == LINE_NUMBER)
     return MAX (fonts->height[FONT_HEADING], ICON_SIZE);
-  if (line == LINE_REASON)
-    return reason_height (self, width);
-  if (line == LINE_BADGE && !line_shown (self, line))
-    return 0;
+  if (line == LINE_REASON || line == LINE_BADGE)
+    return wrapped_height (self, line, width);
   return fonts->height[line_font[line]];
 }
 
@@ -241,7 +241,8 @@ clear_layouts (WxBoardCard *self)
   for (int line = 0; line < N_LINES; line++)
     g_clear_object (&self->layout[line]);
   self->layout_width = -1;
-  self->reason_for_width = -1;
+  for (int line = 0; line < N_LINES; line++)
+    self->wrap_for_width[line] = -1;
 }
 
 /* A rounded mark behind `layout` at (x, y): the escalation and return-repair
@@ -411,11 +412,15 @@ static char *
 clock_badge (const WxOrderData *d)
 {
   g_autofree char *left = NULL;
+  gboolean over = d->clock_status == WX_CLOCK_STATUS_RED || d->clock_minutes_left < 0;
 
   if (!d->has_clock)
     return g_strdup ("");
-  left = wx_format_business_minutes (d->clock_minutes_left, 8 * 60);
-  if (d->clock_minutes_left < 0)
+  /* Past its limit is over, never "0 min left" in red: a clock overdue by
+   * less than a minute reads "1 min over". Days are the shop's working days. */
+  left = wx_format_business_minutes (over ? MAX (1, ABS (d->clock_minutes_left)) : d->clock_minutes_left,
+                                     d->day_minutes);
+  if (over)
     /* TRANSLATORS: a clock's badge: clock name, time past its limit */
     return g_strdup_printf (_("%s: %s over"), wx_clock_label (d->clock), left);
   /* TRANSLATORS: a clock's badge: clock name, business time left */
@@ -449,6 +454,21 @@ wx_board_card_set_order (WxBoardCard *self,
   self->clock_status = d->clock_status;
   self->return_repair = d->return_repair;
   self->escalated = d->open_escalations > 0;
+  /* What a screen reader says of the card: the text it draws. */
+  {
+    g_autofree char *label = g_strjoin (", ", self->text[LINE_NUMBER], self->text[LINE_UNIT],
+                                        self->text[LINE_MACHINE], NULL);
+    const char *parts[] = { wx_order_state_label (d->state), self->text[LINE_REASON], d->engineer_name,
+                            self->text[LINE_BADGE], self->escalated ? _("Escalated") : NULL,
+                            self->return_repair ? _("Return") : NULL };
+    g_autoptr(GString) description = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (parts[i] && *parts[i])
+        g_string_append_printf (description, "%s%s", description->len ? ". " : "", parts[i]);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
+  }
   clear_layouts (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -702,7 +722,7 @@ wx_board_card_init (WxBoardCard *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->kind_icon = gtk_image_new ();
   gtk_widget_set_parent (self->kind_icon, GTK_WIDGET (self));
-  self->layout_width = self->reason_for_width = -1;
+  clear_layouts (self);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));

@@ -555,7 +555,9 @@ build_column (WxBoard *self,
   c->place = place;
   c->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (c->box, "wx-column");
-  gtk_widget_set_size_request (c->box, 180, -1);
+  /* Six columns and their gaps fit a 1,024-pixel window: F4–F6 are not
+   * out of view. */
+  gtk_widget_set_size_request (c->box, 150, -1);
 
   if (self->layout == WX_BOARD_FOLDERS && place == WX_FOLDER_WITH_ENGINEER)
     gtk_label_set_text (GTK_LABEL (code), "—");

@@ -61,9 +61,13 @@ struct _WxIntakeDialog
   guint           customer_timeout;
   guint           device_timeout;
   char           *earlier_order;
+  char           *device_text;    /* what the serial lookup said */
+  char           *contract_owner; /* the unit whose contract covers that serial, else NULL */
   GPtrArray      *customers;      /* WxCustomerHit, as listed */
   gboolean        busy;
   gboolean        discard;        /* closing was confirmed */
+  gboolean        unsigned_ok;    /* saving without notice or signature was confirmed */
+  GtkWindow      *sign_ask;       /* the question, while asked */
   GtkWindow      *ask;            /* weak: "Discard this intake?" */
 };
 
@@ -319,10 +323,49 @@ customer_lookup_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether the unit typed and `owner` are the same customer: the one
+ * found in the other, case and spaces aside. */
+static gboolean
+same_unit (const char *typed,
+           const char *owner)
+{
+  g_autofree char *a = g_utf8_casefold (typed, -1);
+  g_autofree char *b = g_utf8_casefold (owner, -1);
+
+  g_strstrip (a);
+  g_strstrip (b);
+  return *a == '\0' || strstr (a, b) != NULL || strstr (b, a) != NULL;
+}
+
+/* The lookup's sentence, and a warning when the serial is a machine under
+ * another customer's contract: a wrong owner, or a contract job that must
+ * go to that customer's account. */
+static void
+show_device_text (WxIntakeDialog *self)
+{
+  const char *unit = gtk_editable_get_text (GTK_EDITABLE (self->unit_entry));
+  gboolean other = self->contract_owner && !same_unit (unit, self->contract_owner);
+  g_autofree char *text = NULL;
+
+  if (self->device_text == NULL)
+    return;
+  text = other ? g_strdup_printf (_("%s\nWARNING: this serial is a machine under %s's contract, not %s's: "
+                                    "check the customer before saving."),
+                                  self->device_text, self->contract_owner, unit)
+               : g_strdup (self->device_text);
+  gtk_label_set_text (self->device_label, text);
+  if (other)
+    gtk_widget_add_css_class (GTK_WIDGET (self->device_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->device_label), "warning");
+}
+
 static void
 customer_text_changed_cb (GtkEditable    *editable,
                           WxIntakeDialog *self)
 {
+  if (editable == GTK_EDITABLE (self->unit_entry))
+    show_device_text (self);
   g_clear_handle_id (&self->customer_timeout, g_source_remove);
   /* Only what the clerk types looks up, not a hit filling the fields. */
   if (focus_within (GTK_WIDGET (editable)))
@@ -345,6 +388,8 @@ device_found_cb (GObject      *source,
     return;
   g_clear_pointer (&self->earlier_order, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->return_button), FALSE);
+  g_clear_pointer (&self->device_text, g_free);
+  g_clear_pointer (&self->contract_owner, g_free);
   if (info == NULL)
     {
       gtk_label_set_text (self->device_label, _("A machine this shop has not seen before."));
@@ -353,7 +398,12 @@ device_found_cb (GObject      *source,
       return;
     }
   text = wx_device_info_describe (info);
-  gtk_label_set_text (self->device_label, text);
+  g_free (self->device_text);
+  self->device_text = g_steal_pointer (&text);
+  g_clear_pointer (&self->contract_owner, g_free);
+  if (info->contract_number && *info->contract_number && info->customer_name && *info->customer_name)
+    self->contract_owner = g_strdup (info->customer_name);
+  show_device_text (self);
   gtk_widget_set_visible (GTK_WIDGET (self->device_label), TRUE);
   if (info->return_of)
     {
@@ -463,6 +513,48 @@ keep (CreateJob  *j,
   return text;
 }
 
+static void
+unsigned_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      WxIntakeDialog   *self)
+{
+  if (g_str_equal (response, "save"))
+    {
+      self->unsigned_ok = TRUE;
+      wx_intake_dialog_save (self);
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (!gtk_check_button_get_active (self->notice_check)
+                                       ? self->notice_check : self->signed_check));
+}
+
+static void
+ask_unsigned (WxIntakeDialog *self)
+{
+  gboolean read = gtk_check_button_get_active (self->notice_check);
+  gboolean sign = gtk_check_button_get_active (self->signed_check);
+  GtkWidget *ask;
+
+  if (self->sign_ask)
+    {
+      gtk_window_present (self->sign_ask);
+      return;
+    }
+  ask = adw_message_dialog_new (GTK_WINDOW (self),
+                                !read && !sign ? _("Notice not read and form not signed")
+                                : !read ? _("Notice not read") : _("Form not signed"),
+                                _("The customer should read the important notice and sign the form before "
+                                  "leaving the machine. Save the order without it?"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "back", _("_Go Back"),
+                                    "save", _("_Save Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "save", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "back");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "back");
+  g_signal_connect_object (ask, "response", G_CALLBACK (unsigned_response_cb), self, 0);
+  g_set_weak_pointer (&self->sign_ask, GTK_WINDOW (ask));
+  gtk_window_present (GTK_WINDOW (ask));
+}
+
 void
 wx_intake_dialog_save (WxIntakeDialog *self)
 {
@@ -531,9 +623,37 @@ wx_intake_dialog_save (WxIntakeDialog *self)
       create_job_free (j);
       return;
     }
+  /* A machine left at the desk: the customer reads the notice and signs
+   * the form (seed 000). Either missing is asked about, not passed over. */
+  if (self->kind == WX_ORDER_KIND_CARRY_IN && !self->unsigned_ok &&
+      (!j->draft.notice_read || !j->draft.customer_signed))
+    {
+      create_job_free (j);
+      ask_unsigned (self);
+      return;
+    }
   set_busy (self, TRUE);
   wx_db_order_create_async (self->worker, &j->draft, self->cancellable, created_cb, g_object_ref (self));
   create_job_free (j);
+}
+
+GtkWidget *
+wx_intake_dialog_get_check (WxIntakeDialog *self,
+                            const char     *name)
+{
+  g_return_val_if_fail (WX_IS_INTAKE_DIALOG (self), NULL);
+  if (g_str_equal (name, "notice_read"))
+    return GTK_WIDGET (self->notice_check);
+  if (g_str_equal (name, "customer_signed"))
+    return GTK_WIDGET (self->signed_check);
+  return NULL;
+}
+
+GtkWindow *
+wx_intake_dialog_get_signature_question (WxIntakeDialog *self)
+{
+  g_return_val_if_fail (WX_IS_INTAKE_DIALOG (self), NULL);
+  return self->sign_ask;
 }
 
 void
@@ -687,6 +807,7 @@ wx_intake_dialog_dispose (GObject *object)
   if (self->ask)
     gtk_window_destroy (self->ask);
   g_clear_weak_pointer (&self->ask);
+  g_clear_weak_pointer (&self->sign_ask);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->lookup_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_INTAKE_DIALOG);
@@ -703,6 +824,8 @@ wx_intake_dialog_finalize (GObject *object)
   g_clear_object (&self->worker);
   g_clear_pointer (&self->customers, g_ptr_array_unref);
   g_free (self->earlier_order);
+  g_free (self->device_text);
+  g_free (self->contract_owner);
   G_OBJECT_CLASS (wx_intake_dialog_parent_class)->finalize (object);
 }
 

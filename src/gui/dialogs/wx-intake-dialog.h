@@ -50,5 +50,11 @@ GtkWidget      *wx_intake_dialog_get_field   (WxIntakeDialog *self,
 /* "Discard this intake?", asked when a filled intake is closed (Esc, the
  * close button); NULL when not asked. */
 GtkWindow      *wx_intake_dialog_get_discard_question (WxIntakeDialog *self);
+/* "Notice not read …", asked when a carry-in is saved without the notice
+ * read or the form signed; NULL when not asked. */
+GtkWindow      *wx_intake_dialog_get_signature_question (WxIntakeDialog *self);
+/* The check boxes "notice read" and "customer signed". */
+GtkWidget      *wx_intake_dialog_get_check (WxIntakeDialog *self,
+                                            const char     *name);
 
 G_END_DECLS

@@ -82,6 +82,7 @@ struct _WxStepDialog
 
   AdwWindowTitle    *title;
   GtkWidget         *save_button;
+  GtkWidget         *close_button;
   GtkWidget         *alt_button;
   GtkSpinner        *spinner;
   GtkLabel          *summary_label;
@@ -291,7 +292,7 @@ line_values (GtkWidget  *row,
              int        *quantity,
              char      **price)
 {
-  GtkWidget *desc = gtk_widget_get_first_child (row);
+  GtkWidget *desc = gtk_widget_get_next_sibling (gtk_widget_get_first_child (row));   /* after its kind */
   GtkWidget *qty = gtk_widget_get_next_sibling (desc);
   GtkWidget *unit = gtk_widget_get_next_sibling (qty);
 
@@ -338,19 +339,50 @@ remove_line_cb (GtkButton    *button,
   update_total (self);
 }
 
+/* What a quote line is, as wx_transition's quote_lines.kind: the sheet
+ * prints labour (人工费) apart from the parts. */
+static const struct { const char *code; const char *label; } line_kinds[] = {
+  { "part",   NC_("quote line", "Part") },
+  { "labour", NC_("quote line", "Labour") },
+  { "item",   NC_("quote line", "Item") },
+  { "fee",    NC_("quote line", "Fee") },
+};
+
+static void
+line_kind_changed_cb (GtkDropDown *kind,
+                      GParamSpec  *pspec,
+                      GtkWidget   *row)
+{
+  guint i = gtk_drop_down_get_selected (kind);
+
+  if (i < G_N_ELEMENTS (line_kinds))
+    g_object_set_data_full (G_OBJECT (row), "kind", g_strdup (line_kinds[i].code), g_free);
+}
+
 /* A line, with what it was drafted from (the inspection's catalogue part
- * or labour) kept on the row so that the quote keeps it. */
+ * or labour) kept on the row so that the quote keeps it; its kind can be
+ * changed. */
 static GtkWidget *
 add_line (WxStepDialog *self,
           const char   *description,
           int           quantity,
           const char   *unit_price)
 {
-  GtkWidget *row, *desc, *qty, *price, *remove;
+  GtkWidget *row, *desc, *qty, *price, *remove, *kind;
+  const char *labels[G_N_ELEMENTS (line_kinds) + 1] = { NULL };
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (line_kinds); i++)
+    labels[i] = g_dpgettext2 (NULL, "quote line", line_kinds[i].label);
+  kind = gtk_drop_down_new_from_strings (labels);
+  gtk_widget_set_tooltip_text (kind, _("Part, labour (人工费), item or fee"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of line"), -1);
+  g_object_set_data_full (G_OBJECT (row), "kind", g_strdup ("part"), g_free);
+  g_signal_connect (kind, "notify::selected", G_CALLBACK (line_kind_changed_cb), row);
   desc = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (desc), _("Part or work"));
+  /* Room to read what is typed (it once showed two characters). */
+  gtk_editable_set_width_chars (GTK_EDITABLE (desc), 14);
   gtk_widget_set_hexpand (desc, TRUE);
   qty = gtk_spin_button_new_with_range (1, 100000, 1);
   price = gtk_entry_new ();
@@ -361,6 +393,7 @@ add_line (WxStepDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (desc), description ? description : "");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (qty), MAX (quantity, 1));
   gtk_editable_set_text (GTK_EDITABLE (price), unit_price ? unit_price : "");
+  gtk_box_append (GTK_BOX (row), kind);
   gtk_box_append (GTK_BOX (row), desc);
   gtk_box_append (GTK_BOX (row), qty);
   gtk_box_append (GTK_BOX (row), price);
@@ -373,15 +406,37 @@ add_line (WxStepDialog *self,
   return row;
 }
 
-void
+GtkWidget *
 wx_step_dialog_add_quote_line (WxStepDialog *self,
                                const char   *description,
                                int           quantity,
                                const char   *unit_price)
 {
-  g_return_if_fail (WX_IS_STEP_DIALOG (self));
-  g_return_if_fail (self->lines_box != NULL);
-  add_line (self, description, quantity, unit_price);
+  g_return_val_if_fail (WX_IS_STEP_DIALOG (self), NULL);
+  g_return_val_if_fail (self->lines_box != NULL, NULL);
+  return add_line (self, description, quantity, unit_price);
+}
+
+gboolean
+wx_step_dialog_set_quote_line_kind (WxStepDialog *self,
+                                    guint         index,
+                                    const char   *kind)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (WX_IS_STEP_DIALOG (self), FALSE);
+  row = self->lines_box ? gtk_widget_get_first_child (GTK_WIDGET (self->lines_box)) : NULL;
+  for (guint i = 0; row && i < index; i++)
+    row = gtk_widget_get_next_sibling (row);
+  if (row == NULL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (line_kinds); k++)
+    if (g_strcmp0 (line_kinds[k].code, kind) == 0)
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_first_child (row)), k);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 guint
@@ -426,7 +481,7 @@ lines_loaded_cb (GObject      *source,
           g_autofree char *price = wx_money_format (l->unit_price);
           GtkWidget *row = add_line (self, l->description, l->quantity, price);
 
-          g_object_set_data_full (G_OBJECT (row), "kind", g_strdup (l->kind), g_free);
+          wx_step_dialog_set_quote_line_kind (self, i, l->kind);
           g_object_set_data_full (G_OBJECT (row), "part-number", g_strdup (l->part_number), g_free);
           g_object_set_data (G_OBJECT (row), "part-id", GSIZE_TO_POINTER ((gsize) l->part_id));
         }
@@ -482,6 +537,7 @@ accessories_loaded_cb (GObject      *source,
       if (a->returned)
         continue;
       check = gtk_check_button_new_with_label (a->name);
+      g_object_set_data (G_OBJECT (check), "wx-position", GINT_TO_POINTER (a->position));
       g_signal_connect (check, "toggled", G_CALLBACK (accessory_toggled_cb), self);
       g_ptr_array_add (self->accessory_checks, check);
       gtk_box_append (GTK_BOX (box), check);
@@ -596,6 +652,7 @@ step_job_free (StepJob *j)
   g_clear_pointer (&j->data, g_hash_table_unref);
   g_clear_pointer (&j->lines, g_array_unref);
   g_clear_pointer (&j->strings, g_ptr_array_unref);
+  g_clear_pointer (&j->extras.records, json_object_unref);
   g_free (j);
 }
 
@@ -668,6 +725,32 @@ step_done_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The accessories ticked, by position, for the database to record each
+ * (all of them when the order's were not listed one by one). */
+static void
+accessories_handed_back (WxStepDialog *self,
+                         StepJob      *j)
+{
+  JsonArray *positions;
+
+  if (self->accessory_checks == NULL)
+    {
+      j->extras.accessories_returned = TRUE;
+      return;
+    }
+  positions = json_array_new ();
+  for (guint i = 0; i < self->accessory_checks->len; i++)
+    {
+      GObject *check = g_ptr_array_index (self->accessory_checks, i);
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        json_array_add_int_element (positions, GPOINTER_TO_INT (g_object_get_data (check, "wx-position")));
+    }
+  if (j->extras.records == NULL)
+    j->extras.records = json_object_new ();
+  json_object_set_array_member (j->extras.records, "accessories_returned", positions);
+}
+
 /* Checks what was typed; fills the job. FALSE when a field needs fixing. */
 static gboolean
 collect (WxStepDialog *self,
@@ -706,7 +789,7 @@ collect (WxStepDialog *self,
           continue;
         }
       if (g_str_equal (f->spec->key, "accessories_checked") && *value)
-        j->extras.accessories_returned = TRUE;
+        accessories_handed_back (self, j);
       if (*value)
         g_hash_table_insert (j->data, g_strdup (f->spec->key), g_steal_pointer (&value));
     }
@@ -903,6 +986,7 @@ wx_step_dialog_class_init (WxStepDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/dialogs/wx-step-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WxStepDialog, title);
   gtk_widget_class_bind_template_child (widget_class, WxStepDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, WxStepDialog, close_button);
   gtk_widget_class_bind_template_child (widget_class, WxStepDialog, alt_button);
   gtk_widget_class_bind_template_child (widget_class, WxStepDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, WxStepDialog, summary_label);
@@ -939,6 +1023,17 @@ wx_step_dialog_new (GtkWindow  *parent,
   self->event = g_strdup (event);
   self->transition = wx_workflow_find (d->kind, d->state, event);
   adw_window_title_set_title (self->title, wx_workflow_event_label (event));
+  /* Cancelling the order is not the dialog's Cancel: a title and buttons
+   * that say which is which (not 取消 beside 取消 and 保存). */
+  if (g_str_equal (event, "cancel"))
+    {
+      adw_window_title_set_title (self->title, _("Cancel the Order"));
+      gtk_button_set_label (GTK_BUTTON (self->close_button), _("_Keep the Order"));
+      gtk_button_set_label (GTK_BUTTON (self->save_button), _("Cancel _Order"));
+      gtk_button_set_use_underline (GTK_BUTTON (self->save_button), TRUE);
+      gtk_widget_remove_css_class (self->save_button, "suggested-action");
+      gtk_widget_add_css_class (self->save_button, "destructive-action");
+    }
   adw_window_title_set_subtitle (self->title, d->number);
   summary = g_strdup_printf ("%s · %s · %s\n%s", d->unit_name, *d->model ? d->model : d->product_name,
                              wx_order_state_label (d->state), d->fault);

@@ -33,10 +33,17 @@ WxOrder      *wx_step_dialog_get_order  (WxStepDialog *self);
 gboolean      wx_step_dialog_set_value  (WxStepDialog *self,
                                          const char   *key,
                                          const char   *value);
-void          wx_step_dialog_add_quote_line (WxStepDialog *self,
+/* Returns the line: a box of its kind (a GtkDropDown), description, quantity,
+ * unit price and remove button. */
+GtkWidget    *wx_step_dialog_add_quote_line (WxStepDialog *self,
                                          const char   *description,
                                          int           quantity,
                                          const char   *unit_price);
+/* The kind of quote line `index` (0 first): "part", "labour", "item" or
+ * "fee", as its drop-down sets it; FALSE when there is no such line or kind. */
+gboolean      wx_step_dialog_set_quote_line_kind (WxStepDialog *self,
+                                                  guint         index,
+                                                  const char   *kind);
 /* The quote lines with anything typed in them. The quote starts from the
  * order's draft lines (the inspection's parts and labour) once loaded
  * ("lines-loaded"). */
