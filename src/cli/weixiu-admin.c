@@ -325,7 +325,8 @@ static const WxAdminOption order_options[] = {
   { "--data", TRUE }, { "--json", FALSE }, { "--set", TRUE }, { "--version", TRUE }, { NULL }
 };
 static const WxAdminOption payment_options[] = {
-  { "--method", TRUE }, { "--reference", TRUE }, { "--note", TRUE }, { "--reason", TRUE }, { "--limit", TRUE }, { NULL }
+  { "--method", TRUE }, { "--reference", TRUE }, { "--note", TRUE }, { "--reason", TRUE }, { "--limit", TRUE },
+  { "--keep-excess", FALSE }, { NULL }
 };
 static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
 static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
@@ -391,9 +392,11 @@ static const WxAdminCommand commands[] = {
        "                                correct the unit, contact, phones, serial, model … after intake\n"
        "  order show NUMBER [--json]    state, folder, shelf, clocks, escalations and events\n") },
   { "payment", payment_options, wx_admin_cmd_payment,
-    N_("  payment add NUMBER YUAN --method METHOD [--reference REF] [--note TEXT]\n"
+    N_("  payment add NUMBER YUAN --method METHOD [--reference REF] [--note TEXT] [--keep-excess]\n"
        "                                money received for an order (METHOD: cash, wechat, alipay,\n"
-       "                                bank_transfer, card, cheque); prints the balance left\n"
+       "                                bank_transfer, card, cheque, prepaid); prints the balance\n"
+       "                                left; --keep-excess keeps more than the balance as the\n"
+       "                                customer's prepayment\n"
        "  payment refund NUMBER YUAN --method METHOD --reason TEXT [--reference REF]\n"
        "  payment write-off NUMBER YUAN --reason TEXT\n"
        "                                money given back, a debt forgiven (a supervisor)\n"

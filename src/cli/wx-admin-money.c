@@ -26,6 +26,7 @@ payment_record (WxAdmin *a, WxPaymentKind kind)
     .method = wx_admin_value (a, "--method"),
     .reference = wx_admin_value (a, "--reference"),
     .reason = kind == WX_PAYMENT_RECEIVED ? wx_admin_value (a, "--note") : wx_admin_value (a, "--reason"),
+    .keep_excess = kind == WX_PAYMENT_RECEIVED && wx_admin_flag (a, "--keep-excess"),
   };
 
   if (a->args->len != 3)
@@ -33,7 +34,7 @@ payment_record (WxAdmin *a, WxPaymentKind kind)
   if (!wx_money_parse (wx_admin_arg (a, 2), &in.amount, &error))
     return wx_admin_fail (error);
   if (kind != WX_PAYMENT_WRITE_OFF && in.method == NULL)
-    return wx_admin_usage_error (_("Give --method cash, wechat, alipay, bank_transfer, card or cheque."));
+    return wx_admin_usage_error (_("Give --method cash, wechat, alipay, bank_transfer, card, cheque or prepaid."));
   conn = wx_admin_connect (a, &error);
   if (conn == NULL || !wx_db_payment_record (conn, wx_admin_arg (a, 1), &in, &balance, &error))
     return wx_admin_fail (error);
@@ -50,6 +51,7 @@ payment_list (WxAdmin *a)
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *left = NULL;
   WxMoney balance = 0;
+  WxMoney prepaid = 0;
 
   if (a->args->len != 2)
     return wx_admin_usage_error (_(payment_usage));
@@ -68,6 +70,12 @@ payment_list (WxAdmin *a)
     }
   left = wx_money_format (balance);
   g_print (_("balance ¥%s\n"), left);
+  if (wx_db_order_customer_prepaid (conn, wx_admin_arg (a, 1), &prepaid, &error) && prepaid != 0)
+    {
+      g_autofree char *held = wx_money_format (prepaid);
+
+      g_print (_("customer's prepayment ¥%s\n"), held);
+    }
   return EXIT_SUCCESS;
 }
 

@@ -118,6 +118,8 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "payment_cancelled",           N_("Order %s is cancelled: it takes no payment.") },
   { "payment_reference",           N_("The reference (transfer or voucher number) is longer than 60 characters.") },
   { "payment_reason",              N_("Write the reason for the refund or write-off (at most 300 characters).") },
+  { "prepaid_short",               N_("The customer's prepayment holds only ¥%s: take the rest another way.") },
+  { "prepaid_over",                N_("Money from the prepayment cannot be more than the ¥%s due.") },
   { "refund_over",                 N_("A refund cannot be more than the ¥%s received.") },
   { "write_off_over",              N_("A write-off cannot be more than the ¥%s due.") },
   { "account_not_allowed",         N_("%s may not run an account: take the payment, or ask a supervisor to record it on account.") },

@@ -28,8 +28,9 @@ wx_db_payment_record (PGconn               *conn,
 
   if (in->kind == WX_PAYMENT_RECEIVED)
     {
-      const char *params[] = { number, amount, in->method, reference, reason };
-      res = wx_db_query (conn, "SELECT balance FROM wx_payment_add($1, $2::bigint, $3, $4, $5)", 5, params, error);
+      const char *params[] = { number, amount, in->method, reference, reason, in->keep_excess ? "true" : "false" };
+      res = wx_db_query (conn, "SELECT balance FROM wx_payment_add($1, $2::bigint, $3, $4, $5, $6::boolean)",
+                         6, params, error);
     }
   else if (in->kind == WX_PAYMENT_REFUND)
     {
@@ -110,6 +111,27 @@ wx_db_payments_load (PGconn      *conn,
       g_ptr_array_add (rows, p);
     }
   return rows;
+}
+
+gboolean
+wx_db_order_customer_prepaid (PGconn      *conn,
+                              const char  *number,
+                              WxMoney     *prepaid,
+                              GError     **error)
+{
+  const char *params[] = { number };
+  g_autoptr(PGresult) res = wx_db_query (conn, "SELECT wx_customer_prepaid(o.customer_id)"
+                                               "  FROM service_orders o WHERE o.number = $1", 1, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no order %s."), number);
+      return FALSE;
+    }
+  *prepaid = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  return TRUE;
 }
 
 gboolean

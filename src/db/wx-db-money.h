@@ -21,9 +21,10 @@ typedef enum {
 typedef struct {
   WxPaymentKind  kind;
   WxMoney        amount;      /* > 0; fen */
-  const char    *method;      /* cash, wechat, alipay, bank_transfer, card, cheque; unused for a write-off */
+  const char    *method;      /* cash, wechat, alipay, bank_transfer, card, cheque, prepaid; unused for a write-off */
   const char    *reference;   /* transfer or voucher number, or NULL */
   const char    *reason;      /* a note; the reason of a refund or a write-off */
+  gboolean       keep_excess; /* a payment over the balance: keep the rest as the customer's prepayment */
 } WxPaymentInput;
 
 typedef struct {
@@ -52,6 +53,12 @@ GPtrArray *wx_db_payments_load    (PGconn                *conn,
                                    const char            *number,
                                    WxMoney               *balance,
                                    GError               **error);
+
+/* The prepayment the customer of order `number` holds now (fen). */
+gboolean   wx_db_order_customer_prepaid (PGconn          *conn,
+                                         const char      *number,
+                                         WxMoney         *prepaid,
+                                         GError         **error);
 
 /* Whether customer `id` may run an account and its credit limit (< 0:
  * none). */

@@ -9,6 +9,7 @@
  * desk and a supervisor raises it. Each refusal carries its rule's sentence. */
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <libpq-fe.h>
 
 #include "core/wx-money.h"
@@ -307,6 +308,67 @@ test_credit_limit (void)
   g_assert_no_error (error);
 }
 
+static WxMoney
+prepaid_of (gint64 customer)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT wx_customer_prepaid(%" G_GINT64_FORMAT ")", customer);
+  return wx_test_db_count (conn, sql);
+}
+
+/* A payment over the balance: refused with the sentence unless the clerk
+ * keeps the excess as the customer's prepayment; the next order is paid
+ * from it ('prepaid'), never more than it holds or than is due; a refund
+ * may go back to it. The prepayment is the hand sum of its rows. */
+static void
+test_prepayment (void)
+{
+  gint64 customer = new_customer ("广州市越秀区预存款客户", TRUE, -1);
+  g_autofree char *first = notified_order (customer, 30000);
+  g_autofree char *second = notified_order (customer, 25000);
+  g_autofree char *over = g_strdup_printf (_(WX_PAYMENT_OVER), "300.00");
+  g_autoptr(GError) error = NULL;
+  WxPaymentInput in = { WX_PAYMENT_RECEIVED, 50000, "cash", "", "", FALSE };
+  WxMoney balance = -1;
+  g_autofree char *sum = NULL;
+
+  set_role (COORDINATOR);
+  g_assert_false (wx_db_payment_record (conn, first, &in, &balance, &error));
+  set_role (NULL);
+  assert_refused (error, over);
+  g_clear_error (&error);
+  g_assert_cmpint (prepaid_of (customer), ==, 0);
+
+  in.keep_excess = TRUE;
+  set_role (COORDINATOR);
+  g_assert_true (wx_db_payment_record (conn, first, &in, &balance, &error));
+  set_role (NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (balance, ==, 0);
+  g_assert_cmpint (db_balance (first), ==, 0);
+  g_assert_cmpint (prepaid_of (customer), ==, 20000);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_events WHERE event = 'prepayment'"), >=, 1);
+
+  /* The second order from the prepayment: more than it holds is refused. */
+  g_assert_false (record (COORDINATOR, second, WX_PAYMENT_RECEIVED, 25000, "prepaid", "", "", &balance, &error));
+  assert_refused (error, "200.00");
+  g_clear_error (&error);
+  g_assert_true (record (COORDINATOR, second, WX_PAYMENT_RECEIVED, 20000, "prepaid", "", "", &balance, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance, ==, 5000);
+  g_assert_cmpint (prepaid_of (customer), ==, 0);
+
+  /* A refund of ¥30 back to the prepayment. */
+  g_assert_true (record (SUPERVISOR, second, WX_PAYMENT_REFUND, 3000, "prepaid", "", "装错了耗材，退回预存款",
+                         &balance, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (balance, ==, 8000);
+  g_assert_cmpint (prepaid_of (customer), ==, 3000);
+  /* The hand sum of the rows. */
+  sum = g_strdup_printf ("SELECT sum(amount) FROM customer_prepayments WHERE customer_id = %" G_GINT64_FORMAT,
+                         customer);
+  g_assert_cmpint (wx_test_db_count (conn, sum), ==, 50000 - 30000 - 20000 + 3000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -326,6 +388,7 @@ main (int argc, char **argv)
   g_test_add_func ("/payments/no-direct-writes", test_no_direct_writes);
   g_test_add_func ("/payments/walk-in-needs-supervisor", test_walk_in_needs_supervisor);
   g_test_add_func ("/payments/credit-limit", test_credit_limit);
+  g_test_add_func ("/payments/prepayment", test_prepayment);
   rc = g_test_run ();
   PQfinish (conn);
   g_free (conninfo);

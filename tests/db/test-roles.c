@@ -155,6 +155,7 @@ static const struct {
   { "complaints",            { "S---", "S---", "S---", "S---" } },
   { "contract_devices",      { "S---", "S---", "S---", "SIUD" } },
   { "contracts",             { "S---", "S---", "S---", "SIUD" } },
+  { "customer_prepayments",  { "S---", "S---", "S---", "S---" } },
   { "customers",             { "S---", "S---", "S---", "S---" } },
   { "devices",               { "S---", "S---", "S---", "S---" } },
   { "equipment_checks",      { "S---", "SI--", "SIU-", "S---" } },

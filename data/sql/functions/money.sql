@@ -82,7 +82,7 @@ BEGIN
   IF p_amount IS NULL OR p_amount <= 0 OR p_amount > 100000000000 THEN
     PERFORM wx_refuse('payment_amount', p_amount::text);
   END IF;
-  IF p_method IS NOT NULL AND p_method NOT IN ('cash', 'bank_transfer', 'card', 'wechat', 'alipay', 'cheque') THEN
+  IF p_method IS NOT NULL AND p_method NOT IN ('cash', 'bank_transfer', 'card', 'wechat', 'alipay', 'cheque', 'prepaid') THEN
     PERFORM wx_refuse('payment_method', p_method);
   END IF;
   IF length(coalesce(p_reference, '')) > 60 THEN
@@ -124,24 +124,67 @@ BEGIN
 END
 $$;
 
+-- A customer's prepayment now (customer_prepayments, 026): what was put
+-- on the account less what was drawn from it.
+CREATE OR REPLACE FUNCTION wx_customer_prepaid(p_customer bigint) RETURNS bigint
+  LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT coalesce(sum(amount), 0)::bigint FROM customer_prepayments WHERE customer_id = p_customer
+$$;
+
 -- Money received for order `p_number`: a deposit, part of the balance, or
--- the rest of an order picked up on account. Never more than the balance.
+-- the rest of an order picked up on account. More than the balance is
+-- refused unless `p_keep_excess`: then the balance is paid and the rest
+-- kept as the customer's prepayment. Method 'prepaid' draws the amount
+-- from that prepayment (never more than it holds nor than is due).
 CREATE OR REPLACE FUNCTION wx_payment_add(p_number text, p_amount bigint, p_method text,
-                                          p_reference text DEFAULT '', p_note text DEFAULT '')
+                                          p_reference text DEFAULT '', p_note text DEFAULT '',
+                                          p_keep_excess boolean DEFAULT false)
   RETURNS TABLE (payment_id bigint, balance bigint)
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   o service_orders;
   v_due bigint;
+  v_paid bigint;
+  v_held bigint;
+  v_pid bigint;
+  v_balance bigint;
 BEGIN
   PERFORM wx_feedback_require(ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor'], 'payment_role');
   o := wx_money_order(p_number);
   PERFORM wx_money_input(p_amount, coalesce(p_method, ''), p_reference, NULL);
-  v_due := wx_order_balance(o.id);
-  IF p_amount > greatest(v_due, 0) THEN
-    PERFORM wx_refuse('payment_over', wx_money_text(greatest(v_due, 0)));
+  v_due := greatest(wx_order_balance(o.id), 0);
+  IF p_method = 'prepaid' THEN
+    PERFORM 1 FROM customers c WHERE c.id = o.customer_id FOR UPDATE;
+    v_held := wx_customer_prepaid(o.customer_id);
+    IF p_amount > v_held THEN
+      PERFORM wx_refuse('prepaid_short', wx_money_text(v_held));
+    END IF;
+    IF p_amount > v_due THEN
+      PERFORM wx_refuse('prepaid_over', wx_money_text(v_due));
+    END IF;
+  ELSIF p_amount > v_due AND NOT coalesce(p_keep_excess, false) THEN
+    PERFORM wx_refuse('payment_over', wx_money_text(v_due));
   END IF;
-  RETURN QUERY SELECT * FROM wx_money_record(o, 'payment', p_amount, p_method, p_reference, p_note);
+  v_paid := least(p_amount, v_due);
+  IF v_paid > 0 THEN
+    SELECT m.payment_id, m.balance INTO v_pid, v_balance
+      FROM wx_money_record(o, 'payment', v_paid, p_method, p_reference, p_note) m;
+  ELSE
+    v_balance := wx_order_balance(o.id);
+  END IF;
+  IF p_method = 'prepaid' THEN
+    INSERT INTO customer_prepayments (customer_id, amount, order_id, payment_id, recorded_by)
+      VALUES (o.customer_id, -v_paid, o.id, v_pid, wx_caller());
+  ELSIF p_amount > v_paid THEN
+    INSERT INTO customer_prepayments (customer_id, amount, order_id, payment_id, recorded_by)
+      VALUES (o.customer_id, p_amount - v_paid, o.id, v_pid, wx_caller());
+    INSERT INTO order_events (order_id, event, payload, actor)
+      VALUES (o.id, 'prepayment', jsonb_build_object('amount', p_amount - v_paid, 'method', p_method,
+                                                      'reference', coalesce(btrim(p_reference), ''),
+                                                      'prepaid', wx_customer_prepaid(o.customer_id)),
+              wx_caller());
+  END IF;
+  RETURN QUERY SELECT v_pid, v_balance;
 END
 $$;
 
@@ -154,6 +197,7 @@ CREATE OR REPLACE FUNCTION wx_payment_refund(p_number text, p_amount bigint, p_m
 DECLARE
   o service_orders;
   v_received bigint;
+  r record;
 BEGIN
   PERFORM wx_feedback_require(ARRAY['wx_supervisor'], 'refund_role');
   o := wx_money_order(p_number);
@@ -163,7 +207,13 @@ BEGIN
   IF p_amount > v_received THEN
     PERFORM wx_refuse('refund_over', wx_money_text(v_received));
   END IF;
-  RETURN QUERY SELECT * FROM wx_money_record(o, 'refund', p_amount, p_method, p_reference, p_reason);
+  SELECT * INTO r FROM wx_money_record(o, 'refund', p_amount, p_method, p_reference, p_reason);
+  -- Given back to the customer's prepayment rather than in money.
+  IF p_method = 'prepaid' THEN
+    INSERT INTO customer_prepayments (customer_id, amount, order_id, payment_id, recorded_by)
+      VALUES (o.customer_id, p_amount, o.id, r.payment_id, wx_caller());
+  END IF;
+  RETURN QUERY SELECT r.payment_id, r.balance;
 END
 $$;
 
@@ -203,11 +253,11 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION wx_payment_add(text, bigint, text, text, text),
+REVOKE ALL ON FUNCTION wx_payment_add(text, bigint, text, text, text, boolean),
                        wx_payment_refund(text, bigint, text, text, text),
                        wx_payment_write_off(text, bigint, text),
                        wx_customer_account_set(bigint, boolean, bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION wx_payment_add(text, bigint, text, text, text),
+GRANT EXECUTE ON FUNCTION wx_payment_add(text, bigint, text, text, text, boolean),
                           wx_payment_refund(text, bigint, text, text, text),
                           wx_payment_write_off(text, bigint, text),
                           wx_customer_account_set(bigint, boolean, bigint)
