@@ -410,8 +410,8 @@ static const WxAdminCommand commands[] = {
     N_("  sla due CLOCK --from \"YYYY-MM-DD HH:MM\" [--target]\n"
        "                                when a clock started then falls due (its limit, or its target)\n") },
   { "print",   print_options, wx_admin_cmd_print,
-    N_("  print form|label|accessory-labels|quote NUMBER -o FILE.pdf [--layout a4|three-pages]\n"
-       "                                print an order's service form, labels or quote to a PDF\n"
+    N_("  print form|label|accessory-labels|quote|receipt NUMBER -o FILE.pdf [--layout a4|three-pages]\n"
+       "                                print an order's service form, labels, quote or payment receipt to a PDF\n"
        "  print worklog LOGIN YYYY-MM-DD -o FILE.pdf\n"
        "                                print an engineer's work log (工作日志) of a day to a PDF\n") },
   { "report",  report_options, wx_admin_cmd_report,
