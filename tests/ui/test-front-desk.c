@@ -1166,7 +1166,7 @@ question_open (gpointer dialog)
 {
   GtkWindow *q = wx_payment_dialog_get_question (dialog);
 
-  return q != NULL && gtk_widget_get_mapped (GTK_WIDGET (q)) && gtk_window_is_active (q);
+  return q != NULL && gtk_widget_get_mapped (GTK_WIDGET (q));
 }
 
 static gboolean
@@ -1337,8 +1337,9 @@ test_take_payment (void)
   type_into (dialog, "amount", "700");
   pick (dialog, "method", _("Bank transfer"));
   type_into (dialog, "reference", "HX4200001234");
-  wx_test_xdo_key (GTK_WINDOW (dialog), "Return");
+  click_action (GTK_WIDGET (dialog), "payment.save");
   wx_test_spin_until (question_open, dialog, "the question: keep the excess?");
+  wx_test_xdo_focus (wx_payment_dialog_get_question (dialog));
   wx_test_screenshot (GTK_WIDGET (wx_payment_dialog_get_question (dialog)), "payment-keep-excess");
   /* Esc: change the amount — the database's sentence, nothing recorded. */
   wx_test_xdo_key (wx_payment_dialog_get_question (dialog), "Escape");
@@ -1355,8 +1356,9 @@ test_take_payment (void)
   wx_test_spin_until (excess_question_gone, dialog, "the question closed");
   wx_test_xdo_focus (GTK_WINDOW (dialog));
   wx_test_xdo_click_into (wx_payment_dialog_get_field (dialog, "amount"));
-  wx_test_xdo_key (GTK_WINDOW (dialog), "Return");
+  wx_test_xdo_key (GTK_WINDOW (dialog), "Return");   /* the entry activates Save */
   wx_test_spin_until (question_open, dialog, "the question again");
+  wx_test_xdo_focus (wx_payment_dialog_get_question (dialog));
   wx_test_xdo_key (wx_payment_dialog_get_question (dialog), "alt+k");
   wx_test_spin_until (payment_dialog_gone, NULL, "the payment recorded");
 
@@ -1414,7 +1416,7 @@ test_refund_write_off (void)
   g_signal_connect (desk, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
   gtk_window_present (GTK_WINDOW (desk));
   wx_test_spin_until (wx_test_flag_set, &loaded, "the supervisor's board");
-  wx_test_xdo_resize (GTK_WINDOW (desk), 1280, 800);
+  wx_test_xdo_resize (GTK_WINDOW (desk), 1280, 960);
   money_desk = desk;
   wx_front_desk_window_open_order (desk, number);
   wx_test_spin_until (panel_payments_show, "HX4200001234", "the order's payments");
