@@ -29,3 +29,50 @@ DROP FUNCTION IF EXISTS wx_payment_add(text, bigint, text, text, text);
 
 REVOKE ALL ON customer_prepayments FROM PUBLIC;
 GRANT SELECT ON customer_prepayments TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+
+-- Invoices (发票) as records: the shop issues them in its tax software and
+-- records here what it issued — the type (普通 normal, 专用 special VAT,
+-- 电子 electronic), the number, the date, the title (抬头), the customer's
+-- tax number, the amount (tax included) and the tax — and the orders it
+-- covers (one invoice may cover several orders; an order is on one
+-- invoice at most). Written by wx_invoice_add only (functions/money.sql).
+CREATE TABLE invoices (
+  id          bigserial PRIMARY KEY,
+  kind        text NOT NULL CHECK (kind IN ('normal', 'special', 'electronic')),
+  number      text NOT NULL UNIQUE CHECK (btrim(number) <> '' AND length(number) <= 40),
+  issued_on   date NOT NULL,
+  title       text NOT NULL CHECK (btrim(title) <> '' AND length(title) <= 200),
+  tax_number  text NOT NULL DEFAULT '' CHECK (tax_number ~ '^([0-9A-Z]{15,20})?$'),
+  amount      bigint NOT NULL CHECK (amount > 0 AND amount <= 100000000000),
+  tax         bigint NOT NULL CHECK (tax >= 0 AND tax <= amount),
+  reason      text NOT NULL DEFAULT '' CHECK (length(reason) <= 300),
+  approved_by name,
+  recorded_by name NOT NULL,
+  at          timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT invoices_special_tax_number CHECK (kind <> 'special' OR tax_number <> '')
+);
+
+CREATE TABLE invoice_orders (
+  order_id    bigint PRIMARY KEY REFERENCES service_orders ON DELETE RESTRICT,
+  invoice_id  bigint NOT NULL REFERENCES invoices ON DELETE RESTRICT
+);
+CREATE INDEX invoice_orders_invoice_idx ON invoice_orders (invoice_id);
+
+-- The day's cash count (日清日毕): per day and method, what was counted
+-- (the cash in the drawer, the WeChat/Alipay statement) against what the
+-- payments recorded; a difference (short < 0, over > 0) carries a reason.
+CREATE TABLE cash_counts (
+  id          bigserial PRIMARY KEY,
+  day         date NOT NULL,
+  method      text NOT NULL CHECK (method IN ('cash', 'bank_transfer', 'card', 'wechat', 'alipay', 'cheque')),
+  counted     bigint NOT NULL CHECK (counted >= 0 AND counted <= 100000000000),
+  recorded    bigint NOT NULL,
+  reason      text NOT NULL DEFAULT '' CHECK (length(reason) <= 300),
+  counted_by  name NOT NULL,
+  at          timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (day, method),
+  CONSTRAINT cash_counts_reason CHECK (counted = recorded OR btrim(reason) <> '')
+);
+
+REVOKE ALL ON invoices, invoice_orders, cash_counts FROM PUBLIC;
+GRANT SELECT ON invoices, invoice_orders, cash_counts TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;

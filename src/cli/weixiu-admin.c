@@ -328,6 +328,11 @@ static const WxAdminOption payment_options[] = {
   { "--method", TRUE }, { "--reference", TRUE }, { "--note", TRUE }, { "--reason", TRUE }, { "--limit", TRUE },
   { "--keep-excess", FALSE }, { NULL }
 };
+static const WxAdminOption invoice_options[] = {
+  { "--kind", TRUE }, { "--number", TRUE }, { "--date", TRUE }, { "--title", TRUE }, { "--tax-number", TRUE },
+  { "--amount", TRUE }, { "--tax", TRUE }, { "--reason", TRUE }, { NULL }
+};
+static const WxAdminOption cash_options[] = { { "--reason", TRUE }, { NULL } };
 static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
 static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
 static const WxAdminOption bench_options[] = { { "--scale", TRUE }, { "--shape", TRUE }, { NULL } };
@@ -403,6 +408,15 @@ static const WxAdminCommand commands[] = {
        "  payment list NUMBER           an order's payments, refunds, write-offs and balance\n"
        "  payment account CUSTOMER_ID on|off [--limit YUAN]\n"
        "                                let a customer run an account, up to a credit limit\n") },
+  { "invoice", invoice_options, wx_admin_cmd_invoice,
+    N_("  invoice add ORDER… --kind normal|special|electronic --number N --date YYYY-MM-DD\n"
+       "              --title TITLE [--tax-number X] --amount YUAN [--tax YUAN] [--reason TEXT]\n"
+       "                                record an invoice issued in the tax software for orders;\n"
+       "                                an amount other than their total needs a supervisor's reason\n") },
+  { "cash",    cash_options, wx_admin_cmd_cash,
+    N_("  cash count YYYY-MM-DD METHOD YUAN [--reason TEXT]\n"
+       "                                the day's count of a method against the recorded takings;\n"
+       "                                a short or an over needs the reason\n") },
   { "board",   board_options, wx_admin_cmd_board,
     N_("  board folders|shelves [--json]\n"
        "                                the open orders in their folders or on their shelves\n") },

@@ -1,6 +1,7 @@
-/* wx-admin-money.c — `payment`: money after pickup from the command line
- * (payments, refunds, write-offs, a customer's account). Every write is a
- * function of data/sql/functions/money.sql, as the connecting login. */
+/* wx-admin-money.c — `payment`, `invoice`, `cash`: money after pickup from
+ * the command line (payments, refunds, write-offs, a customer's account,
+ * the invoices issued, the day's cash count). Every write is a function of
+ * data/sql/functions/money.sql, as the connecting login. */
 #define G_LOG_DOMAIN "weixiu-admin"
 
 #include <glib/gi18n.h>
@@ -119,4 +120,67 @@ wx_admin_cmd_payment (WxAdmin *a)
   if (g_strcmp0 (sub, "account") == 0)
     return payment_account (a);
   return wx_admin_usage_error (_(payment_usage));
+}
+
+/* invoice add ORDER… --kind K --number N --date D --title T [--tax-number X]
+ * --amount YUAN [--tax YUAN] [--reason TEXT] */
+int
+wx_admin_cmd_invoice (WxAdmin *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GPtrArray) orders = g_ptr_array_new ();
+  const char *amount = wx_admin_value (a, "--amount");
+  const char *tax = wx_admin_value (a, "--tax");
+  WxInvoiceInput in = {
+    .kind = wx_admin_value (a, "--kind"),
+    .number = wx_admin_value (a, "--number"),
+    .issued_on = wx_admin_value (a, "--date"),
+    .title = wx_admin_value (a, "--title"),
+    .tax_number = wx_admin_value (a, "--tax-number"),
+    .reason = wx_admin_value (a, "--reason"),
+  };
+  gint64 id = 0;
+
+  if (g_strcmp0 (wx_admin_arg (a, 0), "add") != 0 || a->args->len < 2 || in.kind == NULL || in.number == NULL ||
+      in.issued_on == NULL || in.title == NULL || amount == NULL)
+    return wx_admin_usage_error (_("Use “invoice add ORDER… --kind normal|special|electronic --number N "
+                                   "--date YYYY-MM-DD --title TITLE [--tax-number X] --amount YUAN [--tax YUAN] "
+                                   "[--reason TEXT]”."));
+  if (!wx_money_parse (amount, &in.amount, &error) || (tax && !wx_money_parse (tax, &in.tax, &error)))
+    return wx_admin_fail (error);
+  for (guint i = 1; i < a->args->len; i++)
+    g_ptr_array_add (orders, (gpointer) wx_admin_arg (a, i));
+  g_ptr_array_add (orders, NULL);
+  in.orders = (const char * const *) orders->pdata;
+  conn = wx_admin_connect (a, &error);
+  if (conn == NULL || !wx_db_invoice_add (conn, &in, &id, &error))
+    return wx_admin_fail (error);
+  g_print (_("invoice %s recorded for %u orders\n"), in.number, a->args->len - 1);
+  return EXIT_SUCCESS;
+}
+
+/* cash count YYYY-MM-DD METHOD YUAN [--reason TEXT] */
+int
+wx_admin_cmd_cash (WxAdmin *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autofree char *recorded_text = NULL;
+  g_autofree char *difference_text = NULL;
+  WxMoney counted = 0, recorded = 0, difference = 0;
+
+  if (g_strcmp0 (wx_admin_arg (a, 0), "count") != 0 || a->args->len != 4)
+    return wx_admin_usage_error (_("Use “cash count YYYY-MM-DD METHOD YUAN [--reason TEXT]”."));
+  if (!wx_money_parse (wx_admin_arg (a, 3), &counted, &error))
+    return wx_admin_fail (error);
+  conn = wx_admin_connect (a, &error);
+  if (conn == NULL || !wx_db_cash_count (conn, wx_admin_arg (a, 1), wx_admin_arg (a, 2), counted,
+                                         wx_admin_value (a, "--reason"), &recorded, &difference, &error))
+    return wx_admin_fail (error);
+  recorded_text = wx_money_format (recorded);
+  difference_text = wx_money_format (difference);
+  /* recorded, then the difference: short < 0, over > 0 */
+  g_print (_("recorded ¥%s, difference ¥%s\n"), recorded_text, difference_text);
+  return EXIT_SUCCESS;
 }

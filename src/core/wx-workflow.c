@@ -270,6 +270,7 @@ static const struct { const char *code; const char *label; } events[] = {
   { "refund",              N_("Refund") },
   { "write_off",           N_("Written off") },
   { "prepayment",          N_("Kept as prepayment") },
+  { "invoice_recorded",    N_("Invoice recorded") },
 };
 
 /* What each need is called, and the data key that satisfies it. */

@@ -1,5 +1,8 @@
 /* wx-db-money.c — payments, refunds, write-offs and accounts
  * (data/sql/functions/money.sql). */
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "wx-db.h"
@@ -131,6 +134,78 @@ wx_db_order_customer_prepaid (PGconn      *conn,
       return FALSE;
     }
   *prepaid = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+/* A day as YYYY-MM-DD that the calendar has; else the sentence naming
+ * `field`. */
+static gboolean
+check_day (const char *text, const char *field, GError **error)
+{
+  unsigned y, m, d;
+  char tail;
+
+  if (text && sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 && strlen (text) == 10 &&
+      g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return TRUE;
+  g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID, _("The %s “%s” is not a date written YYYY-MM-DD."),
+               field, text ? text : "");
+  return FALSE;
+}
+
+gboolean
+wx_db_invoice_add (PGconn               *conn,
+                   const WxInvoiceInput *in,
+                   gint64               *id,
+                   GError              **error)
+{
+  g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, in->amount);
+  g_autofree char *tax = g_strdup_printf ("%" G_GINT64_FORMAT, in->tax);
+  /* The numbers one a line: no array literal to quote. */
+  g_autofree char *orders = in->orders ? g_strjoinv ("\n", (char **) in->orders) : g_strdup ("");
+  const char *params[] = { in->kind, in->number, in->issued_on, in->title, in->tax_number ? in->tax_number : "",
+                           amount, tax, orders, in->reason ? in->reason : "" };
+  g_autoptr(PGresult) res = NULL;
+
+  if (!check_day (in->issued_on, _("invoice date"), error))
+    return FALSE;
+  res = wx_db_query (conn,
+    "SELECT wx_invoice_add($1, $2, $3::date, $4, $5, $6::bigint, $7::bigint,"
+    "                      coalesce(string_to_array(nullif($8, ''), E'\\n'), '{}'), $9)",
+    9, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (id)
+    *id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+gboolean
+wx_db_cash_count (PGconn      *conn,
+                  const char  *day,
+                  const char  *method,
+                  WxMoney      counted,
+                  const char  *reason,
+                  WxMoney     *recorded,
+                  WxMoney     *difference,
+                  GError     **error)
+{
+  g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, counted);
+  const char *params[] = { day, method, amount, reason ? reason : "" };
+  g_autoptr(PGresult) res = NULL;
+
+  if (!check_day (day, _("day counted"), error))
+    return FALSE;
+  res = wx_db_query (conn, "SELECT recorded, difference FROM wx_cash_count($1::date, $2, $3::bigint, $4)",
+                     4, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (recorded)
+    *recorded = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  if (difference)
+    *difference = g_ascii_strtoll (PQgetvalue (res, 0, 1), NULL, 10);
   return TRUE;
 }
 

@@ -60,6 +60,37 @@ gboolean   wx_db_order_customer_prepaid (PGconn          *conn,
                                          WxMoney         *prepaid,
                                          GError         **error);
 
+/* An invoice the shop issued in its tax software (wx_invoice_add). */
+typedef struct {
+  const char         *kind;        /* normal (普通), special (专用), electronic (电子) */
+  const char         *number;
+  const char         *issued_on;   /* YYYY-MM-DD */
+  const char         *title;       /* 抬头 */
+  const char         *tax_number;  /* the customer's; "" or NULL: none */
+  WxMoney             amount;      /* tax included */
+  WxMoney             tax;
+  const char * const *orders;      /* the order numbers it covers, NULL-terminated */
+  const char         *reason;      /* why the amount differs from the orders' total (a supervisor) */
+} WxInvoiceInput;
+
+/* Records `in`; `id` (may be NULL) its id. */
+gboolean   wx_db_invoice_add      (PGconn                *conn,
+                                   const WxInvoiceInput  *in,
+                                   gint64                *id,
+                                   GError               **error);
+
+/* The day's count of `method` on `day` (YYYY-MM-DD, 日清日毕): `counted`
+ * against the recorded takings; a difference needs `reason`. `recorded`
+ * and `difference` (short < 0, over > 0) may be NULL. */
+gboolean   wx_db_cash_count       (PGconn                *conn,
+                                   const char            *day,
+                                   const char            *method,
+                                   WxMoney                counted,
+                                   const char            *reason,
+                                   WxMoney               *recorded,
+                                   WxMoney               *difference,
+                                   GError               **error);
+
 /* Whether customer `id` may run an account and its credit limit (< 0:
  * none). */
 gboolean   wx_db_customer_account_set (PGconn            *conn,

@@ -42,7 +42,7 @@ enum { C = 1 << 0, E = 1 << 1, S = 1 << 2, A = 1 << 3 };
 static const char * const guarded_tables[] = {
   /* the order and its log */
   "service_orders", "order_events", "order_accessories", "quote_lines", "payments",
-  "customer_prepayments",
+  "customer_prepayments", "invoices", "invoice_orders", "cash_counts",
   /* the records the steps keep */
   "visits", "part_orders", "outsourcing", "repair_tests", "stock_movements", "old_parts", "escalations",
   /* intake and the call log */

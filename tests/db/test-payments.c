@@ -18,6 +18,7 @@
 #include "db/wx-db-error.h"
 #include "db/wx-db-money.h"
 #include "db/wx-db-workflow.h"
+#include "wx-test-admin.h"
 #include "wx-test-db.h"
 
 #define COORDINATOR "zhang_wei"   /* 张伟 */
@@ -369,6 +370,138 @@ test_prepayment (void)
   g_assert_cmpint (wx_test_db_count (conn, sum), ==, 50000 - 30000 - 20000 + 3000);
 }
 
+/* An invoice over three orders of one contract customer, recorded from
+ * the command line by the front desk; its number once only; an amount that
+ * is not the orders' total needs a supervisor and the reason; an order on
+ * one invoice only; the invoice's orders sum to its amount in the
+ * database. */
+static void
+test_invoice (void)
+{
+  gint64 customer = new_customer ("广州市天河区开票测试有限公司", TRUE, -1);
+  g_autofree char *a = notified_order (customer, 30000);
+  g_autofree char *b = notified_order (customer, 45000);
+  g_autofree char *c = notified_order (customer, 25000);
+  g_autofree char *d = notified_order (customer, 10000);
+  g_autofree char *desk = wx_db_conninfo_with (conninfo, "user", COORDINATOR);
+  g_autofree char *sum = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(WxTestRun) r = { 0 };
+  const char *ad[] = { a, d, NULL };
+  WxInvoiceInput in = { "special", "04400123", "2026-12-01", "广州市天河区开票测试有限公司",
+                        "91440101MA5CXXXX1K", 10000, 0, ad, NULL };
+
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "invoice", "add", a, b, c, "--kind", "special",
+                 "--number", "04400123", "--date", "2026-12-01", "--title", "广州市天河区开票测试有限公司",
+                 "--tax-number", "91440101MA5CXXXX1K", "--amount", "1000", "--tax", "115.04", NULL);
+  if (r.status != 0)
+    g_error ("invoice add: %s", r.err);
+  sum = g_strdup_printf ("SELECT i.amount - sum(o.quote_total) FROM invoices i"
+                         "  JOIN invoice_orders io ON io.invoice_id = i.id JOIN service_orders o ON o.id = io.order_id"
+                         " WHERE i.number = '04400123' GROUP BY i.amount HAVING count(*) = 3");
+  g_assert_cmpint (wx_test_db_count (conn, sum), ==, 0);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT tax FROM invoices WHERE number = '04400123'"), ==, 11504);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_events WHERE event = 'invoice_recorded'"),
+                   ==, 3);
+
+  /* The same number again. */
+  set_role (COORDINATOR);
+  g_assert_false (wx_db_invoice_add (conn, &in, NULL, &error));
+  set_role (NULL);
+  assert_refused (error, "04400123");
+  g_clear_error (&error);
+  /* An order on an invoice already. */
+  in.number = "04400124";
+  set_role (COORDINATOR);
+  g_assert_false (wx_db_invoice_add (conn, &in, NULL, &error));
+  set_role (NULL);
+  assert_refused (error, "on an invoice already");
+  g_clear_error (&error);
+  /* ¥100 for an order of ¥100 is its total; ¥90 is not: the reason, and a supervisor. */
+  ad[0] = d;
+  ad[1] = NULL;
+  in.amount = 9000;
+  set_role (COORDINATOR);
+  g_assert_false (wx_db_invoice_add (conn, &in, NULL, &error));
+  set_role (NULL);
+  assert_refused (error, "100.00");
+  g_clear_error (&error);
+  in.reason = "客户要求抹零";
+  set_role (COORDINATOR);
+  g_assert_false (wx_db_invoice_add (conn, &in, NULL, &error));
+  set_role (NULL);
+  assert_refused (error, "only a supervisor");
+  g_clear_error (&error);
+  /* A special invoice needs the tax number. */
+  in.tax_number = "";
+  set_role (SUPERVISOR);
+  g_assert_false (wx_db_invoice_add (conn, &in, NULL, &error));
+  set_role (NULL);
+  assert_refused (error, "tax number");
+  g_clear_error (&error);
+  in.tax_number = "91440101MA5CXXXX1K";
+  /* A date that is no date: the sentence, not the server's. */
+  in.issued_on = "2026-13-01";
+  set_role (SUPERVISOR);
+  g_assert_false (wx_db_invoice_add (conn, &in, NULL, &error));
+  set_role (NULL);
+  assert_refused (error, "YYYY-MM-DD");
+  g_clear_error (&error);
+  in.issued_on = "2026-12-01";
+  set_role (SUPERVISOR);
+  g_assert_true (wx_db_invoice_add (conn, &in, NULL, &error));
+  set_role (NULL);
+  g_assert_no_error (error);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM invoices WHERE number = '04400124'"
+                                           " AND approved_by = '" SUPERVISOR "' AND reason = '客户要求抹零'"), ==, 1);
+}
+
+/* The day's cash count (日清日毕) from the command line: the takings of a
+ * day by WeChat and in cash, the cash short by ¥10 — refused without the
+ * reason, recorded with it; once per day and method. */
+static void
+test_cash_count (void)
+{
+  gint64 customer = new_customer ("天河区个人客户现金", TRUE, -1);
+  g_autofree char *a = notified_order (customer, 30000);
+  g_autofree char *b = notified_order (customer, 20000);
+  g_autofree char *desk = wx_db_conninfo_with (conninfo, "user", COORDINATOR);
+  g_autofree char *day = wx_test_db_value (conn, "SELECT (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date::text");
+  g_autoptr(GError) error = NULL;
+  g_auto(WxTestRun) r = { 0 };
+  WxMoney before = 0, balance = 0;
+  g_autofree char *sql = g_strdup_printf ("SELECT wx_day_takings('%s', 'cash')", day);
+
+  before = wx_test_db_count (conn, sql);
+  g_assert_true (record (COORDINATOR, a, WX_PAYMENT_RECEIVED, 30000, "cash", "", "", &balance, &error));
+  g_assert_true (record (COORDINATOR, b, WX_PAYMENT_RECEIVED, 20000, "cash", "", "", &balance, &error));
+  g_assert_true (record (SUPERVISOR, b, WX_PAYMENT_REFUND, 5000, "cash", "", "多收了", &balance, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wx_test_db_count (conn, sql), ==, before + 30000 + 20000 - 5000);
+
+  /* ¥10 short, no reason: refused, nothing written. */
+  {
+    g_autofree char *counted = wx_money_format (before + 45000 - 1000);
+
+    wx_test_admin (&r, NULL, NULL, "--db", desk, "cash", "count", day, "cash", counted, NULL);
+    g_assert_cmpint (r.status, !=, 0);
+    g_assert_nonnull (strstr (r.err, "-10.00"));
+    g_assert_nonnull (strstr (r.err, "write the reason"));
+    g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM cash_counts"), ==, 0);
+    wx_test_run_clear (&r);
+    wx_test_admin (&r, NULL, NULL, "--db", desk, "cash", "count", day, "cash", counted,
+                   "--reason", "找零时多找了 10 元", NULL);
+    if (r.status != 0)
+      g_error ("cash count: %s", r.err);
+    g_assert_nonnull (strstr (r.out, "difference ¥-10.00"));
+  }
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT counted - recorded FROM cash_counts WHERE method = 'cash'"), ==, -1000);
+  /* Once a day and method. */
+  g_assert_false (wx_db_cash_count (conn, day, "cash", 0, "again", NULL, NULL, &error));
+  assert_refused (error, "counted already");
+  g_clear_error (&error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -389,6 +522,8 @@ main (int argc, char **argv)
   g_test_add_func ("/payments/walk-in-needs-supervisor", test_walk_in_needs_supervisor);
   g_test_add_func ("/payments/credit-limit", test_credit_limit);
   g_test_add_func ("/payments/prepayment", test_prepayment);
+  g_test_add_func ("/payments/invoice", test_invoice);
+  g_test_add_func ("/payments/cash-count", test_cash_count);
   rc = g_test_run ();
   PQfinish (conn);
   g_free (conninfo);

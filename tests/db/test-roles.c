@@ -151,6 +151,7 @@ static const struct {
   { "calendar_days",         { "S---", "S---", "S---", "SIUD" } },
   { "callbacks",             { "S---", "S---", "S---", "S---" } },
   { "calls",                 { "S---", "S---", "S---", "S---" } },
+  { "cash_counts",           { "S---", "S---", "S---", "S---" } },
   { "complaint_steps",       { "S---", "S---", "S---", "S---" } },
   { "complaints",            { "S---", "S---", "S---", "S---" } },
   { "contract_devices",      { "S---", "S---", "S---", "SIUD" } },
@@ -163,6 +164,8 @@ static const struct {
   { "functional_tests",      { "S---", "S---", "S---", "S---" } },
   { "inspection_visits",     { "S---", "SIU-", "SIU-", "S---" } },
   /* The jobs' log and archive (023): written by the jobs' functions only. */
+  { "invoice_orders",        { "S---", "S---", "S---", "S---" } },
+  { "invoices",              { "S---", "S---", "S---", "S---" } },
   { "job_runs",              { "----", "----", "S---", "S---" } },
   { "loaners",               { "SIU-", "S---", "S---", "S---" } },
   { "machine_category_words", { "S---", "S---", "S---", "S---" } },

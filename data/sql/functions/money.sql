@@ -266,3 +266,144 @@ GRANT EXECUTE ON FUNCTION wx_payment_add(text, bigint, text, text, text, boolean
 REVOKE ALL ON FUNCTION wx_money_order(text), wx_money_input(bigint, text, text, text),
                        wx_money_record(service_orders, text, bigint, text, text, text),
                        wx_account_check(bigint, bigint) FROM PUBLIC;
+
+-- ---------------------------------------------------------------- invoices
+
+-- An invoice the shop issued in its tax software, recorded with the orders
+-- it covers (their numbers). Its amount must be the orders' total (their
+-- quote totals) unless a supervisor writes the reason. Returns its id.
+CREATE OR REPLACE FUNCTION wx_invoice_add(p_kind text, p_number text, p_issued date, p_title text,
+                                          p_tax_number text, p_amount bigint, p_tax bigint,
+                                          p_orders text[], p_reason text DEFAULT '')
+  RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  v_me name := wx_caller();
+  v_id bigint;
+  v_total bigint := 0;
+  v_number text := btrim(coalesce(p_number, ''));
+  v_tax_number text := upper(btrim(coalesce(p_tax_number, '')));
+  v_other text;
+  o service_orders;
+  v_order text;
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_coordinator', 'wx_supervisor'], 'invoice_role');
+  IF p_kind IS NULL OR p_kind NOT IN ('normal', 'special', 'electronic') THEN
+    PERFORM wx_refuse('invoice_kind', p_kind);
+  END IF;
+  IF v_number = '' OR length(v_number) > 40 THEN
+    PERFORM wx_refuse('invoice_number', p_number);
+  END IF;
+  IF EXISTS (SELECT 1 FROM invoices i WHERE i.number = v_number) THEN
+    PERFORM wx_refuse('invoice_number_used', v_number);
+  END IF;
+  IF p_issued IS NULL OR p_issued > (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date
+     OR p_issued < date '2000-01-01' THEN
+    PERFORM wx_refuse('invoice_date', p_issued::text);
+  END IF;
+  IF wx_feedback_blank(p_title) OR length(p_title) > 200 THEN
+    PERFORM wx_refuse('invoice_title', p_title);
+  END IF;
+  IF v_tax_number !~ '^([0-9A-Z]{15,20})?$' OR (p_kind = 'special' AND v_tax_number = '') THEN
+    PERFORM wx_refuse('invoice_tax_number', p_tax_number);
+  END IF;
+  IF p_amount IS NULL OR p_amount <= 0 OR p_amount > 100000000000 THEN
+    PERFORM wx_refuse('invoice_amount', p_amount::text);
+  END IF;
+  IF p_tax IS NULL OR p_tax < 0 OR p_tax > p_amount THEN
+    PERFORM wx_refuse('invoice_tax', p_tax::text);
+  END IF;
+  IF p_orders IS NULL OR cardinality(p_orders) = 0 THEN
+    PERFORM wx_refuse('invoice_orders');
+  END IF;
+  FOREACH v_order IN ARRAY p_orders LOOP
+    SELECT * INTO o FROM service_orders s WHERE s.number = btrim(v_order) FOR UPDATE;
+    IF NOT FOUND THEN
+      PERFORM wx_refuse('invoice_order_unknown', v_order);
+    END IF;
+    IF o.state = 'cancelled' THEN
+      PERFORM wx_refuse('invoice_order_cancelled', o.number);
+    END IF;
+    SELECT i.number INTO v_other FROM invoice_orders io JOIN invoices i ON i.id = io.invoice_id
+     WHERE io.order_id = o.id;
+    IF FOUND THEN
+      PERFORM wx_refuse('invoice_order_invoiced', o.number || ' ' || v_other);
+    END IF;
+    v_total := v_total + coalesce(o.quote_total, 0);
+  END LOOP;
+  IF (SELECT count(DISTINCT btrim(x)) FROM unnest(p_orders) x) <> cardinality(p_orders) THEN
+    PERFORM wx_refuse('invoice_orders');
+  END IF;
+  IF p_amount <> v_total THEN
+    IF wx_feedback_blank(p_reason) OR length(p_reason) > 300 THEN
+      PERFORM wx_refuse('invoice_mismatch', wx_money_text(v_total));
+    END IF;
+    IF NOT pg_has_role(v_me, 'wx_supervisor', 'MEMBER') THEN
+      PERFORM wx_refuse('invoice_mismatch_supervisor', wx_money_text(v_total));
+    END IF;
+  END IF;
+  INSERT INTO invoices (kind, number, issued_on, title, tax_number, amount, tax, reason, approved_by, recorded_by)
+    VALUES (p_kind, v_number, p_issued, btrim(p_title), v_tax_number, p_amount, p_tax,
+            CASE WHEN p_amount <> v_total THEN btrim(p_reason) ELSE '' END,
+            CASE WHEN p_amount <> v_total THEN v_me END, v_me)
+    RETURNING id INTO v_id;
+  INSERT INTO invoice_orders (order_id, invoice_id)
+    SELECT s.id, v_id FROM service_orders s WHERE s.number IN (SELECT btrim(x) FROM unnest(p_orders) x);
+  INSERT INTO order_events (order_id, event, payload, actor)
+    SELECT s.id, 'invoice_recorded',
+           jsonb_build_object('invoice', v_number, 'kind', p_kind, 'amount', p_amount, 'tax', p_tax), v_me
+      FROM service_orders s WHERE s.number IN (SELECT btrim(x) FROM unnest(p_orders) x);
+  RETURN v_id;
+END
+$$;
+
+-- ---------------------------------------------------------------- the day's cash count
+
+-- Money taken by `p_method` on `p_day` (the shop's day): payments less
+-- refunds, as recorded.
+CREATE OR REPLACE FUNCTION wx_day_takings(p_day date, p_method text) RETURNS bigint
+  LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT coalesce(sum(CASE y.kind WHEN 'refund' THEN -y.amount ELSE y.amount END), 0)::bigint
+    FROM payments y
+   WHERE y.method = p_method AND y.kind IN ('payment', 'refund')
+     AND y.at >= (p_day::timestamp AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))
+     AND y.at < ((p_day + 1)::timestamp AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))
+$$;
+
+-- The count of `p_method` for `p_day` (日清日毕): `p_counted` against the
+-- day's takings; a difference needs the reason. Once per day and method.
+-- Returns what was recorded and the difference (short < 0, over > 0).
+CREATE OR REPLACE FUNCTION wx_cash_count(p_day date, p_method text, p_counted bigint, p_reason text DEFAULT '')
+  RETURNS TABLE (recorded bigint, difference bigint)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  v_recorded bigint;
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_coordinator', 'wx_supervisor'], 'cash_count_role');
+  IF p_day IS NULL OR p_day > (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date THEN
+    PERFORM wx_refuse('cash_count_day', p_day::text);
+  END IF;
+  IF p_method IS NULL OR p_method NOT IN ('cash', 'bank_transfer', 'card', 'wechat', 'alipay', 'cheque') THEN
+    PERFORM wx_refuse('payment_method', p_method);
+  END IF;
+  IF p_counted IS NULL OR p_counted < 0 OR p_counted > 100000000000 THEN
+    PERFORM wx_refuse('cash_count_amount', p_counted::text);
+  END IF;
+  IF EXISTS (SELECT 1 FROM cash_counts c WHERE c.day = p_day AND c.method = p_method) THEN
+    PERFORM wx_refuse('cash_count_done', p_day::text);
+  END IF;
+  v_recorded := wx_day_takings(p_day, p_method);
+  IF p_counted <> v_recorded AND (wx_feedback_blank(p_reason) OR length(p_reason) > 300) THEN
+    PERFORM wx_refuse('cash_count_reason', wx_money_text(p_counted - v_recorded));
+  END IF;
+  INSERT INTO cash_counts (day, method, counted, recorded, reason, counted_by)
+    VALUES (p_day, p_method, p_counted, v_recorded, CASE WHEN p_counted <> v_recorded THEN btrim(p_reason) ELSE '' END,
+            wx_caller());
+  RETURN QUERY SELECT v_recorded, p_counted - v_recorded;
+END
+$$;
+
+REVOKE ALL ON FUNCTION wx_invoice_add(text, text, date, text, text, bigint, bigint, text[], text),
+                       wx_cash_count(date, text, bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION wx_invoice_add(text, text, date, text, text, bigint, bigint, text[], text),
+                          wx_cash_count(date, text, bigint, text)
+  TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
