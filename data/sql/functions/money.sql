@@ -297,7 +297,7 @@ BEGIN
     PERFORM wx_refuse('invoice_number_used', v_number);
   END IF;
   IF p_issued IS NULL OR p_issued > (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date
-     OR p_issued < date '2000-01-01' THEN
+     OR p_issued < (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date - 366 THEN
     PERFORM wx_refuse('invoice_date', p_issued::text);
   END IF;
   IF wx_feedback_blank(p_title) OR length(p_title) > 200 THEN
@@ -379,7 +379,9 @@ DECLARE
   v_recorded bigint;
 BEGIN
   PERFORM wx_feedback_require(ARRAY['wx_coordinator', 'wx_supervisor'], 'cash_count_role');
-  IF p_day IS NULL OR p_day > (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date THEN
+  -- 日清日毕: today, or a day of the last month counted late; no other.
+  IF p_day IS NULL OR p_day > (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date
+     OR p_day < (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date - 31 THEN
     PERFORM wx_refuse('cash_count_day', p_day::text);
   END IF;
   IF p_method IS NULL OR p_method NOT IN ('cash', 'bank_transfer', 'card', 'wechat', 'alipay', 'cheque') THEN
