@@ -76,3 +76,42 @@ CREATE TABLE cash_counts (
 
 REVOKE ALL ON invoices, invoice_orders, cash_counts FROM PUBLIC;
 GRANT SELECT ON invoices, invoice_orders, cash_counts TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+
+-- Monthly statements (对账单) of the customers who run an account: made
+-- (做清单) for a month that is over, checked with the customer (对单, with a
+-- note of who agreed), sent (发清单: printed, or e-mailed), paid (the
+-- orders' balances nil). The amounts are those at making; statement_orders
+-- lists the month's orders with their amount then. Written by the
+-- wx_statement_* functions only (functions/money.sql).
+CREATE TABLE statements (
+  id              bigserial PRIMARY KEY,
+  customer_id     bigint NOT NULL REFERENCES customers ON DELETE RESTRICT,
+  period          date NOT NULL CHECK (period = date_trunc('month', period)::date),
+  brought_forward bigint NOT NULL,
+  charges         bigint NOT NULL,
+  received        bigint NOT NULL,
+  balance_due     bigint NOT NULL,
+  made_at         timestamptz NOT NULL DEFAULT now(),
+  made_by         name NOT NULL,
+  checked_at      timestamptz,
+  checked_by      name,
+  checked_note    text NOT NULL DEFAULT '' CHECK (length(checked_note) <= 300),
+  sent_at         timestamptz,
+  sent_by         name,
+  sent_how        text CHECK (sent_how IN ('printed', 'email')),
+  paid_at         timestamptz,
+  UNIQUE (customer_id, period),
+  CONSTRAINT statements_life CHECK ((sent_at IS NULL OR checked_at IS NOT NULL) AND (paid_at IS NULL OR sent_at IS NOT NULL)),
+  CONSTRAINT statements_sums CHECK (balance_due = brought_forward + charges - received)
+);
+
+CREATE TABLE statement_orders (
+  statement_id bigint NOT NULL REFERENCES statements ON DELETE RESTRICT,
+  order_id     bigint NOT NULL REFERENCES service_orders ON DELETE RESTRICT,
+  amount       bigint NOT NULL,
+  due          bigint NOT NULL,
+  PRIMARY KEY (statement_id, order_id)
+);
+
+REVOKE ALL ON statements, statement_orders FROM PUBLIC;
+GRANT SELECT ON statements, statement_orders TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;

@@ -333,6 +333,9 @@ static const WxAdminOption invoice_options[] = {
   { "--amount", TRUE }, { "--tax", TRUE }, { "--reason", TRUE }, { NULL }
 };
 static const WxAdminOption cash_options[] = { { "--reason", TRUE }, { NULL } };
+static const WxAdminOption statement_options[] = {
+  { "-o", TRUE }, { "--note", TRUE }, { "--printed", FALSE }, { "--email", FALSE }, { NULL }
+};
 static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
 static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
 static const WxAdminOption bench_options[] = { { "--scale", TRUE }, { "--shape", TRUE }, { NULL } };
@@ -417,6 +420,14 @@ static const WxAdminCommand commands[] = {
     N_("  cash count YYYY-MM-DD METHOD YUAN [--reason TEXT]\n"
        "                                the day's count of a method against the recorded takings;\n"
        "                                a short or an over needs the reason\n") },
+  { "statement", statement_options, wx_admin_cmd_statement,
+    N_("  statement make CUSTOMER_ID YYYY-MM [-o FILE.pdf]\n"
+       "                                the monthly statement (对账单) of a month that is over\n"
+       "  statement check ID --note TEXT checked with the customer: who agreed\n"
+       "  statement send ID --printed|--email [-o FILE.pdf]\n"
+       "                                sent: printed, or e-mailed with its PDF\n"
+       "  statement close ID            paid: nothing owed any more on its orders\n"
+       "  statement print ID -o FILE.pdf\n") },
   { "board",   board_options, wx_admin_cmd_board,
     N_("  board folders|shelves [--json]\n"
        "                                the open orders in their folders or on their shelves\n") },

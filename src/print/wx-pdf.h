@@ -5,6 +5,7 @@
 #pragma once
 
 #include "db/wx-db-document.h"
+#include "db/wx-db-statement.h"
 #include "wx-pdf-layout.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,12 @@ WxPdfLayout *wx_pdf_quote_build           (const WxDbDocument  *doc,
                                            GError             **error);
 /* WX_PDF_ERROR_EMPTY when no money was taken for the order. */
 WxPdfLayout *wx_pdf_receipt_build         (const WxDbDocument  *doc,
+                                           GError             **error);
+
+/* The monthly statement (对账单), laid out and rendered. */
+WxPdfLayout *wx_pdf_statement_build       (const WxStatement   *statement,
+                                           GError             **error);
+GBytes      *wx_pdf_statement_render      (const WxStatement   *statement,
                                            GError             **error);
 
 GBytes      *wx_pdf_render                (WxPdfDocument        document,

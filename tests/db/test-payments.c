@@ -502,6 +502,123 @@ test_cash_count (void)
   g_clear_error (&error);
 }
 
+/* An order of `customer` picked up on account last month, quoted `quote`. */
+static char *
+last_month_order (gint64 customer, WxMoney quote, int day)
+{
+  g_autofree char *number = notified_order (customer, quote);
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE service_orders SET state = 'picked_up', payment_status = 'on_account', repair_notes = '更换定影组件',"
+    "       picked_up_at = (date_trunc('month', now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))"
+    "                       - interval '1 month' + interval '%d days') AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai')"
+    " WHERE number = '%s' RETURNING number", day, number);
+
+  return wx_test_db_value (conn, sql);
+}
+
+/* A month of a contract customer (issue 15's scripted month, from the
+ * command line): two orders picked up on account last month; this
+ * month's statement refused while the month is open; last month's made
+ * with its PDF (read back: both orders, the capital-numeral total),
+ * checked (a note of who agreed), sent printed, refused as paid while
+ * money is owed, then two partial payments and paid. The statement's
+ * balance is the hand sum of the orders. */
+static void
+test_statement_month (void)
+{
+  gint64 customer = new_customer ("广州市番禺区月结对账客户", TRUE, -1);
+  g_autofree char *a = last_month_order (customer, 68000, 3);
+  g_autofree char *b = last_month_order (customer, 32000, 17);
+  g_autofree char *desk = wx_db_conninfo_with (conninfo, "user", COORDINATOR);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, customer);
+  g_autofree char *this_month = wx_test_db_value (conn, "SELECT to_char(now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'), 'YYYY-MM')");
+  g_autofree char *last_month = wx_test_db_value (conn, "SELECT to_char(now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai') - interval '1 month', 'YYYY-MM')");
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "wx-statement-test.pdf", NULL);
+  g_autofree char *capital = wx_money_to_capital (68000 + 32000);
+  g_autofree char *statement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(WxTestRun) r = { 0 };
+  WxMoney balance = 0;
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "make", id_text, this_month, NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "not over yet"));
+  wx_test_run_clear (&r);
+
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "make", id_text, last_month, "-o", pdf, NULL);
+  if (r.status != 0)
+    g_error ("statement make: %s", r.err);
+  statement = wx_test_db_value (conn, "SELECT max(id)::text FROM statements");
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autoptr(GSubprocess) p = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &text, NULL, &error));
+    g_assert_nonnull (strstr (text, a));
+    g_assert_nonnull (strstr (text, b));
+    g_assert_nonnull (strstr (text, "1,000.00"));
+    g_assert_nonnull (strstr (text, "广州市番禺区月结对账客户"));
+    {
+      g_autofree char *squashed = g_strdelimit (g_strdup (capital), " ", ' ');
+      g_assert_nonnull (strstr (text, squashed));
+    }
+  }
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT balance_due - (SELECT sum(quote_total) FROM service_orders"
+                                            " WHERE customer_id = %" G_GINT64_FORMAT ") FROM statements WHERE id = %s",
+                                            customer, statement);
+    g_assert_cmpint (wx_test_db_count (conn, sql), ==, 0);
+  }
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "make", id_text, last_month, NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "made already"));
+
+  /* Sent before checked: refused; checked needs who agreed. */
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "send", statement, "--printed", NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "not checked"));
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "check", statement, NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "who at the customer agreed"));
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "check", statement, "--note", "财务黄小姐电话核对无误", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "send", statement, "--printed", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* Paid only when nothing is owed. */
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "close", statement, NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "1,000.00"));
+  g_assert_true (record (COORDINATOR, a, WX_PAYMENT_RECEIVED, 68000, "bank_transfer", "HX0001", "", &balance, &error));
+  g_assert_true (record (COORDINATOR, b, WX_PAYMENT_RECEIVED, 12000, "wechat", "", "", &balance, &error));
+  g_assert_no_error (error);
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "close", statement, NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "200.00"));
+  g_assert_true (record (COORDINATOR, b, WX_PAYMENT_RECEIVED, 20000, "wechat", "", "", &balance, &error));
+  g_assert_no_error (error);
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "statement", "close", statement, NULL);
+  if (r.status != 0)
+    g_error ("statement close: %s", r.err);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM statements WHERE id = %s AND paid_at IS NOT NULL"
+                                            " AND checked_note = '财务黄小姐电话核对无误' AND sent_how = 'printed'", statement);
+    g_assert_cmpint (wx_test_db_count (conn, sql), ==, 1);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -524,6 +641,7 @@ main (int argc, char **argv)
   g_test_add_func ("/payments/prepayment", test_prepayment);
   g_test_add_func ("/payments/invoice", test_invoice);
   g_test_add_func ("/payments/cash-count", test_cash_count);
+  g_test_add_func ("/payments/statement-month", test_statement_month);
   rc = g_test_run ();
   PQfinish (conn);
   g_free (conninfo);

@@ -194,6 +194,8 @@ static const struct {
   { "settings",              { "S---", "S---", "S---", "SIUD" } },
   { "sla_thresholds",        { "S---", "S---", "S---", "SIUD" } },
   { "staff",                 { "S---", "S---", "S---", "SIUD" } },
+  { "statement_orders",      { "S---", "S---", "S---", "S---" } },
+  { "statements",            { "S---", "S---", "S---", "S---" } },
   { "stock_movements",       { "S---", "S---", "S---", "S---" } },
   { "stock_reservations",    { "S---", "S---", "S---", "S---" } },
   { "suppliers",             { "S---", "S---", "S---", "S---" } },

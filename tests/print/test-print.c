@@ -481,6 +481,80 @@ check_page_sizes (const char *pdf, double width_mm, double height_mm)
   return n_pages;
 }
 
+/* The monthly statement (对账单) of a contract customer with 60 orders
+ * last month: pages with the heading again, every order, the
+ * capital-numeral balance, in Chinese and in English. */
+static void
+test_statement (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *customer = wx_test_db_value (conn,
+    "INSERT INTO customers (unit_name, contact_person, address, is_contract)"
+    " VALUES ('广州市天河区对账单测试有限公司', '黄会计', '广州市天河区体育西路 100 号', true) RETURNING id");
+  g_autofree char *made = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *zh_text = NULL;
+  g_autofree char *en_text = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *png_en = NULL;
+  g_autofree char *capital = wx_money_to_capital (60 * 35000);
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_person, contact_mobile, product_name,"
+    "                            model, reported_fault, appearance_check, customer_signed, notice_read,"
+    "                            received_by, owner_role, quote_total, payment_status, picked_up_at, repair_notes)"
+    " SELECT 'carry_in', 'picked_up', %s, '广州市天河区对账单测试有限公司', '黄会计', '13800138000', '激光打印机',"
+    "        'HP LaserJet Pro M404dn', '卡纸', '完好', true, true, 'zhang_wei', 'coordinator', 35000, 'on_account',"
+    "        (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - interval '1 month' + g * interval '10 hours')"
+    "          AT TIME ZONE 'Asia/Shanghai', '更换搓纸轮，清洁进纸通道'"
+    "   FROM generate_series(1, 60) g", customer);
+
+  wx_test_db_exec (conn, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT wx_statement_make(%s, (now() - interval '1 month')::date)::text", customer);
+  id = wx_test_db_value (conn, sql);
+  g_assert_nonnull (id);
+  {
+    const char *argv_zh[] = { g_getenv ("WX_ADMIN"), "--db", conninfo, "statement", "print", id, "-o", NULL, NULL };
+    g_auto(Ran) r = { 0 };
+
+    zh = g_build_filename (out_dir, "statement-zh_CN.pdf", NULL);
+    argv_zh[7] = zh;
+    run_tool (&r, "zh_CN", argv_zh);
+    if (r.status != 0)
+      g_error ("statement print: %s", r.err);
+    en = g_build_filename (out_dir, "statement-en.pdf", NULL);
+    argv_zh[7] = en;
+    ran_clear (&r);
+    run_tool (&r, "en", argv_zh);
+    if (r.status != 0)
+      g_error ("statement print: %s", r.err);
+  }
+  zh_text = pdf_text (zh);
+  en_text = pdf_text (en);
+  png = render_png (zh, 100);
+  png_en = render_png (en, 100);
+  made = wx_test_db_value (conn, "SELECT string_agg(number, ' ' ORDER BY number) FROM service_orders"
+                                 " WHERE unit_name = '广州市天河区对账单测试有限公司'");
+  {
+    g_auto(GStrv) numbers = g_strsplit (made, " ", -1);
+
+    g_assert_cmpuint (g_strv_length (numbers), ==, 60);
+    for (guint i = 0; numbers[i]; i++)
+      assert_has (zh_text, numbers[i], zh);
+  }
+  {
+    const char *values[] = { "对账单", "广州市天河区对账单测试有限公司", "¥21,000.00", capital, "客户核对确认" };
+    assert_has_all (zh_text, values, G_N_ELEMENTS (values), zh);
+  }
+  {
+    const char *values[] = { "Statement of Account", "Balance due", "¥21,000.00", "Checked and agreed by the customer" };
+    assert_has_all (en_text, values, G_N_ELEMENTS (values), en);
+  }
+  g_assert_cmpuint (check_page_sizes (zh, 210, 297), >=, 2);
+}
+
 static void
 test_fonts_and_sizes (void)
 {
@@ -851,6 +925,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/labels-text", test_labels_text);
   g_test_add_func ("/print/quote-text", test_quote_text);
   g_test_add_func ("/print/receipt", test_receipt);
+  g_test_add_func ("/print/statement", test_statement);
   g_test_add_func ("/print/fonts-and-page-sizes", test_fonts_and_sizes);
   g_test_add_func ("/print/barcodes", test_barcodes);
   g_test_add_func ("/print/no-overflow", test_no_overflow);

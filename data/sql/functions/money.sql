@@ -409,3 +409,174 @@ REVOKE ALL ON FUNCTION wx_invoice_add(text, text, date, text, text, bigint, bigi
 GRANT EXECUTE ON FUNCTION wx_invoice_add(text, text, date, text, text, bigint, bigint, text[], text),
                           wx_cash_count(date, text, bigint, text)
   TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+
+-- ---------------------------------------------------------------- monthly statements (对账单)
+
+-- The statement `p_id` for a step of its life, locked; WX404 when none.
+CREATE OR REPLACE FUNCTION wx_statement_row(p_id bigint) RETURNS statements
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+  s statements;
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_coordinator', 'wx_supervisor'], 'statement_role');
+  SELECT * INTO s FROM statements WHERE id = p_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no statement %', p_id USING ERRCODE = 'WX404';
+  END IF;
+  RETURN s;
+END
+$$;
+
+-- What customer `p_customer` still owes on the orders picked up before
+-- `p_before` (the shop's time): the sum of their positive balances.
+CREATE OR REPLACE FUNCTION wx_customer_owed(p_customer bigint, p_before timestamptz) RETURNS bigint
+  LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT coalesce(sum(greatest(wx_order_balance(o.id), 0)), 0)::bigint
+    FROM service_orders o
+   WHERE o.customer_id = p_customer AND o.picked_up_at < p_before AND o.state <> 'cancelled'
+$$;
+
+-- 做清单: the statement of customer `p_customer` for the month of
+-- `p_period` (any day of it), once the month is over: every order picked
+-- up in it with its amount and what is still due, the balance brought
+-- forward from earlier months and the balance due. Returns its id.
+CREATE OR REPLACE FUNCTION wx_statement_make(p_customer bigint, p_period date) RETURNS bigint
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  c customers;
+  v_tz text := wx_setting('timezone', 'Asia/Shanghai');
+  v_month date := date_trunc('month', p_period)::date;
+  v_from timestamptz;
+  v_to timestamptz;
+  v_id bigint;
+  v_bf bigint;
+  v_charges bigint;
+  v_due bigint;
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_coordinator', 'wx_supervisor'], 'statement_role');
+  SELECT * INTO c FROM customers WHERE id = p_customer FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no customer %', p_customer USING ERRCODE = 'WX404';
+  END IF;
+  IF NOT (c.is_contract OR c.account_allowed) THEN
+    PERFORM wx_refuse('statement_customer', c.unit_name);
+  END IF;
+  IF p_period IS NULL OR (v_month + interval '1 month')::date > (now() AT TIME ZONE v_tz)::date
+     OR v_month < date '2000-01-01' THEN
+    PERFORM wx_refuse('statement_month_open', to_char(coalesce(v_month, now()::date), 'YYYY-MM'));
+  END IF;
+  IF EXISTS (SELECT 1 FROM statements s WHERE s.customer_id = p_customer AND s.period = v_month) THEN
+    PERFORM wx_refuse('statement_made', to_char(v_month, 'YYYY-MM'));
+  END IF;
+  v_from := v_month::timestamp AT TIME ZONE v_tz;
+  v_to := (v_month + interval '1 month')::timestamp AT TIME ZONE v_tz;
+  v_bf := wx_customer_owed(p_customer, v_from);
+  SELECT coalesce(sum(coalesce(o.quote_total, 0)), 0), coalesce(sum(wx_order_balance(o.id)), 0)
+    INTO v_charges, v_due
+    FROM service_orders o
+   WHERE o.customer_id = p_customer AND o.picked_up_at >= v_from AND o.picked_up_at < v_to
+     AND o.state <> 'cancelled';
+  IF v_charges = 0 AND v_bf = 0 AND v_due = 0 THEN
+    PERFORM wx_refuse('statement_empty', to_char(v_month, 'YYYY-MM'));
+  END IF;
+  INSERT INTO statements (customer_id, period, brought_forward, charges, received, balance_due, made_by)
+    VALUES (p_customer, v_month, v_bf, v_charges, v_charges - v_due, v_bf + v_due, wx_caller())
+    RETURNING id INTO v_id;
+  INSERT INTO statement_orders (statement_id, order_id, amount, due)
+    SELECT v_id, o.id, coalesce(o.quote_total, 0), wx_order_balance(o.id)
+      FROM service_orders o
+     WHERE o.customer_id = p_customer AND o.picked_up_at >= v_from AND o.picked_up_at < v_to
+       AND o.state <> 'cancelled';
+  RETURN v_id;
+END
+$$;
+
+-- 对单: checked with the customer; `p_note` says who agreed, and how.
+CREATE OR REPLACE FUNCTION wx_statement_check(p_id bigint, p_note text) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  s statements := wx_statement_row(p_id);
+BEGIN
+  IF s.checked_at IS NOT NULL THEN
+    PERFORM wx_refuse('statement_checked', p_id::text);
+  END IF;
+  IF wx_feedback_blank(p_note) OR length(p_note) > 300 THEN
+    PERFORM wx_refuse('statement_check_note', p_note);
+  END IF;
+  UPDATE statements SET checked_at = now(), checked_by = wx_caller(), checked_note = btrim(p_note) WHERE id = p_id;
+END
+$$;
+
+-- 发清单: sent, once checked — printed (handed or posted), or e-mailed with
+-- its PDF `p_pdf` through the messages outbox (wx_message_queue, issue 17;
+-- refused with a sentence while that is not installed, or when the
+-- customer takes no e-mail).
+CREATE OR REPLACE FUNCTION wx_statement_send(p_id bigint, p_how text, p_pdf bytea DEFAULT NULL) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  s statements := wx_statement_row(p_id);
+  o service_orders;
+  v_queued integer;
+BEGIN
+  IF s.checked_at IS NULL THEN
+    PERFORM wx_refuse('statement_not_checked', p_id::text);
+  END IF;
+  IF s.sent_at IS NOT NULL THEN
+    PERFORM wx_refuse('statement_sent', p_id::text);
+  END IF;
+  IF p_how IS NULL OR p_how NOT IN ('printed', 'email') THEN
+    PERFORM wx_refuse('statement_how', p_how);
+  END IF;
+  IF p_how = 'email' THEN
+    IF to_regprocedure('wx_message_queue(service_orders, bigint, text, jsonb, timestamptz, text, bytea)') IS NULL THEN
+      PERFORM wx_refuse('statement_email_unavailable');
+    END IF;
+    IF p_pdf IS NULL THEN
+      PERFORM wx_refuse('statement_email_pdf');
+    END IF;
+    SELECT so.* INTO o FROM service_orders so JOIN statement_orders x ON x.order_id = so.id
+     WHERE x.statement_id = p_id ORDER BY so.picked_up_at DESC LIMIT 1;
+    IF NOT FOUND THEN
+      SELECT so.* INTO o FROM service_orders so WHERE so.customer_id = s.customer_id ORDER BY so.id DESC LIMIT 1;
+    END IF;
+    EXECUTE 'SELECT wx_message_queue($1, NULL, ''statement'', $2, now(), ''statement'', $3)'
+      INTO v_queued
+      USING o, jsonb_build_object('amount', wx_money_text(s.balance_due), 'period', to_char(s.period, 'YYYY-MM')),
+            p_pdf;
+    IF coalesce(v_queued, 0) = 0 THEN
+      PERFORM wx_refuse('statement_email_none', o.unit_name);
+    END IF;
+  END IF;
+  UPDATE statements SET sent_at = now(), sent_by = wx_caller(), sent_how = p_how WHERE id = p_id;
+END
+$$;
+
+-- Paid: closed once sent and nothing is due any more on its orders nor on
+-- the earlier ones it brought forward.
+CREATE OR REPLACE FUNCTION wx_statement_close(p_id bigint) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  s statements := wx_statement_row(p_id);
+  v_owed bigint;
+BEGIN
+  IF s.sent_at IS NULL THEN
+    PERFORM wx_refuse('statement_not_sent', p_id::text);
+  END IF;
+  IF s.paid_at IS NOT NULL THEN
+    PERFORM wx_refuse('statement_paid', p_id::text);
+  END IF;
+  v_owed := wx_customer_owed(s.customer_id,
+                             (s.period + interval '1 month')::timestamp AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'));
+  IF v_owed > 0 THEN
+    PERFORM wx_refuse('statement_unpaid', wx_money_text(v_owed));
+  END IF;
+  UPDATE statements SET paid_at = now() WHERE id = p_id;
+END
+$$;
+
+REVOKE ALL ON FUNCTION wx_statement_make(bigint, date), wx_statement_check(bigint, text),
+                       wx_statement_send(bigint, text, bytea), wx_statement_close(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION wx_statement_make(bigint, date), wx_statement_check(bigint, text),
+                          wx_statement_send(bigint, text, bytea), wx_statement_close(bigint)
+  TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+REVOKE ALL ON FUNCTION wx_statement_row(bigint) FROM PUBLIC;
