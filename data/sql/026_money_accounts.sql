@@ -115,3 +115,23 @@ CREATE TABLE statement_orders (
 
 REVOKE ALL ON statements, statement_orders FROM PUBLIC;
 GRANT SELECT ON statements, statement_orders TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
+
+-- Collections (追款): each chase of an unpaid order after pickup — who
+-- chased, the result, the date the customer promised to pay and the next
+-- chase date; the latest row of an order holds its next chase and who
+-- chases it (the seed lets the engineer chase his own customers). Written
+-- by wx_chase_log only.
+CREATE TABLE collection_chases (
+  id          bigserial PRIMARY KEY,
+  order_id    bigint NOT NULL REFERENCES service_orders ON DELETE RESTRICT,
+  at          timestamptz NOT NULL DEFAULT now(),
+  chased_by   name NOT NULL,
+  result      text NOT NULL CHECK (btrim(result) <> '' AND length(result) <= 300),
+  promised_on date,
+  next_on     date NOT NULL,
+  chaser      name NOT NULL
+);
+CREATE INDEX collection_chases_order_idx ON collection_chases (order_id, at DESC);
+
+REVOKE ALL ON collection_chases FROM PUBLIC;
+GRANT SELECT ON collection_chases TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;

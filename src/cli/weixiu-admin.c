@@ -333,6 +333,9 @@ static const WxAdminOption invoice_options[] = {
   { "--amount", TRUE }, { "--tax", TRUE }, { "--reason", TRUE }, { NULL }
 };
 static const WxAdminOption cash_options[] = { { "--reason", TRUE }, { NULL } };
+static const WxAdminOption collections_options[] = {
+  { "--day", TRUE }, { "--result", TRUE }, { "--next", TRUE }, { "--promised", TRUE }, { "--chaser", TRUE }, { NULL }
+};
 static const WxAdminOption statement_options[] = {
   { "-o", TRUE }, { "--note", TRUE }, { "--printed", FALSE }, { "--email", FALSE }, { NULL }
 };
@@ -428,6 +431,12 @@ static const WxAdminCommand commands[] = {
        "                                sent: printed, or e-mailed with its PDF\n"
        "  statement close ID            paid: nothing owed any more on its orders\n"
        "  statement print ID -o FILE.pdf\n") },
+  { "collections", collections_options, wx_admin_cmd_collections,
+    N_("  collections list [--day YYYY-MM-DD]\n"
+       "                                unpaid orders after pickup by age (0-30, 31-60, 61-90, 91+ days),\n"
+       "                                next chase date, who chases, bucket totals, chases due\n"
+       "  collections chase NUMBER --result TEXT --next YYYY-MM-DD [--promised YYYY-MM-DD] [--chaser LOGIN]\n"
+       "                                log a chase: its result, the date promised, the next chase\n") },
   { "board",   board_options, wx_admin_cmd_board,
     N_("  board folders|shelves [--json]\n"
        "                                the open orders in their folders or on their shelves\n") },

@@ -184,3 +184,58 @@ wx_admin_cmd_cash (WxAdmin *a)
   g_print (_("recorded ¥%s, difference ¥%s\n"), recorded_text, difference_text);
   return EXIT_SUCCESS;
 }
+
+/* collections list [--day YYYY-MM-DD] | collections chase NUMBER --result
+ * TEXT --next YYYY-MM-DD [--promised YYYY-MM-DD] [--chaser LOGIN] */
+int
+wx_admin_cmd_collections (WxAdmin *a)
+{
+  static const char *const buckets[] = { "0-30", "31-60", "61-90", "91+" };
+  const char *sub = wx_admin_arg (a, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  WxMoney totals[G_N_ELEMENTS (buckets)] = { 0 };
+  guint counts[G_N_ELEMENTS (buckets)] = { 0 };
+  guint due = 0;
+
+  if (g_strcmp0 (sub, "chase") == 0 && a->args->len == 2)
+    {
+      conn = wx_admin_connect (a, &error);
+      if (conn == NULL || !wx_db_chase_log (conn, wx_admin_arg (a, 1), wx_admin_value (a, "--result"),
+                                            wx_admin_value (a, "--promised"), wx_admin_value (a, "--next"),
+                                            wx_admin_value (a, "--chaser"), &error))
+        return wx_admin_fail (error);
+      return EXIT_SUCCESS;
+    }
+  if (g_strcmp0 (sub, "list") != 0 || a->args->len != 1)
+    return wx_admin_usage_error (_("Use “collections list [--day YYYY-MM-DD]” or “collections chase NUMBER "
+                                   "--result TEXT --next YYYY-MM-DD [--promised YYYY-MM-DD] [--chaser LOGIN]”."));
+  conn = wx_admin_connect (a, &error);
+  if (conn == NULL || (rows = wx_db_collections_load (conn, wx_admin_value (a, "--day"), &error)) == NULL)
+    return wx_admin_fail (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const WxCollection *c = g_ptr_array_index (rows, i);
+      g_autofree char *balance = wx_money_format (c->balance);
+
+      g_print ("%s\t%s\t%s\t%d\t%s\t%s\t%s%s\n", c->number, c->unit_name, balance, c->age, c->bucket, c->next_on,
+               c->chaser, c->due ? _("\tchase due") : "");
+      for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
+        if (g_str_equal (c->bucket, buckets[b]))
+          {
+            totals[b] += c->balance;
+            counts[b]++;
+          }
+      due += c->due;
+    }
+  for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
+    {
+      g_autofree char *total = wx_money_format (totals[b]);
+
+      /* days since pickup, orders, the sum owed */
+      g_print (_("%s days: %u orders, ¥%s\n"), buckets[b], counts[b], total);
+    }
+  g_print (_("chases due: %u\n"), due);
+  return EXIT_SUCCESS;
+}

@@ -69,6 +69,7 @@ int wx_admin_cmd_payment  (WxAdmin *admin);
 int wx_admin_cmd_invoice  (WxAdmin *admin);
 int wx_admin_cmd_cash     (WxAdmin *admin);
 int wx_admin_cmd_statement (WxAdmin *admin);
+int wx_admin_cmd_collections (WxAdmin *admin);
 int wx_admin_cmd_board    (WxAdmin *admin);
 int wx_admin_cmd_sla      (WxAdmin *admin);
 int wx_admin_cmd_print    (WxAdmin *admin);

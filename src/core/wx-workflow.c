@@ -271,6 +271,7 @@ static const struct { const char *code; const char *label; } events[] = {
   { "write_off",           N_("Written off") },
   { "prepayment",          N_("Kept as prepayment") },
   { "invoice_recorded",    N_("Invoice recorded") },
+  { "chase",               N_("Payment chased") },
 };
 
 /* What each need is called, and the data key that satisfies it. */

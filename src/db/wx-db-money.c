@@ -209,6 +209,64 @@ wx_db_cash_count (PGconn      *conn,
   return TRUE;
 }
 
+static void
+collection_free (gpointer data)
+{
+  WxCollection *c = data;
+
+  g_free (c->number);
+  g_free (c->unit_name);
+  g_free (c->bucket);
+  g_free (c->next_on);
+  g_free (c->chaser);
+  g_free (c);
+}
+
+GPtrArray *
+wx_db_collections_load (PGconn *conn, const char *day, GError **error)
+{
+  const char *params[] = { day };
+  g_autoptr(PGresult) res = NULL;
+  GPtrArray *rows;
+
+  if (day && !check_day (day, _("day"), error))
+    return NULL;
+  res = wx_db_query (conn,
+                     "SELECT number, unit_name, balance, age, bucket, next_on::text, chaser, due"
+                     "  FROM wx_collections(coalesce($1::date,"
+                     "                               (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date))",
+                     1, params, error);
+  if (res == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func (collection_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxCollection *c = g_new0 (WxCollection, 1);
+
+      c->number = wx_db_dup_text (res, i, 0);
+      c->unit_name = wx_db_dup_text (res, i, 1);
+      c->balance = wx_db_get_int (res, i, 2);
+      c->age = (int) wx_db_get_int (res, i, 3);
+      c->bucket = wx_db_dup_text (res, i, 4);
+      c->next_on = wx_db_dup_text (res, i, 5);
+      c->chaser = wx_db_dup_text (res, i, 6);
+      c->due = wx_db_get_bool (res, i, 7);
+      g_ptr_array_add (rows, c);
+    }
+  return rows;
+}
+
+gboolean
+wx_db_chase_log (PGconn *conn, const char *number, const char *result, const char *promised,
+                 const char *next, const char *chaser, GError **error)
+{
+  const char *params[] = { number, result ? result : "", promised, next, chaser };
+
+  if ((promised && !check_day (promised, _("date promised"), error)) || !check_day (next, _("next chase"), error))
+    return FALSE;
+  return wx_db_execute (conn, "SELECT wx_chase_log($1, $2, $3::date, $4::date, $5)", 5, params, error);
+}
+
 gboolean
 wx_db_customer_account_set (PGconn   *conn,
                             gint64    id,

@@ -91,6 +91,33 @@ gboolean   wx_db_cash_count       (PGconn                *conn,
                                    WxMoney               *difference,
                                    GError               **error);
 
+/* An unpaid order after pickup (wx_collections). */
+typedef struct {
+  char     *number;
+  char     *unit_name;
+  WxMoney   balance;
+  int       age;         /* days since pickup */
+  char     *bucket;      /* 0-30, 31-60, 61-90, 91+ */
+  char     *next_on;     /* the next chase, YYYY-MM-DD */
+  char     *chaser;      /* login */
+  gboolean  due;         /* a chase is due */
+} WxCollection;
+
+/* The collections list on `day` (YYYY-MM-DD; NULL: today), oldest first
+ * (WxCollection, freed with it). */
+GPtrArray *wx_db_collections_load (PGconn                *conn,
+                                   const char            *day,
+                                   GError               **error);
+/* A chase of order `number`: its result, the date promised (NULL: none),
+ * the next chase (YYYY-MM-DD) and who chases it next (NULL: the caller). */
+gboolean   wx_db_chase_log        (PGconn                *conn,
+                                   const char            *number,
+                                   const char            *result,
+                                   const char            *promised,
+                                   const char            *next,
+                                   const char            *chaser,
+                                   GError               **error);
+
 /* Whether customer `id` may run an account and its credit limit (< 0:
  * none). */
 gboolean   wx_db_customer_account_set (PGconn            *conn,

@@ -619,6 +619,89 @@ test_statement_month (void)
   }
 }
 
+/* Collections (追款) by age: orders picked up on account 31 and 61 days
+ * ago land in 31-60 and 61-90 with a chase due; a chase logged (result,
+ * promised date, next chase) clears the badge; an engineer chases only
+ * his own orders; the buckets' totals are the hand sums. */
+static void
+test_collections (void)
+{
+  gint64 customer = new_customer ("广州市白云区追款测试客户", TRUE, -1);
+  g_autofree char *a = notified_order (customer, 40000);
+  g_autofree char *b = notified_order (customer, 70000);
+  g_autofree char *desk = wx_db_conninfo_with (conninfo, "user", COORDINATOR);
+  g_autofree char *engineer = wx_test_db_value (conn, "SELECT role_name FROM staff s WHERE pg_has_role(s.role_name, 'wx_engineer', 'MEMBER')"
+                                                      " AND NOT pg_has_role(s.role_name, 'wx_supervisor', 'MEMBER') ORDER BY 1 LIMIT 1");
+  g_autofree char *eng_conninfo = wx_db_conninfo_with (conninfo, "user", engineer);
+  g_autofree char *tomorrow = wx_test_db_value (conn, "SELECT ((now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date + 1)::text");
+  g_autofree char *line_a = NULL;
+  g_autofree char *line_b = NULL;
+  g_auto(WxTestRun) r = { 0 };
+
+  for (int k = 0; k < 2; k++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "UPDATE service_orders SET state = 'picked_up', payment_status = 'on_account', engineer = NULL,"
+        "       picked_up_at = now() - interval '%d days' WHERE number = '%s'", k ? 61 : 31, k ? b : a);
+      wx_test_db_exec (conn, sql);
+    }
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "collections", "list", NULL);
+  if (r.status != 0)
+    g_error ("collections list: %s", r.err);
+  line_a = g_strdup_printf ("%s\t广州市白云区追款测试客户\t400.00\t31\t31-60\t", a);
+  line_b = g_strdup_printf ("%s\t广州市白云区追款测试客户\t700.00\t61\t61-90\t", b);
+  g_assert_nonnull (strstr (r.out, line_a));
+  g_assert_nonnull (strstr (r.out, line_b));
+  g_assert_nonnull (strstr (strstr (r.out, line_a), "chase due"));
+  {
+    /* Each bucket's total in the summary is the hand sum of its rows. */
+    g_autoptr(PGresult) sums = PQexec (conn, "SELECT bucket, count(*), sum(balance) FROM wx_collections("
+                                             "(now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date)"
+                                             " GROUP BY bucket");
+
+    for (int i = 0; i < PQntuples (sums); i++)
+      {
+        g_autofree char *total = wx_money_format (g_ascii_strtoll (PQgetvalue (sums, i, 2), NULL, 10));
+        g_autofree char *summary = g_strdup_printf ("%s days: %s orders, ¥%s\n", PQgetvalue (sums, i, 0),
+                                                    PQgetvalue (sums, i, 1), total);
+        if (strstr (r.out, summary) == NULL)
+          g_error ("the summary lacks “%s”:\n%s", summary, r.out);
+      }
+  }
+
+  /* The engineer may not chase an order that is not his. */
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", eng_conninfo, "collections", "chase", a, "--result", "电话未接",
+                 "--next", tomorrow, NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "not yours"));
+  /* No result: refused. The front desk logs the call. */
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "collections", "chase", a, "--next", tomorrow, NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "what came of the chase"));
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "collections", "chase", a, "--result", "财务说下周转账",
+                 "--promised", tomorrow, "--next", tomorrow, "--chaser", engineer, NULL);
+  if (r.status != 0)
+    g_error ("collections chase: %s", r.err);
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", desk, "collections", "list", NULL);
+  {
+    const char *row = strstr (r.out, line_a);
+    g_autofree char *expected = g_strdup_printf ("%s%s\t%s\n", line_a, tomorrow, engineer);
+
+    g_assert_nonnull (row);
+    if (!g_str_has_prefix (row, expected))
+      g_error ("after the chase: “%.120s”, not “%s”", row, expected);
+  }
+  /* Now the engineer chases it as his. */
+  wx_test_run_clear (&r);
+  wx_test_admin (&r, NULL, NULL, "--db", eng_conninfo, "collections", "chase", a, "--result", "客户确认明天付",
+                 "--next", tomorrow, NULL);
+  g_assert_cmpint (r.status, !=, 0);   /* chaser is not the order's engineer: still not his order */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -642,6 +725,7 @@ main (int argc, char **argv)
   g_test_add_func ("/payments/invoice", test_invoice);
   g_test_add_func ("/payments/cash-count", test_cash_count);
   g_test_add_func ("/payments/statement-month", test_statement_month);
+  g_test_add_func ("/payments/collections", test_collections);
   rc = g_test_run ();
   PQfinish (conn);
   g_free (conninfo);

@@ -152,6 +152,7 @@ static const struct {
   { "callbacks",             { "S---", "S---", "S---", "S---" } },
   { "calls",                 { "S---", "S---", "S---", "S---" } },
   { "cash_counts",           { "S---", "S---", "S---", "S---" } },
+  { "collection_chases",     { "S---", "S---", "S---", "S---" } },
   { "complaint_steps",       { "S---", "S---", "S---", "S---" } },
   { "complaints",            { "S---", "S---", "S---", "S---" } },
   { "contract_devices",      { "S---", "S---", "S---", "SIUD" } },

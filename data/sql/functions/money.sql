@@ -580,3 +580,79 @@ GRANT EXECUTE ON FUNCTION wx_statement_make(bigint, date), wx_statement_check(bi
                           wx_statement_send(bigint, text, bytea), wx_statement_close(bigint)
   TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
 REVOKE ALL ON FUNCTION wx_statement_row(bigint) FROM PUBLIC;
+
+-- ---------------------------------------------------------------- collections (追款)
+
+-- The unpaid orders after pickup on `p_day` (the shop's day), oldest
+-- first: the balance, the age in days since pickup, its bucket (0-30,
+-- 31-60, 61-90, 91+), the next chase date (the latest chase's, else 30
+-- days after pickup), who chases it (the latest chase's, else the order's
+-- engineer, else its owner) and whether a chase is due.
+CREATE OR REPLACE FUNCTION wx_collections(p_day date)
+  RETURNS TABLE (number text, unit_name text, balance bigint, age integer, bucket text, next_on date,
+                 chaser text, due boolean)
+  LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  WITH u AS (
+    SELECT o.id, o.number, o.unit_name, o.engineer, o.received_by, wx_order_balance(o.id) AS balance,
+           p_day - (o.picked_up_at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date AS age,
+           (o.picked_up_at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date AS picked
+      FROM service_orders o
+     WHERE o.picked_up_at IS NOT NULL AND o.state <> 'cancelled' AND o.payment_status IN ('unpaid', 'on_account'))
+  SELECT u.number, u.unit_name, u.balance, u.age,
+         CASE WHEN u.age <= 30 THEN '0-30' WHEN u.age <= 60 THEN '31-60' WHEN u.age <= 90 THEN '61-90' ELSE '91+' END,
+         coalesce(c.next_on, u.picked + 30),
+         coalesce(c.chaser::text, nullif(u.engineer, ''), u.received_by::text),
+         coalesce(c.next_on, u.picked + 30) <= p_day
+    FROM u
+    LEFT JOIN LATERAL (SELECT h.next_on, h.chaser FROM collection_chases h WHERE h.order_id = u.id
+                        ORDER BY h.at DESC, h.id DESC LIMIT 1) c ON true
+   WHERE u.balance > 0
+   ORDER BY u.age DESC, u.number
+$$;
+
+-- A chase of order `p_number`: its result, the date promised (may be
+-- NULL), the next chase date (after today) and who chases it next (NULL:
+-- the caller). An engineer chases his own orders only.
+CREATE OR REPLACE FUNCTION wx_chase_log(p_number text, p_result text, p_promised date, p_next date,
+                                        p_chaser text DEFAULT NULL)
+  RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  v_me name := wx_caller();
+  v_today date := (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date;
+  v_chaser text := coalesce(nullif(btrim(p_chaser), ''), v_me::text);
+  o service_orders;
+  v_id bigint;
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor'], 'chase_role');
+  o := wx_money_order(p_number);
+  IF NOT pg_has_role(v_me, 'wx_coordinator', 'MEMBER') AND NOT pg_has_role(v_me, 'wx_supervisor', 'MEMBER')
+     AND coalesce(o.engineer, '') <> v_me::text THEN
+    PERFORM wx_refuse('chase_not_yours', p_number);
+  END IF;
+  IF o.picked_up_at IS NULL OR wx_order_balance(o.id) <= 0 THEN
+    PERFORM wx_refuse('chase_nothing_owed', p_number);
+  END IF;
+  IF wx_feedback_blank(p_result) OR length(p_result) > 300 THEN
+    PERFORM wx_refuse('chase_result', p_result);
+  END IF;
+  IF p_promised IS NOT NULL AND (p_promised < v_today OR p_promised > v_today + 366) THEN
+    PERFORM wx_refuse('chase_promised', p_promised::text);
+  END IF;
+  IF p_next IS NULL OR p_next <= v_today OR p_next > v_today + 366 THEN
+    PERFORM wx_refuse('chase_next', p_next::text);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM staff s WHERE s.role_name::text = v_chaser AND s.active) THEN
+    PERFORM wx_refuse('chase_chaser', v_chaser);
+  END IF;
+  INSERT INTO collection_chases (order_id, chased_by, result, promised_on, next_on, chaser)
+    VALUES (o.id, v_me, btrim(p_result), p_promised, p_next, v_chaser) RETURNING id INTO v_id;
+  INSERT INTO order_events (order_id, event, payload, actor)
+    VALUES (o.id, 'chase', jsonb_build_object('result', btrim(p_result), 'promised_on', p_promised,
+                                              'next_on', p_next, 'chaser', v_chaser), v_me);
+  RETURN v_id;
+END
+$$;
+
+REVOKE ALL ON FUNCTION wx_chase_log(text, text, date, date, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION wx_chase_log(text, text, date, date, text)
+  TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;
