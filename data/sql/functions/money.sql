@@ -471,22 +471,23 @@ BEGIN
   v_from := v_month::timestamp AT TIME ZONE v_tz;
   v_to := (v_month + interval '1 month')::timestamp AT TIME ZONE v_tz;
   v_bf := wx_customer_owed(p_customer, v_from);
-  SELECT coalesce(sum(coalesce(o.quote_total, 0)), 0), coalesce(sum(wx_order_balance(o.id)), 0)
-    INTO v_charges, v_due
-    FROM service_orders o
-   WHERE o.customer_id = p_customer AND o.picked_up_at >= v_from AND o.picked_up_at < v_to
-     AND o.state <> 'cancelled';
-  IF v_charges = 0 AND v_bf = 0 AND v_due = 0 THEN
-    PERFORM wx_refuse('statement_empty', to_char(v_month, 'YYYY-MM'));
-  END IF;
+  -- The lines first (one balance per order), then the sums from them.
   INSERT INTO statements (customer_id, period, brought_forward, charges, received, balance_due, made_by)
-    VALUES (p_customer, v_month, v_bf, v_charges, v_charges - v_due, v_bf + v_due, wx_caller())
+    VALUES (p_customer, v_month, 0, 0, 0, 0, wx_caller())
     RETURNING id INTO v_id;
   INSERT INTO statement_orders (statement_id, order_id, amount, due)
     SELECT v_id, o.id, coalesce(o.quote_total, 0), wx_order_balance(o.id)
       FROM service_orders o
      WHERE o.customer_id = p_customer AND o.picked_up_at >= v_from AND o.picked_up_at < v_to
        AND o.state <> 'cancelled';
+  SELECT coalesce(sum(x.amount), 0), coalesce(sum(x.due), 0) INTO v_charges, v_due
+    FROM statement_orders x WHERE x.statement_id = v_id;
+  IF v_charges = 0 AND v_bf = 0 AND v_due = 0 THEN
+    PERFORM wx_refuse('statement_empty', to_char(v_month, 'YYYY-MM'));
+  END IF;
+  UPDATE statements SET brought_forward = v_bf, charges = v_charges, received = v_charges - v_due,
+                        balance_due = v_bf + v_due
+   WHERE id = v_id;
   RETURN v_id;
 END
 $$;
