@@ -62,11 +62,9 @@ payment_list (WxAdmin *a)
   for (guint i = 0; i < rows->len; i++)
     {
       WxPayment *p = g_ptr_array_index (rows, i);
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (p->at);
-      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
       g_autofree char *amount = wx_money_format (p->kind == WX_PAYMENT_REFUND ? -p->amount : p->amount);
 
-      g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", when, wx_payment_kind_code (p->kind), amount,
+      g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p->at_text, wx_payment_kind_code (p->kind), amount,
                p->method, p->taken_by, p->reference, p->reason, p->approved_by);
     }
   left = wx_money_format (balance);

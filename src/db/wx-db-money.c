@@ -57,6 +57,7 @@ payment_free (gpointer data)
 {
   WxPayment *p = data;
 
+  g_free (p->at_text);
   g_free (p->method);
   g_free (p->taken_by);
   g_free (p->reference);
@@ -87,7 +88,8 @@ wx_db_payments_load (PGconn      *conn,
     }
   res = wx_db_query (conn,
                      "SELECT y.id, floor(date_part('epoch', y.at))::bigint, y.kind, y.amount, y.method,"
-                     "       y.received_by, y.reference, y.reason, coalesce(y.approved_by, '')"
+                     "       y.received_by, y.reference, y.reason, coalesce(y.approved_by, ''),"
+                     "       to_char(y.at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'), 'YYYY-MM-DD HH24:MI')"
                      "  FROM payments y JOIN service_orders o ON o.id = y.order_id"
                      " WHERE o.number = $1 ORDER BY y.at, y.id", 1, params, error);
   if (res == NULL)
@@ -111,6 +113,7 @@ wx_db_payments_load (PGconn      *conn,
       p->reference = g_strdup (PQgetvalue (res, i, 6));
       p->reason = g_strdup (PQgetvalue (res, i, 7));
       p->approved_by = g_strdup (PQgetvalue (res, i, 8));
+      p->at_text = g_strdup (PQgetvalue (res, i, 9));
       g_ptr_array_add (rows, p);
     }
   return rows;

@@ -30,6 +30,7 @@ typedef struct {
 typedef struct {
   gint64         id;
   gint64         at;          /* Unix seconds */
+  char          *at_text;     /* YYYY-MM-DD HH:MM in the shop's time zone */
   WxPaymentKind  kind;
   WxMoney        amount;
   char          *method;

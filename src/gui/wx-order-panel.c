@@ -141,8 +141,6 @@ show_payments (WxOrderPanel        *self,
   for (guint i = 0; i < d->payments->len; i++)
     {
       const WxPayment *p = g_ptr_array_index (d->payments, i);
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (p->at);
-      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
       g_autofree char *amount = wx_money_format_yuan (p->kind == WX_PAYMENT_RECEIVED ? p->amount : -p->amount);
       GString *text = g_string_new (NULL);
 
@@ -154,7 +152,7 @@ show_payments (WxOrderPanel        *self,
       g_string_append_printf (text, " — %s", p->taken_by);
       if (*p->reason)
         g_string_append_printf (text, "\n%s", p->reason);
-      grid_row (grid, row++, when, text->str, p->kind == WX_PAYMENT_RECEIVED ? NULL : "warning");
+      grid_row (grid, row++, p->at_text, text->str, p->kind == WX_PAYMENT_RECEIVED ? NULL : "warning");
       g_string_append_printf (self->payments, "%s\n", text->str);
       g_string_free (text, TRUE);
     }
