@@ -330,7 +330,19 @@ static const WxAdminOption order_options[] = {
   { "--data", TRUE }, { "--json", FALSE }, { "--set", TRUE }, { "--version", TRUE }, { NULL }
 };
 static const WxAdminOption payment_options[] = {
-  { "--method", TRUE }, { "--reference", TRUE }, { "--note", TRUE }, { "--reason", TRUE }, { "--limit", TRUE }, { NULL }
+  { "--method", TRUE }, { "--reference", TRUE }, { "--note", TRUE }, { "--reason", TRUE }, { "--limit", TRUE },
+  { "--keep-excess", FALSE }, { NULL }
+};
+static const WxAdminOption invoice_options[] = {
+  { "--kind", TRUE }, { "--number", TRUE }, { "--date", TRUE }, { "--title", TRUE }, { "--tax-number", TRUE },
+  { "--amount", TRUE }, { "--tax", TRUE }, { "--reason", TRUE }, { NULL }
+};
+static const WxAdminOption cash_options[] = { { "--reason", TRUE }, { NULL } };
+static const WxAdminOption collections_options[] = {
+  { "--day", TRUE }, { "--result", TRUE }, { "--next", TRUE }, { "--promised", TRUE }, { "--chaser", TRUE }, { NULL }
+};
+static const WxAdminOption statement_options[] = {
+  { "-o", TRUE }, { "--note", TRUE }, { "--printed", FALSE }, { "--email", FALSE }, { NULL }
 };
 static const WxAdminOption board_options[] = { { "--json", FALSE }, { NULL } };
 static const WxAdminOption sla_options[] = { { "--from", TRUE }, { "--target", FALSE }, { NULL } };
@@ -404,15 +416,40 @@ static const WxAdminCommand commands[] = {
        "                                correct the unit, contact, phones, serial, model … after intake\n"
        "  order show NUMBER [--json]    state, folder, shelf, clocks, escalations and events\n") },
   { "payment", payment_options, wx_admin_cmd_payment,
-    N_("  payment add NUMBER YUAN --method METHOD [--reference REF] [--note TEXT]\n"
+    N_("  payment add NUMBER YUAN --method METHOD [--reference REF] [--note TEXT] [--keep-excess]\n"
        "                                money received for an order (METHOD: cash, wechat, alipay,\n"
-       "                                bank_transfer, card, cheque); prints the balance left\n"
+       "                                bank_transfer, card, cheque, prepaid); prints the balance\n"
+       "                                left; --keep-excess keeps more than the balance as the\n"
+       "                                customer's prepayment\n"
        "  payment refund NUMBER YUAN --method METHOD --reason TEXT [--reference REF]\n"
        "  payment write-off NUMBER YUAN --reason TEXT\n"
        "                                money given back, a debt forgiven (a supervisor)\n"
        "  payment list NUMBER           an order's payments, refunds, write-offs and balance\n"
        "  payment account CUSTOMER_ID on|off [--limit YUAN]\n"
        "                                let a customer run an account, up to a credit limit\n") },
+  { "invoice", invoice_options, wx_admin_cmd_invoice,
+    N_("  invoice add ORDER… --kind normal|special|electronic --number N --date YYYY-MM-DD\n"
+       "              --title TITLE [--tax-number X] --amount YUAN [--tax YUAN] [--reason TEXT]\n"
+       "                                record an invoice issued in the tax software for orders;\n"
+       "                                an amount other than their total needs a supervisor's reason\n") },
+  { "cash",    cash_options, wx_admin_cmd_cash,
+    N_("  cash count YYYY-MM-DD METHOD YUAN [--reason TEXT]\n"
+       "                                the day's count of a method against the recorded takings;\n"
+       "                                a short or an over needs the reason\n") },
+  { "statement", statement_options, wx_admin_cmd_statement,
+    N_("  statement make CUSTOMER_ID YYYY-MM [-o FILE.pdf]\n"
+       "                                the monthly statement (对账单) of a month that is over\n"
+       "  statement check ID --note TEXT checked with the customer: who agreed\n"
+       "  statement send ID --printed|--email [-o FILE.pdf]\n"
+       "                                sent: printed, or e-mailed with its PDF\n"
+       "  statement close ID            paid: nothing owed any more on its orders\n"
+       "  statement print ID -o FILE.pdf\n") },
+  { "collections", collections_options, wx_admin_cmd_collections,
+    N_("  collections list [--day YYYY-MM-DD]\n"
+       "                                unpaid orders after pickup by age (0-30, 31-60, 61-90, 91+ days),\n"
+       "                                next chase date, who chases, bucket totals, chases due\n"
+       "  collections chase NUMBER --result TEXT --next YYYY-MM-DD [--promised YYYY-MM-DD] [--chaser LOGIN]\n"
+       "                                log a chase: its result, the date promised, the next chase\n") },
   { "board",   board_options, wx_admin_cmd_board,
     N_("  board folders|shelves [--json]\n"
        "                                the open orders in their folders or on their shelves\n") },
@@ -420,8 +457,8 @@ static const WxAdminCommand commands[] = {
     N_("  sla due CLOCK --from \"YYYY-MM-DD HH:MM\" [--target]\n"
        "                                when a clock started then falls due (its limit, or its target)\n") },
   { "print",   print_options, wx_admin_cmd_print,
-    N_("  print form|label|accessory-labels|quote NUMBER -o FILE.pdf [--layout a4|three-pages]\n"
-       "                                print an order's service form, labels or quote to a PDF\n"
+    N_("  print form|label|accessory-labels|quote|receipt NUMBER -o FILE.pdf [--layout a4|three-pages]\n"
+       "                                print an order's service form, labels, quote or payment receipt to a PDF\n"
        "  print worklog LOGIN YYYY-MM-DD -o FILE.pdf\n"
        "                                print an engineer's work log (工作日志) of a day to a PDF\n") },
   { "report",  report_options, wx_admin_cmd_report,

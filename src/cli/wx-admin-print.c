@@ -50,7 +50,7 @@ wx_admin_cmd_print (WxAdmin *admin)
       return print_worklog (admin, output);
     }
   if (admin->args->len != 2 || !wx_pdf_document_from_name (wx_admin_arg (admin, 0), &document))
-    return wx_admin_usage_error (_("Use “print form|label|accessory-labels|quote NUMBER -o FILE.pdf” or “print worklog LOGIN YYYY-MM-DD -o FILE.pdf”."));
+    return wx_admin_usage_error (_("Use “print form|label|accessory-labels|quote|receipt NUMBER -o FILE.pdf” or “print worklog LOGIN YYYY-MM-DD -o FILE.pdf”."));
   if (output == NULL || *output == '\0')
     return wx_admin_usage_error (_("Say where to write the PDF with -o FILE.pdf."));
   if (layout_name && !wx_pdf_form_layout_from_name (layout_name, &form_layout))

@@ -16,6 +16,7 @@ typedef enum {
   WX_CODE_DECISION,            /* agree, decline */
   WX_CODE_OLD_PARTS,           /* returned_to_customer, kept_by_supervisor, none */
   WX_CODE_PAYMENT,             /* unpaid, paid, on_account, free */
+  WX_CODE_PAYMENT_METHOD,      /* cash, wechat, alipay, card, bank_transfer, cheque, on_account, prepaid */
   WX_CODE_CALL_DIRECTION,      /* inbound, outbound */
   WX_CODE_CALL_PURPOSE,        /* request, enquiry, quote, notify_pickup, appointment, running_late, callback, complaint, other */
   WX_CODE_ESCALATION_TRIGGER,  /* manual, two_visits, two_part_orders, no_diagnosis_week, cluster, part_overdue */

@@ -33,6 +33,9 @@ WxMoney   wx_money_balance      (WxMoney      quoted,
 /* How money is taken: "code:Label|…" for a drop-down (the database's
  * list: wx_money_input in data/sql/functions/money.sql). */
 #define WX_PAYMENT_METHODS N_("cash:Cash|wechat:WeChat Pay|alipay:Alipay|card:Bank card|bank_transfer:Bank transfer|cheque:Cheque")
+/* The same and money drawn from the customer's prepayment, for a payment
+ * after the step (wx_payment_add): its list is wx_money_input's. */
+#define WX_PAYMENT_LATER_METHODS N_("cash:Cash|wechat:WeChat Pay|alipay:Alipay|card:Bank card|bank_transfer:Bank transfer|cheque:Cheque|prepaid:From the prepayment")
 #define WX_PAYMENT_NOTHING_DUE N_("Nothing is due on this order: record it as free of charge, or quote it first.")
 #define WX_PAYMENT_SHORT       N_("The amount received is less than the ¥%s due: take the rest, or record the order on account.")
 #define WX_PAYMENT_OVER        N_("The amount received is more than the ¥%s due.")

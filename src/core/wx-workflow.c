@@ -265,6 +265,13 @@ static const struct { const char *code; const char *label; } events[] = {
   { "hand_over",           N_("Hand over") },
   { "return_repair",       N_("Return repair detected") },
   { "amend",               N_("Details corrected") },
+  /* money after the steps (functions/money.sql) */
+  { "payment",             N_("Payment received") },
+  { "refund",              N_("Refund") },
+  { "write_off",           N_("Written off") },
+  { "prepayment",          N_("Kept as prepayment") },
+  { "invoice_recorded",    N_("Invoice recorded") },
+  { "chase",               N_("Payment chased") },
 };
 
 /* What each need is called, and the data key that satisfies it. */

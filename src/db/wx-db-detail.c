@@ -449,6 +449,7 @@ wx_order_detail_free (WxOrderDetail *detail)
     }
   g_clear_pointer (&detail->calls, g_ptr_array_unref);
   g_clear_pointer (&detail->messages, g_array_unref);
+  g_clear_pointer (&detail->payments, g_ptr_array_unref);
   g_free (detail);
 }
 
@@ -512,7 +513,10 @@ load_rest (PGconn *conn, WxOrderDetail *d, WxSlaRules *rules, gint64 now, GError
   if (d->calls == NULL)
     return FALSE;
   d->messages = load_messages (conn, d->id, error);
-  return d->messages != NULL;
+  if (d->messages == NULL)
+    return FALSE;
+  d->payments = wx_db_payments_load (conn, d->number, &d->balance, error);
+  return d->payments != NULL && wx_db_order_customer_prepaid (conn, d->number, &d->prepaid, error);
 }
 
 WxOrderDetail *

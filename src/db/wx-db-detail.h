@@ -11,6 +11,7 @@
 #include "core/wx-sla.h"
 #include "core/wx-types.h"
 #include "wx-db-document.h"
+#include "wx-db-money.h"
 #include "wx-db-worker.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,9 @@ typedef struct {
   WxDetailClock  clocks[WX_N_CLOCKS];
   GPtrArray     *calls;        /* WxCall (wx-db-calls.h), oldest first */
   GArray        *messages;     /* WxDetailMessage, oldest first */
+  GPtrArray     *payments;     /* WxPayment (wx-db-money.h): payments, refunds, write-offs, oldest first */
+  WxMoney        balance;      /* wx_order_balance now */
+  WxMoney        prepaid;      /* the customer's prepayment now */
 } WxOrderDetail;
 
 void           wx_order_detail_free  (WxOrderDetail *detail);

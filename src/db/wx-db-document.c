@@ -114,7 +114,8 @@ static const struct {
 
 /* After those, in this order. */
 enum {
-  COL_ID, COL_VERSION, COL_KIND, COL_STATE, COL_VALIDITY, COL_ACCESSORIES, COL_QUOTE_LINES, N_OTHER_COLUMNS
+  COL_ID, COL_VERSION, COL_KIND, COL_STATE, COL_VALIDITY, COL_ACCESSORIES, COL_QUOTE_LINES, COL_PAYMENTS,
+  COL_BALANCE, N_OTHER_COLUMNS
 };
 
 static const char other_columns[] =
@@ -124,7 +125,12 @@ static const char other_columns[] =
   "    FROM order_accessories a WHERE a.order_id = o.id),"
   " (SELECT coalesce(json_agg(json_build_array(q.position, q.kind, q.part_number, q.description,"
   "                                            q.quantity, q.unit_price, q.amount) ORDER BY q.position), '[]')"
-  "    FROM quote_lines q WHERE q.order_id = o.id)";
+  "    FROM quote_lines q WHERE q.order_id = o.id),"
+  " (SELECT coalesce(json_agg(json_build_array(to_char(y.at AT TIME ZONE z.tz, 'YYYY-MM-DD HH24:MI'), y.kind,"
+  "                                            y.amount, y.method, y.reference, " STAFF ("y.received_by") ")"
+  "                           ORDER BY y.at, y.id), '[]')"
+  "    FROM payments y WHERE y.order_id = o.id),"
+  " wx_order_balance(o.id)";
 
 static const char from_clause[] =
   " FROM service_orders o"
@@ -157,6 +163,7 @@ wx_db_document_free (WxDbDocument *doc)
     return;
   g_clear_pointer (&doc->accessories, g_array_unref);
   g_clear_pointer (&doc->quote_lines, g_array_unref);
+  g_clear_pointer (&doc->payments, g_array_unref);
   g_clear_pointer (&doc->strings, g_string_chunk_free);
   g_free (doc);
 }
@@ -186,6 +193,29 @@ parse_rows (const char *json, GError **error)
       return NULL;
     }
   return json_array_ref (json_node_get_array (root));
+}
+
+static gboolean
+read_payments (WxDbDocument *doc, const char *json, GError **error)
+{
+  g_autoptr(JsonArray) rows = parse_rows (json, error);
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonArray *row = json_array_get_array_element (rows, i);
+      WxDbPayment p = {
+        .at = g_string_chunk_insert (doc->strings, json_array_get_string_element (row, 0)),
+        .kind = g_string_chunk_insert (doc->strings, json_array_get_string_element (row, 1)),
+        .amount = json_array_get_int_element (row, 2),
+        .method = g_string_chunk_insert (doc->strings, json_array_get_string_element (row, 3)),
+        .reference = g_string_chunk_insert (doc->strings, json_array_get_string_element (row, 4)),
+        .taken_by = g_string_chunk_insert (doc->strings, json_array_get_string_element (row, 5)),
+      };
+      g_array_append_val (doc->payments, p);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -252,6 +282,7 @@ wx_db_document_load (PGconn      *conn,
   doc->strings = g_string_chunk_new (4096);
   doc->accessories = g_array_new (FALSE, FALSE, sizeof (WxDbAccessory));
   doc->quote_lines = g_array_new (FALSE, FALSE, sizeof (WxDbQuoteLine));
+  doc->payments = g_array_new (FALSE, FALSE, sizeof (WxDbPayment));
   for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
     G_STRUCT_MEMBER (const char *, doc, text_columns[i].offset) =
       g_string_chunk_insert (doc->strings, PQgetvalue (res, 0, (int) i));
@@ -277,8 +308,10 @@ wx_db_document_load (PGconn      *conn,
     validity = 7;
   doc->quote_validity_days = (int) validity;
   if (!read_lines (doc, PQgetvalue (res, 0, first_other + COL_ACCESSORIES),
-                   PQgetvalue (res, 0, first_other + COL_QUOTE_LINES), error))
+                   PQgetvalue (res, 0, first_other + COL_QUOTE_LINES), error) ||
+      !read_payments (doc, PQgetvalue (res, 0, first_other + COL_PAYMENTS), error))
     return NULL;
+  doc->balance = wx_db_get_int (res, 0, first_other + COL_BALANCE);
   return g_steal_pointer (&doc);
 }
 

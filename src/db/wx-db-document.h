@@ -32,6 +32,17 @@ typedef struct {
   WxMoney     amount;
 } WxDbQuoteLine;
 
+/* Money taken for the order (payments, 021_money.sql): what the receipt
+ * lists. */
+typedef struct {
+  const char *at;           /* YYYY-MM-DD HH:MM */
+  const char *kind;         /* payment, refund, write_off */
+  WxMoney     amount;       /* > 0; its kind is its sign */
+  const char *method;       /* code: cash, wechat, … prepaid, on_account */
+  const char *reference;
+  const char *taken_by;     /* the staff member's name */
+} WxDbPayment;
+
 typedef struct {
   /* settings: company.* and notice.important */
   const char   *company_name;
@@ -134,6 +145,8 @@ typedef struct {
 
   GArray       *accessories;         /* WxDbAccessory, by position */
   GArray       *quote_lines;         /* WxDbQuoteLine, by position */
+  GArray       *payments;            /* WxDbPayment, as taken */
+  WxMoney       balance;             /* wx_order_balance now */
 
   /*< private >*/
   GStringChunk *strings;

@@ -1,5 +1,8 @@
 /* wx-db-money.c — payments, refunds, write-offs and accounts
  * (data/sql/functions/money.sql). */
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "wx-db.h"
@@ -28,8 +31,9 @@ wx_db_payment_record (PGconn               *conn,
 
   if (in->kind == WX_PAYMENT_RECEIVED)
     {
-      const char *params[] = { number, amount, in->method, reference, reason };
-      res = wx_db_query (conn, "SELECT balance FROM wx_payment_add($1, $2::bigint, $3, $4, $5)", 5, params, error);
+      const char *params[] = { number, amount, in->method, reference, reason, in->keep_excess ? "true" : "false" };
+      res = wx_db_query (conn, "SELECT balance FROM wx_payment_add($1, $2::bigint, $3, $4, $5, $6::boolean)",
+                         6, params, error);
     }
   else if (in->kind == WX_PAYMENT_REFUND)
     {
@@ -53,6 +57,7 @@ payment_free (gpointer data)
 {
   WxPayment *p = data;
 
+  g_free (p->at_text);
   g_free (p->method);
   g_free (p->taken_by);
   g_free (p->reference);
@@ -83,7 +88,8 @@ wx_db_payments_load (PGconn      *conn,
     }
   res = wx_db_query (conn,
                      "SELECT y.id, floor(date_part('epoch', y.at))::bigint, y.kind, y.amount, y.method,"
-                     "       y.received_by, y.reference, y.reason, coalesce(y.approved_by, '')"
+                     "       y.received_by, y.reference, y.reason, coalesce(y.approved_by, ''),"
+                     "       to_char(y.at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'), 'YYYY-MM-DD HH24:MI')"
                      "  FROM payments y JOIN service_orders o ON o.id = y.order_id"
                      " WHERE o.number = $1 ORDER BY y.at, y.id", 1, params, error);
   if (res == NULL)
@@ -107,9 +113,161 @@ wx_db_payments_load (PGconn      *conn,
       p->reference = g_strdup (PQgetvalue (res, i, 6));
       p->reason = g_strdup (PQgetvalue (res, i, 7));
       p->approved_by = g_strdup (PQgetvalue (res, i, 8));
+      p->at_text = g_strdup (PQgetvalue (res, i, 9));
       g_ptr_array_add (rows, p);
     }
   return rows;
+}
+
+gboolean
+wx_db_order_customer_prepaid (PGconn      *conn,
+                              const char  *number,
+                              WxMoney     *prepaid,
+                              GError     **error)
+{
+  const char *params[] = { number };
+  g_autoptr(PGresult) res = wx_db_query (conn, "SELECT wx_customer_prepaid(o.customer_id)"
+                                               "  FROM service_orders o WHERE o.number = $1", 1, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    {
+      g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_NOT_FOUND, _("There is no order %s."), number);
+      return FALSE;
+    }
+  *prepaid = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+/* A day as YYYY-MM-DD that the calendar has; else the sentence naming
+ * `field`. */
+static gboolean
+check_day (const char *text, const char *field, GError **error)
+{
+  unsigned y, m, d;
+  char tail;
+
+  if (text && sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) == 3 && strlen (text) == 10 &&
+      g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return TRUE;
+  g_set_error (error, WX_DB_ERROR, WX_DB_ERROR_INVALID, _("The %s “%s” is not a date written YYYY-MM-DD."),
+               field, text ? text : "");
+  return FALSE;
+}
+
+gboolean
+wx_db_invoice_add (PGconn               *conn,
+                   const WxInvoiceInput *in,
+                   gint64               *id,
+                   GError              **error)
+{
+  g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, in->amount);
+  g_autofree char *tax = g_strdup_printf ("%" G_GINT64_FORMAT, in->tax);
+  /* The numbers one a line: no array literal to quote. */
+  g_autofree char *orders = in->orders ? g_strjoinv ("\n", (char **) in->orders) : g_strdup ("");
+  const char *params[] = { in->kind, in->number, in->issued_on, in->title, in->tax_number ? in->tax_number : "",
+                           amount, tax, orders, in->reason ? in->reason : "" };
+  g_autoptr(PGresult) res = NULL;
+
+  if (!check_day (in->issued_on, _("invoice date"), error))
+    return FALSE;
+  res = wx_db_query (conn,
+    "SELECT wx_invoice_add($1, $2, $3::date, $4, $5, $6::bigint, $7::bigint,"
+    "                      coalesce(string_to_array(nullif($8, ''), E'\\n'), '{}'), $9)",
+    9, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (id)
+    *id = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+gboolean
+wx_db_cash_count (PGconn      *conn,
+                  const char  *day,
+                  const char  *method,
+                  WxMoney      counted,
+                  const char  *reason,
+                  WxMoney     *recorded,
+                  WxMoney     *difference,
+                  GError     **error)
+{
+  g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, counted);
+  const char *params[] = { day, method, amount, reason ? reason : "" };
+  g_autoptr(PGresult) res = NULL;
+
+  if (!check_day (day, _("day counted"), error))
+    return FALSE;
+  res = wx_db_query (conn, "SELECT recorded, difference FROM wx_cash_count($1::date, $2, $3::bigint, $4)",
+                     4, params, error);
+
+  if (res == NULL)
+    return FALSE;
+  if (recorded)
+    *recorded = g_ascii_strtoll (PQgetvalue (res, 0, 0), NULL, 10);
+  if (difference)
+    *difference = g_ascii_strtoll (PQgetvalue (res, 0, 1), NULL, 10);
+  return TRUE;
+}
+
+static void
+collection_free (gpointer data)
+{
+  WxCollection *c = data;
+
+  g_free (c->number);
+  g_free (c->unit_name);
+  g_free (c->bucket);
+  g_free (c->next_on);
+  g_free (c->chaser);
+  g_free (c);
+}
+
+GPtrArray *
+wx_db_collections_load (PGconn *conn, const char *day, GError **error)
+{
+  const char *params[] = { day };
+  g_autoptr(PGresult) res = NULL;
+  GPtrArray *rows;
+
+  if (day && !check_day (day, _("day"), error))
+    return NULL;
+  res = wx_db_query (conn,
+                     "SELECT number, unit_name, balance, age, bucket, next_on::text, chaser, due"
+                     "  FROM wx_collections(coalesce($1::date,"
+                     "                               (now() AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'))::date))",
+                     1, params, error);
+  if (res == NULL)
+    return NULL;
+  rows = g_ptr_array_new_with_free_func (collection_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxCollection *c = g_new0 (WxCollection, 1);
+
+      c->number = wx_db_dup_text (res, i, 0);
+      c->unit_name = wx_db_dup_text (res, i, 1);
+      c->balance = wx_db_get_int (res, i, 2);
+      c->age = (int) wx_db_get_int (res, i, 3);
+      c->bucket = wx_db_dup_text (res, i, 4);
+      c->next_on = wx_db_dup_text (res, i, 5);
+      c->chaser = wx_db_dup_text (res, i, 6);
+      c->due = wx_db_get_bool (res, i, 7);
+      g_ptr_array_add (rows, c);
+    }
+  return rows;
+}
+
+gboolean
+wx_db_chase_log (PGconn *conn, const char *number, const char *result, const char *promised,
+                 const char *next, const char *chaser, GError **error)
+{
+  const char *params[] = { number, result ? result : "", promised, next, chaser };
+
+  if ((promised && !check_day (promised, _("date promised"), error)) || !check_day (next, _("next chase"), error))
+    return FALSE;
+  return wx_db_execute (conn, "SELECT wx_chase_log($1, $2, $3::date, $4::date, $5)", 5, params, error);
 }
 
 gboolean

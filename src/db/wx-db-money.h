@@ -21,14 +21,16 @@ typedef enum {
 typedef struct {
   WxPaymentKind  kind;
   WxMoney        amount;      /* > 0; fen */
-  const char    *method;      /* cash, wechat, alipay, bank_transfer, card, cheque; unused for a write-off */
+  const char    *method;      /* cash, wechat, alipay, bank_transfer, card, cheque, prepaid; unused for a write-off */
   const char    *reference;   /* transfer or voucher number, or NULL */
   const char    *reason;      /* a note; the reason of a refund or a write-off */
+  gboolean       keep_excess; /* a payment over the balance: keep the rest as the customer's prepayment */
 } WxPaymentInput;
 
 typedef struct {
   gint64         id;
   gint64         at;          /* Unix seconds */
+  char          *at_text;     /* YYYY-MM-DD HH:MM in the shop's time zone */
   WxPaymentKind  kind;
   WxMoney        amount;
   char          *method;
@@ -51,6 +53,70 @@ gboolean   wx_db_payment_record   (PGconn                *conn,
 GPtrArray *wx_db_payments_load    (PGconn                *conn,
                                    const char            *number,
                                    WxMoney               *balance,
+                                   GError               **error);
+
+/* The prepayment the customer of order `number` holds now (fen). */
+gboolean   wx_db_order_customer_prepaid (PGconn          *conn,
+                                         const char      *number,
+                                         WxMoney         *prepaid,
+                                         GError         **error);
+
+/* An invoice the shop issued in its tax software (wx_invoice_add). */
+typedef struct {
+  const char         *kind;        /* normal (普通), special (专用), electronic (电子) */
+  const char         *number;
+  const char         *issued_on;   /* YYYY-MM-DD */
+  const char         *title;       /* 抬头 */
+  const char         *tax_number;  /* the customer's; "" or NULL: none */
+  WxMoney             amount;      /* tax included */
+  WxMoney             tax;
+  const char * const *orders;      /* the order numbers it covers, NULL-terminated */
+  const char         *reason;      /* why the amount differs from the orders' total (a supervisor) */
+} WxInvoiceInput;
+
+/* Records `in`; `id` (may be NULL) its id. */
+gboolean   wx_db_invoice_add      (PGconn                *conn,
+                                   const WxInvoiceInput  *in,
+                                   gint64                *id,
+                                   GError               **error);
+
+/* The day's count of `method` on `day` (YYYY-MM-DD, 日清日毕): `counted`
+ * against the recorded takings; a difference needs `reason`. `recorded`
+ * and `difference` (short < 0, over > 0) may be NULL. */
+gboolean   wx_db_cash_count       (PGconn                *conn,
+                                   const char            *day,
+                                   const char            *method,
+                                   WxMoney                counted,
+                                   const char            *reason,
+                                   WxMoney               *recorded,
+                                   WxMoney               *difference,
+                                   GError               **error);
+
+/* An unpaid order after pickup (wx_collections). */
+typedef struct {
+  char     *number;
+  char     *unit_name;
+  WxMoney   balance;
+  int       age;         /* days since pickup */
+  char     *bucket;      /* 0-30, 31-60, 61-90, 91+ */
+  char     *next_on;     /* the next chase, YYYY-MM-DD */
+  char     *chaser;      /* login */
+  gboolean  due;         /* a chase is due */
+} WxCollection;
+
+/* The collections list on `day` (YYYY-MM-DD; NULL: today), oldest first
+ * (WxCollection, freed with it). */
+GPtrArray *wx_db_collections_load (PGconn                *conn,
+                                   const char            *day,
+                                   GError               **error);
+/* A chase of order `number`: its result, the date promised (NULL: none),
+ * the next chase (YYYY-MM-DD) and who chases it next (NULL: the caller). */
+gboolean   wx_db_chase_log        (PGconn                *conn,
+                                   const char            *number,
+                                   const char            *result,
+                                   const char            *promised,
+                                   const char            *next,
+                                   const char            *chaser,
                                    GError               **error);
 
 /* Whether customer `id` may run an account and its credit limit (< 0:

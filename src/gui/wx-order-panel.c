@@ -2,7 +2,9 @@
 
 #include <glib/gi18n.h>
 
+#include "core/wx-codes.h"
 #include "core/wx-intake.h"
+#include "core/wx-money.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db-detail.h"
 #include "db/wx-db-messages.h"
@@ -31,6 +33,7 @@ struct _WxOrderPanel
   int           version;
   gboolean      to_top;       /* another order: shown from its top, not where the last was */
   GString      *timeline;
+  GString      *payments;     /* the Payments section as text, for the tests */
   GHashTable   *amendable;    /* column → value: what "Correct details" starts from */
 };
 
@@ -143,6 +146,67 @@ show_steps (WxOrderPanel        *self,
     }
 }
 
+/* The money of the order: each payment, refund and write-off as taken,
+ * the balance due (wx_order_balance) and the customer's prepayment; the
+ * supervisor's buttons to give money back or write the rest off. */
+static void
+show_payments (WxOrderPanel        *self,
+               const WxOrderDetail *d)
+{
+  GtkGrid *grid = new_grid ();
+  g_autofree char *balance = wx_money_format (d->balance);
+  int row = 0;
+
+  gtk_box_append (self->content_box, heading (_("Payments")));
+  g_string_truncate (self->payments, 0);
+  for (guint i = 0; i < d->payments->len; i++)
+    {
+      const WxPayment *p = g_ptr_array_index (d->payments, i);
+      g_autofree char *amount = wx_money_format_yuan (p->kind == WX_PAYMENT_RECEIVED ? p->amount : -p->amount);
+      GString *text = g_string_new (NULL);
+
+      g_string_append_printf (text, "%s %s", wx_workflow_event_label (wx_payment_kind_code (p->kind)), amount);
+      if (p->kind != WX_PAYMENT_WRITE_OFF)
+        g_string_append_printf (text, " · %s", wx_code_label (WX_CODE_PAYMENT_METHOD, p->method));
+      if (*p->reference)
+        g_string_append_printf (text, " · %s", p->reference);
+      g_string_append_printf (text, " — %s", p->taken_by);
+      if (*p->reason)
+        g_string_append_printf (text, "\n%s", p->reason);
+      grid_row (grid, row++, p->at_text, text->str, p->kind == WX_PAYMENT_RECEIVED ? NULL : "warning");
+      g_string_append_printf (self->payments, "%s\n", text->str);
+      g_string_free (text, TRUE);
+    }
+  if (row == 0)
+    grid_row (grid, row++, "", _("No money taken yet."), NULL);
+  grid_row (grid, row++, _("Balance due"), balance, d->balance > 0 ? "error" : "success");
+  g_string_append_printf (self->payments, "%s ¥%s\n", _("Balance due"), balance);
+  if (d->prepaid != 0)
+    {
+      g_autofree char *prepaid = wx_money_format (d->prepaid);
+
+      grid_row (grid, row++, _("Customer's prepayment"), prepaid, NULL);
+      g_string_append_printf (self->payments, "%s ¥%s\n", _("Customer's prepayment"), prepaid);
+    }
+  gtk_box_append (self->content_box, GTK_WIDGET (grid));
+  if (self->roles & WX_ROLE_SUPERVISOR)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *refund = gtk_button_new_with_mnemonic (_("_Refund…"));
+      GtkWidget *write_off = gtk_button_new_with_mnemonic (_("_Write Off…"));
+
+      gtk_widget_set_name (refund, "refund_button");
+      gtk_widget_set_name (write_off, "write_off_button");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (refund), "panel.refund");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (write_off), "panel.write-off");
+      gtk_widget_set_tooltip_text (refund, _("Give money back to the customer, with the reason"));
+      gtk_widget_set_tooltip_text (write_off, _("Forgive what is still due, with the reason"));
+      gtk_box_append (GTK_BOX (box), refund);
+      gtk_box_append (GTK_BOX (box), write_off);
+      gtk_box_append (self->content_box, box);
+    }
+}
+
 static void
 show_detail (WxOrderPanel        *self,
              const WxOrderDetail *d)
@@ -174,6 +238,12 @@ show_detail (WxOrderPanel        *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.payment",
                                  d->state != WX_ORDER_STATE_CANCELLED &&
                                  (self->roles & (WX_ROLE_COORDINATOR | WX_ROLE_ENGINEER | WX_ROLE_SUPERVISOR)));
+  /* Money given back and debts forgiven are a supervisor's (wx_payment_refund). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.refund",
+                                 d->state != WX_ORDER_STATE_CANCELLED && (self->roles & WX_ROLE_SUPERVISOR));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.write-off",
+                                 d->state != WX_ORDER_STATE_CANCELLED && (self->roles & WX_ROLE_SUPERVISOR) &&
+                                 d->balance > 0);
 
   /* The paper form, section by section; empty fields are left out. */
   for (guint i = 0; i < d->fields->len; i++)
@@ -206,6 +276,8 @@ show_detail (WxOrderPanel        *self,
         }
       gtk_box_append (self->content_box, GTK_WIDGET (grid));
     }
+
+  show_payments (self, d);
 
   /* The clocks that started, with their due times. */
   gtk_box_append (self->content_box, heading (_("Time limits")));
@@ -394,7 +466,8 @@ paid_cb (WxPaymentDialog *dialog,
 }
 
 WxPaymentDialog *
-wx_order_panel_take_payment (WxOrderPanel *self)
+wx_order_panel_money (WxOrderPanel  *self,
+                      WxPaymentKind  kind)
 {
   WxPaymentDialog *dialog;
   GtkRoot *root;
@@ -403,7 +476,7 @@ wx_order_panel_take_payment (WxOrderPanel *self)
   if (self->number == NULL)
     return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = wx_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->worker, self->number);
+  dialog = wx_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->worker, self->number, kind);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (paid_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -414,7 +487,23 @@ payment_action_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  wx_order_panel_take_payment (WX_ORDER_PANEL (widget));
+  wx_order_panel_money (WX_ORDER_PANEL (widget), WX_PAYMENT_RECEIVED);
+}
+
+static void
+refund_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  wx_order_panel_money (WX_ORDER_PANEL (widget), WX_PAYMENT_REFUND);
+}
+
+static void
+write_off_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  wx_order_panel_money (WX_ORDER_PANEL (widget), WX_PAYMENT_WRITE_OFF);
 }
 
 static void
@@ -477,6 +566,7 @@ wx_order_panel_finalize (GObject *object)
   g_clear_object (&self->worker);
   g_free (self->number);
   g_string_free (self->timeline, TRUE);
+  g_string_free (self->payments, TRUE);
   g_hash_table_unref (self->amendable);
   G_OBJECT_CLASS (wx_order_panel_parent_class)->finalize (object);
 }
@@ -510,6 +600,8 @@ wx_order_panel_class_init (WxOrderPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.amend", NULL, amend_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.payment", NULL, payment_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.resend-message", "x", resend_message_action_cb);
+  gtk_widget_class_install_action (widget_class, "panel.refund", NULL, refund_action_cb);
+  gtk_widget_class_install_action (widget_class, "panel.write-off", NULL, write_off_action_cb);
 }
 
 static void
@@ -518,9 +610,12 @@ wx_order_panel_init (WxOrderPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->timeline = g_string_new (NULL);
+  self->payments = g_string_new (NULL);
   self->amendable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.amend", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.payment", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.refund", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.write-off", FALSE);
 }
 
 WxOrderPanel *
@@ -566,4 +661,11 @@ wx_order_panel_dup_timeline (WxOrderPanel *self)
 {
   g_return_val_if_fail (WX_IS_ORDER_PANEL (self), NULL);
   return g_strdup (self->timeline->str);
+}
+
+char *
+wx_order_panel_dup_payments (WxOrderPanel *self)
+{
+  g_return_val_if_fail (WX_IS_ORDER_PANEL (self), NULL);
+  return g_strdup (self->payments->str);
 }

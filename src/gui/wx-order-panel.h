@@ -32,9 +32,13 @@ int           wx_order_panel_get_version (WxOrderPanel *self);
 /* Opens "Correct details" (the amend step) for the order shown, as last
  * loaded; reloads when it is saved. NULL when no order is loaded. */
 WxAmendDialog *wx_order_panel_amend      (WxOrderPanel *self);
-/* Opens the payment dialog of the order shown (NULL: none shown). */
-WxPaymentDialog *wx_order_panel_take_payment (WxOrderPanel *self);
+/* Opens the payment dialog of `kind` for the order shown (NULL: none
+ * shown): Take Payment, Refund, Write Off; reloads when it is saved. */
+WxPaymentDialog *wx_order_panel_money    (WxOrderPanel *self,
+                                          WxPaymentKind kind);
 /* The text of the timeline, one event a line, for tests. */
 char         *wx_order_panel_dup_timeline (WxOrderPanel *self);
+/* The Payments section as text, one row a line, for tests. */
+char         *wx_order_panel_dup_payments (WxOrderPanel *self);
 
 G_END_DECLS

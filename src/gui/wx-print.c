@@ -470,6 +470,7 @@ static const struct {
   { WX_PRINT_MACHINE_LABEL,    WX_PDF_LABEL },
   { WX_PRINT_ACCESSORY_LABELS, WX_PDF_ACCESSORY_LABELS },
   { WX_PRINT_QUOTE,            WX_PDF_QUOTE },
+  { WX_PRINT_RECEIPT,          WX_PDF_RECEIPT },
 };
 
 typedef struct {
@@ -521,6 +522,8 @@ document_title (WxPdfDocument document, const char *number)
       return g_strdup_printf (_("Machine label %s"), number);
     case WX_PDF_ACCESSORY_LABELS:
       return g_strdup_printf (_("Accessory labels %s"), number);
+    case WX_PDF_RECEIPT:
+      return g_strdup_printf (_("Receipt %s"), number);
     case WX_PDF_QUOTE:
     default:
       return g_strdup_printf (_("Quote %s"), number);

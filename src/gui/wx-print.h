@@ -31,6 +31,7 @@ typedef enum {
   WX_PRINT_MACHINE_LABEL    = 1 << 1,
   WX_PRINT_ACCESSORY_LABELS = 1 << 2,   /* skipped when no accessory was left */
   WX_PRINT_QUOTE            = 1 << 3,
+  WX_PRINT_RECEIPT          = 1 << 4,   /* 收据: the money taken for the order */
 } WxPrintDocs;
 
 #define WX_PRINT_AFTER_INTAKE (WX_PRINT_FORM | WX_PRINT_MACHINE_LABEL | WX_PRINT_ACCESSORY_LABELS)

@@ -44,6 +44,32 @@ wx_pdf_field (WxPdfLayout *layout, double x, double y, double width, double heig
                         VALUE_SIZE * scale, WX_PDF_MIN_SIZE, tall ? 0 : WX_PDF_TEXT_MIDDLE, value);
 }
 
+double
+wx_pdf_table_row (WxPdfLayout *layout, double x, double y, double row, const WxPdfColumn *columns, guint n,
+                  const char * const *cells, gboolean heading)
+{
+  for (guint c = 0; c < n; c++)
+    {
+      wx_pdf_layout_rect (layout, x, y, columns[c].width, row, WX_PDF_THIN);
+      wx_pdf_layout_text (layout, x + 1, y + 0.2, columns[c].width - 2, row - 0.4, 8, WX_PDF_MIN_SIZE,
+                          WX_PDF_TEXT_ONE_LINE | WX_PDF_TEXT_MIDDLE |
+                          (heading ? WX_PDF_TEXT_BOLD | WX_PDF_TEXT_CENTER : columns[c].right ? WX_PDF_TEXT_RIGHT : 0),
+                          cells[c]);
+      x += columns[c].width;
+    }
+  return y + row;
+}
+
+double
+wx_pdf_table_heading (WxPdfLayout *layout, double x, double y, double row, const WxPdfColumn *columns, guint n)
+{
+  g_autofree const char **cells = g_new (const char *, n);
+
+  for (guint c = 0; c < n; c++)
+    cells[c] = _(columns[c].title);
+  return wx_pdf_table_row (layout, x, y, row, columns, n, cells, TRUE);
+}
+
 /* "label ________" for a signature or a date written by hand. */
 void
 wx_pdf_signature (WxPdfLayout *layout, double x, double y, double width, double height, double scale,

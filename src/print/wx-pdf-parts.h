@@ -33,6 +33,31 @@ void    wx_pdf_signature      (WxPdfLayout        *layout,
                                double              height,
                                double              scale,
                                const char         *label);
+/* A column of a table of rows (the quote's lines, the receipt's entries):
+ * its title (untranslated), width (mm), whether its values align right. */
+typedef struct {
+  const char *title;
+  double      width;
+  gboolean    right;
+} WxPdfColumn;
+
+/* One row of `n` bordered cells `row` mm high from (x, y), 8 pt text on
+ * one line; `heading`: bold and centred. Returns the y below it. */
+double  wx_pdf_table_row      (WxPdfLayout        *layout,
+                               double              x,
+                               double              y,
+                               double              row,
+                               const WxPdfColumn  *columns,
+                               guint               n,
+                               const char * const *cells,
+                               gboolean            heading);
+/* The row of the columns' titles, translated. */
+double  wx_pdf_table_heading  (WxPdfLayout        *layout,
+                               double              x,
+                               double              y,
+                               double              row,
+                               const WxPdfColumn  *columns,
+                               guint               n);
 char   *wx_pdf_phones_text    (const WxDbDocument *doc);
 char   *wx_pdf_fax_email_text (const WxDbDocument *doc);
 char   *wx_pdf_machine_text   (const WxDbDocument *doc);

@@ -17,11 +17,7 @@
 #define SCALE    1.15
 #define TAIL     66.0     /* totals, terms and the signature block */
 
-static const struct {
-  const char *title;
-  double      width;
-  gboolean    right;
-} columns[] = {
+static const WxPdfColumn columns[] = {
   { N_("No."),         10, FALSE },
   { N_("Part number"), 30, FALSE },
   { N_("Description"), 62, FALSE },
@@ -33,28 +29,13 @@ static const struct {
 static double
 table_row (WxPdfLayout *layout, double y, const char * const cells[G_N_ELEMENTS (columns)], gboolean heading)
 {
-  double x = MARGIN;
-
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    {
-      wx_pdf_layout_rect (layout, x, y, columns[c].width, ROW, WX_PDF_THIN);
-      wx_pdf_layout_text (layout, x + 1, y + 0.2, columns[c].width - 2, ROW - 0.4, 8, WX_PDF_MIN_SIZE,
-                          WX_PDF_TEXT_ONE_LINE | WX_PDF_TEXT_MIDDLE |
-                          (heading ? WX_PDF_TEXT_BOLD | WX_PDF_TEXT_CENTER : columns[c].right ? WX_PDF_TEXT_RIGHT : 0),
-                          cells[c]);
-      x += columns[c].width;
-    }
-  return y + ROW;
+  return wx_pdf_table_row (layout, MARGIN, y, ROW, columns, G_N_ELEMENTS (columns), cells, heading);
 }
 
 static double
 table_heading (WxPdfLayout *layout, double y)
 {
-  const char *cells[G_N_ELEMENTS (columns)];
-
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    cells[c] = _(columns[c].title);
-  return table_row (layout, y, cells, TRUE);
+  return wx_pdf_table_heading (layout, MARGIN, y, ROW, columns, G_N_ELEMENTS (columns));
 }
 
 /* Title, number and date, the number's barcode; returns where it ends. */

@@ -7,6 +7,7 @@ static const char * const document_names[] = {
   [WX_PDF_LABEL]            = "label",
   [WX_PDF_ACCESSORY_LABELS] = "accessory-labels",
   [WX_PDF_QUOTE]            = "quote",
+  [WX_PDF_RECEIPT]          = "receipt",
 };
 
 static const char * const form_layout_names[] = {
@@ -23,7 +24,7 @@ find_name (const char * const *names, guint n, const char *name)
   return -1;
 }
 
-/* "form", "label", "accessory-labels", "quote" */
+/* "form", "label", "accessory-labels", "quote", "receipt" */
 gboolean
 wx_pdf_document_from_name (const char *name, WxPdfDocument *document)
 {
@@ -56,6 +57,8 @@ wx_pdf_build (WxPdfDocument document, const WxDbDocument *doc, WxPdfFormLayout f
       return wx_pdf_label_build (doc, error);
     case WX_PDF_ACCESSORY_LABELS:
       return wx_pdf_accessory_labels_build (doc, error);
+    case WX_PDF_RECEIPT:
+      return wx_pdf_receipt_build (doc, error);
     case WX_PDF_QUOTE:
     default:
       return wx_pdf_quote_build (doc, error);

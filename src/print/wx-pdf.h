@@ -5,6 +5,7 @@
 #pragma once
 
 #include "db/wx-db-document.h"
+#include "db/wx-db-statement.h"
 #include "wx-pdf-layout.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ typedef enum {
   WX_PDF_LABEL,              /* machine label 60 × 40 mm */
   WX_PDF_ACCESSORY_LABELS,   /* one 40 × 20 mm label per accessory left */
   WX_PDF_QUOTE,              /* 维修报价单 */
+  WX_PDF_RECEIPT,            /* 收据: the money taken for the order, two copies */
 } WxPdfDocument;
 
 typedef enum {
@@ -38,6 +40,15 @@ WxPdfLayout *wx_pdf_label_build           (const WxDbDocument  *doc,
 WxPdfLayout *wx_pdf_accessory_labels_build (const WxDbDocument *doc,
                                            GError             **error);
 WxPdfLayout *wx_pdf_quote_build           (const WxDbDocument  *doc,
+                                           GError             **error);
+/* WX_PDF_ERROR_EMPTY when no money was taken for the order. */
+WxPdfLayout *wx_pdf_receipt_build         (const WxDbDocument  *doc,
+                                           GError             **error);
+
+/* The monthly statement (对账单), laid out and rendered. */
+WxPdfLayout *wx_pdf_statement_build       (const WxStatement   *statement,
+                                           GError             **error);
+GBytes      *wx_pdf_statement_render      (const WxStatement   *statement,
                                            GError             **error);
 
 GBytes      *wx_pdf_render                (WxPdfDocument        document,

@@ -42,6 +42,8 @@ enum { C = 1 << 0, E = 1 << 1, S = 1 << 2, A = 1 << 3 };
 static const char * const guarded_tables[] = {
   /* the order and its log */
   "service_orders", "order_events", "order_accessories", "quote_lines", "payments",
+  "customer_prepayments", "invoices", "invoice_orders", "cash_counts",
+  "statements", "statement_orders", "collection_chases",
   /* the records the steps keep */
   "visits", "part_orders", "outsourcing", "repair_tests", "stock_movements", "old_parts", "escalations",
   /* intake and the call log */

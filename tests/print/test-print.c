@@ -337,6 +337,88 @@ test_quote_text (void)
   }
 }
 
+/* The payment receipt (收据): an order paid in two parts, one refunded in
+ * part and a write-off, read back in Chinese and in English — the payer,
+ * every entry with its method and reference, the received total in
+ * figures and capital numerals, the balance, both copies; an order with
+ * no money taken has no receipt (a sentence, no file). */
+static void
+test_receipt (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = NULL;
+  g_autoptr(WxDbDocument) doc = NULL;
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *zh_text = NULL;
+  g_autofree char *en_text = NULL;
+  g_autofree char *zh_png = NULL;
+  g_autofree char *en_png = NULL;
+  g_autofree char *capital = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *empty = NULL;
+  g_auto(Ran) r = { 0 };
+
+  number = wx_test_db_value (conn,
+    "SELECT o.number FROM service_orders o WHERE o.contact_person <> '' AND o.product_name <> ''"
+    "   AND NOT EXISTS (SELECT 1 FROM payments y WHERE y.order_id = o.id) AND o.state <> 'cancelled'"
+    " ORDER BY o.number LIMIT 1");
+  g_assert_nonnull (number);
+  sql = g_strdup_printf (
+    "WITH o AS (UPDATE service_orders SET quote_total = 128000 WHERE number = '%s' RETURNING id)"
+    " INSERT INTO payments (order_id, at, amount, method, received_by, kind, reference, reason, approved_by)"
+    " SELECT o.id, t.at, t.amount, t.method, 'zhang_wei', t.kind, t.reference, t.reason, t.approved"
+    "   FROM o, (VALUES (now() - interval '3 days', 50000, 'wechat', 'payment', '4200001234567890', '', NULL),"
+    "                   (now() - interval '1 day', 70000, 'bank_transfer', 'payment', 'HX88001234', '', NULL),"
+    "                   (now() - interval '2 hours', 2000, 'cash', 'refund', '', '少用一个搓纸轮', 'zhou_min'),"
+    "                   (now() - interval '1 hour', 1000, 'on_account', 'write_off', '', '零头优惠', 'zhou_min'))"
+    "        AS t (at, amount, method, kind, reference, reason, approved)", number);
+  wx_test_db_exec (conn, sql);
+  empty = wx_test_db_value (conn, "SELECT o.number FROM service_orders o"
+                                  " WHERE NOT EXISTS (SELECT 1 FROM payments y WHERE y.order_id = o.id)"
+                                  " ORDER BY o.number LIMIT 1");
+  doc = load (number);
+  g_assert_cmpuint (doc->payments->len, ==, 4);
+  g_assert_cmpint (doc->balance, ==, 128000 - 50000 - 70000 + 2000 - 1000);
+
+  zh = print_with_cli ("receipt", number, NULL, "zh_CN");
+  zh_text = pdf_text (zh);
+  zh_png = render_png (zh, 100);
+  capital = wx_money_to_capital (50000 + 70000 - 2000);
+  {
+    const char *values[] = {
+      "收据", "第一联客户联", "第二联存根", doc->unit_name, doc->contact_person, number, "4200001234567890",
+      "HX88001234", "微信支付", "银行转账", "退款", "核销坏账", "¥500.00", "¥700.00", "-¥20.00", "-¥10.00",
+      capital, "¥1,180.00", "¥1,280.00", "未收余额¥90.00", "收款人", "（单位盖章）",
+    };
+    assert_has_all (zh_text, values, G_N_ELEMENTS (values), zh);
+  }
+  /* Two copies, the customer's first. */
+  g_assert_nonnull (strstr (strstr (zh_text, "第一联"), "第二联"));
+
+  en = print_with_cli ("receipt", number, NULL, "en");
+  en_text = pdf_text (en);
+  en_png = render_png (en, 100);
+  {
+    const char *values[] = { "Receipt", "Copy 1: for the customer", "Received from", "WeChat Pay", "Refund",
+                             "Written off", "Balance due ¥90.00", "Payee" };
+    assert_has_all (en_text, values, G_N_ELEMENTS (values), en);
+  }
+  g_assert_null (strstr (en_text, "收据"));
+
+  /* No money taken: a sentence, no receipt. */
+  g_assert_nonnull (empty);
+  {
+    g_autofree char *file = g_build_filename (out_dir, "receipt-none.pdf", NULL);
+    const char *argv[] = { g_getenv ("WX_ADMIN"), "--db", conninfo, "print", "receipt", empty, "-o", file, NULL };
+
+    run_tool (&r, "en", argv);
+    g_assert_cmpint (r.status, !=, 0);
+    g_assert_nonnull (strstr (r.err, "nothing to give a receipt for"));
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+  }
+}
+
 /* ------------------------------------------------------------ fonts, sizes, barcodes */
 
 typedef struct {
@@ -400,6 +482,95 @@ check_page_sizes (const char *pdf, double width_mm, double height_mm)
       n_pages++;
     }
   return n_pages;
+}
+
+/* The monthly statement (对账单) of a contract customer with 500 orders
+ * last month (the issue's bench size; the times are reported, not
+ * asserted): pages with the heading again, every order, the
+ * capital-numeral balance, in Chinese and in English. */
+static void
+test_statement (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *customer = wx_test_db_value (conn,
+    "INSERT INTO customers (unit_name, contact_person, address, is_contract)"
+    " VALUES ('广州市天河区对账单测试有限公司', '黄会计', '广州市天河区体育西路 100 号', true) RETURNING id");
+  g_autofree char *made = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *zh_text = NULL;
+  g_autofree char *en_text = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *png_en = NULL;
+  g_autofree char *capital = wx_money_to_capital (500 * 35000);
+  g_autoptr(WxStatement) st = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 t0, t1, t2;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO service_orders (kind, state, customer_id, unit_name, contact_person, contact_mobile, product_name,"
+    "                            model, reported_fault, appearance_check, customer_signed, notice_read,"
+    "                            received_by, owner_role, quote_total, payment_status, picked_up_at, repair_notes)"
+    " SELECT 'carry_in', 'picked_up', %s, '广州市天河区对账单测试有限公司', '黄会计', '13800138000', '激光打印机',"
+    "        'HP LaserJet Pro M404dn', '卡纸', '完好', true, true, 'zhang_wei', 'coordinator', 35000, 'on_account',"
+    "        (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - interval '1 month' + g * interval '80 minutes')"
+    "          AT TIME ZONE 'Asia/Shanghai', '更换搓纸轮，清洁进纸通道'"
+    "   FROM generate_series(1, 500) g", customer);
+
+  wx_test_db_exec (conn, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT wx_statement_make(%s, (now() - interval '1 month')::date)::text", customer);
+  t0 = g_get_monotonic_time ();
+  id = wx_test_db_value (conn, sql);
+  t1 = g_get_monotonic_time ();
+  g_assert_nonnull (id);
+  st = wx_db_statement_load (conn, g_ascii_strtoll (id, NULL, 10), &error);
+  g_assert_no_error (error);
+  t2 = g_get_monotonic_time ();
+  bytes = wx_pdf_statement_render (st, &error);
+  g_assert_no_error (error);
+  g_test_message ("statement of %u orders: made in %.1f ms, loaded in %.1f ms, rendered in %.1f ms",
+                  st->lines->len, (t1 - t0) / 1000.0, (t2 - t1) / 1000.0,
+                  (g_get_monotonic_time () - t2) / 1000.0);
+  {
+    const char *argv_zh[] = { g_getenv ("WX_ADMIN"), "--db", conninfo, "statement", "print", id, "-o", NULL, NULL };
+    g_auto(Ran) r = { 0 };
+
+    zh = g_build_filename (out_dir, "statement-zh_CN.pdf", NULL);
+    argv_zh[7] = zh;
+    run_tool (&r, "zh_CN", argv_zh);
+    if (r.status != 0)
+      g_error ("statement print: %s", r.err);
+    en = g_build_filename (out_dir, "statement-en.pdf", NULL);
+    argv_zh[7] = en;
+    ran_clear (&r);
+    run_tool (&r, "en", argv_zh);
+    if (r.status != 0)
+      g_error ("statement print: %s", r.err);
+  }
+  zh_text = pdf_text (zh);
+  en_text = pdf_text (en);
+  png = render_png (zh, 100);
+  png_en = render_png (en, 100);
+  made = wx_test_db_value (conn, "SELECT string_agg(number, ' ' ORDER BY number) FROM service_orders"
+                                 " WHERE unit_name = '广州市天河区对账单测试有限公司'");
+  {
+    g_auto(GStrv) numbers = g_strsplit (made, " ", -1);
+
+    g_assert_cmpuint (g_strv_length (numbers), ==, 500);
+    for (guint i = 0; numbers[i]; i++)
+      assert_has (zh_text, numbers[i], zh);
+  }
+  {
+    const char *values[] = { "对账单", "广州市天河区对账单测试有限公司", "¥175,000.00", capital, "客户核对确认" };
+    assert_has_all (zh_text, values, G_N_ELEMENTS (values), zh);
+  }
+  {
+    const char *values[] = { "Statement of Account", "Balance due", "¥175,000.00", "Checked and agreed by the customer" };
+    assert_has_all (en_text, values, G_N_ELEMENTS (values), en);
+  }
+  g_assert_cmpuint (check_page_sizes (zh, 210, 297), >=, 2);
 }
 
 static void
@@ -808,6 +979,8 @@ main (int argc, char **argv)
   g_test_add_func ("/print/form-english", test_form_english);
   g_test_add_func ("/print/labels-text", test_labels_text);
   g_test_add_func ("/print/quote-text", test_quote_text);
+  g_test_add_func ("/print/receipt", test_receipt);
+  g_test_add_func ("/print/statement", test_statement);
   g_test_add_func ("/print/fonts-and-page-sizes", test_fonts_and_sizes);
   g_test_add_func ("/print/barcodes", test_barcodes);
   g_test_add_func ("/print/no-overflow", test_no_overflow);

@@ -1435,16 +1435,204 @@ balance_loaded (gpointer dialog)
   return wx_payment_dialog_get_balance (dialog) >= 0;
 }
 
-static void
-paid_cb (WxPaymentDialog *dialog, gint64 balance, gboolean *saved)
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer frames)
 {
-  *saved = TRUE;
+  return ++*(int *) frames < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+frames_drawn (gpointer frames)
+{
+  return *(int *) frames >= 3;
+}
+
+static gboolean
+has_action (GtkWidget *widget, gpointer action)
+{
+  return GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_mapped_label_text (GtkWidget *widget, gpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The payment dialog open, if any. */
+static WxPaymentDialog *
+open_payment_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (windows, i);
+
+      if (WX_IS_PAYMENT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return WX_PAYMENT_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+payment_dialog_open (gpointer unused)
+{
+  return open_payment_dialog () != NULL;
+}
+
+static gboolean
+payment_dialog_gone (gpointer unused)
+{
+  return open_payment_dialog () == NULL;
+}
+
+static gboolean
+question_open (gpointer dialog)
+{
+  GtkWindow *q = wx_payment_dialog_get_question (dialog);
+
+  return q != NULL && gtk_widget_get_mapped (GTK_WIDGET (q));
+}
+
+static gboolean
+excess_question_gone (gpointer dialog)
+{
+  return wx_payment_dialog_get_question (dialog) == NULL;
+}
+
+static gboolean
+amount_message_shown (gpointer dialog)
+{
+  return *wx_payment_dialog_get_message (dialog, "amount") != '\0';
+}
+
+static gboolean
+reason_message_shown (gpointer dialog)
+{
+  return *wx_payment_dialog_get_message (dialog, "note") != '\0';
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *d = data;
+
+  return wx_test_find_widget (d[0], is_mapped_label_text, d[1]) != NULL;
+}
+
+/* Clicks the button of action `action` under `root` (a clerk's click). */
+static void
+click_action (GtkWidget *root, const char *action)
+{
+  GtkWidget *button = wx_test_find_widget (root, has_action, (gpointer) action);
+  GtkWidget *scrolled;
+  int frames = 0;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  scrolled = gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW);
+  /* Into view first: the panel scrolled to put it in the middle. */
+  if (scrolled)
+    {
+      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t at;
+
+      g_assert_true (gtk_widget_compute_point (button, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                               &GRAPHENE_POINT_INIT (0, 0), &at));
+      gtk_adjustment_set_value (v, at.y - gtk_adjustment_get_page_size (v) / 2);
+    }
+  gtk_widget_add_tick_callback (button, count_frame, &frames, NULL);
+  wx_test_spin_until (frames_drawn, &frames, "the button in view");
+  wx_test_xdo_click (button, 1, -1, -1);
+}
+
+/* Opens the payment dialog of `action` with a click and waits for its
+ * balance. */
+static WxPaymentDialog *
+click_money_dialog (WxFrontDeskWindow *w, const char *action)
+{
+  WxPaymentDialog *dialog;
+
+  click_action (GTK_WIDGET (wx_board_window_get_panel (WX_BOARD_WINDOW (w))), action);
+  wx_test_spin_until (payment_dialog_open, NULL, action);
+  dialog = open_payment_dialog ();
+  wx_test_spin_until (balance_loaded, dialog, "the balance");
+  wx_test_xdo_focus (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* Types `text` into field `key` of the dialog as a clerk: a click into
+ * it, all selected, typed over. */
+static void
+type_into (WxPaymentDialog *dialog, const char *key, const char *text)
+{
+  wx_test_xdo_click_into (wx_payment_dialog_get_field (dialog, key));
+  wx_test_xdo_key (GTK_WINDOW (dialog), "ctrl+a");
+  wx_test_xdo_type (GTK_WINDOW (dialog), text, 20);
+}
+
+/* Picks `label` (translated) in the drop-down `key`: a click opens it, a
+ * click on the row picks. */
+static void
+pick (WxPaymentDialog *dialog, const char *key, const char *label)
+{
+  GtkWidget *drop = wx_payment_dialog_get_field (dialog, key);
+  gpointer d[] = { gtk_widget_get_last_child (drop), (gpointer) label };
+  GtkWidget *row;
+
+  wx_test_xdo_click (drop, 1, -1, -1);
+  wx_test_spin_until (label_shown, d, label);
+  row = wx_test_find_widget (d[0], is_mapped_label_text, (gpointer) label);
+  wx_test_xdo_click (row, 1, -1, -1);
+}
+
+/* Scrolls the order panel of `desk` down to its Payments, for the
+ * screenshot. */
+static void
+scroll_to_payments (WxFrontDeskWindow *desk)
+{
+  /* Twice: the panel may have been rebuilt meanwhile (a reload). */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GtkWidget *panel = GTK_WIDGET (wx_board_window_get_panel (WX_BOARD_WINDOW (desk)));
+      GtkWidget *head = wx_test_find_widget (panel, is_mapped_label_text, (gpointer) _("Payments"));
+      GtkWidget *scrolled = gtk_widget_get_ancestor (head, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t at;
+      int frames = 0;
+
+      g_assert_true (gtk_widget_compute_point (head, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                               &GRAPHENE_POINT_INIT (0, 0), &at));
+      gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + at.y - 40);
+      gtk_widget_add_tick_callback (scrolled, count_frame, &frames, NULL);
+      wx_test_spin_until (frames_drawn, &frames, "the panel scrolled");
+    }
+}
+
+static char *payments_text;           /* the panel's Payments section as last read */
+static WxFrontDeskWindow *money_desk; /* whose panel panel_payments_show reads */
+static char *stored_number;           /* the order of take-payment, for refund-write-off */
+
+static gboolean
+panel_payments_show (gpointer text)
+{
+  g_autofree char *now = wx_order_panel_dup_payments (wx_board_window_get_panel (WX_BOARD_WINDOW (money_desk)));
+
+  g_free (payments_text);
+  payments_text = g_strdup (now);
+  return strstr (now, text) != NULL;
 }
 
 /* "Take Payment" from the panel of an order picked up on account (money
- * after pickup, issue 15): the amount starts at the balance, more is
- * refused with the database's sentence, part of it is recorded with its
- * method and transfer number as the clerk. */
+ * after pickup, issue 15), with the clerk's clicks and keys: the amount
+ * starts at the balance; more than it asks whether to keep the excess as
+ * the customer's prepayment — "Change the Amount" (Esc) shows the
+ * database's sentence, "Keep as Prepayment" (Alt+K) records the balance
+ * paid and the rest on the customer's account. The panel then lists the
+ * payment, the balance and the prepayment. */
 static void
 test_take_payment (void)
 {
@@ -1457,8 +1645,9 @@ test_take_payment (void)
   g_autofree char *after = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *over = NULL;
+  g_autofree char *prepaid = NULL;
+  g_autofree char *line = NULL;
   WxPaymentDialog *dialog;
-  gboolean saved = FALSE;
 
   g_assert_true (wx_db_order_create (desk, &draft, &made, &error));
   g_assert_no_error (error);
@@ -1467,29 +1656,142 @@ test_take_payment (void)
                   made.number));
   wx_board_window_open_order (WX_BOARD_WINDOW (window), made.number);
   wx_test_spin_until (panel_shows, made.number, "the order detail");
-  dialog = wx_order_panel_take_payment (wx_board_window_get_panel (WX_BOARD_WINDOW (window)));
-  g_assert_nonnull (dialog);
-  wx_test_spin_until (balance_loaded, dialog, "the balance");
-  g_assert_cmpint (wx_payment_dialog_get_balance (dialog), ==, 68000);
+  line = g_strdup_printf ("%s ¥680.00", _("Balance due"));
+  money_desk = window;
+  wx_test_spin_until (panel_payments_show, line, "the balance in the panel");
 
-  g_assert_true (wx_payment_dialog_set_value (dialog, "amount", "700"));
-  g_assert_true (wx_payment_dialog_set_value (dialog, "method", "wechat"));
-  wx_payment_dialog_save (dialog);
+  dialog = click_money_dialog (window, "panel.payment");
+  g_assert_cmpint (wx_payment_dialog_get_balance (dialog), ==, 68000);
+  type_into (dialog, "amount", "700");
+  pick (dialog, "method", _("Bank transfer"));
+  type_into (dialog, "reference", "HX4200001234");
+  click_action (GTK_WIDGET (dialog), "payment.save");
+  wx_test_spin_until (question_open, dialog, "the question: keep the excess?");
+  wx_test_xdo_focus (wx_payment_dialog_get_question (dialog));
+  wx_test_screenshot (GTK_WIDGET (wx_payment_dialog_get_question (dialog)), "payment-keep-excess");
+  /* Esc: change the amount — the database's sentence, nothing recorded. */
+  wx_test_xdo_key (wx_payment_dialog_get_question (dialog), "Escape");
+  wx_test_spin_until (amount_message_shown, dialog, "the sentence under the amount");
   over = g_strdup_printf (_(WX_PAYMENT_OVER), "680.00");
   g_assert_cmpstr (wx_payment_dialog_get_message (dialog, "amount"), ==, over);
   wx_test_screenshot (GTK_WIDGET (dialog), "payment-dialog");
+  after = scalar (conn, "SELECT count(*) FROM payments y JOIN service_orders o ON o.id = y.order_id"
+                        " WHERE o.number = $1", made.number);
+  g_assert_cmpstr (after, ==, "0");
+  g_clear_pointer (&after, g_free);
 
-  wx_payment_dialog_set_value (dialog, "amount", "300");
-  wx_payment_dialog_set_value (dialog, "method", "bank_transfer");
-  wx_payment_dialog_set_value (dialog, "reference", "HX4200001234");
-  g_signal_connect (dialog, "saved", G_CALLBACK (paid_cb), &saved);
-  wx_payment_dialog_save (dialog);
-  wx_test_spin_until (wx_test_flag_set, &saved, "the payment");
+  /* Again, and keep the ¥20 over. */
+  wx_test_spin_until (excess_question_gone, dialog, "the question closed");
+  wx_test_xdo_focus (GTK_WINDOW (dialog));
+  wx_test_xdo_click_into (wx_payment_dialog_get_field (dialog, "amount"));
+  wx_test_xdo_key (GTK_WINDOW (dialog), "Return");   /* the entry activates Save */
+  wx_test_spin_until (question_open, dialog, "the question again");
+  wx_test_xdo_focus (wx_payment_dialog_get_question (dialog));
+  wx_test_xdo_key (wx_payment_dialog_get_question (dialog), "alt+k");
+  wx_test_spin_until (payment_dialog_gone, NULL, "the payment recorded");
+
   after = scalar (conn, "SELECT wx_order_balance(o.id) || ' ' || y.amount || ' ' || y.method || ' '"
-                        "       || y.reference || ' ' || y.received_by"
+                        "       || y.reference || ' ' || y.received_by || ' ' || o.payment_status"
                         "  FROM service_orders o JOIN payments y ON y.order_id = o.id WHERE o.number = $1", made.number);
-  expected = g_strconcat ("38000 30000 bank_transfer HX4200001234 ", clerk_login, NULL);
+  expected = g_strconcat ("0 68000 bank_transfer HX4200001234 ", clerk_login, " paid", NULL);
   g_assert_cmpstr (after, ==, expected);
+  prepaid = scalar (conn, "SELECT wx_customer_prepaid(o.customer_id) || ' ' || count(p.*)"
+                          "  FROM service_orders o JOIN customer_prepayments p ON p.order_id = o.id"
+                          " WHERE o.number = $1 GROUP BY o.customer_id", made.number);
+  g_assert_cmpstr (prepaid, ==, "2000 1");
+
+  /* The panel lists it, with the balance and the prepayment. */
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("%s ¥20.00", _("Customer's prepayment"));
+  wx_test_spin_until (panel_payments_show, line, "the prepayment in the panel");
+  g_assert_nonnull (strstr (payments_text, "¥680.00 · "));
+  g_assert_nonnull (strstr (payments_text, "HX4200001234"));
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("%s ¥0.00", _("Balance due"));
+  g_assert_nonnull (strstr (payments_text, line));
+  /* The clerk is no supervisor: no refund, no write-off. */
+  g_assert_null (wx_test_find_widget (GTK_WIDGET (wx_board_window_get_panel (WX_BOARD_WINDOW (window))),
+                                      has_action, (gpointer) "panel.refund"));
+  scroll_to_payments (window);
+  wx_test_screenshot (GTK_WIDGET (window), "order-panel-payments");
+  g_free (stored_number);
+  stored_number = g_strdup (made.number);
+}
+
+/* A supervisor at the same desk gives ¥50 back (a reason is required)
+ * and writes off what a second order still owes, from the panel's own
+ * buttons; the panel lists both as signed rows. */
+static void
+test_refund_write_off (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *login = g_strdup_printf ("fd_sup_%d", (int) getpid ());
+  g_autofree char *sup_conninfo = wx_db_conninfo_with (conninfo, "user", login);
+  const char *p[] = { login, "测试主管" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *line = NULL;
+  WxFrontDeskWindow *desk;
+  WxPaymentDialog *dialog;
+  gboolean loaded = FALSE;
+  const char *number = stored_number;
+
+  g_assert_nonnull (number);
+  g_assert_true (wx_db_execute (conn, "SELECT wx_staff_add($1, $2, ARRAY['wx_supervisor'])", 2, p, &error));
+  g_assert_no_error (error);
+  desk = wx_front_desk_window_new (app, sup_conninfo);
+  g_signal_connect (desk, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
+  gtk_window_present (GTK_WINDOW (desk));
+  wx_test_spin_until (wx_test_flag_set, &loaded, "the supervisor's board");
+  wx_test_xdo_resize (GTK_WINDOW (desk), 1280, 960);
+  money_desk = desk;
+  wx_board_window_open_order (WX_BOARD_WINDOW (desk), number);
+  wx_test_spin_until (panel_payments_show, "HX4200001234", "the order's payments");
+  wx_test_xdo_focus (GTK_WINDOW (desk));
+
+  /* Refund: no reason → the sentence; with it → recorded. */
+  scroll_to_payments (desk);
+  dialog = click_money_dialog (desk, "panel.refund");
+  type_into (dialog, "amount", "50");
+  wx_test_xdo_key (GTK_WINDOW (dialog), "Return");
+  wx_test_spin_until (reason_message_shown, dialog, "the sentence under the reason");
+  g_assert_cmpstr (wx_payment_dialog_get_message (dialog, "note"), ==,
+                   _("Write the reason for the refund or write-off (at most 300 characters)."));
+  wx_test_screenshot (GTK_WIDGET (dialog), "refund-dialog");
+  type_into (dialog, "note", "toner not used, returned");
+  wx_test_xdo_key (GTK_WINDOW (dialog), "Return");
+  wx_test_spin_until (payment_dialog_gone, NULL, "the refund recorded");
+  after = scalar (conn, "SELECT wx_order_balance(o.id) || ' ' || y.amount || ' ' || y.method || ' ' || y.approved_by"
+                        "  FROM service_orders o JOIN payments y ON y.order_id = o.id"
+                        " WHERE o.number = $1 AND y.kind = 'refund'", number);
+  expected = g_strconcat ("5000 5000 cash ", login, NULL);
+  g_assert_cmpstr (after, ==, expected);
+
+  /* Write off the ¥50 now due. */
+  line = g_strdup_printf ("%s ¥50.00", _("Balance due"));
+  wx_test_spin_until (panel_payments_show, line, "the balance after the refund");
+  scroll_to_payments (desk);
+  dialog = click_money_dialog (desk, "panel.write-off");
+  g_assert_null (wx_payment_dialog_get_field (dialog, "method"));
+  type_into (dialog, "note", "goodwill, long-standing customer");
+  wx_test_xdo_key (GTK_WINDOW (dialog), "Return");
+  wx_test_spin_until (payment_dialog_gone, NULL, "the write-off recorded");
+  g_clear_pointer (&after, g_free);
+  after = scalar (conn, "SELECT wx_order_balance(o.id) || ' ' || sum(y.amount) FILTER (WHERE y.kind = 'write_off')"
+                        "  FROM service_orders o JOIN payments y ON y.order_id = o.id"
+                        " WHERE o.number = $1 GROUP BY o.id", number);
+  g_assert_cmpstr (after, ==, "0 5000");
+  {
+    g_autofree char *written = g_strdup_printf ("%s -¥50.00", wx_workflow_event_label ("write_off"));
+
+    wx_test_spin_until (panel_payments_show, written, "the write-off in the panel");
+    g_assert_nonnull (strstr (payments_text, "goodwill"));
+    scroll_to_payments (desk);
+    wx_test_screenshot (GTK_WIDGET (desk), "order-panel-refund-write-off");
+  }
+  money_desk = NULL;
+  gtk_window_destroy (GTK_WINDOW (desk));
 }
 
 int
@@ -1556,5 +1858,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/front-desk/keys/narrow", test_keys_narrow);
   g_test_add_func ("/ui/front-desk/take-payment", test_take_payment);
   g_test_add_func ("/ui/front-desk/keys/about", test_keys_about);
+  g_test_add_func ("/ui/front-desk/refund-write-off", test_refund_write_off);
   return g_test_run ();
 }

@@ -1,4 +1,5 @@
-/* wx-payment-dialog.c — taking a payment for an order. */
+/* wx-payment-dialog.c — taking a payment for an order, giving money back,
+ * writing a debt off. */
 #define G_LOG_DOMAIN "wx-payment-dialog"
 
 #include <glib/gi18n.h>
@@ -11,15 +12,27 @@
 
 typedef struct {
   const char *key;
-  const char *label;
-  const char *choices;   /* NULL: an entry */
+  const char *label[3];  /* by WxPaymentKind; NULL: no such field for the kind */
+  gboolean    choice;    /* how the money moved: a drop-down */
 } FieldSpec;
 
 static const FieldSpec specs[] = {
-  { "amount",    N_("Amount received (yuan)"), NULL },
-  { "method",    N_("Paid by"),                WX_PAYMENT_METHODS },
-  { "reference", N_("Transfer or voucher number"), NULL },
-  { "note",      N_("Note"),                   NULL },
+  { "amount",    { N_("Amount received (yuan)"), N_("Amount given back (yuan)"), N_("Amount written off (yuan)") }, FALSE },
+  { "method",    { N_("Paid by"), N_("Given back by"), NULL }, TRUE },
+  { "reference", { N_("Transfer or voucher number"), N_("Transfer or voucher number"), NULL }, FALSE },
+  { "note",      { N_("Note"), N_("Reason"), N_("Reason") }, FALSE },
+};
+
+static const struct {
+  const char *title;
+  const char *intro;
+} kinds[] = {
+  [WX_PAYMENT_RECEIVED]  = { N_("Take Payment"),
+                             N_("Money received for this order: a deposit, part of the balance, or the rest of an order taken on account.") },
+  [WX_PAYMENT_REFUND]    = { N_("Refund"),
+                             N_("Money given back to the customer, with the reason. It is recorded as your approval as the supervisor.") },
+  [WX_PAYMENT_WRITE_OFF] = { N_("Write Off"),
+                             N_("A debt the shop forgives, with the reason. It is recorded as your approval as the supervisor.") },
 };
 
 struct _WxPaymentDialog
@@ -27,12 +40,15 @@ struct _WxPaymentDialog
   WxOrderDialog   parent_instance;
 
   AdwWindowTitle *title;
+  GtkLabel       *intro_label;
   GtkLabel       *balance_label;
   GtkGrid        *grid;
   GtkLabel       *error_label;
   GtkSpinner     *spinner;
 
+  WxPaymentKind   kind;
   WxMoney         balance;      /* < 0 until loaded */
+  GtkWindow      *question;     /* weak: more than the balance, keep it? */
   GtkWidget      *fields[G_N_ELEMENTS (specs)];
   GtkLabel       *messages[G_N_ELEMENTS (specs)];
   GPtrArray      *method_codes;
@@ -57,7 +73,9 @@ value_of (WxPaymentDialog *self, const char *key)
 {
   int i = field_index (key);
 
-  return wx_dialog_field_get (self->fields[i], specs[i].choices ? self->method_codes : NULL);
+  if (self->fields[i] == NULL)
+    return g_strdup ("");
+  return wx_dialog_field_get (self->fields[i], specs[i].choice ? self->method_codes : NULL);
 }
 
 gint64
@@ -74,8 +92,25 @@ wx_payment_dialog_set_value (WxPaymentDialog *self, const char *key, const char 
 
   g_return_val_if_fail (WX_IS_PAYMENT_DIALOG (self), FALSE);
   i = field_index (key);
-  return i >= 0 && wx_dialog_field_set (self->fields[i], specs[i].choices ? self->method_codes : NULL,
-                                        value ? value : "");
+  return i >= 0 && self->fields[i] != NULL &&
+         wx_dialog_field_set (self->fields[i], specs[i].choice ? self->method_codes : NULL, value ? value : "");
+}
+
+GtkWidget *
+wx_payment_dialog_get_field (WxPaymentDialog *self, const char *key)
+{
+  int i;
+
+  g_return_val_if_fail (WX_IS_PAYMENT_DIALOG (self), NULL);
+  i = field_index (key);
+  return i >= 0 ? self->fields[i] : NULL;
+}
+
+GtkWindow *
+wx_payment_dialog_get_question (WxPaymentDialog *self)
+{
+  g_return_val_if_fail (WX_IS_PAYMENT_DIALOG (self), NULL);
+  return self->question;
 }
 
 const char *
@@ -86,7 +121,7 @@ wx_payment_dialog_get_message (WxPaymentDialog *self, const char *key)
 
   g_return_val_if_fail (WX_IS_PAYMENT_DIALOG (self), "");
   label = i >= 0 ? GTK_WIDGET (self->messages[i]) : GTK_WIDGET (self->error_label);
-  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
+  return label && gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
 }
 
 static void
@@ -94,6 +129,8 @@ show_error (WxPaymentDialog *self, const char *key, const char *message)
 {
   int i = key ? field_index (key) : -1;
 
+  if (i >= 0 && self->fields[i] == NULL)
+    i = -1;
   wx_dialog_set_message (i >= 0 ? self->messages[i] : self->error_label, message);
   if (i >= 0)
     gtk_widget_grab_focus (self->fields[i]);
@@ -120,9 +157,11 @@ balance_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   text = wx_money_format (MAX (balance, 0));
   line = g_strdup_printf (_("Balance due: ¥%s"), text);
   gtk_label_set_text (self->balance_label, line);
-  if (balance > 0)
+  /* A refund starts empty: how much goes back is the supervisor's word. */
+  if (balance > 0 && self->kind != WX_PAYMENT_REFUND)
     wx_payment_dialog_set_value (self, "amount", text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "payment.save", balance > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "payment.save",
+                                 balance > 0 || self->kind == WX_PAYMENT_REFUND);
 }
 
 /* ------------------------------------------------------------ saving */
@@ -145,17 +184,64 @@ recorded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void record (WxPaymentDialog *self, gboolean keep_excess);
+
+static void
+question_response_cb (AdwMessageDialog *question,
+                      const char       *response,
+                      WxPaymentDialog  *self)
+{
+  if (g_str_equal (response, "keep"))
+    record (self, TRUE);
+  else
+    {
+      /* The database's rule and sentence (payment_over). */
+      g_autofree char *due = wx_money_format (MAX (self->balance, 0));
+      g_autofree char *msg = g_strdup_printf (_(WX_PAYMENT_OVER), due);
+
+      show_error (self, "amount", msg);
+    }
+}
+
+/* More than the balance: the customer may leave the rest with the shop
+ * as a prepayment for a later order (预收款), or the clerk typed it wrong. */
+static void
+ask_keep_excess (WxPaymentDialog *self, WxMoney amount)
+{
+  g_autofree char *given = wx_money_format (amount);
+  g_autofree char *due = wx_money_format (MAX (self->balance, 0));
+  g_autofree char *over = wx_money_format (amount - MAX (self->balance, 0));
+  g_autofree char *body = g_strdup_printf (_("¥%s is ¥%s more than the ¥%s due. Keep the ¥%s over as the customer's "
+                                             "prepayment, for a later order?"), given, over, due, over);
+  GtkWidget *ask = adw_message_dialog_new (GTK_WINDOW (self), _("More than the balance"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "change", _("_Change the Amount"),
+                                    "keep", _("_Keep as Prepayment"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "keep", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "change");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "change");
+  g_signal_connect_object (ask, "response", G_CALLBACK (question_response_cb), self, 0);
+  g_set_weak_pointer (&self->question, GTK_WINDOW (ask));
+  gtk_window_present (GTK_WINDOW (ask));
+}
+
 void
 wx_payment_dialog_save (WxPaymentDialog *self)
+{
+  g_return_if_fail (WX_IS_PAYMENT_DIALOG (self));
+  record (self, FALSE);
+}
+
+static void
+record (WxPaymentDialog *self, gboolean keep_excess)
 {
   g_autofree char *amount = NULL;
   g_autofree char *method = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *note = NULL;
   g_autoptr(GError) error = NULL;
-  WxPaymentInput in = { .kind = WX_PAYMENT_RECEIVED };
+  WxPaymentInput in = { .kind = self->kind, .keep_excess = keep_excess };
 
-  g_return_if_fail (WX_IS_PAYMENT_DIALOG (self));
   if (wx_order_dialog_get_busy (WX_ORDER_DIALOG (self)) || self->balance < 0)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
@@ -167,21 +253,27 @@ wx_payment_dialog_save (WxPaymentDialog *self)
   note = value_of (self, "note");
   if (!wx_money_parse (amount, &in.amount, &error) || in.amount <= 0)
     {
-      g_autofree char *msg = error ? NULL : g_strdup_printf (_("The amount received “%s” is not a positive amount."), amount);
+      g_autofree char *msg = error ? NULL : g_strdup_printf (_("The amount “%s” is not a positive amount."), amount);
       show_error (self, "amount", error ? error->message : msg);
       return;
     }
-  /* The database's rule and sentence (payment_over), answered sooner. */
-  if (in.amount > self->balance)
+  if (self->kind != WX_PAYMENT_WRITE_OFF && *method == '\0')
     {
-      g_autofree char *due = wx_money_format (MAX (self->balance, 0));
-      g_autofree char *msg = g_strdup_printf (_(WX_PAYMENT_OVER), due);
-      show_error (self, "amount", msg);
+      show_error (self, "method", self->kind == WX_PAYMENT_REFUND
+                  ? _("Choose how the money goes back (cash, WeChat Pay, Alipay, bank card, bank transfer or cheque).")
+                  : _("Choose how the customer paid (cash, WeChat Pay, Alipay, bank card, bank transfer or cheque)."));
       return;
     }
-  if (*method == '\0')
+  if (self->kind != WX_PAYMENT_RECEIVED && *note == '\0')
     {
-      show_error (self, "method", _("Choose how the customer paid (cash, WeChat Pay, Alipay, bank card, bank transfer or cheque)."));
+      show_error (self, "note", _("Write the reason for the refund or write-off (at most 300 characters)."));
+      return;
+    }
+  /* The database's rule (payment_over), asked sooner: keep the excess? */
+  if (self->kind == WX_PAYMENT_RECEIVED && in.amount > self->balance && !keep_excess &&
+      !g_str_equal (method, "prepaid"))
+    {
+      ask_keep_excess (self, in.amount);
       return;
     }
   in.method = method;
@@ -202,6 +294,15 @@ save_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* ------------------------------------------------------------ class */
 
 static void
+wx_payment_dialog_dispose (GObject *object)
+{
+  WxPaymentDialog *self = WX_PAYMENT_DIALOG (object);
+
+  g_clear_weak_pointer (&self->question);
+  G_OBJECT_CLASS (wx_payment_dialog_parent_class)->dispose (object);
+}
+
+static void
 wx_payment_dialog_finalize (GObject *object)
 {
   WxPaymentDialog *self = WX_PAYMENT_DIALOG (object);
@@ -216,9 +317,11 @@ wx_payment_dialog_class_init (WxPaymentDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = wx_payment_dialog_dispose;
   object_class->finalize = wx_payment_dialog_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/dialogs/wx-payment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WxPaymentDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, WxPaymentDialog, intro_label);
   gtk_widget_class_bind_template_child (widget_class, WxPaymentDialog, balance_label);
   gtk_widget_class_bind_template_child (widget_class, WxPaymentDialog, grid);
   gtk_widget_class_bind_template_child (widget_class, WxPaymentDialog, error_label);
@@ -233,35 +336,56 @@ wx_payment_dialog_class_init (WxPaymentDialogClass *klass)
 static void
 wx_payment_dialog_init (WxPaymentDialog *self)
 {
-  int rows = 0;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->balance = -1;
   self->method_codes = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "payment.save", FALSE);
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), WX_TYPE_PAYMENT_DIALOG, "save_button")));
+}
+
+/* The fields of the kind: a write-off moves no money. */
+static void
+add_fields (WxPaymentDialog *self)
+{
+  int rows = 0;
+
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
     {
+      const char *label = specs[i].label[self->kind];
+
+      if (label == NULL)
+        continue;
       self->messages[i] = wx_dialog_message_new ();
-      if (specs[i].choices)
-        self->fields[i] = wx_dialog_choice_new (_(specs[i].choices), self->method_codes);
+      if (specs[i].choice)
+        self->fields[i] = wx_dialog_choice_new (self->kind == WX_PAYMENT_RECEIVED ? _(WX_PAYMENT_LATER_METHODS)
+                                                                                  : _(WX_PAYMENT_METHODS),
+                                                self->method_codes);
       else
         {
           self->fields[i] = gtk_entry_new ();
           gtk_entry_set_activates_default (GTK_ENTRY (self->fields[i]), TRUE);
         }
       gtk_widget_set_name (self->fields[i], specs[i].key);
-      wx_dialog_grid_add_row (self->grid, &rows, _(specs[i].label), self->fields[i], NULL, self->messages[i]);
+      wx_dialog_grid_add_row (self->grid, &rows, _(label), self->fields[i], NULL, self->messages[i]);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "payment.save", FALSE);
-  gtk_window_set_default_widget (GTK_WINDOW (self),
-                                 GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), WX_TYPE_PAYMENT_DIALOG, "save_button")));
 }
 
 WxPaymentDialog *
-wx_payment_dialog_new (GtkWindow *parent, WxDbWorker *worker, const char *number)
+wx_payment_dialog_new (GtkWindow     *parent,
+                       WxDbWorker    *worker,
+                       const char    *number,
+                       WxPaymentKind  kind)
 {
-  WxPaymentDialog *self = g_object_new (WX_TYPE_PAYMENT_DIALOG, "transient-for", parent, NULL);
+  WxPaymentDialog *self;
 
+  g_return_val_if_fail (kind <= WX_PAYMENT_WRITE_OFF, NULL);
+  self = g_object_new (WX_TYPE_PAYMENT_DIALOG, "transient-for", parent, NULL);
+  self->kind = kind;
   wx_order_dialog_setup (WX_ORDER_DIALOG (self), worker, number, self->title, self->spinner, "payment.save");
+  add_fields (self);
+  adw_window_title_set_title (self->title, _(kinds[kind].title));
+  gtk_label_set_text (self->intro_label, _(kinds[kind].intro));
   gtk_label_set_text (self->balance_label, _("Loading the balance…"));
   wx_db_order_balance_async (worker, number, wx_order_dialog_get_cancellable (WX_ORDER_DIALOG (self)),
                              balance_loaded_cb, g_object_ref (self));
