@@ -448,6 +448,7 @@ wx_order_detail_free (WxOrderDetail *detail)
     }
   g_clear_pointer (&detail->calls, g_ptr_array_unref);
   g_clear_pointer (&detail->messages, g_array_unref);
+  g_clear_pointer (&detail->open_return, wx_review_open_return_free);
   g_free (detail);
 }
 
@@ -544,7 +545,21 @@ load_rest (PGconn *conn, WxOrderDetail *d, WxSlaRules *rules, gint64 now, GError
   if (d->calls == NULL)
     return FALSE;
   d->messages = load_messages (conn, d->id, error);
-  return d->messages != NULL;
+  if (d->messages == NULL)
+    return FALSE;
+  if (d->state != WX_ORDER_STATE_ENTERED)
+    return TRUE;
+  {
+    GError *local = NULL;
+
+    d->open_return = wx_db_review_open_return (conn, d->id, &local);
+    if (local)
+      {
+        g_propagate_error (error, local);
+        return FALSE;
+      }
+  }
+  return TRUE;
 }
 
 WxOrderDetail *

@@ -11,6 +11,7 @@
 #include "core/wx-sla.h"
 #include "core/wx-types.h"
 #include "wx-db-document.h"
+#include "wx-db-review.h"
 #include "wx-db-worker.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,7 @@ typedef struct {
   WxDetailClock  clocks[WX_N_CLOCKS];
   GPtrArray     *calls;        /* WxCall (wx-db-calls.h), oldest first */
   GArray        *messages;     /* WxDetailMessage, oldest first */
+  WxReviewOpenReturn *open_return; /* the supervisor's return standing on it, else NULL */
 } WxOrderDetail;
 
 void           wx_order_detail_free  (WxOrderDetail *detail);

@@ -182,6 +182,9 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "review_seen_role",            N_("Only members of staff acknowledge returns.") },
   { "review_unknown",              N_("That review does not exist (any more).") },
   { "review_seen_not_yours",       N_("That return was not addressed to you.") },
+  { "review_answer",               N_("Say what you put right before resubmitting the order.") },
+  { "review_answer_length",        N_("The answer is longer than 2,000 characters; shorten it.") },
+  { "review_answer_closed",        N_("The return of order %s has already been answered or reviewed; reload the order.") },
   /* Intake, the call log and corrections (data/sql/functions/intake.sql,
    * calls.sql); the wx_field_* rules are src/core/wx-fields.c's. */
   { "wx_form_object",              N_("The form's data could not be read; nothing was saved.") },

@@ -45,10 +45,12 @@ wx_db_review_queue_load (PGconn *conn, gint64 now, GError **error)
     "       coalesce(o.engineer, ''), coalesce(s.full_name, o.engineer, ''),"
     "       floor(date_part('epoch', coalesce(o.entered_at, o.updated_at)))::bigint,"
     "       floor(date_part('epoch', o.received_at))::bigint,"
-    "       r.outcome = 'returned', coalesce(rs.full_name, r.returned_to::text)"
+    "       r.outcome = 'returned', coalesce(rs.full_name, r.returned_to::text),"
+    "       EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.event = 'review_answered'"
+    "                  AND e.payload ->> 'review' = r.id::text)"
     "  FROM service_orders o"
     "  LEFT JOIN staff s ON s.role_name = o.engineer"
-    "  LEFT JOIN LATERAL (SELECT x.outcome, x.returned_to FROM order_reviews x WHERE x.order_id = o.id"
+    "  LEFT JOIN LATERAL (SELECT x.id, x.outcome, x.returned_to FROM order_reviews x WHERE x.order_id = o.id"
     "                      ORDER BY x.at DESC, x.id DESC LIMIT 1) r ON true"
     "  LEFT JOIN staff rs ON rs.role_name = r.returned_to"
     " WHERE o.state = 'entered' AND o.reviewed_at IS NULL", 0, NULL, error);
@@ -88,7 +90,10 @@ wx_db_review_queue_load (PGconn *conn, gint64 now, GError **error)
       item->entered_text = wx_calendar_format_instant (wx_timeline_get_calendar (rules.timeline), item->entered_at);
       item->due_text = wx_calendar_format_instant (wx_timeline_get_calendar (rules.timeline), item->review_due);
       if (wx_db_get_bool (res, i, 10))
-        item->returned_to = wx_db_dup_text (res, i, 11);
+        {
+          item->returned_to = wx_db_dup_text (res, i, 11);
+          item->answered = wx_db_get_bool (res, i, 12);
+        }
       g_ptr_array_add (items, item);
     }
   wx_sla_rules_clear (&rules);
@@ -108,6 +113,7 @@ wx_review_order_free (WxReviewOrder *order)
   g_free (order->machine);
   g_clear_pointer (&order->review, wx_review_free);
   g_clear_pointer (&order->people, g_hash_table_unref);
+  g_clear_pointer (&order->open_return, wx_review_open_return_free);
   g_free (order);
 }
 
@@ -227,6 +233,17 @@ wx_db_review_order_load (PGconn *conn, const char *number, GError **error)
   order->machine = wx_db_dup_text (res, 0, 6);
   order->reviewed = wx_db_get_bool (res, 0, 7);
   order->people = people_from_json (PQgetvalue (res, 0, 22));
+  if (order->state == WX_ORDER_STATE_ENTERED && !order->reviewed)
+    {
+      GError *local = NULL;
+
+      order->open_return = wx_db_review_open_return (conn, order->order_id, &local);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+    }
 
   set = wx_db_sla_orders_load (conn, number, error);
   if (set == NULL || !wx_db_sla_rules_load_for (conn, set->earliest, now, &rules, error))
@@ -403,6 +420,98 @@ wx_db_review_returns_acknowledge (PGconn *conn, const gint64 *review_ids, guint 
   }
 }
 
+/* ------------------------------------------------------------ answering a return */
+
+void
+wx_review_open_return_free (WxReviewOpenReturn *ret)
+{
+  if (ret == NULL)
+    return;
+  g_free (ret->number);
+  g_free (ret->reviewer);
+  g_free (ret->returned_to);
+  g_free (ret->returned_to_name);
+  g_free (ret->comment);
+  g_free (ret->at_text);
+  g_free (ret->answer);
+  g_free (ret);
+}
+
+/* The returns standing on entered orders not yet reviewed, with `where`
+ * ($1) narrowing them; oldest first. */
+static GPtrArray *
+open_returns (PGconn *conn, const char *where, const char *param, GError **error)
+{
+  const char *params[] = { param };
+  g_autofree char *sql = g_strconcat (
+    "SELECT o.id, o.number, v.id, coalesce(rs.full_name, v.reviewer::text), v.returned_to,"
+    "       coalesce(ts.full_name, v.returned_to::text), v.comment,"
+    "       to_char(v.at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'), 'YYYY-MM-DD HH24:MI'),"
+    "       a.payload IS NOT NULL, coalesce(a.payload ->> 'answer', ''),"
+    "       coalesce((a.payload ->> 'amended')::boolean, false)"
+    "  FROM service_orders o"
+    "  JOIN LATERAL (SELECT x.* FROM order_reviews x WHERE x.order_id = o.id"
+    "                 ORDER BY x.at DESC, x.id DESC LIMIT 1) v ON v.outcome = 'returned'"
+    "  LEFT JOIN LATERAL (SELECT e.payload FROM order_events e WHERE e.order_id = o.id"
+    "                      AND e.event = 'review_answered' AND e.payload ->> 'review' = v.id::text"
+    "                      ORDER BY e.id LIMIT 1) a ON true"
+    "  LEFT JOIN staff rs ON rs.role_name = v.reviewer"
+    "  LEFT JOIN staff ts ON ts.role_name = v.returned_to"
+    " WHERE o.state = 'entered' AND o.reviewed_at IS NULL AND ", where,
+    " ORDER BY v.at, v.id", NULL);
+  g_autoptr(PGresult) res = wx_db_query (conn, sql, 1, params, error);
+  GPtrArray *returns;
+
+  if (res == NULL)
+    return NULL;
+  returns = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_review_open_return_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxReviewOpenReturn *r = g_new0 (WxReviewOpenReturn, 1);
+
+      r->order_id = wx_db_get_int (res, i, 0);
+      r->number = wx_db_dup_text (res, i, 1);
+      r->review_id = wx_db_get_int (res, i, 2);
+      r->reviewer = wx_db_dup_text (res, i, 3);
+      r->returned_to = wx_db_dup_text (res, i, 4);
+      r->returned_to_name = wx_db_dup_text (res, i, 5);
+      r->comment = wx_db_dup_text (res, i, 6);
+      r->at_text = wx_db_dup_text (res, i, 7);
+      r->answered = wx_db_get_bool (res, i, 8);
+      r->answer = wx_db_dup_text (res, i, 9);
+      r->amended = wx_db_get_bool (res, i, 10);
+      g_ptr_array_add (returns, r);
+    }
+  return returns;
+}
+
+WxReviewOpenReturn *
+wx_db_review_open_return (PGconn *conn, gint64 order_id, GError **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  g_autoptr(GPtrArray) returns = open_returns (conn, "o.id = $1::bigint", id, error);
+
+  if (returns == NULL || returns->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (returns, 0);
+}
+
+GPtrArray *
+wx_db_review_to_answer (PGconn *conn, const char *login, GError **error)
+{
+  return open_returns (conn, "v.returned_to = $1 AND a.payload IS NULL", login, error);
+}
+
+gboolean
+wx_db_review_answer (PGconn *conn, gint64 review_id, const char *answer, GError **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, review_id);
+  const char *params[] = { id, answer };
+
+  /* One statement: one transaction (wx_review_answer). */
+  return wx_db_execute (conn, "SELECT wx_review_answer($1::bigint, $2)", 2, params, error);
+}
+
 /* ------------------------------------------------------------ on the worker */
 
 static gboolean
@@ -505,5 +614,37 @@ wx_db_review_returns_acknowledge_async (WxDbWorker *worker, const gint64 *review
 
   g_array_append_vals (ids, review_ids, n_ids);
   wx_db_worker_run_async (worker, acknowledge_job, ids, (GDestroyNotify) g_array_unref, NULL,
+                          cancellable, callback, user_data);
+}
+
+typedef struct {
+  gint64  review_id;
+  char   *answer;
+} Answer;
+
+static void
+answer_free (Answer *a)
+{
+  g_free (a->answer);
+  g_free (a);
+}
+
+static gboolean
+answer_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Answer *a = data;
+
+  return wx_db_review_answer (conn, a->review_id, a->answer, error);
+}
+
+void
+wx_db_review_answer_async (WxDbWorker *worker, gint64 review_id, const char *answer,
+                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  Answer *a = g_new0 (Answer, 1);
+
+  a->review_id = review_id;
+  a->answer = g_strdup (answer);
+  wx_db_worker_run_async (worker, answer_job, a, (GDestroyNotify) answer_free, NULL,
                           cancellable, callback, user_data);
 }
