@@ -9,6 +9,7 @@ struct _WxReviewPage
 {
   WxPage          parent_instance;
 
+  GtkPaned       *paned;
   GtkLabel       *queue_label;
   GtkSpinner     *spinner;
   GtkListBox     *queue_list;
@@ -27,7 +28,7 @@ struct _WxReviewPage
   gboolean        filling;        /* rows being rebuilt: selection changes are ours */
 };
 
-enum { SIGNAL_ORDER_LOADED, N_SIGNALS };
+enum { SIGNAL_ORDER_LOADED, SIGNAL_DECIDED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (WxReviewPage, wx_review_page, WX_TYPE_PAGE)
@@ -77,40 +78,60 @@ label_new (const char *text, const char *css_class)
 }
 
 static GtkWidget *
+line_new (void)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+
+  return line;
+}
+
+/* Two lines, each as narrow as its widest fixed part (the number, the due
+ * time): the page fits beside the order panel in 1024 pixels. */
+static GtkWidget *
 queue_row (const WxReviewQueueItem *item)
 {
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *due;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line, *label;
   g_autofree char *machine = g_strdup_printf ("%s · %s", item->machine,
                                               *item->engineer_name ? item->engineer_name : _("no engineer"));
   g_autofree char *entered = g_strdup_printf (_("Entered %s"), item->entered_text);
   g_autofree char *due_text = g_strdup_printf (_("Review by %s"), item->due_text);
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
-  gtk_widget_set_margin_start (grid, 8);
-  gtk_widget_set_margin_end (grid, 8);
-  gtk_widget_set_margin_top (grid, 6);
-  gtk_widget_set_margin_bottom (grid, 6);
-  gtk_grid_attach (GTK_GRID (grid), label_new (item->number, "heading"), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), label_new (item->unit_name, NULL), 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), label_new (machine, "dim-label"), 1, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), label_new (entered, "dim-label"), 0, 1, 1, 1);
-  due = label_new (due_text, "wx-clock");
-  gtk_label_set_ellipsize (GTK_LABEL (due), PANGO_ELLIPSIZE_NONE);
-  gtk_widget_add_css_class (due, clock_class (item->clock));
-  gtk_widget_set_halign (due, GTK_ALIGN_END);
-  gtk_widget_set_hexpand (due, TRUE);
-  gtk_grid_attach (GTK_GRID (grid), due, 2, 0, 1, 1);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 8);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  line = line_new ();
+  label = label_new (item->number, "heading");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+  gtk_box_append (GTK_BOX (line), label);
+  label = label_new (item->unit_name, NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (line), label);
   if (item->returned_to)
     {
-      g_autofree char *text = g_strdup_printf (_("Returned to %s"), item->returned_to);
-      GtkWidget *returned = label_new (text, "wx-mark-return");
-      gtk_widget_set_halign (returned, GTK_ALIGN_END);
-      gtk_grid_attach (GTK_GRID (grid), returned, 2, 1, 1, 1);
+      /* TRANSLATORS: the review queue: the order went back to this person, who answered it or not yet */
+      g_autofree char *text = g_strdup_printf (item->answered ? _("Answered by %s") : _("Returned to %s"),
+                                               item->returned_to);
+      label = label_new (text, item->answered ? "wx-mark-answered" : "wx-mark-return");
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_box_append (GTK_BOX (line), label);
     }
-  g_object_set_data_full (G_OBJECT (grid), "number", g_strdup (item->number), g_free);
-  return grid;
+  gtk_box_append (GTK_BOX (box), line);
+
+  line = line_new ();
+  label = label_new (due_text, "wx-clock");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+  gtk_widget_add_css_class (label, clock_class (item->clock));
+  gtk_box_append (GTK_BOX (line), label);
+  label = label_new (machine, "dim-label");
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (label, entered);
+  gtk_box_append (GTK_BOX (line), label);
+  gtk_box_append (GTK_BOX (box), line);
+  g_object_set_data_full (G_OBJECT (box), "number", g_strdup (item->number), g_free);
+  return box;
 }
 
 static GtkWidget *
@@ -192,6 +213,18 @@ show_order (WxReviewPage *self)
       ? g_strdup_printf (_("%s · every check that applies is met"), o->machine)
       : g_strdup_printf (ngettext ("%s · %u check failed", "%s · %u checks failed", failed), o->machine, failed);
   }
+  if (o->open_return)
+    {
+      const WxReviewOpenReturn *r = o->open_return;
+      g_autofree char *more = r->answered
+        /* TRANSLATORS: the review page: the return, then the answer */
+        ? g_strdup_printf (_("%s\nReturned on %s to %s: %s\nAnswered: %s"), summary, r->at_text,
+                           r->returned_to_name, r->comment, r->answer)
+        : g_strdup_printf (_("%s\nReturned on %s to %s: %s\nNot answered yet."), summary, r->at_text,
+                           r->returned_to_name, r->comment);
+      g_free (summary);
+      summary = g_steal_pointer (&more);
+    }
   gtk_label_set_text (self->summary_label, summary);
   for (guint i = 0; i < WX_N_REVIEW_CHECKS; i++)
     gtk_list_box_append (self->check_list, check_row (o, &o->review->items[i]));
@@ -364,6 +397,8 @@ decided_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     text = g_strdup_printf (_("%s passed the review."), number);
   set_message (self, text, !ok);
+  if (ok)
+    g_signal_emit (self, signals[SIGNAL_DECIDED], 0, number);
   wx_review_page_reload (self);
 }
 
@@ -501,6 +536,19 @@ wx_review_page_get_return_to (WxReviewPage *self)
   return i < self->logins->len ? self->logins->pdata[i] : NULL;
 }
 
+void
+wx_review_page_set_narrow (WxReviewPage *self,
+                           gboolean      narrow)
+{
+  GtkOrientation orientation = narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  g_return_if_fail (WX_IS_REVIEW_PAGE (self));
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) == orientation)
+    return;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), orientation);
+  gtk_paned_set_position (self->paned, narrow ? 240 : 560);
+}
+
 const char *
 wx_review_page_get_message (WxReviewPage *self)
 {
@@ -546,6 +594,7 @@ wx_review_page_class_init (WxReviewPageClass *klass)
   page_class->result_free = (GDestroyNotify) g_ptr_array_unref;
   page_class->loaded = queue_loaded;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/weixiu/Weixiu/supervisor/wx-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WxReviewPage, paned);
   gtk_widget_class_bind_template_child (widget_class, WxReviewPage, queue_label);
   gtk_widget_class_bind_template_child (widget_class, WxReviewPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, WxReviewPage, queue_list);
@@ -566,6 +615,9 @@ wx_review_page_class_init (WxReviewPageClass *klass)
   /* order-loaded (GError or NULL): the selected order's checklist */
   signals[SIGNAL_ORDER_LOADED] = g_signal_new ("order-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* decided (the number): an order was passed or returned; the queue reloads next */
+  signals[SIGNAL_DECIDED] = g_signal_new ("decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* open-order (WxPage's, the number) */
 }
 
