@@ -4,6 +4,7 @@
 
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-jobs.h"
+#include "db/wx-db-listener.h"
 #include "supervisor/wx-callback-page.h"
 #include "supervisor/wx-complaint-page.h"
 #include "supervisor/wx-escalation-page.h"
@@ -201,6 +202,17 @@ panel_mapped_cb (GtkWidget          *panel,
                  WxSupervisorWindow *self)
 {
   wx_review_page_set_narrow (self->review_page, gtk_widget_get_mapped (panel));
+}
+
+/* Callbacks, complaints or escalations changed on some PC (or this one):
+ * their pages follow, as the boards follow the orders. */
+static void
+feedback_changed_cb (WxDbListener       *listener,
+                     WxSupervisorWindow *self)
+{
+  wx_callback_page_reload (self->callback_page);
+  wx_complaint_page_reload (self->complaint_page);
+  wx_escalation_page_reload (self->escalation_page);
 }
 
 /* Every page is a WxPage: its "open-order" shows the order in the panel. */
@@ -487,6 +499,8 @@ wx_supervisor_window_new (WxApplication *app,
     g_signal_connect_object (panel, "map", G_CALLBACK (panel_mapped_cb), self, 0);
     g_signal_connect_object (panel, "unmap", G_CALLBACK (panel_mapped_cb), self, 0);
   }
+  g_signal_connect_object (wx_shop_context_get_listener (context), "feedback-changed",
+                           G_CALLBACK (feedback_changed_cb), self, 0);
   wx_report_view_set_worker (self->report_view, self->worker);
   wx_report_view_reload (self->report_view);
   wx_review_page_set_worker (self->review_page, self->worker);

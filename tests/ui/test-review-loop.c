@@ -5,7 +5,9 @@
  * queue and the buttons on screen; after "Pass" the side panel moves on
  * instead of showing the passed order with a live Review button; a return
  * to the engineer is an item of their My work, answered from the order
- * panel ("Resubmit…") and shown answered in the supervisor's queue. PNGs
+ * panel ("Resubmit…") and shown answered in the supervisor's queue; a
+ * complaint opened on another PC appears on the complaints page by itself,
+ * and the new complaint's fields show only while none is chosen. PNGs
  * review-loop-*.png go to the build directory. */
 #include <glib/gi18n.h>
 #include <adwaita.h>
@@ -15,7 +17,9 @@
 #include "db/wx-db-bench.h"
 #include "db/wx-db-demo.h"
 #include "gui/board/wx-board-card.h"
+#include "gui/supervisor/wx-complaint-page.h"
 #include "gui/supervisor/wx-review-page.h"
+#include "gui/supervisor/wx-supervisor-form.h"
 #include "gui/wx-bench-window.h"
 #include "gui/wx-order-panel.h"
 #include "gui/wx-supervisor-window.h"
@@ -349,6 +353,72 @@ test_return_answered (void)
   gtk_window_destroy (GTK_WINDOW (bench));
 }
 
+/* ------------------------------------------------------------ complaints */
+
+static gboolean
+complaint_listed (gpointer id)
+{
+  GPtrArray *list = wx_complaint_page_get_complaints (
+    WX_COMPLAINT_PAGE (wx_supervisor_window_get_page_widget (supervisor, "complaints")));
+
+  for (guint i = 0; list && i < list->len; i++)
+    if (((WxComplaint *) list->pdata[i])->id == *(gint64 *) id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_row_of_complaint (GtkWidget *widget, gpointer id)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         wx_supervisor_row_id (GTK_LIST_BOX_ROW (widget)) == *(gint64 *) id;
+}
+
+static gboolean
+field_mapped (GtkWidget *page, const char *key)
+{
+  return gtk_widget_get_mapped (wx_supervisor_form_get_widget (wx_list_page_get_form (WX_LIST_PAGE (page)), key));
+}
+
+/* Opened as the coordinator on another PC: listed without a reload; chosen
+ * with a click, its step fields and not the new one's; New Complaint… with
+ * a click, the other way round. */
+static void
+test_complaints_live (void)
+{
+  GtkWidget *page = wx_supervisor_window_get_page_widget (supervisor, "complaints");
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *id_text = NULL;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (supervisor), "win.show-page", "s", "complaints");
+  gtk_widget_activate_action (GTK_WIDGET (supervisor), "win.close-detail", NULL);
+  wx_test_xdo_resize (GTK_WINDOW (supervisor), WIDTH, HEIGHT);
+  wx_test_db_exec (conn, "SET SESSION AUTHORIZATION zhang_wei");
+  id_text = wx_test_db_value (conn,
+    "SELECT wx_complaint_open((SELECT number FROM service_orders WHERE picked_up_at IS NOT NULL"
+    "                           ORDER BY picked_up_at DESC LIMIT 1), NULL, '回访时客户说打印机又卡纸')");
+  id = g_ascii_strtoll (id_text, NULL, 10);
+  g_assert_cmpint (id, >, 0);
+  wx_test_spin_until (complaint_listed, &id, "the complaint on the page, live");
+
+  wx_test_xdo_focus (GTK_WINDOW (supervisor));
+  wx_test_xdo_click (wx_test_find_widget (page, is_row_of_complaint, &id), 1, 30, 10);
+  g_assert_nonnull (wx_list_page_get_selected_item (WX_LIST_PAGE (page)));
+  g_assert_true (field_mapped (page, "note"));
+  g_assert_false (field_mapped (page, "order"));
+  g_assert_false (field_mapped (page, "description"));
+  wx_test_screenshot (GTK_WIDGET (supervisor), "review-loop-complaint");
+
+  wx_test_xdo_click (button_of (page, "complaints.new"), 1, -1, -1);
+  g_assert_null (wx_list_page_get_selected_item (WX_LIST_PAGE (page)));
+  g_assert_true (field_mapped (page, "order"));
+  g_assert_true (field_mapped (page, "description"));
+  g_assert_false (field_mapped (page, "note"));
+  g_assert_false (field_mapped (page, "outcome"));
+  wx_test_screenshot (GTK_WIDGET (supervisor), "review-loop-complaint-new");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -380,5 +450,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/review-loop/layout", test_layout);
   g_test_add_func ("/ui/review-loop/return-answered", test_return_answered);
+  g_test_add_func ("/ui/review-loop/complaints-live", test_complaints_live);
   return g_test_run ();
 }
