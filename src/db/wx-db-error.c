@@ -128,6 +128,8 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "quote_line_price",            N_("The unit price “%s” of a quote line is not a valid amount.") },
   { "part_unknown",                N_("There is no part %s in the catalogue.") },
   { "staff_disable_self",          N_("You cannot disable your own login; ask another administrator.") },
+  { "staff_demote_self",           N_("You cannot take your own administrator role away; ask another administrator.") },
+  { "staff_admin_only",            N_("Only an administrator changes a person's roles.") },
   /* Callbacks, complaints, escalations (functions/feedback.sql): the
    * sentences of core's checks (src/core/wx-callback.c), word for word. */
   { "callback_role",               N_("Only the front desk and the supervisors work on the callback lists.") },
