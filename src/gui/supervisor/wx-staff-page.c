@@ -377,6 +377,15 @@ reset_password_action_cb (GtkWidget *widget, const char *action_name, GVariant *
   run_change (self, c);
 }
 
+/* The four role checks `checks` set to `roles`. */
+static void
+set_checks (GtkCheckButton **checks,
+            WxRole           roles)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    gtk_check_button_set_active (checks[i], (roles & all_roles[i]) != 0);
+}
+
 /* The roles bar: the person's roles as checks, saved together. */
 static void
 edit_roles_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -395,8 +404,7 @@ edit_roles_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
     }
   title = g_strdup_printf (_("Roles of %s:"), self->roles_for);
   gtk_label_set_text (self->roles_title, title);
-  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
-    gtk_check_button_set_active (self->edit_checks[i], (roles & all_roles[i]) != 0);
+  set_checks (self->edit_checks, roles);
   wx_form_say (self->list_line, NULL, FALSE);
   gtk_revealer_set_reveal_child (self->roles_revealer, TRUE);
 }
@@ -437,8 +445,7 @@ wx_staff_page_set_edit_roles (WxStaffPage *self,
                               WxRole       roles)
 {
   g_return_if_fail (WX_IS_STAFF_PAGE (self));
-  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
-    gtk_check_button_set_active (self->edit_checks[i], (roles & all_roles[i]) != 0);
+  set_checks (self->edit_checks, roles);
 }
 
 static void
@@ -489,8 +496,7 @@ wx_staff_page_set_roles (WxStaffPage *self,
                          WxRole       roles)
 {
   g_return_if_fail (WX_IS_STAFF_PAGE (self));
-  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
-    gtk_check_button_set_active (self->role_checks[i], (roles & all_roles[i]) != 0);
+  set_checks (self->role_checks, roles);
 }
 
 const char *
