@@ -184,6 +184,8 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "review_seen_role",            N_("Only members of staff acknowledge returns.") },
   { "review_unknown",              N_("That review does not exist (any more).") },
   { "review_seen_not_yours",       N_("That return was not addressed to you.") },
+  { "review_not_clean",            N_("Order %s has a failed check; review it on its own.") },
+  { "review_return_open",          N_("Order %s was returned and is not answered yet; it stays in the queue.") },
   { "review_answer",               N_("Say what you put right before resubmitting the order.") },
   { "review_answer_length",        N_("The answer is longer than 2,000 characters; shorten it.") },
   { "review_answer_closed",        N_("The return of order %s has already been answered or reviewed; reload the order.") },

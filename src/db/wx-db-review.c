@@ -299,24 +299,22 @@ load_for_review (PGconn *conn, const char *number, int expected_version, char **
   return order;
 }
 
-gboolean
-wx_db_review_pass (PGconn *conn, const char *number, int expected_version,
-                   WxTransitionResult *result, GError **error)
+/* Passes `order` (its checklist as evaluated) through `function`:
+ * wx_review_pass, or wx_review_pass_clean for the bulk pass. */
+static gboolean
+pass_order (PGconn *conn, const WxReviewOrder *order, const char *version, const char *function,
+            WxTransitionResult *result, GError **error)
 {
-  g_autofree char *version = NULL;
-  g_autoptr(WxReviewOrder) order = load_for_review (conn, number, expected_version, &version, error);
-  g_autofree char *checks = NULL;
+  g_autofree char *checks = wx_review_to_json (order->review);
+  g_autofree char *sql = g_strdup_printf ("SELECT order_id, new_version, new_state, event_id"
+                                          "  FROM %s($1, $2::integer, $3::jsonb, $4::boolean)", function);
   g_autoptr(PGresult) res = NULL;
 
-  if (order == NULL)
-    return FALSE;
-  checks = wx_review_to_json (order->review);
   {
-    const char *params[] = { number, version, checks,
+    const char *params[] = { order->number, version, checks,
                              order->review->parts_ok < 0 ? NULL : order->review->parts_ok ? "true" : "false" };
-    /* One statement: the `review` step and the order_reviews row together (wx_review_pass). */
-    res = wx_db_query (conn, "SELECT order_id, new_version, new_state, event_id"
-                             "  FROM wx_review_pass($1, $2::integer, $3::jsonb, $4::boolean)", 4, params, error);
+    /* One statement: the `review` step and the order_reviews row together. */
+    res = wx_db_query (conn, sql, 4, params, error);
   }
   if (res == NULL)
     return FALSE;
@@ -329,6 +327,45 @@ wx_db_review_pass (PGconn *conn, const char *number, int expected_version,
       result->event_id = wx_db_get_int (res, 0, 3);
     }
   return TRUE;
+}
+
+gboolean
+wx_db_review_pass (PGconn *conn, const char *number, int expected_version,
+                   WxTransitionResult *result, GError **error)
+{
+  g_autofree char *version = NULL;
+  g_autoptr(WxReviewOrder) order = load_for_review (conn, number, expected_version, &version, error);
+
+  return order && pass_order (conn, order, version, "wx_review_pass", result, error);
+}
+
+guint
+wx_db_review_pass_clean (PGconn *conn, const char * const *numbers, guint *n_skipped, GError **error)
+{
+  guint passed = 0, skipped = 0;
+
+  for (guint i = 0; numbers[i]; i++)
+    {
+      g_autofree char *version = NULL;
+      g_autoptr(GError) local = NULL;
+      g_autoptr(WxReviewOrder) order = load_for_review (conn, numbers[i], -1, &version, &local);
+
+      if (order && (order->reviewed || wx_review_n_failed (order->review) > 0 || order->review->parts_ok == 0 ||
+                    (order->open_return && !order->open_return->answered)))
+        skipped++;
+      else if (order && pass_order (conn, order, version, "wx_review_pass_clean", NULL, &local))
+        passed++;
+      else if (g_error_matches (local, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          break;
+        }
+      else
+        skipped++;   /* changed meanwhile, or refused: it stays in the queue */
+    }
+  if (n_skipped)
+    *n_skipped = skipped;
+  return passed;
 }
 
 gint64
@@ -647,4 +684,47 @@ wx_db_review_answer_async (WxDbWorker *worker, gint64 review_id, const char *ans
   a->answer = g_strdup (answer);
   wx_db_worker_run_async (worker, answer_job, a, (GDestroyNotify) answer_free, NULL,
                           cancellable, callback, user_data);
+}
+
+typedef struct {
+  guint passed;
+  guint skipped;
+} BulkResult;
+
+static gboolean
+bulk_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  BulkResult *r = g_new0 (BulkResult, 1);
+  GError *local = NULL;
+
+  r->passed = wx_db_review_pass_clean (conn, data, &r->skipped, &local);
+  if (local)
+    {
+      g_free (r);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  *result = r;
+  return TRUE;
+}
+
+void
+wx_db_review_pass_clean_async (WxDbWorker *worker, const char * const *numbers, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_run_async (worker, bulk_job, g_strdupv ((char **) numbers), (GDestroyNotify) g_strfreev, g_free,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+wx_db_review_pass_clean_finish (WxDbWorker *worker, GAsyncResult *result, guint *passed, guint *skipped,
+                                GError **error)
+{
+  g_autofree BulkResult *r = wx_db_worker_run_finish (worker, result, error);
+
+  if (r == NULL)
+    return FALSE;
+  *passed = r->passed;
+  *skipped = r->skipped;
+  return TRUE;
 }

@@ -98,6 +98,18 @@ gboolean       wx_db_review_pass       (PGconn              *conn,
                                         int                  expected_version,
                                         WxTransitionResult  *result,
                                         GError             **error);
+/* The bulk pass: each of `numbers` (NULL-terminated) whose checklist,
+ * evaluated afresh, has no failed check and no wrong part passes as
+ * wx_db_review_pass does, in a transaction of its own
+ * (wx_review_pass_clean, which checks it again): one `review` event each.
+ * The others (a failed check, a return not yet answered, changed meanwhile,
+ * reviewed already) stay in
+ * the queue and are counted in `n_skipped`. Returns how many passed; an
+ * error only when the connection is lost. */
+guint          wx_db_review_pass_clean (PGconn              *conn,
+                                        const char * const  *numbers,
+                                        guint               *n_skipped,
+                                        GError             **error);
 /* One transaction (wx_review_return): an order_reviews row (outcome
  * returned, the checklist, `comment`, `returned_to`: an active member of
  * staff) and the order's `review_returned` event, if the order is still at
@@ -180,6 +192,17 @@ void           wx_db_review_decide_async (WxDbWorker          *worker,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
 
+/* wx_db_review_pass_clean on the worker (`numbers` copied). */
+void           wx_db_review_pass_clean_async  (WxDbWorker          *worker,
+                                               const char * const  *numbers,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean       wx_db_review_pass_clean_finish (WxDbWorker          *worker,
+                                               GAsyncResult        *result,
+                                               guint               *passed,
+                                               guint               *skipped,
+                                               GError             **error);
 /* wx_db_review_answer on the worker; ends with wx_db_worker_write_finish. */
 void           wx_db_review_answer_async (WxDbWorker          *worker,
                                           gint64               review_id,

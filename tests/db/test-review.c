@@ -987,6 +987,64 @@ test_return_answered (void)
   set_role (conn, NULL);
 }
 
+/* The bulk pass: of 50 clean orders 49 pass, one event each; one returned
+ * and not answered and one whose parts do not match stay in the queue; the
+ * server refuses both through the bulk function. */
+static void
+test_bulk_pass (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flagged = build_carry_in (conn, "RM1-4554");
+  gint64 events_before = wx_test_db_count (conn, "SELECT count(*) FROM order_events WHERE event = 'review'");
+  g_autofree char *sentence = g_strdup_printf ("Order %s has a failed check; review it on its own.", flagged);
+  guint passed, skipped = 0;
+
+  wx_test_db_exec (conn, "INSERT INTO stock_movements (part_id, kind, quantity, note)"
+                         " SELECT id, 'receive', 50, 'bulk' FROM parts WHERE part_number = 'RM2-5425'");
+  for (guint i = 0; i < 50; i++)
+    g_ptr_array_add (numbers, build_carry_in (conn, "RM2-5425"));
+  g_ptr_array_add (numbers, g_strdup (flagged));
+  g_ptr_array_add (numbers, NULL);
+
+  /* Not through the bulk function with a failed check, whatever the client says. */
+  set_role (conn, SUPERVISOR);
+  server_refuses (conn, flagged, WX_DB_ERROR_INVALID, sentence,
+                  "SELECT wx_review_pass_clean($1, (SELECT version FROM service_orders WHERE number = $1),"
+                  "                            '{\"dispatch\": {\"ok\": false}}'::jsonb, NULL)");
+  /* Nor one returned and not answered, clean as it may be. */
+  {
+    g_autofree char *open_sentence = NULL;
+
+    g_assert_cmpint (wx_db_review_return (conn, numbers->pdata[49], -1, "请补签", ENGINEER, &error), >, 0);
+    g_assert_no_error (error);
+    open_sentence = g_strdup_printf ("Order %s was returned and is not answered yet; it stays in the queue.",
+                                     (char *) numbers->pdata[49]);
+    server_refuses (conn, numbers->pdata[49], WX_DB_ERROR_INVALID, open_sentence,
+                    "SELECT wx_review_pass_clean($1, (SELECT version FROM service_orders WHERE number = $1),"
+                    "                            '{}'::jsonb, NULL)");
+  }
+  passed = wx_db_review_pass_clean (conn, (const char * const *) numbers->pdata, &skipped, &error);
+  set_role (conn, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (passed, ==, 49);
+  g_assert_cmpuint (skipped, ==, 2);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_events WHERE event = 'review'"), ==,
+                   events_before + 49);
+  for (guint i = 0; i < 49; i++)
+    {
+      g_assert_cmpint (events_of (conn, numbers->pdata[i], "review"), ==, 1);
+      g_assert_cmpint (reviews_of (conn, numbers->pdata[i]), ==, 1);
+    }
+  queue = queue_now (conn);
+  g_assert_nonnull (queued (queue, flagged, NULL));
+  g_assert_nonnull (queued (queue, numbers->pdata[49], NULL));
+  g_assert_null (queued (queue, numbers->pdata[0], NULL));
+  g_assert_cmpint (reviews_of (conn, flagged), ==, 0);
+}
+
 /* A return needs a comment and a person; the demo has a queue to review. */
 static void
 test_return_needs_comment (void)
@@ -1068,5 +1126,6 @@ main (int argc, char **argv)
   g_test_add_func ("/review/pass-and-return", test_pass_and_return);
   g_test_add_func ("/review/return-needs-comment", test_return_needs_comment);
   g_test_add_func ("/review/return-answered", test_return_answered);
+  g_test_add_func ("/review/bulk-pass", test_bulk_pass);
   return g_test_run ();
 }

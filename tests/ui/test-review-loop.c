@@ -419,6 +419,67 @@ test_complaints_live (void)
   wx_test_screenshot (GTK_WIDGET (supervisor), "review-loop-complaint-new");
 }
 
+/* ------------------------------------------------------------ filters, bulk pass */
+
+static gboolean
+has_tooltip (GtkWidget *widget, gpointer text)
+{
+  return GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static gint64 reviews_before;
+
+static gboolean
+bulk_done (gpointer page)
+{
+  return *wx_review_page_get_message (page) != '\0';
+}
+
+/* The kind filter keeps the carry-in orders only; "Pass clean ones",
+ * clicked, passes those with every check met, one event each, and leaves
+ * the others in the queue. */
+static void
+test_filters_bulk (void)
+{
+  WxReviewPage *page = review_page ();
+  GtkDropDown *kind;
+  GPtrArray *shown;
+  guint all, passed;
+  gint64 left;
+
+  gtk_widget_activate_action (GTK_WIDGET (supervisor), "win.show-page", "s", "review");
+  gtk_widget_activate_action (GTK_WIDGET (supervisor), "win.close-detail", NULL);
+  wx_review_page_reload (page);
+  wait_signal (page, "order-loaded", "the queue");
+  all = wx_review_page_get_queue (page)->len;
+  kind = GTK_DROP_DOWN (wx_test_find_widget (GTK_WIDGET (page), has_tooltip, (gpointer) _("Kind of order")));
+  g_assert_nonnull (kind);
+  gtk_drop_down_set_selected (kind, 1 + WX_ORDER_KIND_CARRY_IN);
+  shown = wx_review_page_get_shown (page);
+  g_assert_cmpuint (shown->len, <, all);
+  g_assert_cmpint (shown->len, ==, count ("SELECT count(*) FROM service_orders WHERE state = 'entered'"
+                                          " AND reviewed_at IS NULL AND kind = $1", "carry_in"));
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpint (((WxReviewQueueItem *) shown->pdata[i])->kind, ==, WX_ORDER_KIND_CARRY_IN);
+  wx_test_screenshot (GTK_WIDGET (supervisor), "review-loop-filtered");
+  gtk_drop_down_set_selected (kind, 0);
+  g_assert_cmpuint (wx_review_page_get_shown (page)->len, ==, all);
+
+  reviews_before = count ("SELECT count(*) FROM order_events WHERE event = $1", "review");
+  wx_test_xdo_focus (GTK_WINDOW (supervisor));
+  wx_test_xdo_click (button_of (GTK_WIDGET (page), "review.pass-clean"), 1, -1, -1);
+  wx_test_spin_until (bulk_done, page, "the bulk pass");
+  wait_signal (page, "order-loaded", "the queue after the bulk pass");
+  passed = (guint) (count ("SELECT count(*) FROM order_events WHERE event = $1", "review") - reviews_before);
+  left = count ("SELECT count(*) FROM service_orders WHERE state = 'entered' AND reviewed_at IS NULL AND $1 = $1", "x");
+  g_assert_cmpuint (passed, >, 0);
+  g_assert_cmpint (left, >, 0);                         /* the demo has orders with a failed check */
+  g_assert_cmpint (passed + left, ==, all);
+  g_assert_cmpuint (wx_review_page_get_queue (page)->len, ==, left);
+  g_assert_cmpint (count ("SELECT count(*) FROM order_reviews WHERE outcome = $1", "passed"), >=, passed);
+  wx_test_screenshot (GTK_WIDGET (supervisor), "review-loop-bulk");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -451,5 +512,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/review-loop/layout", test_layout);
   g_test_add_func ("/ui/review-loop/return-answered", test_return_answered);
   g_test_add_func ("/ui/review-loop/complaints-live", test_complaints_live);
+  g_test_add_func ("/ui/review-loop/filters-bulk", test_filters_bulk);
   return g_test_run ();
 }
