@@ -258,6 +258,7 @@ static const struct { const char *code; const char *label; } events[] = {
   { "review",              N_("Reviewed by the supervisor") },
   { "review_returned",     N_("Returned by the supervisor") },
   { "review_seen",         N_("Supervisor's return acknowledged") },
+  { "review_answered",     N_("Resubmitted after the return") },
   { "reconcile",           N_("Reconciled") },
   { "invoice",             N_("Invoiced and archived") },
   { "cancel",              N_("Cancel") },

@@ -10,6 +10,7 @@
 #include "wx-db.h"
 #include "wx-db-bench.h"
 #include "wx-db-board.h"
+#include "wx-db-review.h"
 
 #define NOTE_MAX_CHARS 2000
 
@@ -38,6 +39,7 @@ static const char *task_labels[] = {
   [WX_BENCH_TASK_CALL]    = N_("Phone the customer, book the visit"),
   [WX_BENCH_TASK_VISIT]   = N_("Visit"),
   [WX_BENCH_TASK_DELIVER] = N_("Deliver"),
+  [WX_BENCH_TASK_ANSWER]  = N_("Answer the supervisor's return"),
 };
 
 const char *
@@ -53,6 +55,7 @@ wx_bench_task_free (WxBenchTask *task)
   if (task == NULL)
     return;
   g_clear_object (&task->order);
+  g_free (task->note);
   g_free (task);
 }
 
@@ -62,11 +65,51 @@ compare_tasks (gconstpointer a,
 {
   const WxBenchTask *x = *(WxBenchTask **) a, *y = *(WxBenchTask **) b;
 
+  if ((x->kind == WX_BENCH_TASK_ANSWER) != (y->kind == WX_BENCH_TASK_ANSWER))
+    return x->kind == WX_BENCH_TASK_ANSWER ? -1 : 1;
   if ((x->due == 0) != (y->due == 0))
     return x->due == 0 ? 1 : -1;
   if (x->due != y->due)
     return x->due < y->due ? -1 : 1;
   return wx_order_compare_urgency (x->order, y->order);
+}
+
+/* The supervisor's returns addressed to `login` and not yet answered, as
+ * tasks (维修服务记录单审核: the person answers the return). */
+static gboolean
+add_returns (PGconn *conn, const char *login, gint64 now, GPtrArray *tasks, GError **error)
+{
+  g_autoptr(GPtrArray) returns = wx_db_review_to_answer (conn, login, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) cards = NULL;
+
+  if (returns == NULL)
+    return FALSE;
+  if (returns->len == 0)
+    return TRUE;
+  for (guint i = 0; i < returns->len; i++)
+    g_array_append_val (ids, ((WxReviewOpenReturn *) returns->pdata[i])->order_id);
+  cards = wx_db_board_load_ids (conn, (const gint64 *) (gpointer) ids->data, ids->len, now, error);
+  if (cards == NULL)
+    return FALSE;
+  for (guint i = 0; i < returns->len; i++)
+    {
+      const WxReviewOpenReturn *r = returns->pdata[i];
+
+      for (guint c = 0; c < cards->len; c++)
+        if (g_str_equal (wx_order_get_number (cards->pdata[c]), r->number))
+          {
+            WxBenchTask *task = g_new0 (WxBenchTask, 1);
+
+            task->kind = WX_BENCH_TASK_ANSWER;
+            task->order = g_object_ref (cards->pdata[c]);
+            task->review_id = r->review_id;
+            /* TRANSLATORS: My work: the supervisor who returned the order, what to put right */
+            task->note = g_strdup_printf (_("%s: %s"), r->reviewer, r->comment);
+            g_ptr_array_add (tasks, task);
+          }
+    }
+  return TRUE;
 }
 
 GPtrArray *
@@ -103,6 +146,11 @@ wx_db_bench_my_work (PGconn      *conn,
       else if (d->has_clock)
         task->due = d->clock_due;
       g_ptr_array_add (tasks, task);
+    }
+  if (!add_returns (conn, login, now, tasks, error))
+    {
+      g_ptr_array_unref (tasks);
+      return NULL;
     }
   g_ptr_array_sort (tasks, compare_tasks);
   return tasks;

@@ -23,20 +23,25 @@ typedef enum {
   WX_BENCH_TASK_CALL,        /* dispatched on site: phone within 10 minutes, book the visit */
   WX_BENCH_TASK_VISIT,       /* a visit booked, or on site now */
   WX_BENCH_TASK_DELIVER,     /* take the machine back to the customer */
+  WX_BENCH_TASK_ANSWER,      /* the supervisor returned the order: put it right, resubmit */
 } WxBenchTaskKind;
 
 typedef struct {
   WxBenchTaskKind  kind;
   WxOrder         *order;    /* the card, with its most urgent clock */
   gint64           due;      /* Unix seconds: the appointment, else the clock's limit; 0 none */
+  gint64           review_id; /* WX_BENCH_TASK_ANSWER: the return to answer */
+  char            *note;     /* WX_BENCH_TASK_ANSWER: "supervisor: what must be put right" */
 } WxBenchTask;
 
 void        wx_bench_task_free       (WxBenchTask   *task);
 const char *wx_bench_task_kind_label (WxBenchTaskKind kind);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxBenchTask, wx_bench_task_free)
 
 /* The open orders of engineer `login` that are theirs to do, most urgent
- * first: the earliest due first (overdue ones lead), those without a time
- * last. One query. Element type WxBenchTask. */
+ * first: the supervisor's returns to answer lead, then the earliest due
+ * (overdue ones first), those without a time last. Three queries. Element
+ * type WxBenchTask. */
 GPtrArray  *wx_db_bench_my_work      (PGconn        *conn,
                                       const char    *login,
                                       gint64         now,

@@ -450,6 +450,7 @@ wx_order_detail_free (WxOrderDetail *detail)
   g_clear_pointer (&detail->calls, g_ptr_array_unref);
   g_clear_pointer (&detail->messages, g_array_unref);
   g_clear_pointer (&detail->payments, g_ptr_array_unref);
+  g_clear_pointer (&detail->open_return, wx_review_open_return_free);
   g_free (detail);
 }
 
@@ -516,7 +517,21 @@ load_rest (PGconn *conn, WxOrderDetail *d, WxSlaRules *rules, gint64 now, GError
   if (d->messages == NULL)
     return FALSE;
   d->payments = wx_db_payments_load (conn, d->number, &d->balance, error);
-  return d->payments != NULL && wx_db_order_customer_prepaid (conn, d->number, &d->prepaid, error);
+  if (d->payments == NULL || !wx_db_order_customer_prepaid (conn, d->number, &d->prepaid, error))
+    return FALSE;
+  if (d->state != WX_ORDER_STATE_ENTERED)
+    return TRUE;
+  {
+    GError *local = NULL;
+
+    d->open_return = wx_db_review_open_return (conn, d->id, &local);
+    if (local)
+      {
+        g_propagate_error (error, local);
+        return FALSE;
+      }
+  }
+  return TRUE;
 }
 
 WxOrderDetail *

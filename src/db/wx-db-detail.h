@@ -12,6 +12,7 @@
 #include "core/wx-types.h"
 #include "wx-db-document.h"
 #include "wx-db-money.h"
+#include "wx-db-review.h"
 #include "wx-db-worker.h"
 
 G_BEGIN_DECLS
@@ -87,6 +88,7 @@ typedef struct {
   GPtrArray     *payments;     /* WxPayment (wx-db-money.h): payments, refunds, write-offs, oldest first */
   WxMoney        balance;      /* wx_order_balance now */
   WxMoney        prepaid;      /* the customer's prepayment now */
+  WxReviewOpenReturn *open_return; /* the supervisor's return standing on it, else NULL */
 } WxOrderDetail;
 
 void           wx_order_detail_free  (WxOrderDetail *detail);

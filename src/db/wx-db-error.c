@@ -174,6 +174,8 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "quote_line_price",            N_("The unit price “%s” of a quote line is not a valid amount.") },
   { "part_unknown",                N_("There is no part %s in the catalogue.") },
   { "staff_disable_self",          N_("You cannot disable your own login; ask another administrator.") },
+  { "staff_demote_self",           N_("You cannot take your own administrator role away; ask another administrator.") },
+  { "staff_admin_only",            N_("Only an administrator changes a person's roles.") },
   /* Callbacks, complaints, escalations (functions/feedback.sql): the
    * sentences of core's checks (src/core/wx-callback.c), word for word. */
   { "callback_role",               N_("Only the front desk and the supervisors work on the callback lists.") },
@@ -228,6 +230,11 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "review_seen_role",            N_("Only members of staff acknowledge returns.") },
   { "review_unknown",              N_("That review does not exist (any more).") },
   { "review_seen_not_yours",       N_("That return was not addressed to you.") },
+  { "review_not_clean",            N_("Order %s has a failed check; review it on its own.") },
+  { "review_return_open",          N_("Order %s was returned and is not answered yet; it stays in the queue.") },
+  { "review_answer",               N_("Say what you put right before resubmitting the order.") },
+  { "review_answer_length",        N_("The answer is longer than 2,000 characters; shorten it.") },
+  { "review_answer_closed",        N_("The return of order %s has already been answered or reviewed; reload the order.") },
   /* Intake, the call log and corrections (data/sql/functions/intake.sql,
    * calls.sql); the wx_field_* rules are src/core/wx-fields.c's. */
   { "wx_form_object",              N_("The form's data could not be read; nothing was saved.") },

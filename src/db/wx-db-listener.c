@@ -35,7 +35,7 @@ struct _WxDbListener
 
 G_DEFINE_FINAL_TYPE (WxDbListener, wx_db_listener, G_TYPE_OBJECT)
 
-enum { SIGNAL_ORDERS_CHANGED, SIGNAL_SETTINGS_CHANGED, SIGNAL_RESYNC, N_SIGNALS };
+enum { SIGNAL_ORDERS_CHANGED, SIGNAL_SETTINGS_CHANGED, SIGNAL_FEEDBACK_CHANGED, SIGNAL_RESYNC, N_SIGNALS };
 static guint signals[N_SIGNALS];
 enum { PROP_0, PROP_LISTENING, PROP_PROBLEM, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -93,6 +93,7 @@ typedef struct {
   Shared   *shared;
   GArray   *ids;        /* NULL: a state change */
   gboolean  settings;   /* the settings changed (channel wx_settings) */
+  gboolean  feedback;   /* callbacks, complaints or escalations changed (wx_feedback) */
   gboolean  listening;
   gboolean  resync;
   char     *problem;    /* why not listening */
@@ -125,6 +126,11 @@ news_cb (gpointer data)
   if (n->settings)
     {
       g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
+      return G_SOURCE_REMOVE;
+    }
+  if (n->feedback)
+    {
+      g_signal_emit (self, signals[SIGNAL_FEEDBACK_CHANGED], 0);
       return G_SOURCE_REMOVE;
     }
   g_object_freeze_notify (G_OBJECT (self));
@@ -181,6 +187,21 @@ send_news (Shared   *s,
   send_news_full (s, ids, settings, listening, resync, NULL);
 }
 
+/* Callbacks, complaints or escalations changed. */
+static void
+send_feedback_news (Shared *s)
+{
+  News *n = g_new0 (News, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  n->shared = shared_ref (s);
+  n->feedback = TRUE;
+  n->listening = TRUE;
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, news_cb, n, news_free);
+  g_source_attach (source, s->context);
+}
+
 static PGconn *
 connect_and_listen (Shared  *s,
                     GError **error_out)
@@ -194,7 +215,8 @@ connect_and_listen (Shared  *s,
   if (conninfo)
     conn = wx_db_connect (conninfo, &error);
   if (conn == NULL || !wx_db_execute (conn, "LISTEN wx_orders", 0, NULL, &error)
-      || !wx_db_execute (conn, "LISTEN wx_settings", 0, NULL, &error))
+      || !wx_db_execute (conn, "LISTEN wx_settings", 0, NULL, &error)
+      || !wx_db_execute (conn, "LISTEN wx_feedback", 0, NULL, &error))
     {
       g_debug ("not listening: %s", error->message);
       g_propagate_error (error_out, g_steal_pointer (&error));
@@ -244,6 +266,7 @@ listen_on (Shared *s,
     {
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       gboolean settings = FALSE;
+      gboolean feedback = FALSE;
       gboolean readable = FALSE;
       gint64 now = g_get_monotonic_time ();
       gint64 until = asked ? asked + PING_MS * 1000 : heard + IDLE_MS * 1000;
@@ -277,6 +300,8 @@ listen_on (Shared *s,
         {
           if (g_str_equal (notify->relname, "wx_settings"))
             settings = TRUE;
+          else if (g_str_equal (notify->relname, "wx_feedback"))
+            feedback = TRUE;
           else if (!wx_db_listener_parse_payload (notify->extra, ids))
             g_debug ("ignored notification: %s", notify->extra);
           PQfreemem (notify);
@@ -285,6 +310,8 @@ listen_on (Shared *s,
         send_news (s, g_steal_pointer (&ids), FALSE, TRUE, FALSE);
       if (settings)
         send_news (s, NULL, TRUE, TRUE, FALSE);
+      if (feedback)
+        send_feedback_news (s);
 
       if (asked && now >= asked + PING_MS * 1000)
         {
@@ -395,6 +422,14 @@ wx_db_listener_class_init (WxDbListenerClass *klass)
    * wx_settings): reload what depends on them.
    */
   signals[SIGNAL_SETTINGS_CHANGED] = g_signal_new ("settings-changed", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * WxDbListener::feedback-changed:
+   *
+   * Callbacks, complaints or escalations changed (channel wx_feedback,
+   * 032_bench.sql): the supervisor's pages reload.
+   */
+  signals[SIGNAL_FEEDBACK_CHANGED] = g_signal_new ("feedback-changed", G_TYPE_FROM_CLASS (klass),
                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /**
    * WxDbListener::resync:

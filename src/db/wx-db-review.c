@@ -45,10 +45,12 @@ wx_db_review_queue_load (PGconn *conn, gint64 now, GError **error)
     "       coalesce(o.engineer, ''), coalesce(s.full_name, o.engineer, ''),"
     "       floor(date_part('epoch', coalesce(o.entered_at, o.updated_at)))::bigint,"
     "       floor(date_part('epoch', o.received_at))::bigint,"
-    "       r.outcome = 'returned', coalesce(rs.full_name, r.returned_to::text)"
+    "       r.outcome = 'returned', coalesce(rs.full_name, r.returned_to::text),"
+    "       EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.event = 'review_answered'"
+    "                  AND e.payload ->> 'review' = r.id::text)"
     "  FROM service_orders o"
     "  LEFT JOIN staff s ON s.role_name = o.engineer"
-    "  LEFT JOIN LATERAL (SELECT x.outcome, x.returned_to FROM order_reviews x WHERE x.order_id = o.id"
+    "  LEFT JOIN LATERAL (SELECT x.id, x.outcome, x.returned_to FROM order_reviews x WHERE x.order_id = o.id"
     "                      ORDER BY x.at DESC, x.id DESC LIMIT 1) r ON true"
     "  LEFT JOIN staff rs ON rs.role_name = r.returned_to"
     " WHERE o.state = 'entered' AND o.reviewed_at IS NULL", 0, NULL, error);
@@ -88,7 +90,10 @@ wx_db_review_queue_load (PGconn *conn, gint64 now, GError **error)
       item->entered_text = wx_calendar_format_instant (wx_timeline_get_calendar (rules.timeline), item->entered_at);
       item->due_text = wx_calendar_format_instant (wx_timeline_get_calendar (rules.timeline), item->review_due);
       if (wx_db_get_bool (res, i, 10))
-        item->returned_to = wx_db_dup_text (res, i, 11);
+        {
+          item->returned_to = wx_db_dup_text (res, i, 11);
+          item->answered = wx_db_get_bool (res, i, 12);
+        }
       g_ptr_array_add (items, item);
     }
   wx_sla_rules_clear (&rules);
@@ -108,6 +113,7 @@ wx_review_order_free (WxReviewOrder *order)
   g_free (order->machine);
   g_clear_pointer (&order->review, wx_review_free);
   g_clear_pointer (&order->people, g_hash_table_unref);
+  g_clear_pointer (&order->open_return, wx_review_open_return_free);
   g_free (order);
 }
 
@@ -227,6 +233,17 @@ wx_db_review_order_load (PGconn *conn, const char *number, GError **error)
   order->machine = wx_db_dup_text (res, 0, 6);
   order->reviewed = wx_db_get_bool (res, 0, 7);
   order->people = people_from_json (PQgetvalue (res, 0, 22));
+  if (order->state == WX_ORDER_STATE_ENTERED && !order->reviewed)
+    {
+      GError *local = NULL;
+
+      order->open_return = wx_db_review_open_return (conn, order->order_id, &local);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+    }
 
   set = wx_db_sla_orders_load (conn, number, error);
   if (set == NULL || !wx_db_sla_rules_load_for (conn, set->earliest, now, &rules, error))
@@ -282,24 +299,22 @@ load_for_review (PGconn *conn, const char *number, int expected_version, char **
   return order;
 }
 
-gboolean
-wx_db_review_pass (PGconn *conn, const char *number, int expected_version,
-                   WxTransitionResult *result, GError **error)
+/* Passes `order` (its checklist as evaluated) through `function`:
+ * wx_review_pass, or wx_review_pass_clean for the bulk pass. */
+static gboolean
+pass_order (PGconn *conn, const WxReviewOrder *order, const char *version, const char *function,
+            WxTransitionResult *result, GError **error)
 {
-  g_autofree char *version = NULL;
-  g_autoptr(WxReviewOrder) order = load_for_review (conn, number, expected_version, &version, error);
-  g_autofree char *checks = NULL;
+  g_autofree char *checks = wx_review_to_json (order->review);
+  g_autofree char *sql = g_strdup_printf ("SELECT order_id, new_version, new_state, event_id"
+                                          "  FROM %s($1, $2::integer, $3::jsonb, $4::boolean)", function);
   g_autoptr(PGresult) res = NULL;
 
-  if (order == NULL)
-    return FALSE;
-  checks = wx_review_to_json (order->review);
   {
-    const char *params[] = { number, version, checks,
+    const char *params[] = { order->number, version, checks,
                              order->review->parts_ok < 0 ? NULL : order->review->parts_ok ? "true" : "false" };
-    /* One statement: the `review` step and the order_reviews row together (wx_review_pass). */
-    res = wx_db_query (conn, "SELECT order_id, new_version, new_state, event_id"
-                             "  FROM wx_review_pass($1, $2::integer, $3::jsonb, $4::boolean)", 4, params, error);
+    /* One statement: the `review` step and the order_reviews row together. */
+    res = wx_db_query (conn, sql, 4, params, error);
   }
   if (res == NULL)
     return FALSE;
@@ -312,6 +327,45 @@ wx_db_review_pass (PGconn *conn, const char *number, int expected_version,
       result->event_id = wx_db_get_int (res, 0, 3);
     }
   return TRUE;
+}
+
+gboolean
+wx_db_review_pass (PGconn *conn, const char *number, int expected_version,
+                   WxTransitionResult *result, GError **error)
+{
+  g_autofree char *version = NULL;
+  g_autoptr(WxReviewOrder) order = load_for_review (conn, number, expected_version, &version, error);
+
+  return order && pass_order (conn, order, version, "wx_review_pass", result, error);
+}
+
+guint
+wx_db_review_pass_clean (PGconn *conn, const char * const *numbers, guint *n_skipped, GError **error)
+{
+  guint passed = 0, skipped = 0;
+
+  for (guint i = 0; numbers[i]; i++)
+    {
+      g_autofree char *version = NULL;
+      g_autoptr(GError) local = NULL;
+      g_autoptr(WxReviewOrder) order = load_for_review (conn, numbers[i], -1, &version, &local);
+
+      if (order && (order->reviewed || wx_review_n_failed (order->review) > 0 || order->review->parts_ok == 0 ||
+                    (order->open_return && !order->open_return->answered)))
+        skipped++;
+      else if (order && pass_order (conn, order, version, "wx_review_pass_clean", NULL, &local))
+        passed++;
+      else if (g_error_matches (local, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          break;
+        }
+      else
+        skipped++;   /* changed meanwhile, or refused: it stays in the queue */
+    }
+  if (n_skipped)
+    *n_skipped = skipped;
+  return passed;
 }
 
 gint64
@@ -401,6 +455,98 @@ wx_db_review_returns_acknowledge (PGconn *conn, const gint64 *review_ids, guint 
     /* One statement: one transaction (wx_review_seen). */
     return wx_db_execute (conn, "SELECT wx_review_seen($1::bigint[])", 1, params, error);
   }
+}
+
+/* ------------------------------------------------------------ answering a return */
+
+void
+wx_review_open_return_free (WxReviewOpenReturn *ret)
+{
+  if (ret == NULL)
+    return;
+  g_free (ret->number);
+  g_free (ret->reviewer);
+  g_free (ret->returned_to);
+  g_free (ret->returned_to_name);
+  g_free (ret->comment);
+  g_free (ret->at_text);
+  g_free (ret->answer);
+  g_free (ret);
+}
+
+/* The returns standing on entered orders not yet reviewed, with `where`
+ * ($1) narrowing them; oldest first. */
+static GPtrArray *
+open_returns (PGconn *conn, const char *where, const char *param, GError **error)
+{
+  const char *params[] = { param };
+  g_autofree char *sql = g_strconcat (
+    "SELECT o.id, o.number, v.id, coalesce(rs.full_name, v.reviewer::text), v.returned_to,"
+    "       coalesce(ts.full_name, v.returned_to::text), v.comment,"
+    "       to_char(v.at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'), 'YYYY-MM-DD HH24:MI'),"
+    "       a.payload IS NOT NULL, coalesce(a.payload ->> 'answer', ''),"
+    "       coalesce((a.payload ->> 'amended')::boolean, false)"
+    "  FROM service_orders o"
+    "  JOIN LATERAL (SELECT x.* FROM order_reviews x WHERE x.order_id = o.id"
+    "                 ORDER BY x.at DESC, x.id DESC LIMIT 1) v ON v.outcome = 'returned'"
+    "  LEFT JOIN LATERAL (SELECT e.payload FROM order_events e WHERE e.order_id = o.id"
+    "                      AND e.event = 'review_answered' AND e.payload ->> 'review' = v.id::text"
+    "                      ORDER BY e.id LIMIT 1) a ON true"
+    "  LEFT JOIN staff rs ON rs.role_name = v.reviewer"
+    "  LEFT JOIN staff ts ON ts.role_name = v.returned_to"
+    " WHERE o.state = 'entered' AND o.reviewed_at IS NULL AND ", where,
+    " ORDER BY v.at, v.id", NULL);
+  g_autoptr(PGresult) res = wx_db_query (conn, sql, 1, params, error);
+  GPtrArray *returns;
+
+  if (res == NULL)
+    return NULL;
+  returns = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_review_open_return_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxReviewOpenReturn *r = g_new0 (WxReviewOpenReturn, 1);
+
+      r->order_id = wx_db_get_int (res, i, 0);
+      r->number = wx_db_dup_text (res, i, 1);
+      r->review_id = wx_db_get_int (res, i, 2);
+      r->reviewer = wx_db_dup_text (res, i, 3);
+      r->returned_to = wx_db_dup_text (res, i, 4);
+      r->returned_to_name = wx_db_dup_text (res, i, 5);
+      r->comment = wx_db_dup_text (res, i, 6);
+      r->at_text = wx_db_dup_text (res, i, 7);
+      r->answered = wx_db_get_bool (res, i, 8);
+      r->answer = wx_db_dup_text (res, i, 9);
+      r->amended = wx_db_get_bool (res, i, 10);
+      g_ptr_array_add (returns, r);
+    }
+  return returns;
+}
+
+WxReviewOpenReturn *
+wx_db_review_open_return (PGconn *conn, gint64 order_id, GError **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, order_id);
+  g_autoptr(GPtrArray) returns = open_returns (conn, "o.id = $1::bigint", id, error);
+
+  if (returns == NULL || returns->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (returns, 0);
+}
+
+GPtrArray *
+wx_db_review_to_answer (PGconn *conn, const char *login, GError **error)
+{
+  return open_returns (conn, "v.returned_to = $1 AND a.payload IS NULL", login, error);
+}
+
+gboolean
+wx_db_review_answer (PGconn *conn, gint64 review_id, const char *answer, GError **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, review_id);
+  const char *params[] = { id, answer };
+
+  /* One statement: one transaction (wx_review_answer). */
+  return wx_db_execute (conn, "SELECT wx_review_answer($1::bigint, $2)", 2, params, error);
 }
 
 /* ------------------------------------------------------------ on the worker */
@@ -506,4 +652,79 @@ wx_db_review_returns_acknowledge_async (WxDbWorker *worker, const gint64 *review
   g_array_append_vals (ids, review_ids, n_ids);
   wx_db_worker_run_async (worker, acknowledge_job, ids, (GDestroyNotify) g_array_unref, NULL,
                           cancellable, callback, user_data);
+}
+
+typedef struct {
+  gint64  review_id;
+  char   *answer;
+} Answer;
+
+static void
+answer_free (Answer *a)
+{
+  g_free (a->answer);
+  g_free (a);
+}
+
+static gboolean
+answer_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Answer *a = data;
+
+  return wx_db_review_answer (conn, a->review_id, a->answer, error);
+}
+
+void
+wx_db_review_answer_async (WxDbWorker *worker, gint64 review_id, const char *answer,
+                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  Answer *a = g_new0 (Answer, 1);
+
+  a->review_id = review_id;
+  a->answer = g_strdup (answer);
+  wx_db_worker_run_async (worker, answer_job, a, (GDestroyNotify) answer_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+typedef struct {
+  guint passed;
+  guint skipped;
+} BulkResult;
+
+static gboolean
+bulk_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  BulkResult *r = g_new0 (BulkResult, 1);
+  GError *local = NULL;
+
+  r->passed = wx_db_review_pass_clean (conn, data, &r->skipped, &local);
+  if (local)
+    {
+      g_free (r);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  *result = r;
+  return TRUE;
+}
+
+void
+wx_db_review_pass_clean_async (WxDbWorker *worker, const char * const *numbers, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_run_async (worker, bulk_job, g_strdupv ((char **) numbers), (GDestroyNotify) g_strfreev, g_free,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+wx_db_review_pass_clean_finish (WxDbWorker *worker, GAsyncResult *result, guint *passed, guint *skipped,
+                                GError **error)
+{
+  g_autofree BulkResult *r = wx_db_worker_run_finish (worker, result, error);
+
+  if (r == NULL)
+    return FALSE;
+  *passed = r->passed;
+  *skipped = r->skipped;
+  return TRUE;
 }

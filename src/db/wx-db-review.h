@@ -32,6 +32,7 @@ typedef struct {
   WxClockStatus  clock;            /* running, amber or red as of `now` */
   gint64         minutes_left;     /* business minutes to the due time; negative when overdue */
   char          *returned_to;      /* full name when the last review returned it, else NULL */
+  gboolean       answered;         /* returned, and answered since (review_answered) */
   char          *entered_text;     /* "2026-11-17 11:00" in the shop's time zone */
   char          *due_text;
 } WxReviewQueueItem;
@@ -45,6 +46,25 @@ GPtrArray *wx_db_review_queue_load    (PGconn        *conn,
                                        gint64         now,
                                        GError       **error);
 
+/* The return that stands on an entered order not yet reviewed: the order's
+ * latest review returned it (维修服务记录单审核), answered or not. */
+typedef struct {
+  gint64    order_id;
+  char     *number;
+  gint64    review_id;
+  char     *reviewer;          /* full name */
+  char     *returned_to;       /* login */
+  char     *returned_to_name;  /* full name */
+  char     *comment;
+  char     *at_text;           /* YYYY-MM-DD HH:MM in the shop's time zone */
+  gboolean  answered;
+  char     *answer;            /* what was put right; "" until answered */
+  gboolean  amended;           /* the order's details were corrected before the answer */
+} WxReviewOpenReturn;
+
+void       wx_review_open_return_free  (WxReviewOpenReturn *ret);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxReviewOpenReturn, wx_review_open_return_free)
+
 /* One order, its facts and its checklist as of now. */
 typedef struct {
   gint64         order_id;
@@ -57,12 +77,13 @@ typedef struct {
   gboolean       reviewed;         /* reviewed_at is set */
   WxReview      *review;
   GHashTable    *people;           /* login → full name of every active member of staff */
+  WxReviewOpenReturn *open_return; /* returned by the last review and not reviewed since, else NULL */
 } WxReviewOrder;
 
 void           wx_review_order_free    (WxReviewOrder *order);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxReviewOrder, wx_review_order_free)
 
-/* Five queries: the order and its people, its parts requested and used,
+/* Six queries: the return standing on it, the order and its people, its parts requested and used,
  * its event log, the calendar and the thresholds. */
 WxReviewOrder *wx_db_review_order_load (PGconn       *conn,
                                         const char   *number,
@@ -76,6 +97,18 @@ gboolean       wx_db_review_pass       (PGconn              *conn,
                                         const char          *number,
                                         int                  expected_version,
                                         WxTransitionResult  *result,
+                                        GError             **error);
+/* The bulk pass: each of `numbers` (NULL-terminated) whose checklist,
+ * evaluated afresh, has no failed check and no wrong part passes as
+ * wx_db_review_pass does, in a transaction of its own
+ * (wx_review_pass_clean, which checks it again): one `review` event each.
+ * The others (a failed check, a return not yet answered, changed meanwhile,
+ * reviewed already) stay in
+ * the queue and are counted in `n_skipped`. Returns how many passed; an
+ * error only when the connection is lost. */
+guint          wx_db_review_pass_clean (PGconn              *conn,
+                                        const char * const  *numbers,
+                                        guint               *n_skipped,
                                         GError             **error);
 /* One transaction (wx_review_return): an order_reviews row (outcome
  * returned, the checklist, `comment`, `returned_to`: an active member of
@@ -115,6 +148,23 @@ gboolean   wx_db_review_returns_acknowledge (PGconn       *conn,
                                              guint         n_ids,
                                              GError      **error);
 
+/* The return standing on order `order_id`; NULL and no error when none. */
+WxReviewOpenReturn *wx_db_review_open_return (PGconn        *conn,
+                                              gint64         order_id,
+                                              GError       **error);
+/* The returns addressed to `login` still waiting for its answer, oldest
+ * first. Element type WxReviewOpenReturn. */
+GPtrArray *wx_db_review_to_answer      (PGconn        *conn,
+                                        const char    *login,
+                                        GError       **error);
+/* The connected user answers the return `review_id` with `answer` (what
+ * was put right) in one transaction (wx_review_answer): a
+ * `review_answered` event, the order's version moves on. */
+gboolean   wx_db_review_answer         (PGconn        *conn,
+                                        gint64         review_id,
+                                        const char    *answer,
+                                        GError       **error);
+
 /* On the worker: the queue as of when the job runs, one order, and the
  * decision (pass when `comment` is NULL, else return to `returned_to`);
  * the decision ends with wx_db_worker_write_finish. */
@@ -138,6 +188,25 @@ void           wx_db_review_decide_async (WxDbWorker          *worker,
                                           int                  expected_version,
                                           const char          *comment,
                                           const char          *returned_to,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+
+/* wx_db_review_pass_clean on the worker (`numbers` copied). */
+void           wx_db_review_pass_clean_async  (WxDbWorker          *worker,
+                                               const char * const  *numbers,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean       wx_db_review_pass_clean_finish (WxDbWorker          *worker,
+                                               GAsyncResult        *result,
+                                               guint               *passed,
+                                               guint               *skipped,
+                                               GError             **error);
+/* wx_db_review_answer on the worker; ends with wx_db_worker_write_finish. */
+void           wx_db_review_answer_async (WxDbWorker          *worker,
+                                          gint64               review_id,
+                                          const char          *answer,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);

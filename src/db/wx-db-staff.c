@@ -125,6 +125,18 @@ wx_db_staff_set_active (PGconn      *conn,
   return wx_db_execute (conn, "SELECT wx_staff_set_active($1, $2::boolean)", 2, params, error);
 }
 
+gboolean
+wx_db_staff_set_roles (PGconn      *conn,
+                       const char  *user,
+                       WxRole       roles,
+                       GError     **error)
+{
+  g_autofree char *groups = groups_array (roles);
+  const char *params[2] = { user, groups };
+
+  return wx_db_execute (conn, "SELECT wx_staff_set_groups($1, $2::text[])", 2, params, error);
+}
+
 /* As the owner: a login role in (at least) these groups, with a staff row. */
 gboolean
 wx_db_staff_ensure (PGconn      *conn,
@@ -184,7 +196,7 @@ wx_db_staff_load_finish (WxDbWorker *worker, GAsyncResult *result, GError **erro
   return wx_db_worker_run_finish (worker, result, error);
 }
 
-typedef enum { CHANGE_ADD, CHANGE_PASSWORD, CHANGE_ACTIVE } ChangeKind;
+typedef enum { CHANGE_ADD, CHANGE_PASSWORD, CHANGE_ACTIVE, CHANGE_ROLES } ChangeKind;
 
 typedef struct {
   ChangeKind  kind;
@@ -217,6 +229,8 @@ change_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
       return wx_db_staff_add (conn, c->login, c->full_name, c->roles, c->password, error);
     case CHANGE_PASSWORD:
       return wx_db_staff_set_password (conn, c->login, c->password, error);
+    case CHANGE_ROLES:
+      return wx_db_staff_set_roles (conn, c->login, c->roles, error);
     case CHANGE_ACTIVE:
     default:
       return wx_db_staff_set_active (conn, c->login, c->active, error);
@@ -256,6 +270,19 @@ wx_db_staff_set_password_async (WxDbWorker *worker, const char *user, const char
   c->kind = CHANGE_PASSWORD;
   c->login = g_strdup (user);
   c->password = g_strdup (password);
+  change_async (worker, c, cancellable, callback, user_data);
+}
+
+void
+wx_db_staff_set_roles_async (WxDbWorker *worker, const char *user, WxRole roles,
+                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  Change *c = g_new0 (Change, 1);
+
+  c->kind = CHANGE_ROLES;
+  c->login = g_strdup (user);
+  c->roles = roles;
   change_async (worker, c, cancellable, callback, user_data);
 }
 

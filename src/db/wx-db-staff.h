@@ -51,6 +51,13 @@ gboolean   wx_db_staff_set_active  (PGconn       *conn,
                                     gboolean      active,
                                     GError      **error);
 
+/* The roles of `user`, now `roles` (at least one; wx_staff_set_groups:
+ * an administrator only, not their own administrator role). */
+gboolean   wx_db_staff_set_roles   (PGconn       *conn,
+                                    const char   *user,
+                                    WxRole        roles,
+                                    GError      **error);
+
 /* The same on the worker. The writes end with wx_db_worker_write_finish. */
 void       wx_db_staff_load_async  (WxDbWorker          *worker,
                                     GCancellable        *cancellable,
@@ -73,6 +80,12 @@ void       wx_db_staff_set_password_async (WxDbWorker   *worker,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
+void       wx_db_staff_set_roles_async (WxDbWorker      *worker,
+                                        const char      *user,
+                                        WxRole           roles,
+                                        GCancellable    *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer         user_data);
 void       wx_db_staff_set_active_async (WxDbWorker     *worker,
                                     const char          *user,
                                     gboolean             active,

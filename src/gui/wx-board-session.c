@@ -192,7 +192,10 @@ roles_follow_cb (WxShopContext  *context,
   if (self->board)
     wx_board_set_roles (self->board, wx_shop_context_get_roles (self->context));
   if (self->panel)
-    wx_order_panel_set_roles (self->panel, wx_shop_context_get_roles (self->context));
+    {
+      wx_order_panel_set_roles (self->panel, wx_shop_context_get_roles (self->context));
+      wx_order_panel_set_login (self->panel, wx_shop_context_get_login (self->context));
+    }
 }
 
 static GPtrArray *

@@ -27,6 +27,8 @@ struct _WxOrderPanel
   WxDbWorker   *worker;
   GCancellable *cancellable;
   WxRole        roles;
+  char         *login;
+  gint64        return_id;    /* the supervisor's return this login may answer, else 0 */
   char         *number;
   gint64        id;
   WxOrderState  state;
@@ -136,6 +138,10 @@ show_steps (WxOrderPanel        *self,
               rank = k + 1;
           if (rank != pass || !(t->roles & self->roles))
             continue;
+          /* The review leaves the order entered: once reviewed, it is done. */
+          if (g_str_equal (t->event, "review") && d->document && d->document->reviewed_at &&
+              *d->document->reviewed_at)
+            continue;
           button = gtk_button_new_with_label (wx_workflow_event_label (t->event));
           g_object_set_data (G_OBJECT (button), "event", (gpointer) t->event);
           if (g_str_equal (t->event, "cancel") || g_str_equal (t->event, "escalate"))
@@ -207,6 +213,88 @@ show_payments (WxOrderPanel        *self,
     }
 }
 
+/* The supervisor's return standing on the order (维修服务记录单审核): what
+ * must be put right; for the person it went back to, the way to correct the
+ * details and resubmit it; for the others, whether it was answered. */
+static void
+show_return (WxOrderPanel             *self,
+             const WxReviewOpenReturn *r)
+{
+  GtkWidget *box, *label;
+  g_autofree char *head = NULL;
+
+  self->return_id = 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.resubmit", FALSE);
+  if (r == NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "wx-review-return");
+  gtk_widget_set_margin_top (box, 6);
+  /* TRANSLATORS: the order panel: the supervisor, when, the person it went back to */
+  head = g_strdup_printf (_("Returned by %s on %s to %s"), r->reviewer, r->at_text, r->returned_to_name);
+  label = heading (head);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 10);
+  gtk_widget_set_margin_end (label, 10);
+  gtk_box_append (GTK_BOX (box), label);
+  label = gtk_label_new (r->comment);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 10);
+  gtk_widget_set_margin_end (label, 10);
+  gtk_box_append (GTK_BOX (box), label);
+  if (r->answered)
+    {
+      g_autofree char *text = g_strdup_printf (r->amended ? _("Answered, details corrected: %s") : _("Answered: %s"),
+                                               r->answer);
+      label = gtk_label_new (text);
+      gtk_widget_add_css_class (label, "success");
+    }
+  else if (self->login && g_str_equal (r->returned_to, self->login))
+    {
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *button;
+
+      self->return_id = r->review_id;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.resubmit", TRUE);
+      label = gtk_label_new (_("Put it right, correcting the details if they are wrong, then resubmit it."));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+      button = gtk_button_new_with_mnemonic (_("_Correct details…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.amend");
+      gtk_box_append (GTK_BOX (buttons), button);
+      button = gtk_button_new_with_mnemonic (_("_Resubmit…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.resubmit");
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_box_append (GTK_BOX (buttons), button);
+      gtk_widget_set_margin_end (buttons, 10);
+      gtk_widget_set_margin_bottom (buttons, 8);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 10);
+      gtk_widget_set_margin_end (label, 10);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), buttons);
+      gtk_box_append (self->content_box, box);
+      return;
+    }
+  else
+    {
+      label = gtk_label_new (_("Waiting for the answer of the person it went back to."));
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 10);
+  gtk_widget_set_margin_end (label, 10);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (self->content_box, box);
+}
+
 static void
 show_detail (WxOrderPanel        *self,
              const WxOrderDetail *d)
@@ -244,6 +332,8 @@ show_detail (WxOrderPanel        *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.write-off",
                                  d->state != WX_ORDER_STATE_CANCELLED && (self->roles & WX_ROLE_SUPERVISOR) &&
                                  d->balance > 0);
+
+  show_return (self, d->open_return);
 
   /* The paper form, section by section; empty fields are left out. */
   for (guint i = 0; i < d->fields->len; i++)
@@ -507,6 +597,91 @@ write_off_action_cb (GtkWidget  *widget,
 }
 
 static void
+answered_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(WxOrderPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!wx_db_worker_write_finish (WX_DB_WORKER (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  if (self->number)
+    reload (self);
+}
+
+static void
+resubmit_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      WxOrderPanel     *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "answer");
+  gint64 review = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "review"));
+
+  if (!g_str_equal (response, "resubmit"))
+    return;
+  wx_db_review_answer_async (self->worker, review, gtk_editable_get_text (entry), self->cancellable,
+                             answered_cb, g_object_ref (self));
+}
+
+static void
+answer_changed_cb (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "resubmit", *text != '\0');
+}
+
+AdwMessageDialog *
+wx_order_panel_resubmit (WxOrderPanel *self)
+{
+  GtkRoot *root;
+  GtkWidget *dialog, *entry;
+
+  g_return_val_if_fail (WX_IS_ORDER_PANEL (self), NULL);
+  if (self->number == NULL || self->return_id == 0)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* TRANSLATORS: the heading of the dialog answering the supervisor's return: the order's number */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                                   _("Say what you put right. The supervisor reviews the order again."));
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Resubmit %s"), self->number);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What was put right"));
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 2000);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"),
+                                    "resubmit", _("_Resubmit"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resubmit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "resubmit", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "resubmit");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "answer", entry);
+  g_object_set_data (G_OBJECT (dialog), "review", GSIZE_TO_POINTER ((gsize) self->return_id));
+  g_signal_connect (entry, "changed", G_CALLBACK (answer_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (resubmit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+resubmit_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  wx_order_panel_resubmit (WX_ORDER_PANEL (widget));
+}
+
+static void
 amend_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -565,6 +740,7 @@ wx_order_panel_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->worker);
   g_free (self->number);
+  g_free (self->login);
   g_string_free (self->timeline, TRUE);
   g_string_free (self->payments, TRUE);
   g_hash_table_unref (self->amendable);
@@ -602,6 +778,7 @@ wx_order_panel_class_init (WxOrderPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.resend-message", "x", resend_message_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.refund", NULL, refund_action_cb);
   gtk_widget_class_install_action (widget_class, "panel.write-off", NULL, write_off_action_cb);
+  gtk_widget_class_install_action (widget_class, "panel.resubmit", NULL, resubmit_action_cb);
 }
 
 static void
@@ -616,6 +793,7 @@ wx_order_panel_init (WxOrderPanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.payment", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.refund", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.write-off", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.resubmit", FALSE);
 }
 
 WxOrderPanel *
@@ -633,6 +811,15 @@ wx_order_panel_set_roles (WxOrderPanel *self,
 {
   g_return_if_fail (WX_IS_ORDER_PANEL (self));
   self->roles = roles;
+}
+
+void
+wx_order_panel_set_login (WxOrderPanel *self,
+                          const char   *login)
+{
+  g_return_if_fail (WX_IS_ORDER_PANEL (self));
+  g_free (self->login);
+  self->login = g_strdup (login);
 }
 
 const char *

@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (WxOrderPanel, wx_order_panel, WX, ORDER_PANEL, GtkBox)
 WxOrderPanel *wx_order_panel_new         (WxDbWorker   *worker);
 void          wx_order_panel_set_roles   (WxOrderPanel *self,
                                           WxRole        roles);
+/* The staff login using it: a supervisor's return addressed to it can be
+ * answered here. */
+void          wx_order_panel_set_login   (WxOrderPanel *self,
+                                          const char   *login);
 void          wx_order_panel_show        (WxOrderPanel *self,
                                           const char   *number);
 /* Reloads when its order is among `ids` (gint64). */
@@ -36,6 +40,9 @@ WxAmendDialog *wx_order_panel_amend      (WxOrderPanel *self);
  * shown): Take Payment, Refund, Write Off; reloads when it is saved. */
 WxPaymentDialog *wx_order_panel_money    (WxOrderPanel *self,
                                           WxPaymentKind kind);
+/* Opens "Resubmit" for the supervisor's return standing on the order shown
+ * when it is addressed to this login and not answered; NULL otherwise. */
+AdwMessageDialog *wx_order_panel_resubmit (WxOrderPanel *self);
 /* The text of the timeline, one event a line, for tests. */
 char         *wx_order_panel_dup_timeline (WxOrderPanel *self);
 /* The Payments section as text, one row a line, for tests. */

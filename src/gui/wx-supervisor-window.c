@@ -4,6 +4,7 @@
 
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-jobs.h"
+#include "db/wx-db-listener.h"
 #include "supervisor/wx-callback-page.h"
 #include "supervisor/wx-complaint-page.h"
 #include "supervisor/wx-archive-page.h"
@@ -54,6 +55,7 @@ struct _WxSupervisorWindow
 
   WxReportView      *report_view;
   WxReviewPage      *review_page;
+  char              *decided;        /* the order just passed or returned, while the panel shows it */
   WxCallbackPage    *callback_page;
   WxComplaintPage   *complaint_page;
   WxEscalationPage  *escalation_page;
@@ -160,6 +162,59 @@ page_open_order_cb (GtkWidget          *page,
                     WxSupervisorWindow *self)
 {
   wx_board_window_open_order (WX_BOARD_WINDOW (self), number);
+}
+
+/* The order shown in the panel was just passed or returned on the review
+ * page: the panel moves on with the page to the order it selects next (or
+ * closes), rather than keep the decided one with its buttons. */
+static void
+review_decided_cb (WxReviewPage       *page,
+                   const char         *number,
+                   WxSupervisorWindow *self)
+{
+  WxOrderPanel *panel = wx_board_window_get_panel (WX_BOARD_WINDOW (self));
+
+  g_clear_pointer (&self->decided, g_free);
+  if (panel && gtk_widget_get_mapped (GTK_WIDGET (panel)) &&
+      g_strcmp0 (wx_order_panel_get_number (panel), number) == 0)
+    self->decided = g_strdup (number);
+}
+
+static void
+review_order_loaded_cb (WxReviewPage       *page,
+                        GError             *error,
+                        WxSupervisorWindow *self)
+{
+  WxOrderPanel *panel = wx_board_window_get_panel (WX_BOARD_WINDOW (self));
+  const WxReviewOrder *order = wx_review_page_get_order (page);
+  g_autofree char *decided = g_steal_pointer (&self->decided);
+
+  if (decided == NULL || panel == NULL || g_strcmp0 (wx_order_panel_get_number (panel), decided) != 0)
+    return;
+  if (order)
+    wx_board_window_open_order (WX_BOARD_WINDOW (self), order->number);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.close-detail", NULL);
+}
+
+/* With the order panel open the review page stacks its queue above the
+ * checklist: side by side, they and the panel do not fit in 1024 pixels. */
+static void
+panel_mapped_cb (GtkWidget          *panel,
+                 WxSupervisorWindow *self)
+{
+  wx_review_page_set_narrow (self->review_page, gtk_widget_get_mapped (panel));
+}
+
+/* Callbacks, complaints or escalations changed on some PC (or this one):
+ * their pages follow, as the boards follow the orders. */
+static void
+feedback_changed_cb (WxDbListener       *listener,
+                     WxSupervisorWindow *self)
+{
+  wx_callback_page_reload (self->callback_page);
+  wx_complaint_page_reload (self->complaint_page);
+  wx_escalation_page_reload (self->escalation_page);
 }
 
 /* Every page is a WxPage: its "open-order" shows the order in the panel. */
@@ -345,6 +400,7 @@ wx_supervisor_window_dispose (GObject *object)
   WxSupervisorWindow *self = WX_SUPERVISOR_WINDOW (object);
 
   g_clear_handle_id (&self->sweep_id, g_source_remove);
+  g_clear_pointer (&self->decided, g_free);
   G_OBJECT_CLASS (wx_supervisor_window_parent_class)->dispose (object);
 }
 
@@ -402,6 +458,8 @@ wx_supervisor_window_init (WxSupervisorWindow *self)
   add_page (self, "report", WX_PAGE (self->report_view));
   self->review_page = wx_review_page_new ();
   add_page (self, "review", WX_PAGE (self->review_page));
+  g_signal_connect (self->review_page, "decided", G_CALLBACK (review_decided_cb), self);
+  g_signal_connect (self->review_page, "order-loaded", G_CALLBACK (review_order_loaded_cb), self);
   self->callback_page = WX_CALLBACK_PAGE (wx_callback_page_new ());
   add_page (self, "callbacks", WX_PAGE (self->callback_page));
   self->complaint_page = WX_COMPLAINT_PAGE (wx_complaint_page_new ());
@@ -429,6 +487,15 @@ wx_supervisor_window_new (WxApplication *app,
   self->worker = wx_board_window_get_worker (WX_BOARD_WINDOW (self));
   self->orders = wx_board_window_get_orders (WX_BOARD_WINDOW (self));
   self->cancellable = wx_board_window_get_cancellable (WX_BOARD_WINDOW (self));
+  {
+    GtkWidget *panel = GTK_WIDGET (wx_board_window_get_panel (WX_BOARD_WINDOW (self)));
+
+    g_signal_connect_object (panel, "map", G_CALLBACK (panel_mapped_cb), self, 0);
+    g_signal_connect_object (panel, "unmap", G_CALLBACK (panel_mapped_cb), self, 0);
+  }
+  g_signal_connect_object (wx_shop_context_get_listener (wx_board_session_get_context (wx_board_window_get_session (WX_BOARD_WINDOW (self)))),
+                           "feedback-changed",
+                           G_CALLBACK (feedback_changed_cb), self, 0);
   wx_report_view_set_worker (self->report_view, self->worker);
   wx_report_view_reload (self->report_view);
   wx_review_page_set_worker (self->review_page, self->worker);

@@ -9,13 +9,17 @@
  * functions only (the app roles' direct writes taken away as migration 016
  * does), nothing on a stale version, a wrong role or bad input — core's
  * sentence and the server's the same; the returns addressed to a person
- * until acknowledged or reviewed again. */
+ * until acknowledged or reviewed again; a return is an item of the
+ * person's My work until they answer it (after correcting the order), and
+ * the queue shows it answered. */
 #include <libpq-fe.h>
 
 #include "core/wx-error.h"
 #include "core/wx-records.h"
 #include "core/wx-review.h"
 #include "db/wx-db.h"
+#include "db/wx-db-bench.h"
+#include "db/wx-db-intake.h"
 #include "db/wx-db-demo.h"
 #include "db/wx-db-records.h"
 #include "db/wx-db-error.h"
@@ -843,6 +847,204 @@ test_pass_and_return (void)
   }
 }
 
+static WxBenchTask *
+my_work_task (PGconn *conn, const char *login, const char *number, guint *position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) work = NULL;
+
+  set_role (conn, login);
+  work = wx_db_bench_my_work (conn, login, g_get_real_time () / G_USEC_PER_SEC, &error);
+  set_role (conn, NULL);
+  g_assert_no_error (error);
+  for (guint i = 0; i < work->len; i++)
+    {
+      WxBenchTask *task = work->pdata[i];
+      if (g_str_equal (wx_order_get_number (task->order), number))
+        {
+          WxBenchTask *copy = g_new0 (WxBenchTask, 1);
+          *copy = *task;
+          copy->order = g_object_ref (task->order);
+          copy->note = g_strdup (task->note);
+          if (position)
+            *position = i;
+          return copy;
+        }
+    }
+  return NULL;
+}
+
+/* The review loop closed: a return is an item of the person's My work, who
+ * corrects the order (the `amend` step, allowed to an engineer the order went
+ * back to) and answers it, once; the queue shows it answered and the
+ * supervisor reviews it again. */
+static void
+test_return_answered (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = build_carry_in (conn, "RM2-5425");
+  g_autoptr(WxBenchTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(WxReviewOpenReturn) open = NULL;
+  WxReviewQueueItem *item;
+  guint position = 99;
+  gint64 id, order_id;
+
+  /* To 王磊, who is not the order's engineer. */
+  set_role (conn, SUPERVISOR);
+  id = wx_db_review_return (conn, number, -1, "序列号与铭牌不符", "wang_lei", &error);
+  set_role (conn, NULL);
+  g_assert_no_error (error);
+  task = my_work_task (conn, "wang_lei", number, &position);
+  g_assert_nonnull (task);
+  g_assert_cmpint (task->kind, ==, WX_BENCH_TASK_ANSWER);
+  g_assert_cmpint (task->review_id, ==, id);
+  g_assert_cmpstr (task->note, ==, "周敏: 序列号与铭牌不符");
+  g_assert_cmpuint (position, ==, 0);      /* before anything else */
+  g_clear_pointer (&task, wx_bench_task_free);
+  /* Not in another engineer's work. */
+  task = my_work_task (conn, ENGINEER, number, NULL);
+  g_assert_null (task);
+  queue = queue_now (conn);
+  item = queued (queue, number, NULL);
+  g_assert_cmpstr (item->returned_to, ==, "王磊");
+  g_assert_false (item->answered);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+
+  /* Answered only by the person it went back to, and with what was done. */
+  set_role (conn, ENGINEER);
+  {
+    g_autoptr(GError) not_yours = NULL;
+    g_assert_false (wx_db_review_answer (conn, id, "改好了", &not_yours));
+    g_assert_error (not_yours, WX_DB_ERROR, WX_DB_ERROR_INVALID);
+    g_assert_cmpstr (not_yours->message, ==, "That return was not addressed to you.");
+  }
+  set_role (conn, "wang_lei");
+  server_refuses (conn, number, WX_DB_ERROR_INVALID, "Say what you put right before resubmitting the order.",
+                  "SELECT wx_review_answer((SELECT max(r.id) FROM order_reviews r JOIN service_orders o"
+                  "                          ON o.id = r.order_id WHERE o.number = $1), '　 ')");
+  /* The amend step is open to them while the return stands. */
+  {
+    g_autoptr(GHashTable) changes = g_hash_table_new (g_str_hash, g_str_equal);
+    WxTransitionResult result = { 0 };
+
+    g_hash_table_insert (changes, "serial", "CNB3K00089");
+    g_assert_true (wx_db_order_amend (conn, number, version_of (conn, number), changes, &result, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (wx_db_review_answer (conn, id, "  已按铭牌更正序列号  ", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GError) twice = NULL;
+    g_autofree char *sentence = g_strdup_printf (
+      "The return of order %s has already been answered or reviewed; reload the order.", number);
+    g_assert_false (wx_db_review_answer (conn, id, "再来一次", &twice));
+    g_assert_cmpstr (twice->message, ==, sentence);
+  }
+  set_role (conn, NULL);
+  g_assert_cmpint (events_of (conn, number, "review_answered"), ==, 1);
+  {
+    g_autofree char *payload = value (conn,
+      "SELECT e.actor || '|' || (e.payload ->> 'answer') || '|' || (e.payload ->> 'amended')"
+      "  FROM order_events e JOIN service_orders o ON o.id = e.order_id"
+      " WHERE o.number = $1 AND e.event = 'review_answered'", number);
+    g_assert_cmpstr (payload, ==, "wang_lei|已按铭牌更正序列号|true");
+  }
+  /* Gone from My work; answered in the queue and on the order. */
+  task = my_work_task (conn, "wang_lei", number, NULL);
+  g_assert_null (task);
+  queue = queue_now (conn);
+  item = queued (queue, number, NULL);
+  g_assert_nonnull (item);
+  g_assert_true (item->answered);
+  order_id = item->order_id;
+  set_role (conn, SUPERVISOR);
+  open = wx_db_review_open_return (conn, order_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (open);
+  g_assert_true (open->answered);
+  g_assert_true (open->amended);
+  g_assert_cmpstr (open->answer, ==, "已按铭牌更正序列号");
+  g_assert_cmpstr (open->returned_to_name, ==, "王磊");
+  /* Reviewed again: passed; no return stands any more, nor the amend right. */
+  g_assert_true (wx_db_review_pass (conn, number, -1, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&open, wx_review_open_return_free);
+  open = wx_db_review_open_return (conn, order_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (open);
+  set_role (conn, "wang_lei");
+  {
+    g_autoptr(GHashTable) changes = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GError) denied = NULL;
+    WxTransitionResult result = { 0 };
+
+    g_hash_table_insert (changes, "serial", "CNB3K00090");
+    g_assert_false (wx_db_order_amend (conn, number, version_of (conn, number), changes, &result, &denied));
+    g_assert_error (denied, WX_DB_ERROR, WX_DB_ERROR_DENIED);
+  }
+  set_role (conn, NULL);
+}
+
+/* The bulk pass: of 50 clean orders 49 pass, one event each; one returned
+ * and not answered and one whose parts do not match stay in the queue; the
+ * server refuses both through the bulk function. */
+static void
+test_bulk_pass (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flagged = build_carry_in (conn, "RM1-4554");
+  gint64 events_before = wx_test_db_count (conn, "SELECT count(*) FROM order_events WHERE event = 'review'");
+  g_autofree char *sentence = g_strdup_printf ("Order %s has a failed check; review it on its own.", flagged);
+  guint passed, skipped = 0;
+
+  wx_test_db_exec (conn, "INSERT INTO stock_movements (part_id, kind, quantity, note)"
+                         " SELECT id, 'receive', 50, 'bulk' FROM parts WHERE part_number = 'RM2-5425'");
+  for (guint i = 0; i < 50; i++)
+    g_ptr_array_add (numbers, build_carry_in (conn, "RM2-5425"));
+  g_ptr_array_add (numbers, g_strdup (flagged));
+  g_ptr_array_add (numbers, NULL);
+
+  /* Not through the bulk function with a failed check, whatever the client says. */
+  set_role (conn, SUPERVISOR);
+  server_refuses (conn, flagged, WX_DB_ERROR_INVALID, sentence,
+                  "SELECT wx_review_pass_clean($1, (SELECT version FROM service_orders WHERE number = $1),"
+                  "                            '{\"dispatch\": {\"ok\": false}}'::jsonb, NULL)");
+  /* Nor one returned and not answered, clean as it may be. */
+  {
+    g_autofree char *open_sentence = NULL;
+
+    g_assert_cmpint (wx_db_review_return (conn, numbers->pdata[49], -1, "请补签", ENGINEER, &error), >, 0);
+    g_assert_no_error (error);
+    open_sentence = g_strdup_printf ("Order %s was returned and is not answered yet; it stays in the queue.",
+                                     (char *) numbers->pdata[49]);
+    server_refuses (conn, numbers->pdata[49], WX_DB_ERROR_INVALID, open_sentence,
+                    "SELECT wx_review_pass_clean($1, (SELECT version FROM service_orders WHERE number = $1),"
+                    "                            '{}'::jsonb, NULL)");
+  }
+  passed = wx_db_review_pass_clean (conn, (const char * const *) numbers->pdata, &skipped, &error);
+  set_role (conn, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (passed, ==, 49);
+  g_assert_cmpuint (skipped, ==, 2);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM order_events WHERE event = 'review'"), ==,
+                   events_before + 49);
+  for (guint i = 0; i < 49; i++)
+    {
+      g_assert_cmpint (events_of (conn, numbers->pdata[i], "review"), ==, 1);
+      g_assert_cmpint (reviews_of (conn, numbers->pdata[i]), ==, 1);
+    }
+  queue = queue_now (conn);
+  g_assert_nonnull (queued (queue, flagged, NULL));
+  g_assert_nonnull (queued (queue, numbers->pdata[49], NULL));
+  g_assert_null (queued (queue, numbers->pdata[0], NULL));
+  g_assert_cmpint (reviews_of (conn, flagged), ==, 0);
+}
+
 /* A return needs a comment and a person; the demo has a queue to review. */
 static void
 test_return_needs_comment (void)
@@ -923,5 +1125,7 @@ main (int argc, char **argv)
   g_test_add_func ("/review/clock", test_review_clock);
   g_test_add_func ("/review/pass-and-return", test_pass_and_return);
   g_test_add_func ("/review/return-needs-comment", test_return_needs_comment);
+  g_test_add_func ("/review/return-answered", test_return_answered);
+  g_test_add_func ("/review/bulk-pass", test_bulk_pass);
   return g_test_run ();
 }

@@ -92,6 +92,7 @@ static const struct {
   { "SELECT wx_staff_set_password('matrix_staff', 'SCRAM-SHA-256$4096:c2FsdA==$c3RvcmVk:c2VydmVy')", A },
   { "SELECT wx_staff_set_active('matrix_staff', false)",                              A },
   { "SELECT wx_staff_set_active('matrix_staff', true)",                               A },
+  { "SELECT wx_staff_set_groups('matrix_staff', ARRAY['wx_engineer'])",               A },
   { "SELECT wx_staff_changeable('matrix_staff')",                                     0 },
   { "INSERT INTO settings (key, value) VALUES ('escalation.visits', '3') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", A },
   /* Order numbers are drawn only by intake (018_intake.sql): a staff login

@@ -274,6 +274,30 @@ test_staff_page (void)
   g_assert_no_error (s.error);
   g_assert_true (can_log_in (login, "Xin-Mi-Ma-99"));
 
+  /* Other roles: the Roles… bar shows theirs, saves the new ones together;
+   * none is refused; the administrator keeps their own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "staff.edit-roles", "s", login));
+  wx_test_screenshot (GTK_WIDGET (window), "staff-page-roles");
+  wx_staff_page_set_edit_roles (page, WX_ROLE_NONE);
+  run (GTK_WIDGET (page), &s, "staff.save-roles", NULL);
+  g_assert_cmpstr (wx_staff_page_get_message (page, "list"), ==,
+                   _("Choose at least one role: coordinator, engineer, supervisor or administrator."));
+  wx_staff_page_set_edit_roles (page, WX_ROLE_SUPERVISOR | WX_ROLE_ENGINEER);
+  run (GTK_WIDGET (page), &s, "staff.save-roles", NULL);
+  g_assert_no_error (s.error);
+  g_free (count_sql);
+  count_sql = g_strdup_printf ("SELECT count(*) FROM staff_roles WHERE role_name = '%s'"
+                               " AND groups = '{wx_engineer,wx_supervisor}'", login);
+  g_assert_cmpint (wx_test_db_count (conn, count_sql), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "staff.edit-roles", "s", ADMIN));
+  wx_staff_page_set_edit_roles (page, WX_ROLE_SUPERVISOR);
+  run (GTK_WIDGET (page), &s, "staff.save-roles", NULL);
+  g_assert_error (s.error, WX_DB_ERROR, WX_DB_ERROR_INVALID);
+  g_assert_cmpstr (wx_staff_page_get_message (page, "list"), ==,
+                   _("You cannot take your own administrator role away; ask another administrator."));
+  g_clear_error (&s.error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "staff.cancel-roles", NULL));
+
   /* Not yourself. */
   run (GTK_WIDGET (page), &s, "staff.disable", g_variant_new_string (ADMIN));
   g_assert_error (s.error, WX_DB_ERROR, WX_DB_ERROR_INVALID);

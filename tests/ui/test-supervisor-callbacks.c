@@ -190,6 +190,9 @@ test_complaints (void)
 
   /* A new complaint about an order the demo handed over. */
   number = wx_test_db_value (conn, "SELECT number FROM service_orders WHERE picked_up_at IS NOT NULL ORDER BY picked_up_at DESC LIMIT 1");
+  /* With one chosen, New Complaint… first opens the empty form. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "complaints.new", NULL));
+  g_assert_null (wx_list_page_get_selected_item (WX_LIST_PAGE (page)));
   wx_complaint_page_set_value (page, "order", number);
   wx_complaint_page_set_value (page, "description", "送回的机器外壳有划痕");
   act (GTK_WIDGET (page), "complaints.new", NULL, &loaded, TRUE);

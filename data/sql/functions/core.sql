@@ -108,6 +108,17 @@ BEGIN
 END
 $$;
 
+-- Callbacks, complaints and escalations (032): one notification per
+-- statement on channel wx_feedback, the payload the table that changed; the
+-- supervisor's pages reload.
+CREATE OR REPLACE FUNCTION wx_notify_feedback() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('wx_feedback', TG_TABLE_NAME);
+  RETURN NULL;
+END
+$$;
+
 -- Settings the forms and the order numbers depend on must stay usable.
 CREATE OR REPLACE FUNCTION wx_check_setting() RETURNS trigger
   LANGUAGE plpgsql AS $$

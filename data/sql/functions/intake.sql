@@ -571,7 +571,8 @@ $$;
 -- ({"serial": "CNB3K00089", …}; "" or null clears a field). Refuses a NULL
 -- or stale version (WX409, with who changed it), a closed order, a field not
 -- on the amendable list, a bad value (core's sentences); coordinators and
--- supervisors correct any open order, engineers those assigned to them.
+-- supervisors correct any open order, engineers those assigned to them or
+-- returned to them by the supervisor's review (functions/review.sql).
 -- Writes the order (its version moves once) and an `amend` event whose
 -- payload holds each field's old and new value:
 --   {"fields": {"serial": {"old": "…", "new": "…"}}}
@@ -620,7 +621,10 @@ BEGIN
   IF pg_has_role(wx_caller(), 'wx_coordinator', 'MEMBER') OR pg_has_role(wx_caller(), 'wx_supervisor', 'MEMBER') THEN
     NULL;
   ELSIF pg_has_role(wx_caller(), 'wx_engineer', 'MEMBER') THEN
-    IF o.engineer IS DISTINCT FROM wx_caller() THEN
+    -- Theirs, or returned to them by the supervisor and not yet answered.
+    IF o.engineer IS DISTINCT FROM wx_caller()
+       AND NOT EXISTS (SELECT 1 FROM order_reviews v WHERE v.order_id = o.id AND v.returned_to = wx_caller()
+                          AND (wx_review_open_return(v.id)).id IS NOT NULL) THEN
       PERFORM wx_refuse_code('amend_not_assigned', 'WX403');
     END IF;
   ELSE

@@ -80,6 +80,30 @@ BEGIN
 END
 $$;
 
+-- Passes the order as wx_review_pass does, only when its checklist is clean
+-- (no check failed, the parts matched or none was involved) and no return
+-- stands unanswered. The
+-- supervisor's bulk pass of the clean orders of the queue calls it once per
+-- order, so that each is still one `review` event, checked here.
+CREATE OR REPLACE FUNCTION wx_review_pass_clean(p_number text, p_version integer, p_checks jsonb,
+                                                p_parts_ok boolean DEFAULT NULL)
+  RETURNS TABLE (order_id bigint, new_version integer, new_state text, event_id bigint, review_id bigint)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_supervisor'], 'review_role');
+  PERFORM wx_review_checks_valid(p_checks);
+  IF p_parts_ok IS FALSE OR EXISTS (SELECT 1 FROM jsonb_each(p_checks) c WHERE c.value -> 'ok' = 'false'::jsonb) THEN
+    PERFORM wx_refuse('review_not_clean', p_number);
+  END IF;
+  -- Returned and not answered yet: the person still has to put it right.
+  IF EXISTS (SELECT 1 FROM service_orders o JOIN order_reviews v ON v.order_id = o.id
+              WHERE o.number = p_number AND (wx_review_open_return(v.id)).id IS NOT NULL) THEN
+    PERFORM wx_refuse('review_return_open', p_number);
+  END IF;
+  RETURN QUERY SELECT * FROM wx_review_pass(p_number, p_version, p_checks, p_parts_ok);
+END
+$$;
+
 -- Returns the order (a supervisor) to `p_returned_to`, an active member of
 -- staff, with what must be put right (`p_comment`): an order_reviews row
 -- with the checklist, a `review_returned` event, and the order's version
@@ -152,11 +176,73 @@ BEGIN
 END
 $$;
 
+-- The return `p_review` still waiting for its answer: the order's latest
+-- review, outcome returned, the order entered and not reviewed since, and no
+-- `review_answered` event for it. NULL when it is not (any more).
+CREATE OR REPLACE FUNCTION wx_review_open_return(p_review bigint) RETURNS order_reviews
+  LANGUAGE sql STABLE AS $$
+  SELECT v.* FROM order_reviews v JOIN service_orders o ON o.id = v.order_id
+   WHERE v.id = p_review AND v.outcome = 'returned'
+     AND o.state = 'entered' AND o.reviewed_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM order_reviews later WHERE later.order_id = v.order_id
+                      AND (later.at, later.id) > (v.at, v.id))
+     AND NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = v.order_id
+                      AND e.event = 'review_answered' AND e.payload ->> 'review' = v.id::text)
+$$;
+
+-- The person an order was returned to answers the return `p_review`
+-- (维修服务记录单审核: what was put right, `p_answer`), after correcting the
+-- order with the `amend` step where the details were wrong: a
+-- `review_answered` event (payload: the review, the answer, whether the
+-- order was amended since the return) and the order's version moves on, so
+-- the supervisor's queue shows it answered and reviews it again. Only the
+-- person it was returned to, once, while the order still waits for its
+-- review. Returns the event's id.
+CREATE OR REPLACE FUNCTION wx_review_answer(p_review bigint, p_answer text)
+  RETURNS bigint
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  v order_reviews;
+  o service_orders;
+  v_answer text := wx_feedback_trim(p_answer);
+  v_amended boolean;
+  v_event bigint;
+BEGIN
+  PERFORM wx_feedback_require(ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor', 'wx_admin'],
+                              'review_seen_role');
+  IF wx_feedback_blank(p_answer) THEN
+    PERFORM wx_refuse('review_answer');
+  ELSIF length(v_answer) > 2000 THEN
+    PERFORM wx_refuse('review_answer_length');
+  END IF;
+  SELECT * INTO v FROM order_reviews r WHERE r.id = p_review;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no review %', p_review USING ERRCODE = 'no_data_found', CONSTRAINT = 'review_unknown';
+  END IF;
+  IF v.outcome <> 'returned' OR v.returned_to IS DISTINCT FROM wx_caller() THEN
+    PERFORM wx_refuse('review_seen_not_yours');
+  END IF;
+  SELECT * INTO o FROM service_orders s WHERE s.id = v.order_id FOR UPDATE;
+  IF (wx_review_open_return(p_review)).id IS NULL THEN
+    PERFORM wx_refuse('review_answer_closed', o.number);
+  END IF;
+  v_amended := EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.event = 'amend'
+                          AND e.at >= v.at);
+  INSERT INTO order_events (order_id, actor, event, from_state, to_state, payload)
+    VALUES (o.id, wx_caller(), 'review_answered', o.state, o.state,
+            jsonb_build_object('review', v.id, 'answer', v_answer, 'amended', v_amended))
+    RETURNING id INTO v_event;
+  UPDATE service_orders SET updated_at = now() WHERE id = o.id;
+  RETURN v_event;
+END
+$$;
+
 REVOKE ALL ON FUNCTION wx_review_lock(text, integer), wx_review_checks_valid(jsonb),
-  wx_review_pass(text, integer, jsonb, boolean), wx_review_return(text, integer, jsonb, boolean, text, name),
-  wx_review_seen(bigint[])
+  wx_review_pass(text, integer, jsonb, boolean), wx_review_pass_clean(text, integer, jsonb, boolean),
+  wx_review_return(text, integer, jsonb, boolean, text, name), wx_review_seen(bigint[]), wx_review_open_return(bigint), wx_review_answer(bigint, text)
   FROM PUBLIC;
 -- Each checks the caller's group itself and says who may.
 GRANT EXECUTE ON FUNCTION wx_review_pass(text, integer, jsonb, boolean),
-  wx_review_return(text, integer, jsonb, boolean, text, name), wx_review_seen(bigint[])
+  wx_review_pass_clean(text, integer, jsonb, boolean), wx_review_return(text, integer, jsonb, boolean, text, name), wx_review_seen(bigint[]),
+  wx_review_answer(bigint, text)
   TO wx_coordinator, wx_engineer, wx_supervisor, wx_admin;

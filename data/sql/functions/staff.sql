@@ -134,3 +134,42 @@ BEGIN
   UPDATE staff SET active = p_active WHERE role_name = p_role;
 END
 $$;
+
+-- The roles of staff member `p_role`, changed by an administrator (the
+-- function checks, beside its grant): `p_groups`, at least one of the four
+-- groups. An administrator does not take their own administrator role
+-- away (nobody else might be left to give it back). Every client reloads
+-- the staff (channel wx_settings).
+CREATE OR REPLACE FUNCTION wx_staff_set_groups(p_role name, p_groups text[])
+  RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  g text;
+BEGIN
+  IF NOT pg_has_role(wx_caller(), 'wx_admin', 'MEMBER') THEN
+    RAISE EXCEPTION 'only an administrator changes roles'
+      USING ERRCODE = 'insufficient_privilege', CONSTRAINT = 'staff_admin_only';
+  END IF;
+  PERFORM wx_staff_changeable(p_role);
+  IF p_groups IS NULL OR cardinality(p_groups) = 0
+     OR NOT p_groups <@ ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor', 'wx_admin'] THEN
+    RAISE EXCEPTION 'no roles for %', p_role
+      USING ERRCODE = 'invalid_parameter_value', CONSTRAINT = 'staff_groups';
+  END IF;
+  IF p_role = wx_caller() AND NOT 'wx_admin' = ANY (p_groups) THEN
+    RAISE EXCEPTION 'you cannot take your own administrator role away'
+      USING ERRCODE = 'invalid_parameter_value', CONSTRAINT = 'staff_demote_self';
+  END IF;
+  FOREACH g IN ARRAY ARRAY['wx_coordinator', 'wx_engineer', 'wx_supervisor', 'wx_admin'] LOOP
+    IF g = ANY (p_groups) AND NOT pg_has_role(p_role, g, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO %I', g, p_role);
+    ELSIF NOT g = ANY (p_groups) AND pg_has_role(p_role, g, 'MEMBER') THEN
+      EXECUTE format('REVOKE %I FROM %I', g, p_role);
+    END IF;
+  END LOOP;
+  PERFORM pg_notify('wx_settings', 'staff');
+END
+$$;
+
+REVOKE ALL ON FUNCTION wx_staff_set_groups(name, text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION wx_staff_set_groups(name, text[]) TO wx_admin;

@@ -74,6 +74,16 @@ work_row (WxBenchTask *task,
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_box_append (GTK_BOX (box), label);
     }
+  if (task->kind == WX_BENCH_TASK_ANSWER)
+    {
+      GtkWidget *label = gtk_label_new (task->note);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (label, "wx-mark-return");
+      gtk_box_append (GTK_BOX (box), label);
+    }
   wx_board_card_set_order (WX_BOARD_CARD (card), task->order);
   gtk_box_append (GTK_BOX (box), card);
   return wx_bench_page_padded_row (box);

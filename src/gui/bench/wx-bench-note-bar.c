@@ -99,9 +99,13 @@ static void
 wx_bench_note_bar_dispose (GObject *object)
 {
   WxBenchNoteBar *self = WX_BENCH_NOTE_BAR (object);
+  GtkWidget *child;
 
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), WX_TYPE_BENCH_NOTE_BAR);
+  /* The template's root box has no id: dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (wx_bench_note_bar_parent_class)->dispose (object);
 }
 

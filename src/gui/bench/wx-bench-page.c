@@ -133,8 +133,13 @@ static void
 wx_bench_page_dispose (GObject *object)
 {
   WxBenchPagePrivate *priv = wx_bench_page_get_instance_private (WX_BENCH_PAGE (object));
+  GtkWidget *child;
 
   g_clear_object (&priv->session);
+  /* A GtkWidget holds its children itself: a page's template root (without
+   * an id, which gtk_widget_dispose_template leaves) goes with it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (wx_bench_page_parent_class)->dispose (object);
 }
 

@@ -42,6 +42,20 @@ describe_steps (const WxComplaint *k)
   return g_string_free (out, FALSE);
 }
 
+/* A complaint chosen: its step and closing fields; none: the new one's. */
+static void
+show_fields (WxComplaintPage *self, gboolean chosen)
+{
+  static const char *const steps[] = { "note", "escalated", "outcome", "early_reason" };
+  static const char *const fresh[] = { "order", "description" };
+  WxSupervisorForm *f = wx_list_page_get_form (WX_LIST_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    wx_supervisor_form_set_shown (f, steps[i], chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (fresh); i++)
+    wx_supervisor_form_set_shown (f, fresh[i], !chosen);
+}
+
 static void
 show_selected (WxListPage *page, gconstpointer item)
 {
@@ -54,6 +68,7 @@ show_selected (WxListPage *page, gconstpointer item)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.step", open && k->steps_done < WX_COMPLAINT_N_STEPS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.close", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaints.open-order", k && k->order_id);
+  show_fields (self, k != NULL);
   if (k == NULL)
     {
       wx_list_page_show_text (page, _("Choose a complaint, or fill in a new one below."), "");
@@ -119,6 +134,12 @@ new_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (wx_page_get_worker (WX_PAGE (self)) == NULL)
     return;
+  /* With a complaint chosen, New Complaint… first opens the empty form. */
+  if (wx_list_page_get_selected_item (WX_LIST_PAGE (self)))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "complaints.select", "x", (gint64) 0);
+      return;
+    }
   order = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "order");
   description = wx_supervisor_form_get (wx_list_page_get_form (WX_LIST_PAGE (self)), "description");
   start (self);

@@ -188,6 +188,8 @@ select_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramete
   priv->selected = wx_list_page_find (self, id) ? id : 0;
   if (priv->selected)
     gtk_list_box_select_row (priv->list, find_row (self, priv->selected));
+  else
+    gtk_list_box_unselect_all (priv->list);
   wx_list_page_refresh_selected (self);
 }
 

@@ -35,6 +35,13 @@ void                 wx_review_page_set_return   (WxReviewPage *self,
                                                   const char   *comment,
                                                   const char   *login);
 const char          *wx_review_page_get_return_to (WxReviewPage *self);
+/* Narrow (the order panel beside it): the queue above the checklist
+ * rather than beside it, so that the page fits in 1024 pixels. */
+void                 wx_review_page_set_narrow   (WxReviewPage *self,
+                                                  gboolean      narrow);
+/* The queue's orders the filters (engineer, week, kind, marks) keep, as
+ * listed (element type WxReviewQueueItem, owned by the queue). */
+GPtrArray           *wx_review_page_get_shown    (WxReviewPage *self);
 /* The page's last message ("" when none). */
 const char          *wx_review_page_get_message  (WxReviewPage *self);
 

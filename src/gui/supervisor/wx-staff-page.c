@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/wx-error.h"
 #include "core/wx-settings.h"
 #include "core/wx-workflow.h"
 #include "db/wx-db-staff.h"
@@ -18,6 +19,10 @@ struct _WxStaffPage
   GtkLabel         *password_title;
   GtkPasswordEntry *new_password;
   GtkLabel         *password_line;
+  GtkRevealer      *roles_revealer;
+  GtkLabel         *roles_title;
+  GtkFlowBox       *roles_box;
+  GtkCheckButton   *edit_checks[4];  /* in roles_box */
   GtkLabel         *list_title;
   GtkListBox       *staff_list;
   GtkLabel         *list_line;
@@ -31,6 +36,7 @@ struct _WxStaffPage
 
   GPtrArray        *staff;          /* WxDbStaffMember */
   char             *password_for;   /* the login the password bar is for */
+  char             *roles_for;      /* the login the roles bar is for */
 };
 
 G_DEFINE_FINAL_TYPE (WxStaffPage, wx_staff_page, WX_TYPE_PAGE)
@@ -82,6 +88,7 @@ staff_row (const WxDbStaffMember *m)
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (m->active ? "avatar-default-symbolic"
                                                                         : "action-unavailable-symbolic"));
   gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), action_button (_("R_oles…"), "staff.edit-roles", m->login));
   gtk_box_append (GTK_BOX (box), action_button (_("_Password…"), "staff.edit-password", m->login));
   gtk_box_append (GTK_BOX (box), m->active ? action_button (_("_Disable"), "staff.disable", m->login)
                                            : action_button (_("_Enable"), "staff.enable", m->login));
@@ -158,7 +165,7 @@ wx_staff_page_get_staff (WxStaffPage *self)
 
 /* ------------------------------------------------------------ changes */
 
-typedef enum { CHANGE_ADD, CHANGE_PASSWORD, CHANGE_DISABLE, CHANGE_ENABLE } ChangeKind;
+typedef enum { CHANGE_ADD, CHANGE_PASSWORD, CHANGE_DISABLE, CHANGE_ENABLE, CHANGE_ROLES } ChangeKind;
 
 typedef struct {
   ChangeKind  kind;
@@ -179,7 +186,7 @@ change_free (Change *c)
   g_free (c);
 }
 
-static const char *change_names[] = { "add", "password", "disable", "enable" };
+static const char *change_names[] = { "add", "password", "disable", "enable", "roles" };
 
 static GtkLabel *
 line_for (WxStaffPage *self, ChangeKind kind)
@@ -217,6 +224,9 @@ changed_cb (GObject *source, GAsyncResult *res, gpointer user_data)
     case CHANGE_DISABLE:
       done = g_strdup_printf (_("%s can no longer log in; their name stays on what they did."), login);
       break;
+    case CHANGE_ROLES:
+      done = g_strdup_printf (_("The roles of %s were changed; they apply from their next login."), login);
+      break;
     case CHANGE_ENABLE:
     default:
       done = g_strdup_printf (_("%s can log in again."), login);
@@ -232,6 +242,8 @@ changed_cb (GObject *source, GAsyncResult *res, gpointer user_data)
           gtk_editable_set_text (GTK_EDITABLE (self->password), "");
           wx_staff_page_set_roles (self, WX_ROLE_NONE);
         }
+      if (kind == CHANGE_ROLES)
+        gtk_revealer_set_reveal_child (self->roles_revealer, FALSE);
       if (kind == CHANGE_PASSWORD)
         {
           gtk_editable_set_text (GTK_EDITABLE (self->new_password), "");
@@ -271,6 +283,9 @@ run_change (WxStaffPage *self,
       break;
     case CHANGE_PASSWORD:
       wx_db_staff_set_password_async (worker, c->login, c->password, cancellable, changed_cb, d);
+      break;
+    case CHANGE_ROLES:
+      wx_db_staff_set_roles_async (worker, c->login, c->roles, cancellable, changed_cb, d);
       break;
     case CHANGE_DISABLE:
     case CHANGE_ENABLE:
@@ -321,6 +336,7 @@ edit_password_action_cb (GtkWidget *widget, const char *action_name, GVariant *p
   g_autofree char *title = NULL;
 
   g_free (self->password_for);
+  g_free (self->roles_for);
   self->password_for = g_variant_dup_string (parameter, NULL);
   title = g_strdup_printf (_("New password for %s:"), self->password_for);
   gtk_label_set_text (self->password_title, title);
@@ -359,6 +375,77 @@ reset_password_action_cb (GtkWidget *widget, const char *action_name, GVariant *
       return;
     }
   run_change (self, c);
+}
+
+/* The four role checks `checks` set to `roles`. */
+static void
+set_checks (GtkCheckButton **checks,
+            WxRole           roles)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    gtk_check_button_set_active (checks[i], (roles & all_roles[i]) != 0);
+}
+
+/* The roles bar: the person's roles as checks, saved together. */
+static void
+edit_roles_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxStaffPage *self = WX_STAFF_PAGE (widget);
+  g_autofree char *title = NULL;
+  WxRole roles = WX_ROLE_NONE;
+
+  g_free (self->roles_for);
+  self->roles_for = g_variant_dup_string (parameter, NULL);
+  for (guint i = 0; self->staff && i < self->staff->len; i++)
+    {
+      const WxDbStaffMember *m = g_ptr_array_index (self->staff, i);
+      if (g_str_equal (m->login, self->roles_for))
+        roles = m->roles;
+    }
+  title = g_strdup_printf (_("Roles of %s:"), self->roles_for);
+  gtk_label_set_text (self->roles_title, title);
+  set_checks (self->edit_checks, roles);
+  wx_form_say (self->list_line, NULL, FALSE);
+  gtk_revealer_set_reveal_child (self->roles_revealer, TRUE);
+}
+
+static void
+cancel_roles_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_revealer_set_reveal_child (WX_STAFF_PAGE (widget)->roles_revealer, FALSE);
+}
+
+static void
+save_roles_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxStaffPage *self = WX_STAFF_PAGE (widget);
+  Change *c;
+
+  if (self->roles_for == NULL)
+    return;
+  c = g_new0 (Change, 1);
+  c->kind = CHANGE_ROLES;
+  c->login = g_strdup (self->roles_for);
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    if (gtk_check_button_get_active (self->edit_checks[i]))
+      c->roles |= all_roles[i];
+  if (c->roles == WX_ROLE_NONE)
+    {
+      g_autoptr(GError) error = g_error_new_literal (WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+        _("Choose at least one role: coordinator, engineer, supervisor or administrator."));
+      change_free (c);
+      refused (self, CHANGE_ROLES, error);
+      return;
+    }
+  run_change (self, c);
+}
+
+void
+wx_staff_page_set_edit_roles (WxStaffPage *self,
+                              WxRole       roles)
+{
+  g_return_if_fail (WX_IS_STAFF_PAGE (self));
+  set_checks (self->edit_checks, roles);
 }
 
 static void
@@ -409,8 +496,7 @@ wx_staff_page_set_roles (WxStaffPage *self,
                          WxRole       roles)
 {
   g_return_if_fail (WX_IS_STAFF_PAGE (self));
-  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
-    gtk_check_button_set_active (self->role_checks[i], (roles & all_roles[i]) != 0);
+  set_checks (self->role_checks, roles);
 }
 
 const char *
@@ -481,6 +567,9 @@ wx_staff_page_class_init (WxStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WxStaffPage, password_title);
   gtk_widget_class_bind_template_child (widget_class, WxStaffPage, new_password);
   gtk_widget_class_bind_template_child (widget_class, WxStaffPage, password_line);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, roles_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, roles_title);
+  gtk_widget_class_bind_template_child (widget_class, WxStaffPage, roles_box);
   gtk_widget_class_bind_template_child (widget_class, WxStaffPage, list_title);
   gtk_widget_class_bind_template_child (widget_class, WxStaffPage, staff_list);
   gtk_widget_class_bind_template_child (widget_class, WxStaffPage, list_line);
@@ -490,6 +579,9 @@ wx_staff_page_class_init (WxStaffPageClass *klass)
   gtk_widget_class_install_action (widget_class, "staff.cancel-password", NULL, cancel_password_action_cb);
   gtk_widget_class_install_action (widget_class, "staff.reset-password", NULL, reset_password_action_cb);
   gtk_widget_class_install_action (widget_class, "staff.disable", "s", disable_action_cb);
+  gtk_widget_class_install_action (widget_class, "staff.edit-roles", "s", edit_roles_action_cb);
+  gtk_widget_class_install_action (widget_class, "staff.cancel-roles", NULL, cancel_roles_action_cb);
+  gtk_widget_class_install_action (widget_class, "staff.save-roles", NULL, save_roles_action_cb);
   gtk_widget_class_install_action (widget_class, "staff.enable", "s", enable_action_cb);
   /* WxPage's "loaded" (GError or NULL) and "saved" ("add", "password",
    * "disable" or "enable"; GError or NULL: refused before it started, the
@@ -504,6 +596,11 @@ wx_staff_page_init (WxStaffPage *self)
   wx_page_set_spinner (WX_PAGE (self), self->spinner);
   gtk_widget_add_css_class (GTK_WIDGET (self->password_line), "error");
   build_add_form (self);
+  for (guint i = 0; i < G_N_ELEMENTS (all_roles); i++)
+    {
+      self->edit_checks[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (wx_role_label (all_roles[i])));
+      gtk_flow_box_append (self->roles_box, GTK_WIDGET (self->edit_checks[i]));
+    }
 }
 
 GtkWidget *

@@ -34,6 +34,9 @@ void        wx_staff_page_set_field   (WxStaffPage *self,
                                        const char  *text);
 void        wx_staff_page_set_roles   (WxStaffPage *self,
                                        WxRole       roles);
+/* The roles bar's checks (staff.edit-roles opens it for a person). */
+void        wx_staff_page_set_edit_roles (WxStaffPage *self,
+                                          WxRole       roles);
 /* What the page says: about the new person ("add"), in the password bar
  * ("password"), about the list ("list"); "" when nothing. */
 const char *wx_staff_page_get_message (WxStaffPage *self,

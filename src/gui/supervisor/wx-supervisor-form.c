@@ -61,6 +61,34 @@ wx_supervisor_form_add (WxSupervisorForm *form, const char *key, const char *lab
   return widget;
 }
 
+GtkWidget *
+wx_supervisor_form_get_widget (WxSupervisorForm *form, const char *key)
+{
+  return g_hash_table_lookup (form->widgets, key);
+}
+
+void
+wx_supervisor_form_set_shown (WxSupervisorForm *form, const char *key, gboolean shown)
+{
+  GtkWidget *cell = g_hash_table_lookup (form->widgets, key);
+  int row, height;
+
+  g_return_if_fail (cell != NULL);
+  while (gtk_widget_get_parent (cell) != GTK_WIDGET (form->grid))
+    cell = gtk_widget_get_parent (cell);
+  gtk_grid_query_child (form->grid, cell, NULL, &row, NULL, &height);
+  /* Every cell of its rows: the label, the field, its message. */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (form->grid)); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int r, h;
+
+      gtk_grid_query_child (form->grid, c, NULL, &r, NULL, &h);
+      if (r < row || r >= row + height)
+        continue;
+      gtk_widget_set_visible (c, shown);
+    }
+}
+
 char *
 wx_supervisor_form_get (WxSupervisorForm *form, const char *key)
 {

@@ -29,6 +29,13 @@ char      *wx_supervisor_form_get   (WxSupervisorForm *form,
 gboolean   wx_supervisor_form_set   (WxSupervisorForm *form,
                                      const char       *key,
                                      const char       *value);
+/* Shows or hides the field `key` with its label. */
+void       wx_supervisor_form_set_shown (WxSupervisorForm *form,
+                                         const char       *key,
+                                         gboolean          shown);
+/* The field `key`'s widget (as wx_supervisor_form_add returned it). */
+GtkWidget *wx_supervisor_form_get_widget (WxSupervisorForm *form,
+                                          const char       *key);
 /* Every field back to empty (a choice to its first). */
 void       wx_supervisor_form_clear (WxSupervisorForm *form);
 
