@@ -31,12 +31,12 @@ static const struct {
     "       jsonb_build_object('unit_name', c.unit_name, 'address', c.address, 'city', c.city,"
     "         'contact_person', c.contact_person, 'mobile', c.mobile, 'phone', c.phone, 'fax', c.fax,"
     "         'email', c.email, 'notes', c.notes)::text,"
-    "       c.unit_name,"
-    "       (SELECT d.unit_name || ' (' || d.id || ')' FROM customers d"
+    "       c.unit_name, dup.unit_name || ' (' || dup.id || ')', 0, 0, 0, coalesce(dup.id, 0)"
+    "  FROM customers c LEFT JOIN LATERAL"
+    "       (SELECT d.id, d.unit_name FROM customers d"
     "         WHERE d.id <> c.id AND (wx_unit_key(d.unit_name) = wx_unit_key(c.unit_name)"
     "                                 OR d.mobile = c.mobile OR d.phone = c.phone)"
-    "         ORDER BY d.id LIMIT 1), 0, 0, 0"
-    "  FROM customers c"
+    "         ORDER BY d.id LIMIT 1) dup ON true"
     " WHERE $1 = '' OR c.unit_name ILIKE '%' || $1 || '%' OR c.contact_person ILIKE '%' || $1 || '%'"
     "    OR c.mobile LIKE '%' || $1 || '%' OR c.phone LIKE '%' || $1 || '%'"
     " ORDER BY c.unit_name, c.id LIMIT 500" },
@@ -47,7 +47,7 @@ static const struct {
     "         'purchase_date', d.purchase_date, 'warranty_evidence', d.warranty_evidence,"
     "         'warranty_expires', d.warranty_expires)::text,"
     "       concat_ws(' ', nullif(d.brand, ''), nullif(d.model, ''), nullif(d.serial, ''), '— ' || c.unit_name),"
-    "       NULL, 0, 0, 0"
+    "       NULL, 0, 0, 0, 0"
     "  FROM devices d JOIN customers c ON c.id = d.customer_id"
     " WHERE $1 = '' OR d.serial ILIKE '%' || $1 || '%' OR d.model ILIKE '%' || $1 || '%'"
     "    OR d.asset_number ILIKE '%' || $1 || '%' OR c.unit_name ILIKE '%' || $1 || '%'"
@@ -57,7 +57,7 @@ static const struct {
     "       jsonb_build_object('name', s.name, 'kind', s.kind, 'address', s.address, 'phone', s.phone,"
     "         'contact', s.contact, 'email', s.email, 'payment_terms', s.payment_terms,"
     "         'supplies', s.supplies, 'notes', s.notes, 'active', s.active)::text,"
-    "       s.name, NULL, 0, 0, 0"
+    "       s.name, NULL, 0, 0, 0, 0"
     "  FROM suppliers s"
     " WHERE $1 = '' OR s.name ILIKE '%' || $1 || '%' OR s.contact ILIKE '%' || $1 || '%'"
     "    OR s.phone LIKE '%' || $1 || '%' OR s.supplies ILIKE '%' || $1 || '%'"
@@ -68,7 +68,7 @@ static const struct {
     "         'fits_models', p.fits_models, 'unit_price', p.unit_price, 'cost', p.cost,"
     "         'min_stock', p.min_stock, 'bin_location', p.bin_location, 'supplier_id', p.supplier_id,"
     "         'active', p.active)::text,"
-    "       p.part_number || ' ' || p.name, NULL, p.stock, wx_part_reserved(p.id), p.min_stock"
+    "       p.part_number || ' ' || p.name, NULL, p.stock, wx_part_reserved(p.id), p.min_stock, 0"
     "  FROM parts p"
     " WHERE $1 = '' OR p.part_number ILIKE '%' || $1 || '%' OR p.name ILIKE '%' || $1 || '%'"
     "    OR p.fits_models ILIKE '%' || $1 || '%'"
@@ -174,6 +174,7 @@ wx_db_records_load (PGconn          *conn,
       r->stock = (int) wx_db_get_int (res, i, 5);
       r->reserved = (int) wx_db_get_int (res, i, 6);
       r->min_stock = (int) wx_db_get_int (res, i, 7);
+      r->duplicate_id = wx_db_get_int (res, i, 8);
       g_ptr_array_add (records, g_steal_pointer (&r));
     }
   return g_steal_pointer (&records);
@@ -300,6 +301,49 @@ wx_db_part_find (PGconn      *conn,
   return res && PQntuples (res) > 0 ? wx_db_get_int (res, 0, 0) : 0;
 }
 
+void
+wx_db_customer_order_free (WxDbCustomerOrder *order)
+{
+  g_free (order->number);
+  g_free (order->date);
+  g_free (order->machine);
+  g_free (order->state);
+  g_free (order);
+}
+
+GPtrArray *
+wx_db_customer_orders (PGconn  *conn,
+                       gint64   customer_id,
+                       GError **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, customer_id);
+  const char *params[1] = { id };
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT o.number, to_char(o.received_at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'), 'YYYY-MM-DD'),"
+    "       concat_ws(' ', nullif(o.product_name, ''), nullif(o.model, '')), o.state,"
+    "       coalesce(o.quote_total, 0), wx_order_balance(o.id)"
+    "  FROM service_orders o WHERE o.customer_id = $1::bigint"
+    " ORDER BY o.received_at DESC, o.id DESC LIMIT 200", 1, params, error);
+  GPtrArray *orders;
+
+  if (res == NULL)
+    return NULL;
+  orders = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_db_customer_order_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    {
+      WxDbCustomerOrder *o = g_new0 (WxDbCustomerOrder, 1);
+
+      o->number = wx_db_dup_text (res, i, 0);
+      o->date = wx_db_dup_text (res, i, 1);
+      o->machine = wx_db_dup_text (res, i, 2);
+      o->state = wx_db_dup_text (res, i, 3);
+      o->total = wx_db_get_int (res, i, 4);
+      o->balance = wx_db_get_int (res, i, 5);
+      g_ptr_array_add (orders, o);
+    }
+  return orders;
+}
+
 /* ------------------------------------------------------------ on the worker */
 
 typedef struct {
@@ -308,6 +352,9 @@ typedef struct {
   int             version;
   char           *search;
   JsonObject     *changes;
+  gint64          other;        /* merge: into; receive: the supplier */
+  int             quantity;     /* receive: how many; count: counted */
+  gint64          cost;         /* receive: fen each, -1 unknown */
 } Job;
 
 static void
@@ -377,4 +424,102 @@ wx_db_record_save_async (WxDbWorker          *worker,
   j->changes = json_object_ref (changes);
   wx_db_worker_run_async (worker, save_job, j, (GDestroyNotify) job_free, NULL,
                           cancellable, callback, user_data);
+}
+
+static gboolean
+orders_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  *result = wx_db_customer_orders (conn, ((Job *) data)->id, error);
+  return *result != NULL;
+}
+
+void
+wx_db_customer_orders_async (WxDbWorker          *worker,
+                             gint64               customer_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Job *j = g_new0 (Job, 1);
+
+  j->id = customer_id;
+  wx_db_worker_read_async (worker, orders_job, j, (GDestroyNotify) job_free, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
+}
+
+static gboolean
+merge_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Job *j = data;
+
+  return wx_db_customer_merge (conn, j->id, j->other, NULL, error);
+}
+
+void
+wx_db_customer_merge_async (WxDbWorker          *worker,
+                            gint64               from,
+                            gint64               into,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Job *j = g_new0 (Job, 1);
+
+  j->id = from;
+  j->other = into;
+  wx_db_worker_run_async (worker, merge_job, j, (GDestroyNotify) job_free, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+receive_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Job *j = data;
+
+  return wx_db_stock_receive (conn, j->id, j->quantity, j->other, j->cost, NULL, j->search, error) >= 0;
+}
+
+void
+wx_db_stock_receive_async (WxDbWorker          *worker,
+                           gint64               part_id,
+                           int                  quantity,
+                           gint64               supplier_id,
+                           gint64               unit_cost,
+                           const char          *note,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Job *j = g_new0 (Job, 1);
+
+  j->id = part_id;
+  j->quantity = quantity;
+  j->other = supplier_id;
+  j->cost = unit_cost;
+  j->search = g_strdup (note);
+  wx_db_worker_run_async (worker, receive_job, j, (GDestroyNotify) job_free, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+count_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  Job *j = data;
+
+  return wx_db_stock_count (conn, j->id, j->quantity, j->search, NULL, error);
+}
+
+void
+wx_db_stock_count_async (WxDbWorker          *worker,
+                         gint64               part_id,
+                         int                  counted,
+                         const char          *reason,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  Job *j = g_new0 (Job, 1);
+
+  j->id = part_id;
+  j->quantity = counted;
+  j->search = g_strdup (reason);
+  wx_db_worker_run_async (worker, count_job, j, (GDestroyNotify) job_free, NULL, cancellable, callback, user_data);
 }

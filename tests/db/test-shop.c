@@ -228,6 +228,19 @@ test_customers (void)
       warned |= r->id == b && r->duplicate_of != NULL;
     }
   g_assert_true (warned);
+  /* A full-width space around a name is white space like any other: the
+   * name is kept trimmed (wx_trim). */
+  {
+    g_autofree char *trimmed = NULL;
+    g_autofree char *stored = NULL;
+
+    save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0,
+          "{\"unit_name\": \"\u3000广州市越秀区图书馆\u3000\", \"phone\": \"020-83331234\"}");
+    trimmed = wx_test_db_value (conn, "SELECT wx_trim(E'\\u3000 广州 \\u3000')");
+    g_assert_cmpstr (trimmed, ==, "广州");
+    stored = wx_test_db_value (conn, "SELECT unit_name FROM customers WHERE unit_name LIKE '%越秀区图书馆%'");
+    g_assert_cmpstr (stored, ==, "广州市越秀区图书馆");
+  }
 
   save (conn, supervisor, WX_DB_RECORD_CUSTOMER, a, 1, "{\"contact_person\": \"赵书记员\", \"mobile\": \"\"}");
   fields = wx_test_db_value (conn, "SELECT payload::text FROM record_events WHERE record = 'customer' AND event = 'edit'");

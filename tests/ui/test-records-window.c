@@ -4,7 +4,11 @@
  * Parts page (then received into stock and shown with its count), a
  * refused duplicate supplier with its sentence and nothing written, two
  * customers typed twice marked as possible duplicates, a machine whose
- * warranty follows from its purchase date. Screenshots records-*.png. */
+ * warranty follows from its purchase date. Then with the keys and the
+ * mouse (xdotool): stock received and counted on the Parts page (a
+ * negative count refused with its sentence), a customer's orders with
+ * their prices and unpaid balance, and the duplicate merged into the
+ * first after the question, its order moving. Screenshots records-*.png. */
 #include <string.h>
 #include <unistd.h>
 
@@ -17,6 +21,7 @@
 #include "gui/wx-records-window.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
+#include "wx-test-xdo.h"
 
 static char *conninfo;
 static char *login;
@@ -197,6 +202,231 @@ test_records_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ------------------------------------------------------------ keys and clicks */
+
+static gboolean
+is_row_of (GtkWidget *widget, gpointer id)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_mapped (widget)
+      && wx_supervisor_row_id (GTK_LIST_BOX_ROW (widget)) == *(gint64 *) id;
+}
+
+static gboolean
+is_action_button (GtkWidget *widget, gpointer action)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_labelled_button (GtkWidget *widget, gpointer label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+typedef struct {
+  WxRecordsPage *page;
+  gint64         id;
+} Chosen;
+
+static gboolean
+chosen (gpointer data)
+{
+  Chosen *c = data;
+
+  return wx_list_page_get_selected (WX_LIST_PAGE (c->page)) == c->id;
+}
+
+/* Clicks the list's row of record `id`. */
+static void
+click_row (WxRecordsPage *page, gint64 id)
+{
+  GtkWidget *row = wx_test_find_widget (GTK_WIDGET (page), is_row_of, &id);
+  Chosen c = { page, id };
+
+  g_assert_nonnull (row);
+  wx_test_xdo_scroll_to (row);
+  wx_test_xdo_click_into (row);
+  wx_test_spin_until (chosen, &c, "the row chosen");
+}
+
+/* Clicks into the field `key` under the form and types `text`. */
+static void
+type_field (WxRecordsPage *page, const char *key, const char *text)
+{
+  GtkWidget *field = wx_records_page_get_action_field (page, key);
+
+  g_assert_nonnull (field);
+  wx_test_xdo_scroll_to (field);
+  wx_test_xdo_click_into (field);
+  wx_test_xdo_key (GTK_WINDOW (gtk_widget_get_root (field)), "ctrl+a BackSpace");
+  wx_test_xdo_type (GTK_WINDOW (gtk_widget_get_root (field)), text, 20);
+}
+
+/* Clicks the button of `action` and waits for the write ("saved") and, when
+ * it was taken, the list's reload. */
+static void
+click_and_wait (WxRecordsPage *page, const char *action, Saved *s)
+{
+  GtkWidget *button = wx_test_find_widget (GTK_WIDGET (page), is_action_button, (gpointer) action);
+  gboolean loaded = FALSE;
+  gulong id = g_signal_connect (page, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
+
+  g_assert_nonnull (button);
+  s->done = FALSE;
+  g_clear_error (&s->error);
+  wx_test_xdo_scroll_to (button);
+  wx_test_xdo_click_into (button);
+  wx_test_spin_until (saved_done, s, action);
+  if (s->error == NULL)
+    wx_test_spin_until (wx_test_flag_set, &loaded, "the list after the write");
+  g_signal_handler_disconnect (page, id);
+}
+
+static gboolean
+has_question (gpointer page)
+{
+  return wx_records_page_get_question (page) != NULL;
+}
+
+static gboolean
+orders_shown (gpointer page)
+{
+  return *wx_records_page_get_orders_summary (page) != '\0';
+}
+
+static void
+test_records_keys (void)
+{
+  WxRecordsWindow *window = wx_records_window_new (GTK_APPLICATION (wx_test_ui_app ()), worker, "parts");
+  WxRecordsPage *page;
+  Saved s = { 0 };
+  gint64 part_id, first, second;
+  g_autofree char *stock = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *moved = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 760);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Parts: 5 received at ¥280.50 each, then the stocktake finds one less. */
+  page = show_page (window, WX_DB_RECORD_PART, "parts");
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &s);
+  part_id = wx_test_db_count (conn, "SELECT id FROM parts WHERE part_number = 'RM2-5425'");
+  stock = wx_test_db_value (conn, "SELECT stock FROM parts WHERE part_number = 'RM2-5425'");
+  click_row (page, part_id);
+  type_field (page, "receive_quantity", "5");
+  type_field (page, "receive_cost", "280.50");
+  type_field (page, "receive_note", "SH-20261207");
+  click_and_wait (page, "records.receive", &s);
+  g_assert_no_error (s.error);
+  g_clear_pointer (&stock, g_free);
+  stock = wx_test_db_value (conn, "SELECT p.stock || '/' || m.unit_cost || '/' || m.note FROM parts p"
+                                  " JOIN stock_movements m ON m.part_id = p.id AND m.kind = 'receive'"
+                                  " WHERE p.part_number = 'RM2-5425' ORDER BY m.id DESC LIMIT 1");
+  g_assert_cmpstr (stock, ==, "8/28050/SH-20261207");
+  wx_test_screenshot (GTK_WIDGET (window), "records-parts-receive");
+
+  /* A negative count: its sentence, nothing written. */
+  before = wx_test_db_value (conn, "SELECT count(*) || '/' || sum(quantity) FROM stock_movements");
+  click_row (page, part_id);
+  type_field (page, "count_counted", "-1");
+  type_field (page, "count_reason", "x");
+  click_and_wait (page, "records.count", &s);
+  g_assert_nonnull (s.error);
+  g_test_message ("refused: %s", wx_records_page_get_message (page));
+  g_assert_cmpstr (wx_records_page_get_message (page), !=, "");
+  after = wx_test_db_value (conn, "SELECT count(*) || '/' || sum(quantity) FROM stock_movements");
+  g_assert_cmpstr (before, ==, after);
+  type_field (page, "count_counted", "7");
+  type_field (page, "count_reason", "broken in handling");
+  click_and_wait (page, "records.count", &s);
+  g_assert_no_error (s.error);
+  g_clear_pointer (&stock, g_free);
+  stock = wx_test_db_value (conn, "SELECT p.stock || '/' || m.quantity || '/' || m.note FROM parts p"
+                                  " JOIN stock_movements m ON m.part_id = p.id AND m.kind = 'adjust'"
+                                  " WHERE p.part_number = 'RM2-5425' ORDER BY m.id DESC LIMIT 1");
+  g_assert_true (g_str_has_prefix (stock, "7/-1/"));
+  g_assert_nonnull (strstr (stock, "broken in handling"));
+  g_signal_handlers_disconnect_by_data (page, &s);
+
+  /* Customers: the duplicate has an order; its price and what is unpaid
+   * show under it; merged into the first, the order moves. */
+  first = wx_test_db_count (conn, "SELECT min(id) FROM customers WHERE wx_unit_key(unit_name) = wx_unit_key('广州市天河区人民法院')");
+  second = wx_test_db_count (conn, "SELECT max(id) FROM customers WHERE wx_unit_key(unit_name) = wx_unit_key('广州市天河区人民法院')");
+  g_assert_cmpint (first, <, second);
+  number = wx_test_db_value (conn,
+    "SELECT order_number FROM wx_intake('{\"kind\": \"carry_in\", \"unit\": \"广州市天河区 人民法院\","
+    "  \"phone\": \"020-85551234\", \"product\": \"激光打印机\", \"model\": \"LaserJet P1108\", \"fault\": \"卡纸\"}')");
+  {
+    /* quoted ¥350, nothing paid yet */
+    const char *params[] = { number };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (wx_db_execute (conn, "UPDATE service_orders SET quote_total = 35000 WHERE number = $1",
+                                  1, params, &error));
+    g_assert_no_error (error);
+  }
+  page = show_page (window, WX_DB_RECORD_CUSTOMER, "customers");
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &s);
+  click_row (page, second);
+  wx_test_spin_until (orders_shown, page, "the customer's orders");
+  g_test_message ("orders: %s", wx_records_page_get_orders_summary (page));
+  g_assert_nonnull (strstr (wx_records_page_get_orders_summary (page), "350.00"));
+  {
+    /* the side panel scrolled down to the orders, as a person would */
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (wx_records_page_get_orders_grid (page)),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+  }
+  wx_test_screenshot (GTK_WIDGET (window), "records-customer-orders");
+  {
+    g_autofree char *keep = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+    GtkWidget *button = wx_test_find_widget (GTK_WIDGET (page), is_action_button, (gpointer) "records.merge");
+    GtkWidget *merge;
+    gboolean loaded = FALSE;
+    gulong id = g_signal_connect (page, "loaded", G_CALLBACK (wx_test_loaded_cb), &loaded);
+
+    /* the duplicate's number is there already */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (wx_records_page_get_action_field (page, "merge_into"))),
+                     ==, keep);
+    wx_test_xdo_scroll_to (button);
+    wx_test_xdo_click_into (button);
+    wx_test_spin_until (has_question, page, "the merge question");
+    wx_test_screenshot (GTK_WIDGET (wx_records_page_get_question (page)), "records-merge-question");
+    merge = wx_test_find_widget (GTK_WIDGET (wx_records_page_get_question (page)), is_labelled_button,
+                                 (gpointer) _("_Merge"));
+    g_assert_nonnull (merge);
+    s.done = FALSE;
+    wx_test_xdo_click_into (merge);
+    wx_test_spin_until (saved_done, &s, "the merge");
+    g_assert_no_error (s.error);
+    wx_test_spin_until (wx_test_flag_set, &loaded, "the list after the merge");
+    g_signal_handler_disconnect (page, id);
+  }
+  {
+    g_autofree char *keep = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+    g_autofree char *gone = g_strdup_printf ("%" G_GINT64_FORMAT, second);
+    const char *params[] = { keep, gone, number };
+    g_autoptr(GError) error = NULL;
+
+    moved = wx_db_query_value (conn, "SELECT (customer_id = $1::bigint)::text"
+                                     "       || '/' || (SELECT count(*) FROM customers WHERE id = $2::bigint)"
+                                     "       || '/' || (SELECT count(*) FROM record_events WHERE event = 'merge')"
+                                     "  FROM service_orders WHERE number = $3", 3, params, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (moved, ==, "true/0/1");
+  }
+  g_signal_handlers_disconnect_by_data (page, &s);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_error (&s.error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -226,5 +456,6 @@ main (int argc, char **argv)
   worker = wx_db_worker_new (staff_conninfo);
 
   g_test_add_func ("/ui/records/window", test_records_window);
+  g_test_add_func ("/ui/records/keys", test_records_keys);
   return g_test_run ();
 }

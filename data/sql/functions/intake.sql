@@ -39,7 +39,7 @@ $$;
 
 -- What C's g_strstrip and wx_validate_filled count as white space.
 CREATE OR REPLACE FUNCTION wx_trim(t text) RETURNS text
-  LANGUAGE sql IMMUTABLE AS $$ SELECT btrim(t, E' \t\n\r\f\x0B') $$;
+  LANGUAGE sql IMMUTABLE AS $$ SELECT btrim(t, E' \t\n\r\f\x0B\u3000') $$;
 
 -- The text of field `k` as given (NULL when absent or JSON null); refuses
 -- another type.

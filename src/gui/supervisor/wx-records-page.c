@@ -1,15 +1,28 @@
 #define G_LOG_DOMAIN "wx-records-page"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "core/wx-fields.h"
+#include "core/wx-money.h"
+#include "core/wx-workflow.h"
 #include "wx-records-page.h"
 
 struct _WxRecordsPage {
-  WxListPage      parent_instance;   /* items: WxDbRecord */
-  WxDbRecordKind  kind;
-  GtkSearchEntry *search_entry;
-  char           *search;
+  WxListPage        parent_instance;   /* items: WxDbRecord */
+  WxDbRecordKind    kind;
+  GtkSearchEntry   *search_entry;
+  GtkBox           *extra_box;
+  char             *search;
+  /* Under the form, by kind: a customer's merge and orders, a part's
+   * receiving and stocktake. */
+  WxSupervisorForm *first_form;
+  WxSupervisorForm *second_form;
+  GtkGrid          *orders_grid;
+  GtkLabel         *orders_label;
+  GCancellable     *orders_cancellable;
+  GtkWindow        *ask;                /* weak: "Merge …?" */
+  GHashTable       *action_fields;      /* key → its widget, under the form */
 };
 
 G_DEFINE_FINAL_TYPE (WxRecordsPage, wx_records_page, WX_TYPE_LIST_PAGE)
@@ -45,6 +58,114 @@ search_changed_cb (GtkSearchEntry *entry, WxRecordsPage *self)
   wx_records_page_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* ------------------------------------------------------------ a customer's orders */
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static void
+grid_cell (GtkGrid *grid, int column, int row, const char *text, gboolean number, gboolean alert)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), !number);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), !number && row > 0);
+  if (row == 0)
+    gtk_widget_add_css_class (label, "dim-label");
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  if (alert)
+    gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_hexpand (label, column == 0);
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+static void
+orders_loaded_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr(WxRecordsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = wx_db_records_load_finish (WX_DB_WORKER (source), res, &error);
+  gint64 owed = 0;
+  g_autofree char *owed_text = NULL;
+  g_autofree char *summary = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  clear_grid (self->orders_grid);
+  if (orders == NULL)
+    {
+      gtk_label_set_text (self->orders_label, error->message);
+      return;
+    }
+  if (orders->len > 0)
+    {
+      grid_cell (self->orders_grid, 0, 0, _("Order"), FALSE, FALSE);
+      /* TRANSLATORS: the column of what an order was charged (its quote's total) */
+      grid_cell (self->orders_grid, 1, 0, _("Charged"), TRUE, FALSE);
+      /* TRANSLATORS: the column of what is still owed on an order */
+      grid_cell (self->orders_grid, 2, 0, _("Unpaid"), TRUE, FALSE);
+    }
+  for (guint i = 0; i < orders->len; i++)
+    {
+      WxDbCustomerOrder *o = g_ptr_array_index (orders, i);
+      WxOrderState state;
+      g_autofree char *total = wx_money_format (o->total);
+      g_autofree char *balance = o->balance > 0 ? wx_money_format (o->balance) : g_strdup ("—");
+      /* TRANSLATORS: a customer's order: number, the day taken in, its state; the machine under */
+      g_autofree char *what = g_strdup_printf (_("%s · %s · %s\n%s"), o->number, o->date,
+                                               wx_workflow_state_from_code (o->state, &state)
+                                               ? wx_order_state_label (state) : o->state, o->machine);
+
+      grid_cell (self->orders_grid, 0, (int) i + 1, what, FALSE, FALSE);
+      grid_cell (self->orders_grid, 1, (int) i + 1, total, TRUE, FALSE);
+      grid_cell (self->orders_grid, 2, (int) i + 1, balance, TRUE, o->balance > 0);
+      owed += MAX (o->balance, 0);
+    }
+  owed_text = wx_money_format (owed);
+  summary = orders->len == 0 ? g_strdup (_("No orders yet."))
+    /* TRANSLATORS: under a customer's orders: how many, and what they still owe in all */
+    : g_strdup_printf (ngettext ("%u order · unpaid in all %s", "%u orders · unpaid in all %s", orders->len),
+                       orders->len, owed_text);
+  gtk_label_set_text (self->orders_label, summary);
+}
+
+/* The customer's orders, or the part's receiving and stocktake, for `r`. */
+static void
+show_extras (WxRecordsPage *self, const WxDbRecord *r)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->extra_box), r != NULL && self->first_form != NULL);
+  if (self->first_form)
+    wx_supervisor_form_clear (self->first_form);
+  if (self->second_form)
+    wx_supervisor_form_clear (self->second_form);
+  if (r == NULL || self->kind != WX_DB_RECORD_CUSTOMER)
+    return;
+  if (r->duplicate_id > 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, r->duplicate_id);
+
+      wx_supervisor_form_set (self->first_form, "merge_into", id);
+    }
+  g_cancellable_cancel (self->orders_cancellable);
+  g_clear_object (&self->orders_cancellable);
+  self->orders_cancellable = g_cancellable_new ();
+  clear_grid (self->orders_grid);
+  gtk_label_set_text (self->orders_label, "");
+  if (wx_page_get_worker (WX_PAGE (self)))
+    wx_db_customer_orders_async (wx_page_get_worker (WX_PAGE (self)), r->id, self->orders_cancellable,
+                                 orders_loaded_cb, g_object_ref (self));
+}
+
 static void
 show_selected (WxListPage *page, gconstpointer item)
 {
@@ -53,6 +174,7 @@ show_selected (WxListPage *page, gconstpointer item)
   const char * const *keys = wx_db_record_keys (self->kind);
   WxSupervisorForm *form = wx_list_page_get_form (page);
 
+  show_extras (self, r);
   if (r == NULL)
     {
       wx_supervisor_form_clear (form);
@@ -171,6 +293,226 @@ save_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
                            changes, wx_page_get_cancellable (WX_PAGE (self)), saved_cb, g_object_ref (self));
 }
 
+/* ------------------------------------------------------------ merge, receive, count */
+
+/* A whole number typed in `form`'s `key`, or a sentence naming the field. */
+static gboolean
+form_number (WxRecordsPage *self, WxSupervisorForm *form, const char *key, const char *label, gint64 *out)
+{
+  g_autofree char *text = wx_supervisor_form_get (form, key);
+  char *end = NULL;
+
+  g_strstrip (text);
+  *out = g_ascii_strtoll (text, &end, 10);
+  if (*text && end && *end == '\0')
+    return TRUE;
+  {
+    g_autofree char *sentence = g_strdup_printf (_("“%s” must be a whole number."), label);
+
+    wx_list_page_set_message (WX_LIST_PAGE (self), sentence, TRUE);
+    wx_page_refused (WX_PAGE (self), "record");
+  }
+  return FALSE;
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog, const char *response, WxRecordsPage *self)
+{
+  gint64 from = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "from"));
+  gint64 into = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "into"));
+
+  if (!g_str_equal (response, "merge") || wx_page_get_worker (WX_PAGE (self)) == NULL)
+    return;
+  wx_list_page_set_selected (WX_LIST_PAGE (self), into);
+  wx_db_customer_merge_async (wx_page_get_worker (WX_PAGE (self)), from, into,
+                              wx_page_get_cancellable (WX_PAGE (self)), saved_cb, g_object_ref (self));
+}
+
+/* records.merge: the chosen customer (a duplicate) into the one whose
+ * number is typed, after asking: its orders, calls, contracts and
+ * machines move, and it is gone. */
+static void
+merge_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxRecordsPage *self = WX_RECORDS_PAGE (widget);
+  const WxDbRecord *r = wx_list_page_get_selected_item (WX_LIST_PAGE (self));
+  const WxDbRecord *into_record;
+  gint64 into;
+  g_autofree char *heading = NULL;
+  g_autofree char *typed = NULL;
+  GtkWidget *ask;
+
+  if (r == NULL || !form_number (self, self->first_form, "merge_into", _("Customer number to keep"), &into))
+    return;
+  into_record = wx_list_page_find (WX_LIST_PAGE (self), into);
+  typed = wx_supervisor_form_get (self->first_form, "merge_into");
+  /* TRANSLATORS: asked before merging two customers: the one that goes, the one that stays */
+  heading = g_strdup_printf (_("Merge “%s” into “%s”?"), r->label,
+                             into_record ? into_record->label : typed);
+  ask = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                _("Its orders, calls, contracts and machines move to the other customer, "
+                                  "and this customer is removed. The merge is logged."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"), "merge", _("_Merge"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "merge", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  g_object_set_data (G_OBJECT (ask), "from", GSIZE_TO_POINTER (r->id));
+  g_object_set_data (G_OBJECT (ask), "into", GSIZE_TO_POINTER (into));
+  g_signal_connect_object (ask, "response", G_CALLBACK (merge_response_cb), self, 0);
+  g_set_weak_pointer (&self->ask, GTK_WINDOW (ask));
+  gtk_window_present (GTK_WINDOW (ask));
+}
+
+GtkWindow *
+wx_records_page_get_question (WxRecordsPage *self)
+{
+  g_return_val_if_fail (WX_IS_RECORDS_PAGE (self), NULL);
+  return self->ask;
+}
+
+/* records.receive: stock in for the chosen part from its supplier. */
+static void
+receive_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxRecordsPage *self = WX_RECORDS_PAGE (widget);
+  const WxDbRecord *r = wx_list_page_get_selected_item (WX_LIST_PAGE (self));
+  g_autofree char *cost_text = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 quantity;
+  WxMoney cost = -1;
+
+  if (r == NULL || wx_page_get_worker (WX_PAGE (self)) == NULL
+      || !form_number (self, self->first_form, "receive_quantity", _("Quantity received"), &quantity))
+    return;
+  cost_text = g_strstrip (wx_supervisor_form_get (self->first_form, "receive_cost"));
+  if (*cost_text && !wx_money_parse (cost_text, &cost, &error))
+    {
+      wx_list_page_set_message (WX_LIST_PAGE (self), error->message, TRUE);
+      wx_page_refused (WX_PAGE (self), "record");
+      return;
+    }
+  note = wx_supervisor_form_get (self->first_form, "receive_note");
+  wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
+  wx_db_stock_receive_async (wx_page_get_worker (WX_PAGE (self)), r->id, (int) CLAMP (quantity, G_MININT, G_MAXINT),
+                             0, cost, note, wx_page_get_cancellable (WX_PAGE (self)), saved_cb, g_object_ref (self));
+}
+
+/* records.count: the stocktake of the chosen part; a difference is
+ * corrected with the reason. */
+static void
+count_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxRecordsPage *self = WX_RECORDS_PAGE (widget);
+  const WxDbRecord *r = wx_list_page_get_selected_item (WX_LIST_PAGE (self));
+  g_autofree char *reason = NULL;
+  gint64 counted;
+
+  if (r == NULL || wx_page_get_worker (WX_PAGE (self)) == NULL
+      || !form_number (self, self->second_form, "count_counted", _("Counted on the shelf"), &counted))
+    return;
+  reason = wx_supervisor_form_get (self->second_form, "count_reason");
+  wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
+  wx_db_stock_count_async (wx_page_get_worker (WX_PAGE (self)), r->id, (int) CLAMP (counted, G_MININT, G_MAXINT),
+                           reason, wx_page_get_cancellable (WX_PAGE (self)), saved_cb, g_object_ref (self));
+}
+
+/* A heading, a form on a grid of its own and its button, under the form. */
+static WxSupervisorForm *
+add_section (WxRecordsPage *self, const char *heading, const char *button, const char *action)
+{
+  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *b = gtk_button_new_with_mnemonic (button);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), b);
+  gtk_box_append (self->extra_box, label);
+  gtk_box_append (self->extra_box, grid);
+  gtk_box_append (self->extra_box, box);
+  return wx_supervisor_form_new (GTK_GRID (grid));
+}
+
+static void
+add_action_field (WxRecordsPage *self, WxSupervisorForm *form, const char *key, const char *label)
+{
+  g_hash_table_insert (self->action_fields, (gpointer) key, wx_supervisor_form_add (form, key, label, "entry", NULL));
+}
+
+static void
+build_extras (WxRecordsPage *self)
+{
+  if (self->kind == WX_DB_RECORD_CUSTOMER)
+    {
+      GtkWidget *heading = gtk_label_new (_("Orders and prices"));
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_widget_set_margin_top (heading, 12);
+      gtk_box_append (self->extra_box, heading);
+      self->orders_grid = GTK_GRID (gtk_grid_new ());
+      gtk_grid_set_column_spacing (self->orders_grid, 10);
+      gtk_grid_set_row_spacing (self->orders_grid, 2);
+      gtk_box_append (self->extra_box, GTK_WIDGET (self->orders_grid));
+      self->orders_label = GTK_LABEL (gtk_label_new (""));
+      gtk_label_set_xalign (self->orders_label, 0);
+      gtk_label_set_wrap (self->orders_label, TRUE);
+      gtk_box_append (self->extra_box, GTK_WIDGET (self->orders_label));
+      self->first_form = add_section (self, _("Merge a duplicate"), _("_Merge into it…"), "records.merge");
+      add_action_field (self, self->first_form, "merge_into", _("Customer number to keep"));
+    }
+  else if (self->kind == WX_DB_RECORD_PART)
+    {
+      self->first_form = add_section (self, _("Receive stock"), _("_Receive"), "records.receive");
+      add_action_field (self, self->first_form, "receive_quantity", _("Quantity received"));
+      add_action_field (self, self->first_form, "receive_cost", _("Cost each (yuan)"));
+      add_action_field (self, self->first_form, "receive_note", _("Delivery note"));
+      self->second_form = add_section (self, _("Stocktake"), _("Record the _count"), "records.count");
+      add_action_field (self, self->second_form, "count_counted", _("Counted on the shelf"));
+      add_action_field (self, self->second_form, "count_reason", _("Reason for a difference"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->extra_box), FALSE);
+}
+
+gboolean
+wx_records_page_set_action_value (WxRecordsPage *self,
+                                  const char    *key,
+                                  const char    *value)
+{
+  g_return_val_if_fail (WX_IS_RECORDS_PAGE (self), FALSE);
+  return (self->first_form && wx_supervisor_form_set (self->first_form, key, value))
+      || (self->second_form && wx_supervisor_form_set (self->second_form, key, value));
+}
+
+GtkWidget *
+wx_records_page_get_action_field (WxRecordsPage *self,
+                                  const char    *key)
+{
+  g_return_val_if_fail (WX_IS_RECORDS_PAGE (self), NULL);
+  return g_hash_table_lookup (self->action_fields, key);
+}
+
+GtkGrid *
+wx_records_page_get_orders_grid (WxRecordsPage *self)
+{
+  g_return_val_if_fail (WX_IS_RECORDS_PAGE (self), NULL);
+  return self->orders_grid;
+}
+
+const char *
+wx_records_page_get_orders_summary (WxRecordsPage *self)
+{
+  g_return_val_if_fail (WX_IS_RECORDS_PAGE (self), NULL);
+  return self->orders_label ? gtk_label_get_text (self->orders_label) : "";
+}
+
 static void
 new_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -180,9 +522,27 @@ new_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* ------------------------------------------------------------ class */
 
 static void
+wx_records_page_dispose (GObject *object)
+{
+  WxRecordsPage *self = WX_RECORDS_PAGE (object);
+
+  g_cancellable_cancel (self->orders_cancellable);
+  if (self->ask)
+    gtk_window_destroy (self->ask);
+  g_clear_weak_pointer (&self->ask);
+  G_OBJECT_CLASS (wx_records_page_parent_class)->dispose (object);
+}
+
+static void
 wx_records_page_finalize (GObject *object)
 {
-  g_free (WX_RECORDS_PAGE (object)->search);
+  WxRecordsPage *self = WX_RECORDS_PAGE (object);
+
+  g_free (self->search);
+  g_clear_object (&self->orders_cancellable);
+  g_clear_pointer (&self->action_fields, g_hash_table_unref);
+  g_clear_pointer (&self->first_form, wx_supervisor_form_free);
+  g_clear_pointer (&self->second_form, wx_supervisor_form_free);
   G_OBJECT_CLASS (wx_records_page_parent_class)->finalize (object);
 }
 
@@ -192,11 +552,16 @@ wx_records_page_class_init (WxRecordsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   WxListPageClass *list_class = WX_LIST_PAGE_CLASS (klass);
 
+  object_class->dispose = wx_records_page_dispose;
   object_class->finalize = wx_records_page_finalize;
   list_class->clear_form_on_select = TRUE;
   wx_list_page_class_setup (list_class, "wx-records-page.ui", "records",
                             page_load, page_load_finish, item_row, show_selected);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxRecordsPage, search_entry);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxRecordsPage, extra_box);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.merge", NULL, merge_action_cb);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.receive", NULL, receive_action_cb);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.count", NULL, count_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.save", NULL, save_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.new", NULL, new_action_cb);
 }
@@ -232,6 +597,8 @@ wx_records_page_new (WxDbRecordKind kind)
   WxSupervisorForm *form = wx_list_page_get_form (WX_LIST_PAGE (self));
 
   self->kind = kind;
+  self->action_fields = g_hash_table_new (g_str_hash, g_str_equal);
+  build_extras (self);
   for (guint i = 0; keys[i]; i++)
     wx_supervisor_form_add (form, keys[i], wx_field_label (keys[i]) ? wx_field_label (keys[i]) : keys[i],
                             g_str_equal (keys[i], "active") ? "check" : "entry",
