@@ -10,6 +10,7 @@
 #include "core/wx-fields.h"
 #include "db/wx-db.h"
 #include "db/wx-db-shop.h"
+#include "print/wx-xlsx.h"
 #include "wx-admin.h"
 
 static gboolean
@@ -174,6 +175,20 @@ wx_admin_cmd_records (WxAdmin *o)
       if (records == NULL)
         return wx_admin_fail (error);
       print_records (records);
+      return EXIT_SUCCESS;
+    }
+  if (verb && g_str_equal (verb, "export"))
+    {
+      const char *path = wx_admin_arg (o, 1);
+      g_autoptr(GPtrArray) records = NULL;
+
+      if (path == NULL || !g_str_has_suffix (path, ".xlsx"))
+        return wx_admin_usage_error (_("Write: export FILE.xlsx"));
+      records = wx_db_records_load_all (conn, kind, &error);
+      if (records == NULL || !wx_xlsx_write_records (path, kind, records, &error))
+        return wx_admin_fail (error);
+      g_print (ngettext ("%u row exported to %s.", "%u rows exported to %s.", records->len), records->len, path);
+      g_print ("\n");
       return EXIT_SUCCESS;
     }
   if (verb && g_str_equal (verb, "merge") && kind == WX_DB_RECORD_CUSTOMER)

@@ -6,7 +6,7 @@
 #include "wx-db-shop.h"
 
 /* Each kind: its name in record_events, its write function, its keys, and
- * the list's query ($1 the search, "" for all): id, version, the fields as
+ * the list's query ($1 the search, "" for all; $2 the most rows, NULL for all): id, version, the fields as
  * a JSON object, the list's line, then the kind's extras (a customer's
  * likely duplicate; a part's stock, reserved and minimum). */
 static const char * const customer_keys[] = {
@@ -39,7 +39,7 @@ static const struct {
     "         ORDER BY d.id LIMIT 1) dup ON true"
     " WHERE $1 = '' OR c.unit_name ILIKE '%' || $1 || '%' OR c.contact_person ILIKE '%' || $1 || '%'"
     "    OR c.mobile LIKE '%' || $1 || '%' OR c.phone LIKE '%' || $1 || '%'"
-    " ORDER BY c.unit_name, c.id LIMIT 500" },
+    " ORDER BY c.unit_name, c.id LIMIT $2::integer" },
   [WX_DB_RECORD_DEVICE] = { "device", "wx_device_save", device_keys,
     "SELECT d.id, d.version,"
     "       jsonb_build_object('customer_id', d.customer_id, 'category', d.category, 'brand', d.brand,"
@@ -51,7 +51,7 @@ static const struct {
     "  FROM devices d JOIN customers c ON c.id = d.customer_id"
     " WHERE $1 = '' OR d.serial ILIKE '%' || $1 || '%' OR d.model ILIKE '%' || $1 || '%'"
     "    OR d.asset_number ILIKE '%' || $1 || '%' OR c.unit_name ILIKE '%' || $1 || '%'"
-    " ORDER BY d.id DESC LIMIT 500" },
+    " ORDER BY d.id DESC LIMIT $2::integer" },
   [WX_DB_RECORD_SUPPLIER] = { "supplier", "wx_supplier_save", supplier_keys,
     "SELECT s.id, s.version,"
     "       jsonb_build_object('name', s.name, 'kind', s.kind, 'address', s.address, 'phone', s.phone,"
@@ -61,7 +61,7 @@ static const struct {
     "  FROM suppliers s"
     " WHERE $1 = '' OR s.name ILIKE '%' || $1 || '%' OR s.contact ILIKE '%' || $1 || '%'"
     "    OR s.phone LIKE '%' || $1 || '%' OR s.supplies ILIKE '%' || $1 || '%'"
-    " ORDER BY NOT s.active, s.name, s.id LIMIT 500" },
+    " ORDER BY NOT s.active, s.name, s.id LIMIT $2::integer" },
   [WX_DB_RECORD_PART] = { "part", "wx_part_save", part_keys,
     "SELECT p.id, p.version,"
     "       jsonb_build_object('part_number', p.part_number, 'name', p.name, 'category', p.category,"
@@ -72,7 +72,7 @@ static const struct {
     "  FROM parts p"
     " WHERE $1 = '' OR p.part_number ILIKE '%' || $1 || '%' OR p.name ILIKE '%' || $1 || '%'"
     "    OR p.fits_models ILIKE '%' || $1 || '%'"
-    " ORDER BY NOT p.active, p.part_number LIMIT 500" },
+    " ORDER BY NOT p.active, p.part_number LIMIT $2::integer" },
 };
 
 const char * const *
@@ -143,19 +143,23 @@ wx_db_record_value (const WxDbRecord *record,
   return v ? v : "";
 }
 
-GPtrArray *
-wx_db_records_load (PGconn          *conn,
-                    WxDbRecordKind   kind,
-                    const char      *search,
-                    GError         **error)
+/* The list's query for `search` with at most `limit` rows (0: all; LIMIT
+ * NULL is no limit). */
+static GPtrArray *
+records_load (PGconn          *conn,
+              WxDbRecordKind   kind,
+              const char      *search,
+              guint            limit,
+              GError         **error)
 {
   g_autofree char *term = g_strstrip (g_strdup (search ? search : ""));
-  const char *params[1] = { term };
+  g_autofree char *max = limit ? g_strdup_printf ("%u", limit) : NULL;
+  const char *params[2] = { term, max };
   g_autoptr(PGresult) res = NULL;
   g_autoptr(GPtrArray) records = NULL;
 
   g_return_val_if_fail (kind <= WX_DB_RECORD_PART, NULL);
-  res = wx_db_query (conn, kinds[kind].list, 1, params, error);
+  res = wx_db_query (conn, kinds[kind].list, 2, params, error);
   if (res == NULL)
     return NULL;
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) wx_db_record_free);
@@ -178,6 +182,23 @@ wx_db_records_load (PGconn          *conn,
       g_ptr_array_add (records, g_steal_pointer (&r));
     }
   return g_steal_pointer (&records);
+}
+
+GPtrArray *
+wx_db_records_load (PGconn          *conn,
+                    WxDbRecordKind   kind,
+                    const char      *search,
+                    GError         **error)
+{
+  return records_load (conn, kind, search, 500, error);
+}
+
+GPtrArray *
+wx_db_records_load_all (PGconn          *conn,
+                        WxDbRecordKind   kind,
+                        GError         **error)
+{
+  return records_load (conn, kind, NULL, 0, error);
 }
 
 gint64
@@ -370,7 +391,7 @@ load_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
 {
   Job *j = data;
 
-  *result = wx_db_records_load (conn, j->kind, j->search, error);
+  *result = records_load (conn, j->kind, j->search, j->quantity, error);
   return *result != NULL;
 }
 
@@ -386,6 +407,7 @@ wx_db_records_load_async (WxDbWorker          *worker,
 
   j->kind = kind;
   j->search = g_strdup (search);
+  j->quantity = 500;
   wx_db_worker_read_async (worker, load_job, j, (GDestroyNotify) job_free, (GDestroyNotify) g_ptr_array_unref,
                            cancellable, callback, user_data);
 }
@@ -522,4 +544,18 @@ wx_db_stock_count_async (WxDbWorker          *worker,
   j->quantity = counted;
   j->search = g_strdup (reason);
   wx_db_worker_run_async (worker, count_job, j, (GDestroyNotify) job_free, NULL, cancellable, callback, user_data);
+}
+
+void
+wx_db_records_load_all_async (WxDbWorker          *worker,
+                              WxDbRecordKind       kind,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Job *j = g_new0 (Job, 1);
+
+  j->kind = kind;
+  wx_db_worker_read_async (worker, load_job, j, (GDestroyNotify) job_free, (GDestroyNotify) g_ptr_array_unref,
+                           cancellable, callback, user_data);
 }

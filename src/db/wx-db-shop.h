@@ -60,6 +60,10 @@ GPtrArray  *wx_db_records_load  (PGconn          *conn,
                                  WxDbRecordKind   kind,
                                  const char      *search,
                                  GError         **error);
+/* Every record of `kind` (for an export), in the list's order. */
+GPtrArray  *wx_db_records_load_all (PGconn         *conn,
+                                    WxDbRecordKind  kind,
+                                    GError        **error);
 /* Adds (`id` 0) or edits record `id` last seen at `version` with
  * `changes` (its keys, text or number or boolean values; "" clears).
  * Returns the record's id (0 on error); `new_version` may be NULL. */
@@ -139,6 +143,12 @@ void        wx_db_records_load_async  (WxDbWorker          *worker,
 GPtrArray  *wx_db_records_load_finish (WxDbWorker          *worker,
                                        GAsyncResult        *result,
                                        GError             **error);
+/* Every record of `kind`: ends with wx_db_records_load_finish. */
+void        wx_db_records_load_all_async (WxDbWorker       *worker,
+                                       WxDbRecordKind       kind,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
 /* A customer's orders: ends with wx_db_records_load_finish (a GPtrArray
  * of WxDbCustomerOrder). */
 void        wx_db_customer_orders_async (WxDbWorker        *worker,

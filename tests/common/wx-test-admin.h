@@ -22,5 +22,8 @@ void  wx_test_admin       (WxTestRun  *r,
                            const char *input,
                            ...) G_GNUC_NULL_TERMINATED;
 guint wx_test_count_lines (const char *text);
+/* The first sheet of the .xlsx at `path` as Debian's openpyxl reads it
+ * (/usr/bin/python3): a line per row, cells separated by "|". */
+char *wx_test_read_xlsx   (const char *path);
 
 G_END_DECLS

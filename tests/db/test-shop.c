@@ -12,6 +12,9 @@
 #include "db/wx-db.h"
 #include "db/wx-db-error.h"
 #include "db/wx-db-shop.h"
+#include <glib/gstdio.h>
+
+#include "wx-test-admin.h"
 #include "wx-test-db.h"
 
 static char *conninfo;
@@ -355,6 +358,32 @@ test_intake_boxes (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM devices WHERE serial = 'VNC3K09999'"), ==, 1);
 }
 
+/* weixiu-admin part export FILE.xlsx: the catalogue as a workbook a real
+ * reader opens, English headers (the CLI runs in English), the cost in
+ * yuan; a file that is not .xlsx is refused. */
+static void
+test_export_cli (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wx-shop-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "parts.xlsx", NULL);
+  g_autofree char *rows = NULL;
+  g_auto(WxTestRun) r = { 0 };
+  g_auto(WxTestRun) bad = { 0 };
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+
+  wx_test_admin (&r, NULL, NULL, "--db", conninfo, "part", "export", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  rows = wx_test_read_xlsx (path);
+  g_test_message ("%s", rows);
+  g_assert_true (g_str_has_prefix (rows, "Part number|Name|"));
+  g_assert_cmpuint (wx_test_count_lines (rows), ==,
+                    1 + (guint) wx_test_db_count (conn, "SELECT count(*) FROM parts"));
+  wx_test_admin (&bad, NULL, NULL, "--db", conninfo, "part", "export", "parts.csv", NULL);
+  g_assert_cmpint (bad.status, !=, 0);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -388,5 +417,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shop/customers", test_customers);
   g_test_add_func ("/shop/devices", test_devices);
   g_test_add_func ("/shop/intake-boxes", test_intake_boxes);
+  g_test_add_func ("/shop/export-cli", test_export_cli);
   return g_test_run ();
 }

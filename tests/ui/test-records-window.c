@@ -15,10 +15,14 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
+#include "core/wx-fields.h"
 #include "core/wx-i18n.h"
 #include "db/wx-db.h"
 #include "db/wx-db-shop.h"
 #include "gui/wx-records-window.h"
+#include "wx-test-admin.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
 #include "wx-test-xdo.h"
@@ -296,6 +300,31 @@ orders_shown (gpointer page)
   return *wx_records_page_get_orders_summary (page) != '\0';
 }
 
+static gboolean
+export_done (gpointer data)
+{
+  return ((Saved *) data)->done;
+}
+
+/* Exports `page`'s list to a file of the test's and reads it back. */
+static char *
+export_and_read (WxRecordsPage *page, Saved *s, const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wx-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *rows;
+
+  s->done = FALSE;
+  g_clear_error (&s->error);
+  wx_records_page_export (page, path);
+  wx_test_spin_until (export_done, s, "the export");
+  g_assert_no_error (s->error);
+  rows = wx_test_read_xlsx (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  return rows;
+}
+
 static void
 test_records_keys (void)
 {
@@ -351,6 +380,19 @@ test_records_keys (void)
                                   " WHERE p.part_number = 'RM2-5425' ORDER BY m.id DESC LIMIT 1");
   g_assert_true (g_str_has_prefix (stock, "7/-1/"));
   g_assert_nonnull (strstr (stock, "broken in handling"));
+
+  /* The catalogue exported to Excel: headers in the desk's language, the
+   * cost as a number of yuan, the stock as counted. */
+  {
+    g_autofree char *rows = export_and_read (page, &s, "parts.xlsx");
+    g_auto(GStrv) lines = g_strsplit (rows, "\n", -1);
+
+    g_test_message ("%s", rows);
+    g_assert_true (g_str_has_prefix (lines[0], wx_field_label ("part_number")));
+    g_assert_true (g_str_has_prefix (lines[1], "RM2-5425|定影组件|"));
+    g_assert_nonnull (strstr (lines[1], "|280.5|"));
+    g_assert_true (g_str_has_suffix (lines[1], "|7|0"));
+  }
   g_signal_handlers_disconnect_by_data (page, &s);
 
   /* Customers: the duplicate has an order; its price and what is unpaid
@@ -421,6 +463,15 @@ test_records_keys (void)
                                      "  FROM service_orders WHERE number = $3", 3, params, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (moved, ==, "true/0/1");
+  }
+  /* The customers exported: the merged one is gone. */
+  {
+    g_autofree char *rows = export_and_read (page, &s, "customers.xlsx");
+
+    g_test_message ("%s", rows);
+    g_assert_true (g_str_has_prefix (rows, wx_field_label ("unit_name")));
+    g_assert_nonnull (strstr (rows, "\n广州市天河区人民法院|"));
+    g_assert_null (strstr (rows, "广州市天河区 人民法院"));
   }
   g_signal_handlers_disconnect_by_data (page, &s);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -6,6 +6,7 @@
 #include "core/wx-fields.h"
 #include "core/wx-money.h"
 #include "core/wx-workflow.h"
+#include "print/wx-xlsx.h"
 #include "wx-records-page.h"
 
 struct _WxRecordsPage {
@@ -519,6 +520,134 @@ new_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_activate_action (widget, "records.select", "x", (gint64) 0);
 }
 
+/* ------------------------------------------------------------ export */
+
+typedef struct {
+  WxDbRecordKind  kind;
+  char           *path;
+  GPtrArray      *records;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *j)
+{
+  g_free (j->path);
+  g_clear_pointer (&j->records, g_ptr_array_unref);
+  g_free (j);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *j = data;
+  GError *error = NULL;
+
+  if (wx_xlsx_write_records (j->path, j->kind, j->records, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+exported_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  WxRecordsPage *self = WX_RECORDS_PAGE (source);
+  ExportJob *j = g_task_get_task_data (G_TASK (res));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (res), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      wx_list_page_set_message (WX_LIST_PAGE (self), error->message, TRUE);
+      wx_page_saved (WX_PAGE (self), "export", error);
+      return;
+    }
+  /* TRANSLATORS: after an export: how many rows, and the file */
+  done = g_strdup_printf (ngettext ("%u row exported to %s.", "%u rows exported to %s.", j->records->len),
+                          j->records->len, j->path);
+  wx_list_page_set_message (WX_LIST_PAGE (self), done, FALSE);
+  wx_page_saved (WX_PAGE (self), "export", NULL);
+}
+
+static void
+export_loaded_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WxRecordsPage *self = g_task_get_source_object (task);
+  ExportJob *j = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  j->records = wx_db_records_load_finish (WX_DB_WORKER (source), res, &error);
+  if (j->records == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  wx_list_page_set_message (WX_LIST_PAGE (self), _("Writing the spreadsheet…"), FALSE);
+  g_task_run_in_thread (task, export_thread);
+}
+
+void
+wx_records_page_export (WxRecordsPage *self,
+                        const char    *path)
+{
+  GTask *task;
+  ExportJob *j;
+
+  g_return_if_fail (WX_IS_RECORDS_PAGE (self) && path != NULL);
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL)
+    return;
+  task = g_task_new (self, wx_page_get_cancellable (WX_PAGE (self)), exported_cb, NULL);
+  j = g_new0 (ExportJob, 1);
+  j->kind = self->kind;
+  j->path = g_strdup (path);
+  g_task_set_task_data (task, j, (GDestroyNotify) export_job_free);
+  wx_list_page_set_message (WX_LIST_PAGE (self), _("Exporting…"), FALSE);
+  wx_db_records_load_all_async (wx_page_get_worker (WX_PAGE (self)), self->kind,
+                                wx_page_get_cancellable (WX_PAGE (self)), export_loaded_cb, task);
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *dialog, int response, WxRecordsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path)
+        wx_records_page_export (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* records.export: the whole list (not only what the search shows) as an
+ * .xlsx the user names. */
+static void
+export_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  WxRecordsPage *self = WX_RECORDS_PAGE (widget);
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export to Excel"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = g_strdup_printf ("%s.xlsx", self->kind == WX_DB_RECORD_CUSTOMER ? _("Customers")
+                                                    : self->kind == WX_DB_RECORD_DEVICE ? _("Machines")
+                                                    : self->kind == WX_DB_RECORD_SUPPLIER ? _("Suppliers")
+                                                    : _("Parts"));
+
+  gtk_file_filter_set_name (filter, _("Excel workbook (.xlsx)"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* ------------------------------------------------------------ class */
 
 static void
@@ -560,6 +689,7 @@ wx_records_page_class_init (WxRecordsPageClass *klass)
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxRecordsPage, search_entry);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxRecordsPage, extra_box);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.merge", NULL, merge_action_cb);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.export", NULL, export_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.receive", NULL, receive_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.count", NULL, count_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.save", NULL, save_action_cb);

@@ -29,6 +29,11 @@ const char *wx_records_page_get_message (WxRecordsPage  *self);
 gboolean    wx_records_page_set_action_value (WxRecordsPage *self,
                                          const char     *key,
                                          const char     *value);
+/* Writes the page's whole list to the .xlsx file `path` (as
+ * records.export does once the file is chosen); "saved" ("export")
+ * follows. */
+void        wx_records_page_export      (WxRecordsPage  *self,
+                                         const char     *path);
 /* The widget of that field, for a click (NULL: none on this page). */
 GtkWidget  *wx_records_page_get_action_field (WxRecordsPage *self,
                                          const char     *key);
