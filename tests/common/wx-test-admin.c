@@ -79,3 +79,24 @@ wx_test_read_xlsx (const char *path)
     g_error ("openpyxl could not read %s: %s", path, err);
   return g_steal_pointer (&out);
 }
+
+void
+wx_test_write_xlsx (const char *path,
+                    const char *rows)
+{
+  const char *argv[] = { "/usr/bin/python3", "-c",
+    "import sys, ast, openpyxl\n"
+    "wb = openpyxl.Workbook()\n"
+    "for row in ast.literal_eval(sys.argv[2]):\n"
+    "    wb.active.append(row)\n"
+    "wb.save(sys.argv[1])\n", path, rows, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openpyxl could not write %s: %s", path, err);
+}

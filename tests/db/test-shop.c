@@ -384,6 +384,42 @@ test_export_cli (void)
   g_rmdir (dir);
 }
 
+/* weixiu-admin customer import FILE.xlsx [--dry-run], from a file openpyxl
+ * wrote: the dry run writes nothing; a file with a bad row is refused
+ * whole with the row's sentence; the good file is imported. */
+static void
+test_import_cli (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wx-shop-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.xlsx", NULL);
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_auto(WxTestRun) dry = { 0 };
+  g_auto(WxTestRun) refused = { 0 };
+  g_auto(WxTestRun) done = { 0 };
+  gint64 before = wx_test_db_count (conn, "SELECT count(*) FROM customers");
+
+  wx_test_write_xlsx (good, "[['Unit name', 'Contact person', 'Mobile'],"
+                            " ['广州市荔湾区图书馆', '何馆长', '13711112222'],"
+                            " ['广州市荔湾区少年宫', '', '020-81112222']]");
+  wx_test_write_xlsx (bad, "[['单位名称', '手机'], ['广州市荔湾区文化馆', '13711113333'], ['', '13711114444']]");
+  wx_test_admin (&dry, NULL, NULL, "--db", conninfo, "customer", "import", good, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "2 rows would be imported"));
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM customers"), ==, before);
+  wx_test_admin (&refused, NULL, NULL, "--db", conninfo, "customer", "import", bad, NULL);
+  g_assert_cmpint (refused.status, !=, 0);
+  g_test_message ("%s", refused.err);
+  g_assert_nonnull (strstr (refused.err, "Row 3: "));
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM customers"), ==, before);
+  wx_test_admin (&done, NULL, NULL, "--db", conninfo, "customer", "import", good, NULL);
+  g_assert_cmpint (done.status, ==, 0);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM customers"), ==, before + 2);
+  g_unlink (good);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -418,5 +454,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shop/devices", test_devices);
   g_test_add_func ("/shop/intake-boxes", test_intake_boxes);
   g_test_add_func ("/shop/export-cli", test_export_cli);
+  g_test_add_func ("/shop/import-cli", test_import_cli);
   return g_test_run ();
 }

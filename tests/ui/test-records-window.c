@@ -478,6 +478,107 @@ test_records_keys (void)
   g_clear_error (&s.error);
 }
 
+static gboolean
+is_label_with (GtkWidget *widget, gpointer text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+no_question (gpointer page)
+{
+  return wx_records_page_get_question (page) == NULL;
+}
+
+/* Importing from .xlsx files openpyxl wrote: a customer list with a bad
+ * row is tried and shown with the row's sentence, Import stays off and
+ * nothing is written; a parts catalogue with opening stock is imported
+ * after a click on Import; a file that is not a workbook is named. */
+static void
+test_records_import (void)
+{
+  WxRecordsWindow *window = wx_records_window_new (GTK_APPLICATION (wx_test_ui_app ()), worker, "customers");
+  g_autofree char *dir = g_dir_make_tmp ("wx-import-XXXXXX", NULL);
+  g_autofree char *customers = g_build_filename (dir, "客户.xlsx", NULL);
+  g_autofree char *parts = g_build_filename (dir, "配件.xlsx", NULL);
+  g_autofree char *junk = g_build_filename (dir, "notes.xlsx", NULL);
+  g_autofree char *stored = NULL;
+  WxRecordsPage *page;
+  Saved s = { 0 };
+  gint64 before;
+  GtkWindow *ask;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wx_test_write_xlsx (customers,
+    "[['单位名称', '联系人', '手机', '地址'],"
+    " ['广州市白云区第一中学', '陈老师', '13800001234', '广州市白云区机场路 1 号'],"
+    " ['广州市白云区第二中学', '李老师', '12345', ''],"
+    " [],"
+    " ['广州市海珠区口腔医院', '', '020-84441234', '']]");
+  wx_test_write_xlsx (parts,
+    "[['备件号', '名称', '适用机型', '售价', '成本', '库存'],"
+    " ['RM1-6406', '搓纸轮', 'LaserJet P2035', 35, 18.5, 6],"
+    " ['CE285A', '硒鼓', 'LaserJet P1102', 280, 150, 0]]");
+  g_assert_true (g_file_set_contents (junk, "单位名称,手机\n", -1, NULL));
+
+  /* customers: the bad row named, Import off, Esc, nothing written */
+  page = show_page (window, WX_DB_RECORD_CUSTOMER, "customers");
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &s);
+  before = wx_test_db_count (conn, "SELECT count(*) FROM customers");
+  wx_records_page_import (page, customers);
+  wx_test_spin_until (has_question, page, "the import question");
+  ask = wx_records_page_get_question (page);
+  g_assert_nonnull (wx_test_find_widget (GTK_WIDGET (ask), is_label_with, (gpointer) "12345"));
+  {
+    g_autofree char *row3 = g_strdup_printf (_("Row %u: %s"), 3, "");
+
+    g_assert_nonnull (wx_test_find_widget (GTK_WIDGET (ask), is_label_with, row3));
+  }
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (ask), "import"));
+  wx_test_screenshot (GTK_WIDGET (ask), "records-import-refused");
+  wx_test_xdo_key (ask, "Escape");
+  wx_test_spin_until (no_question, page, "the question to close");
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM customers"), ==, before);
+  g_signal_handlers_disconnect_by_data (page, &s);
+
+  /* parts: imported with a click on Import */
+  page = show_page (window, WX_DB_RECORD_PART, "parts");
+  g_signal_connect (page, "saved", G_CALLBACK (saved_cb), &s);
+  wx_records_page_import (page, parts);
+  wx_test_spin_until (has_question, page, "the import question");
+  ask = wx_records_page_get_question (page);
+  wx_test_screenshot (GTK_WIDGET (ask), "records-import-parts");
+  {
+    GtkWidget *button = wx_test_find_widget (GTK_WIDGET (ask), is_labelled_button, (gpointer) _("_Import"));
+
+    g_assert_nonnull (button);
+    s.done = FALSE;
+    wx_test_xdo_click_into (button);
+    wx_test_spin_until (saved_done, &s, "the import");
+    g_assert_no_error (s.error);
+  }
+  stored = wx_test_db_value (conn, "SELECT string_agg(part_number || ':' || unit_price || ':' || cost || ':' || stock,"
+                                   " ',' ORDER BY part_number) FROM parts WHERE part_number IN ('RM1-6406', 'CE285A')");
+  g_assert_cmpstr (stored, ==, "CE285A:28000:15000:0,RM1-6406:3500:1850:6");
+
+  /* not a workbook: its sentence */
+  s.done = FALSE;
+  wx_records_page_import (page, junk);
+  wx_test_spin_until (saved_done, &s, "the refusal");
+  g_assert_nonnull (s.error);
+  g_test_message ("refused: %s", wx_records_page_get_message (page));
+  g_assert_nonnull (strstr (wx_records_page_get_message (page), "notes.xlsx"));
+  g_signal_handlers_disconnect_by_data (page, &s);
+  g_clear_error (&s.error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (customers);
+  g_unlink (parts);
+  g_unlink (junk);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -508,5 +609,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/records/window", test_records_window);
   g_test_add_func ("/ui/records/keys", test_records_keys);
+  g_test_add_func ("/ui/records/import", test_records_import);
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 #include "core/wx-fields.h"
 #include "core/wx-money.h"
 #include "core/wx-workflow.h"
+#include "core/wx-xlsx-read.h"
+#include "db/wx-db-import.h"
 #include "print/wx-xlsx.h"
 #include "wx-records-page.h"
 
@@ -14,6 +16,9 @@ struct _WxRecordsPage {
   WxDbRecordKind    kind;
   GtkSearchEntry   *search_entry;
   GtkBox           *extra_box;
+  GtkWidget        *import_button;
+  GPtrArray        *import_rows;        /* the file being imported, its header first */
+  char             *import_name;
   char             *search;
   /* Under the form, by kind: a customer's merge and orders, a part's
    * receiving and stocktake. */
@@ -609,19 +614,45 @@ wx_records_page_export (WxRecordsPage *self,
                                 wx_page_get_cancellable (WX_PAGE (self)), export_loaded_cb, task);
 }
 
+typedef void (*PathFunc) (WxRecordsPage *self, const char *path);
+
 static void
-export_chosen_cb (GtkNativeDialog *dialog, int response, WxRecordsPage *self)
+xlsx_chosen_cb (GtkNativeDialog *dialog, int response, WxRecordsPage *self)
 {
+  PathFunc then = g_object_get_data (G_OBJECT (dialog), "wx-then");
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path)
-        wx_records_page_export (self, path);
+        then (self, path);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+/* Asks for an .xlsx file to open or save (`name`: the name suggested),
+ * then calls `then` with its path. */
+static void
+choose_xlsx (WxRecordsPage *self, const char *title, GtkFileChooserAction action, const char *accept,
+             const char *name, PathFunc then)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), action, accept,
+                                 _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Excel workbook (.xlsx)"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (name)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "wx-then", then);
+  g_signal_connect (chooser, "response", G_CALLBACK (xlsx_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* records.export: the whole list (not only what the search shows) as an
@@ -630,22 +661,204 @@ static void
 export_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   WxRecordsPage *self = WX_RECORDS_PAGE (widget);
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export to Excel"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = g_strdup_printf ("%s.xlsx", self->kind == WX_DB_RECORD_CUSTOMER ? _("Customers")
                                                     : self->kind == WX_DB_RECORD_DEVICE ? _("Machines")
                                                     : self->kind == WX_DB_RECORD_SUPPLIER ? _("Suppliers")
                                                     : _("Parts"));
 
-  gtk_file_filter_set_name (filter, _("Excel workbook (.xlsx)"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_xlsx (self, _("Export to Excel"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name, wx_records_page_export);
+}
+
+/* ------------------------------------------------------------ import */
+
+static void import_trial_cb (GObject *source, GAsyncResult *res, gpointer user_data);
+
+static void
+import_done_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr(WxRecordsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WxDbImport) import = wx_db_records_import_finish (WX_DB_WORKER (source), res, &error);
+  g_autofree char *done = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (import == NULL || !import->committed)
+    {
+      if (error == NULL)
+        /* TRANSLATORS: the file changed between the preview and the import */
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, _("Some rows were refused: nothing was imported."));
+      wx_list_page_set_message (WX_LIST_PAGE (self), error->message, TRUE);
+      wx_page_saved (WX_PAGE (self), "import", error);
+      return;
+    }
+  /* TRANSLATORS: after an import */
+  done = g_strdup_printf (ngettext ("%u row imported.", "%u rows imported.", import->written), import->written);
+  wx_list_page_set_message (WX_LIST_PAGE (self), done, FALSE);
+  wx_page_saved (WX_PAGE (self), "import", NULL);
+  wx_page_reload (WX_PAGE (self));
+}
+
+static void
+import_response_cb (AdwMessageDialog *dialog, const char *response, WxRecordsPage *self)
+{
+  if (!g_str_equal (response, "import") || self->import_rows == NULL || wx_page_get_worker (WX_PAGE (self)) == NULL)
+    return;
+  wx_list_page_set_message (WX_LIST_PAGE (self), _("Importing…"), FALSE);
+  wx_db_records_import_async (wx_page_get_worker (WX_PAGE (self)), self->kind, self->import_rows, TRUE,
+                              wx_page_get_cancellable (WX_PAGE (self)), import_done_cb, g_object_ref (self));
+}
+
+/* The first rows as the columns were understood, for the question. */
+static char *
+import_preview (WxRecordsPage *self)
+{
+  char **header = g_ptr_array_index (self->import_rows, 0);
+  g_auto(GStrv) columns = wx_db_import_columns (self->kind, header);
+  GString *text = g_string_new (_("Columns: "));
+  gboolean first = TRUE;
+
+  for (guint c = 0; columns[c]; c++)
+    {
+      if (!*columns[c])
+        continue;
+      g_string_append_printf (text, "%s%s → %s", first ? "" : "; ", header[c],
+                              g_str_equal (columns[c], "opening_stock") ? _("Opening stock") : wx_field_label (columns[c]));
+      first = FALSE;
+    }
+  for (guint r = 1, shown = 0; r < self->import_rows->len && shown < 5; r++)
+    {
+      char **cells = g_ptr_array_index (self->import_rows, r);
+      GString *line = g_string_new (NULL);
+
+      for (guint c = 0; columns[c]; c++)
+        if (*columns[c] && *cells[c])
+          g_string_append_printf (line, "%s%s", line->len ? " · " : "", cells[c]);
+      if (line->len)
+        {
+          g_string_append_printf (text, "\n%s", line->str);
+          shown++;
+        }
+      g_string_free (line, TRUE);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+import_trial_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr(WxRecordsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WxDbImport) trial = wx_db_records_import_finish (WX_DB_WORKER (source), res, &error);
+  g_autofree char *heading = NULL;
+  g_autofree char *preview = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *ask, *label;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (trial == NULL)
+    {
+      wx_list_page_set_message (WX_LIST_PAGE (self), error->message, TRUE);
+      wx_page_saved (WX_PAGE (self), "import", error);
+      return;
+    }
+  wx_list_page_set_message (WX_LIST_PAGE (self), "", FALSE);
+  /* TRANSLATORS: the question before an import: how many rows, from which file */
+  heading = g_strdup_printf (ngettext ("Import %u row from “%s”?", "Import %u rows from “%s”?", trial->rows),
+                             trial->rows, self->import_name);
+  preview = import_preview (self);
+  body = g_string_new (preview);
+  if (trial->faults->len > 0)
+    {
+      g_string_append_printf (body, "\n\n%s", ngettext ("This row must be corrected in the file first; nothing is imported until every row is right:",
+                                                        "These rows must be corrected in the file first; nothing is imported until every row is right:",
+                                                        trial->faults->len));
+      for (guint i = 0; i < trial->faults->len && i < 20; i++)
+        g_string_append_printf (body, "\n%s", (char *) g_ptr_array_index (trial->faults, i));
+      if (trial->faults->len > 20)
+        /* TRANSLATORS: after the first 20 refused rows of an import */
+        g_string_append_printf (body, "\n%s", _("… and more: correct these first, then try again."));
+    }
+  ask = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  label = gtk_label_new (body->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (ask), label);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (ask), "import",
+                                           trial->faults->len == 0 && trial->written > 0);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "cancel");
+  g_signal_connect_object (ask, "response", G_CALLBACK (import_response_cb), self, 0);
+  g_set_weak_pointer (&self->ask, GTK_WINDOW (ask));
+  gtk_window_present (GTK_WINDOW (ask));
+}
+
+static void
+import_read_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *rows = wx_xlsx_read_rows (data, &error);
+
+  if (rows)
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+import_read_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  WxRecordsPage *self = WX_RECORDS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (rows == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      wx_list_page_set_message (WX_LIST_PAGE (self), error->message, TRUE);
+      wx_page_saved (WX_PAGE (self), "import", error);
+      return;
+    }
+  g_clear_pointer (&self->import_rows, g_ptr_array_unref);
+  self->import_rows = rows;
+  if (rows->len == 0)
+    g_ptr_array_add (rows, g_new0 (char *, 1));
+  /* A trial first: every row through the functions, rolled back. */
+  wx_db_records_import_async (wx_page_get_worker (WX_PAGE (self)), self->kind, rows, FALSE,
+                              wx_page_get_cancellable (WX_PAGE (self)), import_trial_cb, g_object_ref (self));
+}
+
+void
+wx_records_page_import (WxRecordsPage *self,
+                        const char    *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WX_IS_RECORDS_PAGE (self) && path != NULL);
+  if (wx_page_get_worker (WX_PAGE (self)) == NULL)
+    return;
+  g_free (self->import_name);
+  self->import_name = g_path_get_basename (path);
+  wx_list_page_set_message (WX_LIST_PAGE (self), _("Reading the spreadsheet…"), FALSE);
+  task = g_task_new (self, wx_page_get_cancellable (WX_PAGE (self)), import_read_cb, NULL);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, import_read_thread);
+}
+
+/* records.import: a customer list or parts catalogue from an .xlsx; the
+ * rows are tried first and shown, and written only when confirmed. */
+static void
+import_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  choose_xlsx (WX_RECORDS_PAGE (widget), _("Import from Excel"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+               wx_records_page_import);
 }
 
 /* ------------------------------------------------------------ class */
@@ -670,6 +883,8 @@ wx_records_page_finalize (GObject *object)
   g_free (self->search);
   g_clear_object (&self->orders_cancellable);
   g_clear_pointer (&self->action_fields, g_hash_table_unref);
+  g_clear_pointer (&self->import_rows, g_ptr_array_unref);
+  g_free (self->import_name);
   g_clear_pointer (&self->first_form, wx_supervisor_form_free);
   g_clear_pointer (&self->second_form, wx_supervisor_form_free);
   G_OBJECT_CLASS (wx_records_page_parent_class)->finalize (object);
@@ -688,6 +903,8 @@ wx_records_page_class_init (WxRecordsPageClass *klass)
                             page_load, page_load_finish, item_row, show_selected);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxRecordsPage, search_entry);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxRecordsPage, extra_box);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxRecordsPage, import_button);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.import", NULL, import_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.merge", NULL, merge_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.export", NULL, export_action_cb);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "records.receive", NULL, receive_action_cb);
@@ -728,6 +945,7 @@ wx_records_page_new (WxDbRecordKind kind)
 
   self->kind = kind;
   self->action_fields = g_hash_table_new (g_str_hash, g_str_equal);
+  gtk_widget_set_visible (self->import_button, kind == WX_DB_RECORD_CUSTOMER || kind == WX_DB_RECORD_PART);
   build_extras (self);
   for (guint i = 0; keys[i]; i++)
     wx_supervisor_form_add (form, keys[i], wx_field_label (keys[i]) ? wx_field_label (keys[i]) : keys[i],

@@ -34,6 +34,14 @@ gboolean    wx_records_page_set_action_value (WxRecordsPage *self,
  * follows. */
 void        wx_records_page_export      (WxRecordsPage  *self,
                                          const char     *path);
+/* Reads the .xlsx at `path` (customers or parts), tries every row through
+ * the save functions without keeping them, and asks "Import N rows?" with
+ * the columns understood, the first rows and each refused row's sentence
+ * (wx_records_page_get_question); "Import" (enabled only when no row is
+ * refused) writes them all in one transaction and "saved" ("import")
+ * follows. A file that cannot be read: "saved" with the error. */
+void        wx_records_page_import      (WxRecordsPage  *self,
+                                         const char     *path);
 /* The widget of that field, for a click (NULL: none on this page). */
 GtkWidget  *wx_records_page_get_action_field (WxRecordsPage *self,
                                          const char     *key);
