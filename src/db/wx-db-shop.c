@@ -39,6 +39,7 @@ static const struct {
     "         ORDER BY d.id LIMIT 1) dup ON true"
     " WHERE $1 = '' OR c.unit_name ILIKE '%' || $1 || '%' OR c.contact_person ILIKE '%' || $1 || '%'"
     "    OR c.mobile LIKE '%' || $1 || '%' OR c.phone LIKE '%' || $1 || '%'"
+    "    OR c.pinyin LIKE '%' || lower($1) || '%'"
     " ORDER BY c.unit_name, c.id LIMIT $2::integer" },
   [WX_DB_RECORD_DEVICE] = { "device", "wx_device_save", device_keys,
     "SELECT d.id, d.version,"
@@ -61,6 +62,7 @@ static const struct {
     "  FROM suppliers s"
     " WHERE $1 = '' OR s.name ILIKE '%' || $1 || '%' OR s.contact ILIKE '%' || $1 || '%'"
     "    OR s.phone LIKE '%' || $1 || '%' OR s.supplies ILIKE '%' || $1 || '%'"
+    "    OR s.pinyin LIKE '%' || lower($1) || '%'"
     " ORDER BY NOT s.active, s.name, s.id LIMIT $2::integer" },
   [WX_DB_RECORD_PART] = { "part", "wx_part_save", part_keys,
     "SELECT p.id, p.version,"
@@ -71,7 +73,7 @@ static const struct {
     "       p.part_number || ' ' || p.name, NULL, p.stock, wx_part_reserved(p.id), p.min_stock, 0"
     "  FROM parts p"
     " WHERE $1 = '' OR p.part_number ILIKE '%' || $1 || '%' OR p.name ILIKE '%' || $1 || '%'"
-    "    OR p.fits_models ILIKE '%' || $1 || '%'"
+    "    OR p.fits_models ILIKE '%' || $1 || '%' OR p.pinyin LIKE '%' || lower($1) || '%'"
     " ORDER BY NOT p.active, p.part_number LIMIT $2::integer" },
 };
 

@@ -11,6 +11,7 @@
 
 #include "db/wx-db.h"
 #include "db/wx-db-error.h"
+#include "db/wx-db-lookup.h"
 #include "db/wx-db-shop.h"
 #include <glib/gstdio.h>
 
@@ -420,6 +421,73 @@ test_import_cli (void)
   g_rmdir (dir);
 }
 
+/* Whether searching `kind` for `term` lists a record whose line holds `label`. */
+static gboolean
+finds (PGconn *conn, WxDbRecordKind kind, const char *term, const char *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = wx_db_records_load (conn, kind, term, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    if (strstr (((WxDbRecord *) g_ptr_array_index (list, i))->label, label))
+      return TRUE;
+  return FALSE;
+}
+
+/* Pinyin search (助记码): initials and full pinyin, every reading of a
+ * polyphonic character (重庆 chongqing, 重新 chongxin and zhong…), Latin
+ * letters kept, for customers, their contacts, suppliers and parts; an
+ * edited name is found by its new pinyin. */
+static void
+test_pinyin (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *keys = NULL;
+  gint64 id;
+
+  save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0,
+        "{\"unit_name\": \"广州惠普打印机专卖店\", \"contact_person\": \"欧阳明\", \"phone\": \"020-87770001\"}");
+  save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0, "{\"unit_name\": \"重庆办事处\", \"phone\": \"023-61110002\"}");
+  id = save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0,
+             "{\"unit_name\": \"重新装修公司\", \"phone\": \"020-87770003\"}");
+  save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0, "{\"unit_name\": \"HP打印机维修部\", \"phone\": \"020-87770004\"}");
+  save (conn, coordinator, WX_DB_RECORD_SUPPLIER, 0, 0,
+        "{\"name\": \"深圳绿联科技\", \"phone\": \"0755-26660005\", \"kind\": \"supplier\"}");
+  save (conn, supervisor, WX_DB_RECORD_PART, 0, 0, "{\"part_number\": \"PY-001\", \"name\": \"定影膜\"}");
+
+  keys = wx_test_db_value (conn, "SELECT wx_pinyin_keys('重庆')");
+  g_assert_cmpstr (keys, ==, "cq zq chongqing zhongqing");
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "gzhp", "广州惠普"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "guangzhouhuipu", "广州惠普"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "GZHP", "广州惠普"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "oym", "广州惠普"));        /* the contact 欧阳明 */
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "cq", "重庆办事处"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "chongqing", "重庆办事处"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "chongxin", "重新装修"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "zxzx", "重新装修"));
+  g_assert_false (finds (conn, WX_DB_RECORD_CUSTOMER, "cq", "重新装修"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "hpdyj", "HP打印机维修部"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "hpdayinji", "HP打印机维修部"));
+  g_assert_true (finds (conn, WX_DB_RECORD_SUPPLIER, "shenzhenlvlian", "深圳绿联"));   /* 绿 lü as v */
+  g_assert_true (finds (conn, WX_DB_RECORD_SUPPLIER, "szll", "深圳绿联"));
+  g_assert_true (finds (conn, WX_DB_RECORD_PART, "dym", "定影膜"));
+  g_assert_false (finds (conn, WX_DB_RECORD_CUSTOMER, "xyz", "广州惠普"));
+  /* the intake's customer lookup too */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) hits = wx_db_customers_lookup (conn, "gzhp", 6, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpstr (((WxCustomerHit *) g_ptr_array_index (hits, 0))->name, ==, "广州惠普打印机专卖店");
+  }
+  /* renamed: found by the new name's pinyin, not the old */
+  save (conn, coordinator, WX_DB_RECORD_CUSTOMER, id, 1, "{\"unit_name\": \"新城装修公司\"}");
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "xczx", "新城装修"));
+  g_assert_false (finds (conn, WX_DB_RECORD_CUSTOMER, "chongxin", "新城装修"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -455,5 +523,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shop/intake-boxes", test_intake_boxes);
   g_test_add_func ("/shop/export-cli", test_export_cli);
   g_test_add_func ("/shop/import-cli", test_import_cli);
+  g_test_add_func ("/shop/pinyin", test_pinyin);
   return g_test_run ();
 }
