@@ -125,7 +125,7 @@ test_records_window (void)
   g_autoptr(GError) error = NULL;
   gboolean alert = FALSE;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 760);
   gtk_window_present (GTK_WINDOW (window));
 
   /* Suppliers: a fresh install has none; the supervisor adds one. */
