@@ -202,7 +202,7 @@ wx_admin_cmd_records (WxAdmin *o)
 
       if (path == NULL)
         return wx_admin_usage_error (_("Write: import FILE.xlsx [--dry-run]"));
-      rows = wx_xlsx_read_rows (path, &error);
+      rows = wx_sheet_read_rows (path, &error);
       if (rows && rows->len == 0)
         g_ptr_array_add (rows, g_new0 (char *, 1));
       if (rows == NULL || (import = wx_db_records_import (conn, kind, rows, !dry, &error)) == NULL)

@@ -340,3 +340,115 @@ wx_xlsx_read_rows (const char  *path,
     }
   return rows;
 }
+
+/* ------------------------------------------------------------ CSV */
+
+/* `rows` (GPtrArray of GPtrArray of char*) as GStrv rows all as wide as
+ * the widest. */
+static GPtrArray *
+square (GPtrArray *raw)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  guint width = 0;
+
+  for (guint r = 0; r < raw->len; r++)
+    width = MAX (width, ((GPtrArray *) g_ptr_array_index (raw, r))->len);
+  for (guint r = 0; r < raw->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (raw, r);
+      char **cells = g_new0 (char *, width + 1);
+
+      for (guint c = 0; c < width; c++)
+        cells[c] = g_strstrip (g_strdup (c < row->len ? g_ptr_array_index (row, c) : ""));
+      g_ptr_array_add (rows, cells);
+    }
+  return rows;
+}
+
+GPtrArray *
+wx_csv_read_rows (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *raw = NULL;
+  g_autofree char *converted = NULL;
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GString) field = g_string_new (NULL);
+  GPtrArray *row = NULL;
+  const char *text;
+  gsize len = 0;
+  gboolean quoted = FALSE;
+
+  if (!g_file_get_contents (path, &raw, &len, error))
+    return NULL;
+  if (len > WX_XLSX_MAX_BYTES || memchr (raw, '\0', len))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                   len > WX_XLSX_MAX_BYTES ? _("“%s” is too large to import: split it into smaller files.")
+                                           : _("“%s” is not a CSV text file."), name);
+      return NULL;
+    }
+  text = raw;
+  if (len >= 3 && memcmp (raw, "\xEF\xBB\xBF", 3) == 0)
+    text = raw + 3;   /* UTF-8 with a BOM */
+  else if (!g_utf8_validate (raw, (gssize) len, NULL))
+    {
+      /* Excel on Chinese Windows saves CSV in GB18030 (GBK). */
+      converted = g_convert (raw, (gssize) len, "UTF-8", "GB18030", NULL, NULL, NULL);
+      if (converted == NULL)
+        {
+          g_autofree char *name = g_path_get_basename (path);
+
+          g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                       _("“%s” is neither UTF-8 nor GB18030 text: save it from Excel or WPS as CSV (UTF-8)."), name);
+          return NULL;
+        }
+      text = converted;
+    }
+  for (const char *p = text; ; p++)
+    {
+      char c = *p;
+
+      if (row == NULL)
+        row = g_ptr_array_new_with_free_func (g_free);
+      if (quoted && c == '"' && p[1] == '"')
+        {
+          g_string_append_c (field, '"');
+          p++;
+        }
+      else if (c == '"' && (quoted || field->len == 0))
+        quoted = !quoted;
+      else if (c != '\0' && (quoted || (c != ',' && c != '\n' && c != '\r')))
+        g_string_append_c (field, c);
+      else if (c == ',')
+        {
+          g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+        }
+      else if (c == '\r' && p[1] == '\n')
+        continue;   /* the \n ends the row */
+      else
+        {
+          g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          if (c == '\0' && row->len == 1 && *(char *) g_ptr_array_index (row, 0) == '\0')
+            g_ptr_array_unref (row);   /* the end after a last newline */
+          else
+            g_ptr_array_add (table, row);
+          row = NULL;
+          if (c == '\0')
+            break;
+        }
+    }
+  return square (table);
+}
+
+GPtrArray *
+wx_sheet_read_rows (const char *path,
+                    GError    **error)
+{
+  g_autofree char *down = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (down, ".csv") ? wx_csv_read_rows (path, error) : wx_xlsx_read_rows (path, error);
+}

@@ -20,5 +20,13 @@ G_BEGIN_DECLS
  * or larger than WX_XLSX_MAX_BYTES, is refused with a sentence. */
 GPtrArray *wx_xlsx_read_rows (const char  *path,
                               GError     **error);
+/* The same for a .csv file: UTF-8 with or without a BOM, or GB18030 (what
+ * Excel on Chinese Windows writes); fields separated by commas, quoted
+ * with "…" ("" for a quote inside). */
+GPtrArray *wx_csv_read_rows  (const char  *path,
+                              GError     **error);
+/* wx_csv_read_rows for a name ending in .csv, else wx_xlsx_read_rows. */
+GPtrArray *wx_sheet_read_rows (const char *path,
+                               GError    **error);
 
 G_END_DECLS

@@ -416,6 +416,35 @@ test_import_cli (void)
   wx_test_admin (&done, NULL, NULL, "--db", conninfo, "customer", "import", good, NULL);
   g_assert_cmpint (done.status, ==, 0);
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM customers"), ==, before + 2);
+
+  /* CSV as Excel on Chinese Windows saves it (GB18030), and UTF-8 with a
+   * BOM, a quoted field with a comma and a quote in it */
+  {
+    g_autofree char *gb = g_build_filename (dir, "gb.csv", NULL);
+    g_autofree char *bom = g_build_filename (dir, "bom.csv", NULL);
+    g_autofree char *stored = NULL;
+    const char *argv[] = { "/usr/bin/python3", "-c",
+      "import sys\n"
+      "open(sys.argv[1], 'w', encoding='gb18030', newline='').write('单位名称,联系人,手机\\r\\n广州市荔湾区文化宫,邓主任,13711115555\\r\\n')\n"
+      "open(sys.argv[2], 'w', encoding='utf-8-sig', newline='').write("
+      "'单位名称,地址,电话\\n\"广州市越秀区\"\"青年\"\"中心\",\"解放北路 1 号, 二楼\",020-83334444\\n')\n",
+      gb, bom, NULL };
+    g_auto(WxTestRun) csv1 = { 0 };
+    g_auto(WxTestRun) csv2 = { 0 };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    wx_test_admin (&csv1, NULL, NULL, "--db", conninfo, "customer", "import", gb, NULL);
+    g_assert_cmpint (csv1.status, ==, 0);
+    wx_test_admin (&csv2, NULL, NULL, "--db", conninfo, "customer", "import", bom, NULL);
+    g_assert_cmpint (csv2.status, ==, 0);
+    stored = wx_test_db_value (conn, "SELECT string_agg(unit_name || '/' || contact_person || '/' || address, ',' ORDER BY id)"
+                                     " FROM customers WHERE unit_name IN ('广州市荔湾区文化宫', '广州市越秀区\"青年\"中心')");
+    g_assert_cmpstr (stored, ==, "广州市荔湾区文化宫/邓主任/,广州市越秀区\"青年\"中心//解放北路 1 号, 二楼");
+    g_unlink (gb);
+    g_unlink (bom);
+  }
   g_unlink (good);
   g_unlink (bad);
   g_rmdir (dir);

@@ -644,8 +644,11 @@ choose_xlsx (WxRecordsPage *self, const char *title, GtkFileChooserAction action
                                  _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Excel workbook (.xlsx)"));
+  gtk_file_filter_set_name (filter, action == GTK_FILE_CHOOSER_ACTION_OPEN ? _("Spreadsheet (.xlsx, .csv)")
+                                                                          : _("Excel workbook (.xlsx)"));
   gtk_file_filter_add_suffix (filter, "xlsx");
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (name)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -803,7 +806,7 @@ static void
 import_read_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   GError *error = NULL;
-  GPtrArray *rows = wx_xlsx_read_rows (data, &error);
+  GPtrArray *rows = wx_sheet_read_rows (data, &error);
 
   if (rows)
     g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
