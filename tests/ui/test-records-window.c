@@ -153,13 +153,15 @@ test_records_window (void)
   {
     g_autofree char *sid = wx_test_db_value (conn, "SELECT id FROM suppliers");
 
-    save_form (page, TRUE, &s, "part_number", "RM2-5425", "name", "定影组件", "unit_price", "45000",
-               "cost", "30000", "min_stock", "2", "bin_location", "A-01", "fits_models", "LaserJet P1108, M1136",
+    save_form (page, TRUE, &s, "part_number", "RM2-5425", "name", "定影组件", "unit_price", "450",
+               "cost", "300.00", "min_stock", "2", "bin_location", "A-01", "fits_models", "LaserJet P1108, M1136",
                "supplier_id", sid, NULL);
   }
   g_assert_no_error (s.error);
-  part = wx_test_db_value (conn, "SELECT part_number || '/' || (supplier_id IS NOT NULL) FROM parts");
-  g_assert_cmpstr (part, ==, "RM2-5425/true");
+  /* the prices typed in yuan are kept in fen */
+  part = wx_test_db_value (conn, "SELECT part_number || '/' || (supplier_id IS NOT NULL) || '/' || unit_price"
+                                 " || '/' || cost FROM parts");
+  g_assert_cmpstr (part, ==, "RM2-5425/true/45000/30000");
   g_assert_true (list_has (page, "RM2-5425", &alert));
   g_assert_true (alert);   /* none in stock, two wanted */
   g_assert_cmpint (wx_db_stock_receive (conn, wx_db_part_find (conn, "RM2-5425", NULL), 3, 0, 30000, NULL,

@@ -172,6 +172,25 @@ show_extras (WxRecordsPage *self, const WxDbRecord *r)
                                  orders_loaded_cb, g_object_ref (self));
 }
 
+/* A part's prices are kept in fen and typed in yuan. */
+static gboolean
+is_money (const char *key)
+{
+  return g_str_equal (key, "unit_price") || g_str_equal (key, "cost");
+}
+
+/* The text the form shows for a stored value. */
+static char *
+form_text (const char *key, const char *stored)
+{
+  gint64 fen;
+
+  if (!is_money (key) || stored == NULL || *stored == '\0')
+    return g_strdup (stored ? stored : "");
+  fen = g_ascii_strtoll (stored, NULL, 10);
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", fen < 0 ? "-" : "", ABS (fen) / 100, (int) (ABS (fen) % 100));
+}
+
 static void
 show_selected (WxListPage *page, gconstpointer item)
 {
@@ -190,7 +209,11 @@ show_selected (WxListPage *page, gconstpointer item)
       return;
     }
   for (guint i = 0; keys[i]; i++)
-    wx_supervisor_form_set (form, keys[i], wx_db_record_value (r, keys[i]));
+    {
+      g_autofree char *text = form_text (keys[i], wx_db_record_value (r, keys[i]));
+
+      wx_supervisor_form_set (form, keys[i], text);
+    }
   if (r->duplicate_of)
     {
       g_autofree char *warning = g_strdup_printf (_("Possibly the same customer as %s (same phone or unit name)."),
@@ -282,10 +305,25 @@ save_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
   for (guint i = 0; keys[i]; i++)
     {
       g_autofree char *v = wx_supervisor_form_get (form, keys[i]);
+      g_autofree char *shown = r ? form_text (keys[i], wx_db_record_value (r, keys[i])) : NULL;
 
       /* An edit sends what changed; a new record what was filled in. */
-      if (r ? g_strcmp0 (v, wx_db_record_value (r, keys[i])) == 0 : (v == NULL || *v == '\0'))
+      if (r ? g_strcmp0 (v, shown) == 0 : (v == NULL || *v == '\0'))
         continue;
+      if (is_money (keys[i]) && v && *g_strstrip (v))
+        {
+          g_autoptr(GError) error = NULL;
+          WxMoney fen = 0;
+
+          if (!wx_money_parse (v, &fen, &error))
+            {
+              wx_list_page_set_message (WX_LIST_PAGE (self), error->message, TRUE);
+              wx_page_refused (WX_PAGE (self), "record");
+              return;
+            }
+          g_free (v);
+          v = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) fen);
+        }
       if (!wx_db_record_change_set (changes, keys[i], v))
         {
           g_autofree char *sentence = g_strdup_printf (_("“%s” must be a whole number."), wx_field_label (keys[i]));
@@ -951,10 +989,15 @@ wx_records_page_new (WxDbRecordKind kind)
   gtk_widget_set_visible (self->import_button, kind == WX_DB_RECORD_CUSTOMER || kind == WX_DB_RECORD_PART);
   build_extras (self);
   for (guint i = 0; keys[i]; i++)
-    wx_supervisor_form_add (form, keys[i], wx_field_label (keys[i]) ? wx_field_label (keys[i]) : keys[i],
-                            g_str_equal (keys[i], "active") ? "check" : "entry",
-                            /* a part's category is the shop's own word, not a machine's */
-                            kind == WX_DB_RECORD_PART ? NULL : choices_of (keys[i]));
+    {
+      const char *label = wx_field_label (keys[i]) ? wx_field_label (keys[i]) : keys[i];
+      /* TRANSLATORS: a price field of the parts' form, typed in yuan */
+      g_autofree char *text = is_money (keys[i]) ? g_strdup_printf (_("%s (yuan)"), label) : g_strdup (label);
+
+      wx_supervisor_form_add (form, keys[i], text, g_str_equal (keys[i], "active") ? "check" : "entry",
+                              /* a part's category is the shop's own word, not a machine's */
+                              kind == WX_DB_RECORD_PART ? NULL : choices_of (keys[i]));
+    }
   wx_list_page_refresh_selected (WX_LIST_PAGE (self));
   return GTK_WIDGET (self);
 }
