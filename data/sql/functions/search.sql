@@ -11,21 +11,50 @@ CREATE OR REPLACE FUNCTION wx_pinyin_keys(t text) RETURNS text
 DECLARE
   initials text[] := ARRAY[''];
   fulls text[] := ARRAY[''];
-  c text;
+  ni text[];
+  nf text[];
   rs text[];
+  x text;
+  k integer;
 BEGIN
   IF coalesce(t, '') = '' THEN
     RETURN '';
   END IF;
-  FOREACH c IN ARRAY regexp_split_to_array(wx_unit_key(t), '') LOOP
-    IF c ~ '^[a-z0-9]$' THEN
-      rs := ARRAY[c];
+  -- One lookup for the whole name, then the keys grown in place: most
+  -- characters have one reading (a name is keyed once per write, and an
+  -- import of 10,000 customers keys them all).
+  FOR rs IN
+    SELECT CASE WHEN u.c ~ '^[a-z0-9]$' THEN ARRAY[u.c]
+                ELSE (SELECT r.readings FROM pinyin_readings r WHERE r.ch = u.c) END   -- by its key, not a join
+      FROM unnest(regexp_split_to_array(wx_unit_key(t), '')) WITH ORDINALITY AS u (c, n)
+     ORDER BY u.n
+  LOOP
+    CONTINUE WHEN rs IS NULL;
+    IF cardinality(rs) = 1 THEN
+      FOR k IN 1 .. cardinality(initials) LOOP
+        initials[k] := initials[k] || left(rs[1], 1);
+      END LOOP;
+      FOR k IN 1 .. cardinality(fulls) LOOP
+        fulls[k] := fulls[k] || rs[1];
+      END LOOP;
     ELSE
-      SELECT r.readings INTO rs FROM pinyin_readings r WHERE r.ch = c;
-      CONTINUE WHEN rs IS NULL;
+      ni := '{}';
+      nf := '{}';
+      FOREACH x IN ARRAY rs LOOP
+        FOR k IN 1 .. cardinality(initials) LOOP
+          IF cardinality(ni) < 16 AND NOT (initials[k] || left(x, 1)) = ANY (ni) THEN
+            ni := ni || (initials[k] || left(x, 1));
+          END IF;
+        END LOOP;
+        FOR k IN 1 .. cardinality(fulls) LOOP
+          IF cardinality(nf) < 16 AND NOT (fulls[k] || x) = ANY (nf) THEN
+            nf := nf || (fulls[k] || x);
+          END IF;
+        END LOOP;
+      END LOOP;
+      initials := ni;
+      fulls := nf;
     END IF;
-    initials := ARRAY(SELECT DISTINCT i || left(x, 1) FROM unnest(initials) i, unnest(rs) x ORDER BY 1 LIMIT 16);
-    fulls := ARRAY(SELECT DISTINCT f || x FROM unnest(fulls) f, unnest(rs) x ORDER BY 1 LIMIT 16);
   END LOOP;
   RETURN btrim(array_to_string(initials, ' ') || ' ' || array_to_string(fulls, ' '));
 END
