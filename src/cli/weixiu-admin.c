@@ -365,7 +365,7 @@ static const WxAdminOption jobs_options[] = {
 };
 static const WxAdminOption records_options[] = {
   { "--set", TRUE }, { "--version", TRUE }, { "--search", TRUE }, { "--supplier", TRUE }, { "--cost", TRUE },
-  { "--order", TRUE }, { "--note", TRUE }, { "--reason", TRUE }, { NULL }
+  { "--order", TRUE }, { "--note", TRUE }, { "--reason", TRUE }, { "--dry-run", FALSE }, { NULL }
 };
 
 static int
@@ -492,19 +492,21 @@ static const WxAdminCommand commands[] = {
        "  calendar workday add DATE [--name NAME] [--hours HH:MM-HH:MM] | remove DATE\n"
        "                                a make-up working day (调休), by default with the usual hours\n") },
   { "customer", records_options, wx_admin_cmd_records,
-    N_("  customer list [--search TEXT] | add|edit ID --set FIELD=VALUE … | merge FROM_ID INTO_ID\n"
+    N_("  customer list [--search TEXT] | add|edit ID --set FIELD=VALUE … | merge FROM_ID INTO_ID | export FILE.xlsx\n"
+       "  customer import FILE.xlsx [--dry-run]\n"
        "                                customers (unit_name, address, city, contact_person, mobile, phone, fax,\n"
        "                                email, notes); merge moves the orders, calls and contracts of a duplicate\n") },
   { "machine", records_options, wx_admin_cmd_records,
-    N_("  machine list [--search TEXT] | add|edit|move ID --set FIELD=VALUE …\n"
+    N_("  machine list [--search TEXT] | add|edit|move ID --set FIELD=VALUE … | export FILE.xlsx\n"
        "                                machines by serial (customer_id, category, brand, model, serial,\n"
        "                                asset_number, purchase_date, warranty_evidence, warranty_expires)\n") },
   { "supplier", records_options, wx_admin_cmd_records,
-    N_("  supplier list | add|edit ID --set FIELD=VALUE … | deactivate ID\n"
+    N_("  supplier list | add|edit ID --set FIELD=VALUE … | deactivate ID | export FILE.xlsx\n"
        "                                suppliers and peer shops (name, kind, address, phone, contact, email,\n"
        "                                payment_terms prepay|monthly|other, supplies, notes)\n") },
   { "part", records_options, wx_admin_cmd_records,
-    N_("  part list [--search TEXT] | add|edit ID --set FIELD=VALUE …\n"
+    N_("  part list [--search TEXT] | add|edit ID --set FIELD=VALUE … | export FILE.xlsx\n"
+       "  part import FILE.xlsx [--dry-run]\n"
        "                                the parts catalogue (part_number, name, category, fits_models, unit_price\n"
        "                                and cost in fen, min_stock, bin_location, supplier_id, active)\n") },
   { "stock", records_options, wx_admin_cmd_records,

@@ -10,6 +10,9 @@
 #include "core/wx-fields.h"
 #include "db/wx-db.h"
 #include "db/wx-db-shop.h"
+#include "core/wx-xlsx-read.h"
+#include "db/wx-db-import.h"
+#include "print/wx-xlsx.h"
 #include "wx-admin.h"
 
 static gboolean
@@ -174,6 +177,46 @@ wx_admin_cmd_records (WxAdmin *o)
       if (records == NULL)
         return wx_admin_fail (error);
       print_records (records);
+      return EXIT_SUCCESS;
+    }
+  if (verb && g_str_equal (verb, "export"))
+    {
+      const char *path = wx_admin_arg (o, 1);
+      g_autoptr(GPtrArray) records = NULL;
+
+      if (path == NULL || !g_str_has_suffix (path, ".xlsx"))
+        return wx_admin_usage_error (_("Write: export FILE.xlsx"));
+      records = wx_db_records_load_all (conn, kind, &error);
+      if (records == NULL || !wx_xlsx_write_records (path, kind, records, &error))
+        return wx_admin_fail (error);
+      g_print (ngettext ("%u row exported to %s.", "%u rows exported to %s.", records->len), records->len, path);
+      g_print ("\n");
+      return EXIT_SUCCESS;
+    }
+  if (verb && g_str_equal (verb, "import") && (kind == WX_DB_RECORD_CUSTOMER || kind == WX_DB_RECORD_PART))
+    {
+      const char *path = wx_admin_arg (o, 1);
+      gboolean dry = wx_admin_flag (o, "--dry-run");
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(WxDbImport) import = NULL;
+
+      if (path == NULL)
+        return wx_admin_usage_error (_("Write: import FILE.xlsx [--dry-run]"));
+      rows = wx_sheet_read_rows (path, &error);
+      if (rows && rows->len == 0)
+        g_ptr_array_add (rows, g_new0 (char *, 1));
+      if (rows == NULL || (import = wx_db_records_import (conn, kind, rows, !dry, &error)) == NULL)
+        return wx_admin_fail (error);
+      for (guint i = 0; i < import->faults->len; i++)
+        g_printerr ("%s\n", (char *) g_ptr_array_index (import->faults, i));
+      if (import->faults->len > 0)
+        {
+          g_printerr ("%s\n", _("Some rows were refused: nothing was imported."));
+          return EXIT_FAILURE;
+        }
+      g_print (dry ? ngettext ("%u row would be imported (dry run: nothing written).\n",
+                               "%u rows would be imported (dry run: nothing written).\n", import->written)
+                   : ngettext ("%u row imported.\n", "%u rows imported.\n", import->written), import->written);
       return EXIT_SUCCESS;
     }
   if (verb && g_str_equal (verb, "merge") && kind == WX_DB_RECORD_CUSTOMER)

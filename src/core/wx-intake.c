@@ -167,6 +167,17 @@ draft_check (const WxOrderDraft  *d,
                            _("An order can list at most 99 accessories."));
       FAIL_AT ("accessories");
     }
+  /* The paper form's other boxes, as wx_intake checks them last. */
+  if (wx_validate_filled (d->fax) && !wx_validate_phone (d->fax, error))
+    FAIL_AT ("fax");
+  if (wx_validate_filled (d->end_user_phone) && !wx_validate_phone (d->end_user_phone, error))
+    FAIL_AT ("end_user_phone");
+  if (!optional_max (d->floor_department, wx_field_label ("floor_department"), 100, error))
+    FAIL_AT ("floor_department");
+  if (!optional_max (d->asset_number, wx_field_label ("asset_number"), 60, error))
+    FAIL_AT ("asset_number");
+  if (wx_validate_filled (d->purchase_date) && !wx_validate_past_date (d->purchase_date, error))
+    FAIL_AT ("purchase_date");
   return faults == NULL || faults->len == 0;
 }
 

@@ -29,6 +29,12 @@ typedef struct {
   gboolean      notice_read;   /* the customer read the important notice */
   gboolean      customer_signed;
   gint64        call_id;       /* the call of the call log this order answers; 0 = none */
+  /* The paper form's other boxes (NULL = not given). */
+  const char   *fax;
+  const char   *end_user_phone;
+  const char   *floor_department;
+  const char   *asset_number;
+  const char   *purchase_date; /* YYYY-MM-DD, not ahead of today */
 } WxOrderDraft;
 
 gboolean wx_order_draft_validate (const WxOrderDraft *draft,

@@ -1,5 +1,7 @@
 #define G_LOG_DOMAIN "wx-validate"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "wx-error.h"
@@ -211,6 +213,36 @@ wx_validate_required (const char  *text,
     {
       g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
                    _("“%s” may have at most %zu characters."), field_label, max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wx_validate_past_date (const char  *text,
+                       GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int y = 0, m = 0, d = 0;
+  char today[11];
+  gboolean digits = strlen (trimmed) == 10;
+
+  for (guint i = 0; digits && i < 10; i++)
+    digits = (i == 4 || i == 7) ? trimmed[i] == '-' : g_ascii_isdigit (trimmed[i]);
+  if (!digits || sscanf (trimmed, "%4d-%2d-%2d", &y, &m, &d) != 3
+      || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    {
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                   _("“%s” is not a date: write it like 2026-03-15."), trimmed);
+      return FALSE;
+    }
+  g_snprintf (today, sizeof today, "%04d-%02d-%02d", g_date_time_get_year (now),
+              g_date_time_get_month (now), g_date_time_get_day_of_month (now));
+  if (strcmp (trimmed, today) > 0)
+    {
+      g_set_error (error, WX_CORE_ERROR, WX_CORE_ERROR_INVALID,
+                   _("The purchase date %s lies in the future."), trimmed);
       return FALSE;
     }
   return TRUE;

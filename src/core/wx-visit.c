@@ -5,6 +5,7 @@
 
 #include "wx-codes.h"
 #include "wx-error.h"
+#include "wx-fields.h"
 #include "wx-validate.h"
 #include "wx-visit.h"
 
@@ -364,6 +365,8 @@ wx_visit_check (const WxVisitInput  *in,
           invalid (error, _("Arrived: the time is in the future."));
           FAIL_AT ("arrived");
         }
+      if (wx_validate_filled (in->serial) && !wx_validate_required (in->serial, wx_field_label ("serial"), 60, error))
+        FAIL_AT ("serial");
       return TRUE;
     case WX_VISIT_STEP_OUTCOME:
       return check_outcome (in, facts, now, field, error);

@@ -47,6 +47,7 @@ typedef struct {
   const char     *address;          /* book */
   /* arrive, outcome */
   gint64          arrived_at;       /* arrive (0 = now); absent: as noted */
+  const char     *serial;           /* arrive: the machine's serial, for an order without one */
   gint64          left_at;          /* outcome (0 = now) */
   /* fixed */
   const char     *repair_notes;
@@ -98,7 +99,7 @@ gboolean    wx_visit_step_for_event    (const char     *event,
 
 /* Checks `in` as of `now` (Unix seconds) against `facts` (may be NULL): a
  * sentence naming the field, and its key in `field` (contact, phone,
- * appointment, address, note, arrived, left, repair_notes, parts_used,
+ * appointment, address, note, arrived, serial, left, repair_notes, parts_used,
  * findings, parts_needed, accessories, appearance, copy_handed,
  * customer_signed, payment_status, payment_amount, received_by,
  * accessories_checked). */

@@ -145,7 +145,7 @@ static const WxTransition transitions[] = {
   { ST(ONSITE_DISPATCHED),  "book_visit",          ST(APPOINTMENT_BOOKED), KO,      C | E | S, N(APPOINTMENT),
     "address contact phone reason", "", WX_FORM_VISIT },
   { ST(APPOINTMENT_BOOKED), "arrive",              ST(ON_SITE),            KO,      E | S,     N(NONE),
-    "arrived_at", "", WX_FORM_VISIT },
+    "arrived_at serial device_id", "", WX_FORM_VISIT },
   { ST(ON_SITE),            "fix_on_site",         ST(FIXED_ON_SITE),      KO,      E | S,     N(REPAIR_NOTES),
     "outcome arrived_at left_at parts_used old_parts customer_signed", "repaired_by repaired_at", WX_FORM_VISIT },
   { ST(ON_SITE),            "inspect",             ST(INSPECTED),          KO,      E | S,     N(FINDINGS),

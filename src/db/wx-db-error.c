@@ -289,6 +289,7 @@ static const struct { const char *name; const char *sentence; } rules[] = {
   { "device_serial_other_customer", N_("Serial number “%s” belongs to another customer's machine: move the machine to this customer, or check the serial.") },
   { "device_category",             N_("Unknown machine category “%s”.") },
   { "device_purchase_future",      N_("The purchase date %s lies in the future.") },
+  { "arrive_serial_known",         N_("This order already has the serial %s; change it with “Correct details”.") },
   { "device_warranty_before_purchase", N_("The warranty cannot end on %s, before the machine was bought.") },
   { "stock_role",                  N_("Your role cannot receive or reserve parts; a supervisor does, or the engineer for an order of their own.") },
   { "stock_not_your_order",        N_("This order is not assigned to you: receive or reserve parts only for your own orders.") },

@@ -63,6 +63,11 @@ wx_db_order_draft_json (const WxOrderDraft *d)
   member_text (b, "warranty_evidence", d->warranty_evidence);
   member_text (b, "backup", d->backup);
   member_text (b, "remarks", d->remarks);
+  member_text (b, "fax", d->fax);
+  member_text (b, "end_user_phone", d->end_user_phone);
+  member_text (b, "floor_department", d->floor_department);
+  member_text (b, "asset_number", d->asset_number);
+  member_text (b, "purchase_date", d->purchase_date);
   json_builder_set_member_name (b, "notice_read");
   json_builder_add_boolean_value (b, d->notice_read);
   json_builder_set_member_name (b, "customer_signed");
@@ -274,6 +279,11 @@ wx_db_order_create_async (WxDbWorker *worker, const WxOrderDraft *draft, GCancel
   j->draft.warranty_evidence = wx_db_keep_string (j->strings, draft->warranty_evidence);
   j->draft.backup = wx_db_keep_string (j->strings, draft->backup);
   j->draft.remarks = wx_db_keep_string (j->strings, draft->remarks);
+  j->draft.fax = wx_db_keep_string (j->strings, draft->fax);
+  j->draft.end_user_phone = wx_db_keep_string (j->strings, draft->end_user_phone);
+  j->draft.floor_department = wx_db_keep_string (j->strings, draft->floor_department);
+  j->draft.asset_number = wx_db_keep_string (j->strings, draft->asset_number);
+  j->draft.purchase_date = wx_db_keep_string (j->strings, draft->purchase_date);
   wx_db_worker_run_async (worker, create_job, j, (GDestroyNotify) create_job_free, g_free,
                           cancellable, callback, user_data);
 }

@@ -49,6 +49,7 @@ wx_db_customers_lookup (PGconn      *conn,
     "         AND (strpos(regexp_replace(coalesce(c.mobile, ''), '[^0-9]', '', 'g'), q.digits) > 0"
     "              OR strpos(regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g'), q.digits) > 0))"
     "     OR strpos(lower(c.unit_name), q.text) > 0 OR strpos(lower(c.contact_person), q.text) > 0"
+    "     OR (q.text ~ '^[a-z][a-z0-9]+$' AND strpos(c.pinyin, q.text) > 0)"   /* 助记码 or pinyin */
     "  GROUP BY c.id"
     "  ORDER BY coalesce(max(o.received_at), c.created_at) DESC, c.id DESC"
     "  LIMIT $2::integer", 2, params, error);

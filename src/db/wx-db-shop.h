@@ -43,6 +43,7 @@ typedef struct {
   GHashTable     *values;       /* key → text */
   char           *label;        /* the list's line: name, number, serial */
   char           *duplicate_of; /* a customer: "unit (id)" of a likely duplicate, or NULL */
+  gint64          duplicate_id; /* its id, or 0 */
   int             stock;        /* a part */
   int             reserved;     /* a part */
   int             min_stock;    /* a part */
@@ -59,6 +60,10 @@ GPtrArray  *wx_db_records_load  (PGconn          *conn,
                                  WxDbRecordKind   kind,
                                  const char      *search,
                                  GError         **error);
+/* Every record of `kind` (for an export), in the list's order. */
+GPtrArray  *wx_db_records_load_all (PGconn         *conn,
+                                    WxDbRecordKind  kind,
+                                    GError        **error);
 /* Adds (`id` 0) or edits record `id` last seen at `version` with
  * `changes` (its keys, text or number or boolean values; "" clears).
  * Returns the record's id (0 on error); `new_version` may be NULL. */
@@ -107,6 +112,26 @@ gint64      wx_db_part_find     (PGconn          *conn,
                                  const char      *part_number,
                                  GError         **error);
 
+/* One order of a customer, as the records window lists them: what was
+ * charged (the quote's total) is the reference for a returning customer's
+ * quote; the balance is wx_order_balance's. */
+typedef struct {
+  char   *number;
+  char   *date;        /* the day it was received, YYYY-MM-DD */
+  char   *machine;     /* product and model */
+  char   *state;       /* the state's code */
+  gint64  total;       /* fen */
+  gint64  balance;     /* fen still owed (negative: paid over) */
+} WxDbCustomerOrder;
+
+void        wx_db_customer_order_free (WxDbCustomerOrder *order);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WxDbCustomerOrder, wx_db_customer_order_free)
+/* Customer `customer_id`'s orders, newest first (at most 200), a GPtrArray
+ * of WxDbCustomerOrder. */
+GPtrArray  *wx_db_customer_orders     (PGconn          *conn,
+                                       gint64           customer_id,
+                                       GError         **error);
+
 /* The same on the worker. The loads end with wx_db_records_load_finish (a
  * GPtrArray of WxDbRecord), the writes with wx_db_worker_write_finish. */
 void        wx_db_records_load_async  (WxDbWorker          *worker,
@@ -118,6 +143,41 @@ void        wx_db_records_load_async  (WxDbWorker          *worker,
 GPtrArray  *wx_db_records_load_finish (WxDbWorker          *worker,
                                        GAsyncResult        *result,
                                        GError             **error);
+/* Every record of `kind`: ends with wx_db_records_load_finish. */
+void        wx_db_records_load_all_async (WxDbWorker       *worker,
+                                       WxDbRecordKind       kind,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+/* A customer's orders: ends with wx_db_records_load_finish (a GPtrArray
+ * of WxDbCustomerOrder). */
+void        wx_db_customer_orders_async (WxDbWorker        *worker,
+                                       gint64               customer_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+void        wx_db_customer_merge_async (WxDbWorker         *worker,
+                                       gint64               from,
+                                       gint64               into,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+void        wx_db_stock_receive_async (WxDbWorker          *worker,
+                                       gint64               part_id,
+                                       int                  quantity,
+                                       gint64               supplier_id,
+                                       gint64               unit_cost,
+                                       const char          *note,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+void        wx_db_stock_count_async   (WxDbWorker          *worker,
+                                       gint64               part_id,
+                                       int                  counted,
+                                       const char          *reason,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
 void        wx_db_record_save_async   (WxDbWorker          *worker,
                                        WxDbRecordKind       kind,
                                        gint64               id,

@@ -218,6 +218,7 @@ step_data (const WxVisitInput *in)
       break;
     case WX_VISIT_STEP_ARRIVE:
       put (data, "arrived_at", arrived);
+      put (data, "serial", in->serial);
       break;
     case WX_VISIT_STEP_OUTCOME:
       put (data, "outcome", wx_visit_outcome_to_code (in->outcome));
@@ -472,6 +473,7 @@ wx_db_visit_step_async (WxDbWorker *worker, const char *number, int version, con
   j->in.phone = wx_db_keep_string (j->strings, in->phone);
   j->in.note = wx_db_keep_string (j->strings, in->note);
   j->in.address = wx_db_keep_string (j->strings, in->address);
+  j->in.serial = wx_db_keep_string (j->strings, in->serial);
   j->in.repair_notes = wx_db_keep_string (j->strings, in->repair_notes);
   j->in.parts_used = wx_db_keep_string (j->strings, in->parts_used);
   j->in.old_parts = wx_db_keep_string (j->strings, in->old_parts);

@@ -55,3 +55,48 @@ wx_test_count_lines (const char *text)
     n += *text == '\n';
   return n;
 }
+
+/* The first sheet of the .xlsx at `path` as openpyxl (Debian's
+ * python3-openpyxl, a real reader) reads it: a line per row, cells
+ * separated by "|", numbers as Python prints them, dates as YYYY-MM-DD. */
+char *
+wx_test_read_xlsx (const char *path)
+{
+  const char *argv[] = { "/usr/bin/python3", "-c",
+    "import sys, datetime, openpyxl\n"
+    "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+    "for row in ws.iter_rows(values_only=True):\n"
+    "    print('|'.join('' if v is None else v.strftime('%Y-%m-%d') if isinstance(v, datetime.datetime) else str(v)"
+    " for v in row))\n", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openpyxl could not read %s: %s", path, err);
+  return g_steal_pointer (&out);
+}
+
+void
+wx_test_write_xlsx (const char *path,
+                    const char *rows)
+{
+  const char *argv[] = { "/usr/bin/python3", "-c",
+    "import sys, ast, openpyxl\n"
+    "wb = openpyxl.Workbook()\n"
+    "for row in ast.literal_eval(sys.argv[2]):\n"
+    "    wb.active.append(row)\n"
+    "wb.save(sys.argv[1])\n", path, rows, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openpyxl could not write %s: %s", path, err);
+}

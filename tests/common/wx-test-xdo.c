@@ -205,3 +205,29 @@ wx_test_xdo_resize (GtkWindow *window,
   xdo_run ((const char *[]) { "windowsize", "--sync", xid, w, h, NULL });
   wait_frames (GTK_WIDGET (window));
 }
+
+/* Whether a click at the centre of `widget` would land on it. */
+static gboolean
+pickable (gpointer widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  GtkWidget *picked;
+
+  if (!gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                       gtk_widget_get_height (widget) / 2.0), &p))
+    return FALSE;
+  picked = gtk_widget_pick (GTK_WIDGET (native), p.x, p.y, GTK_PICK_DEFAULT);
+  return picked == widget || (picked && gtk_widget_is_ancestor (picked, widget));
+}
+
+void
+wx_test_xdo_scroll_to (GtkWidget *widget)
+{
+  if (pickable (widget))
+    return;
+  gtk_widget_grab_focus (widget);
+  wx_test_spin_until (pickable, widget, "the widget scrolled into view");
+}

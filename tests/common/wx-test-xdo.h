@@ -38,6 +38,9 @@ void     wx_test_xdo_click     (GtkWidget   *widget,
                                 guint        button,
                                 double       x,
                                 double       y);
+/* Brings `widget` into view as the keyboard does (the focus scrolls its
+ * scrolled window to it) and waits until a click would land on it. */
+void     wx_test_xdo_scroll_to (GtkWidget  *widget);
 /* Moves the keyboard focus into `widget` with a left click. */
 void     wx_test_xdo_click_into (GtkWidget  *widget);
 

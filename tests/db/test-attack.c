@@ -61,7 +61,7 @@ static const char * const guarded_tables[] = {
   "messages", "message_templates", "message_secrets",
   /* the shop's records (functions/shop.sql, stock.sql, issue 14): the
    * catalogue, the suppliers, reservations and the records' log */
-  "parts", "suppliers", "stock_reservations", "record_events",
+  "parts", "suppliers", "stock_reservations", "record_events", "pinyin_readings",
 };
 
 /* The writes some groups keep; every other group is refused them, and

@@ -187,6 +187,7 @@ static const struct {
   { "part_orders",           { "S---", "S---", "S---", "S---" } },
   { "parts",                 { "S---", "S---", "S---", "S---" } },
   { "payments",              { "S---", "S---", "S---", "S---" } },
+  { "pinyin_readings",       { "S---", "S---", "S---", "S---" } },
   { "quote_lines",           { "S---", "S---", "S---", "S---" } },
   { "record_events",         { "S---", "S---", "S---", "S---" } },
   { "repair_tests",          { "S---", "S---", "S---", "S---" } },

@@ -11,7 +11,11 @@
 
 #include "db/wx-db.h"
 #include "db/wx-db-error.h"
+#include "db/wx-db-lookup.h"
 #include "db/wx-db-shop.h"
+#include <glib/gstdio.h>
+
+#include "wx-test-admin.h"
 #include "wx-test-db.h"
 
 static char *conninfo;
@@ -228,6 +232,19 @@ test_customers (void)
       warned |= r->id == b && r->duplicate_of != NULL;
     }
   g_assert_true (warned);
+  /* A full-width space around a name is white space like any other: the
+   * name is kept trimmed (wx_trim). */
+  {
+    g_autofree char *trimmed = NULL;
+    g_autofree char *stored = NULL;
+
+    save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0,
+          "{\"unit_name\": \"\u3000广州市越秀区图书馆\u3000\", \"phone\": \"020-83331234\"}");
+    trimmed = wx_test_db_value (conn, "SELECT wx_trim(E'\\u3000 广州 \\u3000')");
+    g_assert_cmpstr (trimmed, ==, "广州");
+    stored = wx_test_db_value (conn, "SELECT unit_name FROM customers WHERE unit_name LIKE '%越秀区图书馆%'");
+    g_assert_cmpstr (stored, ==, "广州市越秀区图书馆");
+  }
 
   save (conn, supervisor, WX_DB_RECORD_CUSTOMER, a, 1, "{\"contact_person\": \"赵书记员\", \"mobile\": \"\"}");
   fields = wx_test_db_value (conn, "SELECT payload::text FROM record_events WHERE record = 'customer' AND event = 'edit'");
@@ -342,6 +359,164 @@ test_intake_boxes (void)
   g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM devices WHERE serial = 'VNC3K09999'"), ==, 1);
 }
 
+/* weixiu-admin part export FILE.xlsx: the catalogue as a workbook a real
+ * reader opens, English headers (the CLI runs in English), the cost in
+ * yuan; a file that is not .xlsx is refused. */
+static void
+test_export_cli (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wx-shop-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "parts.xlsx", NULL);
+  g_autofree char *rows = NULL;
+  g_auto(WxTestRun) r = { 0 };
+  g_auto(WxTestRun) bad = { 0 };
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+
+  wx_test_admin (&r, NULL, NULL, "--db", conninfo, "part", "export", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  rows = wx_test_read_xlsx (path);
+  g_test_message ("%s", rows);
+  g_assert_true (g_str_has_prefix (rows, "Part number|Name|"));
+  g_assert_cmpuint (wx_test_count_lines (rows), ==,
+                    1 + (guint) wx_test_db_count (conn, "SELECT count(*) FROM parts"));
+  wx_test_admin (&bad, NULL, NULL, "--db", conninfo, "part", "export", "parts.csv", NULL);
+  g_assert_cmpint (bad.status, !=, 0);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* weixiu-admin customer import FILE.xlsx [--dry-run], from a file openpyxl
+ * wrote: the dry run writes nothing; a file with a bad row is refused
+ * whole with the row's sentence; the good file is imported. */
+static void
+test_import_cli (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wx-shop-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.xlsx", NULL);
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_auto(WxTestRun) dry = { 0 };
+  g_auto(WxTestRun) refused = { 0 };
+  g_auto(WxTestRun) done = { 0 };
+  gint64 before = wx_test_db_count (conn, "SELECT count(*) FROM customers");
+
+  wx_test_write_xlsx (good, "[['Unit name', 'Contact person', 'Mobile'],"
+                            " ['广州市荔湾区图书馆', '何馆长', '13711112222'],"
+                            " ['广州市荔湾区少年宫', '', '020-81112222']]");
+  wx_test_write_xlsx (bad, "[['单位名称', '手机'], ['广州市荔湾区文化馆', '13711113333'], ['', '13711114444']]");
+  wx_test_admin (&dry, NULL, NULL, "--db", conninfo, "customer", "import", good, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "2 rows would be imported"));
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM customers"), ==, before);
+  wx_test_admin (&refused, NULL, NULL, "--db", conninfo, "customer", "import", bad, NULL);
+  g_assert_cmpint (refused.status, !=, 0);
+  g_test_message ("%s", refused.err);
+  g_assert_nonnull (strstr (refused.err, "Row 3: "));
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM customers"), ==, before);
+  wx_test_admin (&done, NULL, NULL, "--db", conninfo, "customer", "import", good, NULL);
+  g_assert_cmpint (done.status, ==, 0);
+  g_assert_cmpint (wx_test_db_count (conn, "SELECT count(*) FROM customers"), ==, before + 2);
+
+  /* CSV as Excel on Chinese Windows saves it (GB18030), and UTF-8 with a
+   * BOM, a quoted field with a comma and a quote in it */
+  {
+    g_autofree char *gb = g_build_filename (dir, "gb.csv", NULL);
+    g_autofree char *bom = g_build_filename (dir, "bom.csv", NULL);
+    g_autofree char *stored = NULL;
+    const char *argv[] = { "/usr/bin/python3", "-c",
+      "import sys\n"
+      "open(sys.argv[1], 'w', encoding='gb18030', newline='').write('单位名称,联系人,手机\\r\\n广州市荔湾区文化宫,邓主任,13711115555\\r\\n')\n"
+      "open(sys.argv[2], 'w', encoding='utf-8-sig', newline='').write("
+      "'单位名称,地址,电话\\n\"广州市越秀区\"\"青年\"\"中心\",\"解放北路 1 号, 二楼\",020-83334444\\n')\n",
+      gb, bom, NULL };
+    g_auto(WxTestRun) csv1 = { 0 };
+    g_auto(WxTestRun) csv2 = { 0 };
+    int status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    wx_test_admin (&csv1, NULL, NULL, "--db", conninfo, "customer", "import", gb, NULL);
+    g_assert_cmpint (csv1.status, ==, 0);
+    wx_test_admin (&csv2, NULL, NULL, "--db", conninfo, "customer", "import", bom, NULL);
+    g_assert_cmpint (csv2.status, ==, 0);
+    stored = wx_test_db_value (conn, "SELECT string_agg(unit_name || '/' || contact_person || '/' || address, ',' ORDER BY id)"
+                                     " FROM customers WHERE unit_name IN ('广州市荔湾区文化宫', '广州市越秀区\"青年\"中心')");
+    g_assert_cmpstr (stored, ==, "广州市荔湾区文化宫/邓主任/,广州市越秀区\"青年\"中心//解放北路 1 号, 二楼");
+    g_unlink (gb);
+    g_unlink (bom);
+  }
+  g_unlink (good);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+/* Whether searching `kind` for `term` lists a record whose line holds `label`. */
+static gboolean
+finds (PGconn *conn, WxDbRecordKind kind, const char *term, const char *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = wx_db_records_load (conn, kind, term, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    if (strstr (((WxDbRecord *) g_ptr_array_index (list, i))->label, label))
+      return TRUE;
+  return FALSE;
+}
+
+/* Pinyin search (助记码): initials and full pinyin, every reading of a
+ * polyphonic character (重庆 chongqing, 重新 chongxin and zhong…), Latin
+ * letters kept, for customers, their contacts, suppliers and parts; an
+ * edited name is found by its new pinyin. */
+static void
+test_pinyin (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *keys = NULL;
+  gint64 id;
+
+  save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0,
+        "{\"unit_name\": \"广州惠普打印机专卖店\", \"contact_person\": \"欧阳明\", \"phone\": \"020-87770001\"}");
+  save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0, "{\"unit_name\": \"重庆办事处\", \"phone\": \"023-61110002\"}");
+  id = save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0,
+             "{\"unit_name\": \"重新装修公司\", \"phone\": \"020-87770003\"}");
+  save (conn, coordinator, WX_DB_RECORD_CUSTOMER, 0, 0, "{\"unit_name\": \"HP打印机维修部\", \"phone\": \"020-87770004\"}");
+  save (conn, coordinator, WX_DB_RECORD_SUPPLIER, 0, 0,
+        "{\"name\": \"深圳绿联科技\", \"phone\": \"0755-26660005\", \"kind\": \"supplier\"}");
+  save (conn, supervisor, WX_DB_RECORD_PART, 0, 0, "{\"part_number\": \"PY-001\", \"name\": \"定影膜\"}");
+
+  keys = wx_test_db_value (conn, "SELECT wx_pinyin_keys('重庆')");
+  g_assert_cmpstr (keys, ==, "zq cq zhongqing chongqing");
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "gzhp", "广州惠普"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "guangzhouhuipu", "广州惠普"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "GZHP", "广州惠普"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "oym", "广州惠普"));        /* the contact 欧阳明 */
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "cq", "重庆办事处"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "chongqing", "重庆办事处"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "chongxin", "重新装修"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "zxzx", "重新装修"));
+  g_assert_false (finds (conn, WX_DB_RECORD_CUSTOMER, "cq", "重新装修"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "hpdyj", "HP打印机维修部"));
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "hpdayinji", "HP打印机维修部"));
+  g_assert_true (finds (conn, WX_DB_RECORD_SUPPLIER, "shenzhenlvlian", "深圳绿联"));   /* 绿 lü as v */
+  g_assert_true (finds (conn, WX_DB_RECORD_SUPPLIER, "szll", "深圳绿联"));
+  g_assert_true (finds (conn, WX_DB_RECORD_PART, "dym", "定影膜"));
+  g_assert_false (finds (conn, WX_DB_RECORD_CUSTOMER, "xyz", "广州惠普"));
+  /* the intake's customer lookup too */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) hits = wx_db_customers_lookup (conn, "gzhp", 6, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpstr (((WxCustomerHit *) g_ptr_array_index (hits, 0))->name, ==, "广州惠普打印机专卖店");
+  }
+  /* renamed: found by the new name's pinyin, not the old */
+  save (conn, coordinator, WX_DB_RECORD_CUSTOMER, id, 1, "{\"unit_name\": \"新城装修公司\"}");
+  g_assert_true (finds (conn, WX_DB_RECORD_CUSTOMER, "xczx", "新城装修"));
+  g_assert_false (finds (conn, WX_DB_RECORD_CUSTOMER, "chongxin", "新城装修"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -375,5 +550,8 @@ main (int argc, char **argv)
   g_test_add_func ("/shop/customers", test_customers);
   g_test_add_func ("/shop/devices", test_devices);
   g_test_add_func ("/shop/intake-boxes", test_intake_boxes);
+  g_test_add_func ("/shop/export-cli", test_export_cli);
+  g_test_add_func ("/shop/import-cli", test_import_cli);
+  g_test_add_func ("/shop/pinyin", test_pinyin);
   return g_test_run ();
 }

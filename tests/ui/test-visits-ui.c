@@ -21,6 +21,7 @@
 #include "gui/wx-route-list.h"
 #include "wx-test-db.h"
 #include "wx-test-ui.h"
+#include "wx-test-xdo.h"
 
 #define ENGINEER "li_qiang"   /* 李强, a demo engineer */
 
@@ -172,9 +173,34 @@ test_flow (void)
   save_ok (dialog);
   g_assert_cmpstr (scalar (conn, "SELECT state FROM service_orders WHERE number = $1", number), ==, "appointment_booked");
 
-  /* arrival, now */
+  /* arrival, now: the order came from a call without a serial, so the
+   * engineer reads it off the machine's label and types it in; the order
+   * gets it and the machine is added to the records */
   dialog = open_dialog (conn, number, WX_VISIT_STEP_ARRIVE);
-  save_ok (dialog);
+  {
+    GtkWidget *serial = wx_visit_dialog_get_field (dialog, "serial");
+
+    g_assert_nonnull (serial);
+    wx_test_xdo_click_into (serial);
+    wx_test_xdo_type (GTK_WINDOW (dialog), "VNB3K12345", 30);
+  }
+  wx_test_screenshot (GTK_WIDGET (dialog), "visit-arrive-serial");
+  {
+    g_autoptr(GtkWindow) alive = GTK_WINDOW (g_object_ref (dialog));
+    Finished f = { 0 };
+
+    g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &f);
+    wx_test_xdo_key (GTK_WINDOW (dialog), "ctrl+Return");
+    wx_test_spin_until (wx_test_flag_set, &f.done, "the arrival");
+    g_assert_no_error (f.error);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (alive)));
+  }
+  {
+    g_autofree char *machine = scalar (conn,
+      "SELECT o.serial || '|' || d.serial || '|' || (d.customer_id = o.customer_id)::text"
+      "  FROM service_orders o JOIN devices d ON d.id = o.device_id WHERE o.number = $1", number);
+    g_assert_cmpstr (machine, ==, "VNB3K12345|VNB3K12345|true");
+  }
 
   /* taken back: the take-back fields only, the customer signs, the customer copy handed over */
   dialog = open_dialog (conn, number, WX_VISIT_STEP_OUTCOME);

@@ -39,7 +39,7 @@ $$;
 
 -- What C's g_strstrip and wx_validate_filled count as white space.
 CREATE OR REPLACE FUNCTION wx_trim(t text) RETURNS text
-  LANGUAGE sql IMMUTABLE AS $$ SELECT btrim(t, E' \t\n\r\f\x0B') $$;
+  LANGUAGE sql IMMUTABLE AS $$ SELECT btrim(t, E' \t\n\r\f\x0B\u3000') $$;
 
 -- The text of field `k` as given (NULL when absent or JSON null); refuses
 -- another type.
@@ -463,21 +463,8 @@ BEGIN
     END IF;
     -- The machine, known by its serial: found, or added to the records
     -- with the warranty its purchase date gives (functions/shop.sql).
-    IF v_serial <> '' THEN
-      SELECT d.id INTO v_device FROM devices d
-       WHERE d.serial <> '' AND upper(d.serial) = upper(v_serial) ORDER BY d.id LIMIT 1;
-      IF v_device IS NULL THEN
-        INSERT INTO devices (customer_id, category, model, serial, asset_number, purchase_date, warranty_evidence,
-                             warranty_expires)
-          VALUES (v_customer, wx_machine_category(v_product, v_model), v_model, v_serial, v_asset, v_purchase,
-                  v_evidence,
-                  (v_purchase + make_interval(months => wx_warranty_months(wx_machine_category(v_product, v_model))))::date)
-          RETURNING id INTO v_device;
-        PERFORM wx_record_log('device', v_device, 'create',
-                              jsonb_build_object('fields', jsonb_strip_nulls(jsonb_build_object(
-                                'serial', v_serial, 'model', v_model, 'purchase_date', v_purchase)), 'by', 'intake'));
-      END IF;
-    END IF;
+    v_device := wx_device_for_serial(v_customer, v_serial, v_product, v_model, v_asset, v_purchase, v_evidence,
+                                     'intake');
     -- A returned machine: the same serial handed back within return_repair.days
     -- (the rule of WX_DB_SQL_RETURN_OF in src/db/wx-db-intake.h).
     SELECT o.id, o.number, o.picked_up_at INTO v_earlier_id, v_earlier_number, v_earlier_at FROM service_orders o

@@ -75,6 +75,22 @@ DECLARE
   v_at timestamptz;
   v_kind text;
 BEGIN
+  -- The machine an on-site arrival found (its serial, for an order opened
+  -- from a call without one): known or added to the records. The order's
+  -- device_id is this function's to say, never the client's.
+  p := p - 'device_id';
+  IF p_event = 'arrive' AND coalesce(wx_trim(p ->> 'serial'), '') <> '' THEN
+    p := p || jsonb_build_object('serial', wx_form_text(p, 'serial', 60));
+    IF o.serial <> '' AND upper(o.serial) <> upper(p ->> 'serial') THEN
+      PERFORM wx_refuse('arrive_serial_known', o.serial);
+    END IF;
+    p := p || jsonb_build_object('device_id',
+      coalesce(o.device_id, wx_device_for_serial(o.customer_id, p ->> 'serial', o.product_name, o.model,
+                                                 o.asset_number, NULL, o.warranty_evidence, 'arrive')));
+  ELSIF p_event = 'arrive' THEN
+    p := p - 'serial';
+  END IF;
+
   -- parts issued and returned
   IF r ? 'stock' THEN
     IF p_event NOT IN ('inspect', 'repair_done', 'fix_at_desk') OR jsonb_typeof(r -> 'stock') <> 'array' THEN

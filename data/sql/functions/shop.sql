@@ -147,6 +147,13 @@ CREATE OR REPLACE FUNCTION wx_unit_key(t text) RETURNS text
     '\s+', '', 'g'))
 $$;
 
+-- The customers list's duplicate check looks customers up by this key: an
+-- index on it, made here beside the function it is built on (migrate runs
+-- this file after the migrations, so wx_unit_key exists). Change the
+-- function's text and this index must be made again (DROP it in the
+-- migration of the change).
+CREATE INDEX IF NOT EXISTS customers_unit_key_idx ON customers (wx_unit_key(unit_name));
+
 -- ------------------------------------------------------------ suppliers
 
 -- Adds (p_id NULL) or edits supplier `p_id` last seen at `p_version` from
@@ -464,6 +471,37 @@ CREATE OR REPLACE FUNCTION wx_warranty_months(p_category text) RETURNS integer
                   12)
 $$;
 
+-- The machine known by `p_serial` (case aside), or a new one of customer
+-- `p_customer` added with the warranty its purchase date gives and logged
+-- as found by `p_by` (intake, arrive). Called by wx_intake and by the
+-- on-site arrival that completes an order opened without a serial.
+CREATE OR REPLACE FUNCTION wx_device_for_serial(p_customer bigint, p_serial text, p_product text, p_model text,
+                                                p_asset text, p_purchase date, p_evidence text, p_by text)
+  RETURNS bigint LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+DECLARE
+  v_device bigint;
+  v_category text := wx_machine_category(p_product, p_model);
+BEGIN
+  IF coalesce(p_serial, '') = '' THEN
+    RETURN NULL;
+  END IF;
+  SELECT d.id INTO v_device FROM devices d
+   WHERE d.serial <> '' AND upper(d.serial) = upper(p_serial) ORDER BY d.id LIMIT 1;
+  IF v_device IS NULL THEN
+    INSERT INTO devices (customer_id, category, model, serial, asset_number, purchase_date, warranty_evidence,
+                         warranty_expires)
+      VALUES (p_customer, v_category, coalesce(p_model, ''), p_serial, coalesce(p_asset, ''), p_purchase,
+              coalesce(p_evidence, 'none'),
+              (p_purchase + make_interval(months => wx_warranty_months(v_category)))::date)
+      RETURNING id INTO v_device;
+    PERFORM wx_record_log('device', v_device, 'create',
+                          jsonb_build_object('fields', jsonb_strip_nulls(jsonb_build_object(
+                            'serial', p_serial, 'model', p_model, 'purchase_date', p_purchase)), 'by', p_by));
+  END IF;
+  RETURN v_device;
+END
+$$;
+
 -- Creates or edits a machine from `p`: customer_id, category, brand, model,
 -- serial, asset_number, purchase_date (not ahead of today), warranty_evidence,
 -- warranty_expires (as typed from the card; else the purchase date plus
@@ -605,7 +643,8 @@ REVOKE ALL ON FUNCTION wx_caller_in(text[]), wx_record_log(text, bigint, text, j
   wx_record_version(integer, integer), wx_record_diff(jsonb, jsonb), wx_unit_key(text),
   wx_supplier_save(bigint, integer, jsonb), wx_part_save(bigint, integer, jsonb),
   wx_customer_save(bigint, integer, jsonb), wx_customer_merge(bigint, bigint),
-  wx_warranty_months(text), wx_device_save(bigint, integer, jsonb) FROM PUBLIC;
+  wx_warranty_months(text), wx_device_save(bigint, integer, jsonb),
+  wx_device_for_serial(bigint, text, text, text, text, date, text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION wx_unit_key(text), wx_warranty_months(text),
   wx_supplier_save(bigint, integer, jsonb), wx_part_save(bigint, integer, jsonb),
   wx_customer_save(bigint, integer, jsonb), wx_customer_merge(bigint, bigint),

@@ -7,6 +7,7 @@
 #include "db/wx-db.h"
 #include "db/wx-db-demo.h"
 #include "db/wx-db-staff.h"
+#include "db/wx-db-shop.h"
 #include "wx-demo.h"
 
 /* ------------------------------------------------------------------ people and units */
@@ -314,16 +315,30 @@ demo_ensure_suppliers (DemoLoad *L, GError **error)
 {
   g_autoptr(PGresult) res = NULL;
 
+  /* Through wx_supplier_save, as the records window adds them. */
   for (guint i = 0; i < G_N_ELEMENTS (demo_suppliers); i++)
     {
       const DemoSupplierSpec *s = &demo_suppliers[i];
-      const char *params[5] = { s->name, s->kind, s->address, s->phone, s->contact };
+      const char *params[1] = { s->name };
+      g_autofree char *known = NULL;
+      g_autoptr(JsonObject) changes = NULL;
+      GError *local = NULL;
 
-      if (!wx_db_execute (L->conn,
-                          "INSERT INTO suppliers (name, kind, address, phone, contact)"
-                          " SELECT $1::text, $2::text, $3::text, $4::text, $5::text"
-                          "  WHERE NOT EXISTS (SELECT 1 FROM suppliers WHERE name = $1::text)",
-                          5, params, error))
+      known = wx_db_query_value (L->conn, "SELECT id FROM suppliers WHERE name = $1", 1, params, &local);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      if (known)
+        continue;
+      changes = json_object_new ();
+      json_object_set_string_member (changes, "name", s->name);
+      json_object_set_string_member (changes, "kind", s->kind);
+      json_object_set_string_member (changes, "address", s->address);
+      json_object_set_string_member (changes, "phone", s->phone);
+      json_object_set_string_member (changes, "contact", s->contact);
+      if (wx_db_record_save (L->conn, WX_DB_RECORD_SUPPLIER, 0, 0, changes, NULL, error) == 0)
         return FALSE;
     }
   res = wx_db_query (L->conn, "SELECT id, name, kind FROM suppliers ORDER BY id", 0, NULL, error);
@@ -343,42 +358,41 @@ demo_ensure_suppliers (DemoLoad *L, GError **error)
   return TRUE;
 }
 
-/* The parts catalogue, once: each part from a supplier, its stock received. */
+/* The parts catalogue, once, through wx_part_save and wx_stock_receive as
+ * the records window does: each part from a supplier, its opening stock
+ * received. */
 gboolean
 demo_ensure_parts (DemoLoad *L, GError **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (demo_catalog); i++)
     {
       const DemoCatalogPart *p = &demo_catalog[i];
-      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, p->price);
-      g_autofree char *cost = g_strdup_printf ("%" G_GINT64_FORMAT, p->cost);
-      g_autofree char *stock = g_strdup_printf ("%d", p->stock);
-      g_autofree char *min = g_strdup_printf ("%d", p->min_stock);
-      g_autofree char *supplier = L->vendors->len
-        ? g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (L->vendors, DemoSupplier, i % L->vendors->len).id)
-        : NULL;
-      const char *params[] = { p->part_number, p->name, p->category, price, cost, min, supplier };
-      g_autofree char *id = NULL;
+      g_autoptr(JsonObject) changes = NULL;
       GError *local = NULL;
+      gint64 id = wx_db_part_find (L->conn, p->part_number, &local);
 
-      id = wx_db_query_value (L->conn,
-             "INSERT INTO parts (part_number, name, category, unit_price, cost, min_stock, supplier_id)"
-             " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (part_number) DO NOTHING RETURNING id",
-             7, params, &local);
       if (local)
         {
           g_propagate_error (error, local);
           return FALSE;
         }
-      if (id && p->stock > 0)
-        {
-          const char *receive[] = { id, stock };
-
-          if (!wx_db_execute (L->conn,
-                "INSERT INTO stock_movements (part_id, kind, quantity, note) VALUES ($1, 'receive', $2, '期初库存')",
-                2, receive, error))
-            return FALSE;
-        }
+      if (id > 0)
+        continue;
+      changes = json_object_new ();
+      json_object_set_string_member (changes, "part_number", p->part_number);
+      json_object_set_string_member (changes, "name", p->name);
+      json_object_set_string_member (changes, "category", p->category);
+      json_object_set_int_member (changes, "unit_price", p->price);
+      json_object_set_int_member (changes, "cost", p->cost);
+      json_object_set_int_member (changes, "min_stock", p->min_stock);
+      if (L->vendors->len)
+        json_object_set_int_member (changes, "supplier_id",
+                                    g_array_index (L->vendors, DemoSupplier, i % L->vendors->len).id);
+      id = wx_db_record_save (L->conn, WX_DB_RECORD_PART, 0, 0, changes, NULL, error);
+      if (id == 0)
+        return FALSE;
+      if (p->stock > 0 && wx_db_stock_receive (L->conn, id, p->stock, 0, p->cost, NULL, "期初库存", error) < 0)
+        return FALSE;
     }
   return TRUE;
 }

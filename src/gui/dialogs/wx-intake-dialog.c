@@ -21,7 +21,7 @@ static const char *common_accessories[] = {
 
 static const char *entry_fields[] = {
   "unit", "contact", "phone", "email", "address", "end_user", "product", "model", "serial",
-  "appearance", "remarks",
+  "appearance", "remarks", "fax", "end_user_phone", "floor_department", "asset_number", "purchase_date",
 };
 
 static const char *warranty_choices[] = { "unknown", "in_warranty", "out_of_warranty", "contract" };
@@ -42,7 +42,8 @@ struct _WxIntakeDialog
   GtkGrid        *grid;
   GtkEntry       *unit_entry, *contact_entry, *phone_entry, *email_entry, *address_entry,
                  *end_user_entry, *product_entry, *model_entry, *serial_entry,
-                 *appearance_entry, *remarks_entry, *accessories_other;
+                 *appearance_entry, *remarks_entry, *fax_entry, *end_user_phone_entry,
+                 *floor_department_entry, *asset_number_entry, *purchase_date_entry, *accessories_other;
   GtkTextView    *fault_view;
   GtkFlowBox     *accessories_box;
   GtkDropDown    *warranty_dropdown, *evidence_dropdown, *backup_dropdown;
@@ -82,7 +83,9 @@ entry_for (WxIntakeDialog *self,
 {
   GtkEntry *entries[] = { self->unit_entry, self->contact_entry, self->phone_entry, self->email_entry,
                           self->address_entry, self->end_user_entry, self->product_entry, self->model_entry,
-                          self->serial_entry, self->appearance_entry, self->remarks_entry };
+                          self->serial_entry, self->appearance_entry, self->remarks_entry, self->fax_entry,
+                          self->end_user_phone_entry, self->floor_department_entry, self->asset_number_entry,
+                          self->purchase_date_entry };
 
   for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
     if (g_str_equal (entry_fields[i], field))
@@ -584,6 +587,11 @@ wx_intake_dialog_save (WxIntakeDialog *self)
   j->draft.serial = TEXT ("serial");
   j->draft.appearance = TEXT ("appearance");
   j->draft.remarks = TEXT ("remarks");
+  j->draft.fax = TEXT ("fax");
+  j->draft.end_user_phone = TEXT ("end_user_phone");
+  j->draft.floor_department = TEXT ("floor_department");
+  j->draft.asset_number = TEXT ("asset_number");
+  j->draft.purchase_date = TEXT ("purchase_date");
 #undef TEXT
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->fault_view), &start, &end);
   j->draft.fault = keep (j, gtk_text_buffer_get_text (gtk_text_view_get_buffer (self->fault_view), &start, &end, FALSE));
@@ -835,7 +843,8 @@ wx_intake_dialog_class_init (WxIntakeDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   const char *messages[] = { "unit", "contact", "phone", "email", "address", "end_user", "product", "model",
-                             "serial", "fault", "accessories", "appearance", "warranty", "evidence", "backup", "remarks" };
+                             "serial", "fault", "accessories", "appearance", "warranty", "evidence", "backup", "remarks",
+                             "fax", "end_user_phone", "floor_department", "asset_number", "purchase_date" };
 
   object_class->dispose = wx_intake_dialog_dispose;
   object_class->finalize = wx_intake_dialog_finalize;
@@ -860,6 +869,8 @@ wx_intake_dialog_class_init (WxIntakeDialogClass *klass)
   BIND (unit_entry); BIND (contact_entry); BIND (phone_entry); BIND (email_entry); BIND (address_entry);
   BIND (end_user_entry); BIND (product_entry); BIND (model_entry); BIND (serial_entry);
   BIND (appearance_entry); BIND (remarks_entry); BIND (accessories_other); BIND (fault_view);
+  BIND (fax_entry); BIND (end_user_phone_entry); BIND (floor_department_entry); BIND (asset_number_entry);
+  BIND (purchase_date_entry);
   BIND (accessories_box); BIND (warranty_dropdown); BIND (evidence_dropdown); BIND (backup_dropdown);
   BIND (notice_label); BIND (notice_check); BIND (signed_check); BIND (print_check); BIND (error_label);
   BIND (customer_box); BIND (customer_list); BIND (device_label); BIND (return_button);

@@ -19,7 +19,8 @@ WxIntakeDialog *wx_intake_dialog_new         (GtkWindow      *parent,
                                               WxDbWorker     *worker,
                                               WxOrderKind     kind);
 /* Fill a field as the user would (unit, contact, phone, email, address,
- * end_user, product, model, serial, fault, appearance, remarks,
+ * end_user, product, model, serial, fault, appearance, remarks, fax,
+ * end_user_phone, floor_department, asset_number, purchase_date,
  * accessories_other; warranty, evidence, backup take codes). */
 gboolean        wx_intake_dialog_set_value   (WxIntakeDialog *self,
                                               const char     *field,

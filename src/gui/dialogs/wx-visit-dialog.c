@@ -46,6 +46,7 @@ static const FieldSpec field_specs[] = {
   { "appointment",     N_("New time"),                             FIELD_TIME,  STEP (RUNNING_LATE), 0, TRUE, NULL },
   { "note",            N_("Where you are and why"),                FIELD_ENTRY, STEP (RUNNING_LATE), 0, TRUE, NULL },
   { "arrived",         N_("Arrived at"),                           FIELD_TIME,  STEP (ARRIVE), 0, FALSE, N_("now") },
+  { "serial",          N_("Serial number (from the machine's label)"), FIELD_ENTRY, STEP (ARRIVE), 0, FALSE, NULL },
   { "repair_notes",    N_("What was repaired"),                    FIELD_TEXT,  STEP (OUTCOME), OUT (FIXED), TRUE, NULL },
   { "parts_used",      N_("Parts used"),                           FIELD_ENTRY, STEP (OUTCOME), OUT (FIXED), FALSE, NULL },
   { "old_parts",       N_("Old parts"),                            FIELD_CHOICE, STEP (OUTCOME), OUT (FIXED), FALSE,
@@ -132,6 +133,9 @@ field_free (Field *f)
 static gboolean
 field_shown (WxVisitDialog *self, const Field *f)
 {
+  /* The serial is asked only of an order opened without one (a call). */
+  if (g_str_equal (f->spec->key, "serial") && self->order && *wx_order_get_data (self->order)->serial)
+    return FALSE;
   return self->step != WX_VISIT_STEP_OUTCOME || (f->spec->outcomes & (1u << self->outcome));
 }
 
@@ -426,6 +430,7 @@ collect (WxVisitDialog *self, VisitJob *j, gint64 now)
   in->reached = self->step != WX_VISIT_STEP_CONTACT || keep (j, self, "reached") != NULL;
   in->note = keep (j, self, "note");
   in->address = keep (j, self, "address");
+  in->serial = keep (j, self, "serial");
   in->repair_notes = keep (j, self, "repair_notes");
   in->parts_used = keep (j, self, "parts_used");
   in->old_parts = keep (j, self, "old_parts");
@@ -731,6 +736,16 @@ wx_visit_dialog_get_value (WxVisitDialog *self, const char *key)
   g_return_val_if_fail (WX_IS_VISIT_DIALOG (self), NULL);
   f = find_field (self, key);
   return f ? field_value (f) : g_strdup ("");
+}
+
+GtkWidget *
+wx_visit_dialog_get_field (WxVisitDialog *self, const char *key)
+{
+  Field *f;
+
+  g_return_val_if_fail (WX_IS_VISIT_DIALOG (self), NULL);
+  f = find_field (self, key);
+  return f ? f->widget : NULL;
 }
 
 const char *

@@ -46,6 +46,10 @@ gboolean       wx_visit_dialog_set_value  (WxVisitDialog *self,
 /* The text of field `key` ("" when none shown). */
 char          *wx_visit_dialog_get_value  (WxVisitDialog *self,
                                            const char    *key);
+/* The widget of field `key` as this step shows it (NULL: not shown; the
+ * arrival's serial shows only for an order without one), for a click. */
+GtkWidget     *wx_visit_dialog_get_field  (WxVisitDialog *self,
+                                           const char    *key);
 /* The message under field `key`, or the dialog's own (key NULL); "" when none. */
 const char    *wx_visit_dialog_get_message (WxVisitDialog *self,
                                             const char    *key);
