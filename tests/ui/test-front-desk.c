@@ -1627,6 +1627,12 @@ type_into (WxPaymentDialog *dialog, const char *key, const char *text)
   wx_test_xdo_type (GTK_WINDOW (dialog), text, 20);
 }
 
+static gboolean
+popover_closed (gpointer popover)
+{
+  return !gtk_widget_get_mapped (popover);
+}
+
 /* Picks `label` (translated) in the drop-down `key`: a click opens it, a
  * click on the row picks. */
 static void
@@ -1640,6 +1646,8 @@ pick (WxPaymentDialog *dialog, const char *key, const char *label)
   wx_test_spin_until (label_shown, d, label);
   row = wx_test_find_widget (d[0], is_mapped_label_text, (gpointer) label);
   wx_test_xdo_click (row, 1, -1, -1);
+  /* Closed before the next click: a click while it closes is its own. */
+  wx_test_spin_until (popover_closed, d[0], "the drop-down to close");
 }
 
 /* Scrolls the order panel of `desk` down to its Payments, for the
