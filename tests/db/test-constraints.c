@@ -214,6 +214,66 @@ static const Case cases[] = {
   NOT_NULL_CASE ("payment without method",  "INSERT INTO payments (order_id, amount) VALUES (1, 45000)", "method"),
   FK_CASE ("payment of no order",           "INSERT INTO payments (order_id, amount, method) VALUES (999, 45000, 'wechat')", "payments_order_id_fkey"),
 
+  /* money (026_money_accounts.sql): prepayments, invoices, the day's cash
+   * count, monthly statements and chases of unpaid orders */
+#define NEW_PREPAYMENT(cols, vals) \
+  "INSERT INTO customer_prepayments (customer_id, order_id, recorded_by, amount" cols ") VALUES (1, 1, 'chen_jing'" vals ")"
+  CHECK_CASE ("prepayment of nothing",      NEW_PREPAYMENT ("", ", 0"), "customer_prepayments_amount_check"),
+  CHECK_CASE ("prepayment over the maximum", NEW_PREPAYMENT ("", ", -100000000001"), "customer_prepayments_amount_check"),
+  FK_CASE ("prepayment of no customer",     "INSERT INTO customer_prepayments (customer_id, order_id, recorded_by, amount) VALUES (999, 1, 'chen_jing', 5000)", "customer_prepayments_customer_id_fkey"),
+  FK_CASE ("prepayment from no order",      "INSERT INTO customer_prepayments (customer_id, order_id, recorded_by, amount) VALUES (1, 999, 'chen_jing', 5000)", "customer_prepayments_order_id_fkey"),
+  FK_CASE ("prepayment from no payment",    NEW_PREPAYMENT (", payment_id", ", 5000, 999"), "customer_prepayments_payment_id_fkey"),
+#undef NEW_PREPAYMENT
+#define INVOICE_COLS "INSERT INTO invoices (kind, number, issued_on, title, tax_number, amount, tax, recorded_by, reason) VALUES "
+  CHECK_CASE ("invoice on a receipt",       INVOICE_COLS "('receipt', '04412345', '2026-11-18', '广州大学', '', 45000, 0, 'chen_jing', '')", "invoices_kind_check"),
+  CHECK_CASE ("invoice number of spaces",   INVOICE_COLS "('normal', '  ', '2026-11-18', '广州大学', '', 45000, 0, 'chen_jing', '')", "invoices_number_check"),
+  CHECK_CASE ("invoice number too long",    INVOICE_COLS "('normal', repeat('9', 41), '2026-11-18', '广州大学', '', 45000, 0, 'chen_jing', '')", "invoices_number_check"),
+  UNIQUE_CASE ("two invoices with one number", INVOICE_COLS "('normal', '04412345', '2026-11-18', '广州大学', '', 45000, 0, 'chen_jing', ''),"
+                                             " ('electronic', '04412345', '2026-11-19', '广州大学', '', 8000, 0, 'chen_jing', '')", "invoices_number_key"),
+  CHECK_CASE ("invoice to nobody",          INVOICE_COLS "('normal', '04412345', '2026-11-18', ' ', '', 45000, 0, 'chen_jing', '')", "invoices_title_check"),
+  CHECK_CASE ("invoice title too long",     INVOICE_COLS "('normal', '04412345', '2026-11-18', repeat('广州大学', 51), '', 45000, 0, 'chen_jing', '')", "invoices_title_check"),
+  CHECK_CASE ("tax number in lower case",   INVOICE_COLS "('normal', '04412345', '2026-11-18', '广州大学', '12440000455416011c', 45000, 0, 'chen_jing', '')", "invoices_tax_number_check"),
+  CHECK_CASE ("tax number too short",       INVOICE_COLS "('normal', '04412345', '2026-11-18', '广州大学', '1244000045', 45000, 0, 'chen_jing', '')", "invoices_tax_number_check"),
+  CHECK_CASE ("invoice of nothing",         INVOICE_COLS "('normal', '04412345', '2026-11-18', '广州大学', '', 0, 0, 'chen_jing', '')", "invoices_amount_check"),
+  CHECK_CASE ("tax more than the amount",   INVOICE_COLS "('normal', '04412345', '2026-11-18', '广州大学', '', 45000, 45001, 'chen_jing', '')", "invoices_check"),
+  CHECK_CASE ("negative tax",               INVOICE_COLS "('normal', '04412345', '2026-11-18', '广州大学', '', 45000, -1, 'chen_jing', '')", "invoices_check"),
+  CHECK_CASE ("invoice reason too long",    INVOICE_COLS "('normal', '04412345', '2026-11-18', '广州大学', '', 45000, 0, 'chen_jing', repeat('补', 301))", "invoices_reason_check"),
+  CHECK_CASE ("special invoice without tax number", INVOICE_COLS "('special', '04412345', '2026-11-18', '广州大学', '', 45000, 5177, 'chen_jing', '')", "invoices_special_tax_number"),
+  FK_CASE ("invoice of no order",           "WITH inv AS (" INVOICE_COLS "('normal', '04412345', '2026-11-18', '广州大学', '', 45000, 0, 'chen_jing', '') RETURNING id)"
+                                            " INSERT INTO invoice_orders (order_id, invoice_id) SELECT 999, id FROM inv", "invoice_orders_order_id_fkey"),
+  FK_CASE ("order on no invoice",           "INSERT INTO invoice_orders (order_id, invoice_id) VALUES (1, 999)", "invoice_orders_invoice_id_fkey"),
+#undef INVOICE_COLS
+#define CASH_COUNT_COLS "INSERT INTO cash_counts (day, method, counted, recorded, reason, counted_by) VALUES "
+  CHECK_CASE ("cash count of money on account", CASH_COUNT_COLS "('2026-11-18', 'on_account', 0, 0, '', 'chen_jing')", "cash_counts_method_check"),
+  CHECK_CASE ("cash count of a prepayment", CASH_COUNT_COLS "('2026-11-18', 'prepaid', 0, 0, '', 'chen_jing')", "cash_counts_method_check"),
+  CHECK_CASE ("negative cash counted",      CASH_COUNT_COLS "('2026-11-18', 'cash', -100, -100, '', 'chen_jing')", "cash_counts_counted_check"),
+  CHECK_CASE ("cash counted over the maximum", CASH_COUNT_COLS "('2026-11-18', 'cash', 100000000001, 100000000001, '', 'chen_jing')", "cash_counts_counted_check"),
+  CHECK_CASE ("cash short without reason",  CASH_COUNT_COLS "('2026-11-18', 'cash', 45000, 50000, '  ', 'chen_jing')", "cash_counts_reason"),
+  CHECK_CASE ("cash count reason too long", CASH_COUNT_COLS "('2026-11-18', 'cash', 45000, 50000, repeat('少', 301), 'chen_jing')", "cash_counts_reason_check"),
+  UNIQUE_CASE ("one day's cash counted twice", CASH_COUNT_COLS "('2026-11-18', 'wechat', 45000, 45000, '', 'chen_jing'),"
+                                             " ('2026-11-18', 'wechat', 45000, 45000, '', 'zhou_min')", "cash_counts_day_method_key"),
+#undef CASH_COUNT_COLS
+#define STATEMENT_COLS "INSERT INTO statements (customer_id, period, brought_forward, charges, received, balance_due, made_by" \
+                       ", checked_at, checked_note, sent_at, sent_how, paid_at) VALUES "
+  CHECK_CASE ("statement from the middle of a month", STATEMENT_COLS "(1, '2026-10-15', 0, 45000, 0, 45000, 'chen_jing', NULL, '', NULL, NULL, NULL)", "statements_period_check"),
+  CHECK_CASE ("statement that does not add up", STATEMENT_COLS "(1, '2026-10-01', 10000, 45000, 5000, 45000, 'chen_jing', NULL, '', NULL, NULL, NULL)", "statements_sums"),
+  CHECK_CASE ("statement sent unchecked",   STATEMENT_COLS "(1, '2026-10-01', 0, 45000, 0, 45000, 'chen_jing', NULL, '', now(), 'printed', NULL)", "statements_life"),
+  CHECK_CASE ("statement paid unsent",      STATEMENT_COLS "(1, '2026-10-01', 0, 45000, 0, 45000, 'chen_jing', now(), '李明已对单', NULL, NULL, now())", "statements_life"),
+  CHECK_CASE ("statement sent by fax",      STATEMENT_COLS "(1, '2026-10-01', 0, 45000, 0, 45000, 'chen_jing', now(), '', now(), 'fax', NULL)", "statements_sent_how_check"),
+  CHECK_CASE ("statement check note too long", STATEMENT_COLS "(1, '2026-10-01', 0, 45000, 0, 45000, 'chen_jing', now(), repeat('对', 301), NULL, NULL, NULL)", "statements_checked_note_check"),
+  UNIQUE_CASE ("two statements of one month", STATEMENT_COLS "(1, '2026-10-01', 0, 45000, 0, 45000, 'chen_jing', NULL, '', NULL, NULL, NULL),"
+                                            " (1, '2026-10-01', 0, 8000, 0, 8000, 'zhou_min', NULL, '', NULL, NULL, NULL)", "statements_customer_id_period_key"),
+  FK_CASE ("statement of no customer",      STATEMENT_COLS "(999, '2026-10-01', 0, 45000, 0, 45000, 'chen_jing', NULL, '', NULL, NULL, NULL)", "statements_customer_id_fkey"),
+  FK_CASE ("statement listing no order",    "WITH st AS (" STATEMENT_COLS "(1, '2026-10-01', 0, 45000, 0, 45000, 'chen_jing', NULL, '', NULL, NULL, NULL) RETURNING id)"
+                                            " INSERT INTO statement_orders (statement_id, order_id, amount, due) SELECT id, 999, 45000, 45000 FROM st", "statement_orders_order_id_fkey"),
+  FK_CASE ("order on no statement",         "INSERT INTO statement_orders (statement_id, order_id, amount, due) VALUES (999, 1, 45000, 45000)", "statement_orders_statement_id_fkey"),
+#undef STATEMENT_COLS
+#define CHASE_COLS "INSERT INTO collection_chases (order_id, chased_by, result, next_on, chaser) VALUES "
+  CHECK_CASE ("chase that came to nothing written", CHASE_COLS "(1, 'chen_jing', '  ', '2026-11-25', 'chen_jing')", "collection_chases_result_check"),
+  CHECK_CASE ("chase result too long",      CHASE_COLS "(1, 'chen_jing', repeat('答应月底付', 61), '2026-11-25', 'chen_jing')", "collection_chases_result_check"),
+  FK_CASE ("chase of no order",             CHASE_COLS "(999, 'chen_jing', '答应月底付', '2026-11-25', 'chen_jing')", "collection_chases_order_id_fkey"),
+#undef CHASE_COLS
+
   /* parts and stock */
   CHECK_CASE ("negative stock",             "UPDATE parts SET stock = -1 WHERE id = 1", "parts_stock_check"),
   CHECK_CASE ("negative minimum stock",     "UPDATE parts SET min_stock = -1 WHERE id = 1", "parts_min_stock_check"),
