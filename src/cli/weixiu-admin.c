@@ -358,7 +358,7 @@ static const WxAdminOption report_options[] = {
 static const WxAdminOption server_options[] = {
   { "--name", TRUE }, { "--network", TRUE }, { "--listen", TRUE }, { "--cert-dir", TRUE }, { "--ca-cert", TRUE },
   { "--ca-key", TRUE }, { "--server-cert", TRUE }, { "--server-key", TRUE }, { "--database", TRUE },
-  { "--cluster", TRUE }, { NULL }
+  { "--cluster", TRUE }, { "--standby", TRUE }, { "--data-dir", TRUE }, { "--server-options", TRUE }, { NULL }
 };
 static const WxAdminOption jobs_options[] = {
   { "--once", FALSE }, { "--at", TRUE }, { "--backup-dir", TRUE }, { NULL }
@@ -404,7 +404,9 @@ static const WxAdminCommand commands[] = {
     N_("  server start|stop|status      the private local server\n"
        "  server setup [--name NAME]… [--network CIDR]… [--listen ADDRESSES] [--cert-dir DIR]\n"
        "        [--ca-cert F --ca-key F] [--server-cert F --server-key F] [--database NAME] [--cluster 15/main]\n"
-       "                                as root on the shop's server: TLS, pg_hba, the database\n") },
+       "                                as root on the shop's server: TLS, pg_hba, the database\n"
+       "  server setup --standby PRIMARY [--name NAME]… [--ca-key F] [--cluster 15/main | --data-dir DIR]\n"
+       "                                as root on a second server: a streaming replica of PRIMARY\n") },
   { "order",   order_options, wx_admin_cmd_order,
     N_("  order new --kind carry-in|on-site|sale --unit UNIT --contact NAME --phone PHONE\n"
        "            [--address …] [--product …] [--model …] [--serial …] --fault TEXT\n"

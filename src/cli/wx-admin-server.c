@@ -31,6 +31,8 @@
 #define HBA_END   "# weixiu-admin server setup: end"
 /* The child's exit status when it is done and the cluster must restart. */
 #define EXIT_RESTART 10
+/* The role a standby streams the primary's changes as. */
+#define REPLICATION_ROLE "weixiu_replication"
 
 typedef struct {
   const char *cert_dir;
@@ -232,11 +234,10 @@ set_system (PGconn *conn, const char *name, const char *value, gboolean *changed
   return TRUE;
 }
 
-/* Our block of pg_hba.conf, replacing the previous one. */
+/* Our block of the pg_hba.conf at `path`, replacing the previous one. */
 static gboolean
-setup_hba (PGconn *conn, Setup *s, gboolean *changed, GError **error)
+write_hba (const char *path, Setup *s, gboolean *changed, GError **error)
 {
-  g_autofree char *path = wx_db_query_value (conn, "SELECT current_setting('hba_file')", 0, NULL, error);
   g_autofree char *text = NULL;
   g_autoptr(GString) block = g_string_new (HBA_BEGIN "\n");
   g_autoptr(GString) out = g_string_new (NULL);
@@ -246,6 +247,9 @@ setup_hba (PGconn *conn, Setup *s, gboolean *changed, GError **error)
     return FALSE;
   for (guint i = 0; i < s->networks->len; i++)
     g_string_append_printf (block, "hostssl    %-12s all  %-18s scram-sha-256\n", s->database,
+                            (char *) g_ptr_array_index (s->networks, i));
+  for (guint i = 0; i < s->networks->len; i++)
+    g_string_append_printf (block, "hostssl    %-12s %s  %-18s scram-sha-256\n", "replication", REPLICATION_ROLE,
                             (char *) g_ptr_array_index (s->networks, i));
   g_string_append_printf (block, "hostnossl  %-12s all  %-18s reject\n", s->database, "all");
   g_string_append (block, HBA_END "\n");
@@ -274,6 +278,53 @@ setup_hba (PGconn *conn, Setup *s, gboolean *changed, GError **error)
     return FALSE;
   g_print (_("Wrote the shop's lines (TLS and SCRAM passwords only) into %s\n"), path);
   *changed = TRUE;
+  return TRUE;
+}
+
+static gboolean
+setup_hba (PGconn *conn, Setup *s, gboolean *changed, GError **error)
+{
+  g_autofree char *path = wx_db_query_value (conn, "SELECT current_setting('hba_file')", 0, NULL, error);
+
+  return path != NULL && write_hba (path, s, changed, error);
+}
+
+/* The replication role a standby connects as, and its password in
+ * DIR/replication.password (0600), the file a standby needs with the CA.
+ * A role without that file gets a new password. */
+static gboolean
+setup_replication_role (PGconn *conn, Setup *s, GError **error)
+{
+  g_autofree char *path = g_build_filename (s->cert_dir, "replication.password", NULL);
+  g_autofree char *password = NULL;
+  g_autofree char *exists = wx_db_query_value (conn, "SELECT count(*) FROM pg_roles WHERE rolname = $1", 1,
+                                               (const char *[]) { REPLICATION_ROLE }, error);
+  g_autofree char *sql = NULL;
+
+  if (exists == NULL)
+    return FALSE;
+  if (g_str_equal (exists, "1") && g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  {
+    g_autofree char *a = g_uuid_string_random ();
+    g_autofree char *b = g_uuid_string_random ();
+    g_auto(GStrv) pa = g_strsplit (a, "-", -1);
+    g_auto(GStrv) pb = g_strsplit (b, "-", -1);
+    g_autofree char *ja = g_strjoinv ("", pa);
+    g_autofree char *jb = g_strjoinv ("", pb);
+    password = g_strconcat (ja, jb, NULL);
+  }
+  sql = wx_db_query_value (conn, g_str_equal (exists, "1")
+                                   ? "SELECT format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text)"
+                                   : "SELECT format('CREATE ROLE %I REPLICATION LOGIN PASSWORD %L', $1::text, $2::text)",
+                           2, (const char *[]) { REPLICATION_ROLE, password }, error);
+  if (sql == NULL || !wx_db_execute (conn, "SET password_encryption = 'scram-sha-256'", 0, NULL, error) ||
+      !wx_db_execute (conn, sql, 0, NULL, error))
+    return FALSE;
+  if (!g_file_set_contents_full (path, password, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return FALSE;
+  g_chmod (path, 0600);
+  g_print (_("Made the replication role %s for a standby; its password is in %s.\n"), REPLICATION_ROLE, path);
   return TRUE;
 }
 
@@ -351,7 +402,7 @@ setup_cluster (WxAdmin *o, Setup *s)
       !set_system (conn, "ssl_min_protocol_version", "TLSv1.2", &reload, &error) ||
       !set_system (conn, "password_encryption", "scram-sha-256", &reload, &error) ||
       !set_system (conn, "ssl", "on", &reload, &error) ||
-      !setup_hba (conn, s, &reload, &error))
+      !setup_hba (conn, s, &reload, &error) || !setup_replication_role (conn, s, &error))
     return wx_admin_fail (error);
   if ((reload || restart) && !wx_db_execute (conn, "SELECT pg_reload_conf()", 0, NULL, &error))
     return wx_admin_fail (error);
@@ -365,11 +416,187 @@ setup_cluster (WxAdmin *o, Setup *s)
              "   runuser -u postgres -- weixiu-admin --db dbname=%s user add NAME --role admin --name \"FULL NAME\" --password-stdin\n"),
            s->database);
   g_print (_("3. On each PC, log in to the server %s.\n"), (char *) g_ptr_array_index (s->names, 0));
+  g_print (_("4. For a standby, copy %s and %s/replication.password into its %s, then run there:\n"
+             "   weixiu-admin server setup --standby %s --name STANDBY_NAME --ca-key FILE\n"),
+           ca, s->cert_dir, s->cert_dir, (char *) g_ptr_array_index (s->names, 0));
   if (restart)
     {
       g_print ("%s\n", _("The cluster must restart to listen on the network."));
       return EXIT_RESTART;
     }
+  return EXIT_SUCCESS;
+}
+
+/* A PostgreSQL program of the cluster's version (Debian keeps pg_ctl out
+ * of PATH), else the one on PATH. */
+static char *
+pg_program (const char *version, const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/usr/lib/postgresql/%s/bin/%s", version, name);
+
+  return g_file_test (path, G_FILE_TEST_IS_EXECUTABLE) ? g_steal_pointer (&path) : g_strdup (name);
+}
+
+/* Runs argv (NULL-terminated) with `envp` (NULL: ours); its standard
+ * error becomes the error's sentence. */
+static gboolean
+run_program (const char * const *argv, char **envp, GError **error)
+{
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync ("/", (char **) argv, envp, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                     &err, &status, error))
+    return FALSE;
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s failed: %s"), argv[0], err ? g_strstrip (err) : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* `server setup --standby PRIMARY`: this cluster becomes a streaming
+ * replica of the primary (a host name, or a connection string), with
+ * PostgreSQL's own replication: its data folder is moved aside,
+ * pg_basebackup -R copies the primary's (and writes primary_conninfo and
+ * standby.signal) as the replication role, with verify-full against the
+ * shop's CA; the standby gets its own server certificate, so that the PCs
+ * can be pointed at it once it is promoted; then it starts. */
+static int
+setup_standby (WxAdmin *o, Setup *s, const char *primary)
+{
+  const char *cluster = wx_admin_value (o, "--cluster") ? wx_admin_value (o, "--cluster") : "15/main";
+  const char *given_dir = wx_admin_value (o, "--data-dir");
+  g_auto(GStrv) parts = g_strsplit (cluster, "/", 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ca = g_build_filename (s->cert_dir, "shop-ca.crt", NULL);
+  g_autofree char *pass_file = g_build_filename (s->cert_dir, "replication.password", NULL);
+  g_autofree char *crt = g_build_filename (s->cert_dir, "server.crt", NULL);
+  g_autofree char *key = g_build_filename (s->cert_dir, "server.key", NULL);
+  g_autofree char *password = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *signal = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autofree char *pg_ctl = NULL;
+  g_autofree char *basebackup = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  if (parts[0] == NULL || parts[1] == NULL)
+    return wx_admin_usage_error (_("--cluster is VERSION/NAME, such as 15/main."));
+  dir = given_dir ? g_strdup (given_dir) : g_strdup_printf ("/var/lib/postgresql/%s/%s", parts[0], parts[1]);
+  signal = g_build_filename (dir, "standby.signal", NULL);
+  if (g_file_test (signal, G_FILE_TEST_EXISTS))
+    {
+      g_print (_("%s is already a standby; nothing done.\n"), dir);
+      return EXIT_SUCCESS;
+    }
+  if (!g_file_test (ca, G_FILE_TEST_EXISTS) || !g_file_get_contents (pass_file, &password, NULL, NULL))
+    {
+      g_printerr ("weixiu-admin: ");
+      g_printerr (_("A standby needs the primary's %s and %s: copy them from the primary's %s first.\n"),
+                  "shop-ca.crt", "replication.password", "/etc/weixiu");
+      return EXIT_FAILURE;
+    }
+  g_strstrip (password);
+  if (!setup_certificates (o, s, &error))
+    return wx_admin_fail (error);
+
+  conninfo = strchr (primary, '=') ? g_strdup (primary) : g_strdup_printf ("host='%s'", primary);
+  {
+    g_autofree char *a = wx_db_conninfo_with (conninfo, "user", REPLICATION_ROLE);
+    g_autofree char *b = wx_db_conninfo_with (a, "sslmode", "verify-full");
+    g_free (conninfo);
+    conninfo = wx_db_conninfo_with (b, "sslrootcert", ca);
+  }
+  pg_ctl = pg_program (parts[0], "pg_ctl");
+  basebackup = pg_program (parts[0], "pg_basebackup");
+
+  /* Stop this cluster and move its data aside. */
+  if (given_dir)
+    {
+      g_autofree char *pid = g_build_filename (dir, "postmaster.pid", NULL);
+      const char *stop[] = { pg_ctl, "-D", dir, "-m", "fast", "-w", "-s", "stop", NULL };
+      if (g_file_test (pid, G_FILE_TEST_EXISTS) && !run_program (stop, NULL, &error))
+        return wx_admin_fail (error);
+    }
+  else
+    {
+      const char *stop[] = { "pg_ctlcluster", parts[0], parts[1], "stop", NULL };
+      run_program (stop, NULL, NULL);  /* fails when it was not running */
+    }
+  if (g_file_test (dir, G_FILE_TEST_EXISTS))
+    {
+      aside = g_strdup_printf ("%s.before-standby-%s", dir, stamp);
+      if (g_rename (dir, aside) != 0)
+        {
+          g_printerr (_("weixiu-admin: cannot move %s aside: %s\n"), dir, g_strerror (errno));
+          return EXIT_FAILURE;
+        }
+      g_print (_("Moved this cluster's data aside to %s.\n"), aside);
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_printerr (_("weixiu-admin: cannot prepare %s: %s\n"), dir, g_strerror (errno));
+      return EXIT_FAILURE;
+    }
+  g_print (_("Copying the primary's data (pg_basebackup)…\n"));
+  {
+    /* The password goes in the environment, never on a command line;
+     * -R keeps it in primary_conninfo, in the 0600 data folder. */
+    g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "PGPASSWORD", password, TRUE);
+    const char *copy[] = { basebackup, "-D", dir, "-R", "-X", "stream", "-c", "fast", "-d", conninfo, NULL };
+
+    if (!run_program (copy, env, &error))
+      return wx_admin_fail (error);
+  }
+  /* The standby's own certificate (the copied settings name the primary's). */
+  {
+    g_autofree char *auto_conf = g_build_filename (dir, "postgresql.auto.conf", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *more = g_strdup_printf ("# weixiu-admin server setup --standby\n"
+                                             "ssl_cert_file = '%s'\nssl_key_file = '%s'\n", crt, key);
+    g_autofree char *all = NULL;
+
+    if (!g_file_get_contents (auto_conf, &text, NULL, &error))
+      return wx_admin_fail (error);
+    all = g_strconcat (text, more, NULL);
+    if (!g_file_set_contents_full (auto_conf, all, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+      return wx_admin_fail (error);
+  }
+  /* The shop's lines, for the day it is promoted (Debian keeps pg_hba.conf
+   * out of the data folder, so the primary's did not come with it). */
+  {
+    g_autofree char *hba = given_dir ? g_build_filename (dir, "pg_hba.conf", NULL)
+                                     : g_strdup_printf ("/etc/postgresql/%s/%s/pg_hba.conf", parts[0], parts[1]);
+    gboolean changed = FALSE;
+
+    if (!write_hba (hba, s, &changed, &error))
+      return wx_admin_fail (error);
+  }
+  if (given_dir)
+    {
+      g_autofree char *log = g_build_filename (dir, "log", "startup.log", NULL);
+      g_autofree char *log_dir = g_path_get_dirname (log);
+      const char *opts = wx_admin_value (o, "--server-options");
+      const char *start[] = { pg_ctl, "-D", dir, "-l", log, "-w", "-s", "-o", opts ? opts : "", "start", NULL };
+
+      g_mkdir_with_parents (log_dir, 0700);
+      if (!run_program (start, NULL, &error))
+        return wx_admin_fail (error);
+    }
+  else
+    {
+      const char *start[] = { "pg_ctlcluster", parts[0], parts[1], "start", NULL };
+      if (!run_program (start, NULL, &error))
+        return wx_admin_fail (error);
+    }
+  g_print (_("This server is now a standby of %s: it follows every change and answers reads only.\n"), primary);
+  g_print (_("If the primary is lost: pg_ctlcluster %s %s promote (or pg_ctl -D %s promote) here, "
+             "then log in on each PC to %s.\n"),
+           parts[0], parts[1], dir, (char *) g_ptr_array_index (s->names, 0));
   return EXIT_SUCCESS;
 }
 
@@ -471,6 +698,8 @@ wx_admin_cmd_server_setup (WxAdmin *o)
   s.networks = networks && networks->len ? networks : default_networks;
   if (geteuid () == 0 && o->db == NULL)
     return setup_as_root (o, &s, o->argv);
+  if (wx_admin_value (o, "--standby"))
+    return setup_standby (o, &s, wx_admin_value (o, "--standby"));
   status = setup_cluster (o, &s);
   if (status == EXIT_RESTART && g_getenv ("WX_SETUP_CHILD") == NULL)
     {

@@ -455,6 +455,9 @@ server_state_sentence (const char *sqlstate,
     return _("The database server is shutting down or restarting; wait until it is back, then try again.");
   if (g_str_equal (sqlstate, "57P03"))
     return _("The database server is starting up; wait a moment and try again.");
+  /* read_only_sql_transaction: a standby (server setup --standby). */
+  if (g_str_equal (sqlstate, "25006"))
+    return _("This server is a standby and only answers reads: log in to the primary, or have the administrator promote this one.");
   return NULL;
 }
 

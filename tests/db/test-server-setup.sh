@@ -14,19 +14,12 @@ chmod 755 "$tmp"
 as_pg=()
 if [ "$(id -u)" = 0 ]; then as_pg=(runuser -u postgres --); chown postgres "$tmp"; fi
 port=$((20000 + ($$ + 7919) % 20000))
-n=0 failed=0
 cleanup() {
   (cd / && "${as_pg[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -m immediate -w stop >/dev/null 2>&1)
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-expect() {  # name, output, then each text the output must hold
-  local name=$1 out=$2 t; shift 2
-  for t in "$@"; do grep -qF -- "$t" <<<"$out" || { not_ok "$name" "missing: $t" "$out"; return; }; done
-  ok "$name"
-}
+. "$(dirname "$0")/tap.sh"
 cd /
 start() {
   "${as_pg[@]}" "$pgbin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -s \
