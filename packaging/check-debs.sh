@@ -1,5 +1,7 @@
 #!/bin/bash
-# Builds the .debs (packaging/build-debs.sh) and checks them as an install
+# Builds the .debs (packaging/build-debs.sh: dpkg-buildpackage with the
+# debian/ folder; as root it installs debhelper first when it is missing)
+# and checks them as an install
 # would: their file lists and dependencies (no compiler, no PostgreSQL
 # server, no CUPS server in the client's Depends), then unpacks both into a
 # fresh root and runs what they hold: --version, appstreamcli validate,
@@ -12,8 +14,17 @@ root=$(mktemp -d /tmp/wx-debroot-XXXXXX)
 trap 'rm -rf "$out" "$root"' EXIT
 fail() { echo "packaging: $*" >&2; exit 1; }
 
-"$src/packaging/build-debs.sh" "$out" "${WX_DEB_BUILD_DIR:-$src/_build-deb}" >/dev/null
+# debhelper is needed only here, so ./run does not install it on every PC.
+if ! dpkg-query -W -f='${Status}' debhelper 2>/dev/null | grep -q 'install ok installed'; then
+  [ "$(id -u)" = 0 ] || fail "dpkg-buildpackage needs debhelper: apt-get install debhelper"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debhelper >/dev/null ||
+    fail "apt-get install debhelper"
+fi
+"$src/packaging/build-debs.sh" "$out" >/dev/null
 client=$(ls "$out"/weixiu_*.deb) server=$(ls "$out"/weixiu-server_*.deb)
+version=$(sed -n "s/^  version: '\(.*\)',$/\1/p" "$src/meson.build")
+[ "$(dpkg-deb -f "$client" Version)" = "$version" ] ||
+  fail "debian/changelog says $(dpkg-deb -f "$client" Version), meson.build $version"
 deps=$(dpkg-deb -f "$client" Depends)
 if grep -Eq '(^|, )(gcc|cpp|libc6-dev|meson|postgresql-15|cups|cups-daemon)( |,|$)' <<<"$deps"; then
   fail "the client depends on build tools or servers: $deps"
@@ -22,7 +33,7 @@ grep -q 'libpq5' <<<"$deps" || fail "the client does not depend on libpq5: $deps
 grep -q 'postgresql-15' <<<"$(dpkg-deb -f "$client" Recommends)" || fail "postgresql-15 is not recommended"
 grep -q 'postgresql-15' <<<"$(dpkg-deb -f "$server" Depends)" || fail "the server package does not depend on postgresql-15"
 dpkg-deb -c "$server" | grep -q 'lib/systemd/system/weixiu-jobs.timer' || fail "no timer in weixiu-server"
-dpkg-deb -I "$server" postinst | grep -q 'deb-systemd-helper enable weixiu-jobs.timer' ||
+dpkg-deb -I "$server" postinst | grep -q "deb-systemd-helper enable 'weixiu-jobs.timer'" ||
   fail "the timer is not enabled on install"
 
 dpkg-deb -x "$client" "$root"
