@@ -303,6 +303,7 @@ static const Case cases[] = {
   CHECK_CASE ("a word for a fax machine",  "INSERT INTO machine_category_words (position, category, word) VALUES (900, 'fax', '传真')", "machine_category_words_category_check"),
   CHECK_CASE ("a word in capitals",        "INSERT INTO machine_category_words (position, category, word) VALUES (900, 'pc', 'IMAC')", "machine_category_words_word_check"),
   UNIQUE_CASE ("a word for two categories", "INSERT INTO machine_category_words (position, category, word) VALUES (900, 'server', '电脑')", "machine_category_words_word_key"),
+  CHECK_CASE ("a pinyin reading of two characters", "INSERT INTO pinyin_readings (ch, readings) VALUES ('广州', '{guangzhou}')", "pinyin_readings_ch_check"),
   CHECK_CASE ("tests of a fax machine",    "INSERT INTO functional_tests (category, position, item) VALUES ('fax', 1, 'dial')", "functional_tests_category_check"),
   CHECK_CASE ("a test named in Chinese",   "INSERT INTO functional_tests (category, position, item) VALUES ('pc', 9, '开机')", "functional_tests_item_check"),
   UNIQUE_CASE ("the same test twice in a list", "INSERT INTO functional_tests (category, position, item) VALUES ('pc', 9, 'post')", "functional_tests_category_item_key"),
