@@ -42,13 +42,17 @@ choose_font (gpointer unused)
   FontChoice *choice = g_new0 (FontChoice, 1);
   FcPattern *pattern = FcPatternCreate ();
   FcObjectSet *objects = FcObjectSetBuild (FC_FILE, FC_INDEX, FC_FAMILY, FC_FONTFORMAT, NULL);
+  FcConfig *config;
   FcFontSet *fonts;
   guint best_rank = G_MAXUINT;
   g_autofree char *best_family = NULL;
 
   FcPatternAddString (pattern, FC_LANG, (const FcChar8 *) "zh-cn");
   FcPatternAddBool (pattern, FC_OUTLINE, FcTrue);
-  fonts = FcFontList (NULL, pattern, objects);
+  /* A configuration of its own, freed below: the font is chosen once,
+   * and fontconfig's default one would stay for the whole process. */
+  config = FcInitLoadConfigAndFonts ();
+  fonts = config ? FcFontList (config, pattern, objects) : NULL;
   for (int i = 0; fonts && i < fonts->nfont; i++)
     {
       FcChar8 *file = NULL, *family = NULL, *format = NULL, *name = NULL;
@@ -91,6 +95,8 @@ choose_font (gpointer unused)
     FcFontSetDestroy (fonts);
   FcObjectSetDestroy (objects);
   FcPatternDestroy (pattern);
+  if (config)
+    FcConfigDestroy (config);
   return choice;
 }
 
