@@ -173,6 +173,8 @@ test_given_up_messages (void)
                          "        ('ready', 'sms', '13812345670', 'd', 'failed', 5, 'timeout', now() - interval '8 days')");
   wx_supervisor_window_sweep (window);
   wx_test_spin_until (given_up_has, (gpointer) "2 ", "two given-up messages");
+  show_page ("escalations");
+  wx_test_screenshot (GTK_WIDGET (window), "supervisor-escalations-given-up");
   wx_test_db_exec (conn, "UPDATE messages SET state = 'queued', attempts = 0 WHERE body = 'a'");
   wx_supervisor_window_sweep (window);
   wx_test_spin_until (given_up_has, (gpointer) "1 ", "one left after a resend");
