@@ -447,6 +447,24 @@ send_mail (Config *c, PGconn *conn, const Message *m, char **provider_id, char *
   return OUTCOME_RETRY;
 }
 
+/* POSTs an SMS request (`headers` freed here): FALSE with the outcome and
+ * its reason when the request did not get an answer — to retry when
+ * nothing went out, unknown when it may have. */
+static gboolean
+sms_post (const char *url, const char *body, struct curl_slist *headers, GString *response, long *status,
+          Outcome *outcome, char **reason)
+{
+  curl_off_t uploaded = 0;
+  CURLcode code = http_post (url, body, headers, response, status, &uploaded);
+
+  curl_slist_free_all (headers);
+  if (code == CURLE_OK)
+    return TRUE;
+  *reason = g_strdup_printf ("SMS: %s", curl_easy_strerror (code));
+  *outcome = curl_failed_before_sending (code) || uploaded == 0 ? OUTCOME_RETRY : OUTCOME_UNKNOWN;
+  return FALSE;
+}
+
 /* Alibaba Cloud SMS, SendSms (API version 2017-05-25) as an RPC call:
  * the parameters sorted by name and percent-encoded, signed with
  * HMAC-SHA1 of "POST&%2F&" + the encoded query under the secret + "&". */
@@ -471,8 +489,7 @@ send_sms_aliyun (Config *c, const Message *m, char **provider_id, char **reason)
   guint8 digest[20];
   gsize digest_len = sizeof digest;
   long status = 0;
-  curl_off_t uploaded = 0;
-  CURLcode code;
+  Outcome outcome;
   const char *params[][2] = {
     { "AccessKeyId", setting (c, "messages.sms.access_key_id", "") },
     { "Action", "SendSms" },
@@ -508,15 +525,9 @@ send_sms_aliyun (Config *c, const Message *m, char **provider_id, char **reason)
   body = g_strdup_printf ("Signature=%s&%s", signature_encoded, query->str);
 
   headers = curl_slist_append (headers, "Content-Type: application/x-www-form-urlencoded");
-  code = http_post (setting (c, "messages.sms.endpoint", "https://dysmsapi.aliyuncs.com/"), body, headers, response,
-                    &status, &uploaded);
-  curl_slist_free_all (headers);
-
-  if (code != CURLE_OK)
-    {
-      *reason = g_strdup_printf ("SMS: %s", curl_easy_strerror (code));
-      return curl_failed_before_sending (code) || uploaded == 0 ? OUTCOME_RETRY : OUTCOME_UNKNOWN;
-    }
+  if (!sms_post (setting (c, "messages.sms.endpoint", "https://dysmsapi.aliyuncs.com/"), body, headers, response,
+                 &status, &outcome, reason))
+    return outcome;
   if (json_parser_load_from_data (parser, response->str, response->len, NULL)
       && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
@@ -616,8 +627,7 @@ send_sms_tencent (Config *c, const Message *m, char **provider_id, char **reason
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   struct curl_slist *headers = NULL;
   long status = 0;
-  curl_off_t uploaded = 0;
-  CURLcode code;
+  Outcome outcome;
 
   if (uri == NULL || g_uri_get_host (uri) == NULL)
     {
@@ -665,14 +675,8 @@ send_sms_tencent (Config *c, const Message *m, char **provider_id, char **reason
   headers = curl_slist_append (headers, "X-TC-Version: 2021-01-11");
   headers = curl_slist_append (headers, h_time);
   headers = curl_slist_append (headers, h_region);
-  code = http_post (endpoint, payload, headers, response, &status, &uploaded);
-  curl_slist_free_all (headers);
-
-  if (code != CURLE_OK)
-    {
-      *reason = g_strdup_printf ("SMS: %s", curl_easy_strerror (code));
-      return curl_failed_before_sending (code) || uploaded == 0 ? OUTCOME_RETRY : OUTCOME_UNKNOWN;
-    }
+  if (!sms_post (endpoint, payload, headers, response, &status, &outcome, reason))
+    return outcome;
   if (json_parser_load_from_data (parser, response->str, response->len, NULL)
       && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
       && json_object_has_member (json_node_get_object (json_parser_get_root (parser)), "Response"))
@@ -715,9 +719,88 @@ send_sms_tencent (Config *c, const Message *m, char **provider_id, char **reason
   return status >= 500 ? OUTCOME_UNKNOWN : OUTCOME_RETRY;
 }
 
+/* A gateway of the shop's own choosing (messages.sms.provider=webhook):
+ * POST {phone, text, sign, template_code, params, idempotency_key} as JSON
+ * to messages.sms.endpoint, with "Authorization: Bearer SECRET" when the
+ * SMS secret (sms.access_key_secret) is set. A 2xx answer is sent (its
+ * "id", if any, kept), a 4xx refused for good with the answer's "message"
+ * (or "error"), a 5xx or a request lost after it went out unknown. */
+static Outcome
+send_sms_webhook (Config *c, const Message *m, char **provider_id, char **reason)
+{
+  const char *endpoint = setting (c, "messages.sms.endpoint", "");
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonParser) params = json_parser_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) response = g_string_new (NULL);
+  g_autofree char *payload = NULL;
+  g_autofree char *h_auth = NULL;
+  struct curl_slist *headers = NULL;
+  const char *said = NULL;
+  long status = 0;
+  Outcome outcome;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "phone");
+  json_builder_add_string_value (b, m->recipient);
+  json_builder_set_member_name (b, "text");
+  json_builder_add_string_value (b, m->body);
+  json_builder_set_member_name (b, "sign");
+  json_builder_add_string_value (b, m->sign_name);
+  json_builder_set_member_name (b, "template_code");
+  json_builder_add_string_value (b, m->template_code);
+  json_builder_set_member_name (b, "params");
+  if (json_parser_load_from_data (params, m->params, -1, NULL) && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (params)))
+    json_builder_add_value (b, json_node_copy (json_parser_get_root (params)));
+  else
+    {
+      json_builder_begin_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "idempotency_key");
+  json_builder_add_string_value (b, m->key);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  payload = json_generator_to_data (gen, NULL);
+
+  headers = curl_slist_append (headers, "Content-Type: application/json; charset=utf-8");
+  if (c->sms_secret && *c->sms_secret)
+    {
+      h_auth = g_strdup_printf ("Authorization: Bearer %s", c->sms_secret);
+      headers = curl_slist_append (headers, h_auth);
+    }
+  if (!sms_post (endpoint, payload, headers, response, &status, &outcome, reason))
+    return outcome;
+  if (json_parser_load_from_data (parser, response->str, response->len, NULL)
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+
+      if (status >= 200 && status < 300)
+        *provider_id = g_strdup (json_object_get_string_member_with_default (o, "id", ""));
+      said = json_object_get_string_member_with_default (o, "message",
+               json_object_get_string_member_with_default (o, "error", NULL));
+    }
+  if (status >= 200 && status < 300)
+    return OUTCOME_SENT;
+  if (status >= 400 && status < 500)
+    {
+      *reason = g_strdup_printf ("The SMS gateway refused the message (HTTP %ld): %s", status,
+                                 said && *said ? said : "no reason given");
+      return OUTCOME_FAILED;
+    }
+  *reason = g_strdup_printf ("The SMS gateway answered HTTP %ld: %s", status, said && *said ? said : "no reason given");
+  return OUTCOME_UNKNOWN;
+}
+
 static Outcome
 send_sms (Config *c, const Message *m, char **provider_id, char **reason)
 {
+  if (g_str_equal (setting (c, "messages.sms.provider", "aliyun"), "webhook"))
+    return send_sms_webhook (c, m, provider_id, reason);
   if (g_str_equal (setting (c, "messages.sms.provider", "aliyun"), "tencent"))
     return send_sms_tencent (c, m, provider_id, reason);
   return send_sms_aliyun (c, m, provider_id, reason);

@@ -112,6 +112,17 @@ wx_db_messages_list (PGconn *conn, const char *filter, GError **error)
   return list;
 }
 
+int
+wx_db_messages_given_up (PGconn *conn, GError **error)
+{
+  g_autoptr(PGresult) res = wx_db_query (conn,
+    "SELECT count(*) FROM messages"
+    " WHERE state = 'failed' AND last_error <> 'settled_by_hand' AND created_at > now() - interval '7 days'",
+    0, NULL, error);
+
+  return res ? (int) wx_db_get_int (res, 0, 0) : -1;
+}
+
 gboolean
 wx_db_message_resend (PGconn *conn, gint64 id, GError **error)
 {
@@ -259,6 +270,32 @@ GPtrArray *
 wx_db_messages_list_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
 {
   return wx_db_worker_run_finish (worker, result, error);
+}
+
+static gboolean
+given_up_job (PGconn *conn, gpointer data, gpointer *result, GError **error)
+{
+  int n = wx_db_messages_given_up (conn, error);
+
+  if (n < 0)
+    return FALSE;
+  *result = g_memdup2 (&n, sizeof n);
+  return TRUE;
+}
+
+void
+wx_db_messages_given_up_async (WxDbWorker *worker, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  wx_db_worker_read_async (worker, given_up_job, NULL, NULL, g_free, cancellable, callback, user_data);
+}
+
+int
+wx_db_messages_given_up_finish (WxDbWorker *worker, GAsyncResult *result, GError **error)
+{
+  g_autofree int *n = wx_db_worker_run_finish (worker, result, error);
+
+  return n ? *n : -1;
 }
 
 typedef struct {

@@ -46,6 +46,11 @@ extern const char *const wx_db_message_filters[];
 GPtrArray *wx_db_messages_list      (PGconn      *conn,
                                      const char  *filter,
                                      GError     **error);
+/* How many messages of the last 7 days were given up (failed for good or
+ * after the last retry, not settled by hand): never sent again unless
+ * someone resends them. -1 on error. */
+int        wx_db_messages_given_up  (PGconn      *conn,
+                                     GError     **error);
 /* wx_message_resend: a failed, unknown or sent message goes out again. */
 gboolean   wx_db_message_resend     (PGconn      *conn,
                                      gint64       id,
@@ -110,6 +115,14 @@ void       wx_db_messages_list_async   (WxDbWorker          *worker,
 GPtrArray *wx_db_messages_list_finish  (WxDbWorker          *worker,
                                         GAsyncResult        *result,
                                         GError             **error);
+/* wx_db_messages_given_up on the worker; -1 on error. */
+void       wx_db_messages_given_up_async  (WxDbWorker          *worker,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+int        wx_db_messages_given_up_finish (WxDbWorker          *worker,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 /* wx_db_message_resend; ends with wx_db_worker_write_finish. */
 void       wx_db_message_resend_async  (WxDbWorker          *worker,
                                         gint64               id,

@@ -4,6 +4,7 @@
 
 #include "db/wx-db-callbacks.h"
 #include "db/wx-db-jobs.h"
+#include "db/wx-db-messages.h"
 #include "db/wx-db-listener.h"
 #include "supervisor/wx-callback-page.h"
 #include "supervisor/wx-complaint-page.h"
@@ -311,10 +312,27 @@ jobs_loaded_cb (GObject      *source,
   wx_escalation_page_set_job_failure (self->escalation_page, last && !last->ok ? text : NULL);
 }
 
+/* Messages given up after their last retry wait on the escalation page
+ * until resent (or a week old). */
+static void
+given_up_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(WxSupervisorWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  int n = wx_db_messages_given_up_finish (WX_DB_WORKER (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  wx_escalation_page_set_given_up (self->escalation_page, n);
+}
+
 static void
 load_jobs (WxSupervisorWindow *self)
 {
   wx_db_jobs_last_async (self->worker, self->cancellable, jobs_loaded_cb, g_object_ref (self));
+  wx_db_messages_given_up_async (self->worker, self->cancellable, given_up_loaded_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------ sweep */

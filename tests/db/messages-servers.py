@@ -26,6 +26,13 @@ answers a SendStatusSet of Code "Ok" and a SerialNo; +8613900000000 gets
 InvalidParameterValue.IncorrectPhoneNumber; a bad signature the Error
 AuthFailure.SignatureFailure.
 
+A POST to /webhook is the generic JSON gateway (provider "webhook"): it
+checks the Content-Type, the bearer token (the same secret) and that
+phone, text, sign, template_code, params (an object) and
+idempotency_key are there with their types; 13900000000 gets HTTP 400
+{"message": "号码不是手机号"}, a bad token HTTP 401, anything else 200
+{"id": "wh-KEY"}.
+
 Prints "smtp PORT" and "http PORT" on one line each, then serves until
 its standard input closes (the test program ended, even by a crash).
 """
@@ -166,9 +173,42 @@ class Sms(http.server.BaseHTTPRequestHandler):
                       "IsoCode": "CN"}
         self.answer({"Response": {"SendStatusSet": [status], "RequestId": "r"}})
 
+    def webhook(self, raw):
+        payload = json.loads(raw.decode("utf-8"))
+        types = {"phone": str, "text": str, "sign": str, "template_code": str, "params": dict,
+                 "idempotency_key": str}
+        record = {
+            "provider": "webhook",
+            "path": self.path,
+            "content_type": self.headers.get("Content-Type", ""),
+            "token_ok": hmac.compare_digest(self.headers.get("Authorization", ""), "Bearer " + secret),
+            "payload": payload,
+            "missing": [k for k, t in types.items() if not isinstance(payload.get(k), t)
+                        or (t is str and k != "template_code" and not payload.get(k))],
+        }
+        with open(next_name("sms") + ".json", "w") as f:
+            json.dump(record, f, ensure_ascii=False)
+        if not record["token_ok"]:
+            code, answer = 401, {"message": "bad token"}
+        elif record["missing"]:
+            code, answer = 422, {"message": "missing " + ", ".join(record["missing"])}
+        elif payload["phone"] == "13900000000":
+            code, answer = 400, {"message": "号码不是手机号"}
+        else:
+            code, answer = 200, {"id": "wh-" + payload["idempotency_key"]}
+        data = json.dumps(answer, ensure_ascii=False).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
         raw = self.rfile.read(length)
+        if self.path.startswith("/webhook"):
+            self.webhook(raw)
+            return
         if self.headers.get("X-TC-Action"):
             self.tencent(raw)
             return

@@ -692,6 +692,65 @@ test_tencent_sms (void)
   set_setting (conn, "messages.sms.provider", "aliyun");
 }
 
+/* ------------------------------------------------------------ webhook */
+
+/* "ready" through the generic JSON gateway: the request the test server
+ * checks (bearer token, every field with its type), the gateway's id kept;
+ * its 4xx refusal kept as a sentence with its message, not retried. */
+static void
+test_webhook_sms (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  g_autofree char *number = order_in (conn, "carry_in", "repaired", "13812345678", NULL, NULL);
+  g_autofree char *bad = order_in (conn, "carry_in", "repaired", "13900000000", NULL, NULL);
+  g_autofree char *endpoint = g_strdup_printf ("http://127.0.0.1:%d/webhook", http_port);
+  g_autofree char *old_endpoint = value (conn, "SELECT wx_setting('messages.sms.endpoint')", NULL, NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *request = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *sms, *payload, *params;
+
+  set_setting (conn, "messages.sms.provider", "webhook");
+  set_setting (conn, "messages.sms.endpoint", endpoint);
+  assert_step (conn, coordinator, number, "notify", "{\"answered_by\": \"李明\"}");
+  key = value (conn, "SELECT m.idempotency_key FROM messages m JOIN service_orders o ON o.id = m.order_id"
+                     " WHERE o.number = $1 AND m.channel = 'sms'", number, NULL);
+  body = value (conn, "SELECT m.body FROM messages m JOIN service_orders o ON o.id = m.order_id"
+                      " WHERE o.number = $1 AND m.channel = 'sms'", number, NULL);
+  send_messages ();
+  sms = last_sms (parser);
+  request = json_to_string (json_parser_get_root (parser), FALSE);
+  g_test_message ("webhook SMS request: %s", request);
+  g_assert_cmpstr (json_object_get_string_member (sms, "provider"), ==, "webhook");
+  g_assert_true (json_object_get_boolean_member (sms, "token_ok"));
+  g_assert_cmpstr (json_object_get_string_member (sms, "content_type"), ==, "application/json; charset=utf-8");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (sms, "missing")), ==, 0);
+  payload = json_object_get_object_member (sms, "payload");
+  g_assert_cmpstr (json_object_get_string_member (payload, "phone"), ==, "13812345678");
+  g_assert_cmpstr (json_object_get_string_member (payload, "text"), ==, body);
+  g_assert_cmpstr (json_object_get_string_member (payload, "sign"), ==, "维修中心");
+  g_assert_cmpstr (json_object_get_string_member (payload, "template_code"), ==, "SMS_000000007");
+  g_assert_cmpstr (json_object_get_string_member (payload, "idempotency_key"), ==, key);
+  params = json_object_get_object_member (payload, "params");
+  g_assert_cmpstr (json_object_get_string_member (params, "number"), ==, number);
+  {
+    g_autofree char *id = g_strdup_printf ("wh-%s", key);
+
+    g_assert_cmpint (count (conn, "SELECT count(*) FROM messages WHERE idempotency_key = $1::uuid AND state = 'sent'"
+                                  "   AND provider_id = $2", key, id), ==, 1);
+  }
+
+  assert_step (conn, coordinator, bad, "notify", "{\"answered_by\": \"李明\"}");
+  send_messages ();
+  g_assert_cmpint (count (conn, "SELECT count(*) FROM messages m JOIN service_orders o ON o.id = m.order_id"
+                                " WHERE o.number = $1 AND m.state = 'failed' AND m.attempts = 1"
+                                "   AND m.last_error = 'The SMS gateway refused the message (HTTP 400): 号码不是手机号'",
+                         bad, NULL), ==, 1);
+  set_setting (conn, "messages.sms.endpoint", old_endpoint);
+  set_setting (conn, "messages.sms.provider", "aliyun");
+}
+
 /* ------------------------------------------------------------ two senders */
 
 /* Two `weixiu-admin messages send --once` at the same time over the same
@@ -892,6 +951,7 @@ main (int argc, char **argv)
   g_test_add_func ("/messages/templates-and-guard", test_templates_and_guard);
   g_test_add_func ("/messages/starttls", test_starttls);
   g_test_add_func ("/messages/tencent-sms", test_tencent_sms);
+  g_test_add_func ("/messages/webhook-sms", test_webhook_sms);
   g_test_add_func ("/messages/two-senders-send-once", test_two_senders);
   g_test_add_func ("/messages/statement-with-pdf", test_statement);
   status = g_test_run ();

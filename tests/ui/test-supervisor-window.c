@@ -140,6 +140,51 @@ test_jobs_line (void)
     WX_ESCALATION_PAGE (wx_supervisor_window_get_page_widget (window, "escalations"))), ==, "");
 }
 
+static gboolean
+given_up_has (gpointer text)
+{
+  WxEscalationPage *page = WX_ESCALATION_PAGE (wx_supervisor_window_get_page_widget (window, "escalations"));
+
+  /* The count comes first in English and in Chinese. */
+  return g_str_has_prefix (wx_escalation_page_get_given_up (page), text);
+}
+
+static gboolean
+given_up_none (gpointer unused)
+{
+  return *wx_escalation_page_get_given_up (
+    WX_ESCALATION_PAGE (wx_supervisor_window_get_page_widget (window, "escalations"))) == '\0';
+}
+
+/* Messages given up (failed for good or after the last retry) are counted
+ * above the escalation inbox with a way to the Messages page; one settled
+ * by hand or older than a week is not counted, one resent leaves. */
+static void
+test_given_up_messages (void)
+{
+  g_autoptr(PGconn) conn = wx_test_db_connect (conninfo);
+  WxEscalationPage *page = WX_ESCALATION_PAGE (wx_supervisor_window_get_page_widget (window, "escalations"));
+
+  wx_test_db_exec (conn, "DELETE FROM messages WHERE state = 'failed'");
+  wx_test_db_exec (conn, "INSERT INTO messages (kind, channel, recipient, body, state, attempts, last_error, created_at)"
+                         " VALUES ('ready', 'sms', '13812345678', 'a', 'failed', 5, 'timeout', now()),"
+                         "        ('quote', 'email', 'a@example.com', 'b', 'failed', 1, 'mailbox unavailable', now()),"
+                         "        ('ready', 'sms', '13812345679', 'c', 'failed', 1, 'settled_by_hand', now()),"
+                         "        ('ready', 'sms', '13812345670', 'd', 'failed', 5, 'timeout', now() - interval '8 days')");
+  wx_supervisor_window_sweep (window);
+  wx_test_spin_until (given_up_has, (gpointer) "2 ", "two given-up messages");
+  show_page ("escalations");
+  wx_test_screenshot (GTK_WIDGET (window), "supervisor-escalations-given-up");
+  wx_test_db_exec (conn, "UPDATE messages SET state = 'queued', attempts = 0 WHERE body = 'a'");
+  wx_supervisor_window_sweep (window);
+  wx_test_spin_until (given_up_has, (gpointer) "1 ", "one left after a resend");
+  gtk_widget_activate_action (GTK_WIDGET (page), "win.show-page", "s", "messages");
+  g_assert_cmpstr (wx_supervisor_window_get_page (window), ==, "messages");
+  wx_test_db_exec (conn, "UPDATE messages SET state = 'queued', attempts = 0 WHERE body = 'b'");
+  wx_supervisor_window_sweep (window);
+  wx_test_spin_until (given_up_none, NULL, "none left");
+}
+
 static void
 test_pages (void)
 {
@@ -486,6 +531,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/supervisor/first-screen", test_first_screen);
   g_test_add_func ("/ui/supervisor/sweep", test_sweep);
   g_test_add_func ("/ui/supervisor/jobs-line", test_jobs_line);
+  g_test_add_func ("/ui/supervisor/given-up-messages", test_given_up_messages);
   g_test_add_func ("/ui/supervisor/repair-done-form", test_repair_done_form);
   g_test_add_func ("/ui/supervisor/review", test_review);
   g_test_add_func ("/ui/supervisor/report", test_report);

@@ -131,25 +131,43 @@ $$;
 -- ------------------------------------------------------------ queueing
 -- The values of the placeholders for order `o`.
 CREATE OR REPLACE FUNCTION wx_message_params(o service_orders) RETURNS jsonb
-  LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
-  SELECT jsonb_build_object(
+  LANGUAGE plpgsql STABLE SET search_path = public, pg_temp AS $$
+-- plpgsql, one read of the settings: its plans are kept for the session,
+-- where an SQL function with a subquery (wx_setting) is planned again at
+-- every call from a step.
+DECLARE
+  v_tz text;
+  v_company text;
+  v_phone text;
+  v_name text;
+  v_mobile text;
+BEGIN
+  SELECT coalesce(max(value) FILTER (WHERE key = 'timezone'), 'Asia/Shanghai'),
+         coalesce(max(value) FILTER (WHERE key = 'company.name'), ''),
+         coalesce(max(value) FILTER (WHERE key = 'company.phone'), '')
+    INTO v_tz, v_company, v_phone
+    FROM settings WHERE key IN ('timezone', 'company.name', 'company.phone');
+  SELECT s.full_name, s.phone INTO v_name, v_mobile FROM staff s WHERE s.role_name = o.engineer;
+  RETURN jsonb_build_object(
     'number', o.number, 'contact', o.contact_person, 'unit', o.unit_name,
-    'engineer', coalesce(s.full_name, o.engineer::text, ''), 'engineer_phone', coalesce(s.phone, ''),
-    'time', coalesce(to_char(o.appointment_at AT TIME ZONE wx_setting('timezone', 'Asia/Shanghai'),
-                             'YYYY-MM-DD HH24:MI'), ''),
+    'engineer', coalesce(v_name, o.engineer::text, ''), 'engineer_phone', coalesce(v_mobile, ''),
+    'time', coalesce(to_char(o.appointment_at AT TIME ZONE v_tz, 'YYYY-MM-DD HH24:MI'), ''),
     'amount', coalesce(to_char(o.quote_total / 100.0, 'FM999,999,990.00'), ''),
-    'company', wx_setting('company.name', ''), 'phone', wx_setting('company.phone', ''))
-  FROM (SELECT 1) one LEFT JOIN staff s ON s.role_name = o.engineer
+    'company', v_company, 'phone', v_phone);
+END
 $$;
 
 -- The values of the placeholders of `p_text` in the order it names them
 -- (a provider that fills its template's variables by position: Tencent
 -- Cloud SMS's {1}, {2} …).
 CREATE OR REPLACE FUNCTION wx_message_param_list(p_text text, p_params jsonb) RETURNS jsonb
-  LANGUAGE sql IMMUTABLE AS $$
-  SELECT coalesce(jsonb_agg(coalesce(p_params ->> p.en, '') ORDER BY m.ord), '[]')
-    FROM regexp_matches(coalesce(p_text, ''), '\{([^{}]*)\}', 'g') WITH ORDINALITY AS m(x, ord)
-    JOIN wx_message_placeholders() p ON m.x[1] IN (p.zh, p.en)
+  LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  -- plpgsql so that the plan is kept (as SQL it was planned at every call).
+  RETURN (SELECT coalesce(jsonb_agg(coalesce(p_params ->> p.en, '') ORDER BY m.ord), '[]')
+            FROM regexp_matches(coalesce(p_text, ''), '\{([^{}]*)\}', 'g') WITH ORDINALITY AS m(x, ord)
+            JOIN wx_message_placeholders() p ON m.x[1] IN (p.zh, p.en));
+END
 $$;
 
 -- Puts the messages of kind `p_kind` about order `o` in the outbox: one
@@ -171,16 +189,25 @@ CREATE OR REPLACE FUNCTION wx_message_queue(o service_orders, p_event bigint, p_
 DECLARE
   t message_templates;
   c customers;
-  v_params jsonb := wx_message_params(o) || coalesce(p_extra, '{}');
+  v_params jsonb;
   v_to text;
   v_n integer := 0;
+  v_on text;
+  v_lang text;
 BEGIN
-  IF wx_setting('messages.kind.' || p_kind, 'on') = 'off' THEN
+  -- One read of the settings (wx_setting, an SQL function with a
+  -- subquery, is planned again at every call from plpgsql).
+  SELECT coalesce(max(value) FILTER (WHERE key = 'messages.kind.' || p_kind), 'on'),
+         coalesce(max(value) FILTER (WHERE key = 'messages.language'), 'zh_CN')
+    INTO v_on, v_lang
+    FROM settings WHERE key IN ('messages.kind.' || p_kind, 'messages.language');
+  IF v_on = 'off' THEN
     RETURN 0;
   END IF;
+  v_params := wx_message_params(o) || coalesce(p_extra, '{}');
   SELECT * INTO c FROM customers WHERE id = o.customer_id;
   FOR t IN SELECT * FROM message_templates m
-            WHERE m.kind = p_kind AND m.lang = wx_setting('messages.language', 'zh_CN') ORDER BY m.channel DESC
+            WHERE m.kind = p_kind AND m.lang = v_lang ORDER BY m.channel DESC
   LOOP
     IF t.channel = 'sms' THEN
       CONTINUE WHEN coalesce(c.no_sms, false) OR o.contact_mobile IS NULL;

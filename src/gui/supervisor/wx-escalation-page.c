@@ -10,6 +10,8 @@ struct _WxEscalationPage {
   WxListPage parent_instance;   /* items: WxEscalation */
 
   GtkLabel  *job_label;
+  GtkWidget *messages_box;
+  GtkLabel  *messages_label;
 };
 
 G_DEFINE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX_TYPE_LIST_PAGE)
@@ -28,6 +30,32 @@ wx_escalation_page_get_job_failure (WxEscalationPage *self)
 {
   g_return_val_if_fail (WX_IS_ESCALATION_PAGE (self), "");
   return gtk_widget_get_visible (GTK_WIDGET (self->job_label)) ? gtk_label_get_text (self->job_label) : "";
+}
+
+void
+wx_escalation_page_set_given_up (WxEscalationPage *self,
+                                 int               n)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (WX_IS_ESCALATION_PAGE (self));
+  if (n > 0)
+    text = g_strdup_printf (ngettext ("%d message to a customer was given up in the last 7 days (failed after "
+                                      "its last retry or refused for good) and is never sent again by itself: "
+                                      "open Messages to fix the address or settings and resend it.",
+                                      "%d messages to customers were given up in the last 7 days (failed after "
+                                      "their last retry or refused for good) and are never sent again by "
+                                      "themselves: open Messages to fix the address or settings and resend them.",
+                                      n), n);
+  gtk_label_set_text (self->messages_label, text ? text : "");
+  gtk_widget_set_visible (self->messages_box, n > 0);
+}
+
+const char *
+wx_escalation_page_get_given_up (WxEscalationPage *self)
+{
+  g_return_val_if_fail (WX_IS_ESCALATION_PAGE (self), "");
+  return gtk_widget_get_visible (self->messages_box) ? gtk_label_get_text (self->messages_label) : "";
 }
 
 static const char *
@@ -128,6 +156,8 @@ wx_escalation_page_class_init (WxEscalationPageClass *klass)
                             page_load, page_load_finish, item_row, show_selected);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "escalations.resolve", NULL, resolve_action_cb);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxEscalationPage, job_label);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxEscalationPage, messages_box);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), WxEscalationPage, messages_label);
 }
 
 static void

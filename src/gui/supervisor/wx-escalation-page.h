@@ -34,5 +34,12 @@ G_DECLARE_FINAL_TYPE (WxEscalationPage, wx_escalation_page, WX, ESCALATION_PAGE,
 void        wx_escalation_page_set_job_failure (WxEscalationPage *self,
                                                 const char       *text);
 const char *wx_escalation_page_get_job_failure (WxEscalationPage *self);
+/* How many messages to customers were given up (failed after the last
+ * retry or for good): a sentence and an "Open Messages" button
+ * (win.show-page "messages") above the inbox; 0 hides them. */
+void        wx_escalation_page_set_given_up    (WxEscalationPage *self,
+                                                int               n);
+/* The sentence shown, "" when none. */
+const char *wx_escalation_page_get_given_up    (WxEscalationPage *self);
 
 G_END_DECLS
