@@ -1619,10 +1619,34 @@ click_money_dialog (WxFrontDeskWindow *w, const char *action)
 
 /* Types `text` into field `key` of the dialog as a clerk: a click into
  * it, all selected, typed over. */
+static gboolean
+focus_within (gpointer widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 static void
 type_into (WxPaymentDialog *dialog, const char *key, const char *text)
 {
-  wx_test_xdo_click_into (wx_payment_dialog_get_field (dialog, key));
+  GtkWidget *field = wx_payment_dialog_get_field (dialog, key);
+
+  g_test_message ("typing into %s", key);
+  /* The keys go where the focus is. A click just after a drop-down closed
+   * can be taken by the closing list: then the clerk clicks again. */
+  for (int attempt = 0; attempt < 3 && !focus_within (field); attempt++)
+    {
+      wx_test_xdo_click_into (field);
+      for (int i = 0; i < 100 && !focus_within (field); i++)
+        {
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+          g_usleep (10000);
+        }
+    }
+  g_assert_true (focus_within (field));
   wx_test_xdo_key (GTK_WINDOW (dialog), "ctrl+a");
   wx_test_xdo_type (GTK_WINDOW (dialog), text, 20);
 }
