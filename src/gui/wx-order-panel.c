@@ -596,8 +596,10 @@ write_off_action_cb (GtkWidget  *widget,
   wx_order_panel_money (WX_ORDER_PANEL (widget), WX_PAYMENT_WRITE_OFF);
 }
 
+/* A write from the panel (an answer to a return, a resend): its sentence
+ * on failure, else the order again. */
 static void
-answered_cb (GObject      *source,
+written_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
@@ -627,7 +629,7 @@ resubmit_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "resubmit"))
     return;
   wx_db_review_answer_async (self->worker, review, gtk_editable_get_text (entry), self->cancellable,
-                             answered_cb, g_object_ref (self));
+                             written_cb, g_object_ref (self));
 }
 
 static void
@@ -690,26 +692,6 @@ amend_action_cb (GtkWidget  *widget,
 }
 
 static void
-resent_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(WxOrderPanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!wx_db_worker_write_finish (WX_DB_WORKER (source), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-  if (self->number)
-    reload (self);
-}
-
-static void
 resend_message_action_cb (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -717,7 +699,7 @@ resend_message_action_cb (GtkWidget  *widget,
   WxOrderPanel *self = WX_ORDER_PANEL (widget);
 
   wx_db_message_resend_async (self->worker, g_variant_get_int64 (parameter), self->cancellable,
-                              resent_cb, g_object_ref (self));
+                              written_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------ the object */
