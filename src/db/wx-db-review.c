@@ -299,15 +299,16 @@ load_for_review (PGconn *conn, const char *number, int expected_version, char **
   return order;
 }
 
-/* Passes `order` (its checklist as evaluated) through `function`:
- * wx_review_pass, or wx_review_pass_clean for the bulk pass. */
+/* Passes `order` (its checklist as evaluated) through wx_review_pass, or
+ * wx_review_pass_clean for the bulk pass (`clean`). */
 static gboolean
-pass_order (PGconn *conn, const WxReviewOrder *order, const char *version, const char *function,
+pass_order (PGconn *conn, const WxReviewOrder *order, const char *version, gboolean clean,
             WxTransitionResult *result, GError **error)
 {
   g_autofree char *checks = wx_review_to_json (order->review);
-  g_autofree char *sql = g_strdup_printf ("SELECT order_id, new_version, new_state, event_id"
-                                          "  FROM %s($1, $2::integer, $3::jsonb, $4::boolean)", function);
+  const char *sql = clean
+    ? "SELECT order_id, new_version, new_state, event_id FROM wx_review_pass_clean($1, $2::integer, $3::jsonb, $4::boolean)"
+    : "SELECT order_id, new_version, new_state, event_id FROM wx_review_pass($1, $2::integer, $3::jsonb, $4::boolean)";
   g_autoptr(PGresult) res = NULL;
 
   {
@@ -336,7 +337,7 @@ wx_db_review_pass (PGconn *conn, const char *number, int expected_version,
   g_autofree char *version = NULL;
   g_autoptr(WxReviewOrder) order = load_for_review (conn, number, expected_version, &version, error);
 
-  return order && pass_order (conn, order, version, "wx_review_pass", result, error);
+  return order && pass_order (conn, order, version, FALSE, result, error);
 }
 
 guint
@@ -353,7 +354,7 @@ wx_db_review_pass_clean (PGconn *conn, const char * const *numbers, guint *n_ski
       if (order && (order->reviewed || wx_review_n_failed (order->review) > 0 || order->review->parts_ok == 0 ||
                     (order->open_return && !order->open_return->answered)))
         skipped++;
-      else if (order && pass_order (conn, order, version, "wx_review_pass_clean", NULL, &local))
+      else if (order && pass_order (conn, order, version, TRUE, NULL, &local))
         passed++;
       else if (g_error_matches (local, WX_DB_ERROR, WX_DB_ERROR_UNAVAILABLE))
         {
